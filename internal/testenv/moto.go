@@ -1,0 +1,122 @@
+// Package testenv starts the local servers that integration tests need
+// (moto_server, MinIO) on loopback ports, and decides whether a missing
+// binary skips the test (locally) or fails it (CI=true).
+package testenv
+
+import (
+	"bufio"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// RequireBinary returns the path of the named binary. When it is missing the
+// test is skipped with a message, or fails when CI=true.
+func RequireBinary(t testing.TB, name, hint string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		Missing(t, fmt.Sprintf("%s not found on PATH (%s)", name, hint))
+	}
+	return p
+}
+
+// Missing skips the test locally and fails it in CI.
+func Missing(t testing.TB, why string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("required in CI: %s", why)
+	}
+	t.Skipf("skipping: %s", why)
+}
+
+// FreePort returns a free TCP port on 127.0.0.1.
+func FreePort(t testing.TB) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("free port: %v", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// Moto is a running moto_server.
+type Moto struct {
+	URL string // http://127.0.0.1:PORT
+}
+
+// Env returns the environment variables that point the aws CLI and the SDK
+// at this server with dummy credentials.
+func (m *Moto) Env() []string {
+	return []string{
+		"AWS_ACCESS_KEY_ID=testing",
+		"AWS_SECRET_ACCESS_KEY=testing",
+		"AWS_SESSION_TOKEN=testing",
+		"AWS_DEFAULT_REGION=us-east-1",
+		"AWS_REGION=us-east-1",
+		"AWS_ENDPOINT_URL=" + m.URL,
+		"AWS_CONFIG_FILE=/dev/null",
+		"AWS_SHARED_CREDENTIALS_FILE=/dev/null",
+		"AWS_EC2_METADATA_DISABLED=true",
+	}
+}
+
+// Reset wipes all state of the server (moto's reset API).
+func (m *Moto) Reset(t testing.TB) {
+	t.Helper()
+	resp, err := http.Post(m.URL+"/moto-api/reset", "application/json", nil)
+	if err != nil {
+		t.Fatalf("reset moto: %v", err)
+	}
+	resp.Body.Close()
+}
+
+// StartMoto starts a private moto_server on a free loopback port and stops
+// it when the test ends.
+func StartMoto(t testing.TB) *Moto {
+	t.Helper()
+	bin := RequireBinary(t, "moto_server", "moto 5.2.1 is preinstalled on the project's machines; pip install 'moto[server]==5.2.1'")
+	port := FreePort(t)
+	cmd := exec.Command(bin, "-H", "127.0.0.1", "-p", fmt.Sprint(port))
+	cmd.Env = append(os.Environ(), "MOTO_ALLOW_NONEXISTENT_REGION=true")
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start moto_server: %v", err)
+	}
+	var logMu sync.Mutex
+	var logBuf strings.Builder
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			logMu.Lock()
+			logBuf.WriteString(sc.Text() + "\n")
+			logMu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	})
+	m := &Moto{URL: fmt.Sprintf("http://127.0.0.1:%d", port)}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		resp, err := http.Get(m.URL + "/moto-api/")
+		if err == nil {
+			resp.Body.Close()
+			return m
+		}
+		if time.Now().After(deadline) {
+			logMu.Lock()
+			defer logMu.Unlock()
+			t.Fatalf("moto_server did not start on %s: %v\n%s", m.URL, err, logBuf.String())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
