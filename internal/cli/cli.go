@@ -1,14 +1,193 @@
-// Package cli parses teramotc's command line and runs its commands.
+// Package cli parses teramotc's command line and runs its commands. Each
+// command lives in its own file and registers itself from init(); the
+// commands parse flags, call the pkg/ packages and hand results to
+// internal/view, which owns all output formats and exit codes.
 package cli
 
 import (
 	"fmt"
 	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/agext/levenshtein"
+	"golang.org/x/term"
+
+	"github.com/teramot/teramotc/internal/view"
 )
+
+// Command is one teramotc subcommand.
+type Command struct {
+	Name     string // "validate"
+	Synopsis string // one line for the command list
+	Usage    string // full help text, starting with "Usage: teramotc NAME ..."
+	// Run executes the command and returns its exit code (see view.Exit*).
+	Run func(env *Env, args []string) int
+}
+
+var commands = map[string]*Command{}
+
+// register adds a command; it is called from each command file's init().
+func register(c *Command) {
+	if _, dup := commands[c.Name]; dup {
+		panic("cli: command registered twice: " + c.Name)
+	}
+	commands[c.Name] = c
+}
+
+// commandNames returns the registered command names, sorted.
+func commandNames() []string {
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Env is what a command may touch of the outside world. Tests build one
+// with buffers; Main builds it from the process.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Environ        []string
+	IsTerminal     bool // stdout is a terminal
+	Color          bool // IsTerminal && NO_COLOR unset && !-no-color
+	Now            func() time.Time
+}
 
 // Main runs teramotc with args (without the program name) and returns the
 // process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "teramotc: no commands yet")
-	return 1
+	env := &Env{
+		Stdin:      stdin,
+		Stdout:     stdout,
+		Stderr:     stderr,
+		Getenv:     os.Getenv,
+		Environ:    os.Environ(),
+		IsTerminal: isTerminal(stdout),
+		Now:        time.Now,
+	}
+	return run(env, args)
+}
+
+// run parses the global flags, then dispatches to the command.
+func run(env *Env, args []string) int {
+	noColor := false
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+		switch {
+		case name == "h" || name == "help":
+			printUsage(env.Stdout)
+			return view.ExitOK
+		case name == "v" || name == "version":
+			args = []string{"version"}
+			continue
+		case name == "no-color" && !hasValue:
+			noColor = true
+		case name == "chdir":
+			if !hasValue {
+				if len(args) < 2 {
+					fmt.Fprintln(env.Stderr, "Error: -chdir needs a directory, as in -chdir=DIR")
+					return view.ExitError
+				}
+				value, args = args[1], args[1:]
+			}
+			if err := os.Chdir(value); err != nil {
+				fmt.Fprintf(env.Stderr, "Error: cannot change to directory %q given by -chdir: %v\n", value, err)
+				return view.ExitError
+			}
+		default:
+			fmt.Fprintf(env.Stderr, "Error: unknown global flag %s\n\nGlobal flags are -chdir=DIR, -no-color, -help and -version; command flags go after the command name.\n", args[0])
+			return view.ExitError
+		}
+		args = args[1:]
+	}
+	env.Color = env.IsTerminal && !noColor && env.Getenv("NO_COLOR") == ""
+	if len(args) == 0 {
+		printUsage(env.Stdout)
+		return view.ExitOK
+	}
+	if args[0] == "help" {
+		return runHelp(env, args[1:])
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(env.Stderr, "Error: unknown command %q.%s\n\nRun \"teramotc -help\" for the list of commands.\n", args[0], didYouMean(args[0], commandNames()))
+		return view.ExitError
+	}
+	return cmd.Run(env, args[1:])
+}
+
+func runHelp(env *Env, args []string) int {
+	if len(args) == 0 {
+		printUsage(env.Stdout)
+		return view.ExitOK
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(env.Stderr, "Error: no help for unknown command %q.%s\n", args[0], didYouMean(args[0], commandNames()))
+		return view.ExitError
+	}
+	fmt.Fprint(env.Stdout, strings.TrimSpace(cmd.Usage)+"\n")
+	return view.ExitOK
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, `Usage: teramotc [global flags] COMMAND [flags] [args]
+
+teramotc compiles an HCL spec of an S3 data-sharing setup, validates and lints
+it, renders the AWS documents it implies, and plans and applies it.
+
+Commands:
+`)
+	width := 0
+	for _, n := range commandNames() {
+		width = max(width, len(n))
+	}
+	for _, n := range commandNames() {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, n, commands[n].Synopsis)
+	}
+	fmt.Fprint(w, `
+Global flags (before the command):
+  -chdir=DIR   switch to DIR before running the command
+  -no-color    disable colour (also when NO_COLOR is set or stdout is not a terminal)
+  -help        show this help; "teramotc help COMMAND" shows a command's help
+  -version     same as "teramotc version"
+
+Flags take one or two dashes: -format and --format are the same flag.
+
+Exit codes:
+  0  success: no findings at or above the fail level, no changes
+  1  error: bad usage, invalid spec, policy compile error, AWS error
+  2  findings (lint), failing policy tests, plan changes with -detailed-exitcode
+  3  files would change (fmt -check, render --check)
+`)
+}
+
+// didYouMean returns " Did you mean "x"?" for the candidate closest to
+// name, or "" when none is close.
+func didYouMean(name string, candidates []string) string {
+	best, bestDist := "", 0
+	for _, c := range candidates {
+		d := levenshtein.Distance(name, c, nil)
+		if strings.HasPrefix(c, name) && len(name) >= 2 {
+			d = min(d, 1)
+		}
+		if best == "" || d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	if best == "" || bestDist > max(2, len(name)/3) {
+		return ""
+	}
+	return fmt.Sprintf(" Did you mean %q?", best)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
