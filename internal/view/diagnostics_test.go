@@ -73,10 +73,10 @@ Use 3-63 lowercase letters, digits, dots and hyphens.
 			want: "Warning: Region\n\n  on main.hcl line 3, in bucket \"data\":\n  3: \tregion = \"us-east-1\"\n     \t         ^^^^^^^^^^^\n",
 		},
 		{
-			name: "colour underlines instead of carets",
-			diag: &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Bad", Subject: rangeOf(t, `"Bad_Name"`)},
+			name:  "colour underlines instead of carets",
+			diag:  &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Bad", Subject: rangeOf(t, `"Bad_Name"`)},
 			color: true,
-			want: "\x1b[1m\x1b[31mError:\x1b[0m \x1b[1mBad\x1b[0m\n\n  on main.hcl line 2, in bucket \"data\":\n  2:   name   = \x1b[4m\"Bad_Name\"\x1b[0m\n",
+			want:  "\x1b[1m\x1b[31mError:\x1b[0m \x1b[1mBad\x1b[0m\n\n  on main.hcl line 2, in bucket \"data\":\n  2:   name   = \x1b[4m\"Bad_Name\"\x1b[0m\n",
 		},
 		{
 			name: "no subject",
