@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -57,6 +58,10 @@ type Env struct {
 	IsTerminal     bool // stdout is a terminal
 	Color          bool // IsTerminal && NO_COLOR unset && !-no-color
 	Now            func() time.Time
+
+	// flagSets, when set, collects the flag sets commands create (used by
+	// completion to learn each command's flags by running it with -help).
+	flagSets *[]*flag.FlagSet
 }
 
 // Main runs teramotc with args (without the program name) and returns the

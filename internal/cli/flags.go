@@ -24,6 +24,10 @@ func newFlagSet(env *Env, name string) *flag.FlagSet {
 		fmt.Fprintf(env.Stderr, "Usage: teramotc %s [flags]\n\nFlags:\n", name)
 		fs.PrintDefaults()
 	}
+	fs.BoolFunc("no-color", "disable colour", func(string) error { env.Color = false; return nil })
+	if env.flagSets != nil {
+		*env.flagSets = append(*env.flagSets, fs)
+	}
 	return fs
 }
 
