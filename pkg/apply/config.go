@@ -1,0 +1,144 @@
+package apply
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
+	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+)
+
+// ConnectOptions selects credentials and endpoints.
+type ConnectOptions struct {
+	Profile       string // --profile
+	Region        string // --region; default from the chain, else us-east-1
+	AssumeRoleARN string // --assume-role-arn
+	ExternalID    string // --external-id (with AssumeRoleARN)
+	EndpointURL   string // --endpoint-url; falls back to AWS_ENDPOINT_URL
+	// MaxAttempts of the SDK retryer (0: 5).
+	MaxAttempts int
+}
+
+// newRetryer returns a fresh standard retryer (one per client call, so that
+// clients do not share a retry token bucket) that also retries S3's
+// OperationAborted (a concurrent write on the same bucket).
+func newRetryer(maxAttempts int) func() aws.Retryer {
+	if maxAttempts <= 0 {
+		maxAttempts = 5
+	}
+	return func() aws.Retryer {
+		return retry.NewStandard(func(o *retry.StandardOptions) {
+			o.MaxAttempts = maxAttempts
+			o.Retryables = append(append([]retry.IsErrorRetryable{}, o.Retryables...),
+				retry.RetryableErrorCode{Codes: map[string]struct{}{"OperationAborted": {}}})
+		})
+	}
+}
+
+// Connect builds the clients from the default credential chain and opts.
+func Connect(ctx context.Context, opts ConnectOptions) (*Clients, error) {
+	load := []func(*config.LoadOptions) error{
+		config.WithRetryer(newRetryer(opts.MaxAttempts)),
+	}
+	if opts.Profile != "" {
+		load = append(load, config.WithSharedConfigProfile(opts.Profile))
+	}
+	if opts.Region != "" {
+		load = append(load, config.WithRegion(opts.Region))
+	}
+	endpoint := opts.EndpointURL
+	if endpoint == "" {
+		endpoint = os.Getenv("AWS_ENDPOINT_URL")
+	}
+	if endpoint != "" {
+		load = append(load,
+			config.WithRequestChecksumCalculation(aws.RequestChecksumCalculationWhenRequired),
+			config.WithResponseChecksumValidation(aws.ResponseChecksumValidationWhenRequired))
+	}
+	cfg, err := config.LoadDefaultConfig(ctx, load...)
+	if err != nil {
+		return nil, fmt.Errorf("load AWS configuration: %w", err)
+	}
+	if cfg.Region == "" {
+		cfg.Region = "us-east-1"
+	}
+	if opts.AssumeRoleARN != "" {
+		prov := stscreds.NewAssumeRoleProvider(sts.NewFromConfig(cfg, withSTSEndpoint(endpoint)), opts.AssumeRoleARN,
+			func(o *stscreds.AssumeRoleOptions) {
+				o.RoleSessionName = "teramotc"
+				if opts.ExternalID != "" {
+					o.ExternalID = aws.String(opts.ExternalID)
+				}
+			})
+		cfg.Credentials = aws.NewCredentialsCache(prov)
+	}
+	return newClients(cfg, endpoint), nil
+}
+
+func withSTSEndpoint(endpoint string) func(*sts.Options) {
+	return func(o *sts.Options) {
+		if endpoint != "" {
+			o.BaseEndpoint = aws.String(endpoint)
+		}
+	}
+}
+
+func newClients(cfg aws.Config, endpoint string) *Clients {
+	var mu sync.Mutex
+	s3s := map[string]S3API{}
+	trails := map[string]CloudTrailAPI{}
+	c := &Clients{Endpoint: strings.TrimRight(endpoint, "/"), Region: cfg.Region}
+	c.S3ForRegion = func(region string) S3API {
+		if region == "" {
+			region = cfg.Region
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if cl, ok := s3s[region]; ok {
+			return cl
+		}
+		cl := s3.NewFromConfig(cfg, func(o *s3.Options) {
+			o.Region = region
+			if endpoint != "" {
+				o.BaseEndpoint = aws.String(endpoint)
+				o.UsePathStyle = true
+			}
+		})
+		s3s[region] = cl
+		return cl
+	}
+	c.CloudTrailForRegion = func(region string) CloudTrailAPI {
+		if region == "" {
+			region = cfg.Region
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if cl, ok := trails[region]; ok {
+			return cl
+		}
+		cl := cloudtrail.NewFromConfig(cfg, func(o *cloudtrail.Options) {
+			o.Region = region
+			if endpoint != "" {
+				o.BaseEndpoint = aws.String(endpoint)
+			}
+		})
+		trails[region] = cl
+		return cl
+	}
+	c.IAM = iam.NewFromConfig(cfg, func(o *iam.Options) {
+		if endpoint != "" {
+			o.BaseEndpoint = aws.String(endpoint)
+		}
+	})
+	c.STS = sts.NewFromConfig(cfg, withSTSEndpoint(endpoint))
+	return c
+}
