@@ -1,0 +1,302 @@
+# Shared helpers of the built-in rules: ranges, rendered documents and
+# policy statements. Pure Rego over the inspect document (docs/inspect.md),
+# with no custom built-ins, so `opa eval` and `opa test` load it next to the
+# rules.
+package teramotc.lib.common
+
+# ---------------------------------------------------------------------------
+# Findings and ranges
+# ---------------------------------------------------------------------------
+
+# finding builds one deny entry of the rule contract.
+finding(msg, rng, address) := {"msg": msg, "range": rng, "address": address}
+
+# attr_range is the range of an attribute: where it is written, or the
+# enclosing block's header when it is not (the model already resolves this).
+attr_range(a) := a.range
+
+# pointer_range returns the most specific provenance range of doc for the
+# JSON pointer ptr: ptr itself, else its closest ancestor with an entry, else
+# the document's own range (its spec block header).
+pointer_range(doc, ptr) := found[0] if {
+	found := [r |
+		some p in pointer_ancestors(ptr)
+		r := doc.provenance[p]
+	]
+	count(found) > 0
+} else := doc.range
+
+# pointer_ancestors lists ptr and its ancestors, longest first:
+# "/Statement/0/Action" -> ["/Statement/0/Action", "/Statement/0", "/Statement"].
+pointer_ancestors(ptr) := [p |
+	parts := split(trim_prefix(ptr, "/"), "/")
+	some n in numbers.range(count(parts), 1)
+	p := concat("", ["/", concat("/", array.slice(parts, 0, n))])
+]
+
+# statement_range is the provenance range of statement i of a policy document.
+statement_range(doc, i) := pointer_range(doc, sprintf("/Statement/%d", [i]))
+
+# statement_field_range is the range of one field (Principal, Action,
+# Resource, Condition, ...) of statement i, falling back to the statement.
+statement_field_range(doc, i, field) := pointer_range(doc, sprintf("/Statement/%d/%s", [i, field]))
+
+# ---------------------------------------------------------------------------
+# Documents
+# ---------------------------------------------------------------------------
+
+policy_kinds := {"bucket-policy", "identity-policy", "trust-policy"}
+
+# documents_of_kind is the set of rendered documents of one kind.
+documents_of_kind(kind) := {d | some d in input.documents; d.kind == kind}
+
+# document returns the rendered document of a kind for a spec block address.
+document(address, kind) := d if {
+	some d in input.documents
+	d.kind == kind
+	d.address == address
+}
+
+# statements yields [i, statement] pairs of a policy document.
+statements(doc) := [[i, s] | some i, s in object.get(doc.content, "Statement", [])]
+
+# bucket_by_label returns the bucket block with a label.
+bucket_by_label(label) := b if {
+	some b in input.buckets
+	b.label == label
+}
+
+# bucket_by_name returns the bucket block whose AWS name is name.
+bucket_by_name(name) := b if {
+	some b in input.buckets
+	b.name.value == name
+}
+
+# ---------------------------------------------------------------------------
+# Statement fields
+# ---------------------------------------------------------------------------
+
+# as_list normalizes an IAM string-or-list field to a list.
+as_list(x) := [x] if is_string(x)
+
+else := x if is_array(x)
+
+else := [x] if is_number(x)
+
+else := x if is_set(x)
+
+else := []
+
+# actions is a statement's Action list (strings).
+actions(s) := as_list(object.get(s, "Action", []))
+
+# not_actions is a statement's NotAction list.
+not_actions(s) := as_list(object.get(s, "NotAction", []))
+
+# resources is a statement's Resource list.
+resources(s) := as_list(object.get(s, "Resource", []))
+
+# principals is a statement's Principal as a list of {"type", "value"}:
+# "*" gives [{"type": "*", "value": "*"}]; {"AWS": ["a", "b"]} gives one
+# entry per identifier.
+principals(s) := [{"type": "*", "value": "*"}] if {
+	s.Principal == "*"
+} else := [{"type": t, "value": v} |
+	some t, vs in s.Principal
+	some v in as_list(vs)
+] if {
+	is_object(s.Principal)
+} else := []
+
+is_allow(s) if s.Effect == "Allow"
+
+is_deny(s) if s.Effect == "Deny"
+
+# action_matches reports whether the IAM action pattern (which may hold * and
+# ?) matches the action; IAM action names are case-insensitive.
+action_matches(pattern, action) if {
+	glob.match(lower(pattern), [], lower(action))
+}
+
+# allows_action reports whether statement s covers the action, through
+# Action or NotAction.
+covers_action(s, action) if {
+	some p in actions(s)
+	action_matches(p, action)
+}
+
+covers_action(s, action) if {
+	count(not_actions(s)) > 0
+	not excluded_action(s, action)
+}
+
+excluded_action(s, action) if {
+	some p in not_actions(s)
+	action_matches(p, action)
+}
+
+# covers_any_action reports whether s covers one of the actions.
+covers_any_action(s, acts) if {
+	some a in acts
+	covers_action(s, a)
+}
+
+# has_condition reports whether a statement has any condition.
+has_condition(s) if count(object.get(s, "Condition", {})) > 0
+
+# conditions yields every condition entry of s as {"operator", "key",
+# "values"}, with key lowercased (IAM condition keys are case-insensitive).
+conditions(s) := [{"operator": op, "key": lower(k), "values": as_list(v)} |
+	some op, kv in object.get(s, "Condition", {})
+	some k, v in kv
+]
+
+# ---------------------------------------------------------------------------
+# Principals and public access
+# ---------------------------------------------------------------------------
+
+# wildcard_value reports an identifier that matches more than one fixed
+# principal: "*", arn:aws:iam::*:root, any ARN or id holding * or ?.
+wildcard_value(v) if contains(v, "*")
+
+wildcard_value(v) if contains(v, "?")
+
+# wildcard_principals lists the principal entries of s that are wildcards.
+# Service principals are fixed names and never count ("*" aside).
+wildcard_principals(s) := [p |
+	some p in principals(s)
+	p.type in {"*", "AWS", "CanonicalUser", "Federated"}
+	wildcard_value(p.value)
+]
+
+has_wildcard_principal(s) if count(wildcard_principals(s)) > 0
+
+# non_public_keys are the condition keys that, with fixed values, make a
+# statement non-public in the sense of S3 Block Public Access
+# (access-control-block-public-access.html), lowercased. aws:SourceIp is
+# handled separately (its range matters).
+non_public_keys := {
+	"aws:principalorgid",
+	"aws:principalaccount",
+	"aws:principalarn",
+	"aws:sourcearn",
+	"aws:sourceaccount",
+	"aws:sourceowner",
+	"aws:sourcevpc",
+	"aws:sourcevpce",
+	"aws:userid",
+	"s3:x-amz-server-side-encryption-aws-kms-key-id",
+	"s3:dataaccesspointarn",
+	"s3:dataaccesspointaccount",
+}
+
+# fixed_operators are the condition operators that pin a key to listed
+# values. Negated operators, ...IfExists (passes when the key is absent) and
+# ForAllValues (passes for an empty set) never narrow.
+fixed_operators := {
+	"stringequals", "stringequalsignorecase", "stringlike",
+	"arnequals", "arnlike",
+	"foranyvalue:stringequals",
+	"foranyvalue:stringequalsignorecase", "foranyvalue:stringlike",
+	"foranyvalue:arnequals", "foranyvalue:arnlike",
+}
+
+# fixed_value reports a value with no wildcard and no policy variable.
+fixed_value(v) if {
+	is_string(v)
+	v != ""
+	not wildcard_value(v)
+	not contains(v, "${")
+}
+
+fixed_values(vs) if {
+	count(vs) > 0
+	every v in vs {
+		fixed_value(v)
+	}
+}
+
+# narrowing_condition reports a condition entry that restricts the statement
+# to fixed, non-public values.
+narrowing_condition(c) if {
+	lower(c.operator) in fixed_operators
+	c.key in non_public_keys
+	fixed_values(c.values)
+}
+
+narrowing_condition(c) if {
+	lower(c.operator) in {"ipaddress", "foranyvalue:ipaddress"}
+	c.key == "aws:sourceip"
+	count(c.values) > 0
+	every v in c.values {
+		narrow_cidr(v)
+	}
+}
+
+# narrow_cidr: an IPv4 range of /8 or narrower, an IPv6 range of /32 or
+# narrower, or a single address.
+narrow_cidr(v) if {
+	not contains(v, "/")
+	fixed_value(v)
+}
+
+narrow_cidr(v) if {
+	parts := split(v, "/")
+	count(parts) == 2
+	not contains(parts[0], ":")
+	to_number(parts[1]) >= 8
+}
+
+narrow_cidr(v) if {
+	parts := split(v, "/")
+	count(parts) == 2
+	contains(parts[0], ":")
+	to_number(parts[1]) >= 32
+}
+
+# narrowed reports whether statement s carries a narrowing condition.
+narrowed(s) if {
+	some c in conditions(s)
+	narrowing_condition(c)
+}
+
+# public_allow reports an Allow statement S3 would classify as public: a
+# wildcard principal and no condition pinning it to fixed non-public values.
+public_allow(s) if {
+	is_allow(s)
+	has_wildcard_principal(s)
+	not narrowed(s)
+}
+
+# ---------------------------------------------------------------------------
+# Accounts and ARNs
+# ---------------------------------------------------------------------------
+
+# own_account is the spec's own account id ("" when unknown).
+own_account := object.get(input, ["aws", "account_id", "value"], "")
+
+# principal_account returns the 12-digit account of an AWS principal
+# identifier (an account id or an ARN).
+principal_account(v) := v if regex.match(`^[0-9]{12}$`, v)
+
+else := parts[4] if {
+	startswith(v, "arn:")
+	parts := split(v, ":")
+	count(parts) >= 6
+	regex.match(`^[0-9]{12}$`, parts[4])
+}
+
+# other_account_principal reports an AWS principal entry that belongs to an
+# account other than the spec's own (any account when the own one is unknown).
+other_account_principal(p) if {
+	p.type == "AWS"
+	acct := principal_account(p.value)
+	acct != own_account
+}
+
+# bucket_arn and object_arn of a bucket name in the spec's partition.
+partition := object.get(input, ["aws", "partition", "value"], "aws")
+
+bucket_arn(name) := sprintf("arn:%s:s3:::%s", [partition, name])
+
+object_arn(name) := sprintf("arn:%s:s3:::%s/*", [partition, name])

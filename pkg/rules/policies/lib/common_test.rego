@@ -1,0 +1,77 @@
+package teramotc.lib.common_test
+
+import data.teramotc.lib.common
+
+test_as_list if {
+	common.as_list("s3:GetObject") == ["s3:GetObject"]
+	common.as_list(["a", "b"]) == ["a", "b"]
+	common.as_list(null) == []
+}
+
+test_principals if {
+	common.principals({"Principal": "*"}) == [{"type": "*", "value": "*"}]
+	common.principals({"Principal": {"AWS": "arn:aws:iam::111122223333:root"}}) == [{"type": "AWS", "value": "arn:aws:iam::111122223333:root"}]
+	count(common.principals({"Principal": {"AWS": ["a", "b"], "Service": "s"}})) == 3
+	common.principals({}) == []
+}
+
+test_wildcard_principal if {
+	common.has_wildcard_principal({"Principal": "*"})
+	common.has_wildcard_principal({"Principal": {"AWS": "*"}})
+	common.has_wildcard_principal({"Principal": {"AWS": ["arn:aws:iam::*:root"]}})
+	common.has_wildcard_principal({"Principal": {"AWS": "arn:aws:iam::111122223333:role/*"}})
+	not common.has_wildcard_principal({"Principal": {"AWS": "arn:aws:iam::111122223333:root"}})
+	not common.has_wildcard_principal({"Principal": {"Service": "logging.s3.amazonaws.com"}})
+}
+
+test_narrowed if {
+	common.narrowed({"Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}})
+	common.narrowed({"Condition": {"ArnLike": {"aws:SourceArn": ["arn:aws:s3:::logs"]}}})
+	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}})
+	not common.narrowed({"Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-*"}}})
+	not common.narrowed({"Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-abc123"}}})
+	not common.narrowed({"Condition": {"StringEqualsIfExists": {"aws:PrincipalOrgID": "o-abc123"}}})
+	not common.narrowed({"Condition": {"StringEquals": {"s3:prefix": "home/"}}})
+	not common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}}})
+	not common.narrowed({})
+}
+
+test_public_allow if {
+	common.public_allow({"Effect": "Allow", "Principal": "*"})
+	not common.public_allow({"Effect": "Deny", "Principal": "*"})
+	not common.public_allow({"Effect": "Allow", "Principal": "*", "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}}})
+}
+
+test_covers_action if {
+	common.covers_action({"Action": "s3:*"}, "s3:PutBucketPolicy")
+	common.covers_action({"Action": ["s3:Put*"]}, "s3:PutObjectAcl")
+	common.covers_action({"Action": "*"}, "s3:GetObject")
+	common.covers_action({"Action": "S3:getobject"}, "s3:GetObject")
+	not common.covers_action({"Action": "s3:GetObject"}, "s3:PutObject")
+	common.covers_action({"NotAction": "s3:GetObject"}, "s3:PutObject")
+	not common.covers_action({"NotAction": "s3:*"}, "s3:PutObject")
+}
+
+doc := {
+	"range": {"filename": "main.hcl", "start": {"line": 1}},
+	"provenance": {
+		"/Statement/0": {"filename": "main.hcl", "start": {"line": 5}},
+		"/Statement/0/Principal": {"filename": "main.hcl", "start": {"line": 6}},
+	},
+}
+
+test_pointer_range if {
+	common.pointer_range(doc, "/Statement/0/Principal").start.line == 6
+	common.pointer_range(doc, "/Statement/0/Condition/StringEquals").start.line == 5
+	common.statement_field_range(doc, 0, "Action").start.line == 5
+	common.pointer_range(doc, "/Statement/3").start.line == 1
+	common.pointer_ancestors("/a/b/c") == ["/a/b/c", "/a/b", "/a"]
+}
+
+test_principal_account if {
+	common.principal_account("111122223333") == "111122223333"
+	common.principal_account("arn:aws:iam::111122223333:role/x") == "111122223333"
+	not common.principal_account("arn:aws:iam::*:root")
+	common.other_account_principal({"type": "AWS", "value": "arn:aws:iam::999988887777:root"}) with input as {"aws": {"account_id": {"value": "111122223333"}}}
+	not common.other_account_principal({"type": "AWS", "value": "arn:aws:iam::111122223333:root"}) with input as {"aws": {"account_id": {"value": "111122223333"}}}
+}
