@@ -24,7 +24,8 @@ type LintReport struct {
 	// Files maps file names to parsed files, for source snippets.
 	Files map[string]*hcl.File
 
-	FailLevel      rules.Severity // findings at or above it fail the run
+	FailLevel      rules.Severity // findings at or above it fail the run (default error)
+	NoFail         bool           // --no-fail: findings never fail the run
 	ShowSuppressed bool           // print suppressed findings too
 	Color          bool           // text format only; never set it under NO_COLOR
 	Version        string         // internal/version.Version
@@ -78,7 +79,7 @@ func SortFindings(fs []*rules.Finding) {
 }
 
 // Failed reports whether any unsuppressed finding is at or above the fail
-// level (error when FailLevel is empty).
+// level (error when FailLevel is empty), ignoring NoFail.
 func (r *LintReport) Failed() bool {
 	for _, f := range r.Findings {
 		if f.Suppression == nil && severityRank(findingSeverity(f)) >= severityRank(cmp.Or(r.FailLevel, rules.SeverityError)) {
@@ -86,6 +87,18 @@ func (r *LintReport) Failed() bool {
 		}
 	}
 	return false
+}
+
+// ExitCode is the exit code of the lint run: ExitError when a spec error
+// stopped evaluation, ExitFindings when Failed and not NoFail, else ExitOK.
+func (r *LintReport) ExitCode() int {
+	switch {
+	case r.Errors.HasErrors():
+		return ExitError
+	case r.Failed() && !r.NoFail:
+		return ExitFindings
+	}
+	return ExitOK
 }
 
 // lintCounts is the summary of a report: unsuppressed findings by severity

@@ -4,22 +4,52 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
 )
 
-// writeLintCompact writes one line per finding, FILE:LINE:COL: SEVERITY -
-// MESSAGE (ID), after one line per spec error, the form editors and
-// errorformat-based tools parse.
+// writeLintCompact writes one line per spec error and per finding,
+// FILE:LINE:COL: SEVERITY - MESSAGE (ID), the form editors and
+// errorformat-based problem matchers parse.
 func writeLintCompact(w io.Writer, r *LintReport) error {
 	bw := bufio.NewWriter(w)
 	for _, d := range r.Errors {
-		fmt.Fprintf(bw, "%s: %s - %s\n", compactPos(d.Subject), diagSeverity(d.Severity), diagText(d))
+		fmt.Fprintf(bw, "%s: %s - %s\n", lintDiagPos(d.Subject), lintDiagSeverity(d.Severity), lintDiagText(d))
 	}
 	for _, f := range r.visible() {
-		msg := oneLine(f.Message)
+		msg := lintOneLine(f.Message)
 		if f.Suppression != nil {
-			msg += " [suppressed: " + oneLine(f.Suppression.Reason) + "]"
+			msg += " [suppressed: " + lintOneLine(f.Suppression.Reason) + "]"
 		}
 		fmt.Fprintf(bw, "%s:%d:%d: %s - %s (%s)\n", f.Range.Filename, f.Range.Start.Line, f.Range.Start.Column, findingSeverity(f), msg, ruleID(f))
 	}
 	return bw.Flush()
 }
+
+// lintDiagPos is FILE:LINE:COL of a diagnostic, or "teramotc" when it has
+// no subject.
+func lintDiagPos(r *hcl.Range) string {
+	if r == nil {
+		return "teramotc"
+	}
+	return fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)
+}
+
+func lintDiagSeverity(s hcl.DiagnosticSeverity) string {
+	if s == hcl.DiagWarning {
+		return "warning"
+	}
+	return "error"
+}
+
+// lintDiagText is the summary and detail of a diagnostic on one line.
+func lintDiagText(d *hcl.Diagnostic) string {
+	if d.Detail == "" {
+		return lintOneLine(d.Summary)
+	}
+	return lintOneLine(strings.TrimSuffix(d.Summary, ".") + ": " + d.Detail)
+}
+
+// lintOneLine collapses all whitespace, newlines included, to single spaces.
+func lintOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

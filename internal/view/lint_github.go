@@ -1,0 +1,88 @@
+package view
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/teramot/teramotc/pkg/rules"
+)
+
+// writeLintGitHub writes GitHub Actions workflow commands, one annotation
+// per spec error and finding:
+// ::error file=F,line=L,col=C,endLine=EL,endColumn=EC,title=ID name::message
+func writeLintGitHub(w io.Writer, r *LintReport) error {
+	bw := bufio.NewWriter(w)
+	for _, d := range r.Errors {
+		level := "error"
+		if d.Severity == hcl.DiagWarning {
+			level = "warning"
+		}
+		msg := d.Summary
+		if d.Detail != "" {
+			msg += "\n\n" + d.Detail
+		}
+		writeGitHubCommand(bw, level, d.Subject, d.Summary, msg)
+	}
+	for _, f := range r.visible() {
+		level, title := gitHubLevel(findingSeverity(f)), strings.TrimSpace(ruleID(f)+" "+ruleName(f))
+		msg := f.Message
+		if f.Suppression != nil {
+			level, title = "notice", title+" (suppressed)"
+			msg += "\n\nSuppressed: " + lintDescribeSuppression(f.Suppression)
+		}
+		rng := f.Range
+		writeGitHubCommand(bw, level, &rng, title, msg)
+	}
+	return bw.Flush()
+}
+
+func gitHubLevel(s rules.Severity) string {
+	switch s {
+	case rules.SeverityWarning:
+		return "warning"
+	case rules.SeverityNotice:
+		return "notice"
+	}
+	return "error"
+}
+
+// writeGitHubCommand writes one ::LEVEL PROPS::MESSAGE line; rng may be nil
+// or have no filename, then the annotation has no location.
+func writeGitHubCommand(w io.Writer, level string, rng *hcl.Range, title, msg string) {
+	var props []string
+	if rng != nil && rng.Filename != "" {
+		props = append(props, "file="+gitHubEscapeProperty(rng.Filename))
+		if rng.Start.Line > 0 {
+			props = append(props, fmt.Sprintf("line=%d", rng.Start.Line))
+			if rng.Start.Column > 0 {
+				props = append(props, fmt.Sprintf("col=%d", rng.Start.Column))
+			}
+			if rng.End.Line >= rng.Start.Line {
+				props = append(props, fmt.Sprintf("endLine=%d", rng.End.Line))
+				if rng.End.Column > 0 {
+					props = append(props, fmt.Sprintf("endColumn=%d", rng.End.Column))
+				}
+			}
+		}
+	}
+	if title != "" {
+		props = append(props, "title="+gitHubEscapeProperty(title))
+	}
+	cmd := "::" + level
+	if len(props) > 0 {
+		cmd += " " + strings.Join(props, ",")
+	}
+	fmt.Fprintf(w, "%s::%s\n", cmd, gitHubEscapeData(msg))
+}
+
+// gitHubDataEscaper escapes the message of a workflow command.
+var gitHubDataEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+
+// gitHubPropertyEscaper escapes a property value of a workflow command.
+var gitHubPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+
+func gitHubEscapeData(s string) string     { return gitHubDataEscaper.Replace(s) }
+func gitHubEscapeProperty(s string) string { return gitHubPropertyEscaper.Replace(s) }

@@ -1,0 +1,294 @@
+package view
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net/url"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/owenrumney/go-sarif/v2/sarif"
+
+	"github.com/teramot/teramotc/internal/version"
+	"github.com/teramot/teramotc/pkg/rules"
+	"github.com/teramot/teramotc/pkg/spec"
+)
+
+// SARIF conventions of teramotc (see docs/cli.md): one run per invocation,
+// results relative to %SRCROOT%, a region with startLine on every result,
+// fingerprints that survive line moves, spec errors as tool execution
+// notifications rather than a second run.
+const (
+	sarifSrcRoot        = "%SRCROOT%"
+	sarifFingerprintKey = "teramotcFindingHash/v1"
+)
+
+func writeLintSARIF(w io.Writer, r *LintReport) error {
+	doc, err := NewLintSARIF(r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, doc)
+}
+
+// NewLintSARIF builds the SARIF 2.1.0 log of r. Suppressed findings are
+// left out unless ShowSuppressed is set (GitHub code scanning shows them as
+// open alerts whatever their suppressions say).
+func NewLintSARIF(r *LintReport) (*sarif.Report, error) {
+	doc, err := sarif.New(sarif.Version210)
+	if err != nil {
+		return nil, err
+	}
+	run := sarif.NewRunWithInformationURI("teramotc", version.InformationURI)
+	drv := run.Tool.Driver
+	ver := cmp.Or(r.Version, version.Version)
+	drv.Version = &ver
+	drv.SemanticVersion = ptr(strings.TrimPrefix(ver, "v"))
+	run.AutomationDetails = sarif.NewRunAutomationDetails().WithID("teramotc/" + cmp.Or(r.Command, "lint") + "/")
+
+	index := map[string]uint{}
+	for _, f := range r.visible() {
+		id := ruleID(f)
+		i, ok := index[id]
+		if !ok {
+			i = uint(len(drv.Rules))
+			index[id] = i
+			drv.Rules = append(drv.Rules, sarifRule(lintRuleOf(r, f)))
+		}
+		run.Results = append(run.Results, sarifResult(r, f, i))
+	}
+
+	code := r.ExitCode()
+	inv := run.AddInvocation(!r.Errors.HasErrors()).WithExitCode(code).WithExitCodeDescription(exitCodeDescription(code))
+	inv.ToolExecutionNotifications = make([]*sarif.Notification, 0, len(r.Errors))
+	for _, d := range r.Errors {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification(d, r.Files))
+	}
+	doc.AddRun(run)
+	return doc, nil
+}
+
+// lintRuleOf returns the full metadata of the rule of f, preferring the
+// entry of r.Rules (after config overrides) to the finding's copy.
+func lintRuleOf(r *LintReport, f *rules.Finding) *rules.Rule {
+	for _, rule := range r.Rules {
+		if rule != nil && rule.ID == ruleID(f) {
+			return rule
+		}
+	}
+	if f.Rule != nil {
+		return f.Rule
+	}
+	return &rules.Rule{Severity: rules.SeverityError}
+}
+
+func sarifRule(rule *rules.Rule) *sarif.ReportingDescriptor {
+	d := sarif.NewRule(rule.ID)
+	d.ShortDescription = sarif.NewMultiformatMessageString(cmp.Or(rule.Title, rule.Name, rule.ID))
+	if rule.Name != "" {
+		d.WithName(rule.Name)
+	}
+	if rule.Description != "" {
+		d.WithFullDescription(sarif.NewMultiformatMessageString(rule.Description))
+	}
+	if rule.Link != "" {
+		d.WithHelpURI(rule.Link)
+	}
+	text, markdown := sarifHelp(rule)
+	d.WithHelp(&sarif.MultiformatMessageString{Text: &text, Markdown: &markdown})
+	d.WithDefaultConfiguration(&sarif.ReportingConfiguration{Level: sarifLevel(rule.Severity)})
+	tags := []string{"security", "teramotc", string(rule.Severity)}
+	if rule.Hard {
+		tags = append(tags, "aws-rejects")
+	}
+	if rule.Custom {
+		tags = append(tags, "custom")
+	}
+	d.Properties = sarif.Properties{
+		"tags":              tags,
+		"precision":         "very-high",
+		"security-severity": sarifSecuritySeverity(rule),
+	}
+	return d
+}
+
+// sarifHelp is the help of a rule as plain text and Markdown: description,
+// remediation, related resources.
+func sarifHelp(rule *rules.Rule) (text, markdown string) {
+	var t, m []string
+	if rule.Description != "" {
+		t, m = append(t, rule.Description), append(m, rule.Description)
+	}
+	if rule.Remediation != "" {
+		t = append(t, "Remediation: "+rule.Remediation)
+		m = append(m, "**Remediation:** "+rule.Remediation)
+	}
+	if len(rule.RelatedResources) > 0 {
+		t = append(t, "Related: "+strings.Join(rule.RelatedResources, ", "))
+		var list []string
+		for _, res := range rule.RelatedResources {
+			list = append(list, "- "+res)
+		}
+		m = append(m, "**Related:**\n\n"+strings.Join(list, "\n"))
+	}
+	if rule.Link != "" {
+		t = append(t, "Reference: "+rule.Link)
+		m = append(m, fmt.Sprintf("[%s documentation](%s)", rule.ID, rule.Link))
+	}
+	if len(t) == 0 {
+		t, m = []string{cmp.Or(rule.Title, rule.ID)}, []string{cmp.Or(rule.Title, rule.ID)}
+	}
+	return strings.Join(t, "\n\n"), strings.Join(m, "\n\n")
+}
+
+// sarifSecuritySeverity is the rule's numeric security-severity, or one
+// derived from its severity (GitHub: >= 7 high, >= 4 medium, else low).
+func sarifSecuritySeverity(rule *rules.Rule) string {
+	if v, err := strconv.ParseFloat(rule.SecuritySeverity, 64); err == nil && v >= 0 && v <= 10 {
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	}
+	switch rule.Severity {
+	case rules.SeverityWarning:
+		return "5.0"
+	case rules.SeverityNotice:
+		return "2.0"
+	}
+	return "8.0"
+}
+
+func sarifLevel(s rules.Severity) string {
+	switch s {
+	case rules.SeverityWarning:
+		return "warning"
+	case rules.SeverityNotice:
+		return "note"
+	}
+	return "error"
+}
+
+func sarifResult(r *LintReport, f *rules.Finding, ruleIndex uint) *sarif.Result {
+	res := sarif.NewRuleResult(ruleID(f)).
+		WithRuleIndex(int(ruleIndex)).
+		WithLevel(sarifLevel(findingSeverity(f))).
+		WithMessage(sarif.NewTextMessage(f.Message)).
+		WithLocations([]*sarif.Location{sarifLocation(r, f.Range)})
+	res.PartialFingerprints = map[string]any{sarifFingerprintKey: lintFingerprint(f)}
+	if s := f.Suppression; s != nil {
+		kind := "inSource"
+		if s.Kind == "config" {
+			kind = "external"
+		}
+		sup := sarif.NewSuppression(kind).WithStatus("accepted")
+		justification := s.Reason
+		if s.Until != "" {
+			justification += " (until " + s.Until + ")"
+		}
+		sup.Justification = &justification
+		sup.Location = sarifLocation(r, s.Source)
+		sup.Guid = ptr(lintGUID(lintFingerprint(f), s.Kind, s.Source.String()))
+		res.Suppressions = []*sarif.Suppression{sup}
+	}
+	return res
+}
+
+// sarifLocation converts rng; a range with no file points at the first file
+// of the report, and a missing line at line 1, because code scanning
+// rejects results without a location and validators a region without
+// startLine.
+func sarifLocation(r *LintReport, rng hcl.Range) *sarif.Location {
+	name := rng.Filename
+	if name == "" {
+		if names := sortedFileNames(r.Files); len(names) > 0 {
+			name = names[0]
+		}
+	}
+	region := sarif.NewRegion().WithStartLine(max(rng.Start.Line, 1))
+	if rng.Start.Line > 0 {
+		if rng.Start.Column > 0 {
+			region.WithStartColumn(rng.Start.Column)
+		}
+		if rng.End.Line > rng.Start.Line || rng.End.Line == rng.Start.Line && rng.End.Column > rng.Start.Column {
+			region.WithEndLine(rng.End.Line)
+			if rng.End.Column > 0 {
+				region.WithEndColumn(rng.End.Column)
+			}
+		}
+		if file := r.Files[rng.Filename]; file != nil && len(file.Bytes) > 0 {
+			var lines []string
+			for _, l := range sourceLines(file.Bytes, rng) {
+				lines = append(lines, l.text)
+			}
+			region.WithSnippet(sarif.NewArtifactContent().WithText(strings.Join(lines, "\n")))
+		}
+	}
+	return sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+		WithArtifactLocation(sarifArtifact(name)).
+		WithRegion(region))
+}
+
+// sarifArtifact returns the artifact location of a file: a URI relative to
+// %SRCROOT% with forward slashes and escaping, or a file:// URI for an
+// absolute path.
+func sarifArtifact(name string) *sarif.ArtifactLocation {
+	if name == "" {
+		return sarif.NewSimpleArtifactLocation(".").WithUriBaseId(sarifSrcRoot)
+	}
+	p := filepath.ToSlash(name)
+	if filepath.IsAbs(name) || path.IsAbs(p) {
+		return sarif.NewSimpleArtifactLocation((&url.URL{Scheme: "file", Path: p}).String())
+	}
+	u := (&url.URL{Path: path.Clean(p)}).EscapedPath()
+	return sarif.NewSimpleArtifactLocation(u).WithUriBaseId(sarifSrcRoot)
+}
+
+func sarifNotification(d *hcl.Diagnostic, files map[string]*hcl.File) *sarif.Notification {
+	text := d.Summary
+	if d.Detail != "" {
+		text += "\n\n" + d.Detail
+	}
+	n := sarif.NewNotification().WithLevel(lintDiagSeverity(d.Severity)).WithTextMessage(text)
+	if d.Subject != nil {
+		n.Locations = []*sarif.Location{sarifLocation(&LintReport{Files: files}, *d.Subject)}
+	}
+	if id := spec.RuleID(d); id != "" {
+		n.AssociatedRule = &sarif.ReportingDescriptorReference{Id: &id}
+	}
+	return n
+}
+
+// lintFingerprint identifies a finding across runs, independent of its
+// line: the rule id, the directory of its file, its block address, and its
+// message with whitespace normalised.
+func lintFingerprint(f *rules.Finding) string {
+	dir := path.Dir(filepath.ToSlash(f.Range.Filename))
+	key := strings.Join([]string{ruleID(f), dir, f.Address, strings.ToLower(lintOneLine(f.Message))}, "\x00")
+	sum := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(sum[:16])
+}
+
+// lintGUID derives a stable name-based (version 5 style) GUID from parts.
+func lintGUID(parts ...string) string {
+	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	b := sum[:16]
+	b[6] = b[6]&0x0f | 0x50
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}
+
+func exitCodeDescription(code int) string {
+	switch code {
+	case ExitOK:
+		return "no findings at or above the fail level"
+	case ExitFindings:
+		return "findings at or above the fail level"
+	}
+	return "the spec or a policy has errors; rules were not evaluated"
+}
+
+func ptr[T any](v T) *T { return &v }

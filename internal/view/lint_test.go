@@ -1,0 +1,277 @@
+package view
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/teramot/teramotc/pkg/rules"
+)
+
+// The -update flag rewrites golden files. It is registered here unless
+// another test file of the package already did.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+func updateGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// checkGolden compares got with testdata/lint/NAME.golden, or rewrites the
+// file under -update.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "lint", name+".golden")
+	if updateGolden() {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s mismatch (-want +got, go test -update rewrites it):\n%s", path, diff)
+	}
+}
+
+func writeLintString(t *testing.T, format string, r *LintReport) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteLint(&buf, format, r); err != nil {
+		t.Fatalf("WriteLint(%s): %v", format, err)
+	}
+	return buf.Bytes()
+}
+
+func TestLintGolden(t *testing.T) {
+	for _, format := range LintFormats() {
+		for _, show := range []bool{false, true} {
+			name := format
+			if show {
+				name += "-suppressed"
+			}
+			t.Run(name, func(t *testing.T) {
+				r := lintTestReport(t)
+				r.ShowSuppressed = show
+				checkGolden(t, name, writeLintString(t, format, r))
+			})
+		}
+	}
+	t.Run("text-color", func(t *testing.T) {
+		r := lintTestReport(t)
+		r.Color, r.ShowSuppressed = true, true
+		checkGolden(t, "text-color", writeLintString(t, "text", r))
+	})
+	t.Run("text-clean", func(t *testing.T) {
+		r := lintTestReport(t)
+		r.Findings, r.Errors = lintSuppressedOnly(r), nil
+		checkGolden(t, "text-clean", writeLintString(t, "text", r))
+	})
+}
+
+// lintSuppressedOnly returns the suppressed findings of r.
+func lintSuppressedOnly(r *LintReport) []*rules.Finding {
+	var out []*rules.Finding
+	for _, f := range r.Findings {
+		if f.Suppression != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func TestWriteLintUnknownFormat(t *testing.T) {
+	err := WriteLint(&bytes.Buffer{}, "yaml", lintTestReport(t))
+	if err == nil || !strings.Contains(err.Error(), "text") {
+		t.Fatalf("WriteLint(yaml) = %v, want an error naming the formats", err)
+	}
+}
+
+func TestLintNoColorEscapes(t *testing.T) {
+	for _, format := range LintFormats() {
+		t.Run(format, func(t *testing.T) {
+			r := lintTestReport(t)
+			r.ShowSuppressed = true
+			if out := writeLintString(t, format, r); bytes.Contains(out, []byte("\x1b")) {
+				t.Errorf("escape sequence with Color=false:\n%q", out)
+			}
+		})
+	}
+	r := lintTestReport(t)
+	r.Color = true
+	if out := writeLintString(t, "text", r); !bytes.Contains(out, []byte(ansiUnderline)) {
+		t.Errorf("Color=true: no underline in\n%s", out)
+	}
+}
+
+func TestLintTextMarksRangeWithCarets(t *testing.T) {
+	out := string(writeLintString(t, "text", lintTestReport(t)))
+	want := "  2:   block_public_access = false\n" +
+		"       ^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("text output lacks the marked snippet %q:\n%s", want, out)
+	}
+	for _, s := range []string{"To suppress: # teramotc:ignore TMC101 -- <reason>", "Reference: https://github.com/teramot/teramotc/blob/main/docs/rules.md#tmc101"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("text output lacks %q", s)
+		}
+	}
+	if strings.Contains(out, "ignore TMC302") {
+		t.Errorf("text output offers to suppress the hard rule TMC302:\n%s", out)
+	}
+	if strings.Contains(out, "TMC401") {
+		t.Errorf("suppressed TMC401 printed without ShowSuppressed:\n%s", out)
+	}
+}
+
+func TestLintSummaryLine(t *testing.T) {
+	full := lintTestReport(t)
+	tests := []struct {
+		name string
+		r    *LintReport
+		want string
+	}{
+		{"findings", &LintReport{Findings: full.Findings}, "6 issues (3 errors, 1 warning, 2 notices), 1 suppressed"},
+		{"one", &LintReport{Findings: full.Findings[2:3]}, "1 issue (1 error)"},
+		{"only suppressed", &LintReport{Findings: lintSuppressedOnly(full)}, "No issues found, 1 suppressed."},
+		{"empty", &LintReport{}, "No issues found."},
+		{"spec error", &LintReport{Errors: full.Errors}, "Lint stopped by 1 error in the spec."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lintSummaryLine(tt.r); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLintCompactLines(t *testing.T) {
+	line := regexp.MustCompile(`^[^:]+:\d+:\d+: (error|warning|notice) - .+ \([A-Z0-9]+\)$`)
+	out := strings.TrimSuffix(string(writeLintString(t, "compact", lintTestReport(t))), "\n")
+	lines := strings.Split(out, "\n")
+	if len(lines) != 7 { // 1 spec error + 6 unsuppressed findings
+		t.Fatalf("got %d lines, want 7:\n%s", len(lines), out)
+	}
+	for _, l := range lines[1:] {
+		if !line.MatchString(l) {
+			t.Errorf("line %q does not match FILE:LINE:COL: SEVERITY - MESSAGE (ID)", l)
+		}
+	}
+}
+
+func TestLintJSONEmptyArrays(t *testing.T) {
+	out := writeLintString(t, "json", &LintReport{})
+	var doc map[string]any
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"issues", "errors"} {
+		if arr, ok := doc[key].([]any); !ok || len(arr) != 0 {
+			t.Errorf("%s = %#v, want []", key, doc[key])
+		}
+	}
+	want := map[string]any{"errors": 0.0, "warnings": 0.0, "notices": 0.0, "suppressed": 0.0}
+	if diff := cmp.Diff(want, doc["summary"]); diff != "" {
+		t.Errorf("summary (-want +got):\n%s", diff)
+	}
+	if doc["format_version"] != LintFormatVersion {
+		t.Errorf("format_version = %v", doc["format_version"])
+	}
+}
+
+func TestLintJSONSuppressed(t *testing.T) {
+	for _, show := range []bool{false, true} {
+		r := lintTestReport(t)
+		r.ShowSuppressed = show
+		doc := NewJSONLint(r)
+		if doc.Summary.Suppressed != 1 || doc.Summary.Errors != 3 || doc.Summary.Warnings != 1 || doc.Summary.Notices != 2 {
+			t.Errorf("show=%v: summary = %+v", show, doc.Summary)
+		}
+		var sup int
+		for _, is := range doc.Issues {
+			if is.Suppression != nil {
+				sup++
+				if is.Suppression.Until == nil || *is.Suppression.Until != "2027-01-31" || is.Suppression.Source.Start.Line != 5 {
+					t.Errorf("suppression = %+v", is.Suppression)
+				}
+			}
+		}
+		if want := map[bool]int{false: 0, true: 1}[show]; sup != want || len(doc.Issues) != 6+want {
+			t.Errorf("show=%v: %d issues, %d suppressed; want %d, %d", show, len(doc.Issues), sup, 6+want, want)
+		}
+	}
+}
+
+func TestLintXMLWellFormed(t *testing.T) {
+	r := lintTestReport(t)
+	r.ShowSuppressed = true
+	var ju junitSuites
+	if err := xml.Unmarshal(writeLintString(t, "junit", r), &ju); err != nil {
+		t.Fatal(err)
+	}
+	s := ju.Suites[0]
+	if len(ju.Suites) != 1 || s.Tests != len(s.Cases) || s.Failures != 6 || s.Errors != 1 || s.Skipped != 1 {
+		t.Errorf("junit counts: suites=%d tests=%d cases=%d failures=%d errors=%d skipped=%d", len(ju.Suites), s.Tests, len(s.Cases), s.Failures, s.Errors, s.Skipped)
+	}
+	var cs checkstyleDoc
+	if err := xml.Unmarshal(writeLintString(t, "checkstyle", r), &cs); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	for _, f := range cs.Files {
+		n += len(f.Errors)
+	}
+	if cs.Version != "4.3" || len(cs.Files) != 2 || n != 8 {
+		t.Errorf("checkstyle: version %q, %d files, %d errors; want 4.3, 2, 8", cs.Version, len(cs.Files), n)
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	tests := []struct {
+		name, in, data, prop string
+	}{
+		{"plain", "bucket data", "bucket data", "bucket data"},
+		{"percent", "100% public", "100%25 public", "100%25 public"},
+		{"newlines", "a\r\nb\nc", "a%0D%0Ab%0Ac", "a%0D%0Ab%0Ac"},
+		{"colon and comma", "TMC101 a:b,c", "TMC101 a:b,c", "TMC101 a%3Ab%2Cc"},
+		{"already escaped", "%0A", "%250A", "%250A"},
+		{"double colon", "::error::x", "::error::x", "%3A%3Aerror%3A%3Ax"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := gitHubEscapeData(tt.in); got != tt.data {
+				t.Errorf("data: got %q, want %q", got, tt.data)
+			}
+			if got := gitHubEscapeProperty(tt.in); got != tt.prop {
+				t.Errorf("property: got %q, want %q", got, tt.prop)
+			}
+		})
+	}
+}
+
+func TestLintGitHubCommands(t *testing.T) {
+	out := string(writeLintString(t, "github", lintTestReport(t)))
+	want := "::error file=main.hcl,line=2,col=3,endLine=2,endColumn=30,title=TMC101 public-access-block::bucket \"data\" does not block public access\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("github output lacks\n%s\ngot:\n%s", want, out)
+	}
+	if n := strings.Count(out, "\n"); n != 7 {
+		t.Errorf("got %d commands, want 7 (1 spec error, 6 findings):\n%s", n, out)
+	}
+}
