@@ -1,0 +1,187 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/teramot/teramotc/pkg/spec"
+)
+
+// bucketPolicy renders the bucket policy, in this order: the TLS deny, the
+// deny of uploads without the SSE header, the statements the log delivery
+// services need when this bucket receives logs declared in the spec, then the
+// user's statement blocks. No file is written when there is no statement.
+func (r *renderer) bucketPolicy(dir string, b *spec.Bucket) {
+	var p policy
+	name := b.Name.Value
+	if b.RequireTLS.Value {
+		p.add(stmt{
+			Sid:       "DenyInsecureTransport",
+			Effect:    "Deny",
+			Principal: "*",
+			Actions:   []string{"s3:*"},
+			Resources: []string{r.bucketARN(name), r.objectARN(name, "")},
+			Condition: cond("Bool", "aws:SecureTransport", "false"),
+		}, b.RequireTLS.Range)
+	}
+	if b.Encryption.RequireEncryptedUploads.Value {
+		algorithm := b.Encryption.Algorithm.Value
+		if algorithm == "" {
+			algorithm = "AES256"
+		}
+		p.add(stmt{
+			Sid:       "DenyUnencryptedUploads",
+			Effect:    "Deny",
+			Principal: "*",
+			Actions:   []string{"s3:PutObject"},
+			Resources: []string{r.objectARN(name, "")},
+			Condition: cond("StringNotEquals", "s3:x-amz-server-side-encryption", algorithm),
+		}, b.Encryption.RequireEncryptedUploads.Range)
+	}
+	r.accessLogStatements(&p, b)
+	r.trailStatements(&p, b)
+	for _, s := range b.Statements {
+		p.add(userStatement(s), s.DeclRange)
+	}
+	if len(p.statements) == 0 {
+		return
+	}
+	r.add(dir+"bucket-policy.json", KindBucketPolicy, b.Block, p.document(), p.prov)
+}
+
+// accessLogStatements lets S3 server access logging deliver the logs of every
+// declared bucket that names b as its target.
+func (r *renderer) accessLogStatements(p *policy, target *spec.Bucket) {
+	var sources []*spec.Bucket
+	for _, src := range r.spec.Buckets {
+		if l := src.AccessLogging; l != nil && refersTo(target, l.TargetRef, l.TargetBucket.Value) {
+			sources = append(sources, src)
+		}
+	}
+	for i, src := range sources {
+		l := src.AccessLogging
+		c := cond("ArnLike", "aws:SourceArn", r.bucketARN(src.Name.Value))
+		if r.account != "" {
+			c = and(c, cond("StringEquals", "aws:SourceAccount", r.account))
+		}
+		p.add(stmt{
+			Sid:       numbered("AllowAccessLogDelivery", i, len(sources)),
+			Effect:    "Allow",
+			Principal: object{"Service": "logging.s3.amazonaws.com"},
+			Actions:   []string{"s3:PutObject"},
+			Resources: []string{r.objectARN(target.Name.Value, l.TargetPrefix.Value)},
+			Condition: c,
+		}, l.TargetBucket.Range)
+	}
+}
+
+// trailStatements lets CloudTrail check the ACL of b and write to it for every
+// declared trail that names b as its log bucket. Without a known account id
+// the object path and the trail ARN match any account.
+func (r *renderer) trailStatements(p *policy, target *spec.Bucket) {
+	var trails []*spec.Trail
+	for _, t := range r.spec.Trails {
+		if refersTo(target, t.LogBucketRef, t.LogBucket.Value) {
+			trails = append(trails, t)
+		}
+	}
+	for i, t := range trails {
+		region := target.Region.Value
+		if src := r.spec.BucketByLabel(t.Bucket.Value); src != nil {
+			region = src.Region.Value
+		}
+		account, test := r.account, "StringEquals"
+		if account == "" {
+			account, test = "*", "ArnLike"
+		}
+		trailARN := "arn:" + r.partition + ":cloudtrail:" + region + ":" + account + ":trail/" + t.Label
+		logs := r.bucketARN(target.Name.Value) + "/"
+		if prefix := strings.Trim(t.LogPrefix.Value, "/"); prefix != "" {
+			logs += prefix + "/"
+		}
+		logs += "AWSLogs/" + account + "/*"
+		if account == "*" {
+			logs = strings.TrimSuffix(logs, "*/*") + "*"
+		}
+		p.add(stmt{
+			Sid:       numbered("AllowCloudTrailAclCheck", i, len(trails)),
+			Effect:    "Allow",
+			Principal: object{"Service": "cloudtrail.amazonaws.com"},
+			Actions:   []string{"s3:GetBucketAcl"},
+			Resources: []string{r.bucketARN(target.Name.Value)},
+			Condition: cond(test, "aws:SourceArn", trailARN),
+		}, t.LogBucket.Range)
+		p.add(stmt{
+			Sid:       numbered("AllowCloudTrailWrite", i, len(trails)),
+			Effect:    "Allow",
+			Principal: object{"Service": "cloudtrail.amazonaws.com"},
+			Actions:   []string{"s3:PutObject"},
+			Resources: []string{logs},
+			Condition: and(
+				cond("StringEquals", "s3:x-amz-acl", "bucket-owner-full-control"),
+				cond(test, "aws:SourceArn", trailARN),
+			),
+		}, t.LogBucket.Range)
+	}
+}
+
+// refersTo reports whether a reference (a bucket label, or "" with a plain
+// bucket name) designates bucket b.
+func refersTo(b *spec.Bucket, ref, name string) bool {
+	if ref != "" {
+		return ref == b.Label
+	}
+	return name != "" && name == b.Name.Value
+}
+
+// numbered suffixes a Sid with 1, 2, ... when several statements share it.
+func numbered(sid string, i, n int) string {
+	if n == 1 {
+		return sid
+	}
+	return sid + strconv.Itoa(i+1)
+}
+
+// userStatement renders a statement block. Conditions with the same test are
+// merged into one test object; a repeated test and variable pair keeps all
+// the values, in source order.
+func userStatement(s *spec.Statement) stmt {
+	effect := s.Effect.Value
+	if effect == "" {
+		effect = "Allow"
+	}
+	out := stmt{
+		Sid:        s.Sid,
+		Effect:     effect,
+		Actions:    s.Actions.Value,
+		NotActions: s.NotActions.Value,
+		Resources:  s.Resources.Value,
+	}
+	if pr := s.Principals.Value; pr.Wildcard {
+		out.Principal = "*"
+	} else if len(pr.Map) > 0 {
+		m := object{}
+		for typ, ids := range pr.Map {
+			m[typ] = scalarOrList(ids)
+		}
+		out.Principal = m
+	}
+	values := map[string]map[string][]string{}
+	for _, c := range s.Conditions {
+		if values[c.Test.Value] == nil {
+			values[c.Test.Value] = map[string][]string{}
+		}
+		values[c.Test.Value][c.Variable.Value] = append(values[c.Test.Value][c.Variable.Value], c.Values.Value...)
+	}
+	if len(values) > 0 {
+		out.Condition = object{}
+		for test, vars := range values {
+			m := object{}
+			for v, vals := range vars {
+				m[v] = scalarOrList(vals)
+			}
+			out.Condition[test] = m
+		}
+	}
+	return out
+}

@@ -1,0 +1,103 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/teramot/teramotc/pkg/spec"
+)
+
+// AWS size limits of policy documents, in characters.
+const (
+	MaxManagedPolicySize = 6144      // IAM managed policy, whitespace not counted
+	MaxTrustPolicySize   = 2048      // role trust policy, whitespace not counted (default quota)
+	MaxBucketPolicySize  = 20 * 1024 // bucket policy, as sent
+)
+
+// Validate checks the hard rules that need rendered documents: TMC506, the
+// policy size limits. Each error is reported at the header of the grant or
+// bucket block that owns the document.
+func Validate(out *Output, s *spec.Spec) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, d := range out.Documents {
+		var size, limit int
+		var what, fix string
+		switch d.Kind {
+		case KindIdentityPolicy:
+			size, limit = iamSize(d), MaxManagedPolicySize
+			what = "managed policy " + policyName(s, d.Address)
+			fix = "Split the access over several grants, or use fewer extra_actions."
+		case KindTrustPolicy:
+			size, limit = iamSize(d), MaxTrustPolicySize
+			what = "trust policy of role " + roleName(s, d.Address)
+			fix = "Shorten the external id or the trusted principal ARN."
+		case KindBucketPolicy:
+			size, limit = len(Marshal(d)), MaxBucketPolicySize
+			what = "bucket policy"
+			fix = "Remove or merge statement blocks, or list fewer resources and principals per statement."
+		default:
+			continue
+		}
+		if size <= limit {
+			continue
+		}
+		unit := "characters"
+		if d.Kind != KindBucketPolicy {
+			unit = "characters without whitespace"
+		}
+		rng := d.Range
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Rendered policy is too large",
+			Detail: fmt.Sprintf("The %s rendered from %s (%s) is %d %s; AWS accepts at most %d. %s",
+				what, d.Address, d.Path, size, unit, limit, fix),
+			Subject: &rng,
+			Extra:   spec.DiagExtra{RuleID: "TMC506"},
+		})
+	}
+	return diags
+}
+
+// iamSize is the length IAM counts: the policy without whitespace outside
+// strings.
+func iamSize(d *Document) int {
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, Marshal(d)); err != nil {
+		return len(Marshal(d))
+	}
+	return buf.Len()
+}
+
+func grantByAddress(s *spec.Spec, addr string) *spec.Grant {
+	for _, g := range s.Grants {
+		if g.Address == addr {
+			return g
+		}
+	}
+	return nil
+}
+
+func policyName(s *spec.Spec, addr string) string {
+	g := grantByAddress(s, addr)
+	switch {
+	case g == nil:
+	case g.IAMUser != nil && g.IAMUser.PolicyName.Value != "":
+		return quote(g.IAMUser.PolicyName.Value)
+	case g.Role != nil && g.Role.PolicyName.Value != "":
+		return quote(g.Role.PolicyName.Value)
+	}
+	return "of " + strings.TrimPrefix(addr, "grant.")
+}
+
+func roleName(s *spec.Spec, addr string) string {
+	if g := grantByAddress(s, addr); g != nil && g.Role != nil {
+		return quote(g.Role.Name.Value)
+	}
+	return quote(strings.TrimPrefix(addr, "grant."))
+}
+
+func quote(s string) string { return `"` + s + `"` }
