@@ -136,7 +136,9 @@ func removeEmptyDirs(dir string) error {
 			return err
 		}
 		// Deepest first, so parents emptied by their children go too.
-		sort.Slice(dirs, func(i, j int) bool { return strings.Count(dirs[i], string(filepath.Separator)) > strings.Count(dirs[j], string(filepath.Separator)) })
+		sort.Slice(dirs, func(i, j int) bool {
+			return strings.Count(dirs[i], string(filepath.Separator)) > strings.Count(dirs[j], string(filepath.Separator))
+		})
 		for _, d := range dirs {
 			if entries, err := os.ReadDir(d); err == nil && len(entries) == 0 {
 				if err := os.Remove(d); err != nil {
