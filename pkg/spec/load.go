@@ -1,7 +1,12 @@
 package spec
 
 import (
+	"fmt"
+
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
 )
 
 // Options are the inputs of a spec besides its files.
@@ -9,6 +14,19 @@ type Options struct {
 	Vars     []string // -var NAME=VALUE, in command-line order
 	VarFiles []string // -var-file paths, in command-line order
 	Environ  []string // KEY=VALUE pairs (os.Environ()), read for TERAMOTC_VAR_<name>
+
+	// Args, when not empty, lists the -var and -var-file arguments in their
+	// command-line order and is used instead of Vars and VarFiles, so that a
+	// later argument overrides an earlier one as in Terraform. Without it,
+	// every -var-file is applied before every -var.
+	Args []VarArg
+}
+
+// VarArg is one -var (File false, Value "NAME=VALUE") or -var-file (File
+// true, Value the path) argument.
+type VarArg struct {
+	File  bool
+	Value string
 }
 
 // Loaded is the result of Load: the evaluated model (nil when the spec could
@@ -21,9 +39,176 @@ type Loaded struct {
 
 // Load reads the spec at path (a directory of *.hcl files other than
 // .teramotc.hcl, or a single file), evaluates it and validates it.
+//
+// Spec is nil when the files could not be parsed or evaluated. When the only
+// errors are hard-rule violations (diagnostics carrying a rule ID), Spec is
+// the complete model, so that lint can still report on it.
 func Load(path string, opts Options) (*Loaded, hcl.Diagnostics) {
-	return &Loaded{Files: map[string]*hcl.File{}}, hcl.Diagnostics{{
+	l := &loader{opts: opts, parser: hclparse.NewParser()}
+	out := &Loaded{Files: map[string]*hcl.File{}}
+	defer func() {
+		for name, f := range l.parser.Files() {
+			out.Files[name] = f
+		}
+	}()
+	files, root, diags := specFiles(path)
+	if diags.HasErrors() {
+		return out, diags
+	}
+	l.root = root
+	l.funcs = functions(root)
+	l.spec = &Spec{
+		Root: root, Files: append([]string{}, files...),
+		Variables: []*Variable{}, Locals: []*Local{}, Buckets: []*Bucket{}, Grants: []*Grant{}, Trails: []*Trail{},
+		Secrets: []*SecretHit{},
+	}
+	l.parseAll(files)
+	if l.diags.HasErrors() {
+		return out, l.diags
+	}
+	if l.empty() {
+		return out, append(l.diags, emptySpec(path, files))
+	}
+	l.evaluate()
+	l.validate()
+	if !onlyRuleErrors(l.diags) {
+		return out, l.diags
+	}
+	out.Spec = l.spec
+	return out, l.diags
+}
+
+// loader holds the state of one Load.
+type loader struct {
+	opts   Options
+	root   string
+	parser *hclparse.Parser
+	funcs  map[string]function.Function
+	diags  hcl.Diagnostics
+	spec   *Spec
+	srcs   map[string][]byte // file contents, for secrets and type expressions
+
+	top topBlocks
+
+	varDecls  map[string]*varDecl
+	varObj    cty.Value
+	localDefs map[string]*hcl.Attribute
+	localVals map[string]cty.Value
+	bucketDef map[string]*bucketDecl
+	partition string
+}
+
+// topBlocks are the top-level blocks of every file, in file order.
+type topBlocks struct {
+	settings, aws, variables, locals, buckets, grants, trails []*hcl.Block
+}
+
+func (l *loader) parseAll(files []string) {
+	l.srcs = map[string][]byte{}
+	nblocks := 0
+	for _, name := range files {
+		f, src, diags := parseFile(l.parser, name, l.root)
+		l.diags = append(l.diags, diags...)
+		if src != nil {
+			l.srcs[name] = src
+		}
+		if f == nil || diags.HasErrors() {
+			continue
+		}
+		l.scanSecrets(name, src)
+		content, diags := f.Body.Content(rootSchema)
+		l.diags = append(l.diags, diags...)
+		for _, b := range content.Blocks {
+			nblocks++
+			if nblocks == MaxBlocks+1 {
+				l.diags = append(l.diags, tooManyBlocks(b.DefRange))
+			}
+			t := &l.top
+			switch b.Type {
+			case "teramotc":
+				t.settings = append(t.settings, b)
+			case "aws":
+				t.aws = append(t.aws, b)
+			case "variable":
+				t.variables = append(t.variables, b)
+			case "locals":
+				t.locals = append(t.locals, b)
+			case "bucket":
+				t.buckets = append(t.buckets, b)
+			case "grant":
+				t.grants = append(t.grants, b)
+			case "trail":
+				t.trails = append(t.trails, b)
+			}
+		}
+	}
+}
+
+func (l *loader) empty() bool {
+	t := l.top
+	return len(t.settings)+len(t.aws)+len(t.variables)+len(t.locals)+
+		len(t.buckets)+len(t.grants)+len(t.trails) == 0
+}
+
+func emptySpec(path string, files []string) *hcl.Diagnostic {
+	d := &hcl.Diagnostic{
 		Severity: hcl.DiagError,
-		Summary:  "Spec loading is not available yet",
-	}}
+		Summary:  "Empty spec",
+		Detail: fmt.Sprintf("%s declares nothing: a spec needs at least one bucket block, "+
+			"for example:\n\n  bucket \"data\" {\n    name   = \"my-data-bucket\"\n    region = \"us-east-1\"\n  }", path),
+	}
+	if len(files) == 0 {
+		d.Detail = fmt.Sprintf("%s holds no .hcl files. Write the spec in a file such as %s/main.hcl.", path, path)
+		return d
+	}
+	d.Subject = &hcl.Range{Filename: files[0], Start: hcl.InitialPos, End: hcl.InitialPos}
+	return d
+}
+
+// evaluate decodes every block into the model, in dependency order.
+func (l *loader) evaluate() {
+	l.decodeSettings()
+	l.decodeVariables()
+	l.evalGraph()
+	l.decodeLocalsModel()
+	for _, b := range l.top.buckets {
+		if d := l.bucketDef[b.Labels[0]]; d != nil && d.block == b {
+			l.spec.Buckets = append(l.spec.Buckets, l.decodeBucket(d))
+		}
+	}
+	for _, b := range l.top.grants {
+		l.spec.Grants = append(l.spec.Grants, l.decodeGrant(b))
+	}
+	for _, b := range l.top.trails {
+		l.spec.Trails = append(l.spec.Trails, l.decodeTrail(b))
+	}
+}
+
+func onlyRuleErrors(diags hcl.Diagnostics) bool {
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError && RuleID(d) == "" {
+			return false
+		}
+	}
+	return true
+}
+
+func (l *loader) errorf(subject *hcl.Range, summary, detail string, args ...any) {
+	l.diags = append(l.diags, &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  summary,
+		Detail:   fmt.Sprintf(detail, args...),
+		Subject:  subject,
+	})
+}
+
+// ruleError reports a hard-rule violation.
+func (l *loader) ruleError(rule string, subject hcl.Range, summary, detail string, args ...any) {
+	l.diags = append(l.diags, &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  summary,
+		Detail:   fmt.Sprintf(detail, args...),
+		Subject:  subject.Ptr(),
+		Extra:    DiagExtra{RuleID: rule},
+	})
 }

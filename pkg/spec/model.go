@@ -52,6 +52,10 @@ type Spec struct {
 	Buckets   []*Bucket   `json:"buckets"`
 	Grants    []*Grant    `json:"grants"`
 	Trails    []*Trail    `json:"trails"`
+
+	// Secrets lists AWS credentials written in the spec's files or its
+	// -var-file files (rule TMC705), without the secret text.
+	Secrets []*SecretHit `json:"secrets"`
 }
 
 // Settings is the optional `teramotc` block.

@@ -1,0 +1,198 @@
+package spec
+
+import (
+	"fmt"
+	"math/big"
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+)
+
+// attrs decodes the attributes of one block into Attr values. Absent or
+// null attributes take their default with Set=false and the block's
+// declaration range.
+type attrs struct {
+	l    *loader
+	m    hcl.Attributes
+	decl hcl.Range
+	// pre holds values already evaluated (bucket name and region).
+	pre map[string]cty.Value
+}
+
+func (l *loader) attrs(m hcl.Attributes, decl hcl.Range, pre map[string]cty.Value) *attrs {
+	return &attrs{l: l, m: m, decl: decl, pre: pre}
+}
+
+// value evaluates the named attribute converted to ty. ok is false when the
+// attribute is absent, null, unknown or invalid (invalid ones are reported).
+func (a *attrs) value(name string, ty cty.Type) (v cty.Value, attr *hcl.Attribute, sensitive, ok bool) {
+	attr = a.m[name]
+	if attr == nil {
+		return cty.NilVal, nil, false, false
+	}
+	v, found := a.pre[name]
+	if !found {
+		var good bool
+		v, good = a.l.eval(attr.Expr)
+		if !good {
+			return cty.NilVal, attr, false, false
+		}
+	}
+	if !v.IsWhollyKnown() {
+		return cty.NilVal, attr, false, false
+	}
+	v, marks := v.UnmarkDeep()
+	sensitive = len(marks) > 0
+	if v.IsNull() {
+		return cty.NilVal, attr, sensitive, false
+	}
+	cv, err := convert.Convert(v, ty)
+	if err != nil {
+		a.l.errorf(attr.Expr.Range().Ptr(), "Incorrect attribute value type",
+			"Inappropriate value for attribute %q: %s.", name, typeError(err, ty))
+		return cty.NilVal, attr, sensitive, false
+	}
+	if ty.IsListType() || ty.IsMapType() {
+		for it := cv.ElementIterator(); it.Next(); {
+			if _, e := it.Element(); e.IsNull() {
+				a.l.errorf(attr.Expr.Range().Ptr(), "Null value in collection",
+					"Attribute %q may not contain null elements.", name)
+				return cty.NilVal, attr, sensitive, false
+			}
+		}
+	}
+	return cv, attr, sensitive, true
+}
+
+func typeError(err error, ty cty.Type) string {
+	switch {
+	case ty == cty.String:
+		return "a string is required"
+	case ty == cty.Bool:
+		return "a bool (true or false) is required"
+	case ty == cty.Number:
+		return "a number is required"
+	case ty.IsListType():
+		return "a list of strings is required"
+	case ty.IsMapType():
+		return "a map of strings is required"
+	}
+	return err.Error()
+}
+
+func (a *attrs) str(name, def string) Attr[string] {
+	out := Attr[string]{Value: def, Range: a.decl}
+	if v, attr, sens, ok := a.value(name, cty.String); ok {
+		out = Attr[string]{Value: v.AsString(), Range: attr.Range, Set: true, Sensitive: sens}
+	}
+	return out
+}
+
+func (a *attrs) boolean(name string, def bool) Attr[bool] {
+	out := Attr[bool]{Value: def, Range: a.decl}
+	if v, attr, sens, ok := a.value(name, cty.Bool); ok {
+		out = Attr[bool]{Value: v.True(), Range: attr.Range, Set: true, Sensitive: sens}
+	}
+	return out
+}
+
+func (a *attrs) integer(name string, def int) Attr[int] {
+	out := Attr[int]{Value: def, Range: a.decl}
+	v, attr, sens, ok := a.value(name, cty.Number)
+	if !ok {
+		return out
+	}
+	bf := v.AsBigFloat()
+	i, acc := bf.Int64()
+	if acc != big.Exact || i < -1<<31 || i > 1<<31-1 {
+		a.l.errorf(attr.Expr.Range().Ptr(), "Invalid number",
+			"Attribute %q must be a whole number between -2147483648 and 2147483647.", name)
+		return out
+	}
+	return Attr[int]{Value: int(i), Range: attr.Range, Set: true, Sensitive: sens}
+}
+
+func (a *attrs) strList(name string) Attr[[]string] {
+	out := Attr[[]string]{Value: []string{}, Range: a.decl}
+	v, attr, sens, ok := a.value(name, cty.List(cty.String))
+	if !ok {
+		return out
+	}
+	list := []string{}
+	for it := v.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		list = append(list, e.AsString())
+	}
+	return Attr[[]string]{Value: list, Range: attr.Range, Set: true, Sensitive: sens}
+}
+
+// required reports each named attribute that is absent or null.
+func (a *attrs) required(blockDesc string, names ...string) {
+	for _, n := range names {
+		attr := a.m[n]
+		if attr == nil {
+			a.l.errorf(a.decl.Ptr(), "Missing required argument",
+				"The argument %q is required in %s, but no definition was found.", n, blockDesc)
+			continue
+		}
+		if v, ok := a.pre[n]; ok && v.IsNull() {
+			a.l.errorf(attr.Expr.Range().Ptr(), "Missing required argument",
+				"The argument %q is required in %s and may not be null.", n, blockDesc)
+		}
+	}
+}
+
+// evalStr evaluates a string attribute, reporting wrong types.
+func (l *loader) evalStr(attr *hcl.Attribute) cty.Value {
+	v, ok := l.eval(attr.Expr)
+	if !ok {
+		return cty.UnknownVal(cty.String)
+	}
+	v, marks := v.Unmark()
+	if !v.IsKnown() || v.IsNull() {
+		return v.WithMarks(marks)
+	}
+	cv, err := convert.Convert(v, cty.String)
+	if err != nil {
+		l.errorf(attr.Expr.Range().Ptr(), "Incorrect attribute value type",
+			"Inappropriate value for attribute %q: a string is required.", attr.Name)
+		return cty.UnknownVal(cty.String)
+	}
+	return cv.WithMarks(marks)
+}
+
+// singleBlock returns the only block of type typ, reporting duplicates.
+func (l *loader) singleBlock(blocks hcl.Blocks, typ string) *hcl.Block {
+	var first *hcl.Block
+	for _, b := range blocks {
+		if b.Type != typ {
+			continue
+		}
+		if first != nil {
+			l.errorf(b.DefRange.Ptr(), "Duplicate "+typ+" block",
+				"Only one %s block is allowed here; the first one is at %s.", typ, first.DefRange)
+			continue
+		}
+		first = b
+	}
+	return first
+}
+
+func sortedStrings(in []string) []string {
+	out := append([]string{}, in...)
+	sort.Strings(out)
+	return out
+}
+
+func quoteList(items []string) string {
+	s := ""
+	for i, it := range items {
+		if i > 0 {
+			s += ", "
+		}
+		s += fmt.Sprintf("%q", it)
+	}
+	return s
+}

@@ -1,0 +1,73 @@
+package spec
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// confine reports a diagnostic when filename, once symlinks are resolved,
+// lies outside root.
+func confine(filename, root string, subject *hcl.Range) *hcl.Diagnostic {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil // the open that follows reports the real problem
+	}
+	real, err := filepath.EvalSymlinks(filename)
+	if err != nil {
+		return nil
+	}
+	if !within(realRoot, real) {
+		return &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "File outside the spec root",
+			Detail: fmt.Sprintf("%s resolves (through a symbolic link) to a file outside the spec root %s; "+
+				"teramotc reads no file outside the spec's directory. Copy the file into the spec.", filename, root),
+			Subject: subject,
+		}
+	}
+	return nil
+}
+
+func within(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	if err != nil {
+		return false
+	}
+	return rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// rootPath resolves a path given to file() or templatefile() against the spec
+// root, refusing absolute paths, ".." components and symlinks that escape.
+func rootPath(root, p string) (string, error) {
+	if p == "" {
+		return "", fmt.Errorf("the path is empty")
+	}
+	if filepath.IsAbs(p) || strings.HasPrefix(p, "/") || strings.HasPrefix(p, `\`) || filepath.VolumeName(p) != "" {
+		return "", fmt.Errorf("absolute paths are not allowed; give a path relative to the spec directory")
+	}
+	for _, part := range strings.FieldsFunc(p, func(r rune) bool { return r == '/' || r == '\\' }) {
+		if part == ".." {
+			return "", fmt.Errorf(`paths may not contain ".."; files must live inside the spec directory`)
+		}
+	}
+	full := filepath.Join(root, p)
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return "", fmt.Errorf("cannot resolve the spec directory")
+	}
+	real, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return "", fmt.Errorf("no file %q in the spec directory", p)
+		}
+		return "", fmt.Errorf("cannot resolve %q", p)
+	}
+	if !within(realRoot, real) {
+		return "", fmt.Errorf("%q is a symbolic link to a file outside the spec directory, which teramotc refuses to read", p)
+	}
+	return real, nil
+}

@@ -1,0 +1,110 @@
+package spec
+
+import (
+	"github.com/hashicorp/hcl/v2"
+)
+
+func (l *loader) decodeGrant(b *hcl.Block) *Grant {
+	content, diags := b.Body.Content(grantSchema)
+	l.diags = append(l.diags, diags...)
+	label := b.Labels[0]
+	addr := "grant." + label
+	l.checkLabel(b, "grant")
+	a := l.attrs(content.Attributes, b.DefRange, nil)
+	a.required("a grant block", "bucket", "permissions")
+	g := &Grant{
+		Block:        blockOf(b, addr),
+		Label:        label,
+		Bucket:       l.bucketRef(a, "bucket"),
+		Permissions:  a.strList("permissions"),
+		ExtraActions: a.strList("extra_actions"),
+		Prefix:       a.str("prefix", ""),
+	}
+	for _, p := range g.Permissions.Value {
+		if !contains(permissions, p) {
+			l.errorf(g.Permissions.Range.Ptr(), "Invalid permission",
+				"%q is not a permission; use any of %s.%s", p, quoteList(permissions), didYouMean(p, permissions))
+		}
+	}
+	user := l.singleBlock(content.Blocks, "iam_user")
+	role := l.singleBlock(content.Blocks, "cross_account_role")
+	switch {
+	case user != nil && role != nil:
+		l.errorf(role.DefRange.Ptr(), "Conflicting grant principals",
+			"A grant has exactly one of iam_user and cross_account_role; this one has both (iam_user at %s). "+
+				"Split it into two grants.", user.DefRange)
+	case user == nil && role == nil:
+		l.errorf(b.DefRange.Ptr(), "Missing grant principal",
+			"A grant needs exactly one iam_user or cross_account_role block saying who gets the access.")
+	}
+	if user != nil {
+		g.IAMUser = l.decodeIAMUser(user, addr, label)
+	}
+	if role != nil {
+		g.Role = l.decodeRole(role, addr, label)
+	}
+	return g
+}
+
+var permissions = []string{"read", "write", "delete", "list"}
+
+func defaultPolicyName(grantLabel string) string { return grantLabel + "-s3-access" }
+
+func (l *loader) decodeIAMUser(blk *hcl.Block, parent, grantLabel string) *IAMUser {
+	content, diags := blk.Body.Content(iamUserSchema)
+	l.diags = append(l.diags, diags...)
+	a := l.attrs(content.Attributes, blk.DefRange, nil)
+	a.required("an iam_user block", "name")
+	return &IAMUser{
+		Block:           blockOf(blk, parent+".iam_user"),
+		Name:            a.str("name", ""),
+		Path:            a.str("path", "/"),
+		PolicyName:      a.str("policy_name", defaultPolicyName(grantLabel)),
+		CreateAccessKey: a.boolean("create_access_key", false),
+	}
+}
+
+func (l *loader) decodeRole(blk *hcl.Block, parent, grantLabel string) *CrossAccountRole {
+	content, diags := blk.Body.Content(roleSchema)
+	l.diags = append(l.diags, diags...)
+	a := l.attrs(content.Attributes, blk.DefRange, nil)
+	a.required("a cross_account_role block", "name", "trusted_account_id", "external_id")
+	return &CrossAccountRole{
+		Block:              blockOf(blk, parent+".cross_account_role"),
+		Name:               a.str("name", ""),
+		Path:               a.str("path", "/"),
+		TrustedAccountID:   a.str("trusted_account_id", ""),
+		TrustedPrincipal:   a.str("trusted_principal", "root"),
+		ExternalID:         a.str("external_id", ""),
+		MaxSessionDuration: a.integer("max_session_duration", 3600),
+		PolicyName:         a.str("policy_name", defaultPolicyName(grantLabel)),
+	}
+}
+
+// bucketRef decodes an attribute that must be a reference to a declared
+// bucket block (bucket.X) and returns the label.
+func (l *loader) bucketRef(a *attrs, name string) Attr[string] {
+	out := Attr[string]{Range: a.decl}
+	attr := a.m[name]
+	if attr == nil {
+		return out
+	}
+	t, diags := hcl.AbsTraversalForExpr(attr.Expr)
+	if diags.HasErrors() || t.RootName() != "bucket" || len(t) != 2 {
+		l.errorf(attr.Expr.Range().Ptr(), "Invalid bucket reference",
+			"%s must refer to a bucket block of this spec, like bucket.data (without quotes or .name).", name)
+		return out
+	}
+	step, ok := t[1].(hcl.TraverseAttr)
+	if !ok {
+		l.errorf(attr.Expr.Range().Ptr(), "Invalid bucket reference",
+			"%s must refer to a bucket block of this spec, like bucket.data.", name)
+		return out
+	}
+	if l.bucketDef[step.Name] == nil {
+		l.errorf(step.SrcRange.Ptr(), "Reference to undeclared bucket",
+			"There is no bucket block labelled %q.%s", step.Name, didYouMean(step.Name, keys(l.bucketDef)))
+		return out
+	}
+	return Attr[string]{Value: step.Name, Range: attr.Range, Set: true}
+}

@@ -1,0 +1,189 @@
+package spec
+
+import (
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+)
+
+func (l *loader) decodeLifecycleRule(blk *hcl.Block, parent string) *LifecycleRule {
+	content, diags := blk.Body.Content(lifecycleRuleSchema)
+	l.diags = append(l.diags, diags...)
+	id := blk.Labels[0]
+	addr := parent + ".lifecycle_rule." + id
+	a := l.attrs(content.Attributes, blk.DefRange, nil)
+	r := &LifecycleRule{
+		Block:                     blockOf(blk, addr),
+		ID:                        id,
+		Enabled:                   a.boolean("enabled", true),
+		Prefix:                    a.str("prefix", ""),
+		Transitions:               []*Transition{},
+		ExpirationDays:            a.integer("expiration_days", 0),
+		NoncurrentExpirationDays:  a.integer("noncurrent_expiration_days", 0),
+		AbortIncompleteUploadDays: a.integer("abort_incomplete_upload_days", 0),
+	}
+	for i, tb := range content.Blocks {
+		tc, diags := tb.Body.Content(transitionSchema)
+		l.diags = append(l.diags, diags...)
+		ta := l.attrs(tc.Attributes, tb.DefRange, nil)
+		ta.required("a transition block", "days", "storage_class")
+		t := &Transition{
+			Block:        blockOf(tb, addr+".transition["+itoa(i)+"]"),
+			Days:         ta.integer("days", 0),
+			StorageClass: ta.str("storage_class", ""),
+		}
+		l.checkEnum(t.StorageClass, "storage_class", storageClasses)
+		r.Transitions = append(r.Transitions, t)
+	}
+	return r
+}
+
+var storageClasses = []string{"STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"}
+
+func (l *loader) decodeStatement(blk *hcl.Block, parent string) *Statement {
+	content, diags := blk.Body.Content(statementSchema)
+	l.diags = append(l.diags, diags...)
+	sid := blk.Labels[0]
+	addr := parent + ".statement." + sid
+	a := l.attrs(content.Attributes, blk.DefRange, nil)
+	a.required("a statement block", "principals", "resources")
+	s := &Statement{
+		Block:      blockOf(blk, addr),
+		Sid:        sid,
+		Effect:     a.str("effect", "Allow"),
+		Principals: l.decodePrincipals(a),
+		Actions:    a.strList("actions"),
+		NotActions: a.strList("not_actions"),
+		Resources:  a.strList("resources"),
+		Conditions: []*Condition{},
+	}
+	l.checkEnum(s.Effect, "effect", []string{"Allow", "Deny"})
+	if (content.Attributes["actions"] == nil) == (content.Attributes["not_actions"] == nil) {
+		l.errorf(blk.DefRange.Ptr(), "Invalid statement actions",
+			"A statement needs exactly one of actions and not_actions.")
+	}
+	for i, cb := range content.Blocks {
+		cc, diags := cb.Body.Content(conditionSchema)
+		l.diags = append(l.diags, diags...)
+		ca := l.attrs(cc.Attributes, cb.DefRange, nil)
+		ca.required("a condition block", "test", "variable", "values")
+		c := &Condition{
+			Block:    blockOf(cb, addr+".condition["+itoa(i)+"]"),
+			Test:     ca.str("test", ""),
+			Variable: ca.str("variable", ""),
+			Values:   ca.strList("values"),
+		}
+		l.checkOperator(c.Test)
+		s.Conditions = append(s.Conditions, c)
+	}
+	return s
+}
+
+var principalTypes = []string{"AWS", "CanonicalUser", "Federated", "Service"}
+
+// decodePrincipals accepts "*", { "*" = ["*"] } or a map of principal type
+// to an identifier or a list of identifiers.
+func (l *loader) decodePrincipals(a *attrs) Attr[Principals] {
+	out := Attr[Principals]{Value: Principals{Map: map[string][]string{}}, Range: a.decl}
+	v, attr, sens, ok := a.value("principals", cty.DynamicPseudoType)
+	if !ok {
+		return out
+	}
+	out.Range, out.Set, out.Sensitive = attr.Range, true, sens
+	bad := func() Attr[Principals] {
+		l.errorf(attr.Expr.Range().Ptr(), "Invalid principals",
+			`principals must be "*" or a map of principal type to identifiers, like { AWS = ["arn:aws:iam::111122223333:root"] }.`)
+		out.Set = false
+		return out
+	}
+	if v.Type() == cty.String {
+		if v.AsString() != "*" {
+			return bad()
+		}
+		out.Value.Wildcard = true
+		return out
+	}
+	if !v.Type().IsObjectType() && !v.Type().IsMapType() {
+		return bad()
+	}
+	for it := v.ElementIterator(); it.Next(); {
+		k, e := it.Element()
+		typ := k.AsString()
+		var ids []string
+		if e.Type() == cty.String {
+			ids = []string{e.AsString()}
+		} else if lv, err := convert.Convert(e, cty.List(cty.String)); err == nil && !lv.IsNull() {
+			for li := lv.ElementIterator(); li.Next(); {
+				_, x := li.Element()
+				if x.IsNull() {
+					return bad()
+				}
+				ids = append(ids, x.AsString())
+			}
+		} else {
+			return bad()
+		}
+		if typ == "*" {
+			if len(ids) == 1 && ids[0] == "*" {
+				out.Value.Wildcard = true
+				continue
+			}
+			return bad()
+		}
+		if !contains(principalTypes, typ) {
+			l.errorf(attr.Expr.Range().Ptr(), "Invalid principal type",
+				"%q is not a principal type; use one of %s.%s", typ, quoteList(principalTypes), didYouMean(typ, principalTypes))
+			continue
+		}
+		sort.Strings(ids)
+		out.Value.Map[typ] = ids
+	}
+	if out.Value.Wildcard && len(out.Value.Map) > 0 {
+		return bad()
+	}
+	return out
+}
+
+// decodeTags decodes the tags map with one range per item.
+func (l *loader) decodeTags(attr *hcl.Attribute, decl hcl.Range) Tags {
+	t := Tags{Range: decl, Entries: []*Tag{}}
+	if attr == nil {
+		return t
+	}
+	a := l.attrs(hcl.Attributes{"tags": attr}, decl, nil)
+	v, _, _, ok := a.value("tags", cty.Map(cty.String))
+	if !ok {
+		return t
+	}
+	t.Range, t.Set = attr.Range, true
+	itemRanges := map[string]hcl.Range{}
+	if obj, isObj := attr.Expr.(*hclsyntax.ObjectConsExpr); isObj {
+		for _, item := range obj.Items {
+			if k, ok := l.eval(item.KeyExpr); ok && k.Type() == cty.String && k.IsKnown() && !k.IsMarked() && !k.IsNull() {
+				itemRanges[k.AsString()] = hcl.RangeBetween(item.KeyExpr.Range(), item.ValueExpr.Range())
+			}
+		}
+	}
+	for it := v.ElementIterator(); it.Next(); {
+		k, e := it.Element()
+		rng, found := itemRanges[k.AsString()]
+		if !found {
+			rng = attr.Range
+		}
+		t.Entries = append(t.Entries, &Tag{Key: k.AsString(), Value: e.AsString(), Range: rng})
+	}
+	sort.Slice(t.Entries, func(i, j int) bool { return t.Entries[i].Key < t.Entries[j].Key })
+	return t
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,261 @@
+package spec
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// node is one value other expressions can refer to: a local, a bucket (its
+// name and region), or the aws block (the partition in bucket ARNs).
+type node struct {
+	key   string // "local.x", "bucket.y", "aws"
+	rng   hcl.Range
+	exprs []hcl.Expression
+	eval  func()
+}
+
+// evalGraph evaluates locals, bucket names and regions and the aws block in
+// dependency order, reporting reference cycles.
+func (l *loader) evalGraph() {
+	l.localVals = map[string]cty.Value{}
+	l.localDefs = map[string]*hcl.Attribute{}
+	l.bucketDef = map[string]*bucketDecl{}
+	l.partition = "aws"
+	var nodes []*node
+	byKey := map[string]*node{}
+	add := func(n *node) {
+		nodes = append(nodes, n)
+		byKey[n.key] = n
+	}
+	if n := l.awsNode(); n != nil {
+		add(n)
+	}
+	for _, b := range l.top.locals {
+		attrs, diags := b.Body.JustAttributes()
+		l.diags = append(l.diags, diags...)
+		for _, attr := range sortedAttrs(attrs) {
+			if prev := l.localDefs[attr.Name]; prev != nil {
+				l.errorf(attr.NameRange.Ptr(), "Duplicate local value",
+					"local.%s was already defined at %s. Each local name must be unique in a spec.", attr.Name, prev.Range)
+				continue
+			}
+			l.localDefs[attr.Name] = attr
+			attr := attr
+			add(&node{key: "local." + attr.Name, rng: attr.Range, exprs: []hcl.Expression{attr.Expr}, eval: func() {
+				v, _ := l.eval(attr.Expr)
+				l.localVals[attr.Name] = v
+			}})
+		}
+	}
+	for _, b := range l.top.buckets {
+		label := b.Labels[0]
+		if prev := l.bucketDef[label]; prev != nil {
+			l.errorf(b.LabelRanges[0].Ptr(), "Duplicate bucket block",
+				"A bucket labelled %q was already declared at %s. Bucket labels must be unique in a spec.",
+				label, prev.block.DefRange)
+			continue
+		}
+		d := l.newBucketDecl(b)
+		l.bucketDef[label] = d
+		add(&node{key: "bucket." + label, rng: b.DefRange, exprs: d.headExprs(), eval: d.evalHead})
+	}
+	l.runGraph(nodes, byKey)
+}
+
+// runGraph visits nodes depth-first in declaration order, evaluating each
+// after its dependencies.
+func (l *loader) runGraph(nodes []*node, byKey map[string]*node) {
+	const (
+		unvisited = iota
+		visiting
+		done
+	)
+	state := map[string]int{}
+	var stack []string
+	var visit func(n *node)
+	visit = func(n *node) {
+		switch state[n.key] {
+		case done:
+			return
+		case visiting:
+			i := len(stack) - 1
+			for i > 0 && stack[i] != n.key {
+				i--
+			}
+			cycle := append(append([]string{}, stack[i:]...), n.key)
+			l.errorf(n.rng.Ptr(), "Reference cycle",
+				"These values refer to each other in a loop: %s. Break the cycle by writing one of them as a literal.",
+				strings.Join(cycle, " -> "))
+			return
+		}
+		state[n.key] = visiting
+		stack = append(stack, n.key)
+		for _, dep := range l.deps(n, byKey) {
+			visit(dep)
+		}
+		stack = stack[:len(stack)-1]
+		state[n.key] = done
+		n.eval()
+	}
+	for _, n := range nodes {
+		visit(n)
+	}
+}
+
+func (l *loader) deps(n *node, byKey map[string]*node) []*node {
+	var out []*node
+	seen := map[string]bool{}
+	addKey := func(k string) {
+		if d := byKey[k]; d != nil && !seen[k] {
+			seen[k] = true
+			out = append(out, d)
+		}
+	}
+	if strings.HasPrefix(n.key, "bucket.") {
+		addKey("aws")
+	}
+	for _, e := range n.exprs {
+		for _, t := range e.Variables() {
+			root := t.RootName()
+			if (root == "local" || root == "bucket") && len(t) > 1 {
+				if a, ok := t[1].(hcl.TraverseAttr); ok {
+					addKey(root + "." + a.Name)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// eval evaluates expr in the spec's context. ok is false when the
+// expression refers to something undeclared or fails to evaluate.
+func (l *loader) eval(expr hcl.Expression) (cty.Value, bool) {
+	ctx, ok := l.ctxFor(expr)
+	if !ok {
+		return cty.DynamicVal, false
+	}
+	v, diags := expr.Value(ctx)
+	l.diags = append(l.diags, diags...)
+	return v, !diags.HasErrors()
+}
+
+// ctxFor builds the evaluation context of expr, holding only the values it
+// refers to, and reports references to undeclared names.
+func (l *loader) ctxFor(expr hcl.Expression) (*hcl.EvalContext, bool) {
+	locals := map[string]cty.Value{}
+	buckets := map[string]cty.Value{}
+	ok := true
+	for _, t := range expr.Variables() {
+		root := t.RootName()
+		name, nameRange, has := "", t.SourceRange(), false
+		if len(t) > 1 {
+			if a, isAttr := t[1].(hcl.TraverseAttr); isAttr {
+				name, nameRange, has = a.Name, a.SrcRange, true
+			}
+		}
+		switch root {
+		case "var", "local", "bucket":
+		default:
+			l.errorf(t.SourceRange().Ptr(), "Unknown reference",
+				"%q is not something a spec can refer to. References start with var., local. or bucket.%s",
+				root, didYouMean(root, []string{"var", "local", "bucket"}))
+			ok = false
+			continue
+		}
+		if !has {
+			l.errorf(t.SourceRange().Ptr(), "Invalid reference",
+				"A reference to %s needs a name after the dot, like %s.", root, map[string]string{
+					"var": "var.region", "local": "local.bucket_name", "bucket": "bucket.data"}[root])
+			ok = false
+			continue
+		}
+		switch root {
+		case "var":
+			if l.varDecls[name] == nil {
+				l.errorf(nameRange.Ptr(), "Reference to undeclared input variable",
+					"There is no variable named %q. Declare it with a variable block.%s", name, l.suggestVar(name))
+				ok = false
+			}
+		case "local":
+			if l.localDefs[name] == nil {
+				l.errorf(nameRange.Ptr(), "Reference to undeclared local value",
+					"There is no local value named %q.%s", name, didYouMean(name, keys(l.localDefs)))
+				ok = false
+				continue
+			}
+			v, found := l.localVals[name]
+			if !found {
+				v = cty.DynamicVal
+			}
+			locals[name] = v
+		case "bucket":
+			d := l.bucketDef[name]
+			if d == nil {
+				l.errorf(nameRange.Ptr(), "Reference to undeclared bucket",
+					"There is no bucket block labelled %q.%s", name, didYouMean(name, keys(l.bucketDef)))
+				ok = false
+				continue
+			}
+			buckets[name] = d.ref
+		}
+	}
+	return &hcl.EvalContext{
+		Variables: map[string]cty.Value{
+			"var":    l.varObj,
+			"local":  cty.ObjectVal(locals),
+			"bucket": cty.ObjectVal(buckets),
+		},
+		Functions: l.funcs,
+	}, ok
+}
+
+func (l *loader) decodeLocalsModel() {
+	for _, name := range sortedKeysByRange(l.localDefs) {
+		a := l.localDefs[name]
+		l.spec.Locals = append(l.spec.Locals, &Local{Name: name, Range: a.Range})
+	}
+}
+
+func sortedAttrs(attrs hcl.Attributes) []*hcl.Attribute {
+	out := make([]*hcl.Attribute, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return rangeLess(out[i].Range, out[j].Range) })
+	return out
+}
+
+func sortedKeysByRange(m map[string]*hcl.Attribute) []string {
+	out := keys(m)
+	sort.Slice(out, func(i, j int) bool { return rangeLess(m[out[i]].Range, m[out[j]].Range) })
+	return out
+}
+
+func rangeLess(a, b hcl.Range) bool {
+	if a.Filename != b.Filename {
+		return a.Filename < b.Filename
+	}
+	return a.Start.Byte < b.Start.Byte
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// blockOf returns the model's Block for an HCL block.
+func blockOf(b *hcl.Block, address string) Block {
+	blk := Block{Address: address, DeclRange: b.DefRange, Range: b.DefRange}
+	if sb, ok := b.Body.(*hclsyntax.Body); ok {
+		blk.Range = hcl.RangeBetween(b.TypeRange, sb.SrcRange)
+	}
+	return blk
+}

@@ -1,0 +1,58 @@
+package spec
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestLoadExamples loads every shipped example and compares its model, as
+// JSON, with a golden file (rewrite with -update).
+func TestLoadExamples(t *testing.T) {
+	for _, name := range []string{"minimal", "setup-guide-user", "setup-guide-role"} {
+		t.Run(name, func(t *testing.T) {
+			loaded, diags := Load(filepath.Join("..", "..", "examples", name), Options{})
+			if len(diags) > 0 {
+				t.Fatalf("unexpected diagnostics:\n%s", diagText(diags))
+			}
+			if loaded.Spec == nil {
+				t.Fatal("Spec is nil")
+			}
+			if len(loaded.Files) != len(loaded.Spec.Files) {
+				t.Errorf("Files has %d entries, want %d", len(loaded.Files), len(loaded.Spec.Files))
+			}
+			got, err := json.MarshalIndent(loaded.Spec, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "golden", name+".json")
+			if *update {
+				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)+"\n"); diff != "" {
+				t.Errorf("model differs from %s (-want +got):\n%s", golden, diff)
+			}
+		})
+	}
+}
+
+func diagText(diags hcl.Diagnostics) string {
+	s := ""
+	for _, d := range diags {
+		s += d.Error() + ": " + d.Detail + "\n"
+	}
+	return s
+}

@@ -1,0 +1,192 @@
+package spec
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// ConfigFileName is the tool's own configuration file, never part of a spec.
+const ConfigFileName = ".teramotc.hcl"
+
+// specFiles lists the files of the spec at path and the spec root.
+func specFiles(path string) (files []string, root string, diags hcl.Diagnostics) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, "", hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read spec",
+			Detail:   fmt.Sprintf("%s. Pass a directory of *.hcl files or a single .hcl file.", cleanErr(err)),
+		}}
+	}
+	if !info.IsDir() {
+		return []string{path}, filepath.Dir(path), nil
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return nil, "", hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read spec directory",
+			Detail:   cleanErr(err) + ".",
+		}}
+	}
+	var names []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || name == ConfigFileName || !strings.HasSuffix(name, ".hcl") {
+			continue
+		}
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		files = append(files, filepath.Join(path, n))
+	}
+	return files, path, nil
+}
+
+// readFile reads one spec or variable file, refusing files that resolve
+// outside root (root "" disables the check), files over MaxFileSize and
+// content that is not UTF-8 text.
+func readFile(filename, root string) ([]byte, hcl.Diagnostics) {
+	start := &hcl.Range{Filename: filename, Start: hcl.InitialPos, End: hcl.InitialPos}
+	if root != "" {
+		if d := confine(filename, root, start); d != nil {
+			return nil, hcl.Diagnostics{d}
+		}
+	}
+	f, err := os.Open(filename)
+	if err != nil {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read file",
+			Detail:   cleanErr(err) + ".",
+			Subject:  start,
+		}}
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Not a regular file",
+			Detail:   fmt.Sprintf("%s is not a regular file; a spec is made of plain .hcl files.", filename),
+			Subject:  start,
+		}}
+	}
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read file",
+			Detail:   cleanErr(err) + ".",
+			Subject:  start,
+		}}
+	}
+	if len(src) > MaxFileSize {
+		size := int64(len(src))
+		if info, err := f.Stat(); err == nil {
+			size = info.Size()
+		}
+		return nil, hcl.Diagnostics{fileTooLarge(filename, size)}
+	}
+	return src, checkText(src, filename)
+}
+
+// checkText rejects binary content and invalid UTF-8 with the position of
+// the first offending byte.
+func checkText(src []byte, filename string) hcl.Diagnostics {
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Binary file",
+			Detail:   fmt.Sprintf("%s contains a NUL byte; spec files must be UTF-8 text.", filename),
+			Subject:  byteRange(src, filename, i),
+		}}
+	}
+	if !utf8.Valid(src) {
+		i := 0
+		for i < len(src) {
+			r, size := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			i += size
+		}
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Invalid character encoding",
+			Detail:   fmt.Sprintf("%s is not valid UTF-8 text. Save it as UTF-8.", filename),
+			Subject:  byteRange(src, filename, i),
+		}}
+	}
+	return nil
+}
+
+// byteRange is the one-byte range at offset i of src.
+func byteRange(src []byte, filename string, i int) *hcl.Range {
+	pos := offsetPos(src, i)
+	end := pos
+	end.Byte++
+	end.Column++
+	return &hcl.Range{Filename: filename, Start: pos, End: end}
+}
+
+// offsetPos converts a byte offset into a line/column position.
+func offsetPos(src []byte, i int) hcl.Pos {
+	if i > len(src) {
+		i = len(src)
+	}
+	line := 1 + bytes.Count(src[:i], []byte{'\n'})
+	lineStart := bytes.LastIndexByte(src[:i], '\n') + 1
+	col := 1 + utf8.RuneCount(src[lineStart:i])
+	return hcl.Pos{Line: line, Column: col, Byte: i}
+}
+
+// parseFile reads, checks and parses one HCL file into p.
+func parseFile(p *hclparse.Parser, filename, root string) (*hcl.File, []byte, hcl.Diagnostics) {
+	src, diags := readFile(filename, root)
+	if diags.HasErrors() {
+		return nil, src, diags
+	}
+	if d := scanLimits(src, filename); d.HasErrors() {
+		return nil, src, d
+	}
+	f, d := p.ParseHCL(src, filename)
+	diags = append(diags, d...)
+	if f == nil || d.HasErrors() {
+		return f, src, diags
+	}
+	if body, ok := f.Body.(*hclsyntax.Body); ok {
+		if _, over := countBlocks(body, MaxBlocks); over != nil {
+			diags = append(diags, tooManyBlocks(over.DefRange()))
+		}
+	}
+	return f, src, diags
+}
+
+func tooManyBlocks(at hcl.Range) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Too many blocks",
+		Detail:   fmt.Sprintf("A spec may hold at most %d blocks; this one has more. Split it into several specs.", MaxBlocks),
+		Subject:  at.Ptr(),
+	}
+}
+
+// cleanErr turns an os error into a sentence fragment without Go's "open"
+// prefixes.
+func cleanErr(err error) string {
+	if pe, ok := err.(*os.PathError); ok {
+		return fmt.Sprintf("%s: %s", pe.Path, pe.Err)
+	}
+	return err.Error()
+}

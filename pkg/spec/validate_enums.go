@@ -1,0 +1,77 @@
+package spec
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// checkEnum reports a set string attribute whose value is not one of allowed.
+func (l *loader) checkEnum(a Attr[string], name string, allowed []string) bool {
+	if !a.Set || contains(allowed, a.Value) {
+		return true
+	}
+	shown := "The value"
+	if !a.Sensitive {
+		shown = strconvQuote(a.Value)
+	}
+	l.errorf(a.Range.Ptr(), "Invalid "+name,
+		"%s is not a valid %s; use one of %s.%s", shown, name, quoteList(allowed), didYouMeanFold(a.Value, allowed, a.Sensitive))
+	return false
+}
+
+func didYouMeanFold(given string, options []string, sensitive bool) string {
+	if sensitive {
+		return ""
+	}
+	for _, o := range options {
+		if strings.EqualFold(o, given) {
+			return didYouMean(o, []string{o})
+		}
+	}
+	return didYouMean(given, options)
+}
+
+func strconvQuote(s string) string { return strconv.Quote(s) }
+
+// checkLabel reports an empty block label.
+func (l *loader) checkLabel(b *hcl.Block, kind string) {
+	if strings.TrimSpace(b.Labels[0]) == "" {
+		l.errorf(b.LabelRanges[0].Ptr(), "Empty "+kind+" label",
+			"A %s block needs a non-empty label, like %s \"data\".", kind, kind)
+	}
+}
+
+var conditionOperators = []string{
+	"StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase",
+	"StringLike", "StringNotLike",
+	"NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals",
+	"NumericGreaterThan", "NumericGreaterThanEquals",
+	"DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals",
+	"Bool", "BinaryEquals", "IpAddress", "NotIpAddress",
+	"ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null",
+}
+
+// checkOperator validates a condition operator, with the optional
+// ForAllValues:/ForAnyValue: qualifier and IfExists suffix.
+func (l *loader) checkOperator(test Attr[string]) {
+	if !test.Set {
+		return
+	}
+	op := test.Value
+	for _, q := range []string{"ForAllValues:", "ForAnyValue:"} {
+		op = strings.TrimPrefix(op, q)
+	}
+	if op != "Null" {
+		op = strings.TrimSuffix(op, "IfExists")
+	}
+	if contains(conditionOperators, op) {
+		return
+	}
+	l.errorf(test.Range.Ptr(), "Invalid condition operator",
+		"%q is not an IAM condition operator (such as StringEquals, StringLike, ArnLike, Bool, IpAddress).%s",
+		test.Value, didYouMean(op, conditionOperators))
+}

@@ -1,0 +1,278 @@
+package spec
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+)
+
+// sensitiveMark marks values derived from a sensitive variable.
+const sensitiveMark = "sensitive"
+
+// varDecl is a declared variable during evaluation.
+type varDecl struct {
+	model       *Variable
+	block       *hcl.Block
+	ty          cty.Type
+	defaults    *typeexpr.Defaults
+	sensitive   bool
+	hasDefault  bool
+	value       cty.Value
+	valueRange  *hcl.Range // where the chosen value was written, when in a file
+	validations []*hcl.Block
+}
+
+// EnvPrefix prefixes the environment variables that set spec variables.
+const EnvPrefix = "TERAMOTC_VAR_"
+
+func (l *loader) decodeVariables() {
+	l.varDecls = map[string]*varDecl{}
+	var order []*varDecl
+	for _, b := range l.top.variables {
+		name := b.Labels[0]
+		if !hclsyntax.ValidIdentifier(name) {
+			l.errorf(b.LabelRanges[0].Ptr(), "Invalid variable name",
+				"%q is not a valid variable name: use letters, digits, underscores and dashes, starting with a letter.", name)
+			continue
+		}
+		if prev := l.varDecls[name]; prev != nil {
+			l.errorf(b.LabelRanges[0].Ptr(), "Duplicate variable",
+				"A variable named %q was already declared at %s. Variable names must be unique in a spec.",
+				name, prev.block.DefRange)
+			continue
+		}
+		d := l.decodeVariable(b)
+		l.varDecls[name] = d
+		order = append(order, d)
+	}
+	l.assignVariables()
+	vals := map[string]cty.Value{}
+	for _, d := range order {
+		vals[d.model.Name] = d.value
+		l.spec.Variables = append(l.spec.Variables, d.model)
+	}
+	l.varObj = cty.ObjectVal(vals)
+	for _, d := range order {
+		l.checkValidations(d)
+	}
+}
+
+func (l *loader) decodeVariable(b *hcl.Block) *varDecl {
+	content, diags := b.Body.Content(variableSchema)
+	l.diags = append(l.diags, diags...)
+	d := &varDecl{
+		block: b, ty: cty.DynamicPseudoType, value: cty.DynamicVal,
+		model: &Variable{Block: blockOf(b, "var."+b.Labels[0]), Name: b.Labels[0], Type: "any", Source: "default"},
+	}
+	a := l.attrs(content.Attributes, b.DefRange, nil)
+	if attr := content.Attributes["type"]; attr != nil {
+		ty, defs, diags := typeexpr.TypeConstraintWithDefaults(attr.Expr)
+		l.diags = append(l.diags, diags...)
+		if !diags.HasErrors() {
+			d.ty, d.defaults = ty, defs
+			d.model.Type = l.sourceText(attr.Expr.Range())
+		}
+	}
+	d.model.Description = a.str("description", "")
+	d.model.Sensitive = a.boolean("sensitive", false)
+	d.sensitive = d.model.Sensitive.Value
+	if attr := content.Attributes["default"]; attr != nil {
+		d.hasDefault = true
+		v, diags := attr.Expr.Value(&hcl.EvalContext{Functions: l.funcs})
+		l.diags = append(l.diags, diags...)
+		if !diags.HasErrors() {
+			d.setValue(l, v, "default", attr.Expr.Range().Ptr())
+		}
+	}
+	for _, vb := range content.Blocks {
+		d.validations = append(d.validations, vb)
+	}
+	return d
+}
+
+// setValue converts v to the variable's type and records it as its value.
+func (d *varDecl) setValue(l *loader, v cty.Value, source string, rng *hcl.Range) {
+	if d.defaults != nil {
+		v = d.defaults.Apply(v)
+	}
+	cv, err := convert.Convert(v, d.ty)
+	if err != nil {
+		l.errorf(rng, "Invalid value for variable",
+			"The value for variable %q (from %s) is not compatible with its type %s: %s.",
+			d.model.Name, source, d.model.Type, err)
+		d.value = cty.DynamicVal
+		return
+	}
+	if d.sensitive {
+		cv = cv.Mark(sensitiveMark)
+	}
+	d.value, d.model.Source, d.valueRange = cv, source, rng
+}
+
+// assignVariables applies values in precedence order: defaults (already
+// set), environment, then -var-file and -var in command-line order.
+func (l *loader) assignVariables() {
+	set := map[string]bool{}
+	for _, kv := range l.opts.Environ {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || !strings.HasPrefix(k, EnvPrefix) {
+			continue
+		}
+		if d := l.varDecls[strings.TrimPrefix(k, EnvPrefix)]; d != nil {
+			d.setValue(l, d.parseRaw(l, v, "environment variable "+k), "env", nil)
+			set[d.model.Name] = true
+		}
+	}
+	args := l.opts.Args
+	if len(args) == 0 {
+		for _, f := range l.opts.VarFiles {
+			args = append(args, VarArg{File: true, Value: f})
+		}
+		for _, v := range l.opts.Vars {
+			args = append(args, VarArg{Value: v})
+		}
+	}
+	for _, a := range args {
+		if a.File {
+			l.applyVarFile(a.Value, set)
+			continue
+		}
+		name, raw, ok := strings.Cut(a.Value, "=")
+		if !ok || name == "" {
+			l.errorf(nil, "Invalid -var option",
+				"The option -var %q is not of the form NAME=VALUE, for example -var 'region=eu-west-1'.", a.Value)
+			continue
+		}
+		d := l.varDecls[name]
+		if d == nil {
+			l.errorf(nil, "Value for undeclared variable",
+				"A -var option sets %q, but the spec declares no such variable.%s", name, l.suggestVar(name))
+			continue
+		}
+		d.setValue(l, d.parseRaw(l, raw, "-var "+name), "var", nil)
+		set[name] = true
+	}
+	for _, b := range l.top.variables {
+		d := l.varDecls[b.Labels[0]]
+		if d == nil || d.block != b || d.hasDefault || set[d.model.Name] {
+			continue
+		}
+		l.errorf(b.DefRange.Ptr(), "No value for required variable",
+			"The variable %q has no default and no value was given. Set it with -var '%s=VALUE', "+
+				"in a -var-file, or with the environment variable %s%s.", d.model.Name, d.model.Name, EnvPrefix, d.model.Name)
+	}
+}
+
+// parseRaw reads a command-line or environment value: literally for a
+// primitive type, as an HCL expression otherwise (like Terraform).
+func (d *varDecl) parseRaw(l *loader, raw, what string) cty.Value {
+	if d.ty.IsPrimitiveType() {
+		return cty.StringVal(raw)
+	}
+	expr, diags := hclsyntax.ParseExpression([]byte(raw), what, hcl.InitialPos)
+	if !diags.HasErrors() {
+		v, diags := expr.Value(nil)
+		if !diags.HasErrors() {
+			return v
+		}
+	}
+	if d.ty == cty.DynamicPseudoType {
+		return cty.StringVal(raw)
+	}
+	l.errorf(nil, "Invalid value for variable",
+		"The value given by %s is not a valid HCL expression for type %s.", what, d.model.Type)
+	return cty.DynamicVal
+}
+
+func (l *loader) applyVarFile(path string, set map[string]bool) {
+	f, src, diags := parseFile(l.parser, path, "")
+	l.diags = append(l.diags, diags...)
+	if f == nil || diags.HasErrors() {
+		return
+	}
+	l.scanSecrets(path, src)
+	attrs, diags := f.Body.JustAttributes()
+	l.diags = append(l.diags, diags...)
+	for _, attr := range sortedAttrs(attrs) {
+		d := l.varDecls[attr.Name]
+		if d == nil {
+			l.diags = append(l.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagWarning,
+				Summary:  "Value for undeclared variable",
+				Detail:   fmt.Sprintf("The variable file sets %q, but the spec declares no such variable.%s", attr.Name, l.suggestVar(attr.Name)),
+				Subject:  attr.NameRange.Ptr(),
+			})
+			continue
+		}
+		v, diags := attr.Expr.Value(nil)
+		l.diags = append(l.diags, diags...)
+		if diags.HasErrors() {
+			continue
+		}
+		d.setValue(l, v, "var-file", attr.Expr.Range().Ptr())
+		set[attr.Name] = true
+	}
+}
+
+func (l *loader) suggestVar(name string) string {
+	names := make([]string, 0, len(l.varDecls))
+	for n := range l.varDecls {
+		names = append(names, n)
+	}
+	return didYouMean(name, names)
+}
+
+// checkValidations evaluates the variable's validation blocks.
+func (l *loader) checkValidations(d *varDecl) {
+	if !d.value.IsWhollyKnown() {
+		return
+	}
+	for _, vb := range d.validations {
+		content, diags := vb.Body.Content(validationSchema)
+		l.diags = append(l.diags, diags...)
+		cond, msg := content.Attributes["condition"], content.Attributes["error_message"]
+		if cond == nil || msg == nil {
+			l.errorf(vb.DefRange.Ptr(), "Incomplete validation block",
+				"A validation block needs both condition and error_message.")
+			continue
+		}
+		v, ok := l.eval(cond.Expr)
+		if !ok || !v.IsWhollyKnown() {
+			continue
+		}
+		v, _ = v.Unmark()
+		if v.IsNull() || !v.Type().Equals(cty.Bool) {
+			l.errorf(cond.Expr.Range().Ptr(), "Invalid validation condition", "The condition must be true or false.")
+			continue
+		}
+		if v.True() {
+			continue
+		}
+		text := "The value is invalid."
+		if m, ok := l.eval(msg.Expr); ok && m.IsWhollyKnown() {
+			if m, err := convert.Convert(m, cty.String); err == nil && !m.IsNull() && !m.IsMarked() {
+				text = m.AsString()
+			}
+		}
+		subject := d.valueRange
+		if subject == nil {
+			subject = cond.Expr.Range().Ptr()
+		}
+		l.errorf(subject, "Invalid value for variable",
+			"%s\n\nThis was checked by the validation rule at %s.", text, cond.Expr.Range())
+	}
+}
+
+// sourceText returns the source text covered by rng.
+func (l *loader) sourceText(rng hcl.Range) string {
+	src := l.srcs[rng.Filename]
+	if rng.End.Byte > len(src) || rng.Start.Byte > rng.End.Byte {
+		return ""
+	}
+	return string(src[rng.Start.Byte:rng.End.Byte])
+}
