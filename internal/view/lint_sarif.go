@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/owenrumney/go-sarif/v2/sarif"
@@ -219,17 +220,26 @@ func sarifLocation(r *LintReport, rng hcl.Range) *sarif.Location {
 				region.WithEndColumn(rng.End.Column)
 			}
 		}
-		if file := r.Files[rng.Filename]; file != nil && len(file.Bytes) > 0 {
-			var lines []string
-			for _, l := range sourceLines(file.Bytes, rng) {
-				lines = append(lines, l.text)
-			}
-			region.WithSnippet(sarif.NewArtifactContent().WithText(strings.Join(lines, "\n")))
+		if text, ok := sarifSnippet(r.Files[rng.Filename], rng); ok {
+			region.WithSnippet(sarif.NewArtifactContent().WithText(text))
 		}
 	}
 	return sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
 		WithArtifactLocation(sarifArtifact(name)).
 		WithRegion(region))
+}
+
+// sarifMaxSnippet caps the source text copied into a region.
+const sarifMaxSnippet = 4096
+
+// sarifSnippet returns the source text of rng when its file is known, the
+// range lies inside it, and the text is short valid UTF-8.
+func sarifSnippet(file *hcl.File, rng hcl.Range) (string, bool) {
+	if file == nil || rng.Start.Byte < 0 || rng.End.Byte <= rng.Start.Byte || rng.End.Byte > len(file.Bytes) || rng.End.Byte-rng.Start.Byte > sarifMaxSnippet {
+		return "", false
+	}
+	b := file.Bytes[rng.Start.Byte:rng.End.Byte]
+	return string(b), utf8.Valid(b)
 }
 
 // sarifArtifact returns the artifact location of a file: a URI relative to
