@@ -37,9 +37,38 @@ pointer_ancestors(ptr) := [p |
 # statement_range is the provenance range of statement i of a policy document.
 statement_range(doc, i) := pointer_range(doc, sprintf("/Statement/%d", [i]))
 
-# statement_field_range is the range of one field (Principal, Action,
-# Resource, Condition, ...) of statement i, falling back to the statement.
-statement_field_range(doc, i, field) := pointer_range(doc, sprintf("/Statement/%d/%s", [i, field]))
+# field_range is the range of one field (Principal, Action, NotAction,
+# Resource, Condition) of statement i of doc: its own provenance entry, else
+# the attribute of the `statement` block that produced it, else the
+# statement's range.
+field_range(doc, i, field) := r if {
+	r := doc.provenance[sprintf("/Statement/%d/%s", [i, field])]
+} else := r if {
+	st := user_statement(doc, doc.content.Statement[i])
+	r := statement_attr_range(st, field)
+} else := statement_range(doc, i)
+
+statement_attr_range(st, "Principal") := st.principals.range if st.principals.set
+
+statement_attr_range(st, "Action") := st.actions.range if st.actions.set
+
+statement_attr_range(st, "NotAction") := st.not_actions.range if st.not_actions.set
+
+statement_attr_range(st, "Resource") := st.resources.range if st.resources.set
+
+statement_attr_range(st, "Effect") := st.effect.range if st.effect.set
+
+statement_attr_range(st, "Condition") := st.conditions[0].range if count(st.conditions) > 0
+
+# user_statement returns the `statement` block of the spec behind a rendered
+# bucket-policy statement (same bucket, same Sid).
+user_statement(doc, s) := st if {
+	doc.kind == "bucket-policy"
+	some b in input.buckets
+	b.address == doc.address
+	some st in b.statements
+	st.sid == s.Sid
+}
 
 # ---------------------------------------------------------------------------
 # Documents
@@ -295,8 +324,46 @@ other_account_principal(p) if {
 }
 
 # bucket_arn and object_arn of a bucket name in the spec's partition.
-partition := object.get(input, ["aws", "partition", "value"], "aws")
+partition := p if {
+	p := input.aws.partition.value
+	p != ""
+} else := "aws"
 
 bucket_arn(name) := sprintf("arn:%s:s3:::%s", [partition, name])
 
 object_arn(name) := sprintf("arn:%s:s3:::%s/*", [partition, name])
+
+# ---------------------------------------------------------------------------
+# Model statements (bucket `statement` blocks)
+# ---------------------------------------------------------------------------
+
+# model_conditions converts the condition blocks of a statement block to the
+# entries of `conditions`.
+model_conditions(st) := [{"operator": c.test.value, "key": lower(c.variable.value), "values": c.values.value} |
+	some c in st.conditions
+]
+
+# model_narrowed reports whether a statement block carries a narrowing
+# condition.
+model_narrowed(st) if {
+	some c in model_conditions(st)
+	narrowing_condition(c)
+}
+
+# model_wildcard_principal reports a statement block whose principals are the
+# wildcard or hold a wildcard identifier.
+model_wildcard_principal(st) if st.principals.value.wildcard
+
+model_wildcard_principal(st) if {
+	some t, ids in st.principals.value.map
+	t in {"*", "AWS", "CanonicalUser", "Federated"}
+	some id in ids
+	wildcard_value(id)
+}
+
+# model_public_allow reports a statement block S3 would classify as public.
+model_public_allow(st) if {
+	st.effect.value == "Allow"
+	model_wildcard_principal(st)
+	not model_narrowed(st)
+}

@@ -63,7 +63,8 @@ doc := {
 test_pointer_range if {
 	common.pointer_range(doc, "/Statement/0/Principal").start.line == 6
 	common.pointer_range(doc, "/Statement/0/Condition/StringEquals").start.line == 5
-	common.statement_field_range(doc, 0, "Action").start.line == 5
+	common.field_range(doc, 0, "Action").start.line == 5 with input as {}
+	common.field_range(doc, 0, "Principal").start.line == 6
 	common.pointer_range(doc, "/Statement/3").start.line == 1
 	common.pointer_ancestors("/a/b/c") == ["/a/b/c", "/a/b", "/a"]
 }
@@ -74,4 +75,28 @@ test_principal_account if {
 	not common.principal_account("arn:aws:iam::*:root")
 	common.other_account_principal({"type": "AWS", "value": "arn:aws:iam::999988887777:root"}) with input as {"aws": {"account_id": {"value": "111122223333"}}}
 	not common.other_account_principal({"type": "AWS", "value": "arn:aws:iam::111122223333:root"}) with input as {"aws": {"account_id": {"value": "111122223333"}}}
+}
+
+test_field_range_from_statement_block if {
+	d := {
+		"kind": "bucket-policy", "address": "bucket.data", "range": {"start": {"line": 1}},
+		"content": {"Statement": [{"Sid": "Open", "Effect": "Allow", "Principal": "*"}]},
+		"provenance": {"/Statement/0": {"start": {"line": 10}}},
+	}
+	inp := {"buckets": [{"address": "bucket.data", "statements": [{
+		"sid": "Open",
+		"principals": {"set": true, "range": {"start": {"line": 12}}},
+		"actions": {"set": false, "range": {"start": {"line": 10}}},
+		"conditions": [],
+	}]}]}
+	common.field_range(d, 0, "Principal").start.line == 12 with input as inp
+	common.field_range(d, 0, "Action").start.line == 10 with input as inp
+	common.field_range(d, 0, "Condition").start.line == 10 with input as inp
+}
+
+test_model_public_allow if {
+	common.model_public_allow({"effect": {"value": "Allow"}, "principals": {"value": {"wildcard": true, "map": {}}}, "conditions": []})
+	common.model_public_allow({"effect": {"value": "Allow"}, "principals": {"value": {"wildcard": false, "map": {"AWS": ["arn:aws:iam::*:root"]}}}, "conditions": []})
+	not common.model_public_allow({"effect": {"value": "Allow"}, "principals": {"value": {"wildcard": true, "map": {}}}, "conditions": [{"test": {"value": "StringEquals"}, "variable": {"value": "aws:PrincipalOrgID"}, "values": {"value": ["o-abc123"]}}]})
+	not common.model_public_allow({"effect": {"value": "Deny"}, "principals": {"value": {"wildcard": true, "map": {}}}, "conditions": []})
 }

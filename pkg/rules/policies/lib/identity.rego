@@ -1,0 +1,164 @@
+# Helpers of the logging, IAM, trust, naming and secrets rules (TMC4xx-7xx):
+# actions and their resource levels, S3 ARNs, policy statements of rendered
+# documents, account ids and IAM names.
+package teramotc.lib.identity
+
+import data.teramotc.lib.actions
+
+# --- actions -----------------------------------------------------------------
+
+# s3_info maps a lower-cased S3 action name ("getobject") to its entry in
+# data.teramotc.lib.actions.s3.
+s3_info := {lower(n): info | some n, info in actions.s3}
+
+# known lists the lower-cased action names of each service whose actions
+# teramotc ships.
+known := {
+	"s3": {lower(n) | some n, _ in actions.s3},
+	"kms": {lower(n) | some n in actions.kms},
+	"sts": {lower(n) | some n in actions.sts},
+}
+
+# well_formed holds for "*" and "service:Name" where Name may hold the
+# wildcards * and ?.
+well_formed(action) if action == "*"
+
+well_formed(action) if regex.match(`^[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+$`, action)
+
+has_wildcard(action) if contains(action, "*")
+
+has_wildcard(action) if contains(action, "?")
+
+# service returns the lower-cased service prefix of an action ("s3").
+service(action) := lower(split(action, ":")[0]) if contains(action, ":")
+
+# name returns the lower-cased action name after the prefix ("getobject").
+name(action) := lower(substring(action, count(split(action, ":")[0]) + 1, -1)) if contains(action, ":")
+
+# matches holds when the action pattern (case-insensitive, with * and ?)
+# covers the lower-cased action name of the same service.
+matches(pattern, svc, lname) if {
+	service(pattern) == svc
+	glob.match(name(pattern), null, lname)
+}
+
+# unknown holds for a well-formed action of a shipped service that names no
+# existing action.
+unknown(action) if {
+	action != "*"
+	svc := service(action)
+	names := known[svc]
+	not any_match(action, svc, names)
+}
+
+any_match(action, svc, names) if {
+	some n in names
+	matches(action, svc, n)
+}
+
+# s3_level returns "bucket", "object", "other" or "none" for an S3 action
+# without wildcards, and is undefined otherwise.
+s3_level(action) := s3_info[name(action)].resource if {
+	service(action) == "s3"
+	not has_wildcard(action)
+}
+
+# --- S3 ARNs -------------------------------------------------------------------
+
+# s3_path returns what follows "arn:PARTITION:s3:::" ("bucket" or
+# "bucket/key"), and is undefined for other ARNs.
+s3_path(arn) := substring(arn, count(prefix) + 1, -1) if {
+	parts := split(arn, ":")
+	count(parts) >= 6
+	parts[0] == "arn"
+	parts[2] == "s3"
+	parts[3] == ""
+	parts[4] == ""
+	prefix := concat(":", array.slice(parts, 0, 5))
+}
+
+# covers holds when a Resource value can designate ARNs of the given level
+# ("bucket" or "object"). "*", non-S3 ARNs and S3 access point ARNs are
+# given the benefit of the doubt.
+covers(resource, _) if resource == "*"
+
+covers(resource, _) if not s3_path(resource)
+
+covers(resource, "object") if contains(s3_path(resource), "/")
+
+covers(resource, "object") if {
+	path := s3_path(resource)
+	not contains(path, "/")
+	contains(path, "*")
+}
+
+covers(resource, "bucket") if not contains(s3_path(resource), "/")
+
+# --- values and documents ----------------------------------------------------
+
+# list turns a policy value (a string or a list of strings) into a list.
+list(v) := [v] if is_string(v)
+
+list(v) := v if is_array(v)
+
+# statements returns the Statement list of a policy document content.
+statements(content) := list_of(object.get(content, "Statement", []))
+
+list_of(v) := [v] if is_object(v)
+
+list_of(v) := v if is_array(v)
+
+# policy_kinds are the kinds of rendered documents that are policies.
+policy_kinds := {"bucket-policy", "identity-policy", "trust-policy"}
+
+# statement_range is the most specific source range of statement i of a
+# rendered document: its provenance entry, else the document's range.
+statement_range(doc, i) := doc.provenance[sprintf("/Statement/%d", [i])]
+
+statement_range(doc, i) := doc.range if not doc.provenance[sprintf("/Statement/%d", [i])]
+
+# pointer_range returns the provenance of a JSON pointer, falling back to the
+# statement that holds it.
+pointer_range(doc, _, ptr) := doc.provenance[ptr]
+
+pointer_range(doc, i, ptr) := statement_range(doc, i) if not doc.provenance[ptr]
+
+# --- accounts ------------------------------------------------------------------
+
+twelve_digits(id) if regex.match(`^[0-9]{12}$`, id)
+
+# placeholder_accounts are account ids that AWS documentation and templates
+# use as examples.
+placeholder_accounts := {
+	"123456789012", "012345678901", "123456789000", "210987654321",
+	"111122223333", "444455556666", "777788889999", "999988887777",
+	"123412341234", "100000000000",
+}
+
+placeholder_account(id) if id in placeholder_accounts
+
+# a repeated digit: 000000000000, 111111111111, ...
+placeholder_account(id) if {
+	twelve_digits(id)
+	count({c | some c in split(id, "")}) == 1
+}
+
+# own_account is the spec's own account id, "" when unknown.
+own_account := object.get(input, ["aws", "account_id", "value"], "")
+
+# --- IAM names -------------------------------------------------------------------
+
+# iam_name_ok: 1-max characters of [\w+=,.@-] (user, role and policy names).
+iam_name_ok(n, max) if {
+	count(n) >= 1
+	count(n) <= max
+	regex.match(`^[\w+=,.@-]+$`, n)
+}
+
+# iam_path_ok: "/" or "/.../" of printable ASCII, at most 512 characters.
+iam_path_ok(p) if p == "/"
+
+iam_path_ok(p) if {
+	count(p) <= 512
+	regex.match(`^/[\x{21}-\x{7E}]+/$`, p)
+}
