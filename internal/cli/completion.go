@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"flag"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/teramot/teramotc/internal/view"
+)
+
+func init() {
+	register(&Command{
+		Name:     "completion",
+		Synopsis: "Print a shell completion script (bash, zsh, fish)",
+		Usage: `
+Usage: teramotc completion bash|zsh|fish
+
+Prints a completion script for the shell, generated from teramotc's commands
+and their flags. Install it with, for example:
+
+  bash:  teramotc completion bash > /etc/bash_completion.d/teramotc
+         (or: source <(teramotc completion bash) in ~/.bashrc)
+  zsh:   teramotc completion zsh > "${fpath[1]}/_teramotc"
+  fish:  teramotc completion fish > ~/.config/fish/completions/teramotc.fish
+
+Exit codes: 0 printed, 1 unknown shell.
+`,
+		Run: runCompletion,
+	})
+}
+
+func runCompletion(env *Env, args []string) int {
+	fs := newFlagSet(env, "completion")
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return exitCodeForParse(err)
+	}
+	if len(rest) != 1 || !slices.Contains(view.CompletionShells, rest[0]) {
+		return usageError(env, "completion", "completion needs one shell: %s", strings.Join(view.CompletionShells, ", "))
+	}
+	var cmds []view.CompletionCommand
+	for _, name := range commandNames() {
+		cmds = append(cmds, view.CompletionCommand{
+			Name:     name,
+			Synopsis: commands[name].Synopsis,
+			Flags:    commandFlags(name),
+		})
+	}
+	if err := view.WriteCompletion(env.Stdout, rest[0], cmds); err != nil {
+		return view.ExitError
+	}
+	return view.ExitOK
+}
+
+// commandFlags learns a command's flags by running it with -help on a
+// silent Env that collects the flag sets it creates. Commands parse their
+// flags before doing anything else, so this has no side effects.
+func commandFlags(name string) []view.CompletionFlag {
+	var sets []*flag.FlagSet
+	env := &Env{
+		Stdin:    strings.NewReader(""),
+		Stdout:   io.Discard,
+		Stderr:   io.Discard,
+		Getenv:   func(string) string { return "" },
+		Now:      time.Now,
+		flagSets: &sets,
+	}
+	commands[name].Run(env, []string{"-help"})
+	seen := map[string]bool{}
+	var flags []view.CompletionFlag
+	for _, fs := range sets {
+		fs.VisitAll(func(f *flag.Flag) {
+			if seen[f.Name] {
+				return
+			}
+			seen[f.Name] = true
+			b, isBool := f.Value.(interface{ IsBoolFlag() bool })
+			flags = append(flags, view.CompletionFlag{
+				Name:       f.Name,
+				Usage:      f.Usage,
+				TakesValue: !isBool || !b.IsBoolFlag(),
+			})
+		})
+	}
+	return flags
+}

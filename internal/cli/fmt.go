@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/rogpeppe/go-internal/diff"
+
+	"github.com/teramot/teramotc/internal/view"
+)
+
+func init() {
+	register(&Command{
+		Name:     "fmt",
+		Synopsis: "Rewrite spec files in the canonical HCL format",
+		Usage: `
+Usage: teramotc fmt [flags] [PATH...]
+
+Rewrites HCL files (*.hcl, *.tfvars, .teramotc.hcl) in the canonical format,
+as terraform fmt does. PATH is a file or a directory (default "."); "-"
+reads stdin and writes the formatted result to stdout.
+
+Flags:
+  -list=false    do not print the names of files that changed
+  -write=false   do not rewrite files
+  -check         do not rewrite files; exit 3 when any file is not formatted
+                 (implies -write=false)
+  -diff          print a unified diff of the changes
+  -recursive     also format files in subdirectories (hidden ones skipped)
+  -no-color      disable colour
+
+Exit codes: 0 formatted, 1 error (unreadable file, syntax error),
+3 -check found files that need formatting.
+`,
+		Run: runFmt,
+	})
+}
+
+type fmtOptions struct {
+	list, write, check, diff, recursive bool
+}
+
+func runFmt(env *Env, args []string) int {
+	fs := newFlagSet(env, "fmt")
+	o := fmtOptions{}
+	fs.BoolVar(&o.list, "list", true, "print the names of changed files")
+	fs.BoolVar(&o.write, "write", true, "rewrite changed files")
+	fs.BoolVar(&o.check, "check", false, "exit 3 when files are not formatted")
+	fs.BoolVar(&o.diff, "diff", false, "print a unified diff of the changes")
+	fs.BoolVar(&o.recursive, "recursive", false, "descend into subdirectories")
+	paths, err := parseArgs(fs, args)
+	if err != nil {
+		return exitCodeForParse(err)
+	}
+	if o.check {
+		o.write = false
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	var failed, changed bool
+	for _, p := range paths {
+		if p == "-" {
+			c, ok := fmtStdin(env, o)
+			failed, changed = failed || !ok, changed || c
+			continue
+		}
+		files, err := hclFiles(p, o.recursive)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "Error: %v\n", err)
+			failed = true
+			continue
+		}
+		for _, f := range files {
+			c, ok := fmtFile(env, f, o)
+			failed, changed = failed || !ok, changed || c
+		}
+	}
+	switch {
+	case failed:
+		return view.ExitError
+	case o.check && changed:
+		return view.ExitChanged
+	}
+	return view.ExitOK
+}
+
+// formatHCL returns the canonical form of src, or the syntax errors that
+// prevent formatting it.
+func formatHCL(name string, src []byte) ([]byte, hcl.Diagnostics) {
+	if _, diags := hclwrite.ParseConfig(src, name, hcl.InitialPos); diags.HasErrors() {
+		return nil, diags
+	}
+	return hclwrite.Format(src), nil
+}
+
+func fmtStdin(env *Env, o fmtOptions) (changed, ok bool) {
+	src, err := io.ReadAll(env.Stdin)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "Error: reading stdin: %v\n", err)
+		return false, false
+	}
+	out, diags := formatHCL("<stdin>", src)
+	if diags != nil {
+		view.WriteDiagnostics(env.Stderr, diags, fileMap("<stdin>", src), env.Color)
+		return false, false
+	}
+	changed = !bytes.Equal(src, out)
+	switch {
+	case o.diff:
+		env.Stdout.Write(diff.Diff("<stdin>", src, "<stdin> (formatted)", out))
+	case !o.check:
+		env.Stdout.Write(out)
+	}
+	return changed, true
+}
+
+func fmtFile(env *Env, path string, o fmtOptions) (changed, ok bool) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
+		return false, false
+	}
+	out, diags := formatHCL(path, src)
+	if diags != nil {
+		view.WriteDiagnostics(env.Stderr, diags, fileMap(path, src), env.Color)
+		return false, false
+	}
+	if bytes.Equal(src, out) {
+		return false, true
+	}
+	if o.list {
+		fmt.Fprintln(env.Stdout, path)
+	}
+	if o.diff {
+		env.Stdout.Write(diff.Diff(path, src, path+" (formatted)", out))
+	}
+	if o.write {
+		if err := writeSameMode(path, out); err != nil {
+			fmt.Fprintf(env.Stderr, "Error: cannot rewrite %s: %v\n", path, err)
+			return true, false
+		}
+	}
+	return true, true
+}
+
+// fileMap wraps raw source as an hcl.File so diagnostics can show snippets.
+func fileMap(name string, src []byte) map[string]*hcl.File {
+	return map[string]*hcl.File{name: {Bytes: src}}
+}
+
+// writeSameMode replaces the content of path, keeping its permissions.
+func writeSameMode(path string, data []byte) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, info.Mode().Perm())
+}

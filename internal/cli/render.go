@@ -1,0 +1,131 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/rogpeppe/go-internal/diff"
+
+	"github.com/teramot/teramotc/internal/view"
+	"github.com/teramot/teramotc/pkg/render"
+)
+
+func init() {
+	register(&Command{
+		Name:     "render",
+		Synopsis: "Write the AWS documents of a spec as JSON files",
+		Usage: `
+Usage: teramotc render [flags] [SPEC] -o DIR
+       teramotc render [flags] [SPEC] -o -
+       teramotc render [flags] [SPEC] -check DIR [-diff]
+
+Renders the spec (default ".") into one JSON file per AWS document, each in
+the shape its aws CLI parameter takes with file://, plus manifest.json.
+Output is deterministic. Files of the known layout (buckets/, grants/,
+trails/, manifest.json) that the spec no longer renders are removed.
+
+Files holding a sensitive value are written with mode 0600. With -o -, all
+documents are printed as one JSON object keyed by path and sensitive
+documents are redacted.
+
+Flags:
+  -o, -out=DIR         directory to write to; "-" prints to stdout
+  -check=DIR           do not write; exit 3 when DIR is stale, listing the
+                       files that would change
+  -diff                with -check, also print a unified diff of each file
+  -var NAME=VALUE      set a variable (repeatable)
+  -var-file=FILE       read variables from an HCL file (repeatable)
+  -no-color            disable colour
+
+Exit codes: 0 written or up to date, 1 error, 3 -check found stale files.
+`,
+		Run: runRender,
+	})
+}
+
+func runRender(env *Env, args []string) int {
+	fs := newFlagSet(env, "render")
+	var outDir, checkDir string
+	fs.StringVar(&outDir, "out", "", "output directory, or - for stdout")
+	fs.StringVar(&outDir, "o", "", "shorthand for -out")
+	fs.StringVar(&checkDir, "check", "", "exit 3 when DIR is stale")
+	showDiff := fs.Bool("diff", false, "with -check, print a diff of stale files")
+	vars := addVarFlags(fs)
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return exitCodeForParse(err)
+	}
+	path, ok := oneSpecArg(env, "render", rest)
+	if !ok {
+		return view.ExitError
+	}
+	switch {
+	case outDir == "" && checkDir == "":
+		return usageError(env, "render", "render needs -o DIR (or -o - for stdout) or -check DIR")
+	case outDir != "" && checkDir != "":
+		return usageError(env, "render", "-o and -check cannot be used together")
+	case *showDiff && checkDir == "":
+		return usageError(env, "render", "-diff only works with -check DIR")
+	}
+	c, diags := compileSpec(path, vars.options(env))
+	if diags.HasErrors() || c.Out == nil {
+		return failDiags(env, diags, c.files())
+	}
+	view.WriteDiagnostics(env.Stderr, diags, c.files(), env.Color) // warnings
+	switch {
+	case checkDir != "":
+		return renderCheck(env, c.Out, checkDir, path, *showDiff)
+	case outDir == "-":
+		if err := view.WriteDocuments(env.Stdout, c.Out); err != nil {
+			fmt.Fprintf(env.Stderr, "Error: writing to stdout: %v\n", err)
+			return view.ExitError
+		}
+		return view.ExitOK
+	}
+	if err := render.Write(c.Out, outDir); err != nil {
+		fmt.Fprintf(env.Stderr, "Error: cannot write the rendered files: %v\n", err)
+		return view.ExitError
+	}
+	view.WriteRendered(env.Stdout, outDir, c.Out)
+	return view.ExitOK
+}
+
+func renderCheck(env *Env, out *render.Output, dir, spec string, showDiff bool) int {
+	paths, err := render.Check(out, dir)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "Error: cannot read the rendered files in %s: %v\n", dir, err)
+		return view.ExitError
+	}
+	byPath := map[string]*render.Document{}
+	for _, d := range out.Documents {
+		byPath[d.Path] = d
+	}
+	stale := make([]view.StaleFile, len(paths))
+	for i, p := range paths {
+		stale[i].Path = p
+		if showDiff {
+			stale[i].Diff = staleDiff(dir, p, byPath[p])
+		}
+	}
+	return view.WriteRenderCheck(env.Stdout, dir, spec, stale)
+}
+
+// staleDiff returns the unified diff from the file on disk to the rendered
+// document. Sensitive content is never printed, and neither is the content
+// of a file that would be removed (it may once have been sensitive).
+func staleDiff(dir, path string, doc *render.Document) []byte {
+	switch {
+	case doc == nil:
+		return fmt.Appendf(nil, "--- %s\n(no longer rendered: the file would be removed)\n", path)
+	case doc.Sensitive:
+		return fmt.Appendf(nil, "--- %s\n+++ %s\n(sensitive content not shown)\n", path, path)
+	}
+	old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(path)))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Appendf(nil, "--- %s\n(cannot read: %v)\n", path, err)
+	}
+	return diff.Diff(path+" (on disk)", old, path+" (rendered)", render.Marshal(doc))
+}

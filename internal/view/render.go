@@ -1,0 +1,71 @@
+package view
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/teramot/teramotc/pkg/render"
+)
+
+// RedactedDocument replaces the content of a sensitive document in printed
+// output.
+const RedactedDocument = "(sensitive)"
+
+// WriteDocuments prints every document of out as one JSON object keyed by
+// path (`render -o -`). Sensitive documents are replaced by
+// RedactedDocument: printed output never holds a sensitive value.
+func WriteDocuments(w io.Writer, out *render.Output) error {
+	all := make(map[string]any, len(out.Documents))
+	for _, d := range out.Documents {
+		if d.Sensitive {
+			all[d.Path] = RedactedDocument
+			continue
+		}
+		all[d.Path] = d.Content
+	}
+	_, err := w.Write(render.MarshalValue(all))
+	return err
+}
+
+// WriteRendered reports the files written by `render -o DIR`.
+func WriteRendered(w io.Writer, dir string, out *render.Output) {
+	sensitive := 0
+	for _, d := range out.Documents {
+		if d.Sensitive {
+			sensitive++
+		}
+	}
+	fmt.Fprintf(w, "Rendered %s to %s.\n", plural(len(out.Documents), "file"), dir)
+	switch {
+	case sensitive == 1:
+		fmt.Fprintln(w, "1 file holds a sensitive value and was written with mode 0600; do not commit it.")
+	case sensitive > 1:
+		fmt.Fprintf(w, "%d files hold sensitive values and were written with mode 0600; do not commit them.\n", sensitive)
+	}
+}
+
+// StaleFile is one file that `render --check` found out of date.
+type StaleFile struct {
+	Path string
+	Diff []byte // unified diff, when asked for; nil otherwise
+}
+
+// WriteRenderCheck reports the result of `render --check DIR` and returns
+// ExitOK when nothing is stale, ExitChanged otherwise.
+func WriteRenderCheck(w io.Writer, dir, spec string, stale []StaleFile) int {
+	if len(stale) == 0 {
+		fmt.Fprintf(w, "The rendered files in %s are up to date.\n", dir)
+		return ExitOK
+	}
+	for _, s := range stale {
+		fmt.Fprintln(w, s.Path)
+	}
+	for _, s := range stale {
+		if len(s.Diff) > 0 {
+			fmt.Fprintf(w, "\n%s", s.Diff)
+		}
+	}
+	fmt.Fprintf(w, "\n%s in %s out of date. Run \"teramotc render %s -o %s\" to update them.\n",
+		plural(len(stale), "file"), dir, spec, dir)
+	return ExitChanged
+}
