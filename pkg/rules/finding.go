@@ -24,7 +24,8 @@ type Rule struct {
 	Severity         Severity `json:"severity"`          // custom.severity (after config overrides)
 	Hard             bool     `json:"hard"`              // custom.hard: AWS rejects it; never suppressible
 	SecuritySeverity string   `json:"security_severity"` // numeric string for SARIF ("9.0")
-	RelatedResources []string `json:"related_resources"` // URLs and peer ids
+	RelatedResources []string `json:"related_resources"` // URLs (AWS documentation)
+	Peers            []string `json:"peers"`             // custom.peers: peer tools' ids ("CKV_AWS_70", "FSBP S3.8")
 	Link             string   `json:"link"`              // documentation URL of the rule
 	Package          string   `json:"package"`           // "data.teramotc.rules.public_access_block"
 	Custom           bool     `json:"custom"`            // from --policy, not built in

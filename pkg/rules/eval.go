@@ -1,0 +1,152 @@
+package rules
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"sync/atomic"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+)
+
+// evalHook, when set by a test, runs inside every evaluation; inflight
+// counts the evaluations running at that moment.
+var (
+	evalHook func(inflight int32)
+	inflight atomic.Int32
+)
+
+// Evaluate runs every rule of the set on one inspect document (see
+// pkg/inspect) and returns the findings, sorted by range and rule id. It
+// stops with an error when ctx is done.
+func (s *Set) Evaluate(ctx context.Context, input map[string]any) ([]*Finding, error) {
+	n := inflight.Add(1)
+	defer inflight.Add(-1)
+	if evalHook != nil {
+		evalHook(n)
+	}
+	v, err := ast.InterfaceToValue(input)
+	if err != nil {
+		return nil, fmt.Errorf("converting the input document: %w", err)
+	}
+	rs, err := s.query.Eval(ctx, rego.EvalParsedInput(v))
+	if err != nil {
+		return nil, fmt.Errorf("evaluating policies: %w", err)
+	}
+	if len(rs) == 0 {
+		return nil, fmt.Errorf("evaluating policies: the query returned no result")
+	}
+	fallback := fallbackRange(input)
+	var out []*Finding
+	for i, r := range s.rules {
+		set, _ := rs[0].Bindings["x"+strconv.Itoa(i)].([]any)
+		for _, v := range set {
+			f, err := decodeFinding(r, v, fallback)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, f)
+		}
+	}
+	SortFindings(out)
+	return out, nil
+}
+
+// decodeFinding reads one element of a deny set: {"msg", "range",
+// "address"}, or a bare message string, which is placed at fallback.
+func decodeFinding(r *Rule, v any, fallback hcl.Range) (*Finding, error) {
+	f := &Finding{Rule: r, Range: fallback}
+	switch x := v.(type) {
+	case string:
+		f.Message = x
+	case map[string]any:
+		msg, ok := x["msg"].(string)
+		if !ok {
+			return nil, fmt.Errorf("rule %s (%s): a deny element has no string \"msg\": %v", r.ID, r.Package, v)
+		}
+		f.Message = msg
+		f.Address, _ = x["address"].(string)
+		if rv, ok := x["range"]; ok && rv != nil {
+			rng, ok := decodeRange(rv)
+			if !ok {
+				return nil, fmt.Errorf("rule %s (%s): the \"range\" of %q is not a range object {filename, start, end}", r.ID, r.Package, msg)
+			}
+			f.Range = rng
+		}
+	default:
+		return nil, fmt.Errorf("rule %s (%s): a deny element must be an object {msg, range} or a string, not %v", r.ID, r.Package, v)
+	}
+	return f, nil
+}
+
+func decodeRange(v any) (hcl.Range, bool) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return hcl.Range{}, false
+	}
+	file, ok := m["filename"].(string)
+	if !ok {
+		return hcl.Range{}, false
+	}
+	start, ok1 := decodePos(m["start"])
+	end, ok2 := decodePos(m["end"])
+	if !ok1 || !ok2 {
+		return hcl.Range{}, false
+	}
+	return hcl.Range{Filename: file, Start: start, End: end}, true
+}
+
+func decodePos(v any) (hcl.Pos, bool) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return hcl.Pos{}, false
+	}
+	line, ok1 := num(m["line"])
+	col, ok2 := num(m["column"])
+	b, _ := num(m["byte"])
+	return hcl.Pos{Line: line, Column: col, Byte: b}, ok1 && ok2
+}
+
+func num(v any) (int, bool) {
+	switch x := v.(type) {
+	case json.Number:
+		n, err := x.Int64()
+		return int(n), err == nil
+	case float64:
+		return int(x), true
+	case int:
+		return x, true
+	case int64:
+		return int(x), true
+	}
+	return 0, false
+}
+
+// fallbackRange is line 1 of the spec's first file, for findings without a
+// range.
+func fallbackRange(input map[string]any) hcl.Range {
+	files, _ := input["files"].([]any)
+	if len(files) == 0 {
+		return hcl.Range{}
+	}
+	name, _ := files[0].(string)
+	return hcl.Range{Filename: name, Start: hcl.Pos{Line: 1, Column: 1}, End: hcl.Pos{Line: 1, Column: 1}}
+}
+
+// SortFindings sorts findings by file, line, column, rule id and message.
+func SortFindings(fs []*Finding) {
+	slices.SortStableFunc(fs, func(a, b *Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.Range.Filename, b.Range.Filename),
+			cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
+			cmp.Compare(a.Range.Start.Column, b.Range.Start.Column),
+			cmp.Compare(a.Rule.ID, b.Rule.ID),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}

@@ -1,0 +1,174 @@
+package rules
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/teramot/teramotc/pkg/inspect"
+	"github.com/teramot/teramotc/pkg/render"
+	"github.com/teramot/teramotc/pkg/spec"
+)
+
+// LintOptions configure a lint run.
+type LintOptions struct {
+	Spec spec.Options
+	// Config is the --config file, used for every spec; when nil each spec
+	// uses the .teramotc.hcl of its directory, if any.
+	Config *Config
+	// Only, Enable and Disable select rules by id (--only, --enable-rule,
+	// --disable-rule); they override the configuration.
+	Only, Enable, Disable []string
+	// NoInlineIgnores ignores every suppression comment (--no-inline-ignores).
+	NoInlineIgnores bool
+	// Now dates suppressions' until; zero means time.Now.
+	Now time.Time
+	// Parallel is the number of specs linted at once; 0 means GOMAXPROCS.
+	Parallel int
+}
+
+// SpecResult is the outcome of linting one spec.
+type SpecResult struct {
+	Path   string
+	Loaded *spec.Loaded
+	// Findings holds every finding, suppressed ones included, sorted.
+	Findings []*Finding
+	// Diagnostics are the spec's problems that are not rule findings: load,
+	// render and configuration errors (which stop the rules) and warnings.
+	Diagnostics hcl.Diagnostics
+	// Files maps file names to parsed files (spec, var files, config).
+	Files map[string]*hcl.File
+	// Rules are the enabled rules with their effective severity.
+	Rules []*Rule
+
+	cfg        *Config
+	sel        *selection
+	today      string
+	configUsed map[*directive]map[string]bool
+}
+
+// Lint lints each path (a spec directory or file) as its own spec, in
+// parallel, and returns the results in the order of paths.
+func (s *Set) Lint(ctx context.Context, paths []string, opts LintOptions) []*SpecResult {
+	results := make([]*SpecResult, len(paths))
+	workers := opts.Parallel
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	configs := newConfigCache(s, opts.Config)
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, len(paths)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = s.lintOne(ctx, paths[i], opts, configs)
+			}
+		}()
+	}
+	for i := range paths {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	configs.reportUnused(results)
+	return results
+}
+
+func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, configs *configCache) *SpecResult {
+	res := &SpecResult{Path: path, Files: map[string]*hcl.File{}}
+	cfg, diags := configs.get(path)
+	res.Diagnostics = append(res.Diagnostics, diags...)
+	if cfg != nil && cfg.File != nil {
+		res.Files[cfg.Filename] = cfg.File
+	}
+	sel := s.selection(cfg, opts)
+	res.Rules = sel.enabledRules()
+
+	loaded, diags := spec.Load(path, opts.Spec)
+	res.Loaded = loaded
+	if loaded != nil {
+		for name, f := range loaded.Files {
+			res.Files[name] = f
+		}
+	}
+	hard := s.hardFindings(diags, res)
+	if loaded != nil && loaded.Spec != nil && !res.Diagnostics.HasErrors() {
+		out, rdiags := render.Render(loaded.Spec)
+		hard = append(hard, s.hardFindings(rdiags, res)...)
+		if !rdiags.HasErrors() {
+			hard = append(hard, s.hardFindings(render.Validate(out, loaded.Spec), res)...)
+		}
+		if !res.Diagnostics.HasErrors() {
+			doc := inspect.Build(loaded, out)
+			found, err := s.Evaluate(ctx, doc)
+			if err != nil {
+				res.Diagnostics = append(res.Diagnostics, &hcl.Diagnostic{
+					Severity: hcl.DiagError,
+					Summary:  "Policy evaluation failed",
+					Detail:   err.Error(),
+				})
+			}
+			found = dedupeHard(found, hard)
+			fillAddresses(found, doc)
+			hard = append(hard, found...)
+		}
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	res.today = now.UTC().Format(time.DateOnly)
+	res.Findings = s.suppress(hard, res, cfg, sel, opts.NoInlineIgnores, res.today)
+	SortFindings(res.Findings)
+	return res
+}
+
+// hardFindings turns the diagnostics that carry a rule id into findings and
+// appends the others to res.Diagnostics.
+func (s *Set) hardFindings(diags hcl.Diagnostics, res *SpecResult) []*Finding {
+	var out []*Finding
+	for _, d := range diags {
+		id := spec.RuleID(d)
+		if id == "" || d.Subject == nil {
+			res.Diagnostics = append(res.Diagnostics, d)
+			continue
+		}
+		r := s.Rule(id)
+		if r == nil {
+			r = &Rule{ID: id, Name: id, Title: d.Summary, Severity: SeverityError, Hard: true,
+				RelatedResources: []string{}, Peers: []string{}}
+		}
+		msg := d.Summary
+		if d.Detail != "" {
+			msg += ": " + d.Detail
+		}
+		out = append(out, &Finding{Rule: r, Message: msg, Range: *d.Subject})
+	}
+	return out
+}
+
+// dedupeHard drops Rego findings of hard rules that validate already
+// reported with the same id and range.
+func dedupeHard(found, hard []*Finding) []*Finding {
+	type key struct {
+		id  string
+		rng hcl.Range
+	}
+	seen := map[key]bool{}
+	for _, f := range hard {
+		seen[key{f.Rule.ID, f.Range}] = true
+	}
+	out := found[:0]
+	for _, f := range found {
+		if f.Rule.Hard && seen[key{f.Rule.ID, f.Range}] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}

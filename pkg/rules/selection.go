@@ -1,0 +1,130 @@
+package rules
+
+import (
+	"slices"
+	"sync"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// selection is the effective rule set of one spec: which rules are enabled
+// and their severities, after .teramotc.hcl and the command line.
+type selection struct {
+	rules map[string]*Rule // enabled rules by id, copies with the effective severity
+}
+
+func (s *Set) selection(cfg *Config, opts LintOptions) *selection {
+	sel := &selection{rules: map[string]*Rule{}}
+	for _, r := range s.Rules() {
+		enabled := true
+		var sev Severity
+		if cfg != nil {
+			if rc := cfg.Rules[r.ID]; rc != nil {
+				if rc.Enabled != nil {
+					enabled = *rc.Enabled
+				}
+				sev = rc.Severity
+			}
+		}
+		if len(opts.Only) > 0 {
+			enabled = slices.Contains(opts.Only, r.ID)
+		}
+		if slices.Contains(opts.Enable, r.ID) {
+			enabled = true
+		}
+		if slices.Contains(opts.Disable, r.ID) {
+			enabled = false
+		}
+		if r.Hard {
+			enabled, sev = true, "" // AWS rejects the spec either way
+		}
+		if !enabled {
+			continue
+		}
+		if sev != "" && sev != r.Severity {
+			c := *r
+			c.Severity = sev
+			r = &c
+		}
+		sel.rules[r.ID] = r
+	}
+	return sel
+}
+
+func (sel *selection) enabledRules() []*Rule {
+	out := make([]*Rule, 0, len(sel.rules))
+	for _, r := range sel.rules {
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b *Rule) int {
+		switch {
+		case a.ID < b.ID:
+			return -1
+		case a.ID > b.ID:
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// CheckRuleIDs reports ids of --only, --enable-rule and --disable-rule that
+// name no rule, and hard rules given to --disable-rule.
+func (s *Set) CheckRuleIDs(opts LintOptions) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	check := func(flag string, ids []string) {
+		for _, id := range ids {
+			r := s.Rule(id)
+			switch {
+			case r == nil:
+				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown rule",
+					Detail: "--" + flag + " " + id + ": no rule has this id." + s.didYouMean(id) + " Run \"teramotc rules\" for the list."})
+			case r.Hard && flag == "disable-rule":
+				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Hard rule cannot be disabled",
+					Detail: id + " is a hard rule: AWS rejects such a spec, so it cannot be disabled."})
+			}
+		}
+	}
+	check("only", opts.Only)
+	check("enable-rule", opts.Enable)
+	check("disable-rule", opts.Disable)
+	return diags
+}
+
+// configCache loads each spec directory's .teramotc.hcl once, or hands out
+// the --config file.
+type configCache struct {
+	set     *Set
+	fixed   *Config
+	mu      sync.Mutex
+	byPath  map[string]*configEntry
+	ignores []*directive // config directives in use, for TMC903 across specs
+}
+
+type configEntry struct {
+	cfg   *Config
+	diags hcl.Diagnostics
+}
+
+func newConfigCache(set *Set, fixed *Config) *configCache {
+	return &configCache{set: set, fixed: fixed, byPath: map[string]*configEntry{}}
+}
+
+func (c *configCache) get(specPath string) (*Config, hcl.Diagnostics) {
+	if c.fixed != nil {
+		return c.fixed, nil
+	}
+	file := FindConfig(specPath)
+	if file == "" {
+		return nil, nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.byPath[file]
+	if !ok {
+		cfg, diags := LoadConfig(file, c.set)
+		e = &configEntry{cfg: cfg, diags: diags}
+		c.byPath[file] = e
+	}
+	return e.cfg, e.diags
+}

@@ -1,0 +1,176 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/agext/levenshtein"
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+)
+
+// Set is a compiled policy set: the built-in rules, optionally with a user's
+// custom policies. It is safe for concurrent use; Evaluate may be called from
+// many goroutines at once.
+type Set struct {
+	rules []*Rule          // Rego rules, sorted by ID
+	byID  map[string]*Rule // Rego rules and the meta rules
+	query rego.PreparedEvalQuery
+}
+
+// Options select the custom policies of a Set.
+type Options struct {
+	// PolicyDirs are the user's --policy directories (or single files).
+	PolicyDirs []string
+	// AllowNetworkBuiltins lets custom policies call http.send,
+	// net.lookup_ip_addr, opa.runtime and the other non-deterministic
+	// built-ins (--allow-network-builtins). Off by default: lint never
+	// touches the network.
+	AllowNetworkBuiltins bool
+}
+
+var (
+	builtinOnce sync.Once
+	builtinSet  *Set
+	builtinErr  error
+	// builtinCompiles counts compilations of the built-in set, for tests.
+	builtinCompiles atomic.Int32
+)
+
+// Builtin returns the built-in policy set, compiled once per process.
+func Builtin() (*Set, error) {
+	builtinOnce.Do(func() {
+		mods, err := BuiltinModules()
+		if err != nil {
+			builtinErr = err
+			return
+		}
+		builtinCompiles.Add(1)
+		builtinSet, builtinErr = compile(context.Background(), mods, nil, Options{})
+	})
+	return builtinSet, builtinErr
+}
+
+// Load returns the built-in set when opts names no custom policies, and
+// otherwise compiles the built-in and custom policies together.
+func Load(ctx context.Context, opts Options) (*Set, error) {
+	if len(opts.PolicyDirs) == 0 {
+		return Builtin()
+	}
+	builtin, err := BuiltinModules()
+	if err != nil {
+		return nil, err
+	}
+	var custom []*Module
+	for _, dir := range opts.PolicyDirs {
+		mods, err := DirModules(dir)
+		if err != nil {
+			return nil, err
+		}
+		custom = append(custom, mods...)
+	}
+	return compile(ctx, builtin, custom, opts)
+}
+
+func compile(ctx context.Context, builtin, custom []*Module, opts Options) (*Set, error) {
+	known := map[string]*Rule{}
+	for _, r := range MetaRules() {
+		known[r.ID] = r
+	}
+	rs, err := rulesOf(builtin, false, known)
+	if err != nil {
+		return nil, err
+	}
+	crs, err := rulesOf(custom, true, known)
+	if err != nil {
+		return nil, err
+	}
+	rs = append(rs, crs...)
+	slices.SortFunc(rs, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
+
+	modules := map[string]*ast.Module{}
+	for _, m := range append(slices.Clone(builtin), custom...) {
+		if m.Test {
+			continue
+		}
+		if _, dup := modules[m.File]; dup {
+			return nil, fmt.Errorf("policy file %s is loaded twice", m.File)
+		}
+		modules[m.File] = m.Parsed
+	}
+	compiler := ast.NewCompiler().
+		WithCapabilities(Capabilities(opts.AllowNetworkBuiltins)).
+		WithDefaultRegoVersion(ast.RegoV1)
+	if compiler.Compile(modules); compiler.Failed() {
+		return nil, fmt.Errorf("compiling policies: %w", compiler.Errors)
+	}
+
+	// One query evaluates every rule's deny set in a single pass:
+	//   x0 := data.teramotc.rules.a.deny; x1 := data.teramotc.rules.b.deny; ...
+	var q strings.Builder
+	for i, r := range rs {
+		if i > 0 {
+			q.WriteString("; ")
+		}
+		fmt.Fprintf(&q, "x%d := %s.deny", i, r.Package)
+	}
+	if len(rs) == 0 {
+		q.WriteString("true")
+	}
+	pq, err := rego.New(
+		rego.Query(q.String()),
+		rego.Compiler(compiler),
+		rego.StrictBuiltinErrors(false),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("preparing the policy query: %w", err)
+	}
+	s := &Set{rules: rs, byID: known, query: pq}
+	return s, nil
+}
+
+// Capabilities returns the OPA capabilities policies are compiled with: every
+// built-in function except the non-deterministic ones (http.send,
+// net.lookup_ip_addr, opa.runtime, time.now_ns, rand.intn, ...), unless
+// allowNetwork is set.
+func Capabilities(allowNetwork bool) *ast.Capabilities {
+	caps := ast.CapabilitiesForThisVersion()
+	if allowNetwork {
+		return caps
+	}
+	caps.Builtins = slices.DeleteFunc(slices.Clone(caps.Builtins), func(b *ast.Builtin) bool {
+		return b.Nondeterministic || b.Name == "opa.runtime" ||
+			strings.HasPrefix(b.Name, "http.") || strings.HasPrefix(b.Name, "net.lookup")
+	})
+	return caps
+}
+
+// Rules returns the rules of the set (Rego rules and the meta rules
+// TMC901-TMC903), sorted by ID.
+func (s *Set) Rules() []*Rule {
+	out := slices.Clone(s.rules)
+	out = append(out, MetaRules()...)
+	slices.SortFunc(out, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// Rule returns the rule with the given id, or nil.
+func (s *Set) Rule(id string) *Rule { return s.byID[id] }
+
+// didYouMean suggests the rule id closest to id.
+func (s *Set) didYouMean(id string) string {
+	best, bestDist := "", 3
+	for known := range s.byID {
+		if d := levenshtein.Distance(strings.ToUpper(id), known, nil); d < bestDist {
+			best, bestDist = known, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" Did you mean %q?", best)
+}
