@@ -82,7 +82,7 @@ func SortFindings(fs []*rules.Finding) {
 // level (error when FailLevel is empty), ignoring NoFail.
 func (r *LintReport) Failed() bool {
 	for _, f := range r.Findings {
-		if f.Suppression == nil && severityRank(findingSeverity(f)) >= severityRank(cmp.Or(r.FailLevel, rules.SeverityError)) {
+		if f != nil && f.Suppression == nil && severityRank(findingSeverity(f)) >= severityRank(cmp.Or(r.FailLevel, rules.SeverityError)) {
 			return true
 		}
 	}
@@ -114,6 +114,7 @@ func (r *LintReport) counts() lintCounts {
 	var c lintCounts
 	for _, f := range r.Findings {
 		switch {
+		case f == nil:
 		case f.Suppression != nil:
 			c.Suppressed++
 		case findingSeverity(f) == rules.SeverityError:
@@ -127,15 +128,16 @@ func (r *LintReport) counts() lintCounts {
 	return c
 }
 
-// visible returns the findings a format prints: the unsuppressed ones, and
-// the suppressed ones too when ShowSuppressed is set.
+// visible returns the findings a format prints, in SortFindings order: the
+// unsuppressed ones, and the suppressed ones too when ShowSuppressed is set.
 func (r *LintReport) visible() []*rules.Finding {
 	out := make([]*rules.Finding, 0, len(r.Findings))
 	for _, f := range r.Findings {
-		if f.Suppression == nil || r.ShowSuppressed {
+		if f != nil && (f.Suppression == nil || r.ShowSuppressed) {
 			out = append(out, f)
 		}
 	}
+	SortFindings(out)
 	return out
 }
 

@@ -83,7 +83,6 @@ func lintTestReport(t *testing.T) *LintReport {
 		finding("TMC301", `bucket "data" does not keep object versions`, "bucket.data", "versioning          = false"),
 		{Rule: lintTestRules["ACME1"], Message: `bucket "data" has no "team" tag`, Address: "bucket.data", Range: rng(`bucket "data"`)},
 	}
-	SortFindings(findings)
 	rs := make([]*rules.Rule, 0, len(lintTestRules))
 	for _, r := range lintTestRules {
 		rs = append(rs, r)

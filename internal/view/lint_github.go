@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/teramot/teramotc/pkg/rules"
+	"github.com/teramot/teramotc/pkg/spec"
 )
 
 // writeLintGitHub writes GitHub Actions workflow commands, one annotation
@@ -24,7 +25,11 @@ func writeLintGitHub(w io.Writer, r *LintReport) error {
 		if d.Detail != "" {
 			msg += "\n\n" + d.Detail
 		}
-		writeGitHubCommand(bw, level, d.Subject, d.Summary, msg)
+		title := d.Summary
+		if id := spec.RuleID(d); id != "" {
+			title = id + " " + title
+		}
+		writeGitHubCommand(bw, level, d.Subject, title, msg)
 	}
 	for _, f := range r.visible() {
 		level, title := gitHubLevel(findingSeverity(f)), strings.TrimSpace(ruleID(f)+" "+ruleName(f))

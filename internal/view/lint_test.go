@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -273,5 +274,21 @@ func TestLintGitHubCommands(t *testing.T) {
 	}
 	if n := strings.Count(out, "\n"); n != 7 {
 		t.Errorf("got %d commands, want 7 (1 spec error, 6 findings):\n%s", n, out)
+	}
+}
+
+func TestSortFindings(t *testing.T) {
+	r := lintTestReport(t) // findings deliberately out of order
+	SortFindings(r.Findings)
+	var got []string
+	for _, f := range r.Findings {
+		got = append(got, fmt.Sprintf("%s:%d:%d %s", f.Range.Filename, f.Range.Start.Line, f.Range.Start.Column, f.Rule.ID))
+	}
+	want := []string{
+		"main.hcl:1:1 ACME1", "main.hcl:1:1 TMC304", "main.hcl:2:3 TMC101", "main.hcl:3:3 TMC301",
+		"main.hcl:6:3 TMC401", "main.hcl:10:7 TMC302", "main.hcl:18:23 TMC602",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("order (-want +got):\n%s", diff)
 	}
 }
