@@ -1,0 +1,41 @@
+package teramotc.rules.data_events_test
+
+import data.teramotc.rules.data_events
+
+rng(line) := {"filename": "main.hcl", "start": {"line": line, "column": 1, "byte": 0}, "end": {"line": line, "column": 9, "byte": 8}}
+
+attr(v, line) := {"value": v, "range": rng(line), "set": true}
+
+buckets := [
+	{"label": "data", "address": "bucket.data", "decl_range": rng(1)},
+	{"label": "logs", "address": "bucket.logs", "decl_range": rng(5)},
+]
+
+grants := [{"label": "partner", "bucket": attr("data", 11)}]
+
+trail(read, write) := {
+	"label": "audit", "address": "trail.audit", "bucket": attr("data", 21),
+	"read_events": attr(read, 22), "write_events": attr(write, 23),
+}
+
+test_fail_no_trail if {
+	fs := data_events.deny with input as {"buckets": buckets, "grants": grants, "trails": []}
+	count(fs) == 1
+	some f in fs
+	f.range == rng(1)
+}
+
+test_fail_write_events_off if {
+	fs := data_events.deny with input as {"buckets": buckets, "grants": grants, "trails": [trail(true, false)]}
+	count(fs) == 1
+	some f in fs
+	f.range == rng(23)
+}
+
+test_pass_read_and_write if {
+	count(data_events.deny) == 0 with input as {"buckets": buckets, "grants": grants, "trails": [trail(true, true)]}
+}
+
+test_pass_unshared_bucket if {
+	count(data_events.deny) == 0 with input as {"buckets": buckets, "grants": [], "trails": []}
+}

@@ -1,0 +1,74 @@
+# METADATA
+# title: Trail log bucket is dedicated and private
+# description: >-
+#   CloudTrail logs are evidence. Written into a bucket that is shared with a
+#   partner, they can be read or deleted by that partner, and a trail that
+#   logs data events of its own log bucket logs every log delivery again,
+#   without end. A log bucket declared in the spec must also keep all four
+#   Public Access Block flags on, because a public log bucket exposes the
+#   account's activity to anyone.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
+#     description: AWS documentation
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-trail-recursive-logging.html
+#     description: AWS documentation
+# custom:
+#   id: TMC405
+#   name: trail-log-bucket
+#   severity: error
+#   hard: false
+#   remediation: >-
+#     Point log_bucket at a dedicated log bucket that no grant shares and that
+#     is not the trail's data bucket, and keep block_public_access = true on
+#     it.
+#   security_severity: "7.5"
+#   peers: [AVD-AWS-0161, "FSBP CloudTrail.6", "CIS 3.3"]
+package teramotc.rules.trail_log_bucket
+
+# logs_to holds when trail t writes its logs to the declared bucket b.
+logs_to(t, b) if t.log_bucket_ref == b.label
+
+logs_to(t, b) if {
+	t.log_bucket_ref == ""
+	t.log_bucket.value == b.name.value
+}
+
+deny contains f if {
+	some t in input.trails
+	some b in input.buckets
+	logs_to(t, b)
+	some g in input.grants
+	g.bucket.value == b.label
+	f := {
+		"msg": sprintf("trail %q writes its logs to bucket %q, which grant %q shares", [t.label, b.label, g.label]),
+		"range": t.log_bucket.range,
+		"address": t.address,
+	}
+}
+
+deny contains f if {
+	some t in input.trails
+	some b in input.buckets
+	logs_to(t, b)
+	b.label == t.bucket.value
+	f := {
+		"msg": sprintf("trail %q writes its logs to the bucket whose data events it logs", [t.label]),
+		"range": t.log_bucket.range,
+		"address": t.address,
+	}
+}
+
+pab_flags := ["block_public_acls", "ignore_public_acls", "block_public_policy", "restrict_public_buckets"]
+
+deny contains f if {
+	some t in input.trails
+	some b in input.buckets
+	logs_to(t, b)
+	open := [flag | some flag in pab_flags; b[flag].value != true]
+	count(open) > 0
+	f := {
+		"msg": sprintf("log bucket %q of trail %q does not block public access (%s off)", [b.label, t.label, concat(", ", open)]),
+		"range": t.log_bucket.range,
+		"address": t.address,
+	}
+}
