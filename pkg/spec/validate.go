@@ -1,6 +1,134 @@
 package spec
 
+import (
+	"regexp"
+	"strconv"
+)
+
 // validate runs the checks that need the whole model: duplicates across
-// blocks and the hard rules of the catalog.
+// blocks, cross-block consistency and the hard rules of the catalog.
 func (l *loader) validate() {
+	s := l.spec
+	if s.AWS.AccountID.Set && !accountIDRe.MatchString(s.AWS.AccountID.Value) {
+		l.errorf(s.AWS.AccountID.Range.Ptr(), "Invalid account_id",
+			"The aws block's account_id must be the 12 digits of your AWS account, like \"111122223333\".")
+	}
+	names := map[string]*Bucket{}
+	for _, b := range s.Buckets {
+		if b.Name.Set {
+			if prev := names[b.Name.Value]; prev != nil {
+				l.errorf(b.Name.Range.Ptr(), "Duplicate bucket name",
+					"%s and %s both use this bucket name; AWS bucket names are unique, so each bucket block needs its own.",
+					prev.Address, b.Address)
+			}
+			names[b.Name.Value] = b
+		}
+		if b.Region.Set && !regionRe.MatchString(b.Region.Value) {
+			l.errorf(b.Region.Range.Ptr(), "Invalid region",
+				"%s is not an AWS region name; write one like \"us-east-1\" or \"eu-west-3\".", show(b.Region))
+		}
+		l.checkBucketName(b)
+		l.checkTags(b)
+		l.checkKMS(b)
+		l.checkLifecycle(b)
+		l.checkStatements(b)
+	}
+	grants := map[string]*Grant{}
+	principals := map[string]string{}
+	for _, g := range s.Grants {
+		if prev := grants[g.Label]; prev != nil {
+			l.errorf(g.DeclRange.Ptr(), "Duplicate grant block",
+				"A grant labelled %q was already declared at %s. Grant labels must be unique in a spec.", g.Label, prev.DeclRange)
+		}
+		grants[g.Label] = g
+		for _, a := range g.ExtraActions.Value {
+			l.checkAction(a, g.ExtraActions.Range)
+		}
+		l.checkGrantIdentity(g, principals)
+	}
+	trails := map[string]*Trail{}
+	for _, t := range s.Trails {
+		if prev := trails[t.Label]; prev != nil {
+			l.errorf(t.DeclRange.Ptr(), "Duplicate trail block",
+				"A trail labelled %q was already declared at %s. Trail labels must be unique in a spec.", t.Label, prev.DeclRange)
+		}
+		trails[t.Label] = t
+	}
+}
+
+var (
+	accountIDRe = regexp.MustCompile(`^[0-9]{12}$`)
+	regionRe    = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]+$`)
+)
+
+// checkGrantIdentity checks the IAM user or role of a grant: names, paths,
+// account, external id and session duration, and that no two grants create
+// the same IAM identity.
+func (l *loader) checkGrantIdentity(g *Grant, seen map[string]string) {
+	unique := func(kind string, name Attr[string]) {
+		if !name.Set {
+			return
+		}
+		key := kind + "/" + name.Value
+		if prev, ok := seen[key]; ok {
+			l.errorf(name.Range.Ptr(), "Duplicate IAM "+kind,
+				"%s and %s both create the IAM %s %s; give each grant its own.", prev, g.Address, kind, show(name))
+		}
+		seen[key] = g.Address
+	}
+	if u := g.IAMUser; u != nil {
+		l.checkIAMName(u.Name, "user name", 64)
+		l.checkIAMName(u.PolicyName, "policy name", 128)
+		l.checkIAMPath(u.Path)
+		unique("user", u.Name)
+	}
+	if r := g.Role; r != nil {
+		l.checkIAMName(r.Name, "role name", 64)
+		l.checkIAMName(r.PolicyName, "policy name", 128)
+		l.checkIAMPath(r.Path)
+		unique("role", r.Name)
+		l.checkRoleTrust(r)
+	}
+}
+
+func (l *loader) checkRoleTrust(r *CrossAccountRole) {
+	if r.TrustedAccountID.Set && !accountIDRe.MatchString(r.TrustedAccountID.Value) {
+		l.ruleError("TMC604", r.TrustedAccountID.Range, "Invalid trusted account id",
+			"trusted_account_id must be the 12 digits of the partner's AWS account, like \"444455556666\".")
+	}
+	if p := r.TrustedPrincipal; p.Set && p.Value != "root" {
+		m := roleARNRe.FindStringSubmatch(p.Value)
+		switch {
+		case m == nil:
+			l.errorf(p.Range.Ptr(), "Invalid trusted principal",
+				"trusted_principal must be \"root\" (the whole partner account) or a role ARN such as "+
+					"\"arn:aws:iam::444455556666:role/teramot\".")
+		case r.TrustedAccountID.Set && m[1] != r.TrustedAccountID.Value:
+			l.errorf(p.Range.Ptr(), "Trusted principal in another account",
+				"The role ARN in trusted_principal belongs to account %s, but trusted_account_id is %s. Use a role of the trusted account.",
+				m[1], r.TrustedAccountID.Value)
+		}
+	}
+	if e := r.ExternalID; e.Set && (len(e.Value) < 2 || len(e.Value) > 1224 || !externalIDRe.MatchString(e.Value)) {
+		l.ruleError("TMC602", e.Range, "Invalid external id",
+			"AWS accepts an external id of 2 to 1224 characters among letters, digits and + = , . @ : / - _. "+
+				"Generate a random value, for example with `uuidgen`.")
+	}
+	if d := r.MaxSessionDuration; d.Value < 3600 || d.Value > 43200 {
+		l.ruleError("TMC605", d.Range, "Invalid session duration",
+			"max_session_duration is %d seconds; AWS accepts 3600 (1 hour) to 43200 (12 hours).", d.Value)
+	}
+}
+
+var (
+	roleARNRe    = regexp.MustCompile(`^arn:aws(?:-cn|-us-gov)?:iam::([0-9]{12}):role/[\w+=,.@/-]+$`)
+	externalIDRe = regexp.MustCompile(`^[\w+=,.@:/-]+$`)
+)
+
+// show quotes a value for a diagnostic, unless it is sensitive.
+func show(a Attr[string]) string {
+	if a.Sensitive {
+		return "(sensitive value)"
+	}
+	return strconv.Quote(a.Value)
 }

@@ -1,0 +1,108 @@
+package spec
+
+// transitionsFrom lists, for each storage class, the classes a lifecycle
+// rule may move objects to next (the S3 transition waterfall).
+var transitionsFrom = map[string][]string{
+	"STANDARD_IA":         {"INTELLIGENT_TIERING", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"},
+	"INTELLIGENT_TIERING": {"ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"},
+	"ONEZONE_IA":          {"GLACIER", "DEEP_ARCHIVE"},
+	"GLACIER_IR":          {"GLACIER", "DEEP_ARCHIVE"},
+	"GLACIER":             {"DEEP_ARCHIVE"},
+	"DEEP_ARCHIVE":        {},
+}
+
+func isIA(class string) bool { return class == "STANDARD_IA" || class == "ONEZONE_IA" }
+
+// checkLifecycle enforces TMC306 (rule ids and count) and TMC302
+// (transition validity) on a bucket's lifecycle rules.
+func (l *loader) checkLifecycle(b *Bucket) {
+	if len(b.LifecycleRules) > 1000 {
+		l.ruleError("TMC306", b.LifecycleRules[1000].DeclRange, "Too many lifecycle rules",
+			"A bucket has at most 1000 lifecycle rules; this one has %d.", len(b.LifecycleRules))
+	}
+	ids := map[string]*LifecycleRule{}
+	for _, r := range b.LifecycleRules {
+		switch {
+		case r.ID == "" || len(r.ID) > 255:
+			l.ruleError("TMC306", r.DeclRange, "Invalid lifecycle rule ID",
+				"A lifecycle rule ID (the block label) has 1 to 255 characters; this one has %d.", len(r.ID))
+		case ids[r.ID] != nil:
+			l.ruleError("TMC306", r.DeclRange, "Duplicate lifecycle rule ID",
+				"%s already has a lifecycle rule %q (at %s); rule IDs must be unique in a bucket.",
+				b.Address, r.ID, ids[r.ID].DeclRange)
+		}
+		ids[r.ID] = r
+		l.checkRule(r)
+	}
+}
+
+func (l *loader) checkRule(r *LifecycleRule) {
+	if len(r.Transitions) == 0 && !r.ExpirationDays.Set && !r.NoncurrentExpirationDays.Set && !r.AbortIncompleteUploadDays.Set {
+		l.errorf(r.DeclRange.Ptr(), "Empty lifecycle rule",
+			"The lifecycle rule %q has no action: add a transition block, expiration_days, "+
+				"noncurrent_expiration_days or abort_incomplete_upload_days.", r.ID)
+	}
+	for _, d := range []struct {
+		a    Attr[int]
+		name string
+	}{{r.ExpirationDays, "expiration_days"}, {r.NoncurrentExpirationDays, "noncurrent_expiration_days"}, {r.AbortIncompleteUploadDays, "abort_incomplete_upload_days"}} {
+		if d.a.Set && d.a.Value < 1 {
+			l.ruleError("TMC302", d.a.Range, "Invalid "+d.name,
+				"%s must be a positive number of days; S3 rejects %d.", d.name, d.a.Value)
+		}
+	}
+	var prev *Transition
+	lastIA := -1
+	for _, t := range r.Transitions {
+		class, days := t.StorageClass.Value, t.Days.Value
+		if _, known := transitionsFrom[class]; !known || !t.Days.Set {
+			prev = nil
+			continue
+		}
+		switch {
+		case days < 0:
+			l.ruleError("TMC302", t.Days.Range, "Invalid transition days",
+				"Transition days may not be negative.")
+		case isIA(class) && days < 30:
+			l.ruleError("TMC302", t.Days.Range, "Transition too early",
+				"S3 moves objects to %s only after at least 30 days; this transition says %d.", class, days)
+		}
+		if prev != nil {
+			p := prev.StorageClass.Value
+			switch {
+			case days <= prev.Days.Value:
+				l.ruleError("TMC302", t.Days.Range, "Transitions out of order",
+					"Each transition of a rule must come later than the one before: %s at %d days follows %s at %d days.",
+					class, days, p, prev.Days.Value)
+			case !contains(transitionsFrom[p], class):
+				l.ruleError("TMC302", t.StorageClass.Range, "Unsupported transition",
+					"S3 cannot move objects from %s to %s. Supported next classes after %s: %s.",
+					p, class, p, orNone(transitionsFrom[p]))
+			}
+		}
+		if lastIA >= 0 && (class == "GLACIER" || class == "DEEP_ARCHIVE" || class == "ONEZONE_IA") && days-lastIA < 30 {
+			l.ruleError("TMC302", t.Days.Range, "Transition too soon after IA",
+				"A rule moves objects to %s only 30 days or more after its infrequent-access transition "+
+					"(day %d); this one is at day %d.", class, lastIA, days)
+		}
+		if isIA(class) {
+			lastIA = days
+		}
+		prev = t
+	}
+	if n := len(r.Transitions); n > 0 && r.ExpirationDays.Set {
+		last := r.Transitions[n-1]
+		if last.Days.Set && r.ExpirationDays.Value <= last.Days.Value {
+			l.ruleError("TMC302", r.ExpirationDays.Range, "Expiration before last transition",
+				"expiration_days (%d) must come after the last transition (%s at %d days).",
+				r.ExpirationDays.Value, last.StorageClass.Value, last.Days.Value)
+		}
+	}
+}
+
+func orNone(list []string) string {
+	if len(list) == 0 {
+		return "none"
+	}
+	return quoteList(list)
+}

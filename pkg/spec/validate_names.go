@@ -1,0 +1,132 @@
+package spec
+
+import (
+	"fmt"
+	"net"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+var bucketNameRe = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*[a-z0-9]$`)
+
+// bucketNameProblem returns why name breaks the AWS bucket naming rules
+// (TMC701), or "".
+func bucketNameProblem(name string) string {
+	switch {
+	case len(name) < 3 || len(name) > 63:
+		return fmt.Sprintf("it is %d characters long; bucket names have 3 to 63", len(name))
+	case !bucketNameRe.MatchString(name):
+		return "bucket names use only lowercase letters, digits, dots and hyphens, and begin and end with a letter or digit"
+	case strings.Contains(name, ".."):
+		return "bucket names may not contain two adjacent dots"
+	case net.ParseIP(name) != nil && strings.Count(name, ".") == 3:
+		return "bucket names may not look like an IP address"
+	}
+	for _, p := range []string{"xn--", "sthree-", "amzn-s3-demo-"} {
+		if strings.HasPrefix(name, p) {
+			return fmt.Sprintf("the prefix %q is reserved by AWS", p)
+		}
+	}
+	for _, s := range []string{"-s3alias", "--ol-s3", "--x-s3", ".mrap", "--table-s3"} {
+		if strings.HasSuffix(name, s) {
+			return fmt.Sprintf("the suffix %q is reserved by AWS", s)
+		}
+	}
+	return ""
+}
+
+func (l *loader) checkBucketName(b *Bucket) {
+	if !b.Name.Set {
+		return
+	}
+	if why := bucketNameProblem(b.Name.Value); why != "" {
+		l.ruleError("TMC701", b.Name.Range, "Invalid bucket name",
+			"AWS would reject the bucket name %s: %s. Choose another name.", show(b.Name), why)
+	}
+}
+
+// checkTags enforces the S3 tag limits (TMC703).
+func (l *loader) checkTags(b *Bucket) {
+	t := b.Tags
+	if len(t.Entries) > 50 {
+		l.ruleError("TMC703", t.Range, "Too many tags",
+			"This bucket has %d tags; S3 allows at most 50 per bucket.", len(t.Entries))
+	}
+	for _, e := range t.Entries {
+		n := utf8.RuneCountInString(e.Key)
+		switch {
+		case n < 1 || n > 128:
+			l.ruleError("TMC703", e.Range, "Invalid tag key",
+				"Tag keys are 1 to 128 characters long; this one has %d.", n)
+		case strings.HasPrefix(strings.ToLower(e.Key), "aws:"):
+			l.ruleError("TMC703", e.Range, "Reserved tag key",
+				"The tag key %q begins with \"aws:\", a prefix reserved for AWS. Rename it.", e.Key)
+		}
+		if v := utf8.RuneCountInString(e.Value); v > 256 {
+			l.ruleError("TMC703", e.Range, "Tag value too long",
+				"The value of tag %q has %d characters; S3 allows at most 256.", e.Key, v)
+		}
+	}
+}
+
+var (
+	iamNameRe = regexp.MustCompile(`^[\w+=,.@-]+$`)
+	iamPathRe = regexp.MustCompile(`^/(?:[\x21-\x7e]*/)?$`)
+)
+
+// checkIAMName enforces IAM name length and charset (TMC704).
+func (l *loader) checkIAMName(a Attr[string], what string, max int) {
+	if !a.Set {
+		return
+	}
+	n := len(a.Value)
+	switch {
+	case n < 1 || n > max:
+		l.ruleError("TMC704", a.Range, "Invalid IAM "+what,
+			"An IAM %s has 1 to %d characters; this one has %d.", what, max, n)
+	case !iamNameRe.MatchString(a.Value):
+		l.ruleError("TMC704", a.Range, "Invalid IAM "+what,
+			"An IAM %s uses only letters, digits and + = , . @ _ -; %s has other characters.", what, show(a))
+	}
+}
+
+func (l *loader) checkIAMPath(a Attr[string]) {
+	if !a.Set {
+		return
+	}
+	if len(a.Value) > 512 || !iamPathRe.MatchString(a.Value) {
+		l.ruleError("TMC704", a.Range, "Invalid IAM path",
+			"An IAM path is \"/\" or starts and ends with \"/\" (like \"/partners/\"), uses printable ASCII "+
+				"without spaces and has at most 512 characters.")
+	}
+}
+
+var kmsKeyARNRe = regexp.MustCompile(`^arn:aws(?:-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$`)
+
+// checkKMS enforces the KMS settings of a bucket's encryption (TMC202).
+func (l *loader) checkKMS(b *Bucket) {
+	e := b.Encryption
+	alg := e.Algorithm.Value
+	kms := alg == "aws:kms" || alg == "aws:kms:dsse"
+	switch {
+	case kms && !e.KMSKeyARN.Set:
+		l.ruleError("TMC202", e.Algorithm.Range, "Missing KMS key",
+			"The algorithm %q needs kms_key_arn, the ARN of the customer-managed key that encrypts the bucket.", alg)
+	case !kms && e.KMSKeyARN.Set:
+		l.ruleError("TMC202", e.KMSKeyARN.Range, "KMS key without a KMS algorithm",
+			"kms_key_arn only applies with algorithm \"aws:kms\" or \"aws:kms:dsse\"; S3 rejects it with %q. "+
+				"Set the algorithm or remove the key.", alg)
+	case kms && strings.Contains(e.KMSKeyARN.Value, "alias/"):
+		l.ruleError("TMC202", e.KMSKeyARN.Range, "KMS alias instead of key ARN",
+			"kms_key_arn must be a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID), not an alias: "+
+				"grants need the key ARN in their kms:Decrypt and kms:GenerateDataKey statements.")
+	case kms && !kmsKeyARNRe.MatchString(e.KMSKeyARN.Value):
+		l.ruleError("TMC202", e.KMSKeyARN.Range, "Invalid KMS key ARN",
+			"kms_key_arn must look like arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab.")
+	}
+	if alg == "aws:kms:dsse" && e.BucketKey.Set && e.BucketKey.Value {
+		l.ruleError("TMC202", e.BucketKey.Range, "Bucket key with DSSE-KMS",
+			"S3 Bucket Keys are not supported with aws:kms:dsse. Remove bucket_key or use aws:kms.")
+	}
+}

@@ -1,0 +1,130 @@
+package spec
+
+import (
+	"net"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+var sidRe = regexp.MustCompile(`^[A-Za-z0-9]+$`)
+
+// checkStatements enforces TMC508 (Sids), TMC504 (actions exist) and TMC107
+// (no statement S3 would classify as public while block_public_policy is on).
+func (l *loader) checkStatements(b *Bucket) {
+	sids := map[string]*Statement{}
+	for _, s := range b.Statements {
+		switch {
+		case !sidRe.MatchString(s.Sid):
+			l.ruleError("TMC508", s.DeclRange, "Invalid statement id",
+				"The statement label %q is its Sid, which AWS accepts only with letters and digits (A-Z, a-z, 0-9).", s.Sid)
+		case sids[s.Sid] != nil:
+			l.ruleError("TMC508", s.DeclRange, "Duplicate statement id",
+				"%s already has a statement %q (at %s); Sids must be unique in a policy.", b.Address, s.Sid, sids[s.Sid].DeclRange)
+		}
+		sids[s.Sid] = s
+		for _, a := range s.Actions.Value {
+			l.checkAction(a, s.Actions.Range)
+		}
+		for _, a := range s.NotActions.Value {
+			l.checkAction(a, s.NotActions.Range)
+		}
+		if b.BlockPublicPolicy.Value && isPublicStatement(s) {
+			l.ruleError("TMC107", s.Principals.Range, "Public bucket policy rejected",
+				"This statement allows everyone (principal \"*\") without a condition that S3 accepts as narrowing "+
+					"(a fixed value of aws:SourceAccount, aws:SourceArn, aws:SourceVpce, aws:PrincipalOrgID, ...). "+
+					"With block_public_policy on, S3 refuses the whole bucket policy. Name the principals, or add such a condition.")
+		}
+	}
+}
+
+// checkAction enforces TMC504: the action exists, or the wildcard matches at
+// least one action, in the services teramotc knows.
+func (l *loader) checkAction(action string, rng hcl.Range) {
+	if action == "*" {
+		return
+	}
+	svc, name, ok := strings.Cut(action, ":")
+	if !ok || svc == "" || name == "" {
+		l.ruleError("TMC504", rng, "Invalid action",
+			"%q is not an IAM action; write service:Action, like \"s3:GetObject\".", action)
+		return
+	}
+	matches, known := MatchActions(action)
+	if !known {
+		l.ruleError("TMC504", rng, "Unknown action service",
+			"%q belongs to the service %q; a bucket setup uses actions of %s.", action, svc, quoteList(ActionServices()))
+		return
+	}
+	if len(matches) > 0 {
+		return
+	}
+	all, _ := MatchActions(strings.ToLower(svc) + ":*")
+	l.ruleError("TMC504", rng, "Unknown action",
+		"%q is not an action of %s.%s", action, svc, didYouMean(action, all))
+}
+
+// nonPublicKeys are the condition keys whose fixed values make a statement
+// non-public for S3's Block Public Access.
+var nonPublicKeys = map[string]bool{
+	"aws:sourcearn": true, "aws:sourcevpc": true, "aws:sourcevpce": true, "aws:sourceowner": true,
+	"aws:sourceaccount": true, "aws:sourceip": true, "aws:userid": true, "aws:principalorgid": true,
+	"aws:principalaccount": true, "aws:principalarn": true, "s3:x-amz-server-side-encryption-aws-kms-key-id": true,
+	"s3:dataaccesspointarn": true, "s3:dataaccesspointaccount": true,
+}
+
+func isPublicStatement(s *Statement) bool {
+	if s.Effect.Value != "Allow" || !wildcardPrincipal(s.Principals.Value) {
+		return false
+	}
+	for _, c := range s.Conditions {
+		if narrows(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func wildcardPrincipal(p Principals) bool {
+	if p.Wildcard {
+		return true
+	}
+	for _, ids := range p.Map {
+		for _, id := range ids {
+			if strings.Contains(id, "*") || strings.Contains(id, "?") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// narrows reports whether a condition pins a non-public key to fixed values.
+func narrows(c *Condition) bool {
+	key := strings.ToLower(c.Variable.Value)
+	op := c.Test.Value
+	if !nonPublicKeys[key] || strings.HasSuffix(op, "IfExists") || strings.HasPrefix(op, "ForAllValues:") ||
+		strings.Contains(op, "Not") || len(c.Values.Value) == 0 {
+		return false
+	}
+	for _, v := range c.Values.Value {
+		if strings.ContainsAny(v, "*?") || strings.Contains(v, "${") {
+			return false
+		}
+		if key == "aws:sourceip" {
+			_, n, err := net.ParseCIDR(v)
+			if err != nil {
+				if net.ParseIP(v) == nil {
+					return false
+				}
+				continue
+			}
+			ones, bits := n.Mask.Size()
+			if (bits == 32 && ones < 8) || (bits == 128 && ones < 32) {
+				return false
+			}
+		}
+	}
+	return true
+}
