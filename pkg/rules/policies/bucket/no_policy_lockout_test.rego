@@ -1,0 +1,39 @@
+package teramotc.rules.no_policy_lockout_test
+
+import data.teramotc.rules.no_policy_lockout
+
+rng(line) := {"filename": "main.hcl", "start": {"line": line, "column": 3, "byte": 0}, "end": {"line": line, "column": 9, "byte": 0}}
+
+spec(s) := {"documents": [{
+	"kind": "bucket-policy", "address": "bucket.data", "range": rng(1),
+	"content": {"Statement": [s]}, "provenance": {"/Statement/0": rng(5)},
+}]}
+
+deny_all := {"Sid": "DenyAll", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::b"}
+
+test_unconditional_deny_all_fails if {
+	fs := no_policy_lockout.deny with input as spec(deny_all)
+	count(fs) == 1
+	some f in fs
+	f.range.start.line == 5
+}
+
+test_deny_put_bucket_policy_fails if {
+	s := object.union(deny_all, {"Action": ["s3:PutBucketPolicy"]})
+	count(no_policy_lockout.deny) == 1 with input as spec(s)
+}
+
+test_tls_deny_passes if {
+	s := object.union(deny_all, {"Condition": {"Bool": {"aws:SecureTransport": "false"}}})
+	count(no_policy_lockout.deny) == 0 with input as spec(s)
+}
+
+test_deny_get_object_passes if {
+	s := object.union(deny_all, {"Action": "s3:GetObject"})
+	count(no_policy_lockout.deny) == 0 with input as spec(s)
+}
+
+test_deny_to_one_principal_passes if {
+	s := object.union(deny_all, {"Principal": {"AWS": "arn:aws:iam::444455556666:root"}})
+	count(no_policy_lockout.deny) == 0 with input as spec(s)
+}
