@@ -25,6 +25,9 @@ var (
 // pkg/inspect) and returns the findings, sorted by range and rule id. It
 // stops with an error when ctx is done.
 func (s *Set) Evaluate(ctx context.Context, input map[string]any) ([]*Finding, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("evaluating policies: %w", err)
+	}
 	n := inflight.Add(1)
 	defer inflight.Add(-1)
 	if evalHook != nil {

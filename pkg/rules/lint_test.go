@@ -1,0 +1,71 @@
+package rules
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+)
+
+// Linting several specs evaluates them concurrently: every evaluation waits
+// at a barrier until two are in flight at once, which can only happen when
+// they run in parallel (a serial pool would time out at the barrier).
+func TestLintEvaluatesInParallel(t *testing.T) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("needs GOMAXPROCS >= 2")
+	}
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var (
+		mu      sync.Mutex
+		maxSeen int32
+		both    = make(chan struct{})
+		once    sync.Once
+	)
+	evalHook = func(n int32) {
+		mu.Lock()
+		maxSeen = max(maxSeen, n)
+		mu.Unlock()
+		if n >= 2 {
+			once.Do(func() { close(both) })
+		}
+		select {
+		case <-both:
+		case <-time.After(5 * time.Second):
+		}
+	}
+	defer func() { evalHook = nil }()
+
+	paths := []string{"../../examples/minimal", "../../examples/setup-guide-user", "../../examples/setup-guide-role", "../../examples/minimal"}
+	results := set.Lint(context.Background(), paths, LintOptions{Parallel: 2})
+	for _, r := range results {
+		if r.Diagnostics.HasErrors() {
+			t.Fatalf("%s: %s", r.Path, diagText(r))
+		}
+	}
+	if maxSeen < 2 {
+		t.Fatalf("at most %d evaluation ran at a time, want 2", maxSeen)
+	}
+}
+
+// The shipped examples lint with no error-level finding.
+func TestExamplesLintClean(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{"../../examples/minimal", "../../examples/setup-guide-user", "../../examples/setup-guide-role"}
+	for _, res := range set.Lint(context.Background(), paths, LintOptions{}) {
+		if res.Diagnostics.HasErrors() {
+			t.Errorf("%s: %s", res.Path, diagText(res))
+		}
+		for _, f := range res.Findings {
+			if f.Suppression == nil && f.Rule.Severity == SeverityError {
+				t.Errorf("%s: %s at %s: %s", res.Path, f.Rule.ID, f.Range, f.Message)
+			}
+		}
+	}
+}
