@@ -162,3 +162,36 @@ iam_path_ok(p) if {
 	count(p) <= 512
 	regex.match(`^/[\x{21}-\x{7E}]+/$`, p)
 }
+
+# --- where actions are written -------------------------------------------------
+
+# action_sites lists every attribute of the spec that holds raw IAM actions:
+# a grant's extra_actions (always Allow) and the actions and not_actions of
+# bucket statement blocks. Each site is {"attr", "field", "effect",
+# "actions", "range", "address"}; "field" is "actions" or "not_actions".
+action_sites contains site if {
+	some g in input.grants
+	count(g.extra_actions.value) > 0
+	site := {
+		"attr": "extra_actions", "field": "actions", "effect": "Allow",
+		"actions": g.extra_actions.value, "range": g.extra_actions.range,
+		"address": g.address,
+	}
+}
+
+action_sites contains site if {
+	some b in input.buckets
+	some st in b.statements
+	some field in ["actions", "not_actions"]
+	a := st[field]
+	count(a.value) > 0
+	site := {
+		"attr": field, "field": field, "effect": effect(st),
+		"actions": a.value, "range": a.range, "address": st.address,
+	}
+}
+
+# effect of a statement block: Allow unless written otherwise.
+effect(st) := "Allow" if st.effect.value == ""
+
+effect(st) := st.effect.value if st.effect.value != ""

@@ -1,0 +1,57 @@
+# METADATA
+# title: Actions match their resource type
+# description: >-
+#   S3 authorizes bucket actions such as s3:ListBucket against the bucket ARN
+#   (arn:aws:s3:::NAME) and object actions such as s3:GetObject against
+#   object ARNs (arn:aws:s3:::NAME/KEY). A statement that pairs an action
+#   only with resources of the other type is accepted by AWS but silently
+#   grants (or denies) nothing, which usually surfaces later as an
+#   AccessDenied nobody can explain.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
+#     description: AWS documentation
+# custom:
+#   id: TMC503
+#   name: resource-type-match
+#   severity: error
+#   hard: false
+#   remediation: >-
+#     Give s3:ListBucket and other bucket actions the bucket ARN, and
+#     s3:GetObject and other object actions the object ARN with "/*" (or
+#     "/PREFIX*"); split the statement if it needs both.
+#   security_severity: "4.0"
+#   peers: [RESOURCE_MISMATCH]
+package teramotc.rules.resource_type_match
+
+import data.teramotc.lib.common
+import data.teramotc.lib.identity
+
+deny contains f if {
+	some doc in input.documents
+	doc.kind in {"bucket-policy", "identity-policy"}
+	some pair in common.statements(doc)
+	[i, s] := pair
+	resources := common.resources(s)
+	count(resources) > 0
+	bad := sort([a |
+		some a in common.actions(s)
+		level := identity.s3_level(a)
+		level in {"bucket", "object"}
+		not any_covers(resources, level)
+	])
+	count(bad) > 0
+	f := {
+		"msg": sprintf("%s of %s: %s not on a resource of the matching type (bucket actions need arn:aws:s3:::NAME, object actions arn:aws:s3:::NAME/KEY)", [statement_name(s, i), doc.path, concat(", ", bad)]),
+		"range": common.field_range(doc, i, "Action"),
+		"address": doc.address,
+	}
+}
+
+any_covers(resources, level) if {
+	some r in resources
+	identity.covers(r, level)
+}
+
+statement_name(s, _) := sprintf("statement %q", [s.Sid]) if s.Sid
+
+statement_name(s, i) := sprintf("statement %d", [i]) if not s.Sid

@@ -1,0 +1,54 @@
+# METADATA
+# title: Statement ids are unique and alphanumeric
+# description: >-
+#   IAM accepts only ASCII letters and digits in a statement's Sid, and a Sid
+#   must be unique within its policy; AWS rejects the policy otherwise. In a
+#   bucket policy, the Sids of statement blocks share the policy with the
+#   statements teramotc adds (DenyInsecureTransport, DenyUnencryptedUploads,
+#   AllowAccessLogDelivery, AllowCloudTrailAclCheck, AllowCloudTrailWrite).
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html
+#     description: AWS documentation
+# custom:
+#   id: TMC508
+#   name: statement-ids
+#   severity: error
+#   hard: true
+#   remediation: >-
+#     Label each statement block with a unique name of letters and digits
+#     only, for example statement "AllowAnalyticsRead".
+#   security_severity: "3.0"
+#   peers: [aws_iam_policy_sid_invalid_characters, DUPLICATE_SID, INVALID_SID]
+package teramotc.rules.statement_ids
+
+import data.teramotc.lib.common
+
+deny contains f if {
+	some doc in input.documents
+	doc.kind in common.policy_kinds
+	some pair in common.statements(doc)
+	[i, s] := pair
+	is_string(s.Sid)
+	not regex.match(`^[A-Za-z0-9]*$`, s.Sid)
+	f := {
+		"msg": sprintf("statement id %q in %s has characters other than letters and digits", [s.Sid, doc.path]),
+		"range": common.statement_range(doc, i),
+		"address": doc.address,
+	}
+}
+
+deny contains f if {
+	some doc in input.documents
+	doc.kind in common.policy_kinds
+	some pair in common.statements(doc)
+	[i, s] := pair
+	is_string(s.Sid)
+	some j, t in doc.content.Statement
+	j < i
+	t.Sid == s.Sid
+	f := {
+		"msg": sprintf("statement id %q appears twice in %s", [s.Sid, doc.path]),
+		"range": common.statement_range(doc, i),
+		"address": doc.address,
+	}
+}

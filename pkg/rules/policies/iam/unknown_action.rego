@@ -1,0 +1,48 @@
+# METADATA
+# title: Every action exists
+# description: >-
+#   An action name must have the form "service:Action" and name an action
+#   the service defines. S3 rejects a bucket policy with an unknown action
+#   ("Policy has invalid action"), and in an identity policy a misspelt
+#   action (s3:GetObjects) simply grants nothing. teramotc ships the action
+#   lists of Amazon S3, AWS KMS and AWS STS from the AWS Service
+#   Authorization Reference; a pattern with * or ? must match at least one
+#   action of the list.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
+#     description: AWS documentation
+#   - ref: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html
+#     description: AWS documentation
+#   - ref: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html
+#     description: AWS documentation
+# custom:
+#   id: TMC504
+#   name: unknown-action
+#   severity: error
+#   hard: true
+#   remediation: >-
+#     Correct the spelling of the action (names are listed in the AWS Service
+#     Authorization Reference), or remove it.
+#   security_severity: "5.0"
+#   peers: [UNKNOWN_ACTION, UNKNOWN_PREFIX, INVALID_ACTION]
+package teramotc.rules.unknown_action
+
+import data.teramotc.lib.identity
+
+deny contains f if {
+	some site in identity.action_sites
+	bad := sort([a | some a in site.actions; invalid(a)])
+	count(bad) > 0
+	f := {
+		"msg": sprintf("%s names actions that do not exist: %s", [site.attr, concat(", ", bad)]),
+		"range": site.range,
+		"address": site.address,
+	}
+}
+
+invalid(a) if not identity.well_formed(a)
+
+invalid(a) if {
+	identity.well_formed(a)
+	identity.unknown(a)
+}
