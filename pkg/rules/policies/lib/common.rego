@@ -190,11 +190,10 @@ wildcard_value(v) if contains(v, "*")
 
 wildcard_value(v) if contains(v, "?")
 
-# wildcard_principals lists the principal entries of s that are wildcards.
-# Service principals are fixed names and never count ("*" aside).
+# wildcard_principals lists the principal entries of s that are wildcards,
+# whatever their type (as pkg/spec does for TMC107).
 wildcard_principals(s) := [p |
 	some p in principals(s)
-	p.type in {"*", "AWS", "CanonicalUser", "Federated"}
 	wildcard_value(p.value)
 ]
 
@@ -355,8 +354,7 @@ model_narrowed(st) if {
 model_wildcard_principal(st) if st.principals.value.wildcard
 
 model_wildcard_principal(st) if {
-	some t, ids in st.principals.value.map
-	t in {"*", "AWS", "CanonicalUser", "Federated"}
+	some ids in st.principals.value.map
 	some id in ids
 	wildcard_value(id)
 }

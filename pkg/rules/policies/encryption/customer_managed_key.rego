@@ -1,0 +1,62 @@
+# METADATA
+# title: Customer-managed KMS key
+# description: >-
+#   The bucket encrypts with AES256 (SSE-S3, keys owned by S3). A
+#   customer-managed KMS key adds a second, separately audited permission on
+#   every read (kms:Decrypt), key rotation and revocation under your control,
+#   and CloudTrail records of every use of the key. Buckets that receive
+#   server access logs or CloudTrail logs are exempt.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
+#     description: AWS documentation
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-17
+#     description: FSBP S3.17, CKV_AWS_145, AVD-AWS-0132
+# custom:
+#   id: TMC205
+#   name: customer-managed-key
+#   severity: notice
+#   hard: false
+#   remediation: >-
+#     In the `encryption` block write `algorithm = "aws:kms"` and `kms_key_arn
+#     = "arn:aws:kms:REGION:ACCOUNT:key/ID"` of a customer-managed key;
+#     teramotc then grants kms:Decrypt and kms:GenerateDataKey to each grant.
+#   security_severity: "3.0"
+#   peers: [CKV_AWS_145, AVD-AWS-0132, "FSBP S3.17"]
+package teramotc.rules.customer_managed_key
+
+deny contains f if {
+	some b in input.buckets
+	algorithm(b) == "AES256"
+	not log_target(b)
+	f := {
+		"msg": sprintf("bucket %q encrypts with AES256 (S3-managed keys), not a customer-managed KMS key", [b.label]),
+		"range": b.encryption.algorithm.range,
+		"address": b.address,
+	}
+}
+
+algorithm(b) := a if {
+	a := b.encryption.algorithm.value
+	a != ""
+} else := "AES256"
+
+log_target(b) if {
+	some src in input.buckets
+	src.access_logging != null
+	refers(b, src.access_logging.target_ref, src.access_logging.target_bucket.value)
+}
+
+log_target(b) if {
+	some t in input.trails
+	refers(b, t.log_bucket_ref, t.log_bucket.value)
+}
+
+refers(b, ref, _) if {
+	ref != ""
+	ref == b.label
+}
+
+refers(b, "", name) if {
+	name != ""
+	name == b.name.value
+}

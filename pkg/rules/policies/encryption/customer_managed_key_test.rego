@@ -1,0 +1,36 @@
+package teramotc.rules.customer_managed_key_test
+
+import data.teramotc.rules.customer_managed_key
+
+rng(line) := {"filename": "main.hcl", "start": {"line": line, "column": 5, "byte": 0}, "end": {"line": line, "column": 9, "byte": 0}}
+
+bucket(label, name, algorithm, logging) := {
+	"label": label, "address": sprintf("bucket.%s", [label]), "name": {"value": name},
+	"encryption": {"algorithm": {"value": algorithm, "range": rng(7)}},
+	"access_logging": logging,
+}
+
+test_aes256_fails if {
+	fs := customer_managed_key.deny with input as {"buckets": [bucket("data", "acme-data", "AES256", null)], "trails": []}
+	count(fs) == 1
+	some f in fs
+	f.range.start.line == 7
+}
+
+test_kms_passes if {
+	count(customer_managed_key.deny) == 0 with input as {"buckets": [bucket("data", "acme-data", "aws:kms", null)], "trails": []}
+}
+
+test_access_log_target_exempt if {
+	src := bucket("data", "acme-data", "aws:kms", {"target_ref": "logs", "target_bucket": {"value": "acme-logs"}})
+	inp := {"buckets": [src, bucket("logs", "acme-logs", "AES256", null)], "trails": []}
+	count(customer_managed_key.deny) == 0 with input as inp
+}
+
+test_trail_log_bucket_by_name_exempt if {
+	inp := {
+		"buckets": [bucket("logs", "acme-trail-logs", "AES256", null)],
+		"trails": [{"log_bucket_ref": "", "log_bucket": {"value": "acme-trail-logs"}}],
+	}
+	count(customer_managed_key.deny) == 0 with input as inp
+}

@@ -1,0 +1,104 @@
+# METADATA
+# title: Encryption enforced
+# description: >-
+#   Default encryption must be configured and the bucket policy must deny
+#   uploads that do not ask for the bucket's algorithm
+#   (require_encrypted_uploads). The Deny's condition value must be the
+#   algorithm itself: a Deny on s3:x-amz-server-side-encryption "aws:kms"
+#   on an AES256 bucket (or the reverse) rejects the uploads that follow the
+#   bucket's own setting, and accepts the wrong one.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingServerSideEncryption.html
+#     description: AWS documentation
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-encryption.html
+#     description: CKV_AWS_19, AVD-AWS-0088, KICS ad03cb46, FSBP S3.4
+# custom:
+#   id: TMC201
+#   name: encryption-enforced
+#   severity: error
+#   hard: false
+#   remediation: >-
+#     Keep `require_encrypted_uploads = true` in the `encryption` block (the
+#     default) so teramotc renders the Deny with the algorithm's value, and
+#     make any own `statement` on s3:x-amz-server-side-encryption use the
+#     same value as `algorithm`.
+#   security_severity: "6.5"
+#   peers: [CKV_AWS_19, AVD-AWS-0088, "KICS ad03cb46", "FSBP S3.4"]
+package teramotc.rules.encryption_enforced
+
+import data.teramotc.lib.common
+
+sse_key := "s3:x-amz-server-side-encryption"
+
+# Uploads without the header are not denied.
+deny contains f if {
+	some b in input.buckets
+	not b.encryption.require_encrypted_uploads.value
+	not enforced(b)
+	f := {
+		"msg": sprintf("bucket %q does not deny uploads without server-side encryption (require_encrypted_uploads = false)", [b.label]),
+		"range": b.encryption.require_encrypted_uploads.range,
+		"address": b.address,
+	}
+}
+
+# require_encrypted_uploads is on but the rendered policy has no such Deny.
+deny contains f if {
+	some b in input.buckets
+	b.encryption.require_encrypted_uploads.value
+	not enforced(b)
+	f := {
+		"msg": sprintf("the bucket policy of %q has no Deny of uploads without the %s header", [b.label, algorithm(b)]),
+		"range": b.encryption.require_encrypted_uploads.range,
+		"address": b.address,
+	}
+}
+
+# A Deny whose condition value is another algorithm than the bucket's.
+deny contains f if {
+	some b in input.buckets
+	some doc in input.documents
+	doc.kind == "bucket-policy"
+	doc.address == b.address
+	some i, s in doc.content.Statement
+	some c in sse_conditions(s)
+	not algorithm(b) in c.values
+	f := {
+		"msg": sprintf("statement %s denies uploads unless they use %s, but bucket %q encrypts with %s", [
+			statement_name(s, i), concat(" or ", c.values), b.label, algorithm(b),
+		]),
+		"range": common.field_range(doc, i, "Condition"),
+		"address": b.address,
+	}
+}
+
+algorithm(b) := a if {
+	a := b.encryption.algorithm.value
+	a != ""
+} else := "AES256"
+
+# sse_conditions: negated string conditions on the SSE header of a Deny that
+# covers s3:PutObject. Such a Deny lets through only the listed values.
+sse_conditions(s) := [c |
+	common.is_deny(s)
+	common.covers_action(s, "s3:PutObject")
+	some c in common.conditions(s)
+	c.key == sse_key
+	startswith(lower(c.operator), "stringnot")
+]
+
+# enforced: some Deny of PutObject to everyone names the bucket's algorithm.
+enforced(b) if {
+	some doc in input.documents
+	doc.kind == "bucket-policy"
+	doc.address == b.address
+	some s in doc.content.Statement
+	some p in common.principals(s)
+	p.value == "*"
+	some c in sse_conditions(s)
+	algorithm(b) in c.values
+}
+
+statement_name(s, i) := sprintf("%q", [s.Sid]) if s.Sid
+
+else := sprintf("%d", [i])

@@ -1,0 +1,63 @@
+package teramotc.rules.encryption_enforced_test
+
+import data.teramotc.rules.encryption_enforced
+
+rng(line) := {"filename": "main.hcl", "start": {"line": line, "column": 3, "byte": 0}, "end": {"line": line, "column": 9, "byte": 0}}
+
+deny_unencrypted(value) := {
+	"Sid": "DenyUnencryptedUploads", "Effect": "Deny", "Principal": "*", "Action": "s3:PutObject",
+	"Resource": "arn:aws:s3:::acme-data/*",
+	"Condition": {"StringNotEquals": {"s3:x-amz-server-side-encryption": value}},
+}
+
+spec(algorithm, require, statements) := {
+	"buckets": [{
+		"label": "data", "address": "bucket.data",
+		"encryption": {
+			"range": rng(6),
+			"algorithm": {"value": algorithm, "set": true, "range": rng(7)},
+			"require_encrypted_uploads": {"value": require, "set": true, "range": rng(8)},
+		},
+	}],
+	"documents": [{
+		"kind": "bucket-policy", "address": "bucket.data", "range": rng(1),
+		"content": {"Statement": statements},
+		"provenance": {"/Statement/0": rng(8), "/Statement/1": rng(20)},
+	}],
+}
+
+test_matching_deny_passes if {
+	count(encryption_enforced.deny) == 0 with input as spec("AES256", true, [deny_unencrypted("AES256")])
+	count(encryption_enforced.deny) == 0 with input as spec("aws:kms", true, [deny_unencrypted("aws:kms")])
+}
+
+test_require_off_fails if {
+	fs := encryption_enforced.deny with input as spec("AES256", false, [])
+	count(fs) == 1
+	some f in fs
+	f.range.start.line == 8
+}
+
+test_kms_deny_on_aes256_bucket_fails if {
+	inp := spec("AES256", true, [deny_unencrypted("AES256"), deny_unencrypted("aws:kms")])
+	fs := encryption_enforced.deny with input as inp
+	count(fs) == 1
+	some f in fs
+	f.range.start.line == 20
+	contains(f.msg, "aws:kms")
+}
+
+test_aes256_deny_on_kms_bucket_fails if {
+	fs := encryption_enforced.deny with input as spec("aws:kms", true, [deny_unencrypted("AES256")])
+
+	# the mismatch, and no Deny for aws:kms
+	count(fs) == 2
+}
+
+test_missing_rendered_deny_fails if {
+	count(encryption_enforced.deny) == 1 with input as spec("AES256", true, [])
+}
+
+test_own_matching_statement_counts if {
+	count(encryption_enforced.deny) == 0 with input as spec("AES256", false, [deny_unencrypted("AES256")])
+}

@@ -1,0 +1,59 @@
+# METADATA
+# title: KMS settings valid
+# description: >-
+#   aws:kms and aws:kms:dsse need kms_key_arn, and it must be a key ARN
+#   (arn:aws:kms:REGION:ACCOUNT:key/ID), not an alias: the grants' IAM
+#   policies need the key ARN for kms:Decrypt and kms:GenerateDataKey.
+#   kms_key_arn is only valid with a KMS algorithm, and S3 Bucket Keys are
+#   not supported with DSSE-KMS. S3 rejects these configurations.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ServerSideEncryptionByDefault.html
+#     description: AWS documentation
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html
+#     description: S3 Bucket Keys
+# custom:
+#   id: TMC202
+#   name: kms-settings
+#   severity: error
+#   hard: true
+#   remediation: >-
+#     With `algorithm = "aws:kms"` write `kms_key_arn =
+#     "arn:aws:kms:us-east-1:111122223333:key/1234abcd-..."`; with AES256
+#     remove kms_key_arn; with aws:kms:dsse remove `bucket_key = true`.
+#   security_severity: "5.0"
+#   peers: []
+package teramotc.rules.kms_settings
+
+key_arn_re := `^arn:aws(?:-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$`
+
+kms(e) if e.algorithm.value in {"aws:kms", "aws:kms:dsse"}
+
+deny contains f if {
+	some b in input.buckets
+	some p in problems(b.encryption)
+	f := {"msg": sprintf("bucket %q: %s", [b.label, p.msg]), "range": p.range, "address": b.address}
+}
+
+# problems mirrors pkg/spec's checkKMS: the first key problem, then the
+# bucket key with DSSE.
+problems(e) := {p | some p in [key_problem(e), dsse_bucket_key(e)]; p != null}
+
+key_problem(e) := {"msg": sprintf("algorithm %q needs kms_key_arn", [e.algorithm.value]), "range": e.algorithm.range} if {
+	kms(e)
+	not e.kms_key_arn.set
+} else := {"msg": sprintf("kms_key_arn only applies to aws:kms and aws:kms:dsse, not %q", [e.algorithm.value]), "range": e.kms_key_arn.range} if {
+	not kms(e)
+	e.kms_key_arn.set
+} else := {"msg": "kms_key_arn is a KMS alias; use the key ARN", "range": e.kms_key_arn.range} if {
+	kms(e)
+	contains(e.kms_key_arn.value, "alias/")
+} else := {"msg": sprintf("kms_key_arn %q is not a KMS key ARN", [e.kms_key_arn.value]), "range": e.kms_key_arn.range} if {
+	kms(e)
+	not regex.match(key_arn_re, e.kms_key_arn.value)
+} else := null
+
+dsse_bucket_key(e) := {"msg": "S3 Bucket Keys are not supported with aws:kms:dsse", "range": e.bucket_key.range} if {
+	e.algorithm.value == "aws:kms:dsse"
+	e.bucket_key.set
+	e.bucket_key.value
+} else := null

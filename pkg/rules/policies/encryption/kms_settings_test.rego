@@ -1,0 +1,32 @@
+package teramotc.rules.kms_settings_test
+
+import data.teramotc.rules.kms_settings
+
+rng(line) := {"filename": "main.hcl", "start": {"line": line, "column": 5, "byte": 0}, "end": {"line": line, "column": 9, "byte": 0}}
+
+key := "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+
+spec(algorithm, arn, arn_set, bucket_key, bk_set) := {"buckets": [{"label": "data", "address": "bucket.data", "encryption": {
+	"algorithm": {"value": algorithm, "set": true, "range": rng(7)},
+	"kms_key_arn": {"value": arn, "set": arn_set, "range": rng(8)},
+	"bucket_key": {"value": bucket_key, "set": bk_set, "range": rng(9)},
+}}]}
+
+lines(inp) := {f.range.start.line | some f in kms_settings.deny with input as inp}
+
+test_valid_kms_passes if {
+	count(kms_settings.deny) == 0 with input as spec("aws:kms", key, true, true, false)
+	count(kms_settings.deny) == 0 with input as spec("AES256", "", false, false, false)
+}
+
+test_missing_key_fails if lines(spec("aws:kms", "", false, true, false)) == {7}
+
+test_alias_fails if lines(spec("aws:kms", "arn:aws:kms:us-east-1:111122223333:alias/data", true, true, false)) == {8}
+
+test_key_id_fails if lines(spec("aws:kms", "1234abcd-12ab-34cd-56ef-1234567890ab", true, true, false)) == {8}
+
+test_key_with_aes256_fails if lines(spec("AES256", key, true, false, false)) == {8}
+
+test_dsse_bucket_key_fails if lines(spec("aws:kms:dsse", key, true, true, true)) == {9}
+
+test_dsse_default_bucket_key_passes if count(kms_settings.deny) == 0 with input as spec("aws:kms:dsse", key, true, false, false)
