@@ -76,8 +76,8 @@ func (l *loader) runGraph(nodes []*node, byKey map[string]*node) {
 	)
 	state := map[string]int{}
 	var stack []string
-	var visit func(n *node)
-	visit = func(n *node) {
+	var visit func(n *node, via hcl.Range)
+	visit = func(n *node, via hcl.Range) {
 		switch state[n.key] {
 		case done:
 			return
@@ -87,43 +87,49 @@ func (l *loader) runGraph(nodes []*node, byKey map[string]*node) {
 				i--
 			}
 			cycle := append(append([]string{}, stack[i:]...), n.key)
-			l.errorf(n.rng.Ptr(), "Reference cycle",
+			l.errorf(via.Ptr(), "Reference cycle",
 				"These values refer to each other in a loop: %s. Break the cycle by writing one of them as a literal.",
 				strings.Join(cycle, " -> "))
 			return
 		}
 		state[n.key] = visiting
 		stack = append(stack, n.key)
-		for _, dep := range l.deps(n, byKey) {
-			visit(dep)
+		for _, e := range l.deps(n, byKey) {
+			visit(e.to, e.via)
 		}
 		stack = stack[:len(stack)-1]
 		state[n.key] = done
 		n.eval()
 	}
 	for _, n := range nodes {
-		visit(n)
+		visit(n, n.rng)
 	}
 }
 
-func (l *loader) deps(n *node, byKey map[string]*node) []*node {
-	var out []*node
+// edge is a dependency of a node, with the range of the reference.
+type edge struct {
+	to  *node
+	via hcl.Range
+}
+
+func (l *loader) deps(n *node, byKey map[string]*node) []edge {
+	var out []edge
 	seen := map[string]bool{}
-	addKey := func(k string) {
+	addKey := func(k string, via hcl.Range) {
 		if d := byKey[k]; d != nil && !seen[k] {
 			seen[k] = true
-			out = append(out, d)
+			out = append(out, edge{d, via})
 		}
 	}
 	if strings.HasPrefix(n.key, "bucket.") {
-		addKey("aws")
+		addKey("aws", n.rng)
 	}
 	for _, e := range n.exprs {
 		for _, t := range e.Variables() {
 			root := t.RootName()
 			if (root == "local" || root == "bucket") && len(t) > 1 {
 				if a, ok := t[1].(hcl.TraverseAttr); ok {
-					addKey(root + "." + a.Name)
+					addKey(root+"."+a.Name, t.SourceRange())
 				}
 			}
 		}

@@ -74,6 +74,8 @@ func (l *loader) checkRule(r *LifecycleRule) {
 				l.ruleError("TMC302", t.Days.Range, "Transitions out of order",
 					"Each transition of a rule must come later than the one before: %s at %d days follows %s at %d days.",
 					class, days, p, prev.Days.Value)
+				prev = t
+				continue
 			case !contains(transitionsFrom[p], class):
 				l.ruleError("TMC302", t.StorageClass.Range, "Unsupported transition",
 					"S3 cannot move objects from %s to %s. Supported next classes after %s: %s.",

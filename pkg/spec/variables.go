@@ -57,8 +57,15 @@ func (l *loader) decodeVariables() {
 		l.spec.Variables = append(l.spec.Variables, d.model)
 	}
 	l.varObj = cty.ObjectVal(vals)
+	failed := false
 	for _, d := range order {
-		l.checkValidations(d)
+		if !l.checkValidations(d) {
+			vals[d.model.Name] = cty.DynamicVal // no follow-on errors from an invalid value
+			failed = true
+		}
+	}
+	if failed {
+		l.varObj = cty.ObjectVal(vals)
 	}
 }
 
@@ -227,11 +234,13 @@ func (l *loader) suggestVar(name string) string {
 	return didYouMean(name, names)
 }
 
-// checkValidations evaluates the variable's validation blocks.
-func (l *loader) checkValidations(d *varDecl) {
+// checkValidations evaluates the variable's validation blocks and reports
+// whether the value passed them all.
+func (l *loader) checkValidations(d *varDecl) bool {
 	if !d.value.IsWhollyKnown() {
-		return
+		return true
 	}
+	passed := true
 	for _, vb := range d.validations {
 		content, diags := vb.Body.Content(validationSchema)
 		l.diags = append(l.diags, diags...)
@@ -265,7 +274,9 @@ func (l *loader) checkValidations(d *varDecl) {
 		}
 		l.errorf(subject, "Invalid value for variable",
 			"%s\n\nThis was checked by the validation rule at %s.", text, cond.Expr.Range())
+		passed = false
 	}
+	return passed
 }
 
 // sourceText returns the source text covered by rng.

@@ -1,0 +1,15 @@
+# a one-character external id.
+# want: line 13: Invalid external id [TMC602]
+bucket "data" {
+  name   = "teramot-fixture-data"
+  region = "us-east-1"
+}
+grant "partner" {
+  bucket      = bucket.data
+  permissions = ["read"]
+  cross_account_role {
+    name               = "partner"
+    trusted_account_id = "444455556666"
+    external_id        = "x"
+  }
+}

@@ -1,0 +1,7 @@
+# an unknown object ownership.
+# want: line 6: Invalid object_ownership
+bucket "data" {
+  name   = "teramot-fixture-data"
+  region = "us-east-1"
+  object_ownership = "BucketOwner"
+}

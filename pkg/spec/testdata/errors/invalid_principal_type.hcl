@@ -1,0 +1,11 @@
+# a misspelled principal type.
+# want: line 7: Invalid principal type
+bucket "data" {
+  name   = "teramot-fixture-data"
+  region = "us-east-1"
+  statement "Read" {
+    principals = { Aws = ["arn:aws:iam::444455556666:root"] }
+    actions    = ["s3:GetObject"]
+    resources  = ["arn:aws:s3:::teramot-fixture-data/*"]
+  }
+}
