@@ -1,0 +1,172 @@
+package cli
+
+import (
+	"bytes"
+	"crypto/rand"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"text/template"
+
+	"github.com/teramot/teramotc/internal/version"
+	"github.com/teramot/teramotc/internal/view"
+)
+
+// initFS holds the files `teramotc init` writes, under their final names.
+//
+//go:embed all:initdata
+var initFS embed.FS
+
+// initTemplates are the scaffold files filled in with text/template; the
+// others are copied as they are.
+var initTemplates = map[string]bool{
+	"main.hcl":                       true,
+	".github/workflows/teramotc.yml": true,
+}
+
+func init() {
+	register(&Command{
+		Name:     "init",
+		Synopsis: "Scaffold a spec, .teramotc.hcl, a custom rule and a CI workflow",
+		Usage: `
+Usage: teramotc init [flags] [DIR]
+
+Writes a starter project into DIR (default "."), creating it if needed:
+
+  main.hcl                        a spec: a shared bucket, a log bucket, a
+                                  cross-account role with a generated
+                                  external id, a CloudTrail trail
+  .teramotc.hcl                   lint configuration
+  policy/owner_tag.rego           a custom rule (ORG001) and
+  policy/owner_tag_test.rego      its Rego unit tests
+  .github/workflows/teramotc.yml  a GitHub Actions workflow
+
+It never overwrites: when any of these files exists, it writes nothing.
+
+Flags:
+  -company=SLUG   company slug used in bucket names (default "example")
+  -no-color       disable colour
+
+Exit codes: 0 written, 1 a file exists or an error occurred.
+`,
+		Run: runInit,
+	})
+}
+
+var companySlug = regexp.MustCompile(`^[a-z0-9-]{2,30}$`)
+
+func runInit(env *Env, args []string) int {
+	fs := newFlagSet(env, "init")
+	company := fs.String("company", "example", "company slug used in bucket names")
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return exitCodeForParse(err)
+	}
+	dir, ok := oneSpecArg(env, "init", rest)
+	if !ok {
+		return view.ExitError
+	}
+	if !companySlug.MatchString(*company) {
+		return usageError(env, "init", "-company=%q: use 2 to 30 lowercase letters, digits and dashes", *company)
+	}
+	files, err := scaffold(dir, *company)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
+		return view.ExitError
+	}
+	var exists []string
+	for _, f := range files {
+		if _, err := os.Lstat(filepath.Join(dir, f.name)); err == nil {
+			exists = append(exists, filepath.Join(dir, f.name))
+		}
+	}
+	if len(exists) > 0 {
+		fmt.Fprintf(env.Stderr, "Error: init refuses to overwrite existing files; nothing was written:\n  %s\n\nRemove them or choose another directory.\n", strings.Join(exists, "\n  "))
+		return view.ExitError
+	}
+	for _, f := range files {
+		p := filepath.Join(dir, f.name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			fmt.Fprintf(env.Stderr, "Error: %v\n", err)
+			return view.ExitError
+		}
+		// O_EXCL: a file created since the check above is not overwritten.
+		fd, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			_, err = fd.Write(f.data)
+			err = errors.Join(err, fd.Close())
+		}
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "Error: cannot write %s: %v\n", p, err)
+			return view.ExitError
+		}
+		fmt.Fprintf(env.Stdout, "Created %s\n", p)
+	}
+	fmt.Fprintf(env.Stdout, `
+Next steps:
+  teramotc validate %[1]s
+  teramotc policy test %[2]s
+  teramotc lint -policy %[2]s %[1]s
+  teramotc render %[1]s -o %[3]s
+`, dir, filepath.Join(dir, "policy"), filepath.Join(dir, "rendered"))
+	return view.ExitOK
+}
+
+type scaffoldFile struct {
+	name string // slash path relative to DIR
+	data []byte
+}
+
+// scaffold returns the files of a new project in dir, templates filled in.
+func scaffold(dir, company string) ([]scaffoldFile, error) {
+	id := make([]byte, 16)
+	if _, err := rand.Read(id); err != nil {
+		return nil, err
+	}
+	wfDir := filepath.ToSlash(dir)
+	if filepath.IsAbs(dir) {
+		wfDir = "."
+	}
+	ver := "latest"
+	if !strings.Contains(version.Version, "-") {
+		ver = "v" + version.Version
+	}
+	data := map[string]string{
+		"Company":    company,
+		"ExternalID": "tmc-" + hex.EncodeToString(id),
+		"Dir":        wfDir,
+		"Version":    ver,
+	}
+	var files []scaffoldFile
+	err := fs.WalkDir(initFS, "initdata", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		name := strings.TrimPrefix(p, "initdata/")
+		src, err := initFS.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if initTemplates[name] {
+			t, err := template.New(path.Base(name)).Option("missingkey=error").Parse(string(src))
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			if err := t.Execute(&buf, data); err != nil {
+				return err
+			}
+			src = buf.Bytes()
+		}
+		files = append(files, scaffoldFile{name: name, data: src})
+		return nil
+	})
+	return files, err
+}
