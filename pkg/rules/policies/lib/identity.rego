@@ -130,7 +130,7 @@ twelve_digits(id) if regex.match(`^[0-9]{12}$`, id)
 # placeholder_accounts are account ids that AWS documentation and templates
 # use as examples.
 placeholder_accounts := {
-	"123456789012", "012345678901", "123456789000", "210987654321",
+	"123456789012", "012345678901", "123456789000",
 	"111122223333", "444455556666", "777788889999", "999988887777",
 	"123412341234", "100000000000",
 }

@@ -1,0 +1,119 @@
+# METADATA
+# title: External id is well formed and not guessable
+# description: >-
+#   STS accepts an external id of 2 to 1,224 characters from letters, digits
+#   and + = , . @ : / - _; anything else makes every AssumeRole call fail.
+#   The id only protects against the confused deputy when another customer
+#   of the partner cannot guess it: a placeholder copied from documentation
+#   ("your-unique-external-id"), an account id, the bucket or role name, or a
+#   short value defeats it. Use the random id the partner issued.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html
+#     description: AWS documentation
+#   - ref: https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+#     description: AWS documentation
+# custom:
+#   id: TMC602
+#   name: external-id-quality
+#   severity: error
+#   hard: false
+#   remediation: >-
+#     Set external_id to the random value (16 characters or more, for example
+#     a UUID) that the partner issued for your account, from a sensitive
+#     variable.
+#   security_severity: "6.5"
+#   peers: ["KICS 09c35abf"]
+package teramotc.rules.external_id_quality
+
+import data.teramotc.lib.identity
+
+min_length := 16
+
+# Placeholders, compared after lower-casing and removing - _ . and spaces.
+placeholders := {
+	"youruniqueexternalid", "yourexternalid", "uniqueexternalid", "externalid",
+	"myexternalid", "exampleexternalid", "sampleexternalid", "changeme",
+	"replaceme", "placeholder", "example", "sample", "secret", "password",
+	"test", "testing", "todo", "default", "none", "null",
+}
+
+placeholder_prefixes := ["your", "insert", "enter", "replace", "changeme", "placeholder", "example"]
+
+normalize(v) := regex.replace(lower(v), `[-_. ]`, "")
+
+# problems lists what is wrong with a role's external id; the value itself
+# is never part of a message.
+problems(g, v) := {msg |
+	some check in [
+		[bad_length(v), "it is not 2 to 1,224 characters long"],
+		[bad_charset(v), "it holds characters other than letters, digits and + = , . @ : / - _"],
+		[placeholder(v), "it is a placeholder"],
+		[few_characters(v), "it repeats too few distinct characters"],
+		[short(v), sprintf("it is shorter than %d characters", [min_length])],
+		[spec_name(g, v), "it equals a name in the spec (bucket, grant, role or policy)"],
+		[has_account(v), "it contains an AWS account id"],
+	]
+	check[0] == true
+	msg := check[1]
+}
+
+bad_length(v) if {
+	not count(v) >= 2
+} else if {
+	count(v) > 1224
+} else := false
+
+bad_charset(v) if {
+	not regex.match(`^[\w+=,.@:/-]*$`, v)
+} else := false
+
+placeholder(v) if {
+	normalize(v) in placeholders
+} else if {
+	some p in placeholder_prefixes
+	startswith(normalize(v), p)
+} else := false
+
+few_characters(v) if {
+	count(v) >= 2
+	count({c | some c in split(lower(v), "")}) < 4
+} else := false
+
+short(v) if {
+	count(v) >= 2
+	count(v) < min_length
+} else := false
+
+spec_name(g, v) if {
+	lower(v) in spec_names(g)
+} else := false
+
+has_account(v) if {
+	some a in accounts
+	a != ""
+	contains(v, a)
+} else := false
+
+accounts := {identity.own_account} | {g.cross_account_role.trusted_account_id.value |
+	some g in input.grants
+	g.cross_account_role != null
+}
+
+spec_names(g) := {lower(n) | some n in names(g)}
+
+names(g) := ({g.label, g.cross_account_role.name.value, g.cross_account_role.policy_name.value} | {b.name.value | some b in input.buckets}) | {b.label | some b in input.buckets}
+
+deny contains f if {
+	some g in input.grants
+	r := g.cross_account_role
+	r != null
+	v := r.external_id.value
+	v != ""
+	found := problems(g, v)
+	count(found) > 0
+	f := {
+		"msg": sprintf("the external id of role %q is weak: %s", [r.name.value, concat("; ", sort(found))]),
+		"range": r.external_id.range,
+		"address": g.address,
+	}
+}

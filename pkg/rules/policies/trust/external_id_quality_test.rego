@@ -1,0 +1,47 @@
+package teramotc.rules.external_id_quality_test
+
+import data.teramotc.rules.external_id_quality
+
+rng(line) := {"filename": "main.hcl", "start": {"line": line, "column": 1, "byte": 0}, "end": {"line": line, "column": 9, "byte": 8}}
+
+attr(v, line) := {"value": v, "range": rng(line), "set": true}
+
+spec(id) := {
+	"aws": {"account_id": attr("111122223333", 2)},
+	"buckets": [{"label": "data", "name": attr("teramot-data-acme", 4)}],
+	"grants": [{"label": "teramot", "address": "grant.teramot", "cross_account_role": {
+		"name": attr("teramot-access", 10), "policy_name": attr("teramot-s3-access", 11),
+		"trusted_account_id": attr("210987654321", 12), "external_id": attr(id, 13),
+	}}],
+}
+
+fails(id, reason) if {
+	fs := external_id_quality.deny with input as spec(id)
+	count(fs) == 1
+	some f in fs
+	f.range == rng(13)
+	contains(f.msg, reason)
+	not contains(f.msg, id)
+}
+
+test_fail_documentation_placeholder if fails("your-unique-external-id", "placeholder")
+
+test_fail_short if fails("abc123", "shorter than 16")
+
+test_fail_format if fails("tmc 7f3a9c2e acme 4b1d 9e55", "characters other than")
+
+test_fail_too_short_for_sts if fails("Z", "not 2 to 1,224")
+
+test_fail_bucket_name if fails("teramot-data-acme", "equals a name")
+
+test_fail_account_id if fails("acme-111122223333-x", "account id")
+
+test_fail_repeated if fails("aaaaaaaaaaaaaaaaaaaa", "too few distinct")
+
+test_pass_random if {
+	count(external_id_quality.deny) == 0 with input as spec("tmc-7f3a9c2e-acme-4b1d-9e55")
+}
+
+test_pass_unset if {
+	count(external_id_quality.deny) == 0 with input as spec("")
+}

@@ -1,0 +1,37 @@
+# METADATA
+# title: Trust a specific role, not the whole partner account
+# description: >-
+#   trusted_principal = "root" renders the principal
+#   arn:aws:iam::ACCOUNT:root, which lets every user and role of the partner
+#   account that its administrators allow assume the role. Naming the
+#   partner's role ARN limits the trust to that one role.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts
+#     description: AWS documentation
+# custom:
+#   id: TMC603
+#   name: specific-trusted-principal
+#   severity: notice
+#   hard: false
+#   remediation: >-
+#     Ask the partner for the ARN of the role that reads your data and set
+#     trusted_principal = "arn:aws:iam::ACCOUNT:role/NAME".
+#   security_severity: "2.0"
+#   peers: [CKV_AWS_61]
+package teramotc.rules.specific_trusted_principal
+
+deny contains f if {
+	some g in input.grants
+	r := g.cross_account_role
+	r != null
+	whole_account(r.trusted_principal.value)
+	f := {
+		"msg": sprintf("role %q trusts every principal of account %s", [r.name.value, r.trusted_account_id.value]),
+		"range": r.trusted_principal.range,
+		"address": g.address,
+	}
+}
+
+whole_account(p) if p in {"", "root"}
+
+whole_account(p) if regex.match(`^arn:[a-z-]+:iam::[0-9]{12}:root$`, p)

@@ -1,0 +1,53 @@
+# METADATA
+# title: Trusted account is a real partner account
+# description: >-
+#   trusted_account_id must be the 12-digit id of the partner's account; IAM
+#   rejects anything else. Example ids copied from documentation
+#   (123456789012, 111122223333, a repeated digit) trust an account that is
+#   not the partner's, possibly someone else's. Trusting the spec's own
+#   account makes the role a same-account role, which needs no cross-account
+#   trust or external id.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-identifiers.html
+#     description: AWS documentation
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html
+#     description: AWS documentation
+# custom:
+#   id: TMC604
+#   name: trusted-account
+#   severity: error
+#   hard: false
+#   remediation: >-
+#     Set trusted_account_id to the partner's real 12-digit account id (ask
+#     the partner, or take it from their onboarding instructions).
+#   security_severity: "7.0"
+#   peers: [CKV_AWS_61]
+package teramotc.rules.trusted_account
+
+import data.teramotc.lib.identity
+
+problem(id) := "is not a 12-digit AWS account id" if not identity.twelve_digits(id)
+
+problem(id) := "is the spec's own account (aws.account_id); a same-account role needs no cross-account trust" if {
+	identity.twelve_digits(id)
+	id == identity.own_account
+}
+
+problem(id) := "is a placeholder account id from documentation" if {
+	identity.twelve_digits(id)
+	id != identity.own_account
+	identity.placeholder_account(id)
+}
+
+deny contains f if {
+	some g in input.grants
+	r := g.cross_account_role
+	r != null
+	a := r.trusted_account_id
+	msg := problem(a.value)
+	f := {
+		"msg": sprintf("trusted_account_id %q of role %q %s", [a.value, r.name.value, msg]),
+		"range": a.range,
+		"address": g.address,
+	}
+}

@@ -1,0 +1,32 @@
+package teramotc.rules.trusted_account_test
+
+import data.teramotc.rules.trusted_account
+
+rng(line) := {"filename": "main.hcl", "start": {"line": line, "column": 1, "byte": 0}, "end": {"line": line, "column": 9, "byte": 8}}
+
+attr(v, line) := {"value": v, "range": rng(line), "set": true}
+
+spec(id) := {
+	"aws": {"account_id": attr("111122223333", 2)},
+	"grants": [{"label": "t", "address": "grant.t", "cross_account_role": {"name": attr("r", 10), "trusted_account_id": attr(id, 12)}}],
+}
+
+fails(id, reason) if {
+	fs := trusted_account.deny with input as spec(id)
+	count(fs) == 1
+	some f in fs
+	f.range == rng(12)
+	contains(f.msg, reason)
+}
+
+test_fail_not_twelve_digits if fails("12345", "12-digit")
+
+test_fail_placeholder if fails("123456789012", "placeholder")
+
+test_fail_repeated_digit if fails("777777777777", "placeholder")
+
+test_fail_own_account if fails("111122223333", "own account")
+
+test_pass_partner if {
+	count(trusted_account.deny) == 0 with input as spec("210987654321")
+}
