@@ -1,0 +1,63 @@
+# Shared lifecycle facts of TMC302 and TMC305 (the S3 transition waterfall
+# and minimum storage durations), mirrored from pkg/spec.
+package teramotc.lib.lifecycle
+
+# next lists, for each storage class, the classes a rule may move objects to
+# next (awsdocs lifecycle-transition-general-considerations).
+next := {
+	"STANDARD_IA": {"INTELLIGENT_TIERING", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"},
+	"INTELLIGENT_TIERING": {"ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"},
+	"ONEZONE_IA": {"GLACIER", "DEEP_ARCHIVE"},
+	"GLACIER_IR": {"GLACIER", "DEEP_ARCHIVE"},
+	"GLACIER": {"DEEP_ARCHIVE"},
+	"DEEP_ARCHIVE": set(),
+}
+
+# minimum_days is the minimum billed storage duration of each class.
+minimum_days := {
+	"STANDARD_IA": 30,
+	"ONEZONE_IA": 30,
+	"GLACIER_IR": 90,
+	"GLACIER": 90,
+	"DEEP_ARCHIVE": 180,
+}
+
+ia := {"STANDARD_IA", "ONEZONE_IA"}
+
+# after_ia lists the classes that must come 30 days or more after an
+# infrequent-access transition of the same rule.
+after_ia := {"GLACIER", "DEEP_ARCHIVE", "ONEZONE_IA"}
+
+# checked reports a transition the waterfall checks apply to: a known class
+# and written days.
+checked(t) if {
+	next[t.storage_class.value]
+	t.days.set
+}
+
+# previous returns the transition written just before index j when it is
+# checked (as pkg/spec: an unchecked transition breaks the chain).
+previous(r, j) := r.transitions[j - 1] if {
+	j > 0
+	checked(r.transitions[j - 1])
+}
+
+# last_ia returns the days of the latest checked infrequent-access
+# transition written before index j.
+last_ia(r, j) := r.transitions[k].days.value if {
+	ks := [i | some i, t in r.transitions; i < j; checked(t); t.storage_class.value in ia]
+	count(ks) > 0
+	k := max(ks)
+}
+
+# too_soon_after_ia reports transition j moving objects out of IA less than
+# 30 days after the rule's IA transition (a TMC302 error).
+too_soon_after_ia(r, j) if {
+	t := r.transitions[j]
+	checked(t)
+	t.storage_class.value in after_ia
+	t.days.value - last_ia(r, j) < 30
+}
+
+# last returns the rule's last written transition.
+last(r) := r.transitions[count(r.transitions) - 1] if count(r.transitions) > 0

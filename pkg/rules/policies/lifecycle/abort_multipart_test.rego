@@ -1,0 +1,20 @@
+package teramotc.rules.abort_multipart_test
+
+import data.teramotc.rules.abort_multipart
+
+spec(rules) := {"buckets": [{"label": "data", "address": "bucket.data", "decl_range": {"filename": "main.hcl", "start": {"line": 1}, "end": {"line": 1}}, "lifecycle_rules": rules}]}
+
+test_no_rule_fails if {
+	fs := abort_multipart.deny with input as spec([])
+	count(fs) == 1
+	some f in fs
+	f.range.start.line == 1
+}
+
+test_rule_without_abort_fails if {
+	count(abort_multipart.deny) == 1 with input as spec([{"enabled": {"value": true}, "abort_incomplete_upload_days": {"value": 0, "set": false}}])
+}
+
+test_abort_passes if {
+	count(abort_multipart.deny) == 0 with input as spec([{"enabled": {"value": true}, "abort_incomplete_upload_days": {"value": 7, "set": true}}])
+}
