@@ -3,19 +3,25 @@ package rules
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/tester"
 )
 
 // TestPolicies runs the Rego unit tests (test_* rules, usually in
-// *_test.rego files) of the built-in policies and of the modules of dirs,
-// with OPA's tester. filter, when not empty, is a regular expression on test
-// names (as `opa test --run`).
-func TestPolicies(ctx context.Context, dirs []string, filter string, allowNetwork bool) ([]*tester.Result, error) {
+// *_test.rego files) of the modules of dirs with OPA's tester. The built-in
+// policies are always loaded, so that user tests can use them and their
+// helper libraries; their own tests run when builtinTests is set. filter,
+// when not empty, is a regular expression on test names (as `opa test
+// --run`).
+func TestPolicies(ctx context.Context, dirs []string, builtinTests bool, filter string, allowNetwork bool) ([]*tester.Result, error) {
 	mods, err := BuiltinModules()
 	if err != nil {
 		return nil, err
+	}
+	if !builtinTests {
+		mods = slices.DeleteFunc(mods, func(m *Module) bool { return m.Test })
 	}
 	for _, dir := range dirs {
 		m, err := DirModules(dir)

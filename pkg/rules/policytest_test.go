@@ -8,7 +8,7 @@ import (
 
 // Every Rego unit test of the built-in policies passes.
 func TestBuiltinPolicyTests(t *testing.T) {
-	results, err := TestPolicies(context.Background(), nil, "", false)
+	results, err := TestPolicies(context.Background(), nil, true, "", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +26,7 @@ func TestBuiltinPolicyTests(t *testing.T) {
 }
 
 func TestCustomPolicyTests(t *testing.T) {
-	results, err := TestPolicies(context.Background(), []string{filepath.Join("testdata", "policies", "custom")}, "acme", false)
+	results, err := TestPolicies(context.Background(), []string{filepath.Join("testdata", "policies", "custom")}, false, "", false)
 	if err != nil {
 		t.Fatal(err)
 	}
