@@ -1,0 +1,72 @@
+# METADATA
+# title: Bucket name follows AWS naming rules
+# description: >-
+#   S3 rejects a general purpose bucket name unless it is 3 to 63 characters
+#   of lowercase letters, digits, dots and hyphens, begins and ends with a
+#   letter or digit, has no two adjacent dots, is not formatted as an IPv4
+#   address, does not start with xn--, sthree- or amzn-s3-demo-, and does not
+#   end with -s3alias, --ol-s3, .mrap, --x-s3 or --table-s3.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+#     description: AWS documentation
+# custom:
+#   id: TMC701
+#   name: bucket-name
+#   severity: error
+#   hard: true
+#   remediation: >-
+#     Choose a name of 3-63 lowercase letters, digits and hyphens that starts
+#     and ends with a letter or digit, for example "acme-teramot-data".
+#   security_severity: "2.0"
+#   peers: [aws_s3_bucket_name]
+package teramotc.rules.bucket_name
+
+reserved_prefixes := ["xn--", "sthree-", "amzn-s3-demo-"]
+
+reserved_suffixes := ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"]
+
+# problems lists every naming rule the name breaks.
+problems(n) := {msg |
+	some check in [
+		[count(n) < 3, "shorter than 3 characters"],
+		[count(n) > 63, "longer than 63 characters"],
+		[not_charset(n), "only lowercase letters, digits, dots and hyphens are allowed"],
+		[bad_ends(n), "must begin and end with a letter or digit"],
+		[contains(n, ".."), "has two adjacent dots"],
+		[regex.match(`^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$`, n), "is formatted as an IP address"],
+		[reserved_prefix(n), "starts with a reserved prefix (xn--, sthree-, amzn-s3-demo-)"],
+		[reserved_suffix(n), "ends with a reserved suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3)"],
+	]
+	check[0] == true
+	msg := check[1]
+}
+
+not_charset(n) if {
+	not regex.match(`^[a-z0-9.-]*$`, n)
+} else := false
+
+bad_ends(n) if {
+	not regex.match(`^[a-z0-9](.*[a-z0-9])?$`, n)
+} else := false
+
+reserved_prefix(n) if {
+	some p in reserved_prefixes
+	startswith(n, p)
+} else := false
+
+reserved_suffix(n) if {
+	some s in reserved_suffixes
+	endswith(n, s)
+} else := false
+
+deny contains f if {
+	some b in input.buckets
+	b.name.set
+	found := problems(b.name.value)
+	count(found) > 0
+	f := {
+		"msg": sprintf("bucket name %q is not valid: %s", [b.name.value, concat("; ", sort(found))]),
+		"range": b.name.range,
+		"address": b.address,
+	}
+}

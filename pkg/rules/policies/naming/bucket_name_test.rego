@@ -1,0 +1,38 @@
+package teramotc.rules.bucket_name_test
+
+import data.teramotc.rules.bucket_name
+
+rng(line) := {"filename": "main.hcl", "start": {"line": line, "column": 1, "byte": 0}, "end": {"line": line, "column": 9, "byte": 8}}
+
+attr(v, line) := {"value": v, "range": rng(line), "set": true}
+
+spec(n) := {"buckets": [{"label": "data", "address": "bucket.data", "name": attr(n, 3)}]}
+
+fails(n, reason) if {
+	fs := bucket_name.deny with input as spec(n)
+	count(fs) == 1
+	some f in fs
+	f.range == rng(3)
+	contains(f.msg, reason)
+}
+
+test_fail_uppercase if fails("Acme-Data", "lowercase")
+
+test_fail_short if fails("ab", "shorter than 3")
+
+test_fail_long if fails(concat("", [x | some _ in numbers.range(1, 64); x := "a"]), "longer than 63")
+
+test_fail_ip if fails("192.168.5.4", "IP address")
+
+test_fail_adjacent_dots if fails("acme..data", "adjacent dots")
+
+test_fail_hyphen_end if fails("acme-data-", "begin and end")
+
+test_fail_prefix if fails("xn--acme-data", "reserved prefix")
+
+test_fail_suffix if fails("acme-data--x-s3", "reserved suffix")
+
+test_pass_valid if {
+	count(bucket_name.deny) == 0 with input as spec("teramot-data-acme")
+	count(bucket_name.deny) == 0 with input as spec("acme.data.v2")
+}

@@ -1,0 +1,43 @@
+package teramotc.rules.tags_test
+
+import data.teramotc.rules.tags
+
+rng(line) := {"filename": "main.hcl", "start": {"line": line, "column": 1, "byte": 0}, "end": {"line": line, "column": 9, "byte": 8}}
+
+attr(v, line) := {"value": v, "range": rng(line), "set": true}
+
+spec(entries) := {"buckets": [{"label": "data", "address": "bucket.data", "tags": {"range": rng(20), "set": true, "entries": entries}}]}
+
+tag(k, v, line) := {"key": k, "value": v, "range": rng(line)}
+
+long(n) := concat("", [x | some _ in numbers.range(1, n); x := "v"])
+
+test_fail_reserved_prefix if {
+	fs := tags.deny with input as spec([tag("owner", "data", 21), tag("AWS:team", "x", 22)])
+	count(fs) == 1
+	some f in fs
+	f.range == rng(22)
+}
+
+test_fail_long_value if {
+	fs := tags.deny with input as spec([tag("owner", long(257), 21)])
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "256")
+}
+
+test_fail_empty_key if {
+	count(tags.deny) == 1 with input as spec([tag("", "x", 21)])
+}
+
+test_fail_too_many if {
+	fs := tags.deny with input as spec([tag(sprintf("k%d", [i]), "v", 21) | some i in numbers.range(1, 51)])
+	count(fs) == 1
+	some f in fs
+	f.range == rng(20)
+}
+
+test_pass_limits if {
+	count(tags.deny) == 0 with input as spec([tag("owner", long(256), 21), tag("k", "", 22)])
+	count(tags.deny) == 0 with input as spec([tag(sprintf("k%d", [i]), "v", 21) | some i in numbers.range(1, 50)])
+}
