@@ -186,7 +186,9 @@ func cliCall(t *testing.T, s *spec.Spec, d *Document, file string) (awsCall, boo
 // statement that moto looks for is the rendered one, untouched.
 func motoLoggingWorkaround(t *testing.T, out *Output, c awsCall, dir string, run func(...string) error) func() {
 	t.Helper()
-	var status struct{ LoggingEnabled *struct{ TargetBucket string } }
+	var status struct {
+		LoggingEnabled *struct{ TargetBucket string }
+	}
 	if err := json.Unmarshal(Marshal(c.doc), &status); err != nil || status.LoggingEnabled == nil {
 		return func() {}
 	}
