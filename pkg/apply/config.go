@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
@@ -38,6 +39,7 @@ func newRetryer(maxAttempts int) func() aws.Retryer {
 	return func() aws.Retryer {
 		return retry.NewStandard(func(o *retry.StandardOptions) {
 			o.MaxAttempts = maxAttempts
+			o.RateLimiter = ratelimit.None // a CLI makes few calls; never refuse a retry
 			o.Retryables = append(append([]retry.IsErrorRetryable{}, o.Retryables...),
 				retry.RetryableErrorCode{Codes: map[string]struct{}{"OperationAborted": {}}})
 		})

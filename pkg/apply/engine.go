@@ -1,0 +1,154 @@
+package apply
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+)
+
+// Engine reads, plans and converges. Create it with NewEngine.
+type Engine struct {
+	C         *Clients
+	Account   string // from sts:GetCallerIdentity
+	Partition string
+	CallerARN string
+
+	// Parallelism bounds concurrent buckets/grants/trails (default 4).
+	Parallelism int
+	// Progress receives progress lines (stderr); nil discards them.
+	Progress io.Writer
+	// PropagationTimeout bounds each resource-level retry loop (default
+	// 2 minutes); Backoff is the first delay between attempts (default 1s,
+	// doubling up to 10s).
+	PropagationTimeout time.Duration
+	Backoff            time.Duration
+	// ReadBackEqual is how many consecutive equal reads a waiter needs
+	// (default 2; lifecycle uses ReadBackEqual+1).
+	ReadBackEqual int
+	// KeyDir is where a created access key is written (0600 file).
+	KeyDir string
+
+	warnMu   sync.Mutex
+	warned   map[string]bool
+	mu       sync.Mutex
+	keyFiles []string
+	start  time.Time
+}
+
+// NewEngine runs the preflight (sts:GetCallerIdentity) and returns an
+// engine bound to the caller's account.
+func NewEngine(ctx context.Context, c *Clients) (*Engine, error) {
+	out, err := c.STS.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	if err != nil {
+		return nil, fmt.Errorf("preflight sts:GetCallerIdentity: %w", err)
+	}
+	e := &Engine{C: c, Account: aws.ToString(out.Account), CallerARN: aws.ToString(out.Arn), Partition: "aws"}
+	if parts := strings.SplitN(e.CallerARN, ":", 3); len(parts) == 3 && parts[0] == "arn" {
+		e.Partition = parts[1]
+	}
+	return e, nil
+}
+
+func (e *Engine) defaults() {
+	if e.Parallelism <= 0 {
+		e.Parallelism = 4
+	}
+	if e.PropagationTimeout <= 0 {
+		e.PropagationTimeout = 2 * time.Minute
+	}
+	if e.Backoff <= 0 {
+		e.Backoff = time.Second
+	}
+	if e.ReadBackEqual <= 0 {
+		e.ReadBackEqual = 2
+	}
+	if e.Partition == "" {
+		e.Partition = "aws"
+	}
+}
+
+// logf writes one progress line with the elapsed time.
+func (e *Engine) logf(format string, a ...any) {
+	if e.Progress == nil {
+		return
+	}
+	el := time.Duration(0)
+	if !e.start.IsZero() {
+		el = time.Since(e.start).Round(time.Second)
+	}
+	fmt.Fprintf(e.Progress, "[%s] %s\n", fmtElapsed(el), fmt.Sprintf(format, a...))
+}
+
+func fmtElapsed(d time.Duration) string {
+	return fmt.Sprintf("%02dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
+}
+
+// warnOnce prints a warning the first time a key is seen.
+func (e *Engine) warnOnce(key, msg string) {
+	e.warnMu.Lock()
+	defer e.warnMu.Unlock()
+	if e.warned == nil {
+		e.warned = map[string]bool{}
+	}
+	if e.warned[key] {
+		return
+	}
+	e.warned[key] = true
+	if e.Progress != nil {
+		fmt.Fprintf(e.Progress, "Warning: %s\n", msg)
+	}
+}
+
+// parallel runs f(0..n-1) with at most Parallelism at a time and returns
+// the first error (all started work finishes first).
+func (e *Engine) parallel(ctx context.Context, n int, f func(i int) error) error {
+	e.defaults()
+	sem := make(chan struct{}, e.Parallelism)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var first error
+	for i := 0; i < n; i++ {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			if err := f(i); err != nil {
+				mu.Lock()
+				if first == nil {
+					first = err
+				}
+				mu.Unlock()
+			}
+		}(i)
+	}
+	wg.Wait()
+	return first
+}
+
+// groupItems groups items by the unit that serializes their writes: the
+// bucket for S3 items, the spec block otherwise. Item order is kept.
+func groupItems(items []*Item) [][]*Item {
+	idx := map[string]int{}
+	var groups [][]*Item
+	for _, it := range items {
+		g := "addr:" + it.Address
+		if it.Bucket != "" {
+			g = "bucket:" + it.Bucket
+		}
+		i, ok := idx[g]
+		if !ok {
+			i = len(groups)
+			idx[g] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], it)
+	}
+	return groups
+}

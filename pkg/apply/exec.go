@@ -1,0 +1,233 @@
+package apply
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Result summarizes an apply.
+type Result struct {
+	Added, Changed int
+	// Skipped lists changes the endpoint cannot perform.
+	Skipped []string
+	// KeyFiles lists the files access keys were written to.
+	KeyFiles []string
+}
+
+// ErrDestructive is returned when a plan has destructive changes and
+// AllowDestructive is false.
+var ErrDestructive = errors.New("the plan deletes data sooner than the live configuration; review it and rerun with -allow-destructive")
+
+// stage is one barrier of the converge order: every change of a stage, in
+// every bucket, is done and verified before the next stage starts.
+type stage struct {
+	name  string
+	types []string // item types, in their order within one bucket
+	phase string   // bucket-policy phase written in this stage
+}
+
+var stages = []stage{
+	{name: "bucket", types: []string{TBucket}},
+	{name: "guardrails", types: []string{TPublicAccessBlock, TOwnership, TEncryption, TVersioning, TTagging, TBucketPolicy}, phase: phaseDeny},
+	{name: "retention", types: []string{TLifecycle}},
+	{name: "audit policies", types: []string{TBucketPolicy}, phase: phaseService},
+	{name: "audit", types: []string{TLogging, TTrail, TEventSelectors, TTrailLogging}},
+	{name: "identity", types: []string{TIAMUser, TIAMRole, TAccessKey}},
+	{name: "grant identity policies", types: []string{TManagedPolicy, TAttachment}},
+	{name: "grant bucket policies", types: []string{TBucketPolicy}, phase: phaseFull},
+}
+
+// Apply converges the plan's changes in the safe order. Stages run one
+// after the other; inside a stage, buckets (and grants, trails) run in
+// parallel and the writes of one bucket are serialized. The first failing
+// stage stops the run, so nothing after it (grants in particular) is
+// written; a rerun converges from wherever the run stopped.
+func (e *Engine) Apply(ctx context.Context, p *Plan, allowDestructive bool) (*Result, error) {
+	e.defaults()
+	if d := p.Destructive(); len(d) > 0 && !allowDestructive {
+		return nil, fmt.Errorf("%w: %s", ErrDestructive, d[0].Reason)
+	}
+	e.start = time.Now()
+	res := &Result{}
+	done := map[*Change]bool{}
+	for _, st := range stages {
+		var todo []*Change
+		for _, c := range p.Changes {
+			if !hasType(st.types, c.Type) {
+				continue
+			}
+			if c.Unsupported != "" {
+				if !done[c] {
+					e.warnOnce(c.Key(), c.Unsupported+"; skipped")
+					res.Skipped = append(res.Skipped, c.Key())
+					done[c] = true
+				}
+				continue
+			}
+			todo = append(todo, c)
+		}
+		if len(todo) == 0 {
+			continue
+		}
+		sort.SliceStable(todo, func(i, j int) bool { return typeIndex(st.types, todo[i].Type) < typeIndex(st.types, todo[j].Type) })
+		groups := groupChanges(todo)
+		err := e.parallel(ctx, len(groups), func(i int) error {
+			for _, c := range groups[i] {
+				if err := e.applyChange(ctx, p, c, st.phase); err != nil {
+					if e.skipUnsupported(c, err) {
+						res.Skipped = append(res.Skipped, c.Key())
+						continue
+					}
+					return fmt.Errorf("%s %s: %w", c.Type, c.Name, err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return res, fmt.Errorf("stage %q failed, later stages (grants included) were not run: %w", st.name, err)
+		}
+		for _, c := range todo {
+			if c.Type == TBucketPolicy && st.phase != phaseFull {
+				continue
+			}
+			if !done[c] {
+				done[c] = true
+				if c.Action == ActionCreate {
+					res.Added++
+				} else {
+					res.Changed++
+				}
+			}
+		}
+	}
+	e.mu.Lock()
+	res.KeyFiles = append(res.KeyFiles, e.keyFiles...)
+	e.mu.Unlock()
+	return res, nil
+}
+
+// skipUnsupported turns a write that a third-party endpoint rejects as
+// unknown into a warning (AWS errors are never skipped).
+func (e *Engine) skipUnsupported(c *Change, err error) bool {
+	if e.C.Endpoint == "" {
+		return false
+	}
+	if isUnsupported(err) || errorCode(err) == "MalformedXML" {
+		e.warnOnce(c.Type, fmt.Sprintf("%s is not supported by %s (%s); skipped, nothing was deleted", c.Type, e.C.Endpoint, short(err)))
+		return true
+	}
+	return false
+}
+
+func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase string) error {
+	it := c.item
+	label := fmt.Sprintf("%s.%s", c.Type, c.Name)
+	if c.Owner != "" {
+		label += " (" + c.Owner + ")"
+	}
+	verb := "Modifying"
+	if c.Action == ActionCreate {
+		verb = "Creating"
+	}
+	start := time.Now()
+	switch {
+	case c.Type == TBucketPolicy:
+		doc, want := policyPhase(it, p.live, phase, e.Partition)
+		cur := p.live.get(it.Key())
+		if doc == nil || (cur != nil && equal(cur, want)) {
+			return nil
+		}
+		e.logf("%s: %s... [%s]", label, verb, phase)
+		if err := e.retry(ctx, label, func() error { return e.writeS3(ctx, it, doc, p.live) }); err != nil {
+			return err
+		}
+		if err := e.waitEqual(ctx, it, want, e.ReadBackEqual, e.interval(it)); err != nil {
+			return err
+		}
+		p.live.set(it.Key(), want)
+	case it.Bucket != "":
+		e.logf("%s: %s...", label, verb)
+		if err := e.retry(ctx, label, func() error { return e.writeS3(ctx, it, it.Doc, p.live) }); err != nil {
+			return err
+		}
+		if it.Type != TBucket {
+			n := e.ReadBackEqual
+			if it.Type == TLifecycle {
+				n++
+			}
+			if err := e.waitEqual(ctx, it, it.Desired, n, e.interval(it)); err != nil {
+				return err
+			}
+		}
+		p.live.set(it.Key(), it.Desired)
+	case it.Type == TTrail || it.Type == TEventSelectors || it.Type == TTrailLogging:
+		e.logf("%s: %s...", label, verb)
+		if err := e.retry(ctx, label, func() error { return e.writeTrail(ctx, c) }); err != nil {
+			return err
+		}
+		if err := e.waitEqual(ctx, it, it.Desired, 1, e.interval(it)); err != nil {
+			return err
+		}
+	default:
+		e.logf("%s: %s...", label, verb)
+		if err := e.retry(ctx, label, func() error { return e.writeIAM(ctx, c) }); err != nil {
+			return err
+		}
+		if it.Type != TAccessKey {
+			if err := e.waitEqual(ctx, it, it.Desired, 1, e.interval(it)); err != nil {
+				return err
+			}
+		}
+	}
+	e.logf("%s: %s complete after %s", label, map[bool]string{true: "Creation", false: "Modifications"}[c.Action == ActionCreate],
+		time.Since(start).Round(time.Second))
+	return nil
+}
+
+// interval is the delay between read-back reads: AWS propagates bucket
+// configuration slowly (lifecycle most of all); emulators do not.
+func (e *Engine) interval(it *Item) time.Duration {
+	if e.C.Endpoint != "" {
+		return 100 * time.Millisecond
+	}
+	if it.Type == TLifecycle {
+		return 10 * time.Second
+	}
+	return 2 * time.Second
+}
+
+func hasType(list []string, t string) bool { return typeIndex(list, t) >= 0 }
+
+func typeIndex(list []string, t string) int {
+	for i, x := range list {
+		if x == t {
+			return i
+		}
+	}
+	return -1
+}
+
+// groupChanges groups changes like groupItems, keeping the stage's type
+// order inside a group (changes are already sorted by step, then by type
+// order of the stage via the plan order).
+func groupChanges(cs []*Change) [][]*Change {
+	idx := map[string]int{}
+	var groups [][]*Change
+	for _, c := range cs {
+		g := "addr:" + c.Address
+		if c.item.Bucket != "" {
+			g = "bucket:" + c.item.Bucket
+		}
+		i, ok := idx[g]
+		if !ok {
+			i = len(groups)
+			idx[g] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], c)
+	}
+	return groups
+}

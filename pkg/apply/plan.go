@@ -1,0 +1,171 @@
+package apply
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+)
+
+// Actions of a change.
+const (
+	ActionCreate = "create"
+	ActionUpdate = "update"
+)
+
+// Risks of a change: does it reduce (tighten) or widen (loosen) access, or
+// neither? Destructive changes may delete data (shorter expiration).
+const (
+	RiskTighten = "tighten"
+	RiskLoosen  = "loosen"
+	RiskNeutral = "neutral"
+)
+
+// Change is one planned write.
+type Change struct {
+	Type    string `json:"type"`
+	Name    string `json:"name"`
+	Owner   string `json:"owner,omitempty"`
+	Address string `json:"address"`
+	Action  string `json:"action"`
+	Risk    string `json:"risk"`
+	// Destructive marks a change that may delete data (a new or shorter
+	// lifecycle expiration on an existing bucket).
+	Destructive bool   `json:"destructive"`
+	Reason      string `json:"reason,omitempty"`
+	Step        int    `json:"step"`
+	// Unsupported is set when the endpoint cannot manage the resource;
+	// apply skips the change with a warning.
+	Unsupported string `json:"unsupported,omitempty"`
+	Sensitive   bool   `json:"sensitive,omitempty"`
+	Before      any    `json:"before"`
+	After       any    `json:"after"`
+
+	item *Item
+}
+
+// Key is the item key of the change.
+func (c *Change) Key() string { return c.item.Key() }
+
+// Plan is the result of comparing the desired items with the live state.
+type Plan struct {
+	FormatVersion string    `json:"format_version"`
+	Account       string    `json:"account"`
+	Endpoint      string    `json:"endpoint,omitempty"`
+	Changes       []*Change `json:"changes"`
+	// LiveFingerprint hashes the live state the plan was made from; apply
+	// of a saved plan refuses to run when it moved.
+	LiveFingerprint string `json:"live_fingerprint"`
+	// DesiredFingerprint hashes the desired state (the rendered spec).
+	DesiredFingerprint string   `json:"desired_fingerprint"`
+	Warnings           []string `json:"warnings"`
+
+	items []*Item
+	live  *Live
+}
+
+// Counts returns how many changes create and update resources.
+func (p *Plan) Counts() (add, change int) {
+	for _, c := range p.Changes {
+		if c.Unsupported != "" {
+			continue
+		}
+		if c.Action == ActionCreate {
+			add++
+		} else {
+			change++
+		}
+	}
+	return
+}
+
+// HasChanges reports whether apply would write anything.
+func (p *Plan) HasChanges() bool {
+	a, c := p.Counts()
+	return a+c > 0
+}
+
+// Destructive returns the destructive changes.
+func (p *Plan) Destructive() []*Change {
+	var out []*Change
+	for _, c := range p.Changes {
+		if c.Destructive {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// MakePlan diffs items against live.
+func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
+	p := &Plan{FormatVersion: "1.0", Account: e.Account, Endpoint: e.C.Endpoint, Changes: []*Change{}, Warnings: []string{},
+		items: items, live: live}
+	for _, it := range items {
+		key := it.Key()
+		before := live.State[key]
+		want := it.Desired
+		if it.Type == TTagging && before != nil {
+			before = projectTags(before, want)
+		}
+		if before != nil && equal(before, want) {
+			continue
+		}
+		c := &Change{Type: it.Type, Name: it.Name, Owner: it.Owner, Address: it.Address, Step: it.Step,
+			Before: before, After: want, Sensitive: it.Sensitive, item: it, Action: ActionUpdate}
+		if before == nil {
+			c.Action = ActionCreate
+		}
+		c.Risk, c.Reason = classify(it, before, want)
+		bucketExists := it.Bucket == "" || live.State[(&Item{Type: TBucket, Name: it.Bucket}).Key()] != nil
+		if it.Type == TLifecycle && bucketExists {
+			if why := shortensExpiration(before, want); why != "" {
+				c.Destructive, c.Reason = true, why
+			}
+		}
+		if why, ok := live.Unsupported[key]; ok {
+			c.Unsupported = why
+			p.Warnings = append(p.Warnings, why)
+		}
+		p.Changes = append(p.Changes, c)
+	}
+	p.LiveFingerprint = fingerprint(live.State)
+	p.DesiredFingerprint = desiredFingerprint(items)
+	return p
+}
+
+// projectTags keeps only the live tags the spec manages: other tags are
+// left alone (and merged back on write).
+func projectTags(live, want any) any {
+	lt, _ := live.(map[string]any)["Tags"].(map[string]any)
+	wt, _ := want.(map[string]any)["Tags"].(map[string]any)
+	out := map[string]any{}
+	for k := range wt {
+		if v, ok := lt[k]; ok {
+			out[k] = v
+		}
+	}
+	return map[string]any{"Tags": out}
+}
+
+func fingerprint(state map[string]any) string {
+	keys := make([]string, 0, len(state))
+	for k := range state {
+		if state[k] != nil {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	h := sha256.New()
+	for _, k := range keys {
+		fmt.Fprintf(h, "%s=%s\n", k, mustJSON(state[k]))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func desiredFingerprint(items []*Item) string {
+	m := map[string]any{}
+	for _, it := range items {
+		m[it.Key()] = it.Desired
+	}
+	return fingerprint(m)
+}

@@ -1,0 +1,78 @@
+package apply
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// retry runs f until it succeeds, fails with an error that is neither
+// transient nor a known propagation delay, or the propagation budget runs
+// out. Every retry is reported.
+func (e *Engine) retry(ctx context.Context, what string, f func() error) error {
+	e.defaults()
+	ctx, cancel := context.WithTimeout(ctx, e.PropagationTimeout)
+	defer cancel()
+	delay := e.Backoff
+	for attempt := 1; ; attempt++ {
+		err := f()
+		if err == nil || !(isTransient(err) || isPropagation(err)) {
+			return err
+		}
+		e.logf("%s: retrying after %s (attempt %d): %s", what, delay, attempt, short(err))
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%s: gave up after %s: %w", what, e.PropagationTimeout, err)
+		case <-time.After(delay):
+		}
+		delay = min(delay*2, 10*e.Backoff)
+	}
+}
+
+// waitEqual reads the item until its canonical live state equals want on
+// n consecutive reads, or the budget runs out.
+func (e *Engine) waitEqual(ctx context.Context, it *Item, want any, n int, interval time.Duration) error {
+	e.defaults()
+	ctx, cancel := context.WithTimeout(ctx, e.PropagationTimeout)
+	defer cancel()
+	streak := 0
+	var last any
+	for reads := 1; ; reads++ {
+		tmp := newLive()
+		tmp.State[(&Item{Type: TBucket, Name: it.Bucket}).Key()] = map[string]any{} // bucket known to exist
+		tmp.State[(&Item{Type: TTrail, Name: it.Name}).Key()] = map[string]any{}
+		err := e.readItem(ctx, tmp, it)
+		if err != nil && !(isTransient(err) || isPropagation(err)) {
+			return err
+		}
+		last = tmp.State[it.Key()]
+		if it.Type == TTagging && last != nil {
+			last = projectTags(last, want)
+		}
+		if err == nil && last != nil && equal(last, want) {
+			streak++
+			if streak >= n {
+				return nil
+			}
+		} else {
+			streak = 0
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%s %s did not read back as written after %d reads in %s (last read: %s)",
+				it.Type, it.Name, reads, e.PropagationTimeout, mustJSON(last))
+		case <-time.After(interval):
+		}
+	}
+}
+
+func short(err error) string {
+	if c := errorCode(err); c != "" {
+		return c
+	}
+	s := err.Error()
+	if len(s) > 120 {
+		s = s[:120] + "..."
+	}
+	return s
+}

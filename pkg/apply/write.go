@@ -1,0 +1,207 @@
+package apply
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/s3/types"
+
+	"github.com/teramot/teramotc/pkg/render"
+)
+
+// decode converts a generic JSON document into an SDK input type; the
+// rendered documents have the field names of the AWS API shapes.
+func decode[T any](doc any) (*T, error) {
+	b, err := json.Marshal(doc)
+	if err != nil {
+		return nil, err
+	}
+	var v T
+	if err := json.Unmarshal(b, &v); err != nil {
+		return nil, fmt.Errorf("document does not fit %T: %w", v, err)
+	}
+	return &v, nil
+}
+
+// writeS3 performs the single S3 write of a bucket sub-resource. doc is the
+// document to send (for bucket policies, the phase document).
+func (e *Engine) writeS3(ctx context.Context, it *Item, doc any, live *Live) error {
+	cl := e.C.S3ForRegion(it.Region)
+	b := aws.String(it.Bucket)
+	switch it.Type {
+	case TBucket:
+		return e.createBucket(ctx, it)
+	case TPublicAccessBlock:
+		cfg, err := decode[types.PublicAccessBlockConfiguration](doc)
+		if err != nil {
+			return err
+		}
+		_, err = cl.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{Bucket: b, PublicAccessBlockConfiguration: cfg})
+		return err
+	case TOwnership:
+		cfg, err := decode[types.OwnershipControls](doc)
+		if err != nil {
+			return err
+		}
+		_, err = cl.PutBucketOwnershipControls(ctx, &s3.PutBucketOwnershipControlsInput{Bucket: b, OwnershipControls: cfg})
+		return err
+	case TEncryption:
+		cfg, err := decode[types.ServerSideEncryptionConfiguration](doc)
+		if err != nil {
+			return err
+		}
+		_, err = cl.PutBucketEncryption(ctx, &s3.PutBucketEncryptionInput{Bucket: b, ServerSideEncryptionConfiguration: cfg})
+		return err
+	case TVersioning:
+		cfg, err := decode[types.VersioningConfiguration](doc)
+		if err != nil {
+			return err
+		}
+		_, err = cl.PutBucketVersioning(ctx, &s3.PutBucketVersioningInput{Bucket: b, VersioningConfiguration: cfg})
+		return err
+	case TTagging:
+		cfg, err := decode[types.Tagging](mergeTags(doc, live.tagsOf(it.Bucket)))
+		if err != nil {
+			return err
+		}
+		_, err = cl.PutBucketTagging(ctx, &s3.PutBucketTaggingInput{Bucket: b, Tagging: cfg})
+		return err
+	case TLifecycle:
+		cfg, err := decode[types.BucketLifecycleConfiguration](doc)
+		if err != nil {
+			return err
+		}
+		_, err = cl.PutBucketLifecycleConfiguration(ctx, &s3.PutBucketLifecycleConfigurationInput{Bucket: b, LifecycleConfiguration: cfg})
+		return err
+	case TLogging:
+		cfg, err := decode[types.BucketLoggingStatus](doc)
+		if err != nil {
+			return err
+		}
+		_, err = cl.PutBucketLogging(ctx, &s3.PutBucketLoggingInput{Bucket: b, BucketLoggingStatus: cfg})
+		return err
+	case TBucketPolicy:
+		if e.C.Endpoint != "" {
+			doc = expandWildcardPrincipal(doc)
+		}
+		text := string(render.MarshalValue(doc))
+		_, err := cl.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{Bucket: b, Policy: aws.String(text)})
+		return err
+	}
+	return fmt.Errorf("no S3 writer for %s", it.Type)
+}
+
+func (e *Engine) createBucket(ctx context.Context, it *Item) error {
+	cl := e.C.S3ForRegion(it.Region)
+	in := &s3.CreateBucketInput{Bucket: aws.String(it.Bucket)}
+	if it.Region != "" && it.Region != "us-east-1" {
+		in.CreateBucketConfiguration = &types.CreateBucketConfiguration{LocationConstraint: types.BucketLocationConstraint(it.Region)}
+	}
+	if e.C.Endpoint == "" {
+		in.ObjectOwnership = types.ObjectOwnershipBucketOwnerEnforced
+	}
+	_, err := cl.CreateBucket(ctx, in)
+	switch errorCode(err) {
+	case "":
+	case "BucketAlreadyOwnedByYou":
+		err = nil
+	case "BucketAlreadyExists":
+		return fmt.Errorf("bucket name %q is taken by another AWS account; choose another name: %w", it.Bucket, err)
+	}
+	if err != nil {
+		return err
+	}
+	return e.retry(ctx, "bucket "+it.Bucket+" visible", func() error {
+		_, err := cl.HeadBucket(ctx, &s3.HeadBucketInput{Bucket: aws.String(it.Bucket)})
+		return err
+	})
+}
+
+// mergeTags adds the live tags the spec does not manage to doc's TagSet.
+func mergeTags(doc any, live map[string]any) any {
+	m, _ := doc.(map[string]any)
+	set, _ := m["TagSet"].([]any)
+	have := map[string]bool{}
+	out := append([]any{}, set...)
+	for _, t := range set {
+		have[str(t.(map[string]any)["Key"])] = true
+	}
+	for k, v := range live {
+		if !have[k] {
+			out = append(out, map[string]any{"Key": k, "Value": v})
+		}
+	}
+	return map[string]any{"TagSet": out}
+}
+
+func (l *Live) tagsOf(bucket string) map[string]any {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.tags[bucket]
+}
+
+// writeTrail performs the CloudTrail writes.
+func (e *Engine) writeTrail(ctx context.Context, c *Change) error {
+	it := c.item
+	ct := e.C.CloudTrailForRegion(it.Region)
+	switch it.Type {
+	case TTrail:
+		if c.Action == ActionCreate {
+			in, err := decode[cloudtrail.CreateTrailInput](it.Doc)
+			if err != nil {
+				return err
+			}
+			_, err = ct.CreateTrail(ctx, in)
+			return err
+		}
+		in, err := decode[cloudtrail.UpdateTrailInput](it.Doc)
+		if err != nil {
+			return err
+		}
+		_, err = ct.UpdateTrail(ctx, in)
+		return err
+	case TEventSelectors:
+		in, err := decode[cloudtrail.PutEventSelectorsInput](it.Doc)
+		if err != nil {
+			return err
+		}
+		in.TrailName = aws.String(it.Name)
+		_, err = ct.PutEventSelectors(ctx, in)
+		return err
+	case TTrailLogging:
+		_, err := ct.StartLogging(ctx, &cloudtrail.StartLoggingInput{Name: aws.String(it.Name)})
+		return err
+	}
+	return fmt.Errorf("no CloudTrail writer for %s", it.Type)
+}
+
+// expandWildcardPrincipal rewrites "Principal": "*" as {"AWS": ["*"]}, its
+// documented equivalent, for S3-compatible servers: MinIO stores that form
+// and moto's log-delivery permission check cannot read the string form.
+func expandWildcardPrincipal(doc any) any {
+	m, _ := doc.(map[string]any)
+	list, _ := m["Statement"].([]any)
+	out := make([]any, len(list))
+	for i, s := range list {
+		sm, _ := s.(map[string]any)
+		if sm["Principal"] == "*" {
+			c := map[string]any{}
+			for k, v := range sm {
+				c[k] = v
+			}
+			c["Principal"] = map[string]any{"AWS": []any{"*"}}
+			s = c
+		}
+		out[i] = s
+	}
+	c := map[string]any{}
+	for k, v := range m {
+		c[k] = v
+	}
+	c["Statement"] = out
+	return c
+}
