@@ -106,7 +106,7 @@ func TestAWSCLIAcceptsRenderedFiles(t *testing.T) {
 			// Buckets first, then every configuration call in parallel, then
 			// logging, whose target must already allow the
 			// log delivery service.
-			parallel(t, fresh(creates), run, accepted)
+			parallel(fresh(creates), run, accepted)
 			groups := [][]awsCall{fresh(chain)}
 			for _, c := range fresh(configs) {
 				groups = append(groups, []awsCall{c})
@@ -214,7 +214,7 @@ func motoLoggingWorkaround(t *testing.T, out *Output, c awsCall, dir string, run
 	}
 }
 
-func parallel(t *testing.T, calls []awsCall, run func(...string) error, accepted map[string]bool) {
+func parallel(calls []awsCall, run func(...string) error, accepted map[string]bool) {
 	groups := make([][]awsCall, len(calls))
 	for i, c := range calls {
 		groups[i] = []awsCall{c}

@@ -19,11 +19,15 @@ const (
 )
 
 // Validate checks the hard rules that need rendered documents: TMC506, the
-// policy size limits. Each error is reported at the header of the grant or
-// bucket block that owns the document.
+// policy size limits, reported at the header of the grant or bucket block
+// that owns the document; and TMC508 for a statement block whose Sid repeats
+// one that teramotc generates in the same bucket policy.
 func Validate(out *Output, s *spec.Spec) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	for _, d := range out.Documents {
+		if d.Kind == KindBucketPolicy {
+			diags = append(diags, duplicateSids(d)...)
+		}
 		var size, limit int
 		var what, fix string
 		switch d.Kind {
@@ -101,3 +105,30 @@ func roleName(s *spec.Spec, addr string) string {
 }
 
 func quote(s string) string { return `"` + s + `"` }
+
+// duplicateSids reports each statement whose Sid an earlier statement of the
+// policy already uses, at the source of the later one.
+func duplicateSids(d *Document) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	seen := map[string]bool{}
+	st, _ := d.Content.(map[string]any)["Statement"].([]any)
+	for i, x := range st {
+		sid, _ := x.(map[string]any)["Sid"].(string)
+		if sid == "" {
+			continue
+		}
+		if seen[sid] {
+			rng := d.Provenance[pointer("/Statement", i)]
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Duplicate statement id",
+				Detail: fmt.Sprintf("The bucket policy of %s already has a statement with Sid %q, which teramotc generates. Statement ids must be unique within a policy: rename this statement block.",
+					d.Address, sid),
+				Subject: &rng,
+				Extra:   spec.DiagExtra{RuleID: "TMC508"},
+			})
+		}
+		seen[sid] = true
+	}
+	return diags
+}

@@ -77,3 +77,15 @@ func TestValidatePolicySizes(t *testing.T) {
 		})
 	}
 }
+
+func TestValidateGeneratedSidClash(t *testing.T) {
+	s := guideModel(false)
+	st := &spec.Statement{Block: block("bucket.data.statement.DenyInsecureTransport", 42), Sid: "DenyInsecureTransport",
+		Effect: set("Deny", 43), Principals: set(spec.Principals{Wildcard: true}, 44),
+		Actions: set([]string{"s3:DeleteObject"}, 45), Resources: set([]string{"arn:aws:s3:::teramot-data-acme/*"}, 46)}
+	s.Buckets[0].Statements = []*spec.Statement{st}
+	diags := Validate(mustRender(t, s), s)
+	if len(diags) != 1 || spec.RuleID(diags[0]) != "TMC508" || *diags[0].Subject != st.DeclRange {
+		t.Fatalf("want one TMC508 at the statement block, got %v", diags)
+	}
+}
