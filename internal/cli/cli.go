@@ -67,7 +67,12 @@ type Env struct {
 // Main runs teramotc with args (without the program name) and returns the
 // process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	env := &Env{
+	return run(processEnv(stdin, stdout, stderr), args)
+}
+
+// processEnv returns the Env of the running process.
+func processEnv(stdin io.Reader, stdout, stderr io.Writer) *Env {
+	return &Env{
 		Stdin:      stdin,
 		Stdout:     stdout,
 		Stderr:     stderr,
@@ -76,7 +81,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		IsTerminal: isTerminal(stdout),
 		Now:        time.Now,
 	}
-	return run(env, args)
 }
 
 // run parses the global flags, then dispatches to the command.
