@@ -1,0 +1,3 @@
+bucket "data" {
+  = "teramot-fixture-data"
+}

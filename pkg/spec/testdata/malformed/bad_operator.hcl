@@ -1,0 +1,4 @@
+bucket "data" {
+  name   = "a" ++ "b"
+  region = "us-east-1"
+}

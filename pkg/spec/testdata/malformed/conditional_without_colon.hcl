@@ -1,0 +1,7 @@
+locals {
+  x = true ? "a"
+}
+bucket "data" {
+  name   = "teramot-fixture-data"
+  region = "us-east-1"
+}

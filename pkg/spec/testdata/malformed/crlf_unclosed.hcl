@@ -1,0 +1,2 @@
+bucket "data" {
+  name = "teramot-fixture-data"

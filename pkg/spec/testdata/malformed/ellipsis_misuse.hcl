@@ -1,0 +1,7 @@
+locals {
+  x = concat(...)
+}
+bucket "data" {
+  name   = "teramot-fixture-data"
+  region = "us-east-1"
+}

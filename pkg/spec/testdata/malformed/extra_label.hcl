@@ -1,0 +1,4 @@
+bucket "data" "more" {
+  name   = "teramot-fixture-data"
+  region = "us-east-1"
+}

@@ -1,0 +1,4 @@
+bucket "data" {
+  name = <<
+x
+}

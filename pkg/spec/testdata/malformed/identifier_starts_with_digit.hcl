@@ -1,0 +1,4 @@
+bucket "data" {
+  1name  = "teramot-fixture-data"
+  region = "us-east-1"
+}

@@ -1,0 +1,4 @@
+bucket "data" {
+  name   = "teramot\qdata"
+  region = "us-east-1"
+}

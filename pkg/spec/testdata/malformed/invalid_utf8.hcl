@@ -1,0 +1,4 @@
+bucket "data" {
+  name   = "teramot-ÿþ-data"
+  region = "us-east-1"
+}

@@ -1,0 +1,1 @@
+{"bucket": {"data": {"name": "x"}}}

@@ -1,0 +1,4 @@
+bucket "da
+ta" {
+  name = "x"
+}

@@ -1,0 +1,5 @@
+# owner: José
+bucket "data" {
+  name   = "teramot-fixture-data"
+  region = "us-east-1"
+}

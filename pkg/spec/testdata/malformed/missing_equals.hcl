@@ -1,0 +1,4 @@
+bucket "data" {
+  name "teramot-fixture-data"
+  region = "us-east-1"
+}

@@ -1,0 +1,4 @@
+bucket {
+  name   = "teramot-fixture-data"
+  region = "us-east-1"
+}

@@ -1,0 +1,4 @@
+bucket "data" {
+  name =
+  region = "us-east-1"
+}

@@ -1,0 +1,6 @@
+bucket "data" {
+  name = <<EOT
+${"${"}
+EOT
+  region = "us-east-1"
+}

@@ -1,0 +1,4 @@
+bucket "data" {
+  name   = "À¯"
+  region = "us-east-1"
+}

@@ -1,0 +1,1 @@
+bucket "data" { name = "teramot-fixture-data", region = "us-east-1" }

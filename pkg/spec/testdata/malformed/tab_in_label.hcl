@@ -1,0 +1,3 @@
+bucket "da	ta" {
+  name = [
+}

@@ -1,0 +1,5 @@
+bucket "data" {
+  name   = "teramot-fixture-data"
+  region = "us-east-1"
+}
+/* a comment that never ends

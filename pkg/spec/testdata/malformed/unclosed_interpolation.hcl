@@ -1,0 +1,4 @@
+bucket "data" {
+  name   = "teramot-${var.x"
+  region = "us-east-1"
+}

@@ -1,0 +1,4 @@
+bucket "data" {
+  name   = lower("X"
+  region = "us-east-1"
+}

@@ -1,0 +1,4 @@
+bucket "data" {
+  name   = "%{ if true }x"
+  region = "us-east-1"
+}

@@ -1,0 +1,4 @@
+bucket "data" {
+  näme  = "teramot-fixture-data"
+  region = "us-east-1"
+}

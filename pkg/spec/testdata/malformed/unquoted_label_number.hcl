@@ -1,0 +1,3 @@
+bucket 123 {
+  name = "x"
+}

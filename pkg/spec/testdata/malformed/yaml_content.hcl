@@ -1,0 +1,3 @@
+bucket:
+  data:
+    name: teramot-fixture-data
