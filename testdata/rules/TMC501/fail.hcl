@@ -1,0 +1,23 @@
+# Wildcard actions in a grant and in an Allow statement.
+bucket "data" {
+  name   = "acme-teramot-data"
+  region = "us-east-1"
+
+  statement "AnalyticsAll" {
+    principals = { AWS = ["arn:aws:iam::444455556666:role/analytics"] }
+    actions    = ["s3:*"] # want: TMC501
+    resources  = ["arn:aws:s3:::acme-teramot-data/*"]
+  }
+}
+
+grant "partner" {
+  bucket        = bucket.data
+  permissions   = ["read"]
+  extra_actions = ["s3:GetObject*"] # want: TMC501
+
+  cross_account_role {
+    name               = "partner-access"
+    trusted_account_id = "210987654321"
+    external_id        = "f3b9c1d2-7a4e-4e8b-9c55-0d2e6a1b7c90"
+  }
+}

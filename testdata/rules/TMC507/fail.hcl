@@ -1,0 +1,16 @@
+# An IAM user with a long-lived access key.
+bucket "data" {
+  name   = "acme-teramot-data"
+  region = "us-east-1"
+}
+
+grant "partner" {
+  bucket      = bucket.data
+  permissions = ["read"]
+
+  iam_user { # want: TMC507
+    name              = "partner-reader"
+    policy_name       = "partner-s3-read"
+    create_access_key = true # want: TMC507
+  }
+}
