@@ -26,7 +26,7 @@ func (s *Set) selection(cfg *Config, opts LintOptions) *selection {
 				sev = rc.Severity
 			}
 		}
-		if len(opts.Only) > 0 {
+		if len(opts.Only) > 0 && !slices.Contains(MetaRules(), r) { // suppression checks stay on
 			enabled = slices.Contains(opts.Only, r.ID)
 		}
 		if slices.Contains(opts.Enable, r.ID) {
