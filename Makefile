@@ -1,0 +1,60 @@
+# Developer tasks. `make test` is what CI runs (see .ci/run).
+
+GO           ?= go
+PKGS         ?= ./...
+TEST_TIMEOUT ?= 10m
+FUZZTIME     ?= 30s
+BIN          ?= bin/teramotc
+EXAMPLES     := examples/minimal examples/setup-guide-role examples/setup-guide-user
+
+# Fuzz targets, one PACKAGE:FuzzName per entry; `make fuzz` runs each for
+# FUZZTIME. Add yours here.
+FUZZ_TARGETS ?= \
+	./internal/view:FuzzGitHubEscape \
+	./internal/view:FuzzLintFormats
+
+.PHONY: all build test bench fmt fmt-check vet fuzz lint-examples render-examples clean
+
+all: build vet test
+
+build:
+	$(GO) build -o $(BIN) ./cmd/teramotc
+
+test:
+	$(GO) test -timeout $(TEST_TIMEOUT) $(PKGS)
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# Formats Go code and the example specs.
+fmt:
+	gofmt -w cmd internal pkg
+	$(GO) run ./cmd/teramotc fmt -recursive examples
+
+# Fails when Go code or example specs are not formatted.
+fmt-check:
+	@out=$$(gofmt -l cmd internal pkg); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) run ./cmd/teramotc fmt -check -recursive examples
+
+vet:
+	$(GO) vet $(PKGS)
+
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; \
+		echo "fuzz $$pkg $$fn ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg; \
+	done
+
+# Lints the shipped examples with the built-in rules.
+lint-examples:
+	$(GO) run ./cmd/teramotc lint $(EXAMPLES)
+
+# Re-renders the committed output of the examples (examples/*/rendered).
+render-examples:
+	@set -e; for e in examples/setup-guide-role examples/setup-guide-user; do \
+		$(GO) run ./cmd/teramotc render $$e -o $$e/rendered; \
+	done
+
+clean:
+	rm -rf bin out
