@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -34,4 +35,23 @@ func TestMarshal(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzMarshal checks that any string, as key or value, encodes to valid JSON
+// that decodes to the same string (each invalid UTF-8 byte replaced by U+FFFD).
+func FuzzMarshal(f *testing.F) {
+	for _, seed := range []string{"", "teramot-data-acme", "a\"b\\c", "<&>", "\x00\x1f\u2028\u2029", "\xff\xfe", "é漢字🙂"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b := MarshalValue(map[string]any{s: []any{s}})
+		var got map[string][]string
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Fatalf("invalid JSON for %q: %v\n%s", s, err, b)
+		}
+		want := string([]rune(s)) // each invalid byte becomes U+FFFD, as in encoding/json
+		if len(got) != 1 || len(got[want]) != 1 || got[want][0] != want {
+			t.Fatalf("round trip of %q gave %v", s, got)
+		}
+	})
 }

@@ -32,10 +32,33 @@ func Render(s *spec.Spec) (*Output, hcl.Diagnostics) {
 	for _, t := range s.Trails {
 		r.trail(t)
 	}
-	sort.Slice(r.docs, func(i, j int) bool { return r.docs[i].Path < r.docs[j].Path })
+	sort.SliceStable(r.docs, func(i, j int) bool { return r.docs[i].Path < r.docs[j].Path })
+	r.checkUniquePaths()
 	r.docs = append(r.docs, manifest(s, r.docs))
-	sort.Slice(r.docs, func(i, j int) bool { return r.docs[i].Path < r.docs[j].Path })
+	sort.SliceStable(r.docs, func(i, j int) bool { return r.docs[i].Path < r.docs[j].Path })
 	return &Output{Documents: r.docs}, r.diags
+}
+
+// checkUniquePaths reports two blocks that render the same file, such as two
+// buckets with the same name, once per pair of blocks (docs must be sorted by
+// path).
+func (r *renderer) checkUniquePaths() {
+	reported := map[[2]string]bool{}
+	for i := 1; i < len(r.docs); i++ {
+		a, b := r.docs[i-1], r.docs[i]
+		pair := [2]string{a.Address, b.Address}
+		if a.Path != b.Path || a.Address == b.Address || reported[pair] {
+			continue
+		}
+		reported[pair] = true
+		rng := b.Range
+		r.diags = append(r.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Two blocks render the same file",
+			Detail:   "Both " + a.Address + " and " + b.Address + " render " + b.Path + ". Give each bucket a distinct name.",
+			Subject:  &rng,
+		})
+	}
 }
 
 // renderer carries the spec-wide context while documents are built.

@@ -217,3 +217,12 @@ func TestManifest(t *testing.T) {
 		t.Errorf("file relative to the root = %v, want main.hcl", first)
 	}
 }
+
+func TestSameBucketNameTwice(t *testing.T) {
+	s := guideModel(false)
+	s.Buckets[1].Name.Value = s.Buckets[0].Name.Value
+	_, diags := Render(s)
+	if len(diags) != 1 || diags[0].Summary != "Two blocks render the same file" || *diags[0].Subject != s.Buckets[1].DeclRange {
+		t.Fatalf("want duplicate-file diagnostics at bucket.logs, got %v", diags)
+	}
+}
