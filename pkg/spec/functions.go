@@ -32,7 +32,7 @@ func functions(root string) map[string]function.Function {
 		"ceil":            stdlib.CeilFunc,
 		"chomp":           stdlib.ChompFunc,
 		"chunklist":       stdlib.ChunklistFunc,
-		"coalesce":        stdlib.CoalesceFunc,
+		"coalesce":        coalesceFunc,
 		"coalescelist":    stdlib.CoalesceListFunc,
 		"compact":         stdlib.CompactFunc,
 		"concat":          stdlib.ConcatFunc,
@@ -45,7 +45,7 @@ func functions(root string) map[string]function.Function {
 		"format":          stdlib.FormatFunc,
 		"formatlist":      stdlib.FormatListFunc,
 		"indent":          stdlib.IndentFunc,
-		"index":           stdlib.IndexFunc,
+		"index":           indexFunc,
 		"join":            stdlib.JoinFunc,
 		"jsondecode":      stdlib.JSONDecodeFunc,
 		"jsonencode":      stdlib.JSONEncodeFunc,
@@ -158,6 +158,49 @@ var replaceFunc = stringFunc("replace", func(a []string) (cty.Value, error) {
 	}
 	return cty.StringVal(strings.ReplaceAll(str, substr, repl)), nil
 }, "str", "substr", "replace")
+
+// coalesceFunc is Terraform's coalesce: the first argument that is neither
+// null nor an empty string.
+var coalesceFunc = function.New(&function.Spec{
+	VarParam: &function.Parameter{Name: "vals", Type: cty.DynamicPseudoType, AllowNull: true},
+	Type:     func([]cty.Value) (cty.Type, error) { return cty.DynamicPseudoType, nil },
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		var kept []cty.Value
+		for _, a := range args {
+			if a.IsKnown() && !a.IsNull() && a.Type() == cty.String && a.AsString() == "" {
+				continue
+			}
+			kept = append(kept, a)
+		}
+		if len(kept) == 0 {
+			return cty.NilVal, fmt.Errorf("no non-null, non-empty-string arguments")
+		}
+		return stdlib.CoalesceFunc.Call(kept)
+	},
+})
+
+// indexFunc is Terraform's index: the position of value in list.
+var indexFunc = function.New(&function.Spec{
+	Params: []function.Parameter{
+		{Name: "list", Type: cty.DynamicPseudoType},
+		{Name: "value", Type: cty.DynamicPseudoType},
+	},
+	Type: func([]cty.Value) (cty.Type, error) { return cty.Number, nil },
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		list := args[0]
+		if !list.Type().IsListType() && !list.Type().IsTupleType() {
+			return cty.NilVal, fmt.Errorf("the first argument must be a list")
+		}
+		i := 0
+		for it := list.ElementIterator(); it.Next(); i++ {
+			_, e := it.Element()
+			if eq := e.Equals(args[1]); eq.IsKnown() && eq.True() {
+				return cty.NumberIntVal(int64(i)), nil
+			}
+		}
+		return cty.NilVal, fmt.Errorf("the value is not in the list")
+	},
+})
 
 func readRootFile(root, p string) (string, error) {
 	full, err := rootPath(root, p)
