@@ -68,6 +68,13 @@ func commandFlags(name string) []view.CompletionFlag {
 		flagSets: &sets,
 	}
 	commands[name].Run(env, []string{"-help"})
+	if len(sets) == 0 {
+		// A command with subcommands ("policy test") parses flags only
+		// after its subcommand: take it from the first usage line.
+		if sub := subcommand(commands[name]); sub != "" {
+			commands[name].Run(env, []string{sub, "-help"})
+		}
+	}
 	seen := map[string]bool{}
 	var flags []view.CompletionFlag
 	for _, fs := range sets {
@@ -85,4 +92,17 @@ func commandFlags(name string) []view.CompletionFlag {
 		})
 	}
 	return flags
+}
+
+// subcommand returns SUB when a command's usage starts with
+// "Usage: teramotc NAME SUB", or "".
+func subcommand(c *Command) string {
+	f := strings.Fields(strings.TrimSpace(c.Usage))
+	if len(f) < 4 || f[0] != "Usage:" || f[2] != c.Name {
+		return ""
+	}
+	if sub := f[3]; sub[0] >= 'a' && sub[0] <= 'z' {
+		return sub
+	}
+	return ""
 }
