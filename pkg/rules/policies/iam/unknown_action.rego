@@ -7,7 +7,8 @@
 #   action (s3:GetObjects) simply grants nothing. teramotc ships the action
 #   lists of Amazon S3, AWS KMS and AWS STS from the AWS Service
 #   Authorization Reference; a pattern with * or ? must match at least one
-#   action of the list.
+#   action of the list, and actions of other services are not needed by a
+#   bucket setup.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
 #     description: AWS documentation

@@ -23,6 +23,13 @@ test_fail_malformed_and_empty_pattern if {
 	contains(f.msg, "GetObject, s3:Foo*")
 }
 
+test_fail_other_service if {
+	fs := unknown_action.deny with input as {"grants": [grant(["s3:GetObject", "iam:PassRole"])], "buckets": []}
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "iam:PassRole")
+}
+
 test_fail_statement_not_actions if {
 	st := {"address": "bucket.data.statement.S", "effect": attr("Deny", 20), "actions": attr([], 21), "not_actions": attr(["s3:GetObjekt"], 22)}
 	fs := unknown_action.deny with input as {"grants": [], "buckets": [{"statements": [st]}]}
@@ -32,5 +39,5 @@ test_fail_statement_not_actions if {
 }
 
 test_pass_known_any_case if {
-	count(unknown_action.deny) == 0 with input as {"grants": [grant(["s3:getobjectversion", "S3:ListBucketVersions", "s3:Get*Tagging", "kms:GenerateDataKey", "sts:TagSession", "iam:PassRole", "*"])], "buckets": []}
+	count(unknown_action.deny) == 0 with input as {"grants": [grant(["s3:getobjectversion", "S3:ListBucketVersions", "s3:Get*Tagging", "kms:GenerateDataKey", "sts:TagSession", "*"])], "buckets": []}
 }

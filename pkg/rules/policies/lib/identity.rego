@@ -42,13 +42,19 @@ matches(pattern, svc, lname) if {
 	glob.match(name(pattern), null, lname)
 }
 
-# unknown holds for a well-formed action of a shipped service that names no
-# existing action.
+# unknown holds for a well-formed action that names no existing action of
+# S3, KMS or STS: a bucket setup needs no other service, and the spec
+# loader's TMC504 check rejects other services too.
 unknown(action) if {
 	action != "*"
 	svc := service(action)
 	names := known[svc]
 	not any_match(action, svc, names)
+}
+
+unknown(action) if {
+	action != "*"
+	not known[service(action)]
 }
 
 any_match(action, svc, names) if {

@@ -1,0 +1,22 @@
+# A short, sensitive external id with characters STS rejects.
+variable "external_id" {
+  type      = string
+  sensitive = true
+  default   = "acme id!"
+}
+
+bucket "data" {
+  name   = "acme-teramot-data"
+  region = "us-east-1"
+}
+
+grant "partner" {
+  bucket      = bucket.data
+  permissions = ["read"]
+
+  cross_account_role {
+    name               = "partner-read"
+    trusted_account_id = "210987654321"
+    external_id        = var.external_id # want: TMC602
+  }
+}

@@ -1,0 +1,17 @@
+# The role trusts one role of the partner.
+bucket "data" {
+  name   = "acme-teramot-data"
+  region = "us-east-1"
+}
+
+grant "partner" {
+  bucket      = bucket.data
+  permissions = ["read"]
+
+  cross_account_role {
+    name               = "partner-read"
+    trusted_account_id = "210987654321"
+    trusted_principal  = "arn:aws:iam::210987654321:role/acme-reader"
+    external_id        = "f3b9c1d2-7a4e-4e8b-9c55-0d2e6a1b7c90"
+  }
+}

@@ -1,0 +1,31 @@
+# A documentation account id and the spec's own account.
+aws {
+  account_id = "444455556666"
+}
+
+bucket "data" {
+  name   = "acme-teramot-data"
+  region = "us-east-1"
+}
+
+grant "partner" {
+  bucket      = bucket.data
+  permissions = ["read"]
+
+  cross_account_role {
+    name               = "partner-read"
+    trusted_account_id = "123456789012" # want: TMC604
+    external_id        = "f3b9c1d2-7a4e-4e8b-9c55-0d2e6a1b7c90"
+  }
+}
+
+grant "internal" {
+  bucket      = bucket.data
+  permissions = ["read"]
+
+  cross_account_role {
+    name               = "internal-read"
+    trusted_account_id = "444455556666" # want: TMC604
+    external_id        = "0c9d7e1f-2b3a-4c5d-8e6f-7a8b9c0d1e2f"
+  }
+}

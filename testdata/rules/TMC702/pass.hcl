@@ -1,0 +1,5 @@
+# Hyphens instead of dots.
+bucket "data" {
+  name   = "data-acme-example"
+  region = "us-east-1"
+}
