@@ -31,8 +31,9 @@ func (r *renderer) grant(g *spec.Grant) {
 }
 
 // identityPolicy builds the grant's statements, each with a fixed Sid:
-// ObjectAccess (object actions on NAME/PREFIX*), ListBucket (s3:ListBucket on
-// the bucket, limited to the prefix with an s3:prefix condition),
+// ObjectAccess (object actions on NAME/PREFIX*), ListBucket (s3:ListBucket
+// and s3:ListBucketVersions on the bucket, limited to the prefix with an
+// s3:prefix condition),
 // BucketAccess (other bucket-level extra actions, no condition) and
 // KMSAccess (kms:Decrypt for read, kms:GenerateDataKey for write, on the
 // bucket's key when it uses SSE-KMS). Actions keep the order read, write,
@@ -42,16 +43,22 @@ func (r *renderer) identityPolicy(g *spec.Grant, b *spec.Bucket) *policy {
 	for _, p := range g.Permissions.Value {
 		has[p] = true
 	}
-	var objectActions, bucketActions []string
+	var objectActions, listActions, bucketActions []string
 	for _, p := range []string{"read", "write", "delete"} {
 		if has[p] {
 			objectActions = append(objectActions, permissionActions[p])
 		}
 	}
+	if has["list"] {
+		listActions = append(listActions, permissionActions["list"])
+	}
 	for _, a := range g.ExtraActions.Value {
-		if isObjectAction(a) {
+		switch {
+		case isObjectAction(a):
 			objectActions = appendNew(objectActions, a)
-		} else if a != "s3:ListBucket" || !has["list"] {
+		case listingActions[a]:
+			listActions = appendNew(listActions, a)
+		default:
 			bucketActions = appendNew(bucketActions, a)
 		}
 	}
@@ -62,13 +69,17 @@ func (r *renderer) identityPolicy(g *spec.Grant, b *spec.Bucket) *policy {
 		p.add(stmt{Sid: "ObjectAccess", Effect: "Allow", Actions: objectActions,
 			Resources: []string{r.objectARN(name, prefix)}}, g.Permissions.Range)
 	}
-	if has["list"] {
-		s := stmt{Sid: "ListBucket", Effect: "Allow", Actions: []string{"s3:ListBucket"},
+	if len(listActions) > 0 {
+		s := stmt{Sid: "ListBucket", Effect: "Allow", Actions: listActions,
 			Resources: []string{r.bucketARN(name)}}
 		if prefix != "" {
 			s.Condition = cond("StringLike", "s3:prefix", prefix, prefix+"*")
 		}
-		p.add(s, g.Permissions.Range)
+		rng := g.Permissions.Range
+		if !has["list"] {
+			rng = g.ExtraActions.Range
+		}
+		p.add(s, rng)
 	}
 	if len(bucketActions) > 0 {
 		p.add(stmt{Sid: "BucketAccess", Effect: "Allow", Actions: bucketActions,
@@ -88,6 +99,13 @@ func (r *renderer) identityPolicy(g *spec.Grant, b *spec.Bucket) *policy {
 		}
 	}
 	return p
+}
+
+// listingActions are the bucket actions that the s3:prefix condition key
+// restricts.
+var listingActions = map[string]bool{
+	"s3:ListBucket":         true,
+	"s3:ListBucketVersions": true,
 }
 
 // objectLevel lists the S3 actions on objects whose names do not contain

@@ -28,10 +28,10 @@ func TestIdentityPolicy(t *testing.T) {
 		{"extra actions on the right resource type", func(s *spec.Spec) {
 			s.Grants[0].Permissions = set([]string{"read", "list"}, 67)
 			s.Grants[0].Prefix = set("p/", 68)
-			s.Grants[0].ExtraActions = set([]string{"s3:GetObjectVersion", "s3:GetBucketLocation", "s3:AbortMultipartUpload", "s3:GetObject", "s3:ListBucket"}, 69)
+			s.Grants[0].ExtraActions = set([]string{"s3:GetObjectVersion", "s3:GetBucketLocation", "s3:AbortMultipartUpload", "s3:GetObject", "s3:ListBucket", "s3:ListBucketVersions"}, 69)
 		}, `{"Version":"2012-10-17","Statement":[
 		  {"Sid":"ObjectAccess","Effect":"Allow","Action":["s3:GetObject","s3:GetObjectVersion","s3:AbortMultipartUpload"],"Resource":"arn:aws:s3:::teramot-data-acme/p/*"},
-		  {"Sid":"ListBucket","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::teramot-data-acme",
+		  {"Sid":"ListBucket","Effect":"Allow","Action":["s3:ListBucket","s3:ListBucketVersions"],"Resource":"arn:aws:s3:::teramot-data-acme",
 		   "Condition":{"StringLike":{"s3:prefix":["p/","p/*"]}}},
 		  {"Sid":"BucketAccess","Effect":"Allow","Action":"s3:GetBucketLocation","Resource":"arn:aws:s3:::teramot-data-acme"}]}`},
 		{"kms key", func(s *spec.Spec) {
@@ -50,6 +50,14 @@ func TestIdentityPolicy(t *testing.T) {
 		}, `{"Version":"2012-10-17","Statement":[
 		  {"Sid":"ObjectAccess","Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::teramot-data-acme/*"},
 		  {"Sid":"KMSAccess","Effect":"Allow","Action":"kms:GenerateDataKey","Resource":"arn:aws:kms:us-east-1:111122223333:key/k2"}]}`},
+		{"listing as an extra action keeps the prefix condition", func(s *spec.Spec) {
+			s.Grants[0].Permissions = set([]string{"read"}, 67)
+			s.Grants[0].Prefix = set("p/", 68)
+			s.Grants[0].ExtraActions = set([]string{"s3:ListBucket"}, 69)
+		}, `{"Version":"2012-10-17","Statement":[
+		  {"Sid":"ObjectAccess","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::teramot-data-acme/p/*"},
+		  {"Sid":"ListBucket","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::teramot-data-acme",
+		   "Condition":{"StringLike":{"s3:prefix":["p/","p/*"]}}}]}`},
 		{"partition", func(s *spec.Spec) {
 			s.AWS.Partition = set("aws-cn", 6)
 			s.Grants[0].Permissions = set([]string{"list"}, 67)
