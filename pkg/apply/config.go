@@ -20,13 +20,13 @@ import (
 
 // ConnectOptions selects credentials and endpoints.
 type ConnectOptions struct {
-	Profile       string // --profile
-	Region        string // --region; default from the chain, else us-east-1
-	AssumeRoleARN string // --assume-role-arn
-	ExternalID    string // --external-id (with AssumeRoleARN)
-	EndpointURL   string // --endpoint-url; falls back to AWS_ENDPOINT_URL
+	Profile       string `json:"profile,omitempty"`         // --profile
+	Region        string `json:"region,omitempty"`          // --region; default from the chain, else us-east-1
+	AssumeRoleARN string `json:"assume_role_arn,omitempty"` // --assume-role-arn
+	ExternalID    string `json:"-"`                         // --external-id (with AssumeRoleARN); never saved
+	EndpointURL   string `json:"endpoint_url,omitempty"`    // --endpoint-url; falls back to AWS_ENDPOINT_URL
 	// MaxAttempts of the SDK retryer (0: 5).
-	MaxAttempts int
+	MaxAttempts int `json:"-"`
 }
 
 // newRetryer returns a fresh standard retryer (one per client call, so that

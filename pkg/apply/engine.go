@@ -38,7 +38,7 @@ type Engine struct {
 	warned   map[string]bool
 	mu       sync.Mutex
 	keyFiles []string
-	start  time.Time
+	start    time.Time
 }
 
 // NewEngine runs the preflight (sts:GetCallerIdentity) and returns an

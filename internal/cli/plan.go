@@ -1,0 +1,103 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os/signal"
+	"syscall"
+
+	"github.com/teramot/teramotc/internal/view"
+	"github.com/teramot/teramotc/pkg/apply"
+)
+
+func init() {
+	register(&Command{
+		Name:     "plan",
+		Synopsis: "Show what apply would change in AWS",
+		Usage: `
+Usage: teramotc plan [flags] [SPEC]
+
+Validates and lints the spec (default "."), reads the live AWS state of
+everything it renders, and prints the changes apply would make, in the
+order apply makes them: + create, ~ update in place; policy documents are
+diffed statement by statement. Each change is classified tighten, loosen
+or neutral; a lifecycle change that deletes data sooner is DESTRUCTIVE and
+apply refuses it without -allow-destructive. teramotc never deletes a
+bucket or any other resource.
+
+Flags:
+  -out=FILE              save the plan (JSON, no secrets) for "apply FILE"
+  -f, -format=FORMAT     text (default), json or markdown
+  -json                  same as -format=json
+  -detailed-exitcode     exit 2 when there are changes
+  -skip-lint             do not block on lint errors (validation still runs)
+  -profile, -region, -assume-role-arn, -external-id, -endpoint-url
+                         AWS connection (default: the SDK's chain and
+                         AWS_ENDPOINT_URL)
+  -var NAME=VALUE        set a variable (repeatable)
+  -var-file=FILE         read variables from an HCL file (repeatable)
+  -no-color              disable colour
+
+Exit codes: 0 no changes (or changes without -detailed-exitcode),
+1 error, 2 changes with -detailed-exitcode.
+`,
+		Run: runPlan,
+	})
+}
+
+func runPlan(env *Env, args []string) int {
+	fs := newFlagSet(env, "plan")
+	out := fs.String("out", "", "save the plan to FILE")
+	format := fs.String("format", "text", "text, json or markdown")
+	fs.StringVar(format, "f", "text", "shorthand for -format")
+	asJSON := fs.Bool("json", false, "same as -format=json")
+	detailed := fs.Bool("detailed-exitcode", false, "exit 2 when there are changes")
+	skipLint := fs.Bool("skip-lint", false, "do not block on lint errors")
+	af := addAWSFlags(fs)
+	vars := addVarFlags(fs)
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return exitCodeForParse(err)
+	}
+	path, ok := oneSpecArg(env, "plan", rest)
+	if !ok {
+		return view.ExitError
+	}
+	if *asJSON {
+		*format = "json"
+	}
+	switch *format {
+	case "text", "json", "markdown":
+	default:
+		return usageError(env, "plan", "-format must be text, json or markdown, not %q", *format)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	pl, ok := planSpec(ctx, env, path, vars.options(env), af, *skipLint)
+	if !ok {
+		return view.ExitError
+	}
+	if *out != "" {
+		if err := apply.WritePlanFile(*out, &apply.SavedPlan{Spec: path, Connect: af.conn, Plan: pl.plan}); err != nil {
+			fmt.Fprintf(env.Stderr, "Error: saving the plan: %v\n", err)
+			return view.ExitError
+		}
+	}
+	switch *format {
+	case "json":
+		if err := view.WritePlanJSON(env.Stdout, pl.plan); err != nil {
+			return view.ExitError
+		}
+	case "markdown":
+		view.WritePlanMarkdown(env.Stdout, pl.plan)
+	default:
+		view.WritePlanText(env.Stdout, pl.plan, env.Color)
+		if *out != "" {
+			fmt.Fprintf(env.Stdout, "\nSaved the plan to %s. To perform exactly these actions, run:\n  teramotc apply %s\n", *out, *out)
+		}
+	}
+	if *detailed && pl.plan.HasChanges() {
+		return view.ExitFindings
+	}
+	return view.ExitOK
+}

@@ -1,0 +1,18 @@
+package view
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/teramot/teramotc/pkg/apply"
+)
+
+// WritePlanJSON prints the plan as one JSON document (format_version 1.0):
+// account, endpoint, changes (type, name, address, action, risk,
+// destructive, step, before, after), live_fingerprint, warnings. Sensitive
+// values are "(sensitive)"; arrays are never null.
+func WritePlanJSON(w io.Writer, p *apply.Plan) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(p.Redacted())
+}

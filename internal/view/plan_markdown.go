@@ -1,0 +1,46 @@
+package view
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/teramot/teramotc/pkg/apply"
+)
+
+// WritePlanMarkdown prints the plan for a pull-request comment or
+// $GITHUB_STEP_SUMMARY: a table of changes, then the text diff folded in a
+// <details> block.
+func WritePlanMarkdown(w io.Writer, p *apply.Plan) {
+	p = p.Redacted()
+	fmt.Fprintln(w, "### teramotc plan")
+	fmt.Fprintln(w)
+	if len(p.Changes) == 0 {
+		fmt.Fprintln(w, "No changes. The live state matches the spec.")
+		return
+	}
+	fmt.Fprintln(w, "| | resource | name | address | risk | step |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|")
+	for _, c := range p.Changes {
+		risk := c.Risk
+		if c.Destructive {
+			risk = "**destructive** " + risk
+		}
+		if c.Unsupported != "" {
+			risk += " (skipped: unsupported)"
+		}
+		fmt.Fprintf(w, "| `%s` | %s | `%s` | `%s` | %s | %d |\n", symbol(c.Action), c.Type, mdEscape(c.Name), c.Address, risk, c.Step)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "**%s**\n\n", PlanSummary(p))
+	fmt.Fprintln(w, "<details><summary>Full plan</summary>")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "```diff")
+	var b strings.Builder
+	WritePlanText(&b, p, false)
+	fmt.Fprint(w, strings.ReplaceAll(b.String(), "```", "'''"))
+	fmt.Fprintln(w, "```")
+	fmt.Fprintln(w, "</details>")
+}
+
+func mdEscape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
