@@ -144,4 +144,3 @@ func readExpect(t *testing.T, path string) map[string]string {
 	}
 	return out
 }
-
