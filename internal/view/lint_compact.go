@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -22,7 +23,7 @@ func writeLintCompact(w io.Writer, r *LintReport) error {
 		if f.Suppression != nil {
 			msg += " [suppressed: " + lintOneLine(f.Suppression.Reason) + "]"
 		}
-		fmt.Fprintf(bw, "%s:%d:%d: %s - %s (%s)\n", f.Range.Filename, f.Range.Start.Line, f.Range.Start.Column, findingSeverity(f), msg, ruleID(f))
+		fmt.Fprintf(bw, "%s:%d:%d: %s - %s (%s)\n", lintSanitize(f.Range.Filename), f.Range.Start.Line, f.Range.Start.Column, findingSeverity(f), msg, ruleID(f))
 	}
 	return bw.Flush()
 }
@@ -51,5 +52,21 @@ func lintDiagText(d *hcl.Diagnostic) string {
 	return lintOneLine(strings.TrimSuffix(d.Summary, ".") + ": " + d.Detail)
 }
 
-// lintOneLine collapses all whitespace, newlines included, to single spaces.
-func lintOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// lintOneLine collapses all whitespace, newlines included, to single spaces,
+// and neutralises control characters.
+func lintOneLine(s string) string { return strings.Join(strings.Fields(lintSanitize(s)), " ") }
+
+// lintSanitize replaces invalid UTF-8 and control characters other than
+// newline and tab with '?', so that a value quoted from a hostile spec
+// cannot drive a terminal or break an XML document.
+func lintSanitize(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return r
+		}
+		if r < 0x20 || r >= 0x7f && r < 0xa0 || r == utf8.RuneError {
+			return '?'
+		}
+		return r
+	}, strings.ToValidUTF8(s, "?"))
+}

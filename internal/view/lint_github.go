@@ -59,7 +59,7 @@ func gitHubLevel(s rules.Severity) string {
 func writeGitHubCommand(w io.Writer, level string, rng *hcl.Range, title, msg string) {
 	var props []string
 	if rng != nil && rng.Filename != "" {
-		props = append(props, "file="+gitHubEscapeProperty(rng.Filename))
+		props = append(props, "file="+gitHubEscapeProperty(lintSanitize(rng.Filename)))
 		if rng.Start.Line > 0 {
 			props = append(props, fmt.Sprintf("line=%d", rng.Start.Line))
 			if rng.Start.Column > 0 {
@@ -74,13 +74,13 @@ func writeGitHubCommand(w io.Writer, level string, rng *hcl.Range, title, msg st
 		}
 	}
 	if title != "" {
-		props = append(props, "title="+gitHubEscapeProperty(title))
+		props = append(props, "title="+gitHubEscapeProperty(lintSanitize(title)))
 	}
 	cmd := "::" + level
 	if len(props) > 0 {
 		cmd += " " + strings.Join(props, ",")
 	}
-	fmt.Fprintf(w, "%s::%s\n", cmd, gitHubEscapeData(msg))
+	fmt.Fprintf(w, "%s::%s\n", cmd, gitHubEscapeData(lintSanitize(msg)))
 }
 
 // gitHubDataEscaper escapes the message of a workflow command.

@@ -292,3 +292,19 @@ func TestSortFindings(t *testing.T) {
 		t.Errorf("order (-want +got):\n%s", diff)
 	}
 }
+
+func TestLintSanitizesControlCharacters(t *testing.T) {
+	r := lintTestReport(t)
+	r.Findings = r.Findings[:1]
+	r.Findings[0].Message = "bucket \"\x1b[31mred\x00\" is \x9bpublic\nsecond line"
+	r.Errors = nil
+	for _, format := range []string{"text", "compact", "junit", "checkstyle", "github"} {
+		out := writeLintString(t, format, r)
+		if bytes.ContainsAny(out, "\x1b\x00") || bytes.Contains(out, []byte("\u009b")) {
+			t.Errorf("%s: control characters reach the output:\n%q", format, out)
+		}
+	}
+	if got := lintSanitize("a\tb\nc\x07d\xffe"); got != "a\tb\nc?d?e" {
+		t.Errorf("lintSanitize = %q", got)
+	}
+}

@@ -36,14 +36,15 @@ func writeLintTextFinding(w io.Writer, r *LintReport, f *rules.Finding) {
 	if f.Suppression != nil {
 		label += " (suppressed)"
 	}
-	ref := "(" + strings.TrimSpace(ruleID(f)+" "+ruleName(f)) + ")"
+	msg := lintSanitize(f.Message)
+	ref := lintSanitize("(" + strings.TrimSpace(ruleID(f)+" "+ruleName(f)) + ")")
 	if r.Color {
 		if f.Suppression != nil {
 			tint = lintAnsiDim
 		}
-		fmt.Fprintf(w, "%s%s%s:%s %s%s%s %s\n", ansiBold, tint, label, ansiReset, ansiBold, f.Message, ansiReset, ref)
+		fmt.Fprintf(w, "%s%s%s:%s %s%s%s %s\n", ansiBold, tint, label, ansiReset, ansiBold, msg, ansiReset, ref)
 	} else {
-		fmt.Fprintf(w, "%s: %s %s\n", label, f.Message, ref)
+		fmt.Fprintf(w, "%s: %s %s\n", label, msg, ref)
 	}
 	if f.Range.Filename != "" {
 		fmt.Fprintln(w)
@@ -65,7 +66,7 @@ func writeLintTextFinding(w io.Writer, r *LintReport, f *rules.Finding) {
 	}
 	if len(notes) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, strings.Join(notes, "\n"))
+		fmt.Fprintln(w, lintSanitize(strings.Join(notes, "\n")))
 	}
 }
 

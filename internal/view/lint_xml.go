@@ -60,7 +60,7 @@ func writeLintJUnit(w io.Writer, r *LintReport) error {
 			c.Classname, c.File = d.Subject.Filename, d.Subject.Filename
 			c.Name = fmt.Sprintf("%s: %s", lintDiagPos(d.Subject), d.Summary)
 		}
-		c.Error = &junitProblem{Message: lintDiagText(d), Type: lintDiagSeverity(d.Severity), Text: d.Detail}
+		c.Error = &junitProblem{Message: lintDiagText(d), Type: lintDiagSeverity(d.Severity), Text: lintSanitize(d.Detail)}
 		s.Errors++
 		s.Cases = append(s.Cases, c)
 	}
@@ -105,7 +105,7 @@ func junitDetail(f *rules.Finding) string {
 	if f.Rule != nil && f.Rule.Link != "" {
 		lines = append(lines, "Reference: "+f.Rule.Link)
 	}
-	return strings.Join(lines, "\n")
+	return lintSanitize(strings.Join(lines, "\n"))
 }
 
 // Checkstyle XML (version 4.3), as reviewdog and most CI plugins read it.
