@@ -15,10 +15,10 @@ bucket "data" {
     principals = "*"
     actions    = ["s3:PutObject"]
     resources  = ["arn:aws:s3:::acme-shared-data/*"]
-    condition { # want: TMC201
+    condition {
       test     = "StringNotEquals"
       variable = "s3:x-amz-server-side-encryption"
-      values   = ["AES256"]
+      values   = ["AES256"] # want: TMC201
     }
   }
 }

@@ -67,10 +67,19 @@ deny contains f if {
 		"msg": sprintf("statement %s denies uploads unless they use %s, but bucket %q encrypts with %s", [
 			statement_name(s, i), concat(" or ", c.values), b.label, algorithm(b),
 		]),
-		"range": common.field_range(doc, i, "Condition"),
+		"range": condition_range(doc, i, s),
 		"address": b.address,
 	}
 }
+
+# condition_range: the values of the statement block's condition on the SSE
+# header when a `statement` produced s, else the statement's condition.
+condition_range(doc, i, s) := c.values.range if {
+	st := common.user_statement(doc, s)
+	some c in st.conditions
+	lower(c.variable.value) == sse_key
+	startswith(lower(c.test.value), "stringnot")
+} else := common.field_range(doc, i, "Condition")
 
 algorithm(b) := a if {
 	a := b.encryption.algorithm.value

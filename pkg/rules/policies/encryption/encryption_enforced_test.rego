@@ -61,3 +61,18 @@ test_missing_rendered_deny_fails if {
 test_own_matching_statement_counts if {
 	count(encryption_enforced.deny) == 0 with input as spec("AES256", false, [deny_unencrypted("AES256")])
 }
+
+test_mismatch_points_at_condition_values if {
+	st := {
+		"sid": "DenyUnencryptedUploads",
+		"conditions": [{
+			"test": {"value": "StringNotEquals"},
+			"variable": {"value": "s3:x-amz-server-side-encryption"},
+			"values": {"value": ["aws:kms"], "range": rng(22)},
+		}],
+	}
+	base := spec("AES256", true, [deny_unencrypted("aws:kms")])
+	inp := json.patch(base, [{"op": "add", "path": "/buckets/0/statements", "value": [st]}])
+	lines := {f.range.start.line | some f in encryption_enforced.deny with input as inp}
+	lines == {8, 22}
+}
