@@ -1,0 +1,90 @@
+package teramotc.lib.identity_test
+
+import data.teramotc.lib.actions
+import data.teramotc.lib.identity
+
+test_action_lists_hold_the_data_actions if {
+	every a in ["GetObject", "PutObject", "DeleteObject", "ListBucket", "GetBucketLocation"] {
+		actions.s3[a]
+	}
+	"Decrypt" in actions.kms
+	"GenerateDataKey" in actions.kms
+	"AssumeRole" in actions.sts
+	count(actions.s3) > 150
+}
+
+test_unknown if {
+	identity.unknown("s3:GetObjekt")
+	identity.unknown("s3:Frobnicate*")
+	identity.unknown("iam:PassRole")
+	not identity.unknown("S3:getObject")
+	not identity.unknown("s3:Get*Acl")
+	not identity.unknown("kms:GenerateDataKey")
+	not identity.unknown("sts:TagSession")
+	not identity.unknown("*")
+}
+
+test_well_formed if {
+	identity.well_formed("s3:GetObject")
+	identity.well_formed("s3:Get*")
+	identity.well_formed("*")
+	not identity.well_formed("GetObject")
+	not identity.well_formed("s3:Get Object")
+	not identity.well_formed("s3:")
+}
+
+test_s3_level if {
+	identity.s3_level("s3:ListBucket") == "bucket"
+	identity.s3_level("s3:getobject") == "object"
+	identity.s3_level("s3:ListAllMyBuckets") == "none"
+	not identity.s3_level("s3:Get*")
+	not identity.s3_level("kms:Decrypt")
+}
+
+test_s3_path_and_covers if {
+	identity.s3_path("arn:aws:s3:::acme/reports/*") == "acme/reports/*"
+	identity.s3_path("arn:aws-cn:s3:::acme") == "acme"
+	not identity.s3_path("arn:aws:iam::111122223333:root")
+	identity.covers("arn:aws:s3:::acme/*", "object")
+	not identity.covers("arn:aws:s3:::acme/*", "bucket")
+	identity.covers("arn:aws:s3:::acme", "bucket")
+	not identity.covers("arn:aws:s3:::acme", "object")
+	identity.covers("arn:aws:s3:::acme*", "object")
+	identity.covers("*", "object")
+	identity.covers("arn:aws:s3:us-east-1:111122223333:accesspoint/ap", "bucket")
+}
+
+test_accounts if {
+	identity.twelve_digits("210987654321")
+	not identity.twelve_digits("21098765432")
+	identity.placeholder_account("123456789012")
+	identity.placeholder_account("000000000000")
+	identity.placeholder_account("999999999999")
+	not identity.placeholder_account("210987654321")
+}
+
+test_iam_names if {
+	identity.iam_name_ok("svc+ci=a,b.c@d-e_f", 64)
+	not identity.iam_name_ok("", 64)
+	not identity.iam_name_ok("a b", 64)
+	identity.iam_path_ok("/")
+	identity.iam_path_ok("/teramot/partners/")
+	not identity.iam_path_ok("teramot")
+	not identity.iam_path_ok("/teramot")
+}
+
+test_action_sites if {
+	sites := identity.action_sites with input as {
+		"grants": [{"address": "grant.g", "extra_actions": {"value": ["s3:GetObjectVersion"], "range": {}}}],
+		"buckets": [{"statements": [{
+			"address": "bucket.b.statement.S",
+			"effect": {"value": ""},
+			"actions": {"value": ["s3:GetObject"], "range": {}},
+			"not_actions": {"value": [], "range": {}},
+		}]}],
+	}
+	count(sites) == 2
+	some s in sites
+	s.address == "bucket.b.statement.S"
+	s.effect == "Allow"
+}
