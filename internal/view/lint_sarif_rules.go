@@ -31,9 +31,7 @@ func sarifRule(rule *rules.Rule) *sarif.ReportingDescriptor {
 	if rule.Name != "" {
 		d.WithName(rule.Name)
 	}
-	if rule.Description != "" {
-		d.WithFullDescription(sarif.NewMultiformatMessageString(rule.Description))
-	}
+	d.WithFullDescription(sarif.NewMultiformatMessageString(cmp.Or(rule.Description, rule.Title, rule.Name, rule.ID)))
 	if rule.Link != "" {
 		d.WithHelpURI(rule.Link)
 	}
