@@ -25,12 +25,14 @@
 #   peers: [CKV_AWS_273, "FSBP IAM.2", "CIS 1.15"]
 package teramotc.rules.prefer_role
 
+import data.teramotc.lib.identity
+
 deny contains f if {
 	some g in input.grants
 	u := g.iam_user
 	u != null
 	f := {
-		"msg": sprintf("grant %q uses IAM user %q with long-lived access keys; a cross-account role would do", [g.label, u.name.value]),
+		"msg": sprintf("grant %q uses IAM user %s with long-lived access keys; a cross-account role would do", [g.label, identity.show(u.name)]),
 		"range": u.decl_range,
 		"address": g.address,
 	}
@@ -42,7 +44,7 @@ deny contains f if {
 	u != null
 	u.create_access_key.value == true
 	f := {
-		"msg": sprintf("grant %q creates a long-lived access key for IAM user %q", [g.label, u.name.value]),
+		"msg": sprintf("grant %q creates a long-lived access key for IAM user %s", [g.label, identity.show(u.name)]),
 		"range": u.create_access_key.range,
 		"address": g.address,
 	}

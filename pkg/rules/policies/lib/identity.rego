@@ -201,3 +201,11 @@ action_sites contains site if {
 effect(st) := "Allow" if st.effect.value == ""
 
 effect(st) := st.effect.value if st.effect.value != ""
+
+# --- messages ------------------------------------------------------------------
+
+# show quotes an attribute's value for a message, or says "(sensitive)" when
+# the value comes from a sensitive variable.
+show(a) := "(sensitive)" if a.sensitive == true
+
+show(a) := sprintf("%q", [a.value]) if not a.sensitive == true

@@ -88,3 +88,9 @@ test_action_sites if {
 	s.address == "bucket.b.statement.S"
 	s.effect == "Allow"
 }
+
+test_show_hides_sensitive_values if {
+	identity.show({"value": "acme", "sensitive": false}) == `"acme"`
+	identity.show({"value": "acme"}) == `"acme"`
+	identity.show({"value": "acme", "sensitive": true}) == "(sensitive)"
+}

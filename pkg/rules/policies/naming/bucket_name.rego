@@ -21,6 +21,8 @@
 #   peers: [aws_s3_bucket_name]
 package teramotc.rules.bucket_name
 
+import data.teramotc.lib.identity
+
 reserved_prefixes := ["xn--", "sthree-", "amzn-s3-demo-"]
 
 reserved_suffixes := ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"]
@@ -65,7 +67,7 @@ deny contains f if {
 	found := problems(b.name.value)
 	count(found) > 0
 	f := {
-		"msg": sprintf("bucket name %q is not valid: %s", [b.name.value, concat("; ", sort(found))]),
+		"msg": sprintf("bucket name %s is not valid: %s", [identity.show(b.name), concat("; ", sort(found))]),
 		"range": b.name.range,
 		"address": b.address,
 	}

@@ -20,11 +20,13 @@
 #   peers: [AVD-AWS-0320]
 package teramotc.rules.bucket_name_dots
 
+import data.teramotc.lib.identity
+
 deny contains f if {
 	some b in input.buckets
 	contains(b.name.value, ".")
 	f := {
-		"msg": sprintf("bucket name %q contains dots, which break virtual-hosted HTTPS and Transfer Acceleration", [b.name.value]),
+		"msg": sprintf("bucket name %s contains dots, which break virtual-hosted HTTPS and Transfer Acceleration", [identity.show(b.name)]),
 		"range": b.name.range,
 		"address": b.address,
 	}

@@ -42,7 +42,7 @@ deny contains f if {
 	a.set
 	not identity.iam_name_ok(a.value, field.max)
 	f := {
-		"msg": sprintf("%s %q must be 1-%d letters, digits and + = , . @ - _", [field.what, a.value, field.max]),
+		"msg": sprintf("%s %s must be 1-%d letters, digits and + = , . @ - _", [field.what, identity.show(a), field.max]),
 		"range": a.range,
 		"address": g.address,
 	}
@@ -57,7 +57,7 @@ deny contains f if {
 	a.set
 	not identity.iam_path_ok(a.value)
 	f := {
-		"msg": sprintf("IAM path %q must be \"/\" or start and end with \"/\", with printable ASCII in between, at most 512 characters", [a.value]),
+		"msg": sprintf("IAM path %s must be \"/\" or start and end with \"/\", with printable ASCII in between, at most 512 characters", [identity.show(a)]),
 		"range": a.range,
 		"address": g.address,
 	}

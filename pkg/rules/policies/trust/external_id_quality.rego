@@ -112,7 +112,7 @@ deny contains f if {
 	found := problems(g, v)
 	count(found) > 0
 	f := {
-		"msg": sprintf("the external id of role %q is weak: %s", [r.name.value, concat("; ", sort(found))]),
+		"msg": sprintf("the external id of role %s is weak: %s", [identity.show(r.name), concat("; ", sort(found))]),
 		"range": r.external_id.range,
 		"address": g.address,
 	}

@@ -19,6 +19,8 @@
 #   peers: [aws_iam_role_invalid_max_session_duration]
 package teramotc.rules.session_duration
 
+import data.teramotc.lib.identity
+
 deny contains f if {
 	some g in input.grants
 	r := g.cross_account_role
@@ -26,7 +28,7 @@ deny contains f if {
 	d := r.max_session_duration
 	not valid(d.value)
 	f := {
-		"msg": sprintf("max_session_duration %v of role %q is outside 3600-43200 seconds", [d.value, r.name.value]),
+		"msg": sprintf("max_session_duration %v of role %s is outside 3600-43200 seconds", [d.value, identity.show(r.name)]),
 		"range": d.range,
 		"address": g.address,
 	}

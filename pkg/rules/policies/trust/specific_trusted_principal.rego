@@ -20,13 +20,15 @@
 #   peers: [CKV_AWS_61]
 package teramotc.rules.specific_trusted_principal
 
+import data.teramotc.lib.identity
+
 deny contains f if {
 	some g in input.grants
 	r := g.cross_account_role
 	r != null
 	whole_account(r.trusted_principal.value)
 	f := {
-		"msg": sprintf("role %q trusts every principal of account %s", [r.name.value, r.trusted_account_id.value]),
+		"msg": sprintf("role %s trusts every principal of account %s", [identity.show(r.name), identity.show(r.trusted_account_id)]),
 		"range": r.trusted_principal.range,
 		"address": g.address,
 	}

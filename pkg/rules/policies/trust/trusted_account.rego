@@ -46,7 +46,7 @@ deny contains f if {
 	a := r.trusted_account_id
 	msg := problem(a.value)
 	f := {
-		"msg": sprintf("trusted_account_id %q of role %q %s", [a.value, r.name.value, msg]),
+		"msg": sprintf("trusted_account_id %s of role %s %s", [identity.show(a), identity.show(r.name), msg]),
 		"range": a.range,
 		"address": g.address,
 	}

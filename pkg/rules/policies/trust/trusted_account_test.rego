@@ -30,3 +30,18 @@ test_fail_own_account if fails("111122223333", "own account")
 test_pass_partner if {
 	count(trusted_account.deny) == 0 with input as spec("210987654321")
 }
+
+test_sensitive_account_not_shown if {
+	doc := {
+		"aws": {"account_id": attr("111122223333", 2)},
+		"grants": [{"label": "t", "address": "grant.t", "cross_account_role": {
+			"name": attr("r", 10),
+			"trusted_account_id": {"value": "123456789012", "range": rng(12), "set": true, "sensitive": true},
+		}}],
+	}
+	fs := trusted_account.deny with input as doc
+	count(fs) == 1
+	some f in fs
+	not contains(f.msg, "123456789012")
+	contains(f.msg, "(sensitive)")
+}
