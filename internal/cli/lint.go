@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -198,6 +199,9 @@ type lintOutput struct {
 func (o lintOutput) write(r *view.LintReport) error {
 	if o.path == "" {
 		return view.WriteLint(o.w, o.format, r)
+	}
+	if err := os.MkdirAll(filepath.Dir(o.path), 0o755); err != nil {
+		return err
 	}
 	f, err := os.Create(o.path)
 	if err != nil {
