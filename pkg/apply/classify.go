@@ -123,8 +123,11 @@ func statements(p any) []map[string]any {
 }
 
 // shortensExpiration explains why a lifecycle change deletes data sooner
-// than the live configuration does ("" when it does not): an enabled rule
-// whose expiration (current or noncurrent) is new or shorter.
+// than the live configuration does ("" when it does not): a rule that is
+// enabled live and in the spec, under the same ID, whose expiration
+// (current or noncurrent) becomes shorter or appears. New rule IDs are not
+// flagged (they show as added in the plan): otherwise every apply resumed
+// after an interruption would need the flag.
 func shortensExpiration(before, want any) string {
 	live := map[string]map[string]any{}
 	for _, r := range rules(before) {
@@ -133,26 +136,24 @@ func shortensExpiration(before, want any) string {
 		}
 	}
 	for _, r := range rules(want) {
-		if r["Status"] != "Enabled" {
+		id := str(r["ID"])
+		old, ok := live[id]
+		if r["Status"] != "Enabled" || !ok {
 			continue
 		}
-		id := str(r["ID"])
 		for _, k := range []string{"ExpirationDays", "NoncurrentDays"} {
-			d := num(r[k])
-			if d == 0 {
+			d, was := num(r[k]), num(old[k])
+			if d == 0 || (was != 0 && d >= was) {
 				continue
 			}
-			old := num(live[id][k])
-			if old == 0 || d < old {
-				what := "objects"
-				if k == "NoncurrentDays" {
-					what = "noncurrent versions"
-				}
-				if old == 0 {
-					return fmt.Sprintf("rule %q starts deleting %s after %v days", id, what, d)
-				}
-				return fmt.Sprintf("rule %q deletes %s after %v days instead of %v", id, what, d, old)
+			what := "objects"
+			if k == "NoncurrentDays" {
+				what = "noncurrent versions"
 			}
+			if was == 0 {
+				return fmt.Sprintf("rule %q starts deleting %s after %v days", id, what, d)
+			}
+			return fmt.Sprintf("rule %q deletes %s after %v days instead of %v", id, what, d, was)
 		}
 	}
 	return ""

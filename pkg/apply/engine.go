@@ -31,6 +31,9 @@ type Engine struct {
 	// ReadBackEqual is how many consecutive equal reads a waiter needs
 	// (default 2; lifecycle uses ReadBackEqual+1).
 	ReadBackEqual int
+	// WaitInterval overrides the delay between read-back reads (default:
+	// 2s on AWS, 10s for lifecycle, 100ms on other endpoints).
+	WaitInterval time.Duration
 	// KeyDir is where a created access key is written (0600 file).
 	KeyDir string
 

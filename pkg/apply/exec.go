@@ -190,6 +190,9 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 // interval is the delay between read-back reads: AWS propagates bucket
 // configuration slowly (lifecycle most of all); emulators do not.
 func (e *Engine) interval(it *Item) time.Duration {
+	if e.WaitInterval > 0 {
+		return e.WaitInterval
+	}
 	if e.C.Endpoint != "" {
 		return 100 * time.Millisecond
 	}

@@ -128,10 +128,18 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 		}
 		p.Changes = append(p.Changes, c)
 	}
+	sort.SliceStable(p.Changes, func(i, j int) bool {
+		return typeIndex(applyOrder, p.Changes[i].Type) < typeIndex(applyOrder, p.Changes[j].Type)
+	})
 	p.LiveFingerprint = fingerprint(live.State)
 	p.DesiredFingerprint = desiredFingerprint(items)
 	return p
 }
+
+// applyOrder is the order changes are listed in (the order of the stages;
+// a bucket policy is listed at its last phase).
+var applyOrder = []string{TBucket, TPublicAccessBlock, TOwnership, TEncryption, TVersioning, TTagging, TLifecycle,
+	TLogging, TTrail, TEventSelectors, TTrailLogging, TIAMUser, TIAMRole, TAccessKey, TManagedPolicy, TAttachment, TBucketPolicy}
 
 // projectTags keeps only the live tags the spec manages: other tags are
 // left alone (and merged back on write).

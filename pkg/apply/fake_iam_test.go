@@ -1,0 +1,352 @@
+package apply
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	cttypes "github.com/aws/aws-sdk-go-v2/service/cloudtrail/types"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+)
+
+type fakeIAM struct {
+	users    map[string]bool
+	roles    map[string]*fakeRole
+	policies map[string][]string // arn -> versions (last is default)
+	attached map[string]bool     // owner + " " + arn
+	keys     map[string]int
+}
+
+type fakeRole struct {
+	trust      string
+	maxSession int32
+}
+
+type fakeTrail struct {
+	in        *cloudtrail.CreateTrailInput
+	selectors []cttypes.EventSelector
+	logging   bool
+}
+
+func (f *fake) GetCallerIdentity(context.Context, *sts.GetCallerIdentityInput, ...func(*sts.Options)) (*sts.GetCallerIdentityOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("GetCallerIdentity", "", false); err != nil {
+		return nil, err
+	}
+	return &sts.GetCallerIdentityOutput{Account: aws.String("111122223333"), Arn: aws.String("arn:aws:iam::111122223333:user/admin")}, nil
+}
+
+func noEntity(what string) error { return apiErr("NoSuchEntity", what+" not found") }
+
+func (f *fake) GetUser(_ context.Context, in *iam.GetUserInput, _ ...func(*iam.Options)) (*iam.GetUserOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("GetUser", *in.UserName, false); err != nil {
+		return nil, err
+	}
+	if !f.iam.users[*in.UserName] {
+		return nil, noEntity("user")
+	}
+	return &iam.GetUserOutput{User: &iamtypes.User{UserName: in.UserName, Path: aws.String("/")}}, nil
+}
+
+func (f *fake) CreateUser(_ context.Context, in *iam.CreateUserInput, _ ...func(*iam.Options)) (*iam.CreateUserOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("CreateUser", *in.UserName, true); err != nil {
+		return nil, err
+	}
+	f.iam.users[*in.UserName] = true
+	return &iam.CreateUserOutput{}, nil
+}
+
+func (f *fake) GetRole(_ context.Context, in *iam.GetRoleInput, _ ...func(*iam.Options)) (*iam.GetRoleOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("GetRole", *in.RoleName, false); err != nil {
+		return nil, err
+	}
+	r, ok := f.iam.roles[*in.RoleName]
+	if !ok {
+		return nil, noEntity("role")
+	}
+	return &iam.GetRoleOutput{Role: &iamtypes.Role{RoleName: in.RoleName, Path: aws.String("/"),
+		AssumeRolePolicyDocument: aws.String(url.QueryEscape(r.trust)), MaxSessionDuration: aws.Int32(r.maxSession)}}, nil
+}
+
+func (f *fake) CreateRole(_ context.Context, in *iam.CreateRoleInput, _ ...func(*iam.Options)) (*iam.CreateRoleOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("CreateRole", *in.RoleName, true); err != nil {
+		return nil, err
+	}
+	f.iam.roles[*in.RoleName] = &fakeRole{trust: *in.AssumeRolePolicyDocument, maxSession: aws.ToInt32(in.MaxSessionDuration)}
+	return &iam.CreateRoleOutput{}, nil
+}
+
+func (f *fake) UpdateRole(_ context.Context, in *iam.UpdateRoleInput, _ ...func(*iam.Options)) (*iam.UpdateRoleOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("UpdateRole", *in.RoleName, true); err != nil {
+		return nil, err
+	}
+	f.iam.roles[*in.RoleName].maxSession = aws.ToInt32(in.MaxSessionDuration)
+	return &iam.UpdateRoleOutput{}, nil
+}
+
+func (f *fake) UpdateAssumeRolePolicy(_ context.Context, in *iam.UpdateAssumeRolePolicyInput, _ ...func(*iam.Options)) (*iam.UpdateAssumeRolePolicyOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("UpdateAssumeRolePolicy", *in.RoleName, true); err != nil {
+		return nil, err
+	}
+	f.iam.roles[*in.RoleName].trust = *in.PolicyDocument
+	return &iam.UpdateAssumeRolePolicyOutput{}, nil
+}
+
+func (f *fake) GetPolicy(_ context.Context, in *iam.GetPolicyInput, _ ...func(*iam.Options)) (*iam.GetPolicyOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("GetPolicy", *in.PolicyArn, false); err != nil {
+		return nil, err
+	}
+	vs, ok := f.iam.policies[*in.PolicyArn]
+	if !ok {
+		return nil, noEntity("policy")
+	}
+	return &iam.GetPolicyOutput{Policy: &iamtypes.Policy{DefaultVersionId: aws.String(fmt.Sprintf("v%d", len(vs)))}}, nil
+}
+
+func (f *fake) GetPolicyVersion(_ context.Context, in *iam.GetPolicyVersionInput, _ ...func(*iam.Options)) (*iam.GetPolicyVersionOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("GetPolicyVersion", *in.PolicyArn, false); err != nil {
+		return nil, err
+	}
+	vs := f.iam.policies[*in.PolicyArn]
+	return &iam.GetPolicyVersionOutput{PolicyVersion: &iamtypes.PolicyVersion{Document: aws.String(url.QueryEscape(vs[len(vs)-1]))}}, nil
+}
+
+func (f *fake) CreatePolicy(_ context.Context, in *iam.CreatePolicyInput, _ ...func(*iam.Options)) (*iam.CreatePolicyOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("CreatePolicy", *in.PolicyName, true); err != nil {
+		return nil, err
+	}
+	f.iam.policies["arn:aws:iam::111122223333:policy/"+*in.PolicyName] = []string{*in.PolicyDocument}
+	return &iam.CreatePolicyOutput{}, nil
+}
+
+func (f *fake) CreatePolicyVersion(_ context.Context, in *iam.CreatePolicyVersionInput, _ ...func(*iam.Options)) (*iam.CreatePolicyVersionOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("CreatePolicyVersion", *in.PolicyArn, true); err != nil {
+		return nil, err
+	}
+	f.iam.policies[*in.PolicyArn] = append(f.iam.policies[*in.PolicyArn], *in.PolicyDocument)
+	return &iam.CreatePolicyVersionOutput{}, nil
+}
+
+func (f *fake) ListPolicyVersions(_ context.Context, in *iam.ListPolicyVersionsInput, _ ...func(*iam.Options)) (*iam.ListPolicyVersionsOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("ListPolicyVersions", *in.PolicyArn, false); err != nil {
+		return nil, err
+	}
+	out := &iam.ListPolicyVersionsOutput{}
+	vs := f.iam.policies[*in.PolicyArn]
+	for i := range vs {
+		out.Versions = append(out.Versions, iamtypes.PolicyVersion{VersionId: aws.String(fmt.Sprintf("v%d", i+1)), IsDefaultVersion: i == len(vs)-1})
+	}
+	return out, nil
+}
+
+func (f *fake) DeletePolicyVersion(_ context.Context, in *iam.DeletePolicyVersionInput, _ ...func(*iam.Options)) (*iam.DeletePolicyVersionOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("DeletePolicyVersion", *in.PolicyArn, true); err != nil {
+		return nil, err
+	}
+	vs := f.iam.policies[*in.PolicyArn]
+	f.iam.policies[*in.PolicyArn] = vs[1:]
+	return &iam.DeletePolicyVersionOutput{}, nil
+}
+
+func (f *fake) listAttached(owner string) []iamtypes.AttachedPolicy {
+	var out []iamtypes.AttachedPolicy
+	for k := range f.iam.attached {
+		var o, arn string
+		fmt.Sscan(k, &o, &arn)
+		if o == owner {
+			out = append(out, iamtypes.AttachedPolicy{PolicyArn: aws.String(arn)})
+		}
+	}
+	return out
+}
+
+func (f *fake) ListAttachedUserPolicies(_ context.Context, in *iam.ListAttachedUserPoliciesInput, _ ...func(*iam.Options)) (*iam.ListAttachedUserPoliciesOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("ListAttachedUserPolicies", *in.UserName, false); err != nil {
+		return nil, err
+	}
+	if !f.iam.users[*in.UserName] {
+		return nil, noEntity("user")
+	}
+	return &iam.ListAttachedUserPoliciesOutput{AttachedPolicies: f.listAttached("user/" + *in.UserName)}, nil
+}
+
+func (f *fake) ListAttachedRolePolicies(_ context.Context, in *iam.ListAttachedRolePoliciesInput, _ ...func(*iam.Options)) (*iam.ListAttachedRolePoliciesOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("ListAttachedRolePolicies", *in.RoleName, false); err != nil {
+		return nil, err
+	}
+	if f.iam.roles[*in.RoleName] == nil {
+		return nil, noEntity("role")
+	}
+	return &iam.ListAttachedRolePoliciesOutput{AttachedPolicies: f.listAttached("role/" + *in.RoleName)}, nil
+}
+
+func (f *fake) AttachUserPolicy(_ context.Context, in *iam.AttachUserPolicyInput, _ ...func(*iam.Options)) (*iam.AttachUserPolicyOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("AttachUserPolicy", *in.UserName, true); err != nil {
+		return nil, err
+	}
+	f.checkGuardrails("attach to user " + *in.UserName)
+	f.iam.attached["user/"+*in.UserName+" "+*in.PolicyArn] = true
+	return &iam.AttachUserPolicyOutput{}, nil
+}
+
+func (f *fake) AttachRolePolicy(_ context.Context, in *iam.AttachRolePolicyInput, _ ...func(*iam.Options)) (*iam.AttachRolePolicyOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("AttachRolePolicy", *in.RoleName, true); err != nil {
+		return nil, err
+	}
+	f.checkGuardrails("attach to role " + *in.RoleName)
+	f.iam.attached["role/"+*in.RoleName+" "+*in.PolicyArn] = true
+	return &iam.AttachRolePolicyOutput{}, nil
+}
+
+func (f *fake) ListAccessKeys(_ context.Context, in *iam.ListAccessKeysInput, _ ...func(*iam.Options)) (*iam.ListAccessKeysOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("ListAccessKeys", *in.UserName, false); err != nil {
+		return nil, err
+	}
+	out := &iam.ListAccessKeysOutput{}
+	for i := 0; i < f.iam.keys[*in.UserName]; i++ {
+		out.AccessKeyMetadata = append(out.AccessKeyMetadata, iamtypes.AccessKeyMetadata{AccessKeyId: aws.String("AKIAFAKE")})
+	}
+	return out, nil
+}
+
+func (f *fake) CreateAccessKey(_ context.Context, in *iam.CreateAccessKeyInput, _ ...func(*iam.Options)) (*iam.CreateAccessKeyOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("CreateAccessKey", *in.UserName, true); err != nil {
+		return nil, err
+	}
+	f.iam.keys[*in.UserName]++
+	return &iam.CreateAccessKeyOutput{AccessKey: &iamtypes.AccessKey{AccessKeyId: aws.String("AKIAFAKEKEY"), SecretAccessKey: aws.String("fake-secret-do-not-print")}}, nil
+}
+
+func (f *fake) DescribeTrails(_ context.Context, in *cloudtrail.DescribeTrailsInput, _ ...func(*cloudtrail.Options)) (*cloudtrail.DescribeTrailsOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("DescribeTrails", in.TrailNameList[0], false); err != nil {
+		return nil, err
+	}
+	out := &cloudtrail.DescribeTrailsOutput{}
+	for _, n := range in.TrailNameList {
+		if t, ok := f.trails[n]; ok {
+			out.TrailList = append(out.TrailList, cttypes.Trail{Name: t.in.Name, S3BucketName: t.in.S3BucketName, S3KeyPrefix: t.in.S3KeyPrefix,
+				IsMultiRegionTrail: t.in.IsMultiRegionTrail, LogFileValidationEnabled: t.in.EnableLogFileValidation,
+				IncludeGlobalServiceEvents: t.in.IncludeGlobalServiceEvents, KmsKeyId: t.in.KmsKeyId})
+		}
+	}
+	return out, nil
+}
+
+func (f *fake) trail(name string) (*fakeTrail, error) {
+	t, ok := f.trails[name]
+	if !ok {
+		return nil, apiErr("TrailNotFoundException", "no trail")
+	}
+	return t, nil
+}
+
+func (f *fake) GetTrailStatus(_ context.Context, in *cloudtrail.GetTrailStatusInput, _ ...func(*cloudtrail.Options)) (*cloudtrail.GetTrailStatusOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("GetTrailStatus", *in.Name, false); err != nil {
+		return nil, err
+	}
+	t, err := f.trail(*in.Name)
+	if err != nil {
+		return nil, err
+	}
+	return &cloudtrail.GetTrailStatusOutput{IsLogging: aws.Bool(t.logging)}, nil
+}
+
+func (f *fake) GetEventSelectors(_ context.Context, in *cloudtrail.GetEventSelectorsInput, _ ...func(*cloudtrail.Options)) (*cloudtrail.GetEventSelectorsOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("GetEventSelectors", *in.TrailName, false); err != nil {
+		return nil, err
+	}
+	t, err := f.trail(*in.TrailName)
+	if err != nil {
+		return nil, err
+	}
+	return &cloudtrail.GetEventSelectorsOutput{EventSelectors: t.selectors}, nil
+}
+
+func (f *fake) CreateTrail(_ context.Context, in *cloudtrail.CreateTrailInput, _ ...func(*cloudtrail.Options)) (*cloudtrail.CreateTrailOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("CreateTrail", *in.Name, true); err != nil {
+		return nil, err
+	}
+	f.trails[*in.Name] = &fakeTrail{in: in, selectors: []cttypes.EventSelector{{ReadWriteType: cttypes.ReadWriteTypeAll, IncludeManagementEvents: aws.Bool(true)}}}
+	return &cloudtrail.CreateTrailOutput{}, nil
+}
+
+func (f *fake) UpdateTrail(_ context.Context, in *cloudtrail.UpdateTrailInput, _ ...func(*cloudtrail.Options)) (*cloudtrail.UpdateTrailOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("UpdateTrail", *in.Name, true); err != nil {
+		return nil, err
+	}
+	t := f.trails[*in.Name]
+	t.in = &cloudtrail.CreateTrailInput{Name: in.Name, S3BucketName: in.S3BucketName, S3KeyPrefix: in.S3KeyPrefix, IsMultiRegionTrail: in.IsMultiRegionTrail,
+		EnableLogFileValidation: in.EnableLogFileValidation, IncludeGlobalServiceEvents: in.IncludeGlobalServiceEvents, KmsKeyId: in.KmsKeyId}
+	return &cloudtrail.UpdateTrailOutput{}, nil
+}
+
+func (f *fake) PutEventSelectors(_ context.Context, in *cloudtrail.PutEventSelectorsInput, _ ...func(*cloudtrail.Options)) (*cloudtrail.PutEventSelectorsOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("PutEventSelectors", *in.TrailName, true); err != nil {
+		return nil, err
+	}
+	f.trails[*in.TrailName].selectors = in.EventSelectors
+	return &cloudtrail.PutEventSelectorsOutput{}, nil
+}
+
+func (f *fake) StartLogging(_ context.Context, in *cloudtrail.StartLoggingInput, _ ...func(*cloudtrail.Options)) (*cloudtrail.StartLoggingOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("StartLogging", *in.Name, true); err != nil {
+		return nil, err
+	}
+	f.trails[*in.Name].logging = true
+	return &cloudtrail.StartLoggingOutput{}, nil
+}
