@@ -180,3 +180,27 @@ func mustSymlink(t *testing.T, target, link string) {
 		t.Skipf("symlinks unavailable: %v", err)
 	}
 }
+
+func TestBoundedFunctions(t *testing.T) {
+	root := t.TempDir()
+	tests := []struct{ expr, want, wantErr string }{
+		{`length(range(1024))`, `1024`, ""},
+		{`range(2, 8, 3)`, `[2,5]`, ""},
+		{`range(100000000)`, "", "more than 1024"},
+		{`range(0, 1e9, 2)`, "", "more than 1024"},
+		{`format("%5d|%-3s|%.2f", 7, "a", 1.234)`, `"    7|a  |1.23"`, ""},
+		{`format("%0999999999d", 1)`, "", "limited to 10000"},
+		{`formatlist("%.99999s", ["a"])`, "", "limited to 10000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.expr, func(t *testing.T) {
+			got, errText := evalIn(t, root, tt.expr)
+			if tt.wantErr == "" && (errText != "" || got != tt.want) {
+				t.Errorf("= %s (error %q), want %s", got, errText, tt.want)
+			}
+			if tt.wantErr != "" && !strings.Contains(errText, tt.wantErr) {
+				t.Errorf("error = %q, want %q", errText, tt.wantErr)
+			}
+		})
+	}
+}
