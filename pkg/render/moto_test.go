@@ -46,6 +46,28 @@ func TestAWSCLIAcceptsRenderedFiles(t *testing.T) {
 		return err
 	}
 
+	// The test can tell good input from bad: the guide's own lifecycle JSON,
+	// which lacks a Filter, is refused as S3 refuses it.
+	t.Run("guide lifecycle is refused", func(t *testing.T) {
+		guide, err := filepath.Abs(filepath.Join("..", "..", "testdata", "guide", "lifecycle.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		run := func(args ...string) ([]byte, error) {
+			cmd := exec.Command("aws", append([]string{"--endpoint-url", moto.URL}, args...)...)
+			cmd.Env = env
+			return cmd.CombinedOutput()
+		}
+		if out, err := run("s3api", "create-bucket", "--bucket", "teramotc-guide-lifecycle"); err != nil {
+			t.Fatalf("create-bucket: %v\n%s", err, out)
+		}
+		out, err := run("s3api", "put-bucket-lifecycle-configuration", "--bucket", "teramotc-guide-lifecycle",
+			"--lifecycle-configuration", "file://"+guide)
+		if err == nil || !strings.Contains(string(out), "MalformedXML") {
+			t.Errorf("the guide's lifecycle without Filter was not refused with MalformedXML: %v\n%s", err, out)
+		}
+	})
+
 	accepted := map[string]bool{}
 	for _, name := range []string{"setup-guide-role", "setup-guide-user"} {
 		t.Run(name, func(t *testing.T) {
