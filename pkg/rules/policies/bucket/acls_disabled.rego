@@ -23,11 +23,13 @@
 #   peers: [CKV2_AWS_65, "FSBP S3.12"]
 package teramotc.rules.acls_disabled
 
+import data.teramotc.lib.common
+
 deny contains f if {
 	some b in input.buckets
 	b.object_ownership.value != "BucketOwnerEnforced"
 	f := {
-		"msg": sprintf("bucket %q keeps ACLs enabled (object_ownership = %q)", [b.label, b.object_ownership.value]),
+		"msg": sprintf("bucket %q keeps ACLs enabled (object_ownership = %s)", [b.label, common.shown(b.object_ownership)]),
 		"range": b.object_ownership.range,
 		"address": b.address,
 	}

@@ -65,7 +65,7 @@ deny contains f if {
 	not algorithm(b) in c.values
 	f := {
 		"msg": sprintf("statement %s denies uploads unless they use %s, but bucket %q encrypts with %s", [
-			statement_name(s, i), concat(" or ", c.values), b.label, algorithm(b),
+			statement_name(s, i), values_shown(doc, c.values), b.label, algorithm(b),
 		]),
 		"range": condition_range(doc, i, s),
 		"address": b.address,
@@ -80,6 +80,10 @@ condition_range(doc, i, s) := c.values.range if {
 	lower(c.variable.value) == sse_key
 	startswith(lower(c.test.value), "stringnot")
 } else := common.field_range(doc, i, "Condition")
+
+values_shown(doc, values) := "(sensitive)" if doc.sensitive == true
+
+else := concat(" or ", values)
 
 algorithm(b) := a if {
 	a := b.encryption.algorithm.value

@@ -47,7 +47,7 @@ deny contains f if {
 	s3_actions := [a | some a, k in needs; k == kms_action; allowed(doc, a, "*")]
 	count(s3_actions) > 0
 	f := {
-		"msg": sprintf("grant %q allows %s on bucket %q but not %s on its key %s", [g.label, concat(", ", s3_actions), b.label, kms_action, key]),
+		"msg": sprintf("grant %q allows %s on bucket %q but not %s on its key %s", [g.label, concat(", ", s3_actions), b.label, kms_action, common.shown(b.encryption.kms_key_arn)]),
 		"range": source_range(g, s3_actions),
 		"address": g.address,
 	}

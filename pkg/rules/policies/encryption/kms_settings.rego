@@ -24,6 +24,8 @@
 #   peers: []
 package teramotc.rules.kms_settings
 
+import data.teramotc.lib.common
+
 key_arn_re := `^arn:aws(?:-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$`
 
 kms(e) if e.algorithm.value in {"aws:kms", "aws:kms:dsse"}
@@ -47,7 +49,7 @@ key_problem(e) := {"msg": sprintf("algorithm %q needs kms_key_arn", [e.algorithm
 } else := {"msg": "kms_key_arn is a KMS alias; use the key ARN", "range": e.kms_key_arn.range} if {
 	kms(e)
 	contains(e.kms_key_arn.value, "alias/")
-} else := {"msg": sprintf("kms_key_arn %q is not a KMS key ARN", [e.kms_key_arn.value]), "range": e.kms_key_arn.range} if {
+} else := {"msg": sprintf("kms_key_arn %s is not a KMS key ARN", [common.shown(e.kms_key_arn)]), "range": e.kms_key_arn.range} if {
 	kms(e)
 	not regex.match(key_arn_re, e.kms_key_arn.value)
 } else := null

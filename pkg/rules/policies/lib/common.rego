@@ -11,6 +11,12 @@ package teramotc.lib.common
 # finding builds one deny entry of the rule contract.
 finding(msg, rng, address) := {"msg": msg, "range": rng, "address": address}
 
+# shown quotes an attribute's value for a message, or says "(sensitive)"
+# when the value comes from a sensitive variable (messages are printed).
+shown(a) := "(sensitive)" if a.sensitive == true
+
+else := sprintf("%q", [a.value])
+
 # attr_range is the range of an attribute: where it is written, or the
 # enclosing block's header when it is not (the model already resolves this).
 attr_range(a) := a.range

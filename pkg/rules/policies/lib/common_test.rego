@@ -100,3 +100,9 @@ test_model_public_allow if {
 	not common.model_public_allow({"effect": {"value": "Allow"}, "principals": {"value": {"wildcard": true, "map": {}}}, "conditions": [{"test": {"value": "StringEquals"}, "variable": {"value": "aws:PrincipalOrgID"}, "values": {"value": ["o-abc123"]}}]})
 	not common.model_public_allow({"effect": {"value": "Deny"}, "principals": {"value": {"wildcard": true, "map": {}}}, "conditions": []})
 }
+
+test_shown if {
+	common.shown({"value": "x"}) == `"x"`
+	common.shown({"value": "x", "sensitive": false}) == `"x"`
+	common.shown({"value": "x", "sensitive": true}) == "(sensitive)"
+}
