@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"bytes"
 	"regexp"
 
 	"github.com/hashicorp/hcl/v2"
@@ -15,9 +16,11 @@ type SecretHit struct {
 
 var (
 	accessKeyRe = regexp.MustCompile(`\b(?:AKIA|ASIA)[A-Z0-9]{16}\b`)
-	// A 40-character secret assigned to a name that looks like a secret:
-	// aws_secret_access_key = "...", secret: "...", "SecretKey" = "...".
-	secretKeyRe = regexp.MustCompile(`(?i)[a-z0-9_.-]*(?:secret|password|passwd|credential|private_key|token)[a-z0-9_.-]*["']?\s*[=:]\s*["']([A-Za-z0-9/+]{40})["']`)
+	// A quoted 40-character secret...
+	secretValueRe = regexp.MustCompile(`["']([A-Za-z0-9/+]{40})["']`)
+	// ...assigned to a name that looks like a secret: aws_secret_access_key =
+	// "...", secret: "...", "SecretKey" = "...".
+	secretNameRe = regexp.MustCompile(`(?i)(?:secret|password|passwd|credential|private_key|token)[a-z0-9_.-]*["']?\s*[=:]\s*$`)
 )
 
 // scanSecrets records the AWS access key ids and secret access keys written
@@ -26,8 +29,11 @@ func (l *loader) scanSecrets(filename string, src []byte) {
 	for _, m := range accessKeyRe.FindAllIndex(src, -1) {
 		l.addSecret("access_key_id", filename, src, m[0], m[1])
 	}
-	for _, m := range secretKeyRe.FindAllSubmatchIndex(src, -1) {
-		l.addSecret("secret_access_key", filename, src, m[2], m[3])
+	for _, m := range secretValueRe.FindAllSubmatchIndex(src, -1) {
+		lineStart := bytes.LastIndexByte(src[:m[0]], '\n') + 1
+		if secretNameRe.Match(src[lineStart:m[0]]) {
+			l.addSecret("secret_access_key", filename, src, m[2], m[3])
+		}
 	}
 }
 
