@@ -23,12 +23,15 @@
 #   peers: []
 package teramotc.rules.lifecycle_limits
 
+# max_rules is S3's limit of rules per lifecycle configuration.
+max_rules := 1000
+
 deny contains f if {
 	some b in input.buckets
-	count(b.lifecycle_rules) > 1000
-	r := b.lifecycle_rules[1000]
+	count(b.lifecycle_rules) > max_rules
+	r := b.lifecycle_rules[max_rules]
 	f := {
-		"msg": sprintf("bucket %q has %d lifecycle rules; S3 accepts at most 1000", [b.label, count(b.lifecycle_rules)]),
+		"msg": sprintf("bucket %q has %d lifecycle rules; S3 accepts at most %d", [b.label, count(b.lifecycle_rules), max_rules]),
 		"range": r.decl_range,
 		"address": b.address,
 	}
