@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 func itoa(i int) string { return strconv.Itoa(i) }
@@ -37,11 +38,14 @@ func didYouMeanFold(given string, options []string, sensitive bool) string {
 
 func strconvQuote(s string) string { return strconv.Quote(s) }
 
-// checkLabel reports an empty block label.
+// checkLabel reports a bucket, grant or trail label that is not an
+// identifier. Labels appear in references (bucket.data), addresses and the
+// paths of rendered files, so they may not hold dots, slashes or spaces.
 func (l *loader) checkLabel(b *hcl.Block, kind string) {
-	if strings.TrimSpace(b.Labels[0]) == "" {
-		l.errorf(b.LabelRanges[0].Ptr(), "Empty "+kind+" label",
-			"A %s block needs a non-empty label, like %s \"data\".", kind, kind)
+	if !hclsyntax.ValidIdentifier(b.Labels[0]) || strings.Contains(b.Labels[0], "..") {
+		l.errorf(b.LabelRanges[0].Ptr(), "Invalid "+kind+" label",
+			"%q is not a valid %s label: use letters, digits, underscores and dashes, starting with a letter, "+
+				"like %s \"data\".", b.Labels[0], kind, kind)
 	}
 }
 

@@ -1,5 +1,5 @@
 # a bucket with an empty label.
-# want: line 3: Empty bucket label
+# want: line 3: Invalid bucket label
 bucket "" {
   name   = "teramot-fixture-data"
   region = "us-east-1"
