@@ -21,27 +21,22 @@ func (l *loader) newBucketDecl(b *hcl.Block) *bucketDecl {
 	return &bucketDecl{l: l, block: b, content: content, pre: map[string]cty.Value{}, ref: cty.DynamicVal}
 }
 
-func (d *bucketDecl) headExprs() []hcl.Expression {
-	var out []hcl.Expression
-	for _, n := range []string{"name", "region"} {
-		if a := d.content.Attributes[n]; a != nil {
-			out = append(out, a.Expr)
-		}
+// evalAttr evaluates the bucket's name or region and updates its reference
+// object.
+func (d *bucketDecl) evalAttr(name string) {
+	if a := d.content.Attributes[name]; a != nil {
+		d.pre[name] = d.l.evalStr(a)
 	}
-	return out
+	d.evalRef()
 }
 
-// evalHead evaluates name and region and builds the bucket's reference
-// object {label, name, region, arn}.
-func (d *bucketDecl) evalHead() {
+// evalRef builds the bucket's reference object {label, name, region, arn}
+// from what is evaluated so far (the rest is unknown).
+func (d *bucketDecl) evalRef() {
 	obj := map[string]cty.Value{"label": cty.StringVal(d.block.Labels[0])}
 	for _, n := range []string{"name", "region"} {
-		v := cty.UnknownVal(cty.String)
-		if a := d.content.Attributes[n]; a != nil {
-			v = d.l.evalStr(a)
-			d.pre[n] = v
-		}
-		if v.IsNull() {
+		v, ok := d.pre[n]
+		if !ok || v.IsNull() {
 			v = cty.UnknownVal(cty.String)
 		}
 		obj[n] = v

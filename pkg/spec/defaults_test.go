@@ -228,10 +228,14 @@ func TestCycles(t *testing.T) {
 bucket "data" {
   name   = local.n
   region = "us-east-1"
-}`, "local.n -> bucket.data -> local.n"},
+}`, "local.n -> bucket.data.name -> local.n"},
+		{"bucket name from its own arn", `bucket "data" {
+  name   = "x${bucket.data.arn}"
+  region = "us-east-1"
+}`, "bucket.data.name -> bucket.data.name"},
 		{"aws and bucket", `aws {
   account_id = substr(bucket.data.arn, 0, 12)
-}` + minimalBucket, "aws -> bucket.data -> aws"},
+}` + minimalBucket, "aws -> bucket.data.name -> aws"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

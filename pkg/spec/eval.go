@@ -61,7 +61,14 @@ func (l *loader) evalGraph() {
 		}
 		d := l.newBucketDecl(b)
 		l.bucketDef[label] = d
-		add(&node{key: "bucket." + label, rng: b.DefRange, exprs: d.headExprs(), eval: d.evalHead})
+		d.evalRef()
+		for _, attr := range []string{"name", "region"} {
+			n := &node{key: "bucket." + label + "." + attr, rng: b.DefRange, eval: func() { d.evalAttr(attr) }}
+			if a := d.content.Attributes[attr]; a != nil {
+				n.rng, n.exprs = a.Range, []hcl.Expression{a.Expr}
+			}
+			add(n)
+		}
 	}
 	l.runGraph(nodes, byKey)
 }
@@ -121,20 +128,52 @@ func (l *loader) deps(n *node, byKey map[string]*node) []edge {
 			out = append(out, edge{d, via})
 		}
 	}
-	if strings.HasPrefix(n.key, "bucket.") {
-		addKey("aws", n.rng)
+	if strings.HasPrefix(n.key, "bucket.") && strings.HasSuffix(n.key, ".name") {
+		addKey("aws", n.rng) // the partition is part of the bucket's ARN
 	}
 	for _, e := range n.exprs {
 		for _, t := range e.Variables() {
-			root := t.RootName()
-			if (root == "local" || root == "bucket") && len(t) > 1 {
-				if a, ok := t[1].(hcl.TraverseAttr); ok {
-					addKey(root+"."+a.Name, t.SourceRange())
-				}
+			for _, k := range refKeys(t) {
+				addKey(k, t.SourceRange())
 			}
 		}
 	}
 	return out
+}
+
+// refKeys returns the graph nodes a traversal depends on: bucket.X.name
+// and bucket.X.arn need the bucket's name, bucket.X.region its region,
+// bucket.X.label nothing, and bucket.X both.
+func refKeys(t hcl.Traversal) []string {
+	if len(t) < 2 {
+		return nil
+	}
+	a, ok := t[1].(hcl.TraverseAttr)
+	if !ok {
+		return nil
+	}
+	switch root := t.RootName(); root {
+	case "local":
+		return []string{"local." + a.Name}
+	case "bucket":
+		prefix := "bucket." + a.Name + "."
+		attr := ""
+		if len(t) > 2 {
+			if at, ok := t[2].(hcl.TraverseAttr); ok {
+				attr = at.Name
+			}
+		}
+		switch attr {
+		case "name", "arn":
+			return []string{prefix + "name"}
+		case "region":
+			return []string{prefix + "region"}
+		case "label":
+			return nil
+		}
+		return []string{prefix + "name", prefix + "region"}
+	}
+	return nil
 }
 
 // eval evaluates expr in the spec's context. ok is false when the

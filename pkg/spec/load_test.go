@@ -56,3 +56,24 @@ func diagText(diags hcl.Diagnostics) string {
 	}
 	return s
 }
+
+// TestBucketSelfReference checks that a bucket may use its own region in
+// its name: references are tracked per attribute, not per block.
+func TestBucketSelfReference(t *testing.T) {
+	dir := writeSpec(t, map[string]string{"main.hcl": `
+locals {
+  suffix = bucket.data.region
+}
+bucket "data" {
+  name   = "teramot-${local.suffix}"
+  region = "eu-west-3"
+  tags = {
+    self = bucket.data.arn
+  }
+}
+`})
+	b := mustLoad(t, dir, Options{}).Buckets[0]
+	if b.Name.Value != "teramot-eu-west-3" || b.Tags.Entries[0].Value != "arn:aws:s3:::teramot-eu-west-3" {
+		t.Errorf("name = %q, tags = %+v", b.Name.Value, b.Tags.Entries[0])
+	}
+}
