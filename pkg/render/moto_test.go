@@ -36,14 +36,21 @@ func TestAWSCLIAcceptsRenderedFiles(t *testing.T) {
 	testenv.RequireBinary(t, "aws", "the aws CLI v1 is preinstalled on the project's machines; pip install awscli")
 	moto := testenv.StartMoto(t)
 	env := append(os.Environ(), moto.Env()...)
-	run := func(args ...string) error {
+	aws := func(args ...string) ([]byte, error) {
 		cmd := exec.Command("aws", append([]string{"--endpoint-url", moto.URL, "--output", "json"}, args...)...)
 		cmd.Env = env
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Errorf("aws %s: %v\n%s", strings.Join(args, " "), err, out)
+		return cmd.CombinedOutput()
+	}
+	// runner returns a function that runs one aws command and reports its
+	// failure on t.
+	runner := func(t *testing.T) func(...string) error {
+		return func(args ...string) error {
+			out, err := aws(args...)
+			if err != nil {
+				t.Errorf("aws %s: %v\n%s", strings.Join(args, " "), err, out)
+			}
+			return err
 		}
-		return err
 	}
 
 	// The test can tell good input from bad: the guide's own lifecycle JSON,
@@ -53,15 +60,10 @@ func TestAWSCLIAcceptsRenderedFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		run := func(args ...string) ([]byte, error) {
-			cmd := exec.Command("aws", append([]string{"--endpoint-url", moto.URL}, args...)...)
-			cmd.Env = env
-			return cmd.CombinedOutput()
+		if runner(t)("s3api", "create-bucket", "--bucket", "teramotc-guide-lifecycle") != nil {
+			return
 		}
-		if out, err := run("s3api", "create-bucket", "--bucket", "teramotc-guide-lifecycle"); err != nil {
-			t.Fatalf("create-bucket: %v\n%s", err, out)
-		}
-		out, err := run("s3api", "put-bucket-lifecycle-configuration", "--bucket", "teramotc-guide-lifecycle",
+		out, err := aws("s3api", "put-bucket-lifecycle-configuration", "--bucket", "teramotc-guide-lifecycle",
 			"--lifecycle-configuration", "file://"+guide)
 		if err == nil || !strings.Contains(string(out), "MalformedXML") {
 			t.Errorf("the guide's lifecycle without Filter was not refused with MalformedXML: %v\n%s", err, out)
@@ -69,14 +71,16 @@ func TestAWSCLIAcceptsRenderedFiles(t *testing.T) {
 	})
 
 	accepted := map[string]bool{}
+	kinds := map[Kind]bool{}
 	for _, name := range []string{"setup-guide-role", "setup-guide-user"} {
 		t.Run(name, func(t *testing.T) {
+			run := runner(t)
 			s, out := loadExample(t, name)
 			dir := t.TempDir()
 			if err := Write(out, dir); err != nil {
 				t.Fatal(err)
 			}
-			var creates, configs, logging []awsCall
+			var creates, trail, configs, logging []awsCall
 			for _, b := range s.Buckets {
 				args := []string{"s3api", "create-bucket", "--bucket", b.Name.Value, "--region", b.Region.Value}
 				if b.Region.Value != "us-east-1" {
@@ -84,11 +88,11 @@ func TestAWSCLIAcceptsRenderedFiles(t *testing.T) {
 				}
 				creates = append(creates, awsCall{args: args, key: strings.Join(args, " ")})
 			}
-			var trail []awsCall
 			for _, d := range out.Documents {
 				if d.Kind == KindManifest {
 					continue
 				}
+				kinds[d.Kind] = true
 				c, ok := cliCall(t, s, d, filepath.Join(dir, filepath.FromSlash(d.Path)))
 				if !ok {
 					t.Fatalf("%s: no aws command for kind %q", d.Path, d.Kind)
@@ -96,19 +100,13 @@ func TestAWSCLIAcceptsRenderedFiles(t *testing.T) {
 				switch d.Kind {
 				case KindLogging:
 					logging = append(logging, c)
-				case KindTrail, KindEventSelectors:
+				case KindTrail:
+					// create-trail precedes put-event-selectors.
+					trail = append([]awsCall{c}, trail...)
+				case KindEventSelectors:
 					trail = append(trail, c)
 				default:
 					configs = append(configs, c)
-				}
-			}
-			// create-trail must precede put-event-selectors.
-			var chain []awsCall
-			for _, k := range []Kind{KindTrail, KindEventSelectors} {
-				for _, c := range trail {
-					if c.doc.Kind == k {
-						chain = append(chain, c)
-					}
 				}
 			}
 
@@ -126,10 +124,14 @@ func TestAWSCLIAcceptsRenderedFiles(t *testing.T) {
 				return out
 			}
 			// Buckets first, then every configuration call in parallel, then
-			// logging, whose target must already allow the
-			// log delivery service.
-			parallel(fresh(creates), run, accepted)
-			groups := [][]awsCall{fresh(chain)}
+			// logging, whose target must already allow the log delivery
+			// service.
+			var creations [][]awsCall
+			for _, c := range fresh(creates) {
+				creations = append(creations, []awsCall{c})
+			}
+			parallelChains(creations, run, accepted)
+			groups := [][]awsCall{fresh(trail)}
 			for _, c := range fresh(configs) {
 				groups = append(groups, []awsCall{c})
 			}
@@ -142,6 +144,14 @@ func TestAWSCLIAcceptsRenderedFiles(t *testing.T) {
 				restore()
 			}
 		})
+	}
+
+	all := []Kind{KindPublicAccessBlock, KindOwnershipControls, KindEncryption, KindVersioning, KindLifecycle, KindLogging,
+		KindBucketPolicy, KindTagging, KindIdentityPolicy, KindTrustPolicy, KindTrail, KindEventSelectors}
+	for _, k := range all {
+		if !kinds[k] {
+			t.Errorf("no example renders a %s document; the acceptance test does not cover it", k)
+		}
 	}
 }
 
@@ -234,14 +244,6 @@ func motoLoggingWorkaround(t *testing.T, out *Output, c awsCall, dir string, run
 	return func() {
 		run("s3api", "put-bucket-policy", "--bucket", target, "--policy", "file://"+filepath.Join(dir, filepath.FromSlash(policyPath)))
 	}
-}
-
-func parallel(calls []awsCall, run func(...string) error, accepted map[string]bool) {
-	groups := make([][]awsCall, len(calls))
-	for i, c := range calls {
-		groups[i] = []awsCall{c}
-	}
-	parallelChains(groups, run, accepted)
 }
 
 // parallelChains runs the chains four at a time (an aws CLI call mostly
