@@ -48,6 +48,12 @@ type Engine struct {
 // engine bound to the caller's account.
 func NewEngine(ctx context.Context, c *Clients) (*Engine, error) {
 	out, err := c.STS.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	if err != nil && c.Endpoint != "" && errorCode(err) != "" {
+		// An S3-compatible server without AWS STS: only S3 can be managed.
+		e := &Engine{C: c, Partition: "aws"}
+		e.warnOnce("sts", fmt.Sprintf("%s does not answer sts:GetCallerIdentity (%s); only S3 resources can be managed there", c.Endpoint, short(err)))
+		return e, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("preflight sts:GetCallerIdentity: %w", err)
 	}

@@ -115,7 +115,7 @@ func (e *Engine) skipUnsupported(c *Change, err error) bool {
 	if e.C.Endpoint == "" {
 		return false
 	}
-	if isUnsupported(err) || errorCode(err) == "MalformedXML" {
+	if errors.Is(err, errUnsupported) || isUnsupported(err) || errorCode(err) == "MalformedXML" {
 		e.warnOnce(c.Type, fmt.Sprintf("%s is not supported by %s (%s); skipped, nothing was deleted", c.Type, e.C.Endpoint, short(err)))
 		return true
 	}
@@ -150,6 +150,9 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 		p.live.set(it.Key(), want)
 	case it.Bucket != "":
 		e.logf("%s: %s...", label, verb)
+		if err := e.probe(ctx, it); err != nil {
+			return err
+		}
 		if err := e.retry(ctx, label, func() error { return e.writeS3(ctx, it, it.Doc, p.live) }); err != nil {
 			return err
 		}
@@ -184,6 +187,28 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 	}
 	e.logf("%s: %s complete after %s", label, map[bool]string{true: "Creation", false: "Modifications"}[c.Action == ActionCreate],
 		time.Since(start).Round(time.Second))
+	return nil
+}
+
+// errUnsupported marks a capability the endpoint lacks.
+var errUnsupported = errors.New("its GET probe answered NotImplemented")
+
+// probe reads a bucket sub-resource before its first write on a non-AWS
+// endpoint (the plan could not read it when the bucket did not exist yet):
+// a server that does not implement the GET is not sent the PUT, which
+// MinIO would route to CreateBucket.
+func (e *Engine) probe(ctx context.Context, it *Item) error {
+	if e.C.Endpoint == "" || it.Type == TBucket {
+		return nil
+	}
+	tmp := newLive()
+	tmp.State[(&Item{Type: TBucket, Name: it.Bucket}).Key()] = map[string]any{}
+	if err := e.readItem(ctx, tmp, it); err != nil {
+		return err
+	}
+	if _, ok := tmp.Unsupported[it.Key()]; ok {
+		return errUnsupported
+	}
 	return nil
 }
 
