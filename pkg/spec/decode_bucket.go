@@ -169,8 +169,8 @@ func (l *loader) bucketNameRef(a *attrs, name string) (Attr[string], string) {
 		if ok && tail {
 			label = step.Name
 			if d := l.bucketDef[label]; d != nil {
-				v, _ := d.ref.GetAttr("name").Unmark()
-				out := Attr[string]{Range: attr.Range, Set: true}
+				v, marks := d.ref.GetAttr("name").Unmark()
+				out := Attr[string]{Range: attr.Range, Set: true, Sensitive: len(marks) > 0}
 				if v.IsKnown() && !v.IsNull() {
 					out.Value = v.AsString()
 				}

@@ -154,7 +154,7 @@ func (l *loader) decodeTags(attr *hcl.Attribute, decl hcl.Range) Tags {
 		return t
 	}
 	a := l.attrs(hcl.Attributes{"tags": attr}, decl, nil)
-	v, _, _, ok := a.value("tags", cty.Map(cty.String))
+	v, _, sensitive, ok := a.value("tags", cty.Map(cty.String))
 	if !ok {
 		return t
 	}
@@ -173,7 +173,7 @@ func (l *loader) decodeTags(attr *hcl.Attribute, decl hcl.Range) Tags {
 		if !found {
 			rng = attr.Range
 		}
-		t.Entries = append(t.Entries, &Tag{Key: k.AsString(), Value: e.AsString(), Range: rng})
+		t.Entries = append(t.Entries, &Tag{Key: k.AsString(), Value: e.AsString(), Range: rng, Sensitive: sensitive})
 	}
 	sort.Slice(t.Entries, func(i, j int) bool { return t.Entries[i].Key < t.Entries[j].Key })
 	return t

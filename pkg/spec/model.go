@@ -202,6 +202,8 @@ type Tag struct {
 	Key   string    `json:"key"`
 	Value string    `json:"value"`
 	Range hcl.Range `json:"range"`
+	// Sensitive reports that the tags map derives from a sensitive variable.
+	Sensitive bool `json:"sensitive,omitempty"`
 }
 
 // Grant is a `grant` block: one principal's access to one bucket.

@@ -158,6 +158,17 @@ variable "suffix" {
 bucket "other" {
   name   = "teramot-${var.suffix}"
   region = "us-east-1"
+  tags = {
+    plain  = "x"
+    secret = var.external_id
+  }
+}
+bucket "logged" {
+  name   = "teramot-logged"
+  region = "us-east-1"
+  access_logging {
+    target_bucket = bucket.other.name
+  }
 }
 grant "g" {
   bucket      = bucket.data
@@ -186,6 +197,12 @@ grant "g" {
 	}
 	if !loaded.Spec.BucketByLabel("other").Name.Sensitive {
 		t.Error("bucket name derived from a sensitive variable is not marked sensitive")
+	}
+	if tags := loaded.Spec.BucketByLabel("other").Tags.Entries; !tags[0].Sensitive || !tags[1].Sensitive {
+		t.Errorf("tags from a sensitive variable are not marked: %+v %+v", tags[0], tags[1])
+	}
+	if !loaded.Spec.BucketByLabel("logged").AccessLogging.TargetBucket.Sensitive {
+		t.Error("target bucket referring to a sensitive name is not marked sensitive")
 	}
 	if !loaded.Spec.Variables[0].Sensitive.Value {
 		t.Error("variable not reported as sensitive")
