@@ -5,11 +5,13 @@
 package cli
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -95,8 +97,13 @@ func run(env *Env, args []string) int {
 		case name == "v" || name == "version":
 			args = []string{"version"}
 			continue
-		case name == "no-color" && !hasValue:
-			noColor = true
+		case name == "no-color":
+			b, err := strconv.ParseBool(cmp.Or(value, "true"))
+			if err != nil {
+				fmt.Fprintf(env.Stderr, "Error: invalid value %q for -no-color: use true or false\n", value)
+				return view.ExitError
+			}
+			noColor = b
 		case name == "chdir":
 			if !hasValue {
 				if len(args) < 2 {
