@@ -2,6 +2,7 @@ package spec
 
 import (
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 func (l *loader) decodeGrant(b *hcl.Block) *Grant {
@@ -48,7 +49,14 @@ func (l *loader) decodeGrant(b *hcl.Block) *Grant {
 
 var permissions = []string{"read", "write", "delete", "list"}
 
-func defaultPolicyName(grantLabel string) string { return grantLabel + "-s3-access" }
+// defaultPolicyName names a grant's managed policy when policy_name is not
+// written ("" for an invalid label, which is reported on its own).
+func defaultPolicyName(grantLabel string) string {
+	if !hclsyntax.ValidIdentifier(grantLabel) {
+		return ""
+	}
+	return grantLabel + "-s3-access"
+}
 
 func (l *loader) decodeIAMUser(blk *hcl.Block, parent, grantLabel string) *IAMUser {
 	content, diags := blk.Body.Content(iamUserSchema)

@@ -77,8 +77,8 @@ var (
 
 // checkIAMName enforces IAM name length and charset (TMC704).
 func (l *loader) checkIAMName(a Attr[string], what string, max int) {
-	if !a.Set {
-		return
+	if !a.Set && a.Value == "" {
+		return // a missing required name is reported on its own
 	}
 	n := len(a.Value)
 	switch {
