@@ -1,0 +1,472 @@
+package apply
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// ImportOptions names the live resources to import.
+type ImportOptions struct {
+	Bucket string
+	User   string // at most one of User and Role
+	Role   string
+	Trail  string
+}
+
+// Imported is the result of Import: a formatted spec and notes for the
+// user (for example the variables they must set).
+type Imported struct {
+	HCL   []byte
+	Notes []string
+}
+
+// Import reads a live bucket (and optionally the user or role that has a
+// grant on it, and a trail) and writes a spec that plans with no changes.
+func (e *Engine) Import(ctx context.Context, opts ImportOptions) (*Imported, error) {
+	e.defaults()
+	im := &Imported{}
+	f := hclwrite.NewEmptyFile()
+	root := f.Body()
+	if e.Account != "" {
+		blk := root.AppendNewBlock("aws", nil).Body()
+		blk.SetAttributeValue("account_id", cty.StringVal(e.Account))
+		root.AppendNewline()
+	}
+	label := hclLabel(opts.Bucket)
+	if err := e.importBucket(ctx, root, label, opts.Bucket); err != nil {
+		return nil, err
+	}
+	if opts.Role != "" {
+		v := root.AppendNewBlock("variable", []string{"external_id"}).Body()
+		v.SetAttributeTraversal("type", hcl.Traversal{hcl.TraverseRoot{Name: "string"}})
+		v.SetAttributeValue("description", cty.StringVal("External id the partner sends when assuming the role."))
+		v.SetAttributeValue("sensitive", cty.True)
+		root.AppendNewline()
+	}
+	if opts.User != "" || opts.Role != "" {
+		if err := e.importGrant(ctx, root, label, opts, im); err != nil {
+			return nil, err
+		}
+	}
+	if opts.Trail != "" {
+		if err := e.importTrail(ctx, root, label, opts.Trail); err != nil {
+			return nil, err
+		}
+	}
+	im.HCL = hclwrite.Format(f.Bytes())
+	return im, nil
+}
+
+var nonLabel = regexp.MustCompile(`[^A-Za-z0-9_]+`)
+
+func hclLabel(name string) string {
+	l := strings.Trim(nonLabel.ReplaceAllString(name, "_"), "_")
+	if l == "" || (l[0] >= '0' && l[0] <= '9') {
+		l = "r_" + l
+	}
+	return l
+}
+
+func (e *Engine) readDoc(ctx context.Context, it *Item) (map[string]any, error) {
+	v, err := e.readRaw(ctx, newLive(), it)
+	if err != nil {
+		if isNotFound(err) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	m, _ := generic(v).(map[string]any)
+	return m, nil
+}
+
+func strList(vs []string) cty.Value {
+	if len(vs) == 0 {
+		return cty.ListValEmpty(cty.String)
+	}
+	out := make([]cty.Value, len(vs))
+	for i, s := range vs {
+		out[i] = cty.StringVal(s)
+	}
+	return cty.ListVal(out)
+}
+
+func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, name string) error {
+	head, err := e.C.S3ForRegion("").HeadBucket(ctx, &s3.HeadBucketInput{Bucket: aws.String(name)})
+	if err != nil {
+		return fmt.Errorf("bucket %s: %w", name, err)
+	}
+	region := aws.ToString(head.BucketRegion)
+	if region == "" {
+		region = e.C.Region
+	}
+	it := func(typ string) *Item { return &Item{Type: typ, Name: name, Bucket: name, Region: region} }
+	b := root.AppendNewBlock("bucket", []string{label}).Body()
+	b.SetAttributeValue("name", cty.StringVal(name))
+	b.SetAttributeValue("region", cty.StringVal(region))
+
+	pab, err := e.readDoc(ctx, it(TPublicAccessBlock))
+	if err != nil && !isUnsupported(err) {
+		return err
+	}
+	flags := []string{"BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"}
+	allOn := true
+	for _, k := range flags {
+		allOn = allOn && pab[k] == true
+	}
+	if allOn {
+		b.SetAttributeValue("block_public_access", cty.True)
+	} else {
+		pb := b.AppendNewBlock("public_access_block", nil).Body()
+		for _, k := range flags {
+			on, _ := pab[k].(bool)
+			pb.SetAttributeValue(snake(k), cty.BoolVal(on))
+		}
+	}
+	own, err := e.readDoc(ctx, it(TOwnership))
+	if err != nil && !isUnsupported(err) {
+		return err
+	}
+	if o := str(first(own["Rules"])["ObjectOwnership"]); o != "" {
+		b.SetAttributeValue("object_ownership", cty.StringVal(o))
+	}
+	enc, err := e.readDoc(ctx, it(TEncryption))
+	if err != nil {
+		return err
+	}
+	policy, err := e.readDoc(ctx, it(TBucketPolicy))
+	if err != nil {
+		return err
+	}
+	sids := map[string]bool{}
+	for _, s := range statements(policy) {
+		sids[str(s["Sid"])] = true
+	}
+	eb := b.AppendNewBlock("encryption", nil).Body()
+	rule := first(enc["Rules"])
+	def, _ := rule["ApplyServerSideEncryptionByDefault"].(map[string]any)
+	alg := str(def["SSEAlgorithm"])
+	if alg == "" {
+		alg = "AES256"
+	}
+	eb.SetAttributeValue("algorithm", cty.StringVal(alg))
+	if k := str(def["KMSMasterKeyID"]); k != "" {
+		eb.SetAttributeValue("kms_key_arn", cty.StringVal(k))
+	}
+	bk, _ := rule["BucketKeyEnabled"].(bool)
+	eb.SetAttributeValue("bucket_key", cty.BoolVal(bk))
+	eb.SetAttributeValue("require_encrypted_uploads", cty.BoolVal(sids["DenyUnencryptedUploads"]))
+	b.SetAttributeValue("require_tls", cty.BoolVal(sids["DenyInsecureTransport"]))
+
+	ver, err := e.readDoc(ctx, it(TVersioning))
+	if err != nil {
+		return err
+	}
+	b.SetAttributeValue("versioning", cty.BoolVal(str(ver["Status"]) == "Enabled"))
+
+	lc, err := e.readDoc(ctx, it(TLifecycle))
+	if err != nil {
+		return err
+	}
+	for _, r := range rules(canonLifecycle(lc)) {
+		importRule(b, r)
+	}
+	lg, err := e.readDoc(ctx, it(TLogging))
+	if err != nil {
+		return err
+	}
+	if le, ok := lg["LoggingEnabled"].(map[string]any); ok {
+		al := b.AppendNewBlock("access_logging", nil).Body()
+		al.SetAttributeValue("target_bucket", cty.StringVal(str(le["TargetBucket"])))
+		al.SetAttributeValue("target_prefix", cty.StringVal(str(le["TargetPrefix"])))
+	}
+	for _, s := range statements(policy) {
+		switch str(s["Sid"]) {
+		case "DenyInsecureTransport", "DenyUnencryptedUploads":
+			continue
+		}
+		importStatement(b, s)
+	}
+	tags, err := e.readDoc(ctx, it(TTagging))
+	if err != nil {
+		return err
+	}
+	if len(tags) > 0 {
+		c, _ := canonical(TTagging, tags, e.Partition)
+		tm, _ := c.(map[string]any)["Tags"].(map[string]any)
+		if len(tm) > 0 {
+			vals := map[string]cty.Value{}
+			for k, v := range tm {
+				vals[k] = cty.StringVal(str(v))
+			}
+			b.SetAttributeValue("tags", cty.MapVal(vals))
+		}
+	}
+	root.AppendNewline()
+	return nil
+}
+
+func snake(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func importRule(b *hclwrite.Body, r map[string]any) {
+	rb := b.AppendNewBlock("lifecycle_rule", []string{str(r["ID"])}).Body()
+	rb.SetAttributeValue("enabled", cty.BoolVal(r["Status"] == "Enabled"))
+	if p := str(r["Prefix"]); p != "" {
+		rb.SetAttributeValue("prefix", cty.StringVal(p))
+	}
+	if ts, ok := r["Transitions"].([]map[string]any); ok {
+		for _, tm := range ts {
+			tb := rb.AppendNewBlock("transition", nil).Body()
+			tb.SetAttributeValue("days", cty.NumberIntVal(int64(num(tm["Days"]))))
+			tb.SetAttributeValue("storage_class", cty.StringVal(str(tm["StorageClass"])))
+		}
+	}
+	for _, kv := range [][2]string{{"ExpirationDays", "expiration_days"}, {"NoncurrentDays", "noncurrent_expiration_days"}, {"AbortDays", "abort_incomplete_upload_days"}} {
+		if d := num(r[kv[0]]); d > 0 {
+			rb.SetAttributeValue(kv[1], cty.NumberIntVal(int64(d)))
+		}
+	}
+}
+
+// importStatement writes a live bucket-policy statement as a statement
+// block (its Sid is the label).
+func importStatement(b *hclwrite.Body, s map[string]any) {
+	sid := str(s["Sid"])
+	if sid == "" {
+		sid = "Imported"
+	}
+	sb := b.AppendNewBlock("statement", []string{sid}).Body()
+	sb.SetAttributeValue("effect", cty.StringVal(str(s["Effect"])))
+	switch p := s["Principal"].(type) {
+	case string:
+		sb.SetAttributeValue("principals", cty.StringVal(p))
+	case map[string]any:
+		m := map[string]cty.Value{}
+		for typ, ids := range p {
+			m[typ] = strList(stringSet(ids, nil))
+		}
+		sb.SetAttributeValue("principals", cty.ObjectVal(m))
+	}
+	for _, kv := range [][2]string{{"Action", "actions"}, {"NotAction", "not_actions"}, {"Resource", "resources"}} {
+		if v, ok := s[kv[0]]; ok {
+			sb.SetAttributeValue(kv[1], strList(stringSet(v, nil)))
+		}
+	}
+	cond, _ := s["Condition"].(map[string]any)
+	for _, test := range sortedKeysOf(cond) {
+		vars, _ := cond[test].(map[string]any)
+		for _, v := range sortedKeysOf(vars) {
+			cb := sb.AppendNewBlock("condition", nil).Body()
+			cb.SetAttributeValue("test", cty.StringVal(test))
+			cb.SetAttributeValue("variable", cty.StringVal(v))
+			cb.SetAttributeValue("values", strList(stringSet(vars[v], nil)))
+		}
+	}
+}
+
+func sortedKeysOf(m map[string]any) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func traversal(root, attr string) hcl.Traversal {
+	return hcl.Traversal{hcl.TraverseRoot{Name: root}, hcl.TraverseAttr{Name: attr}}
+}
+
+var permissionOf = map[string]string{"s3:getobject": "read", "s3:putobject": "write", "s3:deleteobject": "delete", "s3:listbucket": "list"}
+
+func (e *Engine) importGrant(ctx context.Context, root *hclwrite.Body, bucketLabel string, opts ImportOptions, im *Imported) error {
+	owner, name := "user/"+opts.User, opts.User
+	if opts.Role != "" {
+		owner, name = "role/"+opts.Role, opts.Role
+	}
+	policyName, doc, err := e.attachedPolicy(ctx, owner)
+	if err != nil {
+		return err
+	}
+	g := root.AppendNewBlock("grant", []string{hclLabel(name)}).Body()
+	g.SetAttributeTraversal("bucket", traversal("bucket", bucketLabel))
+	var perms, extra []string
+	prefix := ""
+	for _, s := range statements(doc) {
+		sid := str(s["Sid"])
+		if sid == "KMSAccess" {
+			continue
+		}
+		for _, a := range stringSet(s["Action"], nil) {
+			if p, ok := permissionOf[strings.ToLower(a)]; ok {
+				perms = append(perms, p)
+			} else {
+				extra = append(extra, a)
+			}
+		}
+		if sid == "ObjectAccess" {
+			for _, r := range stringSet(s["Resource"], nil) {
+				if i := strings.Index(r, ":::"); i >= 0 {
+					if _, rest, ok := strings.Cut(r[i+3:], "/"); ok {
+						prefix = strings.TrimSuffix(rest, "*")
+					}
+				}
+			}
+		}
+	}
+	sort.Strings(perms)
+	g.SetAttributeValue("permissions", strList(perms))
+	if len(extra) > 0 {
+		g.SetAttributeValue("extra_actions", strList(extra))
+	}
+	if prefix != "" {
+		g.SetAttributeValue("prefix", cty.StringVal(prefix))
+	}
+	if opts.User != "" {
+		out, err := e.C.IAM.GetUser(ctx, &iam.GetUserInput{UserName: aws.String(opts.User)})
+		if err != nil {
+			return fmt.Errorf("user %s: %w", opts.User, err)
+		}
+		u := g.AppendNewBlock("iam_user", nil).Body()
+		u.SetAttributeValue("name", cty.StringVal(opts.User))
+		if p := aws.ToString(out.User.Path); p != "/" && p != "" {
+			u.SetAttributeValue("path", cty.StringVal(p))
+		}
+		u.SetAttributeValue("policy_name", cty.StringVal(policyName))
+	} else {
+		if err := e.importRole(ctx, g, opts.Role, policyName, im); err != nil {
+			return err
+		}
+	}
+	root.AppendNewline()
+	return nil
+}
+
+// attachedPolicy returns the customer-managed policy attached to owner.
+func (e *Engine) attachedPolicy(ctx context.Context, owner string) (string, any, error) {
+	kind, name := splitOwner(owner)
+	var arns []string
+	if kind == "user" {
+		out, err := e.C.IAM.ListAttachedUserPolicies(ctx, &iam.ListAttachedUserPoliciesInput{UserName: aws.String(name)})
+		if err != nil {
+			return "", nil, fmt.Errorf("%s: %w", owner, err)
+		}
+		for _, p := range out.AttachedPolicies {
+			arns = append(arns, aws.ToString(p.PolicyArn))
+		}
+	} else {
+		out, err := e.C.IAM.ListAttachedRolePolicies(ctx, &iam.ListAttachedRolePoliciesInput{RoleName: aws.String(name)})
+		if err != nil {
+			return "", nil, fmt.Errorf("%s: %w", owner, err)
+		}
+		for _, p := range out.AttachedPolicies {
+			arns = append(arns, aws.ToString(p.PolicyArn))
+		}
+	}
+	for _, arn := range arns {
+		if !strings.Contains(arn, ":iam::aws:") {
+			doc, err := e.policyDocument(ctx, arn)
+			if err != nil {
+				return "", nil, err
+			}
+			return arn[strings.LastIndex(arn, "/")+1:], doc, nil
+		}
+	}
+	return "", nil, fmt.Errorf("%s has no customer-managed policy attached; nothing to import as a grant", owner)
+}
+
+func (e *Engine) importRole(ctx context.Context, g *hclwrite.Body, role, policyName string, im *Imported) error {
+	out, err := e.C.IAM.GetRole(ctx, &iam.GetRoleInput{RoleName: aws.String(role)})
+	if err != nil {
+		return fmt.Errorf("role %s: %w", role, err)
+	}
+	doc, err := ParsePolicy(aws.ToString(out.Role.AssumeRolePolicyDocument))
+	if err != nil {
+		return err
+	}
+	r := g.AppendNewBlock("cross_account_role", nil).Body()
+	r.SetAttributeValue("name", cty.StringVal(role))
+	if p := aws.ToString(out.Role.Path); p != "/" && p != "" {
+		r.SetAttributeValue("path", cty.StringVal(p))
+	}
+	for _, s := range statements(doc) {
+		p, _ := s["Principal"].(map[string]any)
+		for _, id := range stringSet(p["AWS"], nil) {
+			parts := strings.Split(id, ":")
+			switch {
+			case len(parts) == 6 && parts[5] == "root":
+				r.SetAttributeValue("trusted_account_id", cty.StringVal(parts[4]))
+				r.SetAttributeValue("trusted_principal", cty.StringVal("root"))
+			case len(parts) == 6:
+				r.SetAttributeValue("trusted_account_id", cty.StringVal(parts[4]))
+				r.SetAttributeValue("trusted_principal", cty.StringVal(id))
+			case accountID.MatchString(id):
+				r.SetAttributeValue("trusted_account_id", cty.StringVal(id))
+				r.SetAttributeValue("trusted_principal", cty.StringVal("root"))
+			}
+		}
+		break
+	}
+	r.SetAttributeTraversal("external_id", traversal("var", "external_id"))
+	r.SetAttributeValue("max_session_duration", cty.NumberIntVal(int64(aws.ToInt32(out.Role.MaxSessionDuration))))
+	r.SetAttributeValue("policy_name", cty.StringVal(policyName))
+	im.Notes = append(im.Notes, "The role's external id is not written to disk: set it with -var external_id=... or TERAMOTC_VAR_external_id.")
+	return nil
+}
+
+func (e *Engine) importTrail(ctx context.Context, root *hclwrite.Body, bucketLabel, name string) error {
+	it := &Item{Type: TTrail, Name: name, Region: e.C.Region}
+	v, err := e.readIdentityOrTrail(ctx, it)
+	if err != nil {
+		return fmt.Errorf("trail %s: %w", name, err)
+	}
+	if v == nil {
+		return fmt.Errorf("trail %s not found in %s", name, e.C.Region)
+	}
+	m, _ := generic(v).(map[string]any)
+	sel, err := e.readIdentityOrTrail(ctx, &Item{Type: TEventSelectors, Name: name, Region: e.C.Region})
+	if err != nil {
+		return err
+	}
+	rw := ""
+	for _, s := range generic(sel).(map[string]any)["EventSelectors"].([]any) {
+		rw = str(s.(map[string]any)["ReadWriteType"])
+	}
+	t := root.AppendNewBlock("trail", []string{name}).Body()
+	t.SetAttributeTraversal("bucket", traversal("bucket", bucketLabel))
+	t.SetAttributeValue("log_bucket", cty.StringVal(str(m["S3BucketName"])))
+	if p := str(m["S3KeyPrefix"]); p != "" {
+		t.SetAttributeValue("log_prefix", cty.StringVal(p))
+	}
+	t.SetAttributeValue("read_events", cty.BoolVal(rw == "All" || rw == "ReadOnly"))
+	t.SetAttributeValue("write_events", cty.BoolVal(rw == "All" || rw == "WriteOnly"))
+	mr, _ := m["IsMultiRegionTrail"].(bool)
+	lv, _ := m["EnableLogFileValidation"].(bool)
+	t.SetAttributeValue("multi_region", cty.BoolVal(mr))
+	t.SetAttributeValue("log_file_validation", cty.BoolVal(lv))
+	if k := str(m["KmsKeyId"]); k != "" {
+		t.SetAttributeValue("kms_key_arn", cty.StringVal(k))
+	}
+	return nil
+}
