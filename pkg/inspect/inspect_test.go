@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
+	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/teramot/teramotc/pkg/render"
 	"github.com/teramot/teramotc/pkg/spec"
 )
@@ -205,5 +206,21 @@ func TestBuildWithoutSpec(t *testing.T) {
 	}
 	if got, ok := doc["documents"].([]any); !ok || len(got) != 0 {
 		t.Errorf("documents = %#v, want []", doc["documents"])
+	}
+}
+
+// Value builds exactly the document Build does, as an OPA value.
+func TestValueMatchesBuild(t *testing.T) {
+	l, out := testModel()
+	want, err := ast.InterfaceToValue(Build(l, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Value(l, out)
+	if want.Compare(got) != 0 {
+		t.Errorf("Value() differs from Build():\n got %v\nwant %v", got, want)
+	}
+	if v := Value(&spec.Loaded{}, nil); v.(ast.Object).Get(ast.StringTerm("buckets")) == nil {
+		t.Errorf("Value without a spec has no buckets: %v", v)
 	}
 }

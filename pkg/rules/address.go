@@ -9,14 +9,15 @@ import (
 // fillAddresses gives each finding without an address the address of the
 // innermost spec block (in the inspect document) whose range holds the
 // finding's start, so that ignore blocks can target addresses.
-func fillAddresses(fs []*Finding, doc map[string]any) {
+// The document is built only when a finding needs it.
+func fillAddresses(fs []*Finding, doc func() map[string]any) {
 	var blocks []addressed
 	for _, f := range fs {
 		if f.Address != "" {
 			continue
 		}
 		if blocks == nil {
-			blocks = collectBlocks(doc, []addressed{})
+			blocks = collectBlocks(doc(), []addressed{})
 		}
 		best := -1
 		for i, b := range blocks {

@@ -25,6 +25,16 @@ var (
 // pkg/inspect) and returns the findings, sorted by range and rule id. It
 // stops with an error when ctx is done.
 func (s *Set) Evaluate(ctx context.Context, input map[string]any) ([]*Finding, error) {
+	v, err := ast.InterfaceToValue(input)
+	if err != nil {
+		return nil, fmt.Errorf("converting the input document: %w", err)
+	}
+	return s.EvaluateValue(ctx, v)
+}
+
+// EvaluateValue is Evaluate on a document already built as an OPA value
+// (inspect.Value), which saves converting it.
+func (s *Set) EvaluateValue(ctx context.Context, input ast.Value) ([]*Finding, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}
@@ -33,11 +43,7 @@ func (s *Set) Evaluate(ctx context.Context, input map[string]any) ([]*Finding, e
 	if evalHook != nil {
 		evalHook(n)
 	}
-	v, err := ast.InterfaceToValue(input)
-	if err != nil {
-		return nil, fmt.Errorf("converting the input document: %w", err)
-	}
-	rs, err := s.query.Eval(ctx, rego.EvalParsedInput(v))
+	rs, err := s.query.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}
@@ -132,13 +138,20 @@ func num(v any) (int, bool) {
 
 // fallbackRange is line 1 of the spec's first file, for findings without a
 // range.
-func fallbackRange(input map[string]any) hcl.Range {
-	files, _ := input["files"].([]any)
-	if len(files) == 0 {
+func fallbackRange(input ast.Value) hcl.Range {
+	obj, ok := input.(ast.Object)
+	if !ok {
 		return hcl.Range{}
 	}
-	name, _ := files[0].(string)
-	return hcl.Range{Filename: name, Start: hcl.Pos{Line: 1, Column: 1}, End: hcl.Pos{Line: 1, Column: 1}}
+	var files *ast.Array
+	if t := obj.Get(ast.InternedTerm("files")); t != nil {
+		files, _ = t.Value.(*ast.Array)
+	}
+	if files == nil || files.Len() == 0 {
+		return hcl.Range{}
+	}
+	name, _ := files.Elem(0).Value.(ast.String)
+	return hcl.Range{Filename: string(name), Start: hcl.Pos{Line: 1, Column: 1}, End: hcl.Pos{Line: 1, Column: 1}}
 }
 
 // SortFindings sorts findings by file, line, column, rule id and message.

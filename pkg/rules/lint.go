@@ -104,8 +104,7 @@ func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, config
 			hard = append(hard, s.hardFindings(render.Validate(out, loaded.Spec), res)...)
 		}
 		if !res.Diagnostics.HasErrors() {
-			doc := inspect.Build(loaded, out)
-			found, err := s.Evaluate(ctx, doc)
+			found, err := s.EvaluateValue(ctx, inspect.Value(loaded, out))
 			if err != nil {
 				res.Diagnostics = append(res.Diagnostics, &hcl.Diagnostic{
 					Severity: hcl.DiagError,
@@ -114,7 +113,7 @@ func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, config
 				})
 			}
 			found = dedupeHard(found, hard)
-			fillAddresses(found, doc)
+			fillAddresses(found, func() map[string]any { return inspect.Build(loaded, out) })
 			hard = append(hard, found...)
 		}
 	}

@@ -27,15 +27,15 @@ type Module struct {
 	Test   bool // a *_test.rego file
 }
 
-// BuiltinModules returns the embedded policy files, tests included, sorted by
-// file name.
-func BuiltinModules() ([]*Module, error) {
-	return readModules(builtinFS, "policies", "policies")
+// BuiltinModules returns the embedded policy files, sorted by file name;
+// the *_test.rego files only when tests is set.
+func BuiltinModules(tests bool) ([]*Module, error) {
+	return readModules(builtinFS, "policies", "policies", tests)
 }
 
-// DirModules returns the *.rego files under dir (recursively), tests
-// included, as a user's --policy DIR.
-func DirModules(dir string) ([]*Module, error) {
+// DirModules returns the *.rego files under dir (recursively), as a user's
+// --policy DIR; the *_test.rego files only when tests is set.
+func DirModules(dir string, tests bool) ([]*Module, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("policy directory: %w", err)
@@ -47,16 +47,16 @@ func DirModules(dir string) ([]*Module, error) {
 		}
 		return parseModules([]*Module{{File: dir, Source: src, Test: isTest(dir)}})
 	}
-	return readModules(os.DirFS(dir), ".", dir)
+	return readModules(os.DirFS(dir), ".", dir, tests)
 }
 
-func readModules(fsys fs.FS, root, display string) ([]*Module, error) {
+func readModules(fsys fs.FS, root, display string, tests bool) ([]*Module, error) {
 	var mods []*Module
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || !strings.HasSuffix(p, ".rego") {
+		if d.IsDir() || !strings.HasSuffix(p, ".rego") || isTest(p) && !tests {
 			return nil
 		}
 		src, err := fs.ReadFile(fsys, p)

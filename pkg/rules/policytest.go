@@ -3,7 +3,6 @@ package rules
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/tester"
@@ -16,15 +15,12 @@ import (
 // when not empty, is a regular expression on test names (as `opa test
 // --run`).
 func TestPolicies(ctx context.Context, dirs []string, builtinTests bool, filter string, allowNetwork bool) ([]*tester.Result, error) {
-	mods, err := BuiltinModules()
+	mods, err := BuiltinModules(builtinTests)
 	if err != nil {
 		return nil, err
 	}
-	if !builtinTests {
-		mods = slices.DeleteFunc(mods, func(m *Module) bool { return m.Test })
-	}
 	for _, dir := range dirs {
-		m, err := DirModules(dir)
+		m, err := DirModules(dir, true)
 		if err != nil {
 			return nil, err
 		}

@@ -44,7 +44,7 @@ var (
 // Builtin returns the built-in policy set, compiled once per process.
 func Builtin() (*Set, error) {
 	builtinOnce.Do(func() {
-		mods, err := BuiltinModules()
+		mods, err := BuiltinModules(false)
 		if err != nil {
 			builtinErr = err
 			return
@@ -61,13 +61,13 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	if len(opts.PolicyDirs) == 0 {
 		return Builtin()
 	}
-	builtin, err := BuiltinModules()
+	builtin, err := BuiltinModules(false)
 	if err != nil {
 		return nil, err
 	}
 	var custom []*Module
 	for _, dir := range opts.PolicyDirs {
-		mods, err := DirModules(dir)
+		mods, err := DirModules(dir, false)
 		if err != nil {
 			return nil, err
 		}
