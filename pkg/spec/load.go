@@ -63,30 +63,31 @@ func Load(path string, opts Options) (*Loaded, hcl.Diagnostics) {
 		Secrets: []*SecretHit{},
 	}
 	l.parseAll(files)
+	l.parseVarFiles()
 	if l.diags.HasErrors() {
 		return out, l.diags
 	}
 	if l.empty() {
 		return out, append(l.diags, emptySpec(path, files))
 	}
-	l.evaluate()
-	l.validate()
-	if !onlyRuleErrors(l.diags) {
-		return out, l.diags
+	diags, ok := l.evaluateWithin(EvalTimeout)
+	if !ok || !onlyRuleErrors(diags) {
+		return out, diags
 	}
 	out.Spec = l.spec
-	return out, l.diags
+	return out, diags
 }
 
 // loader holds the state of one Load.
 type loader struct {
-	opts   Options
-	root   string
-	parser *hclparse.Parser
-	funcs  map[string]function.Function
-	diags  hcl.Diagnostics
-	spec   *Spec
-	srcs   map[string][]byte // file contents, for secrets and type expressions
+	opts     Options
+	root     string
+	parser   *hclparse.Parser
+	funcs    map[string]function.Function
+	diags    hcl.Diagnostics
+	spec     *Spec
+	srcs     map[string][]byte    // file contents, for secrets and type expressions
+	varFiles map[string]*hcl.File // parsed -var-file files (nil when invalid)
 
 	top topBlocks
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
@@ -75,5 +76,29 @@ bucket "data" {
 	b := mustLoad(t, dir, Options{}).Buckets[0]
 	if b.Name.Value != "teramot-eu-west-3" || b.Tags.Entries[0].Value != "arn:aws:s3:::teramot-eu-west-3" {
 		t.Errorf("name = %q, tags = %+v", b.Name.Value, b.Tags.Entries[0])
+	}
+}
+
+// TestEvalTimeout checks that a spec whose evaluation explodes gives a
+// diagnostic instead of hanging.
+func TestEvalTimeout(t *testing.T) {
+	old := EvalTimeout
+	EvalTimeout = 20 * time.Millisecond
+	defer func() { EvalTimeout = old }()
+	dir := writeSpec(t, map[string]string{"main.hcl": `
+locals {
+  big = length(flatten([for a in range(1024) : [for b in range(1024) : [a, b]]]))
+}
+` + minimalBucket})
+	start := time.Now()
+	loaded, diags := Load(dir, Options{})
+	if got := summaries(diags); !cmp.Equal(got, []string{"Spec evaluation too slow"}) {
+		t.Fatalf("errors = %v", got)
+	}
+	if loaded.Spec != nil || len(loaded.Files) != 1 {
+		t.Errorf("Spec = %v, %d files", loaded.Spec, len(loaded.Files))
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("Load returned after %v", d)
 	}
 }

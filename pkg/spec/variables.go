@@ -135,16 +135,7 @@ func (l *loader) assignVariables() {
 			set[d.model.Name] = true
 		}
 	}
-	args := l.opts.Args
-	if len(args) == 0 {
-		for _, f := range l.opts.VarFiles {
-			args = append(args, VarArg{File: true, Value: f})
-		}
-		for _, v := range l.opts.Vars {
-			args = append(args, VarArg{Value: v})
-		}
-	}
-	for _, a := range args {
+	for _, a := range l.varArgs() {
 		if a.File {
 			l.applyVarFile(a.Value, set)
 			continue
@@ -196,13 +187,46 @@ func (d *varDecl) parseRaw(l *loader, raw, what string) cty.Value {
 	return cty.DynamicVal
 }
 
+// varArgs returns the -var and -var-file arguments in the order they apply.
+func (l *loader) varArgs() []VarArg {
+	if len(l.opts.Args) > 0 {
+		return l.opts.Args
+	}
+	var args []VarArg
+	for _, f := range l.opts.VarFiles {
+		args = append(args, VarArg{File: true, Value: f})
+	}
+	for _, v := range l.opts.Vars {
+		args = append(args, VarArg{Value: v})
+	}
+	return args
+}
+
+// parseVarFiles reads every -var-file before evaluation starts (as given:
+// they are not confined to the spec root) and scans them for secrets.
+func (l *loader) parseVarFiles() {
+	l.varFiles = map[string]*hcl.File{}
+	for _, a := range l.varArgs() {
+		if _, done := l.varFiles[a.Value]; !a.File || done {
+			continue
+		}
+		f, src, diags := parseFile(l.parser, a.Value, "")
+		l.diags = append(l.diags, diags...)
+		if diags.HasErrors() {
+			f = nil
+		}
+		l.varFiles[a.Value] = f
+		if f != nil {
+			l.scanSecrets(a.Value, src)
+		}
+	}
+}
+
 func (l *loader) applyVarFile(path string, set map[string]bool) {
-	f, src, diags := parseFile(l.parser, path, "")
-	l.diags = append(l.diags, diags...)
-	if f == nil || diags.HasErrors() {
+	f := l.varFiles[path]
+	if f == nil {
 		return
 	}
-	l.scanSecrets(path, src)
 	attrs, diags := f.Body.JustAttributes()
 	l.diags = append(l.diags, diags...)
 	for _, attr := range sortedAttrs(attrs) {
