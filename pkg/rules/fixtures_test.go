@@ -17,6 +17,9 @@ var wantRE = regexp.MustCompile(`#\s*want:\s*([A-Z0-9_, -]+)\s*$`)
 // fixtureNow pins suppression expiry in fixtures.
 var fixtureNow = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 
+// fixtureDir holds the rule fixtures, at the repository root.
+var fixtureDir = filepath.Join("..", "..", "testdata", "rules")
+
 // TestRuleFixtures lints every testdata/rules/<ID>/{fail,pass}*.hcl through
 // the full pipeline (load, validate, render, rules, suppressions). A fail
 // fixture must produce findings of <ID> exactly on the lines that end with
@@ -26,12 +29,12 @@ func TestRuleFixtures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dirs, err := filepath.Glob(filepath.Join("testdata", "rules", "*"))
+	dirs, err := filepath.Glob(filepath.Join(fixtureDir, "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range set.Rules() {
-		if !slices.Contains(MetaRules(), r) && !slices.Contains(dirs, filepath.Join("testdata", "rules", r.ID)) {
+		if !slices.Contains(MetaRules(), r) && !slices.Contains(dirs, filepath.Join(fixtureDir, r.ID)) {
 			t.Errorf("rule %s has no fixtures: add testdata/rules/%s/fail.hcl and pass.hcl", r.ID, r.ID)
 		}
 	}
