@@ -1,0 +1,162 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+func testKnown(id string) *Rule {
+	switch id {
+	case "TMC101", "TMC401":
+		return &Rule{ID: id, Severity: SeverityError}
+	case "TMC701":
+		return &Rule{ID: id, Severity: SeverityError, Hard: true}
+	case "TMC903":
+		return RuleSuppressionUnused
+	}
+	return nil
+}
+
+func TestParseDirective(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		ids     []string
+		until   string
+		reason  string
+		kind    string
+		wantErr string
+	}{
+		{name: "one id", text: "teramotc:ignore TMC101 -- approved in DATA-1", ids: []string{"TMC101"}, reason: "approved in DATA-1", kind: "inline"},
+		{name: "two ids and until", text: "teramotc:ignore TMC101,TMC401 until=2027-01-31 -- later", ids: []string{"TMC101", "TMC401"}, until: "2027-01-31", reason: "later", kind: "inline"},
+		{name: "file", text: "teramotc:ignore-file TMC401 -- all of it", ids: []string{"TMC401"}, reason: "all of it", kind: "file"},
+		{name: "reason with dashes", text: "teramotc:ignore TMC101 -- a -- b", ids: []string{"TMC101"}, reason: "a -- b", kind: "inline"},
+		{name: "no reason", text: "teramotc:ignore TMC101", wantErr: "no reason"},
+		{name: "empty reason", text: "teramotc:ignore TMC101 --  ", wantErr: "no reason"},
+		{name: "no id", text: "teramotc:ignore -- why", wantErr: "names no rule id"},
+		{name: "unknown id", text: "teramotc:ignore TMC999 -- why", wantErr: "no rule has the id TMC999"},
+		{name: "all", text: "teramotc:ignore all -- why", wantErr: `"all" is not allowed`},
+		{name: "hard rule", text: "teramotc:ignore TMC701 -- why", wantErr: "hard rule"},
+		{name: "meta rule", text: "teramotc:ignore TMC903 -- why", wantErr: "cannot itself be suppressed"},
+		{name: "bad date", text: "teramotc:ignore TMC101 until=2027-13-01 -- why", wantErr: "not a date"},
+		{name: "stray word", text: "teramotc:ignore TMC101 please -- why", wantErr: `unexpected "please"`},
+		{name: "wrong separator", text: "teramotc-ignore: TMC101 -- why", wantErr: "write it as"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := parseDirective(tc.text, testKnown)
+			if tc.wantErr != "" {
+				if err == "" || !strings.Contains(err, tc.wantErr) {
+					t.Fatalf("error = %q, want it to contain %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != "" {
+				t.Fatalf("unexpected error %q", err)
+			}
+			if strings.Join(d.ids, ",") != strings.Join(tc.ids, ",") || d.until != tc.until || d.reason != tc.reason || d.kind != tc.kind {
+				t.Errorf("got ids %v until %q reason %q kind %q", d.ids, d.until, d.reason, d.kind)
+			}
+		})
+	}
+}
+
+const targetSrc = `# teramotc:ignore-file TMC401 -- whole file
+bucket "a" {
+  name = "x"
+  # teramotc:ignore TMC101 -- next attribute
+  block_public_access = false
+  tags = { # teramotc:ignore TMC101 -- trailing covers the map
+    a = "b"
+  }
+}
+
+# teramotc:ignore TMC101 -- next block
+bucket "b" {
+  name = "y"
+}
+# teramotc:ignore TMC101 -- nothing follows
+`
+
+func TestInlineTargets(t *testing.T) {
+	f, diags := hclsyntax.ParseConfig([]byte(targetSrc), "main.hcl", hcl.InitialPos)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	dirs, bad := parseInline(f, "main.hcl", testKnown)
+	if len(bad) != 0 {
+		t.Fatalf("malformed: %v", bad[0].Message)
+	}
+	want := []struct {
+		kind, reason string
+		start, end   int
+	}{
+		{"file", "whole file", 1, 1 << 30},
+		{"inline", "next attribute", 5, 5},
+		{"inline", "trailing covers the map", 6, 8},
+		{"inline", "next block", 12, 14},
+		{"inline", "nothing follows", -1, -1},
+	}
+	if len(dirs) != len(want) {
+		t.Fatalf("got %d directives, want %d", len(dirs), len(want))
+	}
+	for i, w := range want {
+		d := dirs[i]
+		if d.kind != w.kind || d.reason != w.reason || d.target.Start.Line != w.start || d.target.End.Line != w.end {
+			t.Errorf("directive %d: kind %s reason %q lines %d-%d, want %s %q %d-%d", i, d.kind, d.reason,
+				d.target.Start.Line, d.target.End.Line, w.kind, w.reason, w.start, w.end)
+		}
+	}
+	f101 := &Finding{Rule: testKnown("TMC101"), Range: hcl.Range{Filename: "main.hcl", Start: hcl.Pos{Line: 13}}}
+	if !dirs[3].matches(f101) || dirs[1].matches(f101) {
+		t.Errorf("a finding on line 13 must match the block directive only")
+	}
+}
+
+func TestIgnoreFileAfterCode(t *testing.T) {
+	src := "bucket \"a\" {\n  name = \"x\"\n}\n# teramotc:ignore-file TMC101 -- too late\n"
+	f, _ := hclsyntax.ParseConfig([]byte(src), "main.hcl", hcl.InitialPos)
+	dirs, bad := parseInline(f, "main.hcl", testKnown)
+	if len(dirs) != 0 || len(bad) != 1 || !strings.Contains(bad[0].Message, "must come before") {
+		t.Fatalf("dirs %d, malformed %v", len(dirs), bad)
+	}
+	if bad[0].Rule.ID != "TMC901" || bad[0].Range.Start.Line != 4 {
+		t.Errorf("finding %s at line %d", bad[0].Rule.ID, bad[0].Range.Start.Line)
+	}
+}
+
+func TestDedupeHard(t *testing.T) {
+	hard := &Rule{ID: "TMC701", Hard: true}
+	soft := &Rule{ID: "TMC101"}
+	r1 := hcl.Range{Filename: "a.hcl", Start: hcl.Pos{Line: 2, Column: 3}, End: hcl.Pos{Line: 2, Column: 9}}
+	r2 := hcl.Range{Filename: "a.hcl", Start: hcl.Pos{Line: 5, Column: 3}, End: hcl.Pos{Line: 5, Column: 9}}
+	validate := []*Finding{{Rule: hard, Range: r1}}
+	rego := []*Finding{{Rule: hard, Range: r1}, {Rule: hard, Range: r2}, {Rule: soft, Range: r1}}
+	got := dedupeHard(rego, validate)
+	if len(got) != 2 || got[0].Range != r2 || got[1].Rule != soft {
+		t.Errorf("dedupeHard kept %d findings: %+v", len(got), got)
+	}
+}
+
+// FuzzParseInline: no input makes the suppression parser panic, and every
+// directive it accepts has ids and a reason.
+func FuzzParseInline(f *testing.F) {
+	f.Add(targetSrc)
+	f.Add("# teramotc:ignore TMC101 until=2027-01-01 -- x\nbucket \"a\" {}\n")
+	f.Add("// teramotc:ignore TMC101,TMC401 -- y\n/* teramotc:ignore TMC101 -- z */ a = 1\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		file, _ := hclsyntax.ParseConfig([]byte(src), "f.hcl", hcl.InitialPos)
+		if file == nil {
+			return
+		}
+		dirs, _ := parseInline(file, "f.hcl", testKnown)
+		for _, d := range dirs {
+			if len(d.ids) == 0 || d.reason == "" {
+				t.Fatalf("accepted directive without ids or reason: %+v", d)
+			}
+		}
+	})
+}
