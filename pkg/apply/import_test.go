@@ -7,14 +7,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/teramot/teramotc/internal/testenv"
 	"github.com/teramot/teramotc/pkg/render"
 	"github.com/teramot/teramotc/pkg/spec"
 )
 
-// TestMotoImportReplansEmpty applies each guide example, imports the data
-// bucket, its grant and the trail, and checks that the imported spec plans
-// with no changes.
-func TestMotoImportReplansEmpty(t *testing.T) {
+// TestMoto applies each guide example to moto, checks that a new plan is
+// empty, then imports the data bucket, its grant and the trail and checks
+// that the imported spec plans with no changes either. One moto_server
+// serves every case (reset in between).
+func TestMoto(t *testing.T) {
+	t.Setenv("MOTO_ACCOUNT_ID", "111122223333")
+	m := testenv.StartMoto(t)
 	tests := []struct {
 		example string
 		opts    ImportOptions
@@ -26,15 +30,26 @@ func TestMotoImportReplansEmpty(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.example, func(t *testing.T) {
-			e, _ := motoEngine(t)
+			m.Reset(t)
+			e := connectMoto(t, m)
 			ctx := context.Background()
 			items, _ := loadExample(t, tc.example)
 			live, err := e.Read(ctx, items)
 			if err != nil {
 				t.Fatal(err)
 			}
+			if add, _ := e.MakePlan(items, live).Counts(); add < 20 {
+				t.Fatalf("first plan adds %d resources, want >= 20", add)
+			}
 			if _, err := e.Apply(ctx, e.MakePlan(items, live), false); err != nil {
 				t.Fatal(err)
+			}
+			live, err = e.Read(ctx, items)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range e.MakePlan(items, live).Changes {
+				t.Errorf("after apply, still planned: %s %s %s\n before: %s\n after:  %s", c.Action, c.Type, c.Name, mustJSON(c.Before), mustJSON(c.After))
 			}
 			im, err := e.Import(ctx, tc.opts)
 			if err != nil {
