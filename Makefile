@@ -10,8 +10,16 @@ EXAMPLES     := examples/minimal examples/setup-guide-role examples/setup-guide-
 # Fuzz targets, one PACKAGE:FuzzName per entry; `make fuzz` runs each for
 # FUZZTIME. Add yours here.
 FUZZ_TARGETS ?= \
+	./internal/view:FuzzDiagnosticSnippet \
 	./internal/view:FuzzGitHubEscape \
-	./internal/view:FuzzLintFormats
+	./internal/view:FuzzLintFormats \
+	./pkg/spec:FuzzLoad \
+	./pkg/render:FuzzMarshal \
+	./pkg/inspect:FuzzInspect \
+	./pkg/rules:FuzzSuppressions \
+	./pkg/rules:FuzzParseDirective \
+	./pkg/apply:FuzzPolicyEquivalence \
+	./pkg/apply:FuzzNormalize
 
 .PHONY: all build test bench fmt fmt-check vet fuzz lint-examples render-examples clean
 

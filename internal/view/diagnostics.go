@@ -44,7 +44,7 @@ func WriteDiagnostic(w io.Writer, d *hcl.Diagnostic, files map[string]*hcl.File,
 	if d.Severity == hcl.DiagWarning {
 		label, tint = "Warning", ansiYellow
 	}
-	summary := d.Summary
+	summary := sanitizeText(d.Summary)
 	if id := spec.RuleID(d); id != "" {
 		summary += " (" + id + ")"
 	}
@@ -59,7 +59,7 @@ func WriteDiagnostic(w io.Writer, d *hcl.Diagnostic, files map[string]*hcl.File,
 	}
 	if d.Detail != "" {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, strings.TrimRight(d.Detail, "\n"))
+		fmt.Fprintln(w, sanitizeText(strings.TrimRight(d.Detail, "\n")))
 	}
 }
 
@@ -74,7 +74,7 @@ func WriteSnippet(w io.Writer, rng hcl.Range, files map[string]*hcl.File, color 
 			where += ", in " + ctx
 		}
 	}
-	fmt.Fprintln(w, where+":")
+	fmt.Fprintln(w, sanitizeText(where)+":")
 	if file == nil || len(file.Bytes) == 0 {
 		return
 	}
@@ -144,6 +144,16 @@ func sanitizeLine(s string) string {
 		i += size
 	}
 	return string(b)
+}
+
+// sanitizeText applies sanitizeLine to each line of s: summaries, details
+// and block labels may quote user input.
+func sanitizeText(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = sanitizeLine(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // caretPad returns the whitespace that puts a caret under the character
