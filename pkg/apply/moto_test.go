@@ -60,4 +60,3 @@ func cut(kv string) (string, string, bool) {
 	}
 	return kv, "", false
 }
-
