@@ -6,10 +6,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/rogpeppe/go-internal/diff"
 
 	"github.com/teramot/teramotc/internal/view"
+	"github.com/teramot/teramotc/pkg/export"
 	"github.com/teramot/teramotc/pkg/render"
 )
 
@@ -21,6 +24,7 @@ func init() {
 Usage: teramotc render [flags] [SPEC] -o DIR
        teramotc render [flags] [SPEC] -o -
        teramotc render [flags] [SPEC] -check DIR [-diff]
+       teramotc render -format=cloudformation|terraform|aws-cli [SPEC] [-o DIR]
 
 Renders the spec (default ".") into one JSON file per AWS document, each in
 the shape its aws CLI parameter takes with file://, plus manifest.json.
@@ -31,7 +35,15 @@ Files holding a sensitive value are written with mode 0600. With -o -, all
 documents are printed as one JSON object keyed by path and sensitive
 documents are redacted.
 
+With -format, the same documents are exported for another deployment
+engine instead: a CloudFormation template, Terraform (aws provider v5)
+configuration, or a bash script of aws CLI commands with its file://
+inputs. Single-file formats print to stdout unless -o names a directory;
+aws-cli needs -o DIR.
+
 Flags:
+  -format=FORMAT       documents (default), cloudformation, terraform or
+                       aws-cli
   -o, -out=DIR         directory to write to; "-" prints to stdout
   -check=DIR           do not write; exit 3 when DIR is stale, listing the
                        files that would change
@@ -53,6 +65,7 @@ func runRender(env *Env, args []string) int {
 	fs.StringVar(&outDir, "o", "", "shorthand for -out")
 	fs.StringVar(&checkDir, "check", "", "exit 3 when DIR is stale")
 	showDiff := fs.Bool("diff", false, "with -check, print a diff of stale files")
+	format := fs.String("format", "documents", "documents, "+strings.Join(export.Formats, ", "))
 	vars := addVarFlags(fs)
 	rest, err := parseArgs(fs, args)
 	if err != nil {
@@ -62,8 +75,13 @@ func runRender(env *Env, args []string) int {
 	if !ok {
 		return view.ExitError
 	}
+	formats := append([]string{"documents"}, export.Formats...)
 	switch {
-	case outDir == "" && checkDir == "":
+	case !slices.Contains(formats, *format):
+		return usageError(env, "render", "unknown format %q; use one of %s", *format, strings.Join(formats, ", "))
+	case *format != "documents" && checkDir != "":
+		return usageError(env, "render", "-check only works with the default format")
+	case outDir == "" && checkDir == "" && *format == "documents":
 		return usageError(env, "render", "render needs -o DIR (or -o - for stdout) or -check DIR")
 	case outDir != "" && checkDir != "":
 		return usageError(env, "render", "-o and -check cannot be used together")
@@ -76,6 +94,8 @@ func runRender(env *Env, args []string) int {
 	}
 	view.WriteDiagnostics(env.Stderr, diags, c.files(), env.Color) // warnings
 	switch {
+	case *format != "documents":
+		return renderExport(env, *format, c, outDir)
 	case checkDir != "":
 		return renderCheck(env, c.Out, checkDir, path, *showDiff)
 	case outDir == "-":
