@@ -32,6 +32,7 @@ func (a *attrs) value(name string, ty cty.Type) (v cty.Value, attr *hcl.Attribut
 	if attr == nil {
 		return cty.NilVal, nil, false, false
 	}
+	a.l.noteAttr(attr)
 	v, found := a.pre[name]
 	if !found {
 		var good bool
@@ -142,6 +143,27 @@ func (a *attrs) required(blockDesc string, names ...string) {
 				"The argument %q is required in %s and may not be null.", n, blockDesc)
 		}
 	}
+}
+
+// noteAttr remembers the value range of an attribute, so that diagnostics
+// about an Attr (whose Range covers `name = value`) point at the value.
+func (l *loader) noteAttr(attr *hcl.Attribute) {
+	if l.valueRanges == nil {
+		l.valueRanges = map[hcl.Range]hcl.Range{}
+	}
+	l.valueRanges[attr.Range] = attr.Expr.Range()
+}
+
+// subject returns the diagnostic subject for rng: the value's range when rng
+// is an attribute's range.
+func (l *loader) subject(rng *hcl.Range) *hcl.Range {
+	if rng == nil {
+		return nil
+	}
+	if v, ok := l.valueRanges[*rng]; ok {
+		return &v
+	}
+	return rng
 }
 
 // evalStr evaluates a string attribute, reporting wrong types.

@@ -157,6 +157,7 @@ func (l *loader) bucketNameRef(a *attrs, name string) (Attr[string], string) {
 	if attr == nil {
 		return Attr[string]{Range: a.decl}, ""
 	}
+	l.noteAttr(attr)
 	label := ""
 	if t, diags := hcl.AbsTraversalForExpr(attr.Expr); !diags.HasErrors() && t.RootName() == "bucket" && len(t) >= 2 {
 		step, ok := t[1].(hcl.TraverseAttr)

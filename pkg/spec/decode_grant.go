@@ -97,6 +97,7 @@ func (l *loader) bucketRef(a *attrs, name string) Attr[string] {
 	if attr == nil {
 		return out
 	}
+	l.noteAttr(attr)
 	t, diags := hcl.AbsTraversalForExpr(attr.Expr)
 	if diags.HasErrors() || t.RootName() != "bucket" || len(t) != 2 {
 		l.errorf(attr.Expr.Range().Ptr(), "Invalid bucket reference",

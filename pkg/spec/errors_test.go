@@ -98,3 +98,32 @@ func diagLines(diags hcl.Diagnostics) []string {
 	sort.Strings(out)
 	return out
 }
+
+// TestSubjectIsValue checks that diagnostics about an attribute's value
+// cover the value itself, not the whole `name = value` line.
+func TestSubjectIsValue(t *testing.T) {
+	tests := []struct{ fixture, value string }{
+		{"bucket_name_uppercase", `"Teramot-Data"`},
+		{"invalid_algorithm", `"aes256"`},
+		{"session_duration", `100`},
+		{"grant_bucket_not_ref", `"data"`},
+		{"wrong_type_bool", `"yes"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.fixture, func(t *testing.T) {
+			file := filepath.Join("testdata", "errors", tt.fixture+".hcl")
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, diags := Load(file, Options{})
+			if len(diags) != 1 || diags[0].Subject == nil {
+				t.Fatalf("want one diagnostic with a subject, got:\n%s", diagText(diags))
+			}
+			s := diags[0].Subject
+			if got := string(src[s.Start.Byte:s.End.Byte]); got != tt.value {
+				t.Errorf("subject covers %q, want %q", got, tt.value)
+			}
+		})
+	}
+}

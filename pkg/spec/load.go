@@ -88,6 +88,8 @@ type loader struct {
 	spec     *Spec
 	srcs     map[string][]byte    // file contents, for secrets and type expressions
 	varFiles map[string]*hcl.File // parsed -var-file files (nil when invalid)
+	// valueRanges maps attribute ranges to their value ranges.
+	valueRanges map[hcl.Range]hcl.Range
 
 	top topBlocks
 
@@ -199,7 +201,7 @@ func (l *loader) errorf(subject *hcl.Range, summary, detail string, args ...any)
 		Severity: hcl.DiagError,
 		Summary:  summary,
 		Detail:   fmt.Sprintf(detail, args...),
-		Subject:  subject,
+		Subject:  l.subject(subject),
 	})
 }
 
@@ -209,7 +211,7 @@ func (l *loader) ruleError(rule string, subject hcl.Range, summary, detail strin
 		Severity: hcl.DiagError,
 		Summary:  summary,
 		Detail:   fmt.Sprintf(detail, args...),
-		Subject:  subject.Ptr(),
+		Subject:  l.subject(subject.Ptr()),
 		Extra:    DiagExtra{RuleID: rule},
 	})
 }
