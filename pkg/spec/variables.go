@@ -1,7 +1,6 @@
 package spec
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -185,69 +184,6 @@ func (d *varDecl) parseRaw(l *loader, raw, what string) cty.Value {
 	l.errorf(nil, "Invalid value for variable",
 		"The value given by %s is not a valid HCL expression for type %s.", what, d.model.Type)
 	return cty.DynamicVal
-}
-
-// varArgs returns the -var and -var-file arguments in the order they apply.
-func (l *loader) varArgs() []VarArg {
-	if len(l.opts.Args) > 0 {
-		return l.opts.Args
-	}
-	var args []VarArg
-	for _, f := range l.opts.VarFiles {
-		args = append(args, VarArg{File: true, Value: f})
-	}
-	for _, v := range l.opts.Vars {
-		args = append(args, VarArg{Value: v})
-	}
-	return args
-}
-
-// parseVarFiles reads every -var-file before evaluation starts (as given:
-// they are not confined to the spec root) and scans them for secrets.
-func (l *loader) parseVarFiles() {
-	l.varFiles = map[string]*hcl.File{}
-	for _, a := range l.varArgs() {
-		if _, done := l.varFiles[a.Value]; !a.File || done {
-			continue
-		}
-		f, src, diags := parseFile(l.parser, a.Value, "")
-		l.diags = append(l.diags, diags...)
-		if diags.HasErrors() {
-			f = nil
-		}
-		l.varFiles[a.Value] = f
-		if f != nil {
-			l.scanSecrets(a.Value, src)
-		}
-	}
-}
-
-func (l *loader) applyVarFile(path string, set map[string]bool) {
-	f := l.varFiles[path]
-	if f == nil {
-		return
-	}
-	attrs, diags := f.Body.JustAttributes()
-	l.diags = append(l.diags, diags...)
-	for _, attr := range sortedAttrs(attrs) {
-		d := l.varDecls[attr.Name]
-		if d == nil {
-			l.diags = append(l.diags, &hcl.Diagnostic{
-				Severity: hcl.DiagWarning,
-				Summary:  "Value for undeclared variable",
-				Detail:   fmt.Sprintf("The variable file sets %q, but the spec declares no such variable.%s", attr.Name, l.suggestVar(attr.Name)),
-				Subject:  attr.NameRange.Ptr(),
-			})
-			continue
-		}
-		v, diags := attr.Expr.Value(nil)
-		l.diags = append(l.diags, diags...)
-		if diags.HasErrors() {
-			continue
-		}
-		d.setValue(l, v, "var-file", attr.Expr.Range().Ptr())
-		set[attr.Name] = true
-	}
 }
 
 func (l *loader) suggestVar(name string) string {
