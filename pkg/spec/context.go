@@ -86,4 +86,3 @@ func (l *loader) ctxFor(expr hcl.Expression) (*hcl.EvalContext, bool) {
 		Functions: l.funcs,
 	}, ok
 }
-

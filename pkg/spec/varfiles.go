@@ -68,4 +68,3 @@ func (l *loader) applyVarFile(path string, set map[string]bool) {
 		set[attr.Name] = true
 	}
 }
-
