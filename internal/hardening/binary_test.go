@@ -34,6 +34,11 @@ func teramotc(t *testing.T) string {
 	return binPath
 }
 
+// repoPath returns the absolute path of a file of the repository.
 func repoPath(parts ...string) string {
-	return filepath.Join(append([]string{"..", ".."}, parts...)...)
+	p, err := filepath.Abs(filepath.Join(append([]string{"..", ".."}, parts...)...))
+	if err != nil {
+		panic(err)
+	}
+	return p
 }
