@@ -44,7 +44,6 @@ func FuzzPolicyEquivalence(f *testing.F) {
 	}
 	f.Add(`{"Statement":{"Effect":"deny","Principal":"*","Action":"S3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":false}}}}`)
 	f.Add(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"999988887777"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":["a","a"]}}}]}`)
-	// SEEDFIX f.Add(`{"Statement":[{"Principal":"111122223333"}]}`)
 	f.Add(`%7B%22Statement%22%3A%5B%5D%7D`)
 	f.Fuzz(func(t *testing.T, text string) {
 		doc, err := ParsePolicy(text)

@@ -16,10 +16,10 @@ import (
 )
 
 // FuzzInspect drives the whole inspect -> rules input path with arbitrary
-// one-file specs: load, render, Build, convert to a Rego value and evaluate
-// the built-in rules. None of it may panic; the document must hold only JSON
-// values, convert to Rego, marshal, and Redact must hide every sensitive
-// value without touching the original.
+// one-file specs: load, render, Build, Value and evaluate the built-in rules.
+// None of it may panic; the document must hold only JSON values, marshal,
+// convert to exactly the OPA value that Value builds directly, and Redact
+// must hide every sensitive value without touching the original.
 func FuzzInspect(f *testing.F) {
 	for _, pattern := range []string{
 		"../../examples/*/*.hcl", "../../testdata/rules/*/*.hcl", "../../testdata/secrets/*/*.hcl",
@@ -59,15 +59,20 @@ func FuzzInspect(f *testing.F) {
 			t.Fatal("Redact modified its argument")
 		}
 		checkRedacted(t, "", red)
-		if _, err := ast.InterfaceToValue(doc); err != nil {
+		conv, err := ast.InterfaceToValue(doc)
+		if err != nil {
 			t.Fatalf("convert to a Rego value: %v", err)
+		}
+		direct := inspect.Value(loaded, out)
+		if conv.Compare(direct) != 0 {
+			t.Fatalf("Value differs from Build converted to Rego:\n Build: %v\n Value: %v", conv, direct)
 		}
 		if loaded.Spec == nil || out == nil {
 			return
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		findings, err := set.Evaluate(ctx, doc)
+		findings, err := set.EvaluateValue(ctx, direct)
 		if err != nil {
 			t.Fatalf("evaluate the built-in rules: %v", err)
 		}

@@ -71,7 +71,6 @@ func FuzzParseDirective(f *testing.F) {
 		"teramotc:ignore TMC101 -- reason",
 		"teramotc:ignore TMC101,TMC102 until=2030-01-02 -- partner needs it",
 		"teramotc:ignore-file TMC507 -- legacy",
-		// SEEDFIX "teramotc:ignore , -- nothing",
 		"teramotc:ignore TMC101 until=2030-02-30 -- bad date",
 		"teramotc:ignore all -- everything",
 		"teramotc:ignore TMC001 -- hard",
