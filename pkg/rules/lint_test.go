@@ -51,14 +51,25 @@ func TestLintEvaluatesInParallel(t *testing.T) {
 	}
 }
 
-// The shipped examples lint with no error-level finding.
+// The shipped examples lint with no error-level finding, and the IAM user
+// variant of the setup guide gets the prefer-role warning.
 func TestExamplesLintClean(t *testing.T) {
 	set, err := Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
 	paths := []string{"../../examples/minimal", "../../examples/setup-guide-user", "../../examples/setup-guide-role"}
-	for _, res := range set.Lint(context.Background(), paths, LintOptions{}) {
+	results := set.Lint(context.Background(), paths, LintOptions{})
+	var tmc507 []*Finding
+	for _, f := range results[1].Findings {
+		if f.Rule.ID == "TMC507" && f.Suppression == nil {
+			tmc507 = append(tmc507, f)
+		}
+	}
+	if len(tmc507) == 0 || tmc507[0].Rule.Severity != SeverityWarning {
+		t.Errorf("setup-guide-user: TMC507 findings %v, want a warning", tmc507)
+	}
+	for _, res := range results {
 		if res.Diagnostics.HasErrors() {
 			t.Errorf("%s: %s", res.Path, diagText(res))
 		}

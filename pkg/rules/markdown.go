@@ -18,6 +18,7 @@ func WriteMarkdown(w io.Writer, rs []*Rule) error {
 	b.WriteString("`--enable-rule` and `--disable-rule`. Hard rules describe what AWS itself rejects:\n")
 	b.WriteString("`teramotc validate` reports them too, and they cannot be disabled or suppressed.\n")
 	b.WriteString("`teramotc explain ID` prints one rule's documentation.\n\n")
+	b.WriteString(usageText)
 	b.WriteString("| ID | name | severity | hard | title |\n|---|---|---|---|---|\n")
 	for _, r := range rs {
 		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s | %s |\n", r.ID, strings.ToLower(r.ID), r.Name, r.Severity, yesNo(r.Hard), cell(r.Title))
@@ -63,3 +64,46 @@ func yesNo(b bool) string {
 }
 
 func cell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+
+const usageText = "## Suppressions\n\n" +
+	"```hcl\n" +
+	"# teramotc:ignore-file TMC304 -- uploads are aborted by the client\n\n" +
+	"bucket \"open_data\" {\n" +
+	"  # teramotc:ignore TMC101 until=2027-01-31 -- public dataset approved in DATA-123\n" +
+	"  block_public_access = false\n" +
+	"}\n" +
+	"```\n\n" +
+	"- `# teramotc:ignore ID[,ID] [until=YYYY-MM-DD] -- reason` (or `//`) covers the next attribute or\n" +
+	"  block, or, trailing code, the attribute or block on its line. The reason is required.\n" +
+	"- `# teramotc:ignore-file ID -- reason` before the first block covers the whole file.\n" +
+	"- A suppression applies up to and including its `until` day (UTC; `TERAMOTC_NOW=YYYY-MM-DD`\n" +
+	"  pins today). Afterwards it stops applying and TMC902 reports it. One that matches no finding\n" +
+	"  is reported by TMC903; one that does not parse, has no reason, or names an unknown or hard\n" +
+	"  rule, by TMC901.\n" +
+	"- `--show-suppressed` lists suppressed findings; every format counts them.\n\n" +
+	"## Configuration (.teramotc.hcl)\n\n" +
+	"Read from the spec's directory, or from `--config FILE` / `TERAMOTC_CONFIG`.\n\n" +
+	"```hcl\n" +
+	"inline_ignores = false            # ignore suppression comments (also --no-inline-ignores)\n\n" +
+	"rule \"TMC401\" {\n" +
+	"  enabled  = true\n" +
+	"  severity = \"error\"               # error | warning | notice\n" +
+	"}\n\n" +
+	"ignore \"TMC401\" {\n" +
+	"  addresses = [\"bucket.logs\"]     # block addresses, children included\n" +
+	"  paths     = [\"specs/logs/*.hcl\"] # file globs\n" +
+	"  reason    = \"the log bucket cannot log to itself\"\n" +
+	"  until     = \"2027-01-31\"         # optional\n" +
+	"}\n" +
+	"```\n\n" +
+	"Command-line flags win over the file: `--only ID`, `--enable-rule ID`, `--disable-rule ID`.\n" +
+	"Hard rules cannot be disabled, re-graded or ignored.\n\n" +
+	"## Custom policies\n\n" +
+	"`teramotc lint --policy DIR` adds the Rego modules of DIR. Each rule is a package\n" +
+	"`teramotc.rules.<name>` with a package-scoped `# METADATA` block (`title`, `description`,\n" +
+	"`related_resources`, and `custom`: `id`, `name`, `severity`, `remediation`, optional `hard`,\n" +
+	"`security_severity`, `peers`) and a `deny` set of `{\"msg\": string, \"range\": range, \"address\": string}`\n" +
+	"objects. The input document is described in [inspect.md](inspect.md). Policies cannot call\n" +
+	"`http.send`, `net.lookup_ip_addr`, `opa.runtime` or other non-deterministic built-ins unless\n" +
+	"`--allow-network-builtins` is given. `teramotc policy test DIR` runs their `*_test.rego` tests.\n\n" +
+	"## Rules\n\n"
