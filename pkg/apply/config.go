@@ -73,6 +73,12 @@ func Connect(ctx context.Context, opts ConnectOptions) (*Clients, error) {
 	if cfg.Region == "" {
 		cfg.Region = "us-east-1"
 	}
+	if endpoint == "" && cfg.BaseEndpoint != nil {
+		// endpoint_url from the shared config file.
+		endpoint = *cfg.BaseEndpoint
+		cfg.RequestChecksumCalculation = aws.RequestChecksumCalculationWhenRequired
+		cfg.ResponseChecksumValidation = aws.ResponseChecksumValidationWhenRequired
+	}
 	if opts.AssumeRoleARN != "" {
 		prov := stscreds.NewAssumeRoleProvider(sts.NewFromConfig(cfg, withSTSEndpoint(endpoint)), opts.AssumeRoleARN,
 			func(o *stscreds.AssumeRoleOptions) {
