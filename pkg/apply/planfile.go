@@ -15,6 +15,7 @@ const Redacted = "(sensitive)"
 // by "(sensitive)". Every printed or saved plan is redacted.
 func (p *Plan) Redacted() *Plan {
 	cp := *p
+	cp.Warnings = append([]string{}, p.Warnings...) // never null in JSON
 	cp.Changes = make([]*Change, len(p.Changes))
 	for i, c := range p.Changes {
 		cc := *c

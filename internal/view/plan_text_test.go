@@ -1,0 +1,91 @@
+package view
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/teramot/teramotc/pkg/apply"
+)
+
+func testPlan() *apply.Plan {
+	stmt := func(sid, effect string) any {
+		return map[string]any{"Sid": sid, "Effect": effect, "Action": []any{"s3:getobject"}, "Resource": []any{"arn:aws:s3:::b/*"}}
+	}
+	return &apply.Plan{FormatVersion: "1.0", Account: "111122223333", Warnings: []string{}, Changes: []*apply.Change{
+		{Type: apply.TVersioning, Name: "b", Address: "bucket.data", Action: apply.ActionUpdate, Risk: apply.RiskTighten, Step: 4,
+			Before: map[string]any{"Status": "Suspended"}, After: map[string]any{"Status": "Enabled"}},
+		{Type: apply.TBucketPolicy, Name: "b", Address: "bucket.data", Action: apply.ActionUpdate, Risk: apply.RiskLoosen, Step: 8,
+			Before: map[string]any{"Version": "2012-10-17", "Statement": []any{stmt("Keep", "Deny"), stmt("Old", "Allow")}},
+			After:  map[string]any{"Version": "2012-10-17", "Statement": []any{stmt("Keep", "Deny"), stmt("New", "Allow")}}},
+		{Type: apply.TIAMRole, Name: "r", Address: "grant.x", Action: apply.ActionCreate, Risk: apply.RiskNeutral, Step: 7, Sensitive: true,
+			After: map[string]any{"AssumeRolePolicyDocument": "secret-external-id"}},
+		{Type: apply.TLifecycle, Name: "b", Address: "bucket.data", Action: apply.ActionUpdate, Risk: apply.RiskNeutral, Step: 5, Destructive: true,
+			Reason: `rule "X" deletes objects after 30 days instead of 365`,
+			Before: map[string]any{"Rules": []any{}}, After: map[string]any{"Rules": []any{}}},
+	}}
+}
+
+func TestWritePlanText(t *testing.T) {
+	var b bytes.Buffer
+	WritePlanText(&b, testPlan(), false)
+	out := b.String()
+	for _, want := range []string{
+		`# bucket.data: versioning "b" will be updated in place [tighten, step 4]`,
+		`~ Status = "Suspended" -> "Enabled"`,
+		`+ statement New {`,
+		`- statement Old {`,
+		`# grant.x: iam-role "r" will be created [neutral, step 7]`,
+		`(sensitive value)`,
+		`[neutral, DESTRUCTIVE, step 5] (rule "X" deletes objects after 30 days instead of 365)`,
+		"Plan: 1 to add, 3 to change, 0 to destroy.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("plan text lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "statement Keep") {
+		t.Errorf("unchanged statement shown:\n%s", out)
+	}
+	if strings.Contains(out, "secret-external-id") {
+		t.Errorf("sensitive value printed:\n%s", out)
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Errorf("colour without -color:\n%s", out)
+	}
+}
+
+func TestWritePlanTextNoChanges(t *testing.T) {
+	var b bytes.Buffer
+	WritePlanText(&b, &apply.Plan{Changes: []*apply.Change{}}, false)
+	if got := b.String(); !strings.HasPrefix(got, "No changes.") {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestWritePlanJSONAndMarkdown(t *testing.T) {
+	var j bytes.Buffer
+	if err := WritePlanJSON(&j, testPlan()); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(j.String(), "secret-external-id") || !strings.Contains(j.String(), `"after": "(sensitive)"`) {
+		t.Errorf("JSON plan does not redact:\n%s", j.String())
+	}
+	j.Reset()
+	if err := WritePlanJSON(&j, &apply.Plan{FormatVersion: "1.0"}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(j.String(), "null") {
+		t.Errorf("empty plan has null arrays:\n%s", j.String())
+	}
+	var m bytes.Buffer
+	WritePlanMarkdown(&m, testPlan())
+	for _, want := range []string{"| `~` | versioning | `b` | `bucket.data` | tighten | 4 |", "**destructive**", "**Plan: 1 to add, 3 to change, 0 to destroy.**", "```diff"} {
+		if !strings.Contains(m.String(), want) {
+			t.Errorf("markdown lacks %q:\n%s", want, m.String())
+		}
+	}
+	if strings.Contains(m.String(), "secret-external-id") {
+		t.Errorf("markdown prints a sensitive value")
+	}
+}
