@@ -187,6 +187,16 @@ Exit codes:
 // didYouMean returns " Did you mean "x"?" for the candidate closest to
 // name, or "" when none is close.
 func didYouMean(name string, candidates []string) string {
+	if c := closest(name, candidates); c != "" {
+		return fmt.Sprintf(" Did you mean %q?", c)
+	}
+	return ""
+}
+
+// closest returns the candidate nearest to name by edit distance (a
+// candidate that name is a prefix of counts as one edit), or "" when none
+// is close enough to be a typo.
+func closest(name string, candidates []string) string {
 	best, bestDist := "", 0
 	for _, c := range candidates {
 		d := levenshtein.Distance(name, c, nil)
@@ -200,7 +210,7 @@ func didYouMean(name string, candidates []string) string {
 	if best == "" || bestDist > max(2, len(name)/3) {
 		return ""
 	}
-	return fmt.Sprintf(" Did you mean %q?", best)
+	return best
 }
 
 func isTerminal(w io.Writer) bool {

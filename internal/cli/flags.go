@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/teramot/teramotc/pkg/spec"
@@ -11,32 +12,77 @@ import (
 
 // newFlagSet returns a flag set for a command. Go's flag package accepts
 // -name and --name alike, as Terraform users (single dash) and linter users
-// (double dash) both expect. Errors and -help go to stderr; the caller gets
-// them from parseArgs.
+// (double dash) both expect. parseArgs prints -help and errors to stderr.
 func newFlagSet(env *Env, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	fs.Usage = func() {
-		if c, ok := commands[name]; ok && c.Usage != "" {
-			fmt.Fprint(env.Stderr, strings.TrimSpace(c.Usage)+"\n")
-			return
+	fs.SetOutput(&flagOutput{env: env, fs: fs})
+	fs.Usage = func() {} // parseArgs prints usage and errors itself
+	fs.BoolFunc("no-color", "disable colour", func(v string) error {
+		off, err := strconv.ParseBool(v)
+		if off {
+			env.Color = false
 		}
-		fmt.Fprintf(env.Stderr, "Usage: teramotc %s [flags]\n\nFlags:\n", name)
-		fs.PrintDefaults()
-	}
-	fs.BoolFunc("no-color", "disable colour", func(string) error { env.Color = false; return nil })
+		return err
+	})
 	if env.flagSets != nil {
 		*env.flagSets = append(*env.flagSets, fs)
 	}
 	return fs
 }
 
+// flagOutput is the output of a command's flag set: it silences the flag
+// package's own messages and carries the Env for parseArgs.
+type flagOutput struct {
+	env *Env
+	fs  *flag.FlagSet
+}
+
+func (*flagOutput) Write(p []byte) (int, error) { return len(p), nil }
+
+// reportParseError prints -help's usage, or a flag error with a "Did you
+// mean" suggestion and a pointer to -help, to stderr.
+func reportParseError(fs *flag.FlagSet, err error) {
+	out, ok := fs.Output().(*flagOutput)
+	if !ok {
+		return
+	}
+	stderr := out.env.Stderr
+	if err == flag.ErrHelp {
+		if c, ok := commands[fs.Name()]; ok && c.Usage != "" {
+			writeUsage(stderr, c.Usage)
+			return
+		}
+		fmt.Fprintf(stderr, "Usage: teramotc %s [flags]\n\nFlags:\n", fs.Name())
+		fs.SetOutput(stderr)
+		fs.PrintDefaults()
+		fs.SetOutput(out)
+		return
+	}
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		if c := closest(name, names); c != "" {
+			msg += fmt.Sprintf(". Did you mean -%s?", c)
+		}
+	}
+	fmt.Fprintf(stderr, "Error: %s\n\nRun \"teramotc %s -help\" for usage.\n", msg, fs.Name())
+}
+
 // parseArgs parses flags that may appear before, between or after the
 // positional arguments (`render SPEC -o DIR`) and returns the positional
 // arguments in order. "--" ends the flags; a lone "-" is positional
-// (stdin). On error (including -help, which returns flag.ErrHelp) the
-// message and usage have already been printed to stderr.
+// (stdin). On error, including -help (flag.ErrHelp), the usage or the
+// error has been printed to stderr.
 func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		reportParseError(fs, err)
+	}
+	return pos, err
+}
+
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {

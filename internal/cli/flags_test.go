@@ -98,6 +98,10 @@ func TestNoColorFlag(t *testing.T) {
 	if env.Color {
 		t.Error("-no-color left colour on")
 	}
+	env.Color = true
+	if _, err := parseArgs(fs, []string{"-no-color=false"}); err != nil || !env.Color {
+		t.Errorf("-no-color=false: err %v, colour %v; want colour kept", err, env.Color)
+	}
 }
 
 func TestDidYouMean(t *testing.T) {
