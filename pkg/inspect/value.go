@@ -45,19 +45,57 @@ func documentTerm(d *render.Document) *ast.Term {
 	for i, k := range keys {
 		prov[i] = ast.Item(ast.StringTerm(k), rangeTerm(d.Provenance[k]))
 	}
-	content, err := ast.InterfaceToValue(normalize(d.Content))
-	if err != nil {
-		content = ast.Null{}
-	}
 	return ast.ObjectTerm(
 		ast.Item(ast.InternedTerm("path"), ast.StringTerm(d.Path)),
 		ast.Item(ast.InternedTerm("kind"), ast.StringTerm(string(d.Kind))),
 		ast.Item(ast.InternedTerm("address"), ast.StringTerm(d.Address)),
 		ast.Item(ast.InternedTerm("range"), rangeTerm(d.Range)),
-		ast.Item(ast.InternedTerm("content"), ast.NewTerm(content)),
+		ast.Item(ast.InternedTerm("content"), contentTerm(d.Content)),
 		ast.Item(ast.InternedTerm("provenance"), ast.ObjectTerm(prov...)),
 		ast.Item(ast.InternedTerm("sensitive"), ast.InternedTerm(d.Sensitive)),
 	)
+}
+
+// contentTerm converts rendered content (generic JSON values) to a term
+// without copying it first.
+func contentTerm(v any) *ast.Term {
+	switch x := v.(type) {
+	case nil:
+		return ast.InternedNullTerm
+	case string:
+		return ast.StringTerm(x)
+	case bool:
+		return ast.InternedTerm(x)
+	case int:
+		return ast.InternedTerm(x)
+	case int64:
+		return ast.InternedTerm(int(x))
+	case float64:
+		return ast.FloatNumberTerm(x)
+	case map[string]any:
+		items := make([][2]*ast.Term, 0, len(x))
+		for k, e := range x {
+			items = append(items, ast.Item(ast.StringTerm(k), contentTerm(e)))
+		}
+		return ast.ObjectTerm(items...)
+	case []any:
+		terms := make([]*ast.Term, len(x))
+		for i, e := range x {
+			terms[i] = contentTerm(e)
+		}
+		return ast.ArrayTerm(terms...)
+	case []string:
+		terms := make([]*ast.Term, len(x))
+		for i, e := range x {
+			terms[i] = ast.StringTerm(e)
+		}
+		return ast.ArrayTerm(terms...)
+	}
+	val, err := ast.InterfaceToValue(normalize(v))
+	if err != nil {
+		return ast.InternedNullTerm
+	}
+	return ast.NewTerm(val)
 }
 
 var (
