@@ -48,7 +48,10 @@ func (r *renderer) bucket(b *spec.Bucket) {
 			set[i] = object{"Key": t.Key, "Value": t.Value}
 			prov[pointer("/TagSet", i)] = t.Range
 		}
-		r.add(dir+"tagging.json", KindTagging, b.Block, object{"TagSet": set}, prov)
+		d := r.add(dir+"tagging.json", KindTagging, b.Block, object{"TagSet": set}, prov)
+		for _, t := range b.Tags.Entries {
+			d.Sensitive = d.Sensitive || t.Sensitive
+		}
 	}
 }
 

@@ -40,13 +40,30 @@ func (r *renderer) bucketPolicy(dir string, b *spec.Bucket) {
 	}
 	r.accessLogStatements(&p, b)
 	r.trailStatements(&p, b)
+	sensitive := false
 	for _, s := range b.Statements {
 		p.add(userStatement(s), s.DeclRange)
+		sensitive = sensitive || statementSensitive(s)
 	}
 	if len(p.statements) == 0 {
 		return
 	}
-	r.add(dir+"bucket-policy.json", KindBucketPolicy, b.Block, p.document(), p.prov)
+	d := r.add(dir+"bucket-policy.json", KindBucketPolicy, b.Block, p.document(), p.prov)
+	d.Sensitive = sensitive
+}
+
+// statementSensitive reports whether a user statement holds a value derived
+// from a sensitive variable, which makes the whole bucket policy sensitive.
+func statementSensitive(s *spec.Statement) bool {
+	if s.Effect.Sensitive || s.Principals.Sensitive || s.Actions.Sensitive || s.NotActions.Sensitive || s.Resources.Sensitive {
+		return true
+	}
+	for _, c := range s.Conditions {
+		if c.Test.Sensitive || c.Variable.Sensitive || c.Values.Sensitive {
+			return true
+		}
+	}
+	return false
 }
 
 // accessLogStatements lets S3 server access logging deliver the logs of every

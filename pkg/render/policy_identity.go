@@ -24,7 +24,8 @@ func (r *renderer) grant(g *spec.Grant) {
 	}
 	dir := "grants/" + g.Label + "/"
 	p := r.identityPolicy(g, b)
-	r.add(dir+"identity-policy.json", KindIdentityPolicy, g.Block, p.document(), p.prov)
+	d := r.add(dir+"identity-policy.json", KindIdentityPolicy, g.Block, p.document(), p.prov)
+	d.Sensitive = g.Prefix.Sensitive || g.ExtraActions.Sensitive || g.Permissions.Sensitive
 	if g.Role != nil {
 		r.trustPolicy(dir, g)
 	}
