@@ -106,6 +106,9 @@ func paintLine(l string, color bool) string {
 // +, - or ~.
 func diffLines(before, after any) []string {
 	if s, ok := after.(string); ok && s == apply.Redacted {
+		if before == nil {
+			return []string{"+ (sensitive value)"}
+		}
 		return []string{"~ (sensitive value)"}
 	}
 	a, _ := after.(map[string]any)
@@ -118,14 +121,18 @@ func diffLines(before, after any) []string {
 		av, inA := a[k]
 		bv, inB := b[k]
 		switch {
-		case !inB && before == nil:
-			out = append(out, prefixed("+", k, av)...)
+		case !inB && isPolicy(av):
+			out = append(out, "+ "+k+" {")
+			for _, l := range policyLines(nil, asMap(av)) {
+				out = append(out, "    "+l)
+			}
+			out = append(out, "  }")
 		case !inB:
 			out = append(out, prefixed("+", k, av)...)
 		case !inA:
 			out = append(out, prefixed("-", k, bv)...)
 		case jsonText(av) != jsonText(bv):
-			if _, pol := asMap(av)["Statement"]; pol {
+			if isPolicy(av) {
 				out = append(out, "~ "+k+" {")
 				for _, l := range policyLines(asMap(bv), asMap(av)) {
 					out = append(out, "    "+l)
@@ -213,6 +220,11 @@ func sortedKeys(ms ...map[string]any) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+func isPolicy(v any) bool {
+	_, ok := asMap(v)["Statement"]
+	return ok
 }
 
 func asMap(v any) map[string]any {

@@ -41,7 +41,8 @@ type Change struct {
 	Before      any    `json:"before"`
 	After       any    `json:"after"`
 
-	item *Item
+	item   *Item
+	before any // canonical live state (Before is for display)
 }
 
 // Key is the item key of the change.
@@ -111,11 +112,15 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 			continue
 		}
 		c := &Change{Type: it.Type, Name: it.Name, Owner: it.Owner, Address: it.Address, Step: it.Step,
-			Before: before, After: want, Sensitive: it.Sensitive, item: it, Action: ActionUpdate}
+			Before: prettyActions(before), After: prettyActions(want), Sensitive: it.Sensitive, item: it, Action: ActionUpdate,
+			before: before}
 		if before == nil {
 			c.Action = ActionCreate
 		}
 		c.Risk, c.Reason = classify(it, before, want)
+		if before == nil {
+			c.Before = nil
+		}
 		bucketExists := it.Bucket == "" || live.State[(&Item{Type: TBucket, Name: it.Bucket}).Key()] != nil
 		if it.Type == TLifecycle && bucketExists {
 			if why := shortensExpiration(before, want); why != "" {

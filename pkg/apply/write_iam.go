@@ -57,7 +57,7 @@ func (e *Engine) writeRole(ctx context.Context, c *Change) error {
 			return err
 		}
 	}
-	b, _ := c.Before.(map[string]any)
+	b, _ := c.before.(map[string]any)
 	if b == nil || !equal(b["AssumeRolePolicyDocument"], w["AssumeRolePolicyDocument"]) {
 		if _, err := e.C.IAM.UpdateAssumeRolePolicy(ctx, &iam.UpdateAssumeRolePolicyInput{RoleName: aws.String(it.Name), PolicyDocument: aws.String(trust)}); err != nil {
 			return err
