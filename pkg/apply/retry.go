@@ -37,6 +37,7 @@ func (e *Engine) waitEqual(ctx context.Context, it *Item, want any, n int, inter
 	defer cancel()
 	streak := 0
 	var last any
+	start, reported := time.Now(), time.Now()
 	for reads := 1; ; reads++ {
 		tmp := newLive()
 		tmp.State[(&Item{Type: TBucket, Name: it.Bucket}).Key()] = map[string]any{} // bucket known to exist
@@ -56,6 +57,10 @@ func (e *Engine) waitEqual(ctx context.Context, it *Item, want any, n int, inter
 			}
 		} else {
 			streak = 0
+			if time.Since(reported) >= 10*time.Second {
+				reported = time.Now()
+				e.logf("%s.%s: still waiting for the write to read back... [%s elapsed]", it.Type, it.Name, fmtElapsed(time.Since(start).Round(time.Second)))
+			}
 		}
 		select {
 		case <-ctx.Done():
