@@ -19,6 +19,9 @@ type attrs struct {
 	decl hcl.Range
 	// pre holds values already evaluated (bucket name and region).
 	pre map[string]cty.Value
+	// req lists the required attributes (null is reported for them).
+	req  map[string]bool
+	desc string
 }
 
 func (l *loader) attrs(m hcl.Attributes, decl hcl.Range, pre map[string]cty.Value) *attrs {
@@ -47,6 +50,10 @@ func (a *attrs) value(name string, ty cty.Type) (v cty.Value, attr *hcl.Attribut
 	v, marks := v.UnmarkDeep()
 	sensitive = len(marks) > 0
 	if v.IsNull() {
+		if a.req[name] {
+			a.l.errorf(attr.Expr.Range().Ptr(), "Missing required argument",
+				"The argument %q is required in %s and may not be null.", name, a.desc)
+		}
 		return cty.NilVal, attr, sensitive, false
 	}
 	cv, err := convert.Convert(v, ty)
@@ -129,18 +136,15 @@ func (a *attrs) strList(name string) Attr[[]string] {
 	return Attr[[]string]{Value: list, Range: attr.Range, Set: true, Sensitive: sens}
 }
 
-// required reports each named attribute that is absent or null.
+// required reports each named attribute that is absent, and makes value
+// report it when it is null.
 func (a *attrs) required(blockDesc string, names ...string) {
+	a.req, a.desc = map[string]bool{}, blockDesc
 	for _, n := range names {
-		attr := a.m[n]
-		if attr == nil {
+		a.req[n] = true
+		if a.m[n] == nil {
 			a.l.errorf(a.decl.Ptr(), "Missing required argument",
 				"The argument %q is required in %s, but no definition was found.", n, blockDesc)
-			continue
-		}
-		if v, ok := a.pre[n]; ok && v.IsNull() {
-			a.l.errorf(attr.Expr.Range().Ptr(), "Missing required argument",
-				"The argument %q is required in %s and may not be null.", n, blockDesc)
 		}
 	}
 }
