@@ -22,20 +22,21 @@ func Value(l *spec.Loaded, out *render.Output) ast.Value {
 	if s == nil {
 		s = &spec.Spec{}
 	}
-	obj := termEncoderFor(reflect.TypeFor[spec.Spec]())(reflect.ValueOf(s).Elem()).Value.(ast.Object)
+	b := &builder{ranges: map[hcl.Range]*ast.Term{}}
+	obj := termEncoderFor(reflect.TypeFor[spec.Spec]())(reflect.ValueOf(s).Elem(), b).Value.(ast.Object)
 	obj.Insert(ast.InternedTerm("format_version"), ast.InternedTerm(FormatVersion))
 	var docs []*ast.Term
 	if out != nil {
 		docs = make([]*ast.Term, 0, len(out.Documents))
 		for _, d := range out.Documents {
-			docs = append(docs, documentTerm(d))
+			docs = append(docs, b.documentTerm(d))
 		}
 	}
 	obj.Insert(ast.InternedTerm("documents"), ast.ArrayTerm(docs...))
 	return obj
 }
 
-func documentTerm(d *render.Document) *ast.Term {
+func (b *builder) documentTerm(d *render.Document) *ast.Term {
 	keys := make([]string, 0, len(d.Provenance))
 	for k := range d.Provenance {
 		keys = append(keys, k)
@@ -43,13 +44,13 @@ func documentTerm(d *render.Document) *ast.Term {
 	sort.Strings(keys)
 	prov := make([][2]*ast.Term, len(keys))
 	for i, k := range keys {
-		prov[i] = ast.Item(ast.StringTerm(k), rangeTerm(d.Provenance[k]))
+		prov[i] = ast.Item(ast.StringTerm(k), b.rangeTerm(d.Provenance[k]))
 	}
 	return ast.ObjectTerm(
 		ast.Item(ast.InternedTerm("path"), ast.StringTerm(d.Path)),
 		ast.Item(ast.InternedTerm("kind"), ast.StringTerm(string(d.Kind))),
 		ast.Item(ast.InternedTerm("address"), ast.StringTerm(d.Address)),
-		ast.Item(ast.InternedTerm("range"), rangeTerm(d.Range)),
+		ast.Item(ast.InternedTerm("range"), b.rangeTerm(d.Range)),
 		ast.Item(ast.InternedTerm("content"), contentTerm(d.Content)),
 		ast.Item(ast.InternedTerm("provenance"), ast.ObjectTerm(prov...)),
 		ast.Item(ast.InternedTerm("sensitive"), ast.InternedTerm(d.Sensitive)),
@@ -107,6 +108,22 @@ var (
 	keyByte     = ast.InternedTerm("byte")
 )
 
+// builder shares one term per distinct range within a document: an unset
+// attribute's range is its block's header, so many ranges repeat. Terms are
+// never modified during evaluation, so sharing them is safe.
+type builder struct {
+	ranges map[hcl.Range]*ast.Term
+}
+
+func (b *builder) rangeTerm(r hcl.Range) *ast.Term {
+	if t, ok := b.ranges[r]; ok {
+		return t
+	}
+	t := rangeTerm(r)
+	b.ranges[r] = t
+	return t
+}
+
 func rangeTerm(r hcl.Range) *ast.Term {
 	return ast.ObjectTerm(
 		ast.Item(keyFilename, ast.StringTerm(r.Filename)),
@@ -124,7 +141,7 @@ func posTerm(p hcl.Pos) *ast.Term {
 }
 
 // termEncoder mirrors encoder (encode.go) but produces OPA terms.
-type termEncoder func(v reflect.Value) *ast.Term
+type termEncoder func(v reflect.Value, b *builder) *ast.Term
 
 var termEncoders sync.Map // reflect.Type -> termEncoder
 
@@ -137,9 +154,9 @@ func termEncoderFor(t reflect.Type) termEncoder {
 		f  termEncoder
 	)
 	wg.Add(1)
-	e, loaded := termEncoders.LoadOrStore(t, termEncoder(func(v reflect.Value) *ast.Term {
+	e, loaded := termEncoders.LoadOrStore(t, termEncoder(func(v reflect.Value, b *builder) *ast.Term {
 		wg.Wait()
-		return f(v)
+		return f(v, b)
 	}))
 	if loaded {
 		return e.(termEncoder)
@@ -153,31 +170,31 @@ func termEncoderFor(t reflect.Type) termEncoder {
 func newTermEncoder(t reflect.Type) termEncoder {
 	switch t {
 	case rangeType:
-		return func(v reflect.Value) *ast.Term { return rangeTerm(v.Interface().(hcl.Range)) }
+		return func(v reflect.Value, b *builder) *ast.Term { return b.rangeTerm(v.Interface().(hcl.Range)) }
 	case posType:
-		return func(v reflect.Value) *ast.Term { return posTerm(v.Interface().(hcl.Pos)) }
+		return func(v reflect.Value, _ *builder) *ast.Term { return posTerm(v.Interface().(hcl.Pos)) }
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return func(v reflect.Value) *ast.Term { return ast.StringTerm(v.String()) }
+		return func(v reflect.Value, _ *builder) *ast.Term { return ast.StringTerm(v.String()) }
 	case reflect.Bool:
-		return func(v reflect.Value) *ast.Term { return ast.InternedTerm(v.Bool()) }
+		return func(v reflect.Value, _ *builder) *ast.Term { return ast.InternedTerm(v.Bool()) }
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return func(v reflect.Value) *ast.Term { return ast.InternedTerm(int(v.Int())) }
+		return func(v reflect.Value, _ *builder) *ast.Term { return ast.InternedTerm(int(v.Int())) }
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return func(v reflect.Value) *ast.Term { return ast.InternedTerm(int(v.Uint())) }
+		return func(v reflect.Value, _ *builder) *ast.Term { return ast.InternedTerm(int(v.Uint())) }
 	case reflect.Float32, reflect.Float64:
-		return func(v reflect.Value) *ast.Term { return ast.FloatNumberTerm(v.Float()) }
+		return func(v reflect.Value, _ *builder) *ast.Term { return ast.FloatNumberTerm(v.Float()) }
 	case reflect.Pointer:
 		elem := termEncoderFor(t.Elem())
-		return func(v reflect.Value) *ast.Term {
+		return func(v reflect.Value, b *builder) *ast.Term {
 			if v.IsNil() {
 				return ast.InternedNullTerm
 			}
-			return elem(v.Elem())
+			return elem(v.Elem(), b)
 		}
 	case reflect.Interface:
-		return func(v reflect.Value) *ast.Term {
+		return func(v reflect.Value, _ *builder) *ast.Term {
 			if v.IsNil() {
 				return ast.InternedNullTerm
 			}
@@ -189,20 +206,20 @@ func newTermEncoder(t reflect.Type) termEncoder {
 		}
 	case reflect.Slice, reflect.Array:
 		elem := termEncoderFor(t.Elem())
-		return func(v reflect.Value) *ast.Term {
+		return func(v reflect.Value, b *builder) *ast.Term {
 			terms := make([]*ast.Term, v.Len())
 			for i := range terms {
-				terms[i] = elem(v.Index(i))
+				terms[i] = elem(v.Index(i), b)
 			}
 			return ast.ArrayTerm(terms...)
 		}
 	case reflect.Map:
 		elem := termEncoderFor(t.Elem())
-		return func(v reflect.Value) *ast.Term {
+		return func(v reflect.Value, b *builder) *ast.Term {
 			items := make([][2]*ast.Term, 0, v.Len())
 			it := v.MapRange()
 			for it.Next() {
-				items = append(items, ast.Item(ast.StringTerm(it.Key().String()), elem(it.Value())))
+				items = append(items, ast.Item(ast.StringTerm(it.Key().String()), elem(it.Value(), b)))
 			}
 			return ast.ObjectTerm(items...)
 		}
@@ -214,15 +231,15 @@ func newTermEncoder(t reflect.Type) termEncoder {
 			keys[i] = ast.InternedTerm(f.name)
 			encs[i] = termEncoderFor(fieldType(t, f.index))
 		}
-		return func(v reflect.Value) *ast.Term {
+		return func(v reflect.Value, b *builder) *ast.Term {
 			items := make([][2]*ast.Term, len(fields))
 			for i, f := range fields {
-				items[i] = ast.Item(keys[i], encs[i](v.FieldByIndex(f.index)))
+				items[i] = ast.Item(keys[i], encs[i](v.FieldByIndex(f.index), b))
 			}
 			return ast.ObjectTerm(items...)
 		}
 	}
-	return func(reflect.Value) *ast.Term { return ast.InternedNullTerm }
+	return func(reflect.Value, *builder) *ast.Term { return ast.InternedNullTerm }
 }
 
 func fieldType(t reflect.Type, index []int) reflect.Type {
