@@ -41,6 +41,10 @@ func (l *loader) validate() {
 				"A grant labelled %q was already declared at %s. Grant labels must be unique in a spec.", g.Label, prev.DeclRange)
 		}
 		grants[g.Label] = g
+		if g.Permissions.Set && len(g.Permissions.Value) == 0 && len(g.ExtraActions.Value) == 0 {
+			l.errorf(g.Permissions.Range.Ptr(), "Grant without access",
+				"This grant gives no permission: list at least one of %s, or extra_actions.", quoteList(permissions))
+		}
 		for _, a := range g.ExtraActions.Value {
 			l.checkAction(a, g.ExtraActions.Range)
 		}

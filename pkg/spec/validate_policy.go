@@ -24,6 +24,7 @@ func (l *loader) checkStatements(b *Bucket) {
 				"%s already has a statement %q (at %s); Sids must be unique in a policy.", b.Address, s.Sid, sids[s.Sid].DeclRange)
 		}
 		sids[s.Sid] = s
+		l.checkNonEmpty(s)
 		for _, a := range s.Actions.Value {
 			l.checkAction(a, s.Actions.Range)
 		}
@@ -35,6 +36,27 @@ func (l *loader) checkStatements(b *Bucket) {
 				"This statement allows everyone (principal \"*\") without a condition that S3 accepts as narrowing "+
 					"(a fixed value of aws:SourceAccount, aws:SourceArn, aws:SourceVpce, aws:PrincipalOrgID, ...). "+
 					"With block_public_policy on, S3 refuses the whole bucket policy. Name the principals, or add such a condition.")
+		}
+	}
+}
+
+// checkNonEmpty reports written but empty lists that AWS rejects in a
+// policy statement.
+func (l *loader) checkNonEmpty(s *Statement) {
+	lists := []struct {
+		a    Attr[[]string]
+		name string
+	}{{s.Actions, "actions"}, {s.NotActions, "not_actions"}, {s.Resources, "resources"}}
+	for _, c := range s.Conditions {
+		lists = append(lists, struct {
+			a    Attr[[]string]
+			name string
+		}{c.Values, "values"})
+	}
+	for _, x := range lists {
+		if x.a.Set && len(x.a.Value) == 0 {
+			l.errorf(x.a.Range.Ptr(), "Empty "+x.name,
+				"AWS rejects a policy statement with an empty %s list; list at least one entry or remove the statement.", x.name)
 		}
 	}
 }
