@@ -255,3 +255,28 @@ bucket "data" {
 		})
 	}
 }
+
+// TestForExpressions checks that iterator names of for expressions are not
+// taken for references.
+func TestForExpressions(t *testing.T) {
+	dir := writeSpec(t, map[string]string{"main.hcl": `
+locals {
+  names = [for b in ["x", "y"] : upper(b)]
+  m     = { for k, v in { a = 1 } : k => v }
+  s     = join(",", [for n in local.names : "${n}!" if n != "Y"])
+  sp    = [{ n = 1 }][*].n
+}
+bucket "data" {
+  name   = "teramot-test-data"
+  region = "us-east-1"
+  tags   = { s = local.s, m = jsonencode(local.m), sp = jsonencode(local.sp) }
+}`})
+	got := map[string]string{}
+	for _, e := range mustLoad(t, dir, Options{}).Buckets[0].Tags.Entries {
+		got[e.Key] = e.Value
+	}
+	want := map[string]string{"s": "X!", "m": `{"a":1}`, "sp": "[1]"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tags (-want +got):\n%s", diff)
+	}
+}
