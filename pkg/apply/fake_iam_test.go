@@ -75,7 +75,12 @@ func (f *fake) GetRole(_ context.Context, in *iam.GetRoleInput, _ ...func(*iam.O
 	if !ok {
 		return nil, noEntity("role")
 	}
-	return &iam.GetRoleOutput{Role: &iamtypes.Role{RoleName: in.RoleName, Path: aws.String("/"),
+	arn := "arn:aws:iam::111122223333:role/" + *in.RoleName
+	if f.uniqueIDReads > 0 {
+		f.uniqueIDReads--
+		arn = "AROAEXAMPLEUNIQUEID"
+	}
+	return &iam.GetRoleOutput{Role: &iamtypes.Role{RoleName: in.RoleName, Path: aws.String("/"), Arn: aws.String(arn),
 		AssumeRolePolicyDocument: aws.String(url.QueryEscape(r.trust)), MaxSessionDuration: aws.Int32(r.maxSession)}}, nil
 }
 

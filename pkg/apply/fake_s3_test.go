@@ -31,6 +31,9 @@ type fake struct {
 	// stale maps an operation name to how many reads return the value
 	// from before the last write.
 	stale map[string]int
+	// uniqueIDReads makes that many GetRole calls show the role's unique
+	// id instead of its ARN (IAM does so right after CreateRole).
+	uniqueIDReads int
 	// violations records grants made before the guardrails.
 	violations []string
 }

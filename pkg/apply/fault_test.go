@@ -133,6 +133,7 @@ func TestFaultsConverge(t *testing.T) {
 		{"cloudtrail policy not yet visible", "setup-guide-role", func(f *fake) {
 			f.faults["CreateTrail"] = []error{apiErr("InsufficientS3BucketPolicyException", "policy")}
 		}},
+		{"role ARN shown as unique id", "setup-guide-role", func(f *fake) { f.uniqueIDReads = 3 }},
 		{"stale public access block reads", "setup-guide-user", func(f *fake) { f.stale["GetPublicAccessBlock"] = 3 }},
 		{"stale lifecycle reads", "setup-guide-user", func(f *fake) { f.stale["GetBucketLifecycleConfiguration"] = 4 }},
 	}
@@ -149,6 +150,9 @@ func TestFaultsConverge(t *testing.T) {
 				if len(q) > 0 {
 					t.Errorf("scripted fault of %s was never hit", op)
 				}
+			}
+			if f.uniqueIDReads+f.stale["GetPublicAccessBlock"]+f.stale["GetBucketLifecycleConfiguration"] > 0 {
+				t.Errorf("scripted stale reads were never made")
 			}
 			assertOrder(t, f)
 			assertConverged(t, f, e, items)

@@ -3,12 +3,14 @@ package apply
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	smithy "github.com/aws/smithy-go"
 )
 
 // Live is the live state of the items of a spec, in canonical form. A key
@@ -186,6 +188,11 @@ func (e *Engine) readIdentityOrTrail(ctx context.Context, it *Item) (any, error)
 		out, err := e.C.IAM.GetRole(ctx, &iam.GetRoleInput{RoleName: aws.String(it.Name)})
 		if err != nil {
 			return nil, err
+		}
+		if arn := aws.ToString(out.Role.Arn); arn != "" && !strings.HasPrefix(arn, "arn:") {
+			// Right after CreateRole, IAM may briefly show the role's
+			// unique id (AROA...) instead of its ARN: not ready yet.
+			return nil, &smithy.GenericAPIError{Code: "NoSuchEntity", Message: "role " + it.Name + " is not fully created yet (ARN shown as " + arn + ")"}
 		}
 		doc, err := ParsePolicy(aws.ToString(out.Role.AssumeRolePolicyDocument))
 		if err != nil {
