@@ -1,0 +1,191 @@
+package apply
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/zclconf/go-cty/cty"
+)
+
+func traversal(root, attr string) hcl.Traversal {
+	return hcl.Traversal{hcl.TraverseRoot{Name: root}, hcl.TraverseAttr{Name: attr}}
+}
+
+var permissionOf = map[string]string{"s3:getobject": "read", "s3:putobject": "write", "s3:deleteobject": "delete", "s3:listbucket": "list"}
+
+func (e *Engine) importGrant(ctx context.Context, root *hclwrite.Body, bucketLabel string, opts ImportOptions, im *Imported) error {
+	owner, name := "user/"+opts.User, opts.User
+	if opts.Role != "" {
+		owner, name = "role/"+opts.Role, opts.Role
+	}
+	policyName, doc, err := e.attachedPolicy(ctx, owner)
+	if err != nil {
+		return err
+	}
+	g := root.AppendNewBlock("grant", []string{hclLabel(name)}).Body()
+	g.SetAttributeTraversal("bucket", traversal("bucket", bucketLabel))
+	var perms, extra []string
+	prefix := ""
+	for _, s := range statements(doc) {
+		sid := str(s["Sid"])
+		if sid == "KMSAccess" {
+			continue
+		}
+		for _, a := range stringSet(s["Action"], nil) {
+			if p, ok := permissionOf[strings.ToLower(a)]; ok {
+				perms = append(perms, p)
+			} else {
+				extra = append(extra, a)
+			}
+		}
+		if sid == "ObjectAccess" {
+			for _, r := range stringSet(s["Resource"], nil) {
+				if i := strings.Index(r, ":::"); i >= 0 {
+					if _, rest, ok := strings.Cut(r[i+3:], "/"); ok {
+						prefix = strings.TrimSuffix(rest, "*")
+					}
+				}
+			}
+		}
+	}
+	sort.Strings(perms)
+	g.SetAttributeValue("permissions", strList(perms))
+	if len(extra) > 0 {
+		g.SetAttributeValue("extra_actions", strList(extra))
+	}
+	if prefix != "" {
+		g.SetAttributeValue("prefix", cty.StringVal(prefix))
+	}
+	if opts.User != "" {
+		out, err := e.C.IAM.GetUser(ctx, &iam.GetUserInput{UserName: aws.String(opts.User)})
+		if err != nil {
+			return fmt.Errorf("user %s: %w", opts.User, err)
+		}
+		u := g.AppendNewBlock("iam_user", nil).Body()
+		u.SetAttributeValue("name", cty.StringVal(opts.User))
+		if p := aws.ToString(out.User.Path); p != "/" && p != "" {
+			u.SetAttributeValue("path", cty.StringVal(p))
+		}
+		u.SetAttributeValue("policy_name", cty.StringVal(policyName))
+	} else {
+		if err := e.importRole(ctx, g, opts.Role, policyName, im); err != nil {
+			return err
+		}
+	}
+	root.AppendNewline()
+	return nil
+}
+
+// attachedPolicy returns the customer-managed policy attached to owner.
+func (e *Engine) attachedPolicy(ctx context.Context, owner string) (string, any, error) {
+	kind, name := splitOwner(owner)
+	var arns []string
+	if kind == "user" {
+		out, err := e.C.IAM.ListAttachedUserPolicies(ctx, &iam.ListAttachedUserPoliciesInput{UserName: aws.String(name)})
+		if err != nil {
+			return "", nil, fmt.Errorf("%s: %w", owner, err)
+		}
+		for _, p := range out.AttachedPolicies {
+			arns = append(arns, aws.ToString(p.PolicyArn))
+		}
+	} else {
+		out, err := e.C.IAM.ListAttachedRolePolicies(ctx, &iam.ListAttachedRolePoliciesInput{RoleName: aws.String(name)})
+		if err != nil {
+			return "", nil, fmt.Errorf("%s: %w", owner, err)
+		}
+		for _, p := range out.AttachedPolicies {
+			arns = append(arns, aws.ToString(p.PolicyArn))
+		}
+	}
+	for _, arn := range arns {
+		if !strings.Contains(arn, ":iam::aws:") {
+			doc, err := e.policyDocument(ctx, arn)
+			if err != nil {
+				return "", nil, err
+			}
+			return arn[strings.LastIndex(arn, "/")+1:], doc, nil
+		}
+	}
+	return "", nil, fmt.Errorf("%s has no customer-managed policy attached; nothing to import as a grant", owner)
+}
+
+func (e *Engine) importRole(ctx context.Context, g *hclwrite.Body, role, policyName string, im *Imported) error {
+	out, err := e.C.IAM.GetRole(ctx, &iam.GetRoleInput{RoleName: aws.String(role)})
+	if err != nil {
+		return fmt.Errorf("role %s: %w", role, err)
+	}
+	doc, err := ParsePolicy(aws.ToString(out.Role.AssumeRolePolicyDocument))
+	if err != nil {
+		return err
+	}
+	r := g.AppendNewBlock("cross_account_role", nil).Body()
+	r.SetAttributeValue("name", cty.StringVal(role))
+	if p := aws.ToString(out.Role.Path); p != "/" && p != "" {
+		r.SetAttributeValue("path", cty.StringVal(p))
+	}
+	for _, s := range statements(doc) {
+		p, _ := s["Principal"].(map[string]any)
+		for _, id := range stringSet(p["AWS"], nil) {
+			parts := strings.Split(id, ":")
+			switch {
+			case len(parts) == 6 && parts[5] == "root":
+				r.SetAttributeValue("trusted_account_id", cty.StringVal(parts[4]))
+				r.SetAttributeValue("trusted_principal", cty.StringVal("root"))
+			case len(parts) == 6:
+				r.SetAttributeValue("trusted_account_id", cty.StringVal(parts[4]))
+				r.SetAttributeValue("trusted_principal", cty.StringVal(id))
+			case accountID.MatchString(id):
+				r.SetAttributeValue("trusted_account_id", cty.StringVal(id))
+				r.SetAttributeValue("trusted_principal", cty.StringVal("root"))
+			}
+		}
+		break
+	}
+	r.SetAttributeTraversal("external_id", traversal("var", "external_id"))
+	r.SetAttributeValue("max_session_duration", cty.NumberIntVal(int64(aws.ToInt32(out.Role.MaxSessionDuration))))
+	r.SetAttributeValue("policy_name", cty.StringVal(policyName))
+	im.Notes = append(im.Notes, "The role's external id is not written to disk: set it with -var external_id=... or TERAMOTC_VAR_external_id.")
+	return nil
+}
+
+func (e *Engine) importTrail(ctx context.Context, root *hclwrite.Body, bucketLabel, name string) error {
+	it := &Item{Type: TTrail, Name: name, Region: e.C.Region}
+	v, err := e.readIdentityOrTrail(ctx, it)
+	if err != nil {
+		return fmt.Errorf("trail %s: %w", name, err)
+	}
+	if v == nil {
+		return fmt.Errorf("trail %s not found in %s", name, e.C.Region)
+	}
+	m, _ := generic(v).(map[string]any)
+	sel, err := e.readIdentityOrTrail(ctx, &Item{Type: TEventSelectors, Name: name, Region: e.C.Region})
+	if err != nil {
+		return err
+	}
+	rw := ""
+	for _, s := range generic(sel).(map[string]any)["EventSelectors"].([]any) {
+		rw = str(s.(map[string]any)["ReadWriteType"])
+	}
+	t := root.AppendNewBlock("trail", []string{name}).Body()
+	t.SetAttributeTraversal("bucket", traversal("bucket", bucketLabel))
+	t.SetAttributeValue("log_bucket", cty.StringVal(str(m["S3BucketName"])))
+	if p := str(m["S3KeyPrefix"]); p != "" {
+		t.SetAttributeValue("log_prefix", cty.StringVal(p))
+	}
+	t.SetAttributeValue("read_events", cty.BoolVal(rw == "All" || rw == "ReadOnly"))
+	t.SetAttributeValue("write_events", cty.BoolVal(rw == "All" || rw == "WriteOnly"))
+	mr, _ := m["IsMultiRegionTrail"].(bool)
+	lv, _ := m["EnableLogFileValidation"].(bool)
+	t.SetAttributeValue("multi_region", cty.BoolVal(mr))
+	t.SetAttributeValue("log_file_validation", cty.BoolVal(lv))
+	if k := str(m["KmsKeyId"]); k != "" {
+		t.SetAttributeValue("kms_key_arn", cty.StringVal(k))
+	}
+	return nil
+}
