@@ -13,6 +13,11 @@ func (l *loader) eval(expr hcl.Expression) (cty.Value, bool) {
 		return cty.DynamicVal, false
 	}
 	v, diags := expr.Value(ctx)
+	for _, d := range diags {
+		// The context holds variable values, sensitive ones included; a
+		// diagnostic printer must not be able to show them.
+		d.EvalContext = nil
+	}
 	l.diags = append(l.diags, diags...)
 	return v, !diags.HasErrors()
 }

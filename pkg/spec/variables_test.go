@@ -208,3 +208,30 @@ grant "g" {
 		t.Error("variable not reported as sensitive")
 	}
 }
+
+// TestDiagnosticsCarryNoValues checks that evaluation diagnostics do not
+// carry the evaluation context, whose values a printer could show.
+func TestDiagnosticsCarryNoValues(t *testing.T) {
+	dir := writeSpec(t, map[string]string{"main.hcl": `
+variable "secret" {
+  sensitive = true
+  default   = "hunter2"
+}
+` + minimalBucket + `
+locals {
+  x = regex("^[0-9]+$", var.secret)
+}
+`})
+	_, diags := Load(dir, Options{})
+	if len(diags) == 0 {
+		t.Fatal("want a diagnostic")
+	}
+	for _, d := range diags {
+		if d.EvalContext != nil {
+			t.Errorf("diagnostic %q carries its evaluation context", d.Summary)
+		}
+		if strings.Contains(d.Detail, "hunter2") || strings.Contains(d.Summary, "hunter2") {
+			t.Errorf("diagnostic shows the sensitive value: %s", d.Detail)
+		}
+	}
+}
