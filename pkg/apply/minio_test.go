@@ -98,6 +98,10 @@ func TestMinIO(t *testing.T) {
 
 	t.Logf("apply progress:\n%s", progress.String())
 
+	// The grant's identity policy, as a MinIO session policy, allows
+	// exactly the grant.
+	minioGrant(t, m, cl, bucket)
+
 	// Anonymous access is denied.
 	for _, method := range []string{http.MethodGet, http.MethodPut} {
 		req, _ := http.NewRequest(method, m.URL+"/"+bucket+"/k", strings.NewReader("x"))
