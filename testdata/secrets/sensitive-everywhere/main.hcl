@@ -33,3 +33,17 @@ bucket "data" {
     team  = var.team
   }
 }
+
+# apply creates an access key for this user: it goes to a 0600 file in
+# -key-dir and never to stdout, stderr or a plan file.
+grant "reader" {
+  bucket      = bucket.data
+  permissions = ["read", "list"]
+  prefix      = "reports/"
+
+  iam_user {
+    name              = "teramot-corpus-reader"
+    policy_name       = "teramot-corpus-read"
+    create_access_key = true
+  }
+}

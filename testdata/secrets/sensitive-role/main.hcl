@@ -7,7 +7,7 @@ variable "external_id" {
 }
 
 aws {
-  account_id = "111122223333"
+  account_id = "123456789012"
 }
 
 bucket "data" {
