@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	smithy "github.com/aws/smithy-go"
 )
 
 // Result summarizes an apply.
@@ -77,7 +79,7 @@ func (e *Engine) Apply(ctx context.Context, p *Plan, allowDestructive bool) (*Re
 		err := e.parallel(ctx, len(groups), func(i int) error {
 			for _, c := range groups[i] {
 				if err := e.applyChange(ctx, p, c, st.phase); err != nil {
-					if e.skipUnsupported(c, err) {
+					if e.skipUnsupported(c, st.phase, err) {
 						res.Skipped = append(res.Skipped, c.Key())
 						continue
 					}
@@ -111,7 +113,11 @@ func (e *Engine) Apply(ctx context.Context, p *Plan, allowDestructive bool) (*Re
 
 // skipUnsupported turns a write that a third-party endpoint rejects as
 // unknown into a warning (AWS errors are never skipped).
-func (e *Engine) skipUnsupported(c *Change, err error) bool {
+//
+// A bucket policy the server rejects (MinIO refuses service principals and
+// most aws: condition keys) is skipped only in the phases that add access
+// (service grants, full): the deny-only phase is a guardrail and must hold.
+func (e *Engine) skipUnsupported(c *Change, phase string, err error) bool {
 	if e.C.Endpoint == "" {
 		return false
 	}
@@ -119,7 +125,20 @@ func (e *Engine) skipUnsupported(c *Change, err error) bool {
 		e.warnOnce(c.Type, fmt.Sprintf("%s is not supported by %s (%s); skipped, nothing was deleted", c.Type, e.C.Endpoint, short(err)))
 		return true
 	}
+	if c.Type == TBucketPolicy && phase != phaseDeny && errorCode(err) == "MalformedPolicy" {
+		e.warnOnce(c.Key()+phase, fmt.Sprintf("%s %s: %s rejects the %s phase of the policy (%s); kept the previous phase, which grants less",
+			c.Type, c.Name, e.C.Endpoint, phase, apiMessage(err)))
+		return true
+	}
 	return false
+}
+
+func apiMessage(err error) string {
+	var ae smithy.APIError
+	if errors.As(err, &ae) {
+		return ae.ErrorCode() + ": " + ae.ErrorMessage()
+	}
+	return err.Error()
 }
 
 func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase string) error {

@@ -300,3 +300,42 @@ func TestAccessKeyGoesOnlyToA0600File(t *testing.T) {
 	}
 	assertConverged(t, f, e, items)
 }
+
+// TestEndpointRejectingServicePrincipals: an S3-compatible server that
+// rejects the service-grant phase of a bucket policy keeps the deny-only
+// phase (a warning, no failure, no retry loop); a rejected deny-only phase
+// fails the run before any grant.
+func TestEndpointRejectingServicePrincipals(t *testing.T) {
+	rejected := apiErr("MalformedPolicy", "invalid Principal")
+	f := newFake()
+	e := fakeEngine(t, f)
+	e.C.Endpoint = "http://s3.example.test"
+	var progress bytes.Buffer
+	e.Progress = &progress
+	items := loadSpec(t, "setup-guide-user", nil)
+	// Puts: deny-only of both buckets succeed, then the log bucket's
+	// service-grant phase is rejected.
+	f.faults["PutBucketPolicy"] = []error{nil, nil, rejected}
+	if _, err := converge(t, e, items); err != nil {
+		t.Fatalf("apply: %v", err)
+	}
+	if !strings.Contains(progress.String(), "rejects the service-grants phase") {
+		t.Errorf("no warning:\n%s", progress.String())
+	}
+	if !strings.Contains(*f.buckets["acme-teramot-logs"].policy, "DenyInsecureTransport") {
+		t.Errorf("deny-only phase not kept")
+	}
+
+	f2 := newFake()
+	e2 := fakeEngine(t, f2)
+	e2.C.Endpoint = "http://s3.example.test"
+	f2.faults["PutBucketPolicy"] = []error{rejected}
+	if _, err := converge(t, e2, items); err == nil {
+		t.Fatal("a rejected deny-only policy did not fail the run")
+	}
+	for _, c := range f2.calls {
+		if strings.HasPrefix(c, "Attach") || strings.HasPrefix(c, "CreateUser") {
+			t.Errorf("%s after a failed guardrail", c)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package apply
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -18,6 +19,9 @@ func (e *Engine) retry(ctx context.Context, what string, f func() error) error {
 		err := f()
 		if err == nil || !(isTransient(err) || isPropagation(err)) {
 			return err
+		}
+		if e.C.Endpoint != "" && strings.HasPrefix(errorCode(err), "MalformedPolicy") {
+			return err // emulators and S3-compatible servers have no IAM propagation delay
 		}
 		e.logf("%s: retrying after %s (attempt %d): %s", what, delay, attempt, short(err))
 		select {
