@@ -185,3 +185,34 @@ func TestFileAccessConfined(t *testing.T) {
 		})
 	}
 }
+
+// TestVarFileRunsNoCode: a -var-file holds plain values; a function call or
+// reference in it is refused at its line and reads nothing.
+func TestVarFileRunsNoCode(t *testing.T) {
+	strace := straceBin(t)
+	bin := teramotc(t)
+	base := realPath(t, t.TempDir())
+	secret := filepath.Join(base, "secret.txt")
+	writeTree(t, base, map[string]string{
+		"secret.txt":    decoy,
+		"spec/main.hcl": "variable \"owner\" {\n  type = string\n}\n\nbucket \"data\" {\n  name   = \"teramot-varfile\"\n  region = \"us-east-1\"\n  tags   = { owner = var.owner }\n}\n",
+		"evil.tfvars":   "# reads a file\nowner = file(\"" + secret + "\")\n",
+	})
+	varFile := filepath.Join(base, "evil.tfvars")
+	for _, cmd := range []string{"validate", "lint", "render", "inspect"} {
+		args := []string{cmd, "-var-file", varFile, filepath.Join(base, "spec")}
+		if cmd == "render" {
+			args = append(args, "-o", "-")
+		}
+		r := traceRun(t, strace, bin, base, nil, args...)
+		if r.code != 1 {
+			t.Errorf("%s: exit %d, want 1:\n%s", cmd, r.code, head(r.out))
+		}
+		if !strings.Contains(r.out, "Function calls not allowed") || !strings.Contains(r.out, varFile) {
+			t.Errorf("%s: no diagnostic at the -var-file:\n%s", cmd, head(r.out))
+		}
+		if strings.Contains(r.out, decoy) || slices.Contains(r.opened, secret) {
+			t.Errorf("%s read %s", cmd, secret)
+		}
+	}
+}
