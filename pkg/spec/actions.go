@@ -10,8 +10,24 @@ import (
 //go:embed actions/*.txt
 var actionFiles embed.FS
 
-// actionsByService maps a lower-case service prefix to its actions.
-var actionsByService = loadActions()
+// actionsByService maps a lower-case service prefix to its actions;
+// actionsLower holds the same lists in lower case, and actionByLower maps a
+// lower-case action to its canonical spelling.
+var (
+	actionsByService = loadActions()
+	actionsLower     = map[string][]string{}
+	actionByLower    = map[string]string{}
+)
+
+func init() {
+	for svc, list := range actionsByService {
+		for _, a := range list {
+			la := strings.ToLower(a)
+			actionsLower[svc] = append(actionsLower[svc], la)
+			actionByLower[la] = a
+		}
+	}
+}
 
 func loadActions() map[string][]string {
 	out := map[string][]string{}
@@ -45,15 +61,22 @@ func MatchActions(pattern string) (matches []string, known bool) {
 	if !found {
 		return nil, false
 	}
+	lp := strings.ToLower(pattern)
 	for _, s := range services {
-		list, ok := actionsByService[s]
+		list, ok := actionsLower[s]
 		if !ok {
 			return nil, false
 		}
 		known = true
-		for _, a := range list {
-			if wildcardMatch(strings.ToLower(pattern), strings.ToLower(a)) {
+		if !strings.ContainsAny(lp, "*?") {
+			if a, found := actionByLower[lp]; found {
 				matches = append(matches, a)
+			}
+			continue
+		}
+		for i, a := range list {
+			if wildcardMatch(lp, a) {
+				matches = append(matches, actionsByService[s][i])
 			}
 		}
 	}

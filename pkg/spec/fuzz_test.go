@@ -44,6 +44,32 @@ func FuzzLoad(f *testing.F) {
 	})
 }
 
+// FuzzVarFile feeds arbitrary bytes to Load as a -var-file of the
+// setup-guide-role example.
+func FuzzVarFile(f *testing.F) {
+	f.Add([]byte(`region = "eu-west-1"` + "\n" + `external_id = "tmc-0123456789abcdef"`))
+	f.Add([]byte(`company = ["not", "a", "string"]`))
+	f.Add([]byte(`regoin = "x"`))
+	f.Add([]byte(`aws_secret_access_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"`))
+	f.Add([]byte("bucket \"x\" {}\n"))
+	spec := filepath.Join("..", "..", "examples", "setup-guide-role")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file := filepath.Join(t.TempDir(), "vars.tfvars")
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		loaded, diags := Load(spec, Options{VarFiles: []string{file}})
+		if loaded == nil {
+			t.Fatal("nil *Loaded")
+		}
+		for _, d := range diags {
+			if d.Subject == nil {
+				t.Fatalf("diagnostic %q (%s) has no subject", d.Summary, d.Detail)
+			}
+		}
+	})
+}
+
 // BenchmarkLoad measures parsing, evaluating and validating the
 // setup-guide-role example.
 func BenchmarkLoad(b *testing.B) {
