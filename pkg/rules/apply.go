@@ -34,15 +34,15 @@ func (s *Set) suppress(findings []*Finding, res *SpecResult, cfg *Config, sel *s
 	out := make([]*Finding, 0, len(findings))
 	for _, f := range findings {
 		r := sel.rules[f.Rule.ID]
-		if r == nil && !f.Rule.Hard {
+		if r == nil && !f.Rule.Hard && !f.validated {
 			continue // disabled
 		}
 		if r != nil {
 			f.Rule = r
 		}
 		out = append(out, f)
-		if f.Rule.Hard {
-			continue
+		if f.Rule.Hard || f.validated {
+			continue // AWS rejects the spec: never suppressed
 		}
 		for _, d := range dirs {
 			if d.expired(today) || !d.matches(f) {

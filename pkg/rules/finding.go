@@ -46,4 +46,9 @@ type Finding struct {
 	Address     string       `json:"address,omitempty"` // spec block address, "bucket.data"
 	Range       hcl.Range    `json:"range"`
 	Suppression *Suppression `json:"suppression"` // nil when the finding counts
+
+	// validated is set on findings of validate's diagnostics: AWS rejects
+	// the spec, so they are never suppressed or disabled, even for rules
+	// that are only partly hard (TMC602, TMC604).
+	validated bool
 }

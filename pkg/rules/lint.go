@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -146,28 +147,26 @@ func (s *Set) hardFindings(diags hcl.Diagnostics, res *SpecResult) []*Finding {
 		if d.Detail != "" {
 			msg += ": " + d.Detail
 		}
-		out = append(out, &Finding{Rule: r, Message: msg, Range: *d.Subject})
+		out = append(out, &Finding{Rule: r, Message: msg, Range: *d.Subject, validated: true})
 	}
 	return out
 }
 
-// dedupeHard drops Rego findings of hard rules that validate already
-// reported with the same id and range.
+// dedupeHard drops Rego findings that validate already reported with the
+// same rule id on an overlapping range (validate points at an attribute's
+// value, the Rego rule often at the whole attribute).
 func dedupeHard(found, hard []*Finding) []*Finding {
-	type key struct {
-		id  string
-		rng hcl.Range
-	}
-	seen := map[key]bool{}
-	for _, f := range hard {
-		seen[key{f.Rule.ID, f.Range}] = true
-	}
 	out := found[:0]
 	for _, f := range found {
-		if f.Rule.Hard && seen[key{f.Rule.ID, f.Range}] {
-			continue
+		if !slices.ContainsFunc(hard, func(h *Finding) bool {
+			return h.Rule.ID == f.Rule.ID && overlaps(h.Range, f.Range)
+		}) {
+			out = append(out, f)
 		}
-		out = append(out, f)
 	}
 	return out
+}
+
+func overlaps(a, b hcl.Range) bool {
+	return sameFile(a.Filename, b.Filename) && a.Start.Byte <= b.End.Byte && b.Start.Byte <= a.End.Byte
 }

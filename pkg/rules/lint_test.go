@@ -2,6 +2,8 @@ package rules
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"testing"
@@ -78,5 +80,48 @@ func TestExamplesLintClean(t *testing.T) {
 				t.Errorf("%s: %s at %s: %s", res.Path, f.Rule.ID, f.Range, f.Message)
 			}
 		}
+	}
+}
+
+// A finding of validate (AWS rejects the spec) is never suppressed, even for
+// a rule that is only partly hard, and its Rego twin is not reported twice.
+func TestValidateFindingsNotSuppressed(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := `bucket "data" {
+  name   = "acme-teramot-data"
+  region = "us-east-1"
+}
+
+grant "partner" {
+  bucket      = bucket.data
+  permissions = ["read"]
+
+  cross_account_role {
+    name               = "partner-read"
+    # teramotc:ignore TMC604 -- the account id is being migrated
+    trusted_account_id = "21098765432"
+    external_id        = "f3b9c1d2-7a4e-4e8b-9c55-0d2e6a1b7c90"
+  }
+}
+`
+	file := filepath.Join(t.TempDir(), "main.hcl")
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := set.Lint(context.Background(), []string{file}, LintOptions{Only: []string{"TMC604"}})[0]
+	var got []*Finding
+	for _, f := range res.Findings {
+		if f.Rule.ID == "TMC604" {
+			got = append(got, f)
+		}
+	}
+	if len(got) != 1 || got[0].Suppression != nil || got[0].Range.Start.Line != 13 {
+		for _, f := range got {
+			t.Logf("%s %s suppressed=%v", f.Range, f.Message, f.Suppression != nil)
+		}
+		t.Fatalf("want one unsuppressed TMC604 finding on line 13, got %d", len(got))
 	}
 }

@@ -132,11 +132,13 @@ func TestDedupeHard(t *testing.T) {
 	hard := &Rule{ID: "TMC701", Hard: true}
 	soft := &Rule{ID: "TMC101"}
 	r1 := hcl.Range{Filename: "a.hcl", Start: hcl.Pos{Line: 2, Column: 3}, End: hcl.Pos{Line: 2, Column: 9}}
-	r2 := hcl.Range{Filename: "a.hcl", Start: hcl.Pos{Line: 5, Column: 3}, End: hcl.Pos{Line: 5, Column: 9}}
-	validate := []*Finding{{Rule: hard, Range: r1}}
-	rego := []*Finding{{Rule: hard, Range: r1}, {Rule: hard, Range: r2}, {Rule: soft, Range: r1}}
+	r1.Start.Byte, r1.End.Byte = 20, 26
+	attr := hcl.Range{Filename: "a.hcl", Start: hcl.Pos{Line: 2, Column: 1, Byte: 18}, End: hcl.Pos{Line: 2, Column: 9, Byte: 26}}
+	r2 := hcl.Range{Filename: "a.hcl", Start: hcl.Pos{Line: 5, Column: 3, Byte: 60}, End: hcl.Pos{Line: 5, Column: 9, Byte: 66}}
+	validate := []*Finding{{Rule: hard, Range: r1}, {Rule: soft, Range: r2}}
+	rego := []*Finding{{Rule: hard, Range: r1}, {Rule: hard, Range: attr}, {Rule: hard, Range: r2}, {Rule: soft, Range: r1}, {Rule: soft, Range: r2}}
 	got := dedupeHard(rego, validate)
-	if len(got) != 2 || got[0].Range != r2 || got[1].Rule != soft {
+	if len(got) != 2 || got[0].Range != r2 || got[1].Rule != soft || got[1].Range != r1 {
 		t.Errorf("dedupeHard kept %d findings: %+v", len(got), got)
 	}
 }
