@@ -91,7 +91,10 @@ func (e *Engine) logf(format string, a ...any) {
 	if !e.start.IsZero() {
 		el = time.Since(e.start).Round(time.Second)
 	}
-	fmt.Fprintf(e.Progress, "[%s] %s\n", fmtElapsed(el), fmt.Sprintf(format, a...))
+	line := fmt.Sprintf("[%s] %s\n", fmtElapsed(el), fmt.Sprintf(format, a...))
+	e.warnMu.Lock() // one writer at a time: stages run in parallel
+	defer e.warnMu.Unlock()
+	io.WriteString(e.Progress, line)
 }
 
 func fmtElapsed(d time.Duration) string {

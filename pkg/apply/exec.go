@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 	"time"
 
 	smithy "github.com/aws/smithy-go"
@@ -76,11 +77,14 @@ func (e *Engine) Apply(ctx context.Context, p *Plan, allowDestructive bool) (*Re
 		}
 		sort.SliceStable(todo, func(i, j int) bool { return typeIndex(st.types, todo[i].Type) < typeIndex(st.types, todo[j].Type) })
 		groups := groupChanges(todo)
+		var skipMu sync.Mutex
 		err := e.parallel(ctx, len(groups), func(i int) error {
 			for _, c := range groups[i] {
 				if err := e.applyChange(ctx, p, c, st.phase); err != nil {
 					if e.skipUnsupported(c, st.phase, err) {
+						skipMu.Lock()
 						res.Skipped = append(res.Skipped, c.Key())
+						skipMu.Unlock()
 						continue
 					}
 					return fmt.Errorf("%s %s: %w", c.Type, c.Name, err)
