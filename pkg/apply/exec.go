@@ -78,12 +78,14 @@ func (e *Engine) Apply(ctx context.Context, p *Plan, allowDestructive bool) (*Re
 		sort.SliceStable(todo, func(i, j int) bool { return typeIndex(st.types, todo[i].Type) < typeIndex(st.types, todo[j].Type) })
 		groups := groupChanges(todo)
 		var skipMu sync.Mutex
+		skipped := map[*Change]bool{} // in this stage
 		err := e.parallel(ctx, len(groups), func(i int) error {
 			for _, c := range groups[i] {
 				if err := e.applyChange(ctx, p, c, st.phase); err != nil {
 					if e.skipUnsupported(c, st.phase, err) {
 						skipMu.Lock()
 						res.Skipped = append(res.Skipped, c.Key())
+						skipped[c] = true
 						skipMu.Unlock()
 						continue
 					}
@@ -96,7 +98,7 @@ func (e *Engine) Apply(ctx context.Context, p *Plan, allowDestructive bool) (*Re
 			return res, fmt.Errorf("stage %q failed, later stages (grants included) were not run: %w", st.name, err)
 		}
 		for _, c := range todo {
-			if c.Type == TBucketPolicy && st.phase != phaseFull {
+			if skipped[c] || (c.Type == TBucketPolicy && st.phase != phaseFull) {
 				continue
 			}
 			if !done[c] {

@@ -48,6 +48,9 @@ func TestMinIO(t *testing.T) {
 	if err != nil {
 		t.Fatalf("apply: %v\n%s", err, progress.String())
 	}
+	if res.Added != len(p.Changes)-len(res.Skipped) || res.Changed != 0 {
+		t.Errorf("applied %d added, %d changed, %d skipped of %d changes: skipped ones must not count", res.Added, res.Changed, len(res.Skipped), len(p.Changes))
+	}
 	skipped := strings.Join(res.Skipped, " ")
 	for _, typ := range []string{TPublicAccessBlock, TOwnership} {
 		if !strings.Contains(skipped, typ) {
