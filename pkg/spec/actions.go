@@ -7,6 +7,10 @@ import (
 	"strings"
 )
 
+// The action lists are generated from the lint rules' data module, so that
+// validate and lint (TMC504) know the same actions.
+//go:generate go run ./internal/genactions ../rules/policies/lib/actions.rego actions
+
 //go:embed actions/*.txt
 var actionFiles embed.FS
 

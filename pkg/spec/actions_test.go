@@ -15,7 +15,7 @@ func TestMatchActions(t *testing.T) {
 	}{
 		{"s3:GetObject", 1, "s3:GetObject", true},
 		{"S3:getobject", 1, "s3:GetObject", true},
-		{"s3:GetObjectVersion*", 6, "s3:GetObjectVersion", true},
+		{"s3:GetObjectVersion*", 8, "s3:GetObjectVersion", true},
 		{"s3:?etObject", 1, "s3:GetObject", true},
 		{"s3:Put*", -1, "s3:PutAccelerateConfiguration", true},
 		{"s3:Nope*", 0, "", true},

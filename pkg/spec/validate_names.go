@@ -72,7 +72,7 @@ func (l *loader) checkTags(b *Bucket) {
 
 var (
 	iamNameRe = regexp.MustCompile(`^[\w+=,.@-]+$`)
-	iamPathRe = regexp.MustCompile(`^/(?:[\x21-\x7e]*/)?$`)
+	iamPathRe = regexp.MustCompile(`^(?:/|/[\x21-\x7e]+/)$`) // IAM API: (\u002F)|(\u002F[\u0021-\u007E]+\u002F)
 )
 
 // checkIAMName enforces IAM name length and charset (TMC704).

@@ -91,7 +91,7 @@ func (l *loader) checkAction(action string, rng hcl.Range) {
 // non-public for S3's Block Public Access.
 var nonPublicKeys = map[string]bool{
 	"aws:sourcearn": true, "aws:sourcevpc": true, "aws:sourcevpce": true, "aws:sourceowner": true,
-	"aws:sourceaccount": true, "aws:sourceip": true, "aws:userid": true, "aws:principalorgid": true,
+	"aws:sourceaccount": true, "aws:userid": true, "aws:principalorgid": true,
 	"aws:principalaccount": true, "aws:principalarn": true, "s3:x-amz-server-side-encryption-aws-kms-key-id": true,
 	"s3:dataaccesspointarn": true, "s3:dataaccesspointaccount": true,
 }
@@ -122,31 +122,57 @@ func wildcardPrincipal(p Principals) bool {
 	return false
 }
 
-// narrows reports whether a condition pins a non-public key to fixed values.
+// narrowingOps are the condition operators that pin a key to the listed
+// values (lower case). Negated operators, ...IfExists (true when the key is
+// absent), ForAllValues (true for an empty set) and the numeric, date and
+// boolean operators never make a statement non-public; aws:SourceIp is
+// narrowed only by IpAddress.
+var narrowingOps = map[string]bool{
+	"stringequals": true, "stringequalsignorecase": true, "stringlike": true, "arnequals": true, "arnlike": true,
+	"foranyvalue:stringequals": true, "foranyvalue:stringequalsignorecase": true, "foranyvalue:stringlike": true,
+	"foranyvalue:arnequals": true, "foranyvalue:arnlike": true,
+}
+
+// narrows reports whether a condition pins a non-public key to fixed values
+// (the same test as lib/common.rego's narrowing_condition).
 func narrows(c *Condition) bool {
 	key := strings.ToLower(c.Variable.Value)
-	op := c.Test.Value
-	if !nonPublicKeys[key] || strings.HasSuffix(op, "IfExists") || strings.HasPrefix(op, "ForAllValues:") ||
-		strings.Contains(op, "Not") || len(c.Values.Value) == 0 {
+	op := strings.ToLower(c.Test.Value)
+	if len(c.Values.Value) == 0 {
 		return false
 	}
-	for _, v := range c.Values.Value {
-		if strings.ContainsAny(v, "*?") || strings.Contains(v, "${") {
+	if key == "aws:sourceip" {
+		if op != "ipaddress" && op != "foranyvalue:ipaddress" {
 			return false
 		}
-		if key == "aws:sourceip" {
-			_, n, err := net.ParseCIDR(v)
-			if err != nil {
-				if net.ParseIP(v) == nil {
-					return false
-				}
-				continue
-			}
-			ones, bits := n.Mask.Size()
-			if (bits == 32 && ones < 8) || (bits == 128 && ones < 32) {
+		for _, v := range c.Values.Value {
+			if !narrowCIDR(v) {
 				return false
 			}
 		}
+		return true
+	}
+	if !nonPublicKeys[key] || !narrowingOps[op] {
+		return false
+	}
+	for _, v := range c.Values.Value {
+		if v == "" || strings.ContainsAny(v, "*?") || strings.Contains(v, "${") {
+			return false
+		}
 	}
 	return true
+}
+
+// narrowCIDR reports a single IP address, or a range no broader than /8
+// (IPv4) or /32 (IPv6).
+func narrowCIDR(v string) bool {
+	if !strings.Contains(v, "/") {
+		return net.ParseIP(v) != nil
+	}
+	_, n, err := net.ParseCIDR(v)
+	if err != nil {
+		return false
+	}
+	ones, bits := n.Mask.Size()
+	return (bits == 32 && ones >= 8) || (bits == 128 && ones >= 32)
 }

@@ -267,23 +267,30 @@ narrowing_condition(c) if {
 	}
 }
 
-# narrow_cidr: an IPv4 range of /8 or narrower, an IPv6 range of /32 or
-# narrower, or a single address.
+# narrow_cidr: a single IP address, an IPv4 range of /8 or narrower, or an
+# IPv6 range of /32 or narrower (as pkg/spec's narrowCIDR).
 narrow_cidr(v) if {
 	not contains(v, "/")
-	fixed_value(v)
+	not contains(v, ":")
+	net.cidr_is_valid(concat("", [v, "/32"]))
 }
 
 narrow_cidr(v) if {
+	not contains(v, "/")
+	contains(v, ":")
+	net.cidr_is_valid(concat("", [v, "/128"]))
+}
+
+narrow_cidr(v) if {
+	net.cidr_is_valid(v)
 	parts := split(v, "/")
-	count(parts) == 2
 	not contains(parts[0], ":")
 	to_number(parts[1]) >= 8
 }
 
 narrow_cidr(v) if {
+	net.cidr_is_valid(v)
 	parts := split(v, "/")
-	count(parts) == 2
 	contains(parts[0], ":")
 	to_number(parts[1]) >= 32
 }

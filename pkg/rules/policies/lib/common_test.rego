@@ -33,6 +33,12 @@ test_narrowed if {
 	not common.narrowed({"Condition": {"StringEqualsIfExists": {"aws:PrincipalOrgID": "o-abc123"}}})
 	not common.narrowed({"Condition": {"StringEquals": {"s3:prefix": "home/"}}})
 	not common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}}})
+	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["198.51.100.7", "2001:db8::/32", "2001:db8::1"]}}})
+	not common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": "office"}}})
+	not common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": "2001:db8::/16"}}})
+	not common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["10.0.0.0/8", "64.0.0.0/4"]}}})
+	not common.narrowed({"Condition": {"StringEquals": {"aws:SourceIp": "198.51.100.7"}}})
+	not common.narrowed({"Condition": {"NumericEquals": {"aws:SourceAccount": "111122223333"}}})
 	not common.narrowed({})
 }
 
