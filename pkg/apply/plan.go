@@ -111,6 +111,9 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 		if before != nil && equal(before, want) {
 			continue
 		}
+		if def, ok := newBucketDefaults[it.Type]; ok && before == nil && equal(def, want) {
+			continue // what a new bucket already has: nothing to write
+		}
 		c := &Change{Type: it.Type, Name: it.Name, Owner: it.Owner, Address: it.Address, Step: it.Step,
 			Before: prettyActions(before), After: prettyActions(want), Sensitive: it.Sensitive, item: it, Action: ActionUpdate,
 			before: before}
@@ -139,6 +142,13 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 	p.LiveFingerprint = fingerprint(live.State)
 	p.DesiredFingerprint = desiredFingerprint(items)
 	return p
+}
+
+// newBucketDefaults are the states a new bucket starts in, for the
+// documents whose "off" state is a document too.
+var newBucketDefaults = map[string]any{
+	TLogging:    map[string]any{},
+	TVersioning: map[string]any{"Status": "Suspended"},
 }
 
 // applyOrder is the order changes are listed in (the order of the stages;
