@@ -161,3 +161,44 @@ func fixtureVars(t *testing.T, file string) []string {
 	}
 	return vars
 }
+
+// TestLintReportsHardFindingsOnce checks that lint, which runs both
+// implementations, reports a problem of a hard or partly hard rule once:
+// the Rego twin of a validate finding (same rule, overlapping range) is
+// dropped, also for TMC602 and TMC604 whose Rego rules cover more than
+// their hard part.
+func TestLintReportsHardFindingsOnce(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, r := range set.Rules() {
+		if r.Hard || slices.Contains(partlyHard, r.ID) {
+			m, _ := filepath.Glob(filepath.Join(fixtureDir, r.ID, "fail*.hcl"))
+			files = append(files, m...)
+		}
+	}
+	if len(files) < 12 {
+		t.Fatalf("only %d fail fixtures of hard rules", len(files))
+	}
+	res := set.Lint(context.Background(), files, LintOptions{Now: fixtureNow})
+	var validated int
+	for _, r := range res {
+		for _, v := range r.Findings {
+			if !v.validated {
+				continue
+			}
+			validated++
+			for _, f := range r.Findings {
+				if !f.validated && f.Rule.ID == v.Rule.ID && overlaps(f.Range, v.Range) {
+					t.Errorf("%s reported twice: by validate at %s (%q) and by Rego at %s (%q)",
+						v.Rule.ID, v.Range, v.Message, f.Range, f.Message)
+				}
+			}
+		}
+	}
+	if validated == 0 {
+		t.Error("no validate finding in the fail fixtures of hard rules")
+	}
+}
