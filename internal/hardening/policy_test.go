@@ -118,8 +118,12 @@ func TestLintManySpecsMemoryBounded(t *testing.T) {
 	}
 	few, all := peak(dirs[:2]), peak(dirs)
 	t.Logf("peak RSS: 2 specs %d MiB, %d specs %d MiB", few>>10, len(dirs), all>>10)
-	const perSpec = 512 // KiB
-	if growth := all - few; growth > int64(len(dirs))*perSpec {
-		t.Errorf("linting %d specs grew the peak RSS by %d MiB over 2 specs (limit %d KiB per spec)", len(dirs), growth>>10, perSpec)
+	// Results are kept for the report, so some growth is expected; the
+	// bound catches per-spec costs of megabytes (a policy compilation, an
+	// evaluation cache or a file kept per spec). GC pacing makes the peak
+	// noisy, hence the fixed slack.
+	const slack, perSpec = 32 << 10, 1 << 10 // KiB
+	if growth := all - few; growth > slack+int64(len(dirs))*perSpec {
+		t.Errorf("linting %d specs grew the peak RSS by %d MiB over 2 specs (limit %d MiB + %d KiB per spec)", len(dirs), growth>>10, slack>>10, perSpec)
 	}
 }
