@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/teramot/teramotc/pkg/spec"
 )
 
@@ -43,6 +45,7 @@ func (r *renderer) bucketPolicy(dir string, b *spec.Bucket) {
 	sensitive := false
 	for _, s := range b.Statements {
 		p.add(userStatement(s), s.DeclRange)
+		userProvenance(p.prov, len(p.statements)-1, s)
 		sensitive = sensitive || statementSensitive(s)
 	}
 	if len(p.statements) == 0 {
@@ -201,4 +204,40 @@ func userStatement(s *spec.Statement) stmt {
 		}
 	}
 	return out
+}
+
+// userProvenance records, for statement i rendered from the statement block
+// s, where each of its fields was written: "/Statement/i/Principal",
+// "/Action", "/NotAction", "/Resource", "/Effect", and "/Condition",
+// "/Condition/TEST" and "/Condition/TEST/VARIABLE" at the header of the
+// first condition block that produced them. Findings in the rendered
+// document then point at the exact attribute or block.
+func userProvenance(prov map[string]hcl.Range, i int, s *spec.Statement) {
+	base := pointer("/Statement", i)
+	field := func(name string, written bool, rng hcl.Range) {
+		if written {
+			prov[base+"/"+name] = rng
+		}
+	}
+	field("Effect", s.Effect.Set, s.Effect.Range)
+	field("Principal", s.Principals.Set, s.Principals.Range)
+	field("Action", len(s.Actions.Value) > 0, s.Actions.Range)
+	field("NotAction", len(s.NotActions.Value) > 0, s.NotActions.Range)
+	field("Resource", len(s.Resources.Value) > 0, s.Resources.Range)
+	for _, c := range s.Conditions {
+		for _, ptr := range []string{
+			base + "/Condition",
+			base + "/Condition/" + pointerToken(c.Test.Value),
+			base + "/Condition/" + pointerToken(c.Test.Value) + "/" + pointerToken(c.Variable.Value),
+		} {
+			if _, seen := prov[ptr]; !seen {
+				prov[ptr] = c.DeclRange
+			}
+		}
+	}
+}
+
+// pointerToken escapes a key for a JSON pointer (RFC 6901).
+func pointerToken(key string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(key, "~", "~0"), "/", "~1")
 }
