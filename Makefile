@@ -31,8 +31,12 @@ build:
 test:
 	$(GO) test -timeout $(TEST_TIMEOUT) $(PKGS)
 
+# Go benchmarks (load, render, inspect, evaluate, lint of 1 and of N specs),
+# then bench/compare.sh: teramotc against conftest on generated specs (see
+# docs/performance.md; N=... RUNS=... override its size).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+	bench/compare.sh
 
 # Formats Go code and the example specs.
 fmt:
