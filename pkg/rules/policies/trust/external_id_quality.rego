@@ -85,6 +85,7 @@ short(v) if {
 } else := false
 
 spec_name(g, v) if {
+	v != ""
 	lower(v) in spec_names(g)
 } else := false
 
@@ -107,8 +108,8 @@ deny contains f if {
 	some g in input.grants
 	r := g.cross_account_role
 	r != null
+	r.external_id.set
 	v := r.external_id.value
-	v != ""
 	found := problems(g, v)
 	count(found) > 0
 	f := {

@@ -43,5 +43,17 @@ test_pass_random if {
 }
 
 test_pass_unset if {
-	count(external_id_quality.deny) == 0 with input as spec("")
+	unset := json.patch(spec(""), [{"op": "replace", "path": "/grants/0/cross_account_role/external_id/set", "value": false}])
+	count(external_id_quality.deny) == 0 with input as unset
+}
+
+# An empty external id is written but AWS rejects it (2 to 1,224 characters),
+# as validate does (the hard part of TMC602).
+test_fail_empty if {
+	fs := external_id_quality.deny with input as spec("")
+	count(fs) == 1
+	some f in fs
+	f.range == rng(13)
+	contains(f.msg, "not 2 to 1,224 characters")
+	not contains(f.msg, "equals a name")
 }
