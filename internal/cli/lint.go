@@ -137,6 +137,7 @@ func runLint(env *Env, args []string) int {
 	results := set.Lint(ctx, paths, opts)
 	report := lintReport(results, set, failLevel)
 	report.ShowSuppressed = lf.showSuppressed
+	report.NoFail = lf.noFail
 	report.Color = env.Color
 	for _, o := range outputs {
 		if err := o.write(report); err != nil {
@@ -144,13 +145,7 @@ func runLint(env *Env, args []string) int {
 			return view.ExitError
 		}
 	}
-	switch {
-	case report.Errors.HasErrors():
-		return view.ExitError
-	case report.Failed() && !lf.noFail:
-		return view.ExitFindings
-	}
-	return view.ExitOK
+	return report.ExitCode()
 }
 
 // lintReport merges the results of several specs into one report.
