@@ -80,6 +80,15 @@ func decodeFinding(r *Rule, v any, fallback hcl.Range) (*Finding, error) {
 		}
 		f.Message = msg
 		f.Address, _ = x["address"].(string)
+		// A finding may carry a severity lower than its rule's (TMC404's KMS
+		// part is a notice of a warning rule); it can never raise it.
+		if sv, ok := x["severity"].(string); ok {
+			if sev := Severity(sv); sev.Valid() && sev.Rank() < r.Severity.Rank() {
+				lowered := *r
+				lowered.Severity = sev
+				f.Rule = &lowered
+			}
+		}
 		if rv, ok := x["range"]; ok && rv != nil {
 			rng, ok := decodeRange(rv)
 			if !ok {
