@@ -1,5 +1,7 @@
 package spec
 
+import "unicode/utf8"
+
 // transitionsFrom lists, for each storage class, the classes a lifecycle
 // rule may move objects to next (the S3 transition waterfall).
 var transitionsFrom = map[string][]string{
@@ -23,9 +25,9 @@ func (l *loader) checkLifecycle(b *Bucket) {
 	ids := map[string]*LifecycleRule{}
 	for _, r := range b.LifecycleRules {
 		switch {
-		case r.ID == "" || len(r.ID) > 255:
+		case r.ID == "" || utf8.RuneCountInString(r.ID) > 255:
 			l.ruleError("TMC306", r.DeclRange, "Invalid lifecycle rule ID",
-				"A lifecycle rule ID (the block label) has 1 to 255 characters; this one has %d.", len(r.ID))
+				"A lifecycle rule ID (the block label) has 1 to 255 characters; this one has %d.", utf8.RuneCountInString(r.ID))
 		case ids[r.ID] != nil:
 			l.ruleError("TMC306", r.DeclRange, "Duplicate lifecycle rule ID",
 				"%s already has a lifecycle rule %q (at %s); rule IDs must be unique in a bucket.",
@@ -74,6 +76,9 @@ func (l *loader) checkRule(r *LifecycleRule) {
 				l.ruleError("TMC302", t.Days.Range, "Transitions out of order",
 					"Each transition of a rule must come later than the one before: %s at %d days follows %s at %d days.",
 					class, days, p, prev.Days.Value)
+				if isIA(class) {
+					lastIA = days // later transitions count from it, as in lib/lifecycle.rego
+				}
 				prev = t
 				continue
 			case !contains(transitionsFrom[p], class):

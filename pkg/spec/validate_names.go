@@ -2,13 +2,15 @@ package spec
 
 import (
 	"fmt"
-	"net"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 )
 
-var bucketNameRe = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*[a-z0-9]$`)
+var (
+	bucketNameRe = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*[a-z0-9]$`)
+	bucketIPRe   = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$`)
+)
 
 // bucketNameProblem returns why name breaks the AWS bucket naming rules
 // (TMC701), or "".
@@ -20,7 +22,7 @@ func bucketNameProblem(name string) string {
 		return "bucket names use only lowercase letters, digits, dots and hyphens, and begin and end with a letter or digit"
 	case strings.Contains(name, ".."):
 		return "bucket names may not contain two adjacent dots"
-	case net.ParseIP(name) != nil && strings.Count(name, ".") == 3:
+	case bucketIPRe.MatchString(name): // also 999.1.1.1 and 01.2.3.4, as the lint rule
 		return "bucket names may not look like an IP address"
 	}
 	for _, p := range []string{"xn--", "sthree-", "amzn-s3-demo-"} {
