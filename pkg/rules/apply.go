@@ -39,6 +39,7 @@ func (s *Set) suppress(findings []*Finding, res *SpecResult, cfg *Config, sel *s
 		}
 		if r != nil {
 			f.Rule = r
+			f.lowerSeverity()
 		}
 		out = append(out, f)
 		if f.Rule.Hard || f.validated {

@@ -82,12 +82,9 @@ func decodeFinding(r *Rule, v any, fallback hcl.Range) (*Finding, error) {
 		f.Address, _ = x["address"].(string)
 		// A finding may carry a severity lower than its rule's (TMC404's KMS
 		// part is a notice of a warning rule); it can never raise it.
-		if sv, ok := x["severity"].(string); ok {
-			if sev := Severity(sv); sev.Valid() && sev.Rank() < r.Severity.Rank() {
-				lowered := *r
-				lowered.Severity = sev
-				f.Rule = &lowered
-			}
+		if sv, ok := x["severity"].(string); ok && Severity(sv).Valid() {
+			f.lowered = Severity(sv)
+			f.lowerSeverity()
 		}
 		if rv, ok := x["range"]; ok && rv != nil {
 			rng, ok := decodeRange(rv)
@@ -174,4 +171,15 @@ func SortFindings(fs []*Finding) {
 			cmp.Compare(a.Message, b.Message),
 		)
 	})
+}
+
+// lowerSeverity applies the finding's own severity when it is lower than its
+// rule's, on a copy of the rule.
+func (f *Finding) lowerSeverity() {
+	if f.lowered == "" || f.Rule == nil || f.lowered.Rank() >= f.Rule.Severity.Rank() {
+		return
+	}
+	lowered := *f.Rule
+	lowered.Severity = f.lowered
+	f.Rule = &lowered
 }

@@ -51,4 +51,7 @@ type Finding struct {
 	// the spec, so they are never suppressed or disabled, even for rules
 	// that are only partly hard (TMC602, TMC604).
 	validated bool
+	// lowered is the severity the rule gave this finding ("severity" in its
+	// deny element), applied when lower than the rule's effective severity.
+	lowered Severity
 }
