@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -73,7 +74,7 @@ func iamSize(d *Document) int {
 	if err := json.Compact(&buf, Marshal(d)); err != nil {
 		return len(Marshal(d))
 	}
-	return buf.Len()
+	return utf8.RuneCount(buf.Bytes()) // IAM counts characters, not bytes
 }
 
 func grantByAddress(s *spec.Spec, addr string) *spec.Grant {

@@ -34,9 +34,14 @@ limits := {
 # a final newline).
 size(doc) := count(unescape(json.marshal(doc.content))) if doc.kind != "bucket-policy"
 
-size(doc) := count(unescape(json.marshal_with_options(doc.content, {"pretty": true, "indent": "  "}))) + 1 if {
+# A bucket policy is limited in bytes (20 KB) as sent, pretty-printed with a
+# final newline; IAM policies in characters without whitespace.
+size(doc) := byte_count(unescape(json.marshal_with_options(doc.content, {"pretty": true, "indent": "  "}))) + 1 if {
 	doc.kind == "bucket-policy"
 }
+
+# byte_count is the length of s in UTF-8 bytes (count counts characters).
+byte_count(s) := count(hex.encode(s)) / 2
 
 # unescape undoes the HTML escaping of json.marshal, which the rendered
 # files do not have.

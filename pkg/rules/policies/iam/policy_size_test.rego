@@ -41,3 +41,10 @@ test_size_ignores_whitespace if {
 	policy_size.size({"kind": "bucket-policy", "content": {"a": [1, 2]}}) == 30
 	policy_size.size({"kind": "identity-policy", "content": {"a": "<&>"}}) == 11
 }
+
+# A bucket policy's 20 KB are bytes: a non-ASCII character counts more than once.
+test_byte_count if {
+	policy_size.byte_count("abc") == 3
+	policy_size.byte_count("café") == 5
+	policy_size.byte_count("") == 0
+}
