@@ -11,6 +11,7 @@ import (
 	"github.com/rogpeppe/go-internal/diff"
 
 	"github.com/teramot/teramotc/internal/view"
+	"github.com/teramot/teramotc/pkg/spec"
 )
 
 func init() {
@@ -92,6 +93,9 @@ func runFmt(env *Env, args []string) int {
 // formatHCL returns the canonical form of src, or the syntax errors that
 // prevent formatting it.
 func formatHCL(name string, src []byte) ([]byte, hcl.Diagnostics) {
+	if diags := spec.CheckSource(src, name); diags.HasErrors() {
+		return nil, diags // deep nesting would exhaust the parser's stack
+	}
 	if _, diags := hclwrite.ParseConfig(src, name, hcl.InitialPos); diags.HasErrors() {
 		return nil, diags
 	}

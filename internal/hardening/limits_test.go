@@ -13,8 +13,8 @@ import (
 
 const bucketHCL = "bucket \"data\" {\n  name   = \"teramot-limits\"\n  region = \"us-east-1\"\n}\n"
 
-// TestHostileInputLimits runs the offline commands on inputs built to
-// exhaust memory or time. Each must exit 1 within a few seconds with an error
+// TestHostileInputLimits runs the offline commands (fmt included) on inputs
+// built to exhaust memory or time. Each must exit 1 within a few seconds with an error
 // diagnostic naming the file and the line, and never panic.
 func TestHostileInputLimits(t *testing.T) {
 	bin := teramotc(t)
@@ -43,7 +43,11 @@ func TestHostileInputLimits(t *testing.T) {
 			if err := os.WriteFile(file, tc.src, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			for _, args := range [][]string{{"validate"}, {"lint", "-f", "compact"}, {"inspect"}} {
+			cmds := [][]string{{"validate"}, {"lint", "-f", "compact"}, {"inspect"}}
+			if tc.summary != "Empty spec" && tc.summary != "Too many blocks" { // fine for fmt
+				cmds = append(cmds, []string{"fmt", "-check"})
+			}
+			for _, args := range cmds {
 				out, code, took := run(t, bin, append(args, dir)...)
 				cmd := strings.Join(args, " ")
 				if code != 1 {

@@ -14,3 +14,16 @@ func ParseHCLFile(filename string) (*hcl.File, hcl.Diagnostics) {
 	f, _, diags := parseFile(hclparse.NewParser(), filename, "")
 	return f, diags
 }
+
+// CheckSource reports the first limit an HCL source breaks (size, NUL bytes,
+// invalid UTF-8, nesting depth, string length), for callers that parse HCL
+// themselves, such as fmt.
+func CheckSource(src []byte, filename string) hcl.Diagnostics {
+	if len(src) > MaxFileSize {
+		return hcl.Diagnostics{fileTooLarge(filename, int64(len(src)))}
+	}
+	if diags := checkText(src, filename); diags.HasErrors() {
+		return diags
+	}
+	return scanLimits(src, filename)
+}
