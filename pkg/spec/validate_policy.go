@@ -34,7 +34,8 @@ func (l *loader) checkStatements(b *Bucket) {
 		if b.BlockPublicPolicy.Value && isPublicStatement(s) {
 			l.ruleError("TMC107", s.Principals.Range, "Public bucket policy rejected",
 				"This statement allows everyone (principal \"*\") without a condition that S3 accepts as narrowing "+
-					"(a fixed value of aws:SourceAccount, aws:SourceArn, aws:SourceVpce, aws:PrincipalOrgID, ...). "+
+					"(StringEquals, StringLike, ArnEquals or ArnLike on fixed values of aws:SourceAccount, aws:SourceArn, "+
+					"aws:SourceVpce, aws:PrincipalOrgID, ..., or IpAddress on aws:SourceIp no wider than /8). "+
 					"With block_public_policy on, S3 refuses the whole bucket policy. Name the principals, or add such a condition.")
 		}
 	}
