@@ -106,4 +106,3 @@ func (t *tfWriter) trail(tr *spec.Trail) {
 			hclwrite.TokensForTraversal(tfRef("aws_s3_bucket_policy", tfName(tr.LogBucketRef)))}))
 	}
 }
-
