@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/teramot/teramotc/pkg/inspect"
 	"github.com/teramot/teramotc/pkg/render"
 	"github.com/teramot/teramotc/pkg/rules"
@@ -75,7 +77,7 @@ func BenchmarkStageInspect(b *testing.B) {
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		_ = inspect.Build(loaded[i%rotation], outs[i%rotation])
+		_ = inspect.Value(loaded[i%rotation], outs[i%rotation])
 		i++
 	}
 }
@@ -86,16 +88,16 @@ func BenchmarkStageEvaluate(b *testing.B) {
 		b.Fatal(err)
 	}
 	loaded := loadAll(b, specs(b, rotation))
-	docs := make([]map[string]any, rotation)
+	docs := make([]ast.Value, rotation)
 	for i, l := range loaded {
 		out, _ := render.Render(l.Spec)
-		docs[i] = inspect.Build(l, out)
+		docs[i] = inspect.Value(l, out)
 	}
 	ctx := context.Background()
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		if _, err := set.Evaluate(ctx, docs[i%rotation]); err != nil {
+		if _, err := set.EvaluateValue(ctx, docs[i%rotation]); err != nil {
 			b.Fatal(err)
 		}
 		i++
