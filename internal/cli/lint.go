@@ -69,6 +69,7 @@ type lintFlags struct {
 }
 
 func runLint(env *Env, args []string) int {
+	tuneGC()
 	fs := newFlagSet(env, "lint")
 	var lf lintFlags
 	fs.Var(&lf.formats, "format", "output format FORMAT[=PATH] (repeatable)")

@@ -33,14 +33,19 @@ type LintOptions struct {
 
 // SpecResult is the outcome of linting one spec.
 type SpecResult struct {
-	Path   string
+	Path string
+	// Loaded is the spec while it is linted; Lint sets it to nil before
+	// returning, so that a run over thousands of specs keeps only their
+	// sources and findings (see compact).
 	Loaded *spec.Loaded
 	// Findings holds every finding, suppressed ones included, sorted.
 	Findings []*Finding
 	// Diagnostics are the spec's problems that are not rule findings: load,
 	// render and configuration errors (which stop the rules) and warnings.
 	Diagnostics hcl.Diagnostics
-	// Files maps file names to parsed files (spec, var files, config).
+	// Files maps file names to the files of the spec, its var files and
+	// config: their Bytes, and a Nav that gives the block context of each
+	// position in Findings and Diagnostics (no syntax tree, see compact).
 	Files map[string]*hcl.File
 	// Rules are the enabled rules with their effective severity.
 	Rules []*Rule
@@ -60,6 +65,7 @@ func (s *Set) Lint(ctx context.Context, paths []string, opts LintOptions) []*Spe
 		workers = runtime.GOMAXPROCS(0)
 	}
 	configs := newConfigCache(s, opts.Config)
+	sels := newSelectionCache(s, opts)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range min(workers, len(paths)) {
@@ -67,7 +73,7 @@ func (s *Set) Lint(ctx context.Context, paths []string, opts LintOptions) []*Spe
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] = s.lintOne(ctx, paths[i], opts, configs)
+				results[i] = s.lintOne(ctx, paths[i], opts, configs, sels)
 			}
 		}()
 	}
@@ -80,15 +86,15 @@ func (s *Set) Lint(ctx context.Context, paths []string, opts LintOptions) []*Spe
 	return results
 }
 
-func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, configs *configCache) *SpecResult {
+func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, configs *configCache, sels *selectionCache) *SpecResult {
 	res := &SpecResult{Path: path, Files: map[string]*hcl.File{}}
 	cfg, diags := configs.get(path)
 	res.Diagnostics = append(res.Diagnostics, diags...)
 	if cfg != nil && cfg.File != nil {
 		res.Files[cfg.Filename] = cfg.File
 	}
-	sel := s.selection(cfg, opts)
-	res.Rules = sel.enabledRules()
+	sel, enabled := sels.get(cfg)
+	res.Rules = enabled
 
 	loaded, diags := spec.Load(path, opts.Spec)
 	res.Loaded = loaded
@@ -125,6 +131,7 @@ func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, config
 	res.today = now.UTC().Format(time.DateOnly)
 	res.Findings = s.suppress(hard, res, cfg, sel, opts.NoInlineIgnores, res.today)
 	SortFindings(res.Findings)
+	res.compact()
 	return res
 }
 
