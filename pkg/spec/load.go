@@ -35,6 +35,8 @@ type VarArg struct {
 type Loaded struct {
 	Spec  *Spec
 	Files map[string]*hcl.File
+
+	secrets []string // access keys found in the files, masked in Files (redact.go)
 }
 
 // Load reads the spec at path (a directory of *.hcl files other than
@@ -43,13 +45,14 @@ type Loaded struct {
 // Spec is nil when the files could not be parsed or evaluated. When the only
 // errors are hard-rule violations (diagnostics carrying a rule ID), Spec is
 // the complete model, so that lint can still report on it.
-func Load(path string, opts Options) (*Loaded, hcl.Diagnostics) {
+func Load(path string, opts Options) (out *Loaded, diags hcl.Diagnostics) {
 	l := &loader{opts: opts, parser: hclparse.NewParser()}
-	out := &Loaded{Files: map[string]*hcl.File{}}
+	out = &Loaded{Files: map[string]*hcl.File{}}
 	defer func() {
 		for name, f := range l.parser.Files() {
 			out.Files[name] = f
 		}
+		diags = l.hideSecrets(out, diags)
 	}()
 	files, root, diags := specFiles(path)
 	if diags.HasErrors() {

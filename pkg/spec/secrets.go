@@ -16,8 +16,9 @@ type SecretHit struct {
 
 var (
 	accessKeyRe = regexp.MustCompile(`\b(?:AKIA|ASIA)[A-Z0-9]{16}\b`)
-	// A quoted 40-character secret...
-	secretValueRe = regexp.MustCompile(`["']([A-Za-z0-9/+]{40})["']`)
+	// A quoted secret of 40 characters (AWS's length; up to 128 so that a key
+	// pasted with extra characters is caught too)...
+	secretValueRe = regexp.MustCompile(`["']([A-Za-z0-9/+]{40,128}={0,2})["']`)
 	// ...assigned to a name that looks like a secret: aws_secret_access_key =
 	// "...", secret: "...", "SecretKey" = "...".
 	secretNameRe = regexp.MustCompile(`(?i)(?:secret|password|passwd|credential|private_key|token)[a-z0-9_.-]*["']?\s*[=:]\s*$`)
