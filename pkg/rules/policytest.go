@@ -45,7 +45,7 @@ func TestPolicies(ctx context.Context, dirs []string, builtinTests bool, filter 
 		Filter(filter)
 	ch, err := runner.RunTests(ctx, nil)
 	if err != nil {
-		return nil, err
+		return nil, explainWithheld(err, allowNetwork)
 	}
 	var results []*tester.Result
 	for r := range ch {

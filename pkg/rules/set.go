@@ -106,7 +106,7 @@ func compile(ctx context.Context, builtin, custom []*Module, opts Options) (*Set
 		WithCapabilities(Capabilities(opts.AllowNetworkBuiltins)).
 		WithDefaultRegoVersion(ast.RegoV1)
 	if compiler.Compile(modules); compiler.Failed() {
-		return nil, fmt.Errorf("compiling policies: %w", compiler.Errors)
+		return nil, fmt.Errorf("compiling policies: %w", explainWithheld(compiler.Errors, opts.AllowNetworkBuiltins))
 	}
 
 	// One query evaluates every rule's deny set in a single pass:

@@ -126,6 +126,9 @@ func parseDirective(text string, known func(string) *Rule) (*directive, string) 
 		}
 		d.ids = append(d.ids, id)
 	}
+	if len(d.ids) == 0 {
+		return nil, "it names no rule id"
+	}
 	for _, f := range fields[1:] {
 		u := untilRE.FindStringSubmatch(f)
 		if u == nil {
