@@ -141,7 +141,10 @@ func canonStatement(st map[string]any, partition string) map[string]any {
 func canonPrincipal(v any, partition string) map[string][]string {
 	out := map[string][]string{}
 	switch p := v.(type) {
-	case string:
+	case string: // "*", or the same as {"AWS": p}
+		if accountID.MatchString(p) {
+			p = "arn:" + partition + ":iam::" + p + ":root"
+		}
 		out["AWS"] = []string{p}
 	case map[string]any:
 		for typ, ids := range p {
