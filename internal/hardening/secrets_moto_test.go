@@ -1,0 +1,109 @@
+package hardening
+
+import (
+	"encoding/json"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/teramot/teramotc/internal/testenv"
+)
+
+// TestNoSecretInPlanOrApply runs plan (every format, and -out plan files)
+// and apply (from the spec and from a saved plan) on the secret corpus
+// against moto_server. No output and no plan file may hold a sensitive
+// value, a key written in the spec, or the access key apply creates (which
+// goes to a 0600 file in -key-dir and nowhere else).
+func TestNoSecretInPlanOrApply(t *testing.T) {
+	moto := testenv.StartMoto(t)
+	bin := teramotc(t)
+	for _, c := range corpus(t) {
+		t.Run(c.name, func(t *testing.T) {
+			keyDir := t.TempDir()
+			env := moto.Env()
+			var extra []string
+			if strings.HasPrefix(c.name, "key-") {
+				extra = []string{"-skip-lint"} // TMC705 blocks plan and apply, as it should
+			}
+			var outputs []string
+			record := func(what string, args ...string) {
+				t.Helper()
+				text, code := runBin(t, bin, env, args...)
+				if code != 0 {
+					t.Fatalf("%s exited %d:\n%s", what, code, head(text))
+				}
+				outputs = append(outputs, what+"\n"+text)
+			}
+			ways := slices.Sorted(maps.Keys(c.ways))
+			for i, wayName := range ways {
+				w := c.ways[wayName]
+				env = append(moto.Env(), w.env...)
+				vars := append(append([]string{}, extra...), w.args...)
+				planFile := filepath.Join(t.TempDir(), "plan.json")
+				for _, f := range []string{"text", "json", "markdown"} {
+					record("plan -f "+f+" "+wayName, append(append([]string{"plan", "-f", f}, vars...), c.spec)...)
+				}
+				record("plan -out "+wayName, append(append([]string{"plan", "-out", planFile}, vars...), c.spec)...)
+				b, err := os.ReadFile(planFile)
+				if err != nil {
+					t.Fatal(err)
+				}
+				outputs = append(outputs, "plan file "+wayName+"\n"+string(b))
+				if i == 0 {
+					record("apply plan file "+wayName, append(append([]string{"apply", "-key-dir", keyDir}, vars...), planFile)...)
+				}
+				record("apply "+wayName, append(append([]string{"apply", "-auto-approve", "-key-dir", keyDir}, vars...), c.spec)...)
+			}
+			if c.name == "sensitive-role" {
+				// Importing the applied role writes a spec that leaves the
+				// external id to a sensitive variable.
+				dir := filepath.Join(t.TempDir(), "imported")
+				record("import", "import", "-bucket", "teramot-secret-corpus", "-role", "partner-access", "-o", dir)
+				b, err := os.ReadFile(filepath.Join(dir, "main.hcl"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				outputs = append(outputs, "imported main.hcl\n"+string(b))
+			}
+			secrets := append(slices.Clone(c.secrets), createdKeys(t, keyDir)...)
+			for _, out := range outputs {
+				what, text, _ := strings.Cut(out, "\n")
+				assertNoSecret(t, what, text, secrets)
+			}
+		})
+	}
+}
+
+// createdKeys returns the access key ids and secrets apply wrote to dir,
+// checking that each file is mode 0600.
+func createdKeys(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, f := range files {
+		info, err := os.Stat(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode().Perm() != 0o600 {
+			t.Errorf("%s has mode %v, want 0600", f, info.Mode().Perm())
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var k struct{ AccessKeyId, SecretAccessKey string }
+		if err := json.Unmarshal(b, &k); err != nil || k.SecretAccessKey == "" {
+			t.Errorf("%s is not an access key file: %v", f, err)
+			continue
+		}
+		keys = append(keys, k.AccessKeyId, k.SecretAccessKey)
+	}
+	return keys
+}
