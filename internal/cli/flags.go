@@ -117,17 +117,33 @@ type stringsFlag []string
 func (s *stringsFlag) String() string     { return strings.Join(*s, ",") }
 func (s *stringsFlag) Set(v string) error { *s = append(*s, v); return nil }
 
-// varFlags holds -var and -var-file, which keep their relative order.
+// varFlags holds -var and -var-file in their command-line order: as in
+// Terraform, a later argument overrides an earlier one.
 type varFlags struct {
 	vars     stringsFlag
 	varFiles stringsFlag
+	args     []spec.VarArg
+}
+
+// orderedFlag records one kind of variable argument into both its own list
+// and the shared ordered list.
+type orderedFlag struct {
+	list *stringsFlag
+	args *[]spec.VarArg
+	file bool
+}
+
+func (o orderedFlag) String() string { return o.list.String() }
+func (o orderedFlag) Set(v string) error {
+	*o.args = append(*o.args, spec.VarArg{File: o.file, Value: v})
+	return o.list.Set(v)
 }
 
 // addVarFlags declares -var and -var-file on fs.
 func addVarFlags(fs *flag.FlagSet) *varFlags {
 	v := &varFlags{}
-	fs.Var(&v.vars, "var", "set a variable: -var NAME=VALUE (repeatable)")
-	fs.Var(&v.varFiles, "var-file", "read variables from an HCL file (repeatable)")
+	fs.Var(orderedFlag{&v.vars, &v.args, false}, "var", "set a variable: -var NAME=VALUE (repeatable)")
+	fs.Var(orderedFlag{&v.varFiles, &v.args, true}, "var-file", "read variables from an HCL file (repeatable)")
 	return v
 }
 
@@ -137,6 +153,7 @@ func (v *varFlags) options(env *Env) spec.Options {
 	return spec.Options{
 		Vars:     append([]string(nil), v.vars...),
 		VarFiles: append([]string(nil), v.varFiles...),
+		Args:     append([]spec.VarArg(nil), v.args...),
 		Environ:  env.Environ,
 	}
 }
