@@ -14,10 +14,13 @@ FUZZ_TARGETS ?= \
 	./internal/view:FuzzGitHubEscape \
 	./internal/view:FuzzLintFormats \
 	./pkg/spec:FuzzLoad \
+	./pkg/spec:FuzzVarFile \
 	./pkg/render:FuzzMarshal \
 	./pkg/inspect:FuzzInspect \
 	./pkg/rules:FuzzSuppressions \
 	./pkg/rules:FuzzParseDirective \
+	./pkg/rules:FuzzParseInline \
+	./pkg/rules:FuzzHardRulesAgree \
 	./pkg/apply:FuzzPolicyEquivalence \
 	./pkg/apply:FuzzNormalize
 
