@@ -26,7 +26,7 @@ spec() {
 for ((i = 0; i < RUNS; i++)); do
 	for n in 1 20; do
 		spec "$WORK/s$n-$i" "$n" "$i"
-		"$WORK/measure" "$WORK/apply$n.time" "$WORK/teramotc" apply -auto-approve -skip-lint "$WORK/s$n-$i"
+		"$WORK/measure" "$WORK/apply$n.time" "$WORK/teramotc" apply -auto-approve -skip-lint ${APPLY_FLAGS:-} "$WORK/s$n-$i"
 	done
 done
 # Each apply must have converged: a second plan of the last 20-bucket spec is empty.

@@ -40,7 +40,7 @@ Flags:
                          is not a terminal)
   -allow-destructive     allow lifecycle changes that delete data sooner
   -skip-lint             do not block on lint errors (validation still runs)
-  -parallelism=N         buckets, grants and trails worked on at once (4)
+  -parallelism=N         buckets, grants and trails worked on at once (10)
   -key-dir=DIR           where created access keys are written (0600 files;
                          default ".")
   -profile, -region, -assume-role-arn, -external-id, -endpoint-url

@@ -24,7 +24,7 @@ func addAWSFlags(fs *flag.FlagSet) *awsFlags {
 	fs.StringVar(&a.conn.AssumeRoleARN, "assume-role-arn", "", "role to assume before calling AWS")
 	fs.StringVar(&a.conn.ExternalID, "external-id", "", "external id for -assume-role-arn")
 	fs.StringVar(&a.conn.EndpointURL, "endpoint-url", "", "S3-compatible or emulator endpoint (default $AWS_ENDPOINT_URL)")
-	fs.IntVar(&a.parallelism, "parallelism", 4, "buckets, grants and trails worked on at once")
+	fs.IntVar(&a.parallelism, "parallelism", 10, "buckets, grants and trails worked on at once")
 	return a
 }
 

@@ -19,7 +19,7 @@ type Engine struct {
 	Partition string
 	CallerARN string
 
-	// Parallelism bounds concurrent buckets/grants/trails (default 4).
+	// Parallelism bounds concurrent buckets/grants/trails (default 10).
 	Parallelism int
 	// Progress receives progress lines (stderr); nil discards them.
 	Progress io.Writer
@@ -66,7 +66,7 @@ func NewEngine(ctx context.Context, c *Clients) (*Engine, error) {
 
 func (e *Engine) defaults() {
 	if e.Parallelism <= 0 {
-		e.Parallelism = 4
+		e.Parallelism = 10
 	}
 	if e.PropagationTimeout <= 0 {
 		e.PropagationTimeout = 2 * time.Minute
