@@ -1,16 +1,13 @@
 package testenv
 
 import (
-	"bufio"
 	"crypto/rand"
 	"encoding/base64"
 	"fmt"
-	"net/http"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -98,39 +95,13 @@ func StartMinIO(t testing.TB) *MinIO {
 		"MINIO_BROWSER=off",
 		"MINIO_UPDATE=off",
 	)
-	out, _ := cmd.StdoutPipe()
-	cmd.Stderr = cmd.Stdout
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start minio: %v", err)
-	}
-	var logMu sync.Mutex
-	var logBuf strings.Builder
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			logMu.Lock()
-			logBuf.WriteString(sc.Text() + "\n")
-			logMu.Unlock()
+	runServer(t, "minio", func() (io.Reader, error) {
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			return nil, err
 		}
-	}()
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-	})
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		resp, err := http.Get(m.URL + "/minio/health/live")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return m
-			}
-		}
-		if time.Now().After(deadline) {
-			logMu.Lock()
-			defer logMu.Unlock()
-			t.Fatalf("minio did not start on %s: %v\n%s", m.URL, err, logBuf.String())
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+		cmd.Stderr = cmd.Stdout
+		return out, cmd.Start()
+	}, func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }, m.URL+"/minio/health/live", 60*time.Second)
+	return m
 }

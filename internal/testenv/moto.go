@@ -4,14 +4,12 @@
 package testenv
 
 import (
-	"bufio"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -86,37 +84,13 @@ func StartMoto(t testing.TB) *Moto {
 	port := FreePort(t)
 	cmd := exec.Command(bin, "-H", "127.0.0.1", "-p", fmt.Sprint(port))
 	cmd.Env = append(os.Environ(), "MOTO_ALLOW_NONEXISTENT_REGION=true")
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start moto_server: %v", err)
-	}
-	var logMu sync.Mutex
-	var logBuf strings.Builder
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			logMu.Lock()
-			logBuf.WriteString(sc.Text() + "\n")
-			logMu.Unlock()
-		}
-	}()
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-	})
 	m := &Moto{URL: fmt.Sprintf("http://127.0.0.1:%d", port)}
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		resp, err := http.Get(m.URL + "/moto-api/")
-		if err == nil {
-			resp.Body.Close()
-			return m
+	runServer(t, "moto_server", func() (io.Reader, error) {
+		stderr, err := cmd.StderrPipe()
+		if err != nil {
+			return nil, err
 		}
-		if time.Now().After(deadline) {
-			logMu.Lock()
-			defer logMu.Unlock()
-			t.Fatalf("moto_server did not start on %s: %v\n%s", m.URL, err, logBuf.String())
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+		return stderr, cmd.Start()
+	}, func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }, m.URL+"/moto-api/", 30*time.Second)
+	return m
 }
