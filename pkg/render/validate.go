@@ -27,7 +27,7 @@ func Validate(out *Output, s *spec.Spec) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	for _, d := range out.Documents {
 		if d.Kind == KindBucketPolicy {
-			diags = append(diags, duplicateSids(d)...)
+			diags = append(diags, duplicateSids(d, s)...)
 		}
 		var size, limit int
 		var what, fix string
@@ -108,17 +108,27 @@ func roleName(s *spec.Spec, addr string) string {
 func quote(s string) string { return `"` + s + `"` }
 
 // duplicateSids reports each statement whose Sid an earlier statement of the
-// policy already uses, at the source of the later one.
-func duplicateSids(d *Document) hcl.Diagnostics {
+// policy already uses, at the source of the later one. Two statement blocks
+// with the same Sid are left to pkg/spec, which reports them already; here
+// only a clash with a Sid that teramotc generates counts.
+func duplicateSids(d *Document, s *spec.Spec) hcl.Diagnostics {
 	var diags hcl.Diagnostics
-	seen := map[string]bool{}
 	st, _ := d.Content.(map[string]any)["Statement"].([]any)
+	// The user's statement blocks are rendered last, after the generated ones.
+	firstUser := len(st)
+	for _, b := range s.Buckets {
+		if b.Address == d.Address {
+			firstUser = len(st) - len(b.Statements)
+		}
+	}
+	seen := map[string]bool{} // Sid -> first seen on a user statement
 	for i, x := range st {
 		sid, _ := x.(map[string]any)["Sid"].(string)
 		if sid == "" {
 			continue
 		}
-		if seen[sid] {
+		user := i >= firstUser
+		if firstWasUser, ok := seen[sid]; ok && !(firstWasUser && user) {
 			rng := d.Provenance[pointer("/Statement", i)]
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
@@ -129,7 +139,9 @@ func duplicateSids(d *Document) hcl.Diagnostics {
 				Extra:   spec.DiagExtra{RuleID: "TMC508"},
 			})
 		}
-		seen[sid] = true
+		if _, ok := seen[sid]; !ok {
+			seen[sid] = user
+		}
 	}
 	return diags
 }

@@ -89,3 +89,18 @@ func TestValidateGeneratedSidClash(t *testing.T) {
 		t.Fatalf("want one TMC508 at the statement block, got %v", diags)
 	}
 }
+
+// Two statement blocks with one Sid are pkg/spec's to report; Validate only
+// reports a clash with a generated Sid, so validate says it once.
+func TestValidateLeavesUserSidDuplicatesToSpec(t *testing.T) {
+	s := guideModel(false)
+	mk := func(line int) *spec.Statement {
+		return &spec.Statement{Block: block("bucket.data.statement.Reports", line), Sid: "Reports",
+			Effect: set("Allow", line+1), Principals: set(spec.Principals{Map: map[string][]string{"AWS": {"arn:aws:iam::444455556666:root"}}}, line+2),
+			Actions: set([]string{"s3:GetObject"}, line+3), Resources: set([]string{"arn:aws:s3:::teramot-data-acme/*"}, line+4)}
+	}
+	s.Buckets[0].Statements = []*spec.Statement{mk(42), mk(52)}
+	if diags := Validate(mustRender(t, s), s); len(diags) != 0 {
+		t.Fatalf("want no diagnostic, got %v", diags)
+	}
+}
