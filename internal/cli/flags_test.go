@@ -82,6 +82,8 @@ func TestVarFlagsOptions(t *testing.T) {
 		Vars:     []string{"a=1", "b=2"},
 		VarFiles: []string{"x.tfvars", "y.tfvars"},
 		Environ:  []string{"TERAMOTC_VAR_region=eu-west-1", "HOME=/root"},
+		// Args keeps the command-line order: a later argument wins.
+		Args: []spec.VarArg{{Value: "a=1"}, {File: true, Value: "x.tfvars"}, {Value: "b=2"}, {File: true, Value: "y.tfvars"}},
 	}
 	if diff := cmp.Diff(want, vars.options(env)); diff != "" {
 		t.Errorf("options (-want +got):\n%s", diff)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"errors"
 	"runtime"
 	"slices"
 	"sync"
@@ -113,11 +114,7 @@ func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, config
 		if !res.Diagnostics.HasErrors() {
 			found, err := s.EvaluateValue(ctx, inspect.Value(loaded, out))
 			if err != nil {
-				res.Diagnostics = append(res.Diagnostics, &hcl.Diagnostic{
-					Severity: hcl.DiagError,
-					Summary:  "Policy evaluation failed",
-					Detail:   err.Error(),
-				})
+				res.Diagnostics = append(res.Diagnostics, evalFailure(ctx, err))
 			}
 			found = dedupeHard(found, hard)
 			fillAddresses(found, func() map[string]any { return inspect.Build(loaded, out) })
@@ -176,4 +173,18 @@ func dedupeHard(found, hard []*Finding) []*Finding {
 
 func overlaps(a, b hcl.Range) bool {
 	return sameFile(a.Filename, b.Filename) && a.Start.Byte <= b.End.Byte && b.Start.Byte <= a.End.Byte
+}
+
+// evalFailure describes an evaluation error; a deadline that passed is named
+// as such, whatever OPA's wording for the built-in it interrupted.
+func evalFailure(ctx context.Context, err error) *hcl.Diagnostic {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Policy evaluation timed out",
+			Detail: "The rules did not finish before the evaluation deadline (lint -timeout; deadline exceeded): " + err.Error() +
+				". A custom policy may loop over very large ranges; fix it, or raise -timeout.",
+		}
+	}
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Policy evaluation failed", Detail: err.Error()}
 }
