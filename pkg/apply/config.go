@@ -101,47 +101,24 @@ func withSTSEndpoint(endpoint string) func(*sts.Options) {
 }
 
 func newClients(cfg aws.Config, endpoint string) *Clients {
-	var mu sync.Mutex
-	s3s := map[string]S3API{}
-	trails := map[string]CloudTrailAPI{}
 	c := &Clients{Endpoint: strings.TrimRight(endpoint, "/"), Region: cfg.Region}
-	c.S3ForRegion = func(region string) S3API {
-		if region == "" {
-			region = cfg.Region
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		if cl, ok := s3s[region]; ok {
-			return cl
-		}
-		cl := s3.NewFromConfig(cfg, func(o *s3.Options) {
+	c.S3ForRegion = perRegion(cfg.Region, func(region string) S3API {
+		return s3.NewFromConfig(cfg, func(o *s3.Options) {
 			o.Region = region
 			if endpoint != "" {
 				o.BaseEndpoint = aws.String(endpoint)
 				o.UsePathStyle = true
 			}
 		})
-		s3s[region] = cl
-		return cl
-	}
-	c.CloudTrailForRegion = func(region string) CloudTrailAPI {
-		if region == "" {
-			region = cfg.Region
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		if cl, ok := trails[region]; ok {
-			return cl
-		}
-		cl := cloudtrail.NewFromConfig(cfg, func(o *cloudtrail.Options) {
+	})
+	c.CloudTrailForRegion = perRegion(cfg.Region, func(region string) CloudTrailAPI {
+		return cloudtrail.NewFromConfig(cfg, func(o *cloudtrail.Options) {
 			o.Region = region
 			if endpoint != "" {
 				o.BaseEndpoint = aws.String(endpoint)
 			}
 		})
-		trails[region] = cl
-		return cl
-	}
+	})
 	c.IAM = iam.NewFromConfig(cfg, func(o *iam.Options) {
 		if endpoint != "" {
 			o.BaseEndpoint = aws.String(endpoint)
@@ -149,4 +126,24 @@ func newClients(cfg aws.Config, endpoint string) *Clients {
 	})
 	c.STS = sts.NewFromConfig(cfg, withSTSEndpoint(endpoint))
 	return c
+}
+
+// perRegion returns a function that builds one client per region (the
+// default region for ""), once, and hands out the same client afterwards.
+func perRegion[T any](defaultRegion string, build func(region string) T) func(string) T {
+	var mu sync.Mutex
+	clients := map[string]T{}
+	return func(region string) T {
+		if region == "" {
+			region = defaultRegion
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		cl, ok := clients[region]
+		if !ok {
+			cl = build(region)
+			clients[region] = cl
+		}
+		return cl
+	}
 }
