@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -20,22 +19,9 @@ import (
 // "moto" command (skipped locally without moto_server, failing in CI).
 func TestPlanScripts(t *testing.T) {
 	testenv.RequireBinary(t, "moto_server", "moto 5.2.1 is preinstalled on the project's machines")
-	examples, err := filepath.Abs("../../examples")
-	if err != nil {
-		t.Fatal(err)
-	}
-	testscript.Run(t, testscript.Params{
-		Dir: "testdata/plan-moto",
-		Setup: func(e *testscript.Env) error {
-			e.Setenv("EXAMPLES", examples)
-			e.Setenv("NO_COLOR", "")
-			return nil
-		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"filemode": cmdFileMode,
-			"moto":     cmdMoto,
-		},
-	})
+	testscript.Run(t, scriptParams(t, "testdata/plan-moto", map[string]func(*testscript.TestScript, bool, []string){
+		"moto": cmdMoto,
+	}))
 }
 
 // cmdMoto starts a private moto_server (account 111122223333, the

@@ -31,21 +31,30 @@ func TestMain(m *testing.M) {
 // TestScripts runs the CLI scenarios in testdata/script/*.txtar. Each script
 // sees $EXAMPLES, the repository's examples directory.
 func TestScripts(t *testing.T) {
+	testscript.Run(t, scriptParams(t, "testdata/script", nil))
+}
+
+// scriptParams are the testscript parameters shared by the CLI scenarios:
+// $EXAMPLES, no NO_COLOR, the filemode command, plus extra commands.
+func scriptParams(t *testing.T, dir string, extra map[string]func(*testscript.TestScript, bool, []string)) testscript.Params {
+	t.Helper()
 	examples, err := filepath.Abs("../../examples")
 	if err != nil {
 		t.Fatal(err)
 	}
-	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+	cmds := map[string]func(ts *testscript.TestScript, neg bool, args []string){"filemode": cmdFileMode}
+	for name, c := range extra {
+		cmds[name] = c
+	}
+	return testscript.Params{
+		Dir: dir,
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("EXAMPLES", examples)
 			e.Setenv("NO_COLOR", "")
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"filemode": cmdFileMode,
-		},
-	})
+		Cmds: cmds,
+	}
 }
 
 // cmdFileMode checks a file's permission bits: filemode 600 path.
