@@ -42,6 +42,7 @@ type Engine struct {
 	mu       sync.Mutex
 	keyFiles []string
 	start    time.Time
+	caps     capCache // what the endpoint implements (see probe)
 }
 
 // NewEngine runs the preflight (sts:GetCallerIdentity) and returns an

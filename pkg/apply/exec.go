@@ -215,28 +215,6 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 	return nil
 }
 
-// errUnsupported marks a capability the endpoint lacks.
-var errUnsupported = errors.New("its GET probe answered NotImplemented")
-
-// probe reads a bucket sub-resource before its first write on a non-AWS
-// endpoint (the plan could not read it when the bucket did not exist yet):
-// a server that does not implement the GET is not sent the PUT, which
-// MinIO would route to CreateBucket.
-func (e *Engine) probe(ctx context.Context, it *Item) error {
-	if e.C.Endpoint == "" || it.Type == TBucket {
-		return nil
-	}
-	tmp := newLive()
-	tmp.State[(&Item{Type: TBucket, Name: it.Bucket}).Key()] = map[string]any{}
-	if err := e.readItem(ctx, tmp, it); err != nil {
-		return err
-	}
-	if _, ok := tmp.Unsupported[it.Key()]; ok {
-		return errUnsupported
-	}
-	return nil
-}
-
 // interval is the delay between read-back reads: AWS propagates bucket
 // configuration slowly (lifecycle most of all); emulators do not.
 func (e *Engine) interval(it *Item) time.Duration {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -36,6 +37,9 @@ type fake struct {
 	uniqueIDReads int
 	// violations records grants made before the guardrails.
 	violations []string
+	// latency delays every call (a slow server lets concurrent buckets
+	// overlap in time).
+	latency time.Duration
 }
 
 type fakeBucket struct {
@@ -61,6 +65,7 @@ func apiErr(code, msg string) error { return &smithy.GenericAPIError{Code: code,
 // calls that change state.
 func (f *fake) call(op, target string, write bool) error {
 	f.calls = append(f.calls, op+" "+target)
+	time.Sleep(f.latency)
 	if f.crashAfter > 0 && f.writes >= f.crashAfter {
 		return fmt.Errorf("connection reset (simulated crash after %d writes)", f.crashAfter)
 	}

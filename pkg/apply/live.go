@@ -76,6 +76,7 @@ func (e *Engine) readItem(ctx context.Context, live *Live, it *Item) error {
 		}
 	}
 	v, err := e.readRaw(ctx, live, it)
+	e.learnRead(it, err)
 	switch {
 	case err == nil:
 	case isNotFound(err):

@@ -1,0 +1,147 @@
+package apply
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/service/s3/types"
+
+	"github.com/teramot/teramotc/pkg/render"
+	"github.com/teramot/teramotc/pkg/spec"
+)
+
+// bucketItems returns the items of a spec of n plain buckets.
+func bucketItems(t *testing.T, n int) []*Item {
+	t.Helper()
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "bucket \"b%d\" {\n  name   = \"tmc-probe-%d\"\n  region = \"us-east-1\"\n}\n\n", i, i)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "main.hcl"), []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	loaded, diags := spec.Load(dir, spec.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	out, diags := render.Render(loaded.Spec)
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	items, err := Desired(loaded.Spec, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return items
+}
+
+// probes counts, per read operation, the reads of a bucket sub-resource
+// made before the first write of that sub-resource on that bucket.
+func probes(calls []string) map[string]int {
+	written := map[string]bool{}
+	n := map[string]int{}
+	for _, c := range calls {
+		op, bucket, _ := strings.Cut(c, " ")
+		if sub, ok := strings.CutPrefix(op, "Put"); ok {
+			written[sub+" "+bucket] = true
+		}
+		if sub, ok := strings.CutPrefix(op, "Get"); ok && !written[sub+" "+bucket] {
+			n[op]++
+		}
+	}
+	return n
+}
+
+// TestProbeOncePerType: on a non-AWS endpoint, N new buckets applied in
+// parallel cost one GET probe per sub-resource type, not one per bucket;
+// an unsupported type is never written to and warned about once.
+func TestProbeOncePerType(t *testing.T) {
+	const n = 8
+	notImpl := apiErr("NotImplemented", "A header you provided implies functionality that is not implemented")
+	tests := []struct {
+		name        string
+		setup       func(f *fake)
+		wantSkipped int
+	}{
+		{"every type supported", func(*fake) {}, 0},
+		{"public access block unsupported", func(f *fake) { f.faults["GetPublicAccessBlock"] = []error{notImpl} }, n},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFake()
+			f.latency = 500 * time.Microsecond // keep the buckets' probes overlapping
+			e := fakeEngine(t, f)
+			e.C.Endpoint, e.Parallelism = "http://s3.example.test", n
+			var progress bytes.Buffer
+			e.Progress = &progress
+			items := bucketItems(t, n)
+			tc.setup(f)
+			res, err := converge(t, e, items)
+			if err != nil {
+				t.Fatalf("apply: %v", err)
+			}
+			got := probes(f.calls)
+			for _, op := range []string{"GetPublicAccessBlock", "GetBucketOwnershipControls", "GetBucketEncryption", "GetBucketVersioning"} {
+				if got[op] != 1 {
+					t.Errorf("%s probed %d times for %d buckets, want 1", op, got[op], n)
+				}
+			}
+			if len(res.Skipped) != tc.wantSkipped {
+				t.Errorf("skipped %v, want %d", res.Skipped, tc.wantSkipped)
+			}
+			if tc.wantSkipped == 0 {
+				assertConverged(t, f, e, items)
+				return
+			}
+			for _, c := range f.calls {
+				if strings.HasPrefix(c, "PutPublicAccessBlock") {
+					t.Errorf("%s sent to an endpoint without the GET", c)
+				}
+			}
+			if w := strings.Count(progress.String(), "Warning: public-access-block is not supported"); w != 1 {
+				t.Errorf("%d warnings, want 1:\n%s", w, progress.String())
+			}
+		})
+	}
+}
+
+// TestPlanReadsAnswerTheProbe: a sub-resource the plan read on an existing
+// bucket is known to be supported, so its write is not probed again.
+func TestPlanReadsAnswerTheProbe(t *testing.T) {
+	f := newFake()
+	e := fakeEngine(t, f)
+	e.C.Endpoint = "http://s3.example.test"
+	items := bucketItems(t, 2)
+	if _, err := converge(t, e, items); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range f.buckets {
+		b.versioning = types.BucketVersioningStatusSuspended
+	}
+	e2 := fakeEngine(t, f)
+	e2.C.Endpoint = "http://s3.example.test"
+	f.calls = nil
+	p := planFor(t, e2, items)
+	if len(p.Changes) != 2 {
+		t.Fatalf("drift plan has %d changes, want 2 (versioning of each bucket)", len(p.Changes))
+	}
+	planned := len(f.calls)
+	if _, err := e2.Apply(context.Background(), p, false); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range f.calls[planned:] {
+		op, bucket, _ := strings.Cut(c, " ")
+		if op == "PutBucketVersioning" {
+			break
+		}
+		t.Errorf("%s %s before the first write: the plan's read already answered the probe", op, bucket)
+	}
+	assertConverged(t, f, e2, items)
+}
