@@ -43,6 +43,14 @@ func (s *Set) EvaluateValue(ctx context.Context, input ast.Value) ([]*Finding, e
 	if evalHook != nil {
 		evalHook(n)
 	}
+	select {
+	case <-s.prepared:
+	case <-ctx.Done():
+		return nil, fmt.Errorf("evaluating policies: %w", ctx.Err())
+	}
+	if s.queryErr != nil {
+		return nil, fmt.Errorf("evaluating policies: %w", s.queryErr)
+	}
 	rs, err := s.query.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)

@@ -19,7 +19,12 @@ import (
 type Set struct {
 	rules []*Rule          // Rego rules, sorted by ID
 	byID  map[string]*Rule // Rego rules and the meta rules
-	query rego.PreparedEvalQuery
+	// prepared is closed once query (or queryErr) is set: the built-in set
+	// prepares its query in the background, while the caller reads flags,
+	// configuration and specs.
+	prepared chan struct{}
+	query    rego.PreparedEvalQuery
+	queryErr error
 }
 
 // Options select the custom policies of a Set.
@@ -39,17 +44,26 @@ var (
 	builtinErr  error
 	// builtinCompiles counts compilations of the built-in set, for tests.
 	builtinCompiles atomic.Int32
+	// builtinFromSnapshot says the built-in set came from builtin.snapshot.
+	builtinFromSnapshot bool
 )
 
-// Builtin returns the built-in policy set, compiled once per process.
+// Builtin returns the built-in policy set, compiled once per process: from
+// the snapshot compiled at build time (snapshot.go) when it matches the
+// embedded sources, and from the sources otherwise.
 func Builtin() (*Set, error) {
 	builtinOnce.Do(func() {
+		builtinCompiles.Add(1)
+		if rs, build, err := openSnapshot(builtinSnapshot); err == nil {
+			builtinFromSnapshot = true
+			builtinSet = newSetAsync(rs, build)
+			return
+		}
 		mods, err := BuiltinModules(false)
 		if err != nil {
 			builtinErr = err
 			return
 		}
-		builtinCompiles.Add(1)
 		builtinSet, builtinErr = compile(context.Background(), mods, nil, Options{})
 	})
 	return builtinSet, builtinErr
@@ -77,10 +91,7 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 }
 
 func compile(ctx context.Context, builtin, custom []*Module, opts Options) (*Set, error) {
-	known := map[string]*Rule{}
-	for _, r := range MetaRules() {
-		known[r.ID] = r
-	}
+	known := metaRulesByID()
 	rs, err := rulesOf(builtin, false, known)
 	if err != nil {
 		return nil, err
@@ -89,11 +100,25 @@ func compile(ctx context.Context, builtin, custom []*Module, opts Options) (*Set
 	if err != nil {
 		return nil, err
 	}
-	rs = append(rs, crs...)
-	slices.SortFunc(rs, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
+	c, err := compileModules(append(slices.Clone(builtin), custom...), opts)
+	if err != nil {
+		return nil, err
+	}
+	return newSet(ctx, c, append(rs, crs...))
+}
 
+func metaRulesByID() map[string]*Rule {
+	known := map[string]*Rule{}
+	for _, r := range MetaRules() {
+		known[r.ID] = r
+	}
+	return known
+}
+
+// compileModules compiles the non-test modules with every compiler stage.
+func compileModules(mods []*Module, opts Options) (*ast.Compiler, error) {
 	modules := map[string]*ast.Module{}
-	for _, m := range append(slices.Clone(builtin), custom...) {
+	for _, m := range mods {
 		if m.Test {
 			continue
 		}
@@ -108,9 +133,19 @@ func compile(ctx context.Context, builtin, custom []*Module, opts Options) (*Set
 	if compiler.Compile(modules); compiler.Failed() {
 		return nil, fmt.Errorf("compiling policies: %w", explainWithheld(compiler.Errors, opts.AllowNetworkBuiltins))
 	}
+	return compiler, nil
+}
 
-	// One query evaluates every rule's deny set in a single pass:
-	//   x0 := data.teramotc.rules.a.deny; x1 := data.teramotc.rules.b.deny; ...
+// newSet prepares the one query that evaluates every rule's deny set in a
+// single pass:
+//
+//	x0 := data.teramotc.rules.a.deny; x1 := data.teramotc.rules.b.deny; ...
+func newSet(ctx context.Context, compiler *ast.Compiler, rs []*Rule) (*Set, error) {
+	known := metaRulesByID()
+	for _, r := range rs {
+		known[r.ID] = r
+	}
+	slices.SortFunc(rs, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
 	var q strings.Builder
 	for i, r := range rs {
 		if i > 0 {
@@ -129,8 +164,31 @@ func compile(ctx context.Context, builtin, custom []*Module, opts Options) (*Set
 	if err != nil {
 		return nil, fmt.Errorf("preparing the policy query: %w", err)
 	}
-	s := &Set{rules: rs, byID: known, query: pq}
+	s := &Set{rules: rs, byID: known, prepared: make(chan struct{}), query: pq}
+	close(s.prepared)
 	return s, nil
+}
+
+// newSetAsync returns a set of rules rs at once and builds its compiler
+// and query in the background; evaluation waits for them.
+func newSetAsync(rs []*Rule, build func() (*ast.Compiler, error)) *Set {
+	known := metaRulesByID()
+	for _, r := range rs {
+		known[r.ID] = r
+	}
+	s := &Set{rules: rs, byID: known, prepared: make(chan struct{})}
+	go func() {
+		defer close(s.prepared)
+		c, err := build()
+		if err == nil {
+			var ready *Set
+			if ready, err = newSet(context.Background(), c, rs); err == nil {
+				s.query = ready.query
+			}
+		}
+		s.queryErr = err
+	}()
+	return s
 }
 
 // Capabilities returns the OPA capabilities policies are compiled with: every

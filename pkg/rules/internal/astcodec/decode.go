@@ -1,0 +1,247 @@
+package astcodec
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// slab is how many terms, locations or expressions the decoder allocates at
+// once: a snapshot holds tens of thousands of small nodes, and allocating
+// them in blocks is most of what makes decoding cheap.
+const slab = 512
+
+type decoder struct {
+	buf   []byte
+	table []string
+	terms []ast.Term
+	locs  []ast.Location
+	exprs []ast.Expr
+}
+
+var errTruncated = errors.New("astcodec: snapshot is truncated")
+
+// Decode reads a snapshot written by Encode. Every module comes back as
+// Rego v1 with each rule's Module set.
+func Decode(data []byte) (s Snapshot, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(error)
+			if !ok {
+				panic(r)
+			}
+			s, err = Snapshot{}, e
+		}
+	}()
+	if len(data) < len(magic) || string(data[:len(magic)]) != magic {
+		return Snapshot{}, fmt.Errorf("astcodec: not a snapshot of this version (want %q)", magic[:len(magic)-1])
+	}
+	d := &decoder{buf: data[len(magic):]}
+	d.table = make([]string, d.uint())
+	for i := range d.table {
+		n := d.uint()
+		if n > len(d.buf) {
+			panic(errTruncated)
+		}
+		d.table[i] = string(d.buf[:n])
+		d.buf = d.buf[n:]
+	}
+	s.Modules = make(map[string]*ast.Module)
+	for range d.uint() {
+		file := d.str()
+		s.Modules[file] = d.module()
+	}
+	n := d.uint()
+	s.RewrittenVars = make(map[ast.Var]ast.Var, n)
+	for range n {
+		k := ast.Var(d.str())
+		s.RewrittenVars[k] = ast.Var(d.str())
+	}
+	if len(d.buf) != 0 {
+		return Snapshot{}, fmt.Errorf("astcodec: %d bytes after the end of the snapshot", len(d.buf))
+	}
+	return s, nil
+}
+
+func (d *decoder) byte() byte {
+	if len(d.buf) == 0 {
+		panic(errTruncated)
+	}
+	b := d.buf[0]
+	d.buf = d.buf[1:]
+	return b
+}
+
+func (d *decoder) uint() int {
+	v, n := binary.Uvarint(d.buf)
+	if n <= 0 || v > uint64(len(d.buf))<<8+1<<20 {
+		panic(errTruncated)
+	}
+	d.buf = d.buf[n:]
+	return int(v)
+}
+
+func (d *decoder) bool() bool { return d.byte() != 0 }
+
+func (d *decoder) str() string {
+	i := d.uint()
+	if i >= len(d.table) {
+		panic(fmt.Errorf("astcodec: string %d is not in the table of %d", i, len(d.table)))
+	}
+	return d.table[i]
+}
+
+func (d *decoder) loc() *ast.Location {
+	if d.uint() == 0 {
+		return nil
+	}
+	if len(d.locs) == 0 {
+		d.locs = make([]ast.Location, slab)
+	}
+	l := &d.locs[0]
+	d.locs = d.locs[1:]
+	l.File, l.Row, l.Col = d.str(), d.uint(), d.uint()
+	return l
+}
+
+func (d *decoder) module() *ast.Module {
+	m := &ast.Module{Package: &ast.Package{}}
+	m.Package.Path = d.ref()
+	m.Package.Location = d.loc()
+	m.Imports = make([]*ast.Import, d.uint())
+	for i := range m.Imports {
+		m.Imports[i] = &ast.Import{Path: d.term(), Alias: ast.Var(d.str()), Location: d.loc()}
+	}
+	m.Rules = make([]*ast.Rule, d.uint())
+	for i := range m.Rules {
+		m.Rules[i] = d.rule(m)
+	}
+	m.SetRegoVersion(ast.RegoV1)
+	return m
+}
+
+func (d *decoder) rule(m *ast.Module) *ast.Rule {
+	r := &ast.Rule{Module: m, Default: d.bool(), Location: d.loc()}
+	h := &ast.Head{Name: ast.Var(d.str())}
+	h.Reference = d.ref()
+	h.Args = ast.Args(d.termList())
+	h.Key = d.term()
+	h.Value = d.term()
+	h.Assign = d.bool()
+	h.Location = d.loc()
+	r.Head = h
+	r.Body = d.body()
+	if d.bool() {
+		r.Else = d.rule(m)
+	}
+	return r
+}
+
+func (d *decoder) body() ast.Body {
+	b := make(ast.Body, d.uint())
+	for i := range b {
+		b[i] = d.expr()
+	}
+	return b
+}
+
+func (d *decoder) expr() *ast.Expr {
+	if len(d.exprs) == 0 {
+		d.exprs = make([]ast.Expr, slab)
+	}
+	x := &d.exprs[0]
+	d.exprs = d.exprs[1:]
+	x.Index = d.uint()
+	x.Generated = d.bool()
+	x.Negated = d.bool()
+	x.Location = d.loc()
+	if n := d.uint(); n > 0 {
+		x.With = make([]*ast.With, n)
+		for i := range x.With {
+			x.With[i] = &ast.With{Target: d.term(), Value: d.term(), Location: d.loc()}
+		}
+	}
+	switch k := d.byte(); k {
+	case eTerm:
+		x.Terms = d.term()
+	case eCall:
+		x.Terms = d.termList()
+	case eSome:
+		x.Terms = &ast.SomeDecl{Symbols: d.termList(), Location: d.loc()}
+	case eEvery:
+		ev := &ast.Every{Key: d.term(), Value: d.term(), Domain: d.term()}
+		ev.Body = d.body()
+		ev.Location = d.loc()
+		x.Terms = ev
+	default:
+		panic(fmt.Errorf("astcodec: unknown expression kind %d", k))
+	}
+	return x
+}
+
+func (d *decoder) termList() []*ast.Term {
+	n := d.uint()
+	if n == 0 {
+		return nil
+	}
+	ts := make([]*ast.Term, n)
+	for i := range ts {
+		ts[i] = d.term()
+	}
+	return ts
+}
+
+func (d *decoder) ref() ast.Ref { return ast.Ref(d.termList()) }
+
+func (d *decoder) term() *ast.Term {
+	tag := d.byte()
+	if tag == tNil {
+		return nil
+	}
+	var v ast.Value
+	switch tag {
+	case tNull:
+		v = ast.NullValue
+	case tFalse:
+		v = ast.Boolean(false)
+	case tTrue:
+		v = ast.Boolean(true)
+	case tNumber:
+		v = ast.Number(d.str())
+	case tString:
+		v = ast.String(d.str())
+	case tVar:
+		v = ast.Var(d.str())
+	case tRef:
+		v = d.ref()
+	case tArray:
+		v = ast.NewArray(d.termList()...)
+	case tSet:
+		v = ast.NewSet(d.termList()...)
+	case tObject:
+		kv := make([][2]*ast.Term, d.uint())
+		for i := range kv {
+			kv[i] = [2]*ast.Term{d.term(), d.term()}
+		}
+		v = ast.NewObject(kv...)
+	case tArrayCompr:
+		v = &ast.ArrayComprehension{Term: d.term(), Body: d.body()}
+	case tSetCompr:
+		v = &ast.SetComprehension{Term: d.term(), Body: d.body()}
+	case tObjectCompr:
+		v = &ast.ObjectComprehension{Key: d.term(), Value: d.term(), Body: d.body()}
+	case tCall:
+		v = ast.Call(d.termList())
+	default:
+		panic(fmt.Errorf("astcodec: unknown value tag %d", tag))
+	}
+	if len(d.terms) == 0 {
+		d.terms = make([]ast.Term, slab)
+	}
+	t := &d.terms[0]
+	d.terms = d.terms[1:]
+	t.Value, t.Location = v, d.loc()
+	return t
+}

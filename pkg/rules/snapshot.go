@@ -1,0 +1,168 @@
+package rules
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+
+	_ "embed"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/teramot/teramotc/pkg/rules/internal/astcodec"
+)
+
+// The built-in policies are compiled when teramotc is built, not each time
+// it runs: `go generate ./pkg/rules` compiles them with every stage of OPA's
+// compiler (parsing, rewriting, safety and type checks) and stores the
+// compiled syntax trees and the rules' metadata in builtin.snapshot. A lint
+// process decodes that file and runs only the compiler stages that build
+// its lookup structures (rule trees, rule and comprehension indexes), which is the difference between about 60 ms and
+// a few milliseconds of start-up (BenchmarkCompile, BenchmarkSnapshotLoad).
+//
+// The snapshot names the SHA-256 of the policy sources it was compiled
+// from. When they differ (a policy was edited without regenerating), the
+// policies are compiled from source as before, so results never depend on
+// a stale file; TestSnapshotCurrent fails in that case.
+//
+//go:generate go test -run TestSnapshotCurrent -update .
+
+//go:embed builtin.snapshot
+var builtinSnapshot []byte
+
+const snapshotMagic = "TMCSNAP1"
+
+// liteStages are the compiler stages run on compiled modules: the ones that
+// build what evaluation looks up (the module and rule trees, the rule and
+// comprehension indexes). Every other stage rewrites or checks modules,
+// which the snapshot's modules already went through; the dependency graph
+// and the local variable generator serve only those stages.
+var liteStages = []ast.StageID{
+	ast.StageSetModuleTree,
+	ast.StageSetRuleTree,
+	ast.StageBuildRuleIndices,
+	ast.StageBuildComprehensionIndices,
+}
+
+// sourceDigest hashes the built-in policy sources (tests excluded) in file
+// order: the key that ties a snapshot to the policies it was built from.
+func sourceDigest() ([32]byte, error) {
+	h := sha256.New()
+	err := fs.WalkDir(builtinFS, "policies", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || isTest(p) {
+			return err
+		}
+		src, err := fs.ReadFile(builtinFS, p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(src))
+		h.Write(src)
+		return nil
+	})
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum, err
+}
+
+// encodeSnapshot compiles the built-in policies from source with every
+// compiler stage and returns the snapshot file.
+func encodeSnapshot() ([]byte, error) {
+	mods, err := BuiltinModules(false)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := rulesOf(mods, false, metaRulesByID())
+	if err != nil {
+		return nil, err
+	}
+	c, err := compileModules(mods, Options{})
+	if err != nil {
+		return nil, err
+	}
+	tree, err := astcodec.Encode(astcodec.Snapshot{Modules: c.Modules, RewrittenVars: c.RewrittenVars})
+	if err != nil {
+		return nil, err
+	}
+	meta, err := json.Marshal(rs)
+	if err != nil {
+		return nil, err
+	}
+	digest, err := sourceDigest()
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.WriteString(snapshotMagic)
+	b.Write(digest[:])
+	b.Write(binary.AppendUvarint(nil, uint64(len(meta))))
+	b.Write(meta)
+	b.Write(tree)
+	return b.Bytes(), nil
+}
+
+// errStaleSnapshot says the embedded snapshot was built from other sources.
+var errStaleSnapshot = errors.New("builtin.snapshot was compiled from other policy sources; run `go generate ./pkg/rules`")
+
+// openSnapshot checks that data was compiled from the embedded sources
+// (errStaleSnapshot otherwise) and reads the rules' metadata; build decodes
+// the compiled modules into a compiler ready for queries, which is the part
+// worth running in the background.
+func openSnapshot(data []byte) (rs []*Rule, build func() (*ast.Compiler, error), err error) {
+	if !bytes.HasPrefix(data, []byte(snapshotMagic)) || len(data) < len(snapshotMagic)+sha256.Size {
+		return nil, nil, errStaleSnapshot
+	}
+	data = data[len(snapshotMagic):]
+	digest, err := sourceDigest()
+	if err != nil {
+		return nil, nil, err
+	}
+	if !bytes.Equal(digest[:], data[:sha256.Size]) {
+		return nil, nil, errStaleSnapshot
+	}
+	data = data[sha256.Size:]
+	n, k := binary.Uvarint(data)
+	if k <= 0 || n > uint64(len(data)-k) {
+		return nil, nil, errors.New("builtin.snapshot: truncated rule metadata")
+	}
+	if err := json.Unmarshal(data[k:k+int(n)], &rs); err != nil {
+		return nil, nil, fmt.Errorf("builtin.snapshot: rule metadata: %w", err)
+	}
+	tree := data[k+int(n):]
+	return rs, func() (*ast.Compiler, error) { return buildCompiler(tree) }, nil
+}
+
+// decodeSnapshot is openSnapshot with the compiler built.
+func decodeSnapshot(data []byte) (*ast.Compiler, []*Rule, error) {
+	rs, build, err := openSnapshot(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := build()
+	return c, rs, err
+}
+
+func buildCompiler(tree []byte) (*ast.Compiler, error) {
+	snap, err := astcodec.Decode(tree)
+	if err != nil {
+		return nil, fmt.Errorf("builtin.snapshot: %w", err)
+	}
+	skip := slices.DeleteFunc(ast.AllStages(), func(s ast.StageID) bool { return slices.Contains(liteStages, s) })
+	c := ast.NewCompiler().
+		WithCapabilities(Capabilities(false)).
+		WithDefaultRegoVersion(ast.RegoV1).
+		WithSkipStages(skip...)
+	if c.Compile(snap.Modules); c.Failed() {
+		return nil, fmt.Errorf("builtin.snapshot: %w", c.Errors)
+	}
+	for k, v := range snap.RewrittenVars {
+		c.RewrittenVars[k] = v
+	}
+	return c, nil
+}
