@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/big"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -13,7 +14,12 @@ import (
 // them in blocks is most of what makes decoding cheap.
 const slab = 512
 
+// maxDepth bounds the nesting of terms and bodies: compiled policies stay
+// far below it, and a damaged snapshot cannot make decoding quadratic.
+const maxDepth = 200
+
 type decoder struct {
+	depth int
 	buf   []byte
 	table []string
 	terms []ast.Term
@@ -24,9 +30,12 @@ type decoder struct {
 var errTruncated = errors.New("astcodec: snapshot is truncated")
 
 // Decode reads a snapshot written by Encode. Every module comes back as
-// Rego v1 with each rule's Module set.
+// Rego v1 with each rule's Module set. A damaged snapshot is an error,
+// never a crash.
 func Decode(data []byte) (s Snapshot, err error) {
 	defer func() {
+		// The decoder reports damage by panicking with an error. Other
+		// panics (OPA's own) are not recovered: OPA may hold a lock.
 		if r := recover(); r != nil {
 			e, ok := r.(error)
 			if !ok {
@@ -39,7 +48,7 @@ func Decode(data []byte) (s Snapshot, err error) {
 		return Snapshot{}, fmt.Errorf("astcodec: not a snapshot of this version (want %q)", magic[:len(magic)-1])
 	}
 	d := &decoder{buf: data[len(magic):]}
-	d.table = make([]string, d.uint())
+	d.table = make([]string, d.count())
 	for i := range d.table {
 		n := d.uint()
 		if n > len(d.buf) {
@@ -49,11 +58,11 @@ func Decode(data []byte) (s Snapshot, err error) {
 		d.buf = d.buf[n:]
 	}
 	s.Modules = make(map[string]*ast.Module)
-	for range d.uint() {
+	for range d.count() {
 		file := d.str()
 		s.Modules[file] = d.module()
 	}
-	n := d.uint()
+	n := d.count()
 	s.RewrittenVars = make(map[ast.Var]ast.Var, n)
 	for range n {
 		k := ast.Var(d.str())
@@ -76,11 +85,21 @@ func (d *decoder) byte() byte {
 
 func (d *decoder) uint() int {
 	v, n := binary.Uvarint(d.buf)
-	if n <= 0 || v > uint64(len(d.buf))<<8+1<<20 {
+	if n <= 0 || v > 1<<31 {
 		panic(errTruncated)
 	}
 	d.buf = d.buf[n:]
 	return int(v)
+}
+
+// count reads a number of elements to allocate: each takes at least one
+// byte, so a count beyond the bytes left is a damaged snapshot.
+func (d *decoder) count() int {
+	n := d.uint()
+	if n > len(d.buf) {
+		panic(errTruncated)
+	}
+	return n
 }
 
 func (d *decoder) bool() bool { return d.byte() != 0 }
@@ -110,11 +129,11 @@ func (d *decoder) module() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{}}
 	m.Package.Path = d.ref()
 	m.Package.Location = d.loc()
-	m.Imports = make([]*ast.Import, d.uint())
+	m.Imports = make([]*ast.Import, d.count())
 	for i := range m.Imports {
 		m.Imports[i] = &ast.Import{Path: d.term(), Alias: ast.Var(d.str()), Location: d.loc()}
 	}
-	m.Rules = make([]*ast.Rule, d.uint())
+	m.Rules = make([]*ast.Rule, d.count())
 	for i := range m.Rules {
 		m.Rules[i] = d.rule(m)
 	}
@@ -140,7 +159,9 @@ func (d *decoder) rule(m *ast.Module) *ast.Rule {
 }
 
 func (d *decoder) body() ast.Body {
-	b := make(ast.Body, d.uint())
+	d.enter()
+	defer d.leave()
+	b := make(ast.Body, d.count())
 	for i := range b {
 		b[i] = d.expr()
 	}
@@ -157,7 +178,7 @@ func (d *decoder) expr() *ast.Expr {
 	x.Generated = d.bool()
 	x.Negated = d.bool()
 	x.Location = d.loc()
-	if n := d.uint(); n > 0 {
+	if n := d.count(); n > 0 {
 		x.With = make([]*ast.With, n)
 		for i := range x.With {
 			x.With[i] = &ast.With{Target: d.term(), Value: d.term(), Location: d.loc()}
@@ -182,7 +203,7 @@ func (d *decoder) expr() *ast.Expr {
 }
 
 func (d *decoder) termList() []*ast.Term {
-	n := d.uint()
+	n := d.count()
 	if n == 0 {
 		return nil
 	}
@@ -195,7 +216,17 @@ func (d *decoder) termList() []*ast.Term {
 
 func (d *decoder) ref() ast.Ref { return ast.Ref(d.termList()) }
 
+func (d *decoder) enter() {
+	if d.depth++; d.depth > maxDepth {
+		panic(fmt.Errorf("astcodec: terms nested deeper than %d", maxDepth))
+	}
+}
+
+func (d *decoder) leave() { d.depth-- }
+
 func (d *decoder) term() *ast.Term {
+	d.enter()
+	defer d.leave()
 	tag := d.byte()
 	if tag == tNil {
 		return nil
@@ -209,7 +240,11 @@ func (d *decoder) term() *ast.Term {
 	case tTrue:
 		v = ast.Boolean(true)
 	case tNumber:
-		v = ast.Number(d.str())
+		n := d.str()
+		if _, ok := new(big.Float).SetString(n); !ok {
+			panic(fmt.Errorf("astcodec: %q is not a number", n))
+		}
+		v = ast.Number(n)
 	case tString:
 		v = ast.String(d.str())
 	case tVar:
@@ -221,7 +256,7 @@ func (d *decoder) term() *ast.Term {
 	case tSet:
 		v = ast.NewSet(d.termList()...)
 	case tObject:
-		kv := make([][2]*ast.Term, d.uint())
+		kv := make([][2]*ast.Term, d.count())
 		for i := range kv {
 			kv[i] = [2]*ast.Term{d.term(), d.term()}
 		}
