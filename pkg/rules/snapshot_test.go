@@ -145,4 +145,3 @@ func BenchmarkSnapshotLoad(b *testing.B) {
 		}
 	}
 }
-
