@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -57,21 +60,76 @@ func Decode(data []byte) (s Snapshot, err error) {
 		d.table[i] = string(d.buf[:n])
 		d.buf = d.buf[n:]
 	}
-	s.Modules = make(map[string]*ast.Module)
-	for range d.count() {
-		file := d.str()
-		s.Modules[file] = d.module()
-	}
 	n := d.count()
 	s.RewrittenVars = make(map[ast.Var]ast.Var, n)
 	for range n {
 		k := ast.Var(d.str())
 		s.RewrittenVars[k] = ast.Var(d.str())
 	}
+	files := make([]string, d.count())
+	sizes := make([]int, len(files))
+	for i := range files {
+		files[i], sizes[i] = d.str(), d.uint()
+	}
+	bodies := make([][]byte, len(files))
+	for i, size := range sizes {
+		if size > len(d.buf) {
+			panic(errTruncated)
+		}
+		bodies[i], d.buf = d.buf[:size], d.buf[size:]
+	}
 	if len(d.buf) != 0 {
 		return Snapshot{}, fmt.Errorf("astcodec: %d bytes after the end of the snapshot", len(d.buf))
 	}
+	mods, err := decodeModules(d.table, bodies)
+	if err != nil {
+		return Snapshot{}, err
+	}
+	s.Modules = make(map[string]*ast.Module, len(files))
+	for i, f := range files {
+		s.Modules[f] = mods[i]
+	}
 	return s, nil
+}
+
+// decodeModules decodes the module bodies on all cores: a lint process
+// waits for them before it can evaluate.
+func decodeModules(table []string, bodies [][]byte) ([]*ast.Module, error) {
+	mods := make([]*ast.Module, len(bodies))
+	errs := make([]error, len(bodies))
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(bodies)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d := &decoder{table: table}
+			for i := int(next.Add(1)) - 1; i < len(bodies); i = int(next.Add(1)) - 1 {
+				mods[i], errs[i] = d.moduleOf(bodies[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return mods, errors.Join(errs...)
+}
+
+// moduleOf decodes one module body, which must be consumed exactly.
+func (d *decoder) moduleOf(body []byte) (m *ast.Module, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(error)
+			if !ok {
+				panic(r)
+			}
+			m, err = nil, e
+		}
+	}()
+	d.buf, d.depth = body, 0
+	m = d.module()
+	if len(d.buf) != 0 {
+		return nil, fmt.Errorf("astcodec: %d bytes after the end of a module", len(d.buf))
+	}
+	return m, nil
 }
 
 func (d *decoder) byte() byte {

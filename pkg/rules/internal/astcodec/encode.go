@@ -22,7 +22,7 @@ import (
 )
 
 // magic starts every snapshot; bump its digit when the layout changes.
-const magic = "TMCAST2\n"
+const magic = "TMCAST3\n"
 
 // Value tags.
 const (
@@ -79,26 +79,54 @@ func Encode(s Snapshot) (out []byte, err error) {
 	}()
 	e := &encoder{strings: map[string]int{}}
 	files := slices.Sorted(mapKeys(s.Modules))
-	e.uint(len(files))
-	for _, f := range files {
-		e.str(f)
-		e.module(s.Modules[f])
-	}
 	vars := slices.Sorted(mapKeys(s.RewrittenVars))
-	e.uint(len(vars))
 	for _, v := range vars {
 		e.str(string(v))
 		e.str(string(s.RewrittenVars[v]))
 	}
-	// The string table goes first in the output so the decoder reads it once.
-	var head []byte
-	head = append(head, magic...)
-	head = binary.AppendUvarint(head, uint64(len(e.table)))
-	for _, str := range e.table {
-		head = binary.AppendUvarint(head, uint64(len(str)))
-		head = append(head, str...)
+	for _, f := range files {
+		e.str(f)
 	}
-	return append(head, e.buf...), nil
+	bodies := make([][]byte, len(files))
+	for i, f := range files {
+		e.buf = nil
+		e.module(s.Modules[f])
+		bodies[i] = e.buf
+	}
+	// Layout: magic, string table, rewritten variables, the directory of
+	// modules (file, length), then each module's body, so that the decoder
+	// reads the shared parts once and decodes the modules in parallel.
+	e.buf = append([]byte(nil), magic...)
+	strs := e.table
+	e.uint(len(strs))
+	for _, str := range strs {
+		e.uint(len(str))
+		e.buf = append(e.buf, str...)
+	}
+	e.uint(len(vars))
+	for _, v := range vars {
+		e.index(string(v))
+		e.index(string(s.RewrittenVars[v]))
+	}
+	e.uint(len(files))
+	for i, f := range files {
+		e.index(f)
+		e.uint(len(bodies[i]))
+	}
+	for _, b := range bodies {
+		e.buf = append(e.buf, b...)
+	}
+	return e.buf, nil
+}
+
+// index writes the table index of a string interned before the table was
+// written.
+func (e *encoder) index(s string) {
+	i, ok := e.strings[s]
+	if !ok {
+		panic(encodeError(fmt.Sprintf("astcodec: %q is not in the string table", s)))
+	}
+	e.uint(i)
 }
 
 type encodeError string
