@@ -54,9 +54,26 @@ var (
 func Builtin() (*Set, error) {
 	builtinOnce.Do(func() {
 		builtinCompiles.Add(1)
-		if rs, build, err := openSnapshot(builtinSnapshot); err == nil {
+		if meta, tree, err := openSnapshot(builtinSnapshot); err == nil {
 			builtinFromSnapshot = true
-			builtinSet = newSetAsync(rs, build)
+			type built struct {
+				c   *ast.Compiler
+				err error
+			}
+			done := make(chan built, 1)
+			go func() {
+				c, err := buildCompiler(tree)
+				done <- built{c, err}
+			}()
+			rs, err := decodeRuleMeta(meta)
+			if err != nil {
+				builtinErr = err
+				return
+			}
+			builtinSet = newSetAsync(rs, func() (*ast.Compiler, error) {
+				b := <-done
+				return b.c, b.err
+			})
 			return
 		}
 		mods, err := BuiltinModules(false)

@@ -113,10 +113,9 @@ func encodeSnapshot() ([]byte, error) {
 var errStaleSnapshot = errors.New("builtin.snapshot was compiled from other policy sources; run `go generate ./pkg/rules`")
 
 // openSnapshot checks that data was compiled from the embedded sources
-// (errStaleSnapshot otherwise) and reads the rules' metadata; build decodes
-// the compiled modules into a compiler ready for queries, which is the part
-// worth running in the background.
-func openSnapshot(data []byte) (rs []*Rule, build func() (*ast.Compiler, error), err error) {
+// (errStaleSnapshot otherwise) and splits it into the rules' metadata
+// (decodeRuleMeta) and the compiled modules (buildCompiler).
+func openSnapshot(data []byte) (meta, tree []byte, err error) {
 	if !bytes.HasPrefix(data, []byte(snapshotMagic)) || len(data) < len(snapshotMagic)+sha256.Size {
 		return nil, nil, errStaleSnapshot
 	}
@@ -133,20 +132,28 @@ func openSnapshot(data []byte) (rs []*Rule, build func() (*ast.Compiler, error),
 	if k <= 0 || n > uint64(len(data)-k) {
 		return nil, nil, errors.New("builtin.snapshot: truncated rule metadata")
 	}
-	if err := json.Unmarshal(data[k:k+int(n)], &rs); err != nil {
-		return nil, nil, fmt.Errorf("builtin.snapshot: rule metadata: %w", err)
-	}
-	tree := data[k+int(n):]
-	return rs, func() (*ast.Compiler, error) { return buildCompiler(tree) }, nil
+	return data[k : k+int(n)], data[k+int(n):], nil
 }
 
-// decodeSnapshot is openSnapshot with the compiler built.
+func decodeRuleMeta(meta []byte) ([]*Rule, error) {
+	var rs []*Rule
+	if err := json.Unmarshal(meta, &rs); err != nil {
+		return nil, fmt.Errorf("builtin.snapshot: rule metadata: %w", err)
+	}
+	return rs, nil
+}
+
+// decodeSnapshot reads the whole snapshot, in the caller's goroutine.
 func decodeSnapshot(data []byte) (*ast.Compiler, []*Rule, error) {
-	rs, build, err := openSnapshot(data)
+	meta, tree, err := openSnapshot(data)
 	if err != nil {
 		return nil, nil, err
 	}
-	c, err := build()
+	rs, err := decodeRuleMeta(meta)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := buildCompiler(tree)
 	return c, rs, err
 }
 
