@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
@@ -60,8 +59,12 @@ func (s *Set) EvaluateValue(ctx context.Context, input ast.Value) ([]*Finding, e
 	}
 	fallback := fallbackRange(input)
 	var out []*Finding
+	sets, _ := rs[0].Bindings["x"].([]any)
+	if len(sets) != len(s.rules) {
+		return nil, fmt.Errorf("evaluating policies: the query returned %d deny sets for %d rules", len(sets), len(s.rules))
+	}
 	for i, r := range s.rules {
-		set, _ := rs[0].Bindings["x"+strconv.Itoa(i)].([]any)
+		set, _ := sets[i].([]any)
 		for _, v := range set {
 			f, err := decodeFinding(r, v, fallback)
 			if err != nil {

@@ -117,11 +117,12 @@ func compile(ctx context.Context, builtin, custom []*Module, opts Options) (*Set
 	if err != nil {
 		return nil, err
 	}
-	c, err := compileModules(append(slices.Clone(builtin), custom...), opts)
+	rs = append(rs, crs...)
+	c, err := compileModules(append(slices.Clone(builtin), custom...), rs, opts)
 	if err != nil {
 		return nil, err
 	}
-	return newSet(ctx, c, append(rs, crs...))
+	return newSet(ctx, c, rs)
 }
 
 func metaRulesByID() map[string]*Rule {
@@ -132,9 +133,15 @@ func metaRulesByID() map[string]*Rule {
 	return known
 }
 
-// compileModules compiles the non-test modules with every compiler stage.
-func compileModules(mods []*Module, opts Options) (*ast.Compiler, error) {
-	modules := map[string]*ast.Module{}
+// compileModules compiles the non-test modules and the query module of rs
+// (query.go) with every compiler stage. It sorts rs.
+func compileModules(mods []*Module, rs []*Rule, opts Options) (*ast.Compiler, error) {
+	sortRules(rs)
+	query, err := queryModule(rs)
+	if err != nil {
+		return nil, err
+	}
+	modules := map[string]*ast.Module{queryFile: query}
 	for _, m := range mods {
 		if m.Test {
 			continue
@@ -153,28 +160,16 @@ func compileModules(mods []*Module, opts Options) (*ast.Compiler, error) {
 	return compiler, nil
 }
 
-// newSet prepares the one query that evaluates every rule's deny set in a
-// single pass:
-//
-//	x0 := data.teramotc.rules.a.deny; x1 := data.teramotc.rules.b.deny; ...
+// newSet prepares the query that evaluates every rule's deny set in a
+// single pass (query.go) on a compiler holding the query module of rs.
 func newSet(ctx context.Context, compiler *ast.Compiler, rs []*Rule) (*Set, error) {
 	known := metaRulesByID()
 	for _, r := range rs {
 		known[r.ID] = r
 	}
-	slices.SortFunc(rs, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
-	var q strings.Builder
-	for i, r := range rs {
-		if i > 0 {
-			q.WriteString("; ")
-		}
-		fmt.Fprintf(&q, "x%d := %s.deny", i, r.Package)
-	}
-	if len(rs) == 0 {
-		q.WriteString("true")
-	}
+	sortRules(rs)
 	pq, err := rego.New(
-		rego.Query(q.String()),
+		rego.Query(lintQuery),
 		rego.Compiler(compiler),
 		rego.StrictBuiltinErrors(false),
 	).PrepareForEval(ctx)

@@ -84,7 +84,7 @@ func encodeSnapshot() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := compileModules(mods, Options{})
+	c, err := compileModules(mods, rs, Options{})
 	if err != nil {
 		return nil, err
 	}
