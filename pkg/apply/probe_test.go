@@ -66,12 +66,17 @@ func TestProbeOncePerType(t *testing.T) {
 	const n = 8
 	notImpl := apiErr("NotImplemented", "A header you provided implies functionality that is not implemented")
 	tests := []struct {
-		name        string
-		setup       func(f *fake)
-		wantSkipped int
+		name          string
+		setup         func(f *fake)
+		wantPABProbes int
+		wantSkipped   int
 	}{
-		{"every type supported", func(*fake) {}, 0},
-		{"public access block unsupported", func(f *fake) { f.faults["GetPublicAccessBlock"] = []error{notImpl} }, n},
+		{"every type supported", func(*fake) {}, 1, 0},
+		{"public access block unsupported", func(f *fake) { f.faults["GetPublicAccessBlock"] = []error{notImpl} }, 1, n},
+		// NoSuchBucket says nothing about the endpoint: the next bucket asks.
+		{"undecided first answer", func(f *fake) {
+			f.faults["GetPublicAccessBlock"] = []error{apiErr("NoSuchBucket", "not yet visible")}
+		}, 2, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -88,9 +93,10 @@ func TestProbeOncePerType(t *testing.T) {
 				t.Fatalf("apply: %v", err)
 			}
 			got := probes(f.calls)
-			for _, op := range []string{"GetPublicAccessBlock", "GetBucketOwnershipControls", "GetBucketEncryption", "GetBucketVersioning"} {
-				if got[op] != 1 {
-					t.Errorf("%s probed %d times for %d buckets, want 1", op, got[op], n)
+			want := map[string]int{"GetPublicAccessBlock": tc.wantPABProbes, "GetBucketOwnershipControls": 1, "GetBucketEncryption": 1, "GetBucketVersioning": 1}
+			for op, w := range want {
+				if got[op] != w {
+					t.Errorf("%s probed %d times for %d buckets, want %d", op, got[op], n, w)
 				}
 			}
 			if len(res.Skipped) != tc.wantSkipped {
