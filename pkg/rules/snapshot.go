@@ -162,12 +162,30 @@ func buildCompiler(tree []byte) (*ast.Compiler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("builtin.snapshot: %w", err)
 	}
-	skip := slices.DeleteFunc(ast.AllStages(), func(s ast.StageID) bool { return slices.Contains(liteStages, s) })
+	// Compile copies the modules it is given, and the decoded modules are
+	// this compiler's alone: it is given empty modules of the same names,
+	// and a stage run before the first kept one puts the decoded modules in
+	// their place. RemoveImports, which it runs after, does nothing to
+	// modules without imports.
+	placeholders := make(map[string]*ast.Module, len(snap.Modules))
+	for name, m := range snap.Modules {
+		placeholders[name] = &ast.Module{Package: m.Package}
+	}
+	swap := ast.CompilerStageDefinition{Name: "TeramotcSnapshotModules", MetricName: "teramotc_snapshot_modules",
+		Stage: func(c *ast.Compiler) *ast.Error {
+			for name, m := range snap.Modules {
+				c.Modules[name] = m
+			}
+			return nil
+		}}
+	run := append([]ast.StageID{ast.StageRemoveImports}, liteStages...)
+	skip := slices.DeleteFunc(ast.AllStages(), func(s ast.StageID) bool { return slices.Contains(run, s) })
 	c := ast.NewCompiler().
 		WithCapabilities(Capabilities(false)).
 		WithDefaultRegoVersion(ast.RegoV1).
-		WithSkipStages(skip...)
-	if c.Compile(snap.Modules); c.Failed() {
+		WithSkipStages(skip...).
+		WithStageAfterID(ast.StageRemoveImports, swap)
+	if c.Compile(placeholders); c.Failed() {
 		return nil, fmt.Errorf("builtin.snapshot: %w", c.Errors)
 	}
 	for k, v := range snap.RewrittenVars {
