@@ -77,6 +77,7 @@ log "timing $COLD_RUNS interleaved cold runs on $ONE_SPEC"
 for ((i = 0; i < COLD_RUNS; i++)); do
 	measure lint_one "$TMC" lint -f compact --no-fail "$ONE_SPEC"
 	measure conftest_one "$CONFTEST" test "${POLICY[@]}" "$WORK/one.json"
+	measure start_one "$TMC" version
 done
 
 fail=0
@@ -86,6 +87,7 @@ lac=$(median "$WORK/lint_all.time" 2) cac=$(median "$WORK/conftest_all.time" 2)
 rss=$(median "$WORK/lint_all.time" 3) crss=$(median "$WORK/conftest_all.time" 3)
 lo=$(median "$WORK/lint_one.time" 1) co=$(median "$WORK/conftest_one.time" 1)
 loc=$(median "$WORK/lint_one.time" 2) coc=$(median "$WORK/conftest_one.time" 2)
+so=$(median "$WORK/start_one.time" 1)
 ratio=$(awk "BEGIN {printf \"%.3f\", $la/$ca}")
 cratio=$(awk "BEGIN {printf \"%.3f\", $lac/$cac}")
 oratio=$(awk "BEGIN {printf \"%.3f\", $lo/$co}")
@@ -101,5 +103,6 @@ printf '%-44s %8sMB %8sMB %8s  %s (<= 100 MB)\n' "peak RSS of the $N-spec run (m
 printf '%-44s %8sms %8sms %8s  %s (<= 20 ms)\n' "cold lint of one spec, wall (median)" "$(awk "BEGIN {print $lo*1000}")" "$(awk "BEGIN {print $co*1000}")" "-" "$(verdict "$lo <= 0.020")"
 printf '%-44s %8sms %8sms %8s  %s (<= 1.0)\n' "cold lint vs conftest cold run, wall" "$(awk "BEGIN {print $lo*1000}")" "$(awk "BEGIN {print $co*1000}")" "$oratio" "$(verdict "$oratio <= 1.0")"
 printf '%-44s %8sms %8sms %8s  %s\n' "cold lint of one spec, user+sys CPU" "$(awk "BEGIN {print $loc*1000}")" "$(awk "BEGIN {print $coc*1000}")" "-" "(info)"
+printf '%-44s %8sms %10s %8s  %s\n' "process start (teramotc version), wall" "$(awk "BEGIN {print $so*1000}")" "-" "-" "(info: the floor of any command)"
 [ "${KEEP:-}" = 1 ] && echo "kept $WORK"
 exit $fail
