@@ -36,13 +36,11 @@ admin_actions := [
 ]
 
 deny contains f if {
-	some doc in input.documents
-	doc.kind == "bucket-policy"
-	some i, s in doc.content.Statement
+	some [doc, i, s] in common.statements_of_kind("bucket-policy")
 	common.is_allow(s)
 	who := foreign(s)
 	count(who) > 0
-	granted := [a | some a in admin_actions; common.covers_action(s, a)]
+	granted := [a | some a in admin_actions; common.statement_covers_action(s, a)]
 	count(granted) > 0
 	f := {
 		"msg": sprintf("the bucket policy of %s lets %s call %s", [doc.address, concat(", ", sort(who)), concat(", ", granted)]),

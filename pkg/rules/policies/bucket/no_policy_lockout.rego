@@ -30,15 +30,13 @@ import data.teramotc.lib.common
 locking := ["s3:PutBucketPolicy", "s3:DeleteBucketPolicy"]
 
 deny contains f if {
-	some doc in input.documents
-	doc.kind == "bucket-policy"
-	some i, s in doc.content.Statement
+	some [doc, i, s] in common.statements_of_kind("bucket-policy")
 	common.is_deny(s)
 	not s.NotPrincipal
 	some p in common.principals(s)
 	p.value == "*"
 	not common.has_condition(s)
-	blocked := [a | some a in locking; common.covers_action(s, a)]
+	blocked := [a | some a in locking; common.statement_covers_action(s, a)]
 	count(blocked) > 0
 	f := {
 		"msg": sprintf("the bucket policy of %s denies %s to everyone without a condition, locking out the bucket owner", [doc.address, concat(" and ", blocked)]),

@@ -34,9 +34,8 @@ import data.teramotc.lib.common
 kinds := {"bucket-policy", "trust-policy"}
 
 deny contains f if {
-	some doc in input.documents
+	some [doc, i, s] in common.policy_statements
 	doc.kind in kinds
-	some i, s in doc.content.Statement
 	common.public_allow(s)
 	who := concat(", ", sort({sprintf("%q", [p.value]) | some p in common.wildcard_principals(s)}))
 	f := {

@@ -27,10 +27,8 @@ package teramotc.rules.tls_only
 
 import data.teramotc.lib.common
 
-# A bucket with no complete TLS deny in its rendered policy.
 deny contains f if {
 	some b in input.buckets
-	not complete(b)
 	not partial(b)
 	f := {
 		"msg": message(b),
@@ -39,13 +37,11 @@ deny contains f if {
 	}
 }
 
-# A TLS deny that misses the bucket or the object ARN, or all actions.
 deny contains f if {
 	some b in input.buckets
 	not complete(b)
-	some doc in policy_documents(b)
-	some i, s in doc.content.Statement
-	tls_deny(s)
+	some [doc, i, s] in tls_denies
+	doc.address == b.address
 	some gap in gaps(s, b)
 	f := {
 		"msg": sprintf("the TLS deny of bucket %q %s", [b.label, gap]),
@@ -58,35 +54,35 @@ message(b) := sprintf("bucket %q allows requests without TLS (require_tls = fals
 	not b.require_tls.value
 } else := sprintf("the bucket policy of %q has no Deny on aws:SecureTransport = false", [b.label])
 
-policy_documents(b) := {d | some d in input.documents; d.kind == "bucket-policy"; d.address == b.address}
-
-complete(b) if {
-	some doc in policy_documents(b)
-	some s in doc.content.Statement
+# tls_denies lists, as [doc, i, s], the bucket-policy statements that deny
+# requests without TLS to everyone.
+tls_denies := [[doc, i, s] |
+	some [doc, i, s] in common.statements_of_kind("bucket-policy")
 	tls_deny(s)
+]
+
+# complete: a TLS deny of the bucket's policy covers the bucket, its objects
+# and every action; partial: there is a TLS deny at all.
+complete(b) if {
+	some [doc, _, s] in tls_denies
+	doc.address == b.address
 	count(gaps(s, b)) == 0
 }
 
 partial(b) if {
-	some doc in policy_documents(b)
-	some s in doc.content.Statement
-	tls_deny(s)
+	some [doc, _, _] in tls_denies
+	doc.address == b.address
 }
 
-# tls_deny: a Deny to everyone conditioned on aws:SecureTransport false.
 tls_deny(s) if {
-	common.is_deny(s)
-	everyone(s)
+	s.Effect == "Deny"
+	some p in common.principals(s)
+	p.value == "*"
 	some c in common.conditions(s)
 	lower(c.operator) == "bool"
 	c.key == "aws:securetransport"
 	some v in c.values
 	lower(sprintf("%v", [v])) == "false"
-}
-
-everyone(s) if {
-	some p in common.principals(s)
-	p.value == "*"
 }
 
 gaps(s, b) := {gap |
@@ -98,14 +94,8 @@ gaps(s, b) := {gap |
 	not covers(s, b, want)
 }
 
-covers(s, b, "bucket") if {
-	some r in common.resources(s)
-	glob.match(r, [], common.bucket_arn(b.name.value))
-}
+covers(s, b, "bucket") if common.statement_covers_resource(s, common.bucket_arn(b.name.value))
 
-covers(s, b, "object") if {
-	some r in common.resources(s)
-	glob.match(r, [], common.object_arn(b.name.value))
-}
+covers(s, b, "object") if common.statement_covers_resource(s, common.object_arn(b.name.value))
 
-covers(s, _, "action") if common.covers_action(s, "s3:*")
+covers(s, _, "action") if common.statement_covers_action(s, "s3:*")

@@ -57,11 +57,9 @@ deny contains f if {
 # A Deny whose condition value is another algorithm than the bucket's.
 deny contains f if {
 	some b in input.buckets
-	some doc in input.documents
-	doc.kind == "bucket-policy"
+	some [doc, i, s, conditions] in sse_denies
 	doc.address == b.address
-	some i, s in doc.content.Statement
-	some c in sse_conditions(s)
+	some c in conditions
 	not algorithm(b) in c.values
 	f := {
 		"msg": sprintf("statement %s denies uploads unless they use %s, but bucket %q encrypts with %s", [
@@ -90,11 +88,19 @@ algorithm(b) := a if {
 	a != ""
 } else := "AES256"
 
+# sse_denies lists the bucket-policy statements that have sse_conditions,
+# as [doc, i, s, conditions].
+sse_denies := [[doc, i, s, conditions] |
+	some [doc, i, s] in common.statements_of_kind("bucket-policy")
+	conditions := sse_conditions(s)
+	count(conditions) > 0
+]
+
 # sse_conditions: negated string conditions on the SSE header of a Deny that
 # covers s3:PutObject. Such a Deny lets through only the listed values.
 sse_conditions(s) := [c |
-	common.is_deny(s)
-	common.covers_action(s, "s3:PutObject")
+	s.Effect == "Deny"
+	common.statement_covers_action(s, "s3:PutObject")
 	some c in common.conditions(s)
 	c.key == sse_key
 	startswith(lower(c.operator), "stringnot")
@@ -102,13 +108,11 @@ sse_conditions(s) := [c |
 
 # enforced: some Deny of PutObject to everyone names the bucket's algorithm.
 enforced(b) if {
-	some doc in input.documents
-	doc.kind == "bucket-policy"
+	some [doc, _, s, conditions] in sse_denies
 	doc.address == b.address
-	some s in doc.content.Statement
 	some p in common.principals(s)
 	p.value == "*"
-	some c in sse_conditions(s)
+	some c in conditions
 	algorithm(b) in c.values
 }
 

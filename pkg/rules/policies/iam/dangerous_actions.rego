@@ -43,8 +43,17 @@ kms_permissions := {"putkeypolicy", "creategrant"}
 
 dangerous(a) if {
 	identity.service(a) == "iam"
+	n := identity.name(a)
+	identity.literal(n)
+	n in iam_escalation
+}
+
+dangerous(a) if {
+	identity.service(a) == "iam"
+	pattern := identity.name(a)
+	not identity.literal(pattern)
 	some n in iam_escalation
-	identity.matches(a, "iam", n)
+	glob.match(pattern, null, n)
 }
 
 dangerous(a) if {

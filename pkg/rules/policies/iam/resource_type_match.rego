@@ -27,29 +27,26 @@ import data.teramotc.lib.common
 import data.teramotc.lib.identity
 
 deny contains f if {
-	some doc in input.documents
+	some [doc, i, s] in common.policy_statements
 	doc.kind in {"bucket-policy", "identity-policy"}
-	some pair in common.statements(doc)
-	[i, s] := pair
 	resources := common.resources(s)
 	count(resources) > 0
-	bad := sort([a |
-		some a in common.actions(s)
+	actions := common.actions(s)
+	needed := {level |
+		some a in actions
 		level := identity.s3_level(a)
 		level in {"bucket", "object"}
-		not any_covers(resources, level)
-	])
+	}
+	count(needed) > 0
+	missing := needed - {level | some r in resources; some level in identity.levels(r)}
+	count(missing) > 0
+	bad := sort([a | some a in actions; identity.s3_level(a) in missing])
 	count(bad) > 0
 	f := {
 		"msg": sprintf("%s of %s: %s not on a resource of the matching type (bucket actions need arn:aws:s3:::NAME, object actions arn:aws:s3:::NAME/KEY)", [statement_name(s, i), doc.path, concat(", ", bad)]),
 		"range": common.field_range(doc, i, "Action"),
 		"address": doc.address,
 	}
-}
-
-any_covers(resources, level) if {
-	some r in resources
-	identity.covers(r, level)
 }
 
 statement_name(s, _) := sprintf("statement %q", [s.Sid]) if s.Sid

@@ -24,10 +24,7 @@ package teramotc.rules.statement_ids
 import data.teramotc.lib.common
 
 deny contains f if {
-	some doc in input.documents
-	doc.kind in common.policy_kinds
-	some pair in common.statements(doc)
-	[i, s] := pair
+	some [doc, i, s] in common.policy_statements
 	is_string(s.Sid)
 	not regex.match(`^[A-Za-z0-9]*$`, s.Sid)
 	f := {
@@ -38,10 +35,7 @@ deny contains f if {
 }
 
 deny contains f if {
-	some doc in input.documents
-	doc.kind in common.policy_kinds
-	some pair in common.statements(doc)
-	[i, s] := pair
+	some [doc, i, s] in common.policy_statements
 	is_string(s.Sid)
 	some j, t in doc.content.Statement
 	j < i

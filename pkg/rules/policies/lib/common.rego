@@ -108,6 +108,59 @@ bucket_by_name(name) := b if {
 }
 
 # ---------------------------------------------------------------------------
+# Statements of the rendered policies, normalized once per evaluation
+# ---------------------------------------------------------------------------
+
+# policy_statements lists every statement of the rendered policy documents
+# (policy_kinds) as [doc, i, s]: statement i of doc is s. Complete rules and
+# function results are computed once per evaluation, so the rules that look
+# at statements share one pass over the documents.
+policy_statements := [[doc, i, s] |
+	some doc in input.documents
+	doc.kind in policy_kinds
+	some i, s in doc.content.Statement
+]
+
+# statements_of_kind lists the policy_statements of the documents of a kind.
+statements_of_kind(kind) := [e | some e in policy_statements; e[0].kind == kind]
+
+# literal holds for a glob pattern without glob syntax: it matches only
+# itself, so a set lookup can replace glob.match.
+literal(pattern) if not regex.match(`[*?\[\]{}\\]`, pattern)
+
+# patterns splits a list of glob patterns into {"literals": set, "globs":
+# list}; lowered lower-cases them first (action names are case-insensitive).
+# glob.match(p, [], x) holds for some p of the list exactly when x is one of
+# the literals or matches one of the globs.
+patterns(list) := {
+	"literals": {p | some p in list; literal(p)},
+	"globs": [p | some p in list; not literal(p)],
+}
+
+lowered(list) := patterns([lower(p) | some p in list])
+
+matches_pattern(sets, x) if x in sets.literals
+
+matches_pattern(sets, x) if {
+	some p in sets.globs
+	glob.match(p, [], x)
+}
+
+# statement_covers_action is covers_action(s, action) with the patterns of s
+# split once (patterns) instead of a glob.match per pattern and action.
+statement_covers_action(s, action) if matches_pattern(lowered(actions(s)), lower(action))
+
+statement_covers_action(s, action) if {
+	nacts := not_actions(s)
+	count(nacts) > 0
+	not matches_pattern(lowered(nacts), lower(action))
+}
+
+# statement_covers_resource holds when a Resource of s matches the ARN
+# (glob.match(r, [], arn) for some r).
+statement_covers_resource(s, arn) if matches_pattern(patterns(resources(s)), arn)
+
+# ---------------------------------------------------------------------------
 # Statement fields
 # ---------------------------------------------------------------------------
 

@@ -3,21 +3,10 @@
 # documents, account ids and IAM names.
 package teramotc.lib.identity
 
-import data.teramotc.lib.actions
-
 # --- actions -----------------------------------------------------------------
 
-# s3_info maps a lower-cased S3 action name ("getobject") to its entry in
-# data.teramotc.lib.actions.s3.
-s3_info := {lower(n): info | some n, info in actions.s3}
-
-# known lists the lower-cased action names of each service whose actions
-# teramotc ships.
-known := {
-	"s3": {lower(n) | some n, _ in actions.s3},
-	"kms": {lower(n) | some n in actions.kms},
-	"sts": {lower(n) | some n in actions.sts},
-}
+# s3_info and known, the action lists keyed by lower-cased name, are in
+# action_index.rego.
 
 # well_formed holds for "*" and "service:Name" where Name may hold the
 # wildcards * and ?.
@@ -42,6 +31,10 @@ matches(pattern, svc, lname) if {
 	glob.match(name(pattern), null, lname)
 }
 
+# literal holds for a pattern without glob syntax: it matches only itself,
+# so a set lookup replaces a scan with glob.match.
+literal(pattern) if not regex.match(`[*?\[\]{}\\]`, pattern)
+
 # unknown holds for a well-formed action that names no existing action of
 # S3, KMS or STS: a bucket setup needs no other service, and the spec
 # loader's TMC504 check rejects other services too.
@@ -57,30 +50,38 @@ unknown(action) if {
 	not known[service(action)]
 }
 
+any_match(action, _, names) if {
+	n := name(action)
+	literal(n)
+	n in names
+}
+
 any_match(action, svc, names) if {
+	service(action) == svc
+	pattern := name(action)
+	not literal(pattern)
 	some n in names
-	matches(action, svc, n)
+	glob.match(pattern, null, n)
 }
 
 # s3_level returns "bucket", "object", "other" or "none" for an S3 action
 # without wildcards, and is undefined otherwise.
-s3_level(action) := s3_info[name(action)].resource if {
-	service(action) == "s3"
-	not has_wildcard(action)
+s3_level(action) := s3_info[substring(la, 3, -1)].resource if {
+	# service(action) == "s3", name(action) and has_wildcard(action) on the
+	# lower-cased action in fewer steps: lower-casing maps rune to rune.
+	la := lower(action)
+	startswith(la, "s3:")
+	not contains(la, "*")
+	not contains(la, "?")
 }
 
 # --- S3 ARNs -------------------------------------------------------------------
 
 # s3_path returns what follows "arn:PARTITION:s3:::" ("bucket" or
 # "bucket/key"), and is undefined for other ARNs.
-s3_path(arn) := substring(arn, count(prefix) + 1, -1) if {
-	parts := split(arn, ":")
-	count(parts) >= 6
-	parts[0] == "arn"
-	parts[2] == "s3"
-	parts[3] == ""
-	parts[4] == ""
-	prefix := concat(":", array.slice(parts, 0, 5))
+s3_path(arn) := substring(arn, count(prefix), -1) if {
+	# the fields "arn", any partition, "s3", "" and "" before the fifth colon
+	prefix := regex.find_n(`^arn:[^:]*:s3:::`, arn, 1)[0]
 }
 
 # covers holds when a Resource value can designate ARNs of the given level
@@ -90,15 +91,21 @@ covers(resource, _) if resource == "*"
 
 covers(resource, _) if not s3_path(resource)
 
-covers(resource, "object") if contains(s3_path(resource), "/")
+covers(resource, level) if level in path_levels(s3_path(resource))
 
-covers(resource, "object") if {
+# levels is the set of levels covers holds for, of "bucket" and "object".
+levels(resource) := path_levels(path) if {
+	resource != "*"
 	path := s3_path(resource)
-	not contains(path, "/")
-	contains(path, "*")
-}
+} else := {"bucket", "object"}
 
-covers(resource, "bucket") if not contains(s3_path(resource), "/")
+# path_levels: a path with a key designates objects; a bucket name with a
+# wildcard, buckets and (as a prefix) objects; a bucket name, the bucket.
+path_levels(path) := {"object"} if contains(path, "/")
+
+else := {"bucket", "object"} if contains(path, "*")
+
+else := {"bucket"}
 
 # --- values and documents ----------------------------------------------------
 

@@ -94,3 +94,14 @@ test_show_hides_sensitive_values if {
 	identity.show({"value": "acme"}) == `"acme"`
 	identity.show({"value": "acme", "sensitive": true}) == "(sensitive)"
 }
+
+# action_index.rego is generated from actions.rego: the literals must equal
+# the lists they index.
+test_action_index_matches_the_action_lists if {
+	identity.s3_info == {lower(n): info | some n, info in actions.s3}
+	identity.known == {
+		"s3": {lower(n) | some n, _ in actions.s3},
+		"kms": {lower(n) | some n in actions.kms},
+		"sts": {lower(n) | some n in actions.sts},
+	}
+}

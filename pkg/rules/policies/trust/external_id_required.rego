@@ -27,10 +27,7 @@ package teramotc.rules.external_id_required
 import data.teramotc.lib.common
 
 deny contains f if {
-	some doc in input.documents
-	doc.kind == "trust-policy"
-	some pair in common.statements(doc)
-	[i, s] := pair
+	some [doc, i, s] in common.statements_of_kind("trust-policy")
 	common.is_allow(s)
 	some p in common.principals(s)
 	common.other_account_principal(p)
