@@ -318,7 +318,7 @@ func TestQueryProfile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, s := range prof.ReportTopNResults(30, []string{"total_time_ns"}) {
+	for _, s := range prof.ReportTopNResults(2000, []string{"total_time_ns"}) {
 		t.Logf("%8.2fms %7d evals %s:%d", float64(s.ExprTimeNs)/1e6, s.NumEval, s.Location.File, s.Location.Row)
 	}
 }

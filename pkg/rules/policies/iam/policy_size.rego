@@ -23,6 +23,8 @@
 #   peers: [aws_iam_policy_too_long_policy, POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA]
 package teramotc.rules.policy_size
 
+import data.teramotc.lib.common
+
 limits := {
 	"identity-policy": {"max": 6144, "what": "managed policy", "unit": "characters without whitespace"},
 	"trust-policy": {"max": 2048, "what": "trust policy", "unit": "characters without whitespace"},
@@ -48,7 +50,7 @@ byte_count(s) := count(hex.encode(s)) / 2
 unescape(s) := strings.replace_n({`\u003c`: "<", `\u003e`: ">", `\u0026`: "&"}, s)
 
 deny contains f if {
-	some doc in input.documents
+	some doc in common.policy_documents
 	limit := limits[doc.kind]
 	n := size(doc)
 	n > limit.max

@@ -111,13 +111,18 @@ bucket_by_name(name) := b if {
 # Statements of the rendered policies, normalized once per evaluation
 # ---------------------------------------------------------------------------
 
-# policy_statements lists every statement of the rendered policy documents
-# (policy_kinds) as [doc, i, s]: statement i of doc is s. Complete rules and
-# function results are computed once per evaluation, so the rules that look
-# at statements share one pass over the documents.
-policy_statements := [[doc, i, s] |
+# policy_documents lists the rendered documents of the policy_kinds, and
+# policy_statements every statement of them as [doc, i, s]: statement i of
+# doc is s. Complete rules and function results are computed once per
+# evaluation, so the rules that look at policies share one pass over the
+# documents.
+policy_documents := [doc |
 	some doc in input.documents
-	doc.kind in policy_kinds
+	doc.kind in {"bucket-policy", "identity-policy", "trust-policy"}
+]
+
+policy_statements := [[doc, i, s] |
+	some doc in policy_documents
 	some i, s in doc.content.Statement
 ]
 

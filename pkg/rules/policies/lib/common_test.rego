@@ -112,3 +112,33 @@ test_shown if {
 	common.shown({"value": "x", "sensitive": false}) == `"x"`
 	common.shown({"value": "x", "sensitive": true}) == "(sensitive)"
 }
+
+# statement_covers_action (patterns split once) agrees with covers_action
+# (a glob.match per pattern), literal patterns, globs, odd glob syntax and
+# NotAction alike.
+test_statement_covers_action_agrees if {
+	statements := [
+		{"Action": "s3:GetObject"},
+		{"Action": ["S3:getobject", "s3:List*"]},
+		{"Action": ["s3:Get?bject", "s3:[a]", "kms:*"]},
+		{"Action": "*"},
+		{"NotAction": ["s3:PutBucketPolicy", "s3:Delete*"]},
+		{"NotAction": "s3:*"},
+		{"Action": []},
+		{"Action": 42},
+	]
+	actions := ["s3:GetObject", "s3:ListBucket", "s3:PutObject", "s3:DeleteObject", "s3:*", "s3:[a]", "kms:Decrypt", "s3:PutBucketPolicy"]
+	pairs := {[i, a] | some i, s in statements; some a in actions}
+	fast := {[i, a] | some [i, a] in pairs; common.statement_covers_action(statements[i], a)}
+	fast == {[i, a] | some [i, a] in pairs; common.covers_action(statements[i], a)}
+	count(fast) > 10
+	count(fast) < count(pairs)
+}
+
+test_statement_covers_resource if {
+	common.statement_covers_resource({"Resource": ["arn:aws:s3:::a", "arn:aws:s3:::b/*"]}, "arn:aws:s3:::a")
+	common.statement_covers_resource({"Resource": "arn:aws:s3:::*"}, "arn:aws:s3:::a")
+	common.statement_covers_resource({"Resource": "*"}, "arn:aws:s3:::a/*")
+	not common.statement_covers_resource({"Resource": "arn:aws:s3:::a"}, "arn:aws:s3:::a/*")
+	not common.statement_covers_resource({"Resource": "arn:aws:s3:::[a]"}, "arn:aws:s3:::[a]")
+}

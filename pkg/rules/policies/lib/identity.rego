@@ -153,7 +153,7 @@ placeholder_account(id) if id in placeholder_accounts
 # a repeated digit: 000000000000, 111111111111, ...
 placeholder_account(id) if {
 	twelve_digits(id)
-	count({c | some c in split(id, "")}) == 1
+	replace(id, substring(id, 0, 1), "") == ""
 }
 
 # own_account is the spec's own account id, "" when unknown.

@@ -61,6 +61,8 @@ test_accounts if {
 	identity.placeholder_account("000000000000")
 	identity.placeholder_account("999999999999")
 	not identity.placeholder_account("210987654321")
+	not identity.placeholder_account("000000000001")
+	not identity.placeholder_account("100000000001")
 }
 
 test_iam_names if {

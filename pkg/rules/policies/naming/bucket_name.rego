@@ -64,6 +64,7 @@ reserved_suffix(n) if {
 deny contains f if {
 	some b in input.buckets
 	b.name.set
+	not plainly_valid(b.name.value)
 	found := problems(b.name.value)
 	count(found) > 0
 	f := {
@@ -71,4 +72,13 @@ deny contains f if {
 		"range": b.name.range,
 		"address": b.address,
 	}
+}
+
+# plainly_valid holds for a name that problems finds nothing wrong with, in
+# two steps instead of every check: lowercase letters, digits and hyphens,
+# 3-63 characters, a letter or digit at both ends (no dot, so no "..", IP
+# form or ".mrap"), no reserved prefix or suffix.
+plainly_valid(n) if {
+	regex.match(`^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$`, n)
+	not regex.match(`^(xn--|sthree-|amzn-s3-demo-)|(-s3alias|--ol-s3|--x-s3|--table-s3)$`, n)
 }

@@ -36,3 +36,15 @@ test_pass_valid if {
 	count(bucket_name.deny) == 0 with input as spec("teramot-data-acme")
 	count(bucket_name.deny) == 0 with input as spec("acme.data.v2")
 }
+
+# plainly_valid is a shortcut: it never holds for a name problems rejects.
+test_plainly_valid_only_for_valid_names if {
+	names := [
+		"data-1", "a1b", "ab", "-ab", "ab-", "a.b", "xn--abc", "abc-s3alias", "abc--ol-s3",
+		"abc--x-s3", "abc--table-s3", "sthree-abc", "amzn-s3-demo-abc", "ABC", "a_b",
+		concat("", [ "a" | some _ in numbers.range(1, 63)]), concat("", [ "a" | some _ in numbers.range(1, 64)]),
+	]
+	plain := {n | some n in names; bucket_name.plainly_valid(n)}
+	plain == {n | some n in names; count(bucket_name.problems(n)) == 0; not contains(n, ".")}
+	plain == {"data-1", "a1b", concat("", [ "a" | some _ in numbers.range(1, 63)])}
+}

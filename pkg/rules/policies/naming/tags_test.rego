@@ -41,3 +41,16 @@ test_pass_limits if {
 	count(tags.deny) == 0 with input as spec([tag("owner", long(256), 21), tag("k", "", 22)])
 	count(tags.deny) == 0 with input as spec([tag(sprintf("k%d", [i]), "v", 21) | some i in numbers.range(1, 50)])
 }
+
+# plainly_valid is a shortcut: it never holds for a tag problems rejects.
+test_plainly_valid_only_for_valid_tags if {
+	long := concat("", ["k" | some _ in numbers.range(1, 129)])
+	samples := [
+		{"key": "team", "value": "data"}, {"key": "", "value": "x"}, {"key": "AWS:x", "value": "y"},
+		{"key": long, "value": "v"}, {"key": "é", "value": ""},
+		{"key": "k", "value": concat("", ["v" | some _ in numbers.range(1, 257)])},
+	]
+	plain := {i | some i, t in samples; tags.plainly_valid(t)}
+	plain == {i | some i, t in samples; count(tags.problems(t)) == 0}
+	plain == {0, 4}
+}

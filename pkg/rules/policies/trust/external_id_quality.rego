@@ -76,8 +76,18 @@ placeholder(v) if {
 
 few_characters(v) if {
 	count(v) >= 2
-	count({c | some c in split(lower(v), "")}) < 4
+	fewer_than_four_distinct(lower(v))
 } else := false
+
+# fewer_than_four_distinct: removing every occurrence of the first
+# character three times over empties a string of at most three distinct
+# characters (count({c | some c in split(s, "")}) < 4, without a step per
+# character).
+fewer_than_four_distinct(s) if {
+	r1 := replace(s, substring(s, 0, 1), "")
+	r2 := replace(r1, substring(r1, 0, 1), "")
+	replace(r2, substring(r2, 0, 1), "") == ""
+}
 
 short(v) if {
 	count(v) >= 2

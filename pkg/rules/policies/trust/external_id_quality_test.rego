@@ -57,3 +57,11 @@ test_fail_empty if {
 	contains(f.msg, "not 2 to 1,224 characters")
 	not contains(f.msg, "equals a name")
 }
+
+# fewer_than_four_distinct agrees with counting the distinct characters.
+test_fewer_than_four_distinct if {
+	samples := ["", "a", "ab", "abc", "abab", "aAbB", "ééé-é", "abcd", "aabbccdd", "abcabcd", "a-b_c.d", "ééé-éa_"]
+	fewer := {s | some s in samples; external_id_quality.fewer_than_four_distinct(s)}
+	fewer == {s | some s in samples; count({c | some c in split(s, "")}) < 4}
+	fewer == {"", "a", "ab", "abc", "abab", "ééé-é"}
+}
