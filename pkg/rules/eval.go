@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"sync/atomic"
@@ -14,9 +15,10 @@ import (
 )
 
 // evalHook, when set by a test, runs inside every evaluation; inflight
-// counts the evaluations running at that moment.
+// counts the evaluations running at that moment, split says whether this
+// one evaluates the rules in two parts at once.
 var (
-	evalHook func(inflight int32)
+	evalHook func(inflight int32, split bool)
 	inflight atomic.Int32
 )
 
@@ -34,13 +36,20 @@ func (s *Set) Evaluate(ctx context.Context, input map[string]any) ([]*Finding, e
 // EvaluateValue is Evaluate on a document already built as an OPA value
 // (inspect.Value), which saves converting it.
 func (s *Set) EvaluateValue(ctx context.Context, input ast.Value) ([]*Finding, error) {
+	return s.evaluate(ctx, input, false)
+}
+
+// evaluate runs every rule on input: with split, the two parts of the rules
+// (query.go) at once on two goroutines, which is what a lint of one spec on
+// a machine with two cores or more wants.
+func (s *Set) evaluate(ctx context.Context, input ast.Value, split bool) ([]*Finding, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}
 	n := inflight.Add(1)
 	defer inflight.Add(-1)
 	if evalHook != nil {
-		evalHook(n)
+		evalHook(n, split)
 	}
 	select {
 	case <-s.prepared:
@@ -50,20 +59,46 @@ func (s *Set) EvaluateValue(ctx context.Context, input ast.Value) ([]*Finding, e
 	if s.queryErr != nil {
 		return nil, fmt.Errorf("evaluating policies: %w", s.queryErr)
 	}
-	rs, err := s.query.Eval(ctx, rego.EvalParsedInput(input))
+	fallback := fallbackRange(input)
+	var out []*Finding
+	var err error
+	if !split {
+		out, err = s.collect(ctx, 0, s.rules, input, fallback)
+	} else {
+		var other []*Finding
+		var otherErr error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			other, otherErr = s.collect(ctx, 2, s.parts[1], input, fallback)
+		}()
+		out, err = s.collect(ctx, 1, s.parts[0], input, fallback)
+		<-done
+		out, err = append(out, other...), errors.Join(err, otherErr)
+	}
+	if err != nil {
+		return nil, err
+	}
+	SortFindings(out)
+	return out, nil
+}
+
+// collect evaluates query q of s.queries, whose deny sets belong to rules
+// in order, and decodes their findings.
+func (s *Set) collect(ctx context.Context, q int, rules []*Rule, input ast.Value, fallback hcl.Range) ([]*Finding, error) {
+	rs, err := s.queries[q].Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}
 	if len(rs) == 0 {
 		return nil, fmt.Errorf("evaluating policies: the query returned no result")
 	}
-	fallback := fallbackRange(input)
-	var out []*Finding
 	sets, _ := rs[0].Bindings["x"].([]any)
-	if len(sets) != len(s.rules) {
-		return nil, fmt.Errorf("evaluating policies: the query returned %d deny sets for %d rules", len(sets), len(s.rules))
+	if len(sets) != len(rules) {
+		return nil, fmt.Errorf("evaluating policies: the query returned %d deny sets for %d rules", len(sets), len(rules))
 	}
-	for i, r := range s.rules {
+	var out []*Finding
+	for i, r := range rules {
 		set, _ := sets[i].([]any)
 		for _, v := range set {
 			f, err := decodeFinding(r, v, fallback)
@@ -73,7 +108,6 @@ func (s *Set) EvaluateValue(ctx context.Context, input ast.Value) ([]*Finding, e
 			out = append(out, f)
 		}
 	}
-	SortFindings(out)
 	return out, nil
 }
 

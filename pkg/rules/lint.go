@@ -65,6 +65,9 @@ func (s *Set) Lint(ctx context.Context, paths []string, opts LintOptions) []*Spe
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// Fewer specs than cores: each spec's rules are evaluated in two halves
+	// at once, so that linting one spec uses two cores.
+	split := len(paths) < workers
 	configs := newConfigCache(s, opts.Config)
 	sels := newSelectionCache(s, opts)
 	jobs := make(chan int)
@@ -74,7 +77,7 @@ func (s *Set) Lint(ctx context.Context, paths []string, opts LintOptions) []*Spe
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] = s.lintOne(ctx, paths[i], opts, configs, sels)
+				results[i] = s.lintOne(ctx, paths[i], opts, configs, sels, split)
 			}
 		}()
 	}
@@ -87,7 +90,7 @@ func (s *Set) Lint(ctx context.Context, paths []string, opts LintOptions) []*Spe
 	return results
 }
 
-func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, configs *configCache, sels *selectionCache) *SpecResult {
+func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, configs *configCache, sels *selectionCache, split bool) *SpecResult {
 	res := &SpecResult{Path: path, Files: map[string]*hcl.File{}}
 	cfg, diags := configs.get(path)
 	res.Diagnostics = append(res.Diagnostics, diags...)
@@ -112,7 +115,7 @@ func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, config
 			hard = append(hard, s.hardFindings(render.Validate(out, loaded.Spec), res)...)
 		}
 		if !res.Diagnostics.HasErrors() {
-			found, err := s.EvaluateValue(ctx, inspect.Value(loaded, out))
+			found, err := s.evaluate(ctx, inspect.Value(loaded, out), split)
 			if err != nil {
 				res.Diagnostics = append(res.Diagnostics, evalFailure(ctx, err))
 			}

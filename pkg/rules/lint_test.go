@@ -27,7 +27,7 @@ func TestLintEvaluatesInParallel(t *testing.T) {
 		both    = make(chan struct{})
 		once    sync.Once
 	)
-	evalHook = func(n int32) {
+	evalHook = func(n int32, _ bool) {
 		mu.Lock()
 		maxSeen = max(maxSeen, n)
 		mu.Unlock()
@@ -50,6 +50,43 @@ func TestLintEvaluatesInParallel(t *testing.T) {
 	}
 	if maxSeen < 2 {
 		t.Fatalf("at most %d evaluation ran at a time, want 2", maxSeen)
+	}
+}
+
+// Linting fewer specs than workers evaluates each spec's rules in two parts
+// at once; linting as many specs as workers does not.
+func TestLintSplitsFewSpecs(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		paths []string
+		split bool
+	}{
+		{"one spec", []string{"../../examples/minimal"}, true},
+		{"two specs", []string{"../../examples/minimal", "../../examples/setup-guide-role"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var seen []bool
+			evalHook = func(_ int32, split bool) {
+				mu.Lock()
+				seen = append(seen, split)
+				mu.Unlock()
+			}
+			defer func() { evalHook = nil }()
+			set.Lint(context.Background(), tc.paths, LintOptions{Parallel: 2})
+			if len(seen) != len(tc.paths) {
+				t.Fatalf("%d evaluations for %d specs", len(seen), len(tc.paths))
+			}
+			for _, s := range seen {
+				if s != tc.split {
+					t.Fatalf("evaluated with split=%v, want %v", s, tc.split)
+				}
+			}
+		})
 	}
 }
 

@@ -23,8 +23,9 @@ type Set struct {
 	// prepares its query in the background, while the caller reads flags,
 	// configuration and specs.
 	prepared chan struct{}
-	query    rego.PreparedEvalQuery
+	queries  [1 + parts]rego.PreparedEvalQuery // see lintQueries
 	queryErr error
+	parts    [parts][]*Rule // the rules of each part, by partOf
 }
 
 // Options select the custom policies of a Set.
@@ -160,7 +161,7 @@ func compileModules(mods []*Module, rs []*Rule, opts Options) (*ast.Compiler, er
 	return compiler, nil
 }
 
-// newSet prepares the query that evaluates every rule's deny set in a
+// newSet prepares the queries that evaluate every rule's deny set in a
 // single pass (query.go) on a compiler holding the query module of rs.
 func newSet(ctx context.Context, compiler *ast.Compiler, rs []*Rule) (*Set, error) {
 	known := metaRulesByID()
@@ -168,35 +169,53 @@ func newSet(ctx context.Context, compiler *ast.Compiler, rs []*Rule) (*Set, erro
 		known[r.ID] = r
 	}
 	sortRules(rs)
-	pq, err := rego.New(
-		rego.Query(lintQuery),
-		rego.Compiler(compiler),
-		rego.StrictBuiltinErrors(false),
-	).PrepareForEval(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("preparing the policy query: %w", err)
+	s := newSetOf(rs, known)
+	var err error
+	if s.queries, err = prepareQueries(ctx, compiler); err != nil {
+		return nil, err
 	}
-	s := &Set{rules: rs, byID: known, prepared: make(chan struct{}), query: pq}
 	close(s.prepared)
 	return s, nil
 }
 
+func prepareQueries(ctx context.Context, compiler *ast.Compiler) (qs [1 + parts]rego.PreparedEvalQuery, err error) {
+	for i, q := range lintQueries {
+		qs[i], err = rego.New(
+			rego.Query(q),
+			rego.Compiler(compiler),
+			rego.StrictBuiltinErrors(false),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return qs, fmt.Errorf("preparing the policy query: %w", err)
+		}
+	}
+	return qs, nil
+}
+
+// newSetOf returns a set of rules rs, not prepared yet.
+func newSetOf(rs []*Rule, known map[string]*Rule) *Set {
+	s := &Set{rules: rs, byID: known, prepared: make(chan struct{})}
+	for _, r := range rs {
+		p := partOf(r)
+		s.parts[p] = append(s.parts[p], r)
+	}
+	return s
+}
+
 // newSetAsync returns a set of rules rs at once and builds its compiler
-// and query in the background; evaluation waits for them.
+// and queries in the background; evaluation waits for them.
 func newSetAsync(rs []*Rule, build func() (*ast.Compiler, error)) *Set {
 	known := metaRulesByID()
 	for _, r := range rs {
 		known[r.ID] = r
 	}
-	s := &Set{rules: rs, byID: known, prepared: make(chan struct{})}
+	sortRules(rs)
+	s := newSetOf(rs, known)
 	go func() {
 		defer close(s.prepared)
 		c, err := build()
 		if err == nil {
-			var ready *Set
-			if ready, err = newSet(context.Background(), c, rs); err == nil {
-				s.query = ready.query
-			}
+			s.queries, err = prepareQueries(context.Background(), c)
 		}
 		s.queryErr = err
 	}()

@@ -9,6 +9,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/teramot/teramotc/internal/benchgen"
+	"github.com/teramot/teramotc/pkg/inspect"
+	"github.com/teramot/teramotc/pkg/render"
+	"github.com/teramot/teramotc/pkg/spec"
 )
 
 // The set built from the snapshot and the set compiled from source find
@@ -76,6 +79,60 @@ func summarize(results []*SpecResult) map[string][]string {
 			lines = append(lines, fmt.Sprintf("diag %v %s", d.Subject, d.Summary))
 		}
 		out[r.Path] = lines
+	}
+	return out
+}
+
+// Evaluating the two parts of the rules at once finds exactly what the
+// single query finds, and the parts hold every rule once.
+func TestSplitSameFindings(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.parts[0]) == 0 || len(set.parts[1]) == 0 || len(set.parts[0])+len(set.parts[1]) != len(set.rules) {
+		t.Fatalf("parts of %d and %d rules for %d rules", len(set.parts[0]), len(set.parts[1]), len(set.rules))
+	}
+	paths, err := benchgen.Write(t.TempDir(), 60)
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("../../testdata/rules/*/*.hcl")
+	paths = append(paths, more...)
+	ctx := context.Background()
+	total := 0
+	for _, p := range paths {
+		loaded, diags := spec.Load(p, spec.Options{})
+		if diags.HasErrors() {
+			continue
+		}
+		out, rdiags := render.Render(loaded.Spec)
+		if rdiags.HasErrors() {
+			continue
+		}
+		input := inspect.Value(loaded, out)
+		one, err := set.evaluate(ctx, input, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		two, err := set.evaluate(ctx, input, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(findingLines(one), findingLines(two)); diff != "" {
+			t.Errorf("%s: findings differ (-one query +two parts):\n%s", p, diff)
+		}
+		total += len(one)
+	}
+	if total < 60 {
+		t.Fatalf("only %d findings: the comparison would prove nothing", total)
+	}
+}
+
+func findingLines(fs []*Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, fmt.Sprintf("%s %s %s %q", f.Range, f.Rule.ID, f.Address, f.Message))
 	}
 	return out
 }
