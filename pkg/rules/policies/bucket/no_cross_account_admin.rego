@@ -40,7 +40,7 @@ deny contains f if {
 	common.is_allow(s)
 	who := foreign(s)
 	count(who) > 0
-	granted := [a | some a in admin_actions; common.statement_covers_action(s, a)]
+	granted := common.covered_actions(s, admin_actions)
 	count(granted) > 0
 	f := {
 		"msg": sprintf("the bucket policy of %s lets %s call %s", [doc.address, concat(", ", sort(who)), concat(", ", granted)]),

@@ -36,7 +36,7 @@ deny contains f if {
 	some p in common.principals(s)
 	p.value == "*"
 	not common.has_condition(s)
-	blocked := [a | some a in locking; common.statement_covers_action(s, a)]
+	blocked := common.covered_actions(s, locking)
 	count(blocked) > 0
 	f := {
 		"msg": sprintf("the bucket policy of %s denies %s to everyone without a condition, locking out the bucket owner", [doc.address, concat(" and ", blocked)]),

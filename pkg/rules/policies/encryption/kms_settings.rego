@@ -32,6 +32,7 @@ kms(e) if e.algorithm.value in {"aws:kms", "aws:kms:dsse"}
 
 deny contains f if {
 	some b in input.buckets
+	not plain(b.encryption)
 	some p in problems(b.encryption)
 	f := {"msg": sprintf("bucket %q: %s", [b.label, p.msg]), "range": p.range, "address": b.address}
 }
@@ -59,3 +60,10 @@ dsse_bucket_key(e) := {"msg": "S3 Bucket Keys are not supported with aws:kms:dss
 	e.bucket_key.set
 	e.bucket_key.value
 } else := null
+
+# plain: no KMS algorithm and no kms_key_arn, where problems finds nothing
+# (every problem needs a KMS algorithm or a key ARN).
+plain(e) if {
+	not kms(e)
+	not e.kms_key_arn.set
+}

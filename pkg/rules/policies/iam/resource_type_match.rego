@@ -32,13 +32,9 @@ deny contains f if {
 	resources := common.resources(s)
 	count(resources) > 0
 	actions := common.actions(s)
-	needed := {level |
-		some a in actions
-		level := identity.s3_level(a)
-		level in {"bucket", "object"}
-	}
+	needed := action_levels(actions)
 	count(needed) > 0
-	missing := needed - {level | some r in resources; some level in identity.levels(r)}
+	missing := needed - resource_levels(resources)
 	count(missing) > 0
 	bad := sort([a | some a in actions; identity.s3_level(a) in missing])
 	count(bad) > 0
@@ -52,3 +48,15 @@ deny contains f if {
 statement_name(s, _) := sprintf("statement %q", [s.Sid]) if s.Sid
 
 statement_name(s, i) := sprintf("statement %d", [i]) if not s.Sid
+
+# action_levels is the set of resource levels ("bucket", "object") the
+# actions of a list need, and resource_levels the set the resources of a list
+# can designate. As functions they are computed once per distinct list, and
+# policies repeat the same lists.
+action_levels(actions) := {level |
+	some a in actions
+	level := identity.s3_level(a)
+	level in {"bucket", "object"}
+}
+
+resource_levels(resources) := {level | some r in resources; some level in identity.levels(r)}

@@ -161,6 +161,22 @@ statement_covers_action(s, action) if {
 	not matches_pattern(lowered(nacts), lower(action))
 }
 
+# covered_actions lists, in order, the actions of list that s covers:
+# [a | some a in list; statement_covers_action(s, a)] with s's patterns
+# looked up once for the whole list.
+covered_actions(s, list) := [a |
+	allowed := lowered(actions(s))
+	nacts := not_actions(s)
+	excluded := lowered(nacts)
+	has_not := count(nacts) > 0
+	some a in list
+	covered_by(allowed, excluded, has_not, lower(a))
+]
+
+covered_by(allowed, _, _, action) if matches_pattern(allowed, action)
+
+covered_by(_, excluded, true, action) if not matches_pattern(excluded, action)
+
 # statement_covers_resource holds when a Resource of s matches the ARN
 # (glob.match(r, [], arn) for some r).
 statement_covers_resource(s, arn) if matches_pattern(patterns(resources(s)), arn)

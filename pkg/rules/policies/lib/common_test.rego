@@ -133,6 +133,9 @@ test_statement_covers_action_agrees if {
 	fast == {[i, a] | some [i, a] in pairs; common.covers_action(statements[i], a)}
 	count(fast) > 10
 	count(fast) < count(pairs)
+	every s in statements {
+		common.covered_actions(s, actions) == [a | some a in actions; common.covers_action(s, a)]
+	}
 }
 
 test_statement_covers_resource if {

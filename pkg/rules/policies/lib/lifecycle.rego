@@ -28,6 +28,15 @@ ia := {"STANDARD_IA", "ONEZONE_IA"}
 # infrequent-access transition of the same rule.
 after_ia := {"GLACIER", "DEEP_ARCHIVE", "ONEZONE_IA"}
 
+# checked_transitions lists, once per evaluation, [b, r, j, t] for every
+# checked transition t (index j) of lifecycle rule r of bucket b.
+checked_transitions := [[b, r, j, t] |
+	some b in input.buckets
+	some r in b.lifecycle_rules
+	some j, t in r.transitions
+	checked(t)
+]
+
 # checked reports a transition the waterfall checks apply to: a known class
 # and written days.
 checked(t) if {

@@ -46,17 +46,13 @@ deny contains f if {
 }
 
 deny contains f if {
-	some [b, r] in rules
-	some t in r.transitions
-	lifecycle.checked(t)
+	some [b, r, _, t] in lifecycle.checked_transitions
 	t.days.value < 0
 	f := finding(b, r, "transition days may not be negative", t.days.range)
 }
 
 deny contains f if {
-	some [b, r] in rules
-	some t in r.transitions
-	lifecycle.checked(t)
+	some [b, r, _, t] in lifecycle.checked_transitions
 	t.days.value >= 0
 	t.storage_class.value in lifecycle.ia
 	t.days.value < 30
@@ -65,9 +61,7 @@ deny contains f if {
 
 # Each transition comes later than the one written before it.
 deny contains f if {
-	some [b, r] in rules
-	some j, t in r.transitions
-	lifecycle.checked(t)
+	some [b, r, j, t] in lifecycle.checked_transitions
 	p := lifecycle.previous(r, j)
 	t.days.value <= p.days.value
 	f := finding(b, r, sprintf("%s at %d days must come later than %s at %d days", [t.storage_class.value, t.days.value, p.storage_class.value, p.days.value]), t.days.range)
@@ -75,9 +69,7 @@ deny contains f if {
 
 # Only the supported waterfall.
 deny contains f if {
-	some [b, r] in rules
-	some j, t in r.transitions
-	lifecycle.checked(t)
+	some [b, r, j, t] in lifecycle.checked_transitions
 	p := lifecycle.previous(r, j)
 	t.days.value > p.days.value
 	not t.storage_class.value in lifecycle.next[p.storage_class.value]
@@ -86,8 +78,7 @@ deny contains f if {
 
 # GLACIER, DEEP_ARCHIVE and ONEZONE_IA 30 days or more after an IA step.
 deny contains f if {
-	some [b, r] in rules
-	some j, t in r.transitions
+	some [b, r, j, t] in lifecycle.checked_transitions
 	lifecycle.too_soon_after_ia(r, j)
 	msg := sprintf("%s at %d days is less than 30 days after the infrequent-access transition at %d days", [t.storage_class.value, t.days.value, lifecycle.last_ia(r, j)])
 	f := finding(b, r, msg, t.days.range)

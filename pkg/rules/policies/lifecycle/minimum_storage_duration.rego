@@ -28,10 +28,7 @@ import data.teramotc.lib.lifecycle
 
 # A transition out of a class before its minimum duration.
 deny contains f if {
-	some b in input.buckets
-	some r in b.lifecycle_rules
-	some j, t in r.transitions
-	lifecycle.checked(t)
+	some [b, r, j, t] in lifecycle.checked_transitions
 	p := lifecycle.previous(r, j)
 	stay := t.days.value - p.days.value
 	stay > 0

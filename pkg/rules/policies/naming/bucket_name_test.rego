@@ -42,9 +42,9 @@ test_plainly_valid_only_for_valid_names if {
 	names := [
 		"data-1", "a1b", "ab", "-ab", "ab-", "a.b", "xn--abc", "abc-s3alias", "abc--ol-s3",
 		"abc--x-s3", "abc--table-s3", "sthree-abc", "amzn-s3-demo-abc", "ABC", "a_b",
-		concat("", [ "a" | some _ in numbers.range(1, 63)]), concat("", [ "a" | some _ in numbers.range(1, 64)]),
+		concat("", ["a" | some _ in numbers.range(1, 63)]), concat("", ["a" | some _ in numbers.range(1, 64)]),
 	]
 	plain := {n | some n in names; bucket_name.plainly_valid(n)}
 	plain == {n | some n in names; count(bucket_name.problems(n)) == 0; not contains(n, ".")}
-	plain == {"data-1", "a1b", concat("", [ "a" | some _ in numbers.range(1, 63)])}
+	plain == {"data-1", "a1b", concat("", ["a" | some _ in numbers.range(1, 63)])}
 }

@@ -1,0 +1,187 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/profiler"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown"
+)
+
+// Tools to find what the built-in Rego spends its evaluation time on, over
+// 64 generated specs. All skip unless their variable is set.
+//
+//	TERAMOTC_RULE_COST=1|all|NAME   CPU time of each rule alone, of the whole
+//	                                query (all), or of the rules matching NAME
+//	TERAMOTC_RULE_OPS=1             expressions evaluated per spec, by file
+//	TERAMOTC_RULE_PROFILE=1         the Rego lines that take the most time
+//
+// With TERAMOTC_OLD_POLICIES (see TestPolicyDiff), the cost and the
+// expression counts are shown for both copies of the policies.
+
+const costSpecs = 64
+
+// TestPolicyCost prints the CPU time of evaluating each rule alone (with the
+// library rules it uses), or of the whole query, the minimum of 7 rounds,
+// interleaved with the old policies when given. CPU time of the process is
+// steadier than wall time on a busy machine.
+func TestPolicyCost(t *testing.T) {
+	only := os.Getenv("TERAMOTC_RULE_COST")
+	if only == "" {
+		t.Skip("set TERAMOTC_RULE_COST to 1, all or part of a rule package name")
+	}
+	mods, oldMods := costModules(t)
+	pkgs := rulePackages(mods)
+	queries := map[string]string{}
+	if only == "all" {
+		queries["all rules"] = denyQuery(pkgs, true)
+	}
+	for _, p := range pkgs {
+		if only == "1" || only != "all" && strings.Contains(p, only) {
+			queries[p] = "x0 := count(" + p + ".deny)"
+		}
+	}
+	inputs := diffInputs(t, costSpecs)[:costSpecs]
+	measure := func(pq rego.PreparedEvalQuery) time.Duration {
+		t0 := cpuTime()
+		for _, in := range inputs {
+			if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(in.value)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return (cpuTime() - t0) / costSpecs
+	}
+	type cost struct {
+		name     string
+		new, old time.Duration
+	}
+	var costs []cost
+	for name, q := range queries {
+		a := prepareQuery(t, mods, q)
+		var b rego.PreparedEvalQuery
+		if oldMods != nil {
+			b = prepareQuery(t, oldMods, q)
+		}
+		c := cost{name: name, new: 1 << 62, old: 1 << 62}
+		for range 7 {
+			c.new = min(c.new, measure(a))
+			if oldMods != nil {
+				c.old = min(c.old, measure(b))
+			}
+		}
+		costs = append(costs, c)
+	}
+	slices.SortFunc(costs, func(a, b cost) int { return int(b.new - a.new) })
+	for _, c := range costs {
+		if oldMods != nil {
+			t.Logf("%10v (old %10v) %s", c.new, c.old, c.name)
+		} else {
+			t.Logf("%10v %s", c.new, c.name)
+		}
+	}
+}
+
+// TestPolicyOps prints how many expressions the whole query evaluates per
+// spec, by file: a count that, unlike time, a busy machine does not change.
+func TestPolicyOps(t *testing.T) {
+	if os.Getenv("TERAMOTC_RULE_OPS") == "" {
+		t.Skip("set TERAMOTC_RULE_OPS=1")
+	}
+	mods, oldMods := costModules(t)
+	inputs := diffInputs(t, costSpecs)[:costSpecs]
+	for _, p := range []struct {
+		name string
+		mods []*Module
+	}{{"old", oldMods}, {"new", mods}} {
+		if p.mods == nil {
+			continue
+		}
+		pq := prepareQuery(t, p.mods, denyQuery(rulePackages(p.mods), true))
+		cnt := &opCounter{byFile: map[string]int{}}
+		for _, in := range inputs {
+			if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(in.value), rego.EvalQueryTracer(cnt)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		t.Logf("%s: %d expressions per spec", p.name, cnt.evals/costSpecs)
+		files := make([]string, 0, len(cnt.byFile))
+		for f := range cnt.byFile {
+			files = append(files, f)
+		}
+		slices.SortFunc(files, func(a, b string) int { return cnt.byFile[b] - cnt.byFile[a] })
+		for _, f := range files[:min(len(files), 15)] {
+			t.Logf("  %6d %s", cnt.byFile[f]/costSpecs, f)
+		}
+	}
+}
+
+// TestPolicyProfile prints the Rego lines of the built-in policies that take
+// the most time with OPA's profiler, which adds its own cost to each line.
+func TestPolicyProfile(t *testing.T) {
+	if os.Getenv("TERAMOTC_RULE_PROFILE") == "" {
+		t.Skip("set TERAMOTC_RULE_PROFILE=1")
+	}
+	mods, _ := costModules(t)
+	pq := prepareQuery(t, mods, denyQuery(rulePackages(mods), true))
+	prof := profiler.New()
+	for _, in := range diffInputs(t, costSpecs)[:costSpecs] {
+		if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(in.value), rego.EvalQueryTracer(prof)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, s := range prof.ReportTopNResults(40, []string{"total_time_ns"}) {
+		t.Logf("%8.2fms %7d evals %s:%d", float64(s.ExprTimeNs)/1e6, s.NumEval, s.Location.File, s.Location.Row)
+	}
+}
+
+// costModules returns the embedded policies and, when TERAMOTC_OLD_POLICIES
+// is set, the old ones.
+func costModules(t *testing.T) (mods, old []*Module) {
+	t.Helper()
+	mods, err := BuiltinModules(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dir := os.Getenv("TERAMOTC_OLD_POLICIES"); dir != "" {
+		if old, err = DirModules(dir, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return mods, old
+}
+
+// cpuTime is the CPU time the process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		panic(fmt.Sprintf("getrusage: %v", err))
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// opCounter counts the expressions a query evaluates, by file.
+type opCounter struct {
+	evals  int
+	byFile map[string]int
+}
+
+func (c *opCounter) Enabled() bool { return true }
+
+func (c *opCounter) Config() topdown.TraceConfig { return topdown.TraceConfig{} }
+
+func (c *opCounter) TraceEvent(ev topdown.Event) {
+	if ev.Op != topdown.EvalOp {
+		return
+	}
+	c.evals++
+	if ev.Location != nil {
+		c.byFile[ev.Location.File]++
+	}
+}
