@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -108,11 +107,6 @@ func runLint(env *Env, args []string) int {
 		return usageError(env, "lint", "%v", err)
 	}
 
-	if env.Getenv("GOGC") == "" {
-		// Evaluation allocates many short-lived values over a small live
-		// heap: collecting less often makes lint about 40% faster.
-		debug.SetGCPercent(400)
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), lf.timeout)
 	defer cancel()
 	set, err := rules.Load(ctx, rules.Options{PolicyDirs: lf.policies, AllowNetworkBuiltins: lf.net})
