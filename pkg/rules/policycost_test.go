@@ -20,7 +20,8 @@ import (
 //
 //	TERAMOTC_RULE_COST=1|all|NAME   CPU time of each rule alone, of the whole
 //	                                query (all), or of the rules matching NAME
-//	TERAMOTC_RULE_OPS=1             expressions evaluated per spec, by file
+//	TERAMOTC_RULE_OPS=1|lines       expressions evaluated per spec, by file
+//	                                or by line
 //	TERAMOTC_RULE_PROFILE=1         the Rego lines that take the most time
 //
 // With TERAMOTC_OLD_POLICIES (see TestPolicyDiff), the cost and the
@@ -104,7 +105,7 @@ func TestPolicyOps(t *testing.T) {
 			continue
 		}
 		pq := prepareQuery(t, p.mods, denyQuery(rulePackages(p.mods), true))
-		cnt := &opCounter{byFile: map[string]int{}}
+		cnt := &opCounter{byFile: map[string]int{}, lines: os.Getenv("TERAMOTC_RULE_OPS") == "lines"}
 		for _, in := range inputs {
 			if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(in.value), rego.EvalQueryTracer(cnt)); err != nil {
 				t.Fatal(err)
@@ -116,7 +117,7 @@ func TestPolicyOps(t *testing.T) {
 			files = append(files, f)
 		}
 		slices.SortFunc(files, func(a, b string) int { return cnt.byFile[b] - cnt.byFile[a] })
-		for _, f := range files[:min(len(files), 15)] {
+		for _, f := range files[:min(len(files), 40)] {
 			t.Logf("  %6d %s", cnt.byFile[f]/costSpecs, f)
 		}
 	}
@@ -170,6 +171,7 @@ func cpuTime() time.Duration {
 type opCounter struct {
 	evals  int
 	byFile map[string]int
+	lines  bool
 }
 
 func (c *opCounter) Enabled() bool { return true }
@@ -181,7 +183,9 @@ func (c *opCounter) TraceEvent(ev topdown.Event) {
 		return
 	}
 	c.evals++
-	if ev.Location != nil {
+	if ev.Location != nil && c.lines {
+		c.byFile[fmt.Sprintf("%s:%d", ev.Location.File, ev.Location.Row)]++
+	} else if ev.Location != nil {
 		c.byFile[ev.Location.File]++
 	}
 }

@@ -34,8 +34,8 @@ import data.teramotc.lib.common
 kinds := {"bucket-policy", "trust-policy"}
 
 deny contains f if {
-	some [doc, i, s] in common.policy_statements
-	doc.kind in kinds
+	some kind in kinds
+	some [doc, i, s] in common.statements_of_kind(kind)
 	common.public_allow(s)
 	who := concat(", ", sort({sprintf("%q", [p.value]) | some p in common.wildcard_principals(s)}))
 	f := {

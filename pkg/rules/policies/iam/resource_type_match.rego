@@ -27,8 +27,8 @@ import data.teramotc.lib.common
 import data.teramotc.lib.identity
 
 deny contains f if {
-	some [doc, i, s] in common.policy_statements
-	doc.kind in {"bucket-policy", "identity-policy"}
+	some kind in ["bucket-policy", "identity-policy"]
+	some [doc, i, s] in common.statements_of_kind(kind)
 	resources := common.resources(s)
 	count(resources) > 0
 	actions := common.actions(s)

@@ -127,7 +127,11 @@ policy_statements := [[doc, i, s] |
 ]
 
 # statements_of_kind lists the policy_statements of the documents of a kind.
-statements_of_kind(kind) := [e | some e in policy_statements; e[0].kind == kind]
+statements_of_kind(kind) := [[doc, i, s] |
+	some doc in policy_documents
+	doc.kind == kind
+	some i, s in doc.content.Statement
+]
 
 # literal holds for a glob pattern without glob syntax: it matches only
 # itself, so a set lookup can replace glob.match.
