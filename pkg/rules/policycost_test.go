@@ -117,7 +117,7 @@ func TestPolicyOps(t *testing.T) {
 			files = append(files, f)
 		}
 		slices.SortFunc(files, func(a, b string) int { return cnt.byFile[b] - cnt.byFile[a] })
-		for _, f := range files[:min(len(files), 40)] {
+		for _, f := range files[:min(len(files), 400)] {
 			t.Logf("  %6d %s", cnt.byFile[f]/costSpecs, f)
 		}
 	}

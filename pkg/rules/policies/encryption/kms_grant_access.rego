@@ -58,7 +58,7 @@ deny contains f if {
 allowed(doc, action, arn) if {
 	some s in doc.content.Statement
 	common.is_allow(s)
-	common.covers_action(s, action)
+	common.statement_covers_action(s, action)
 	some r in common.resources(s)
 	resource_matches(r, arn)
 }
