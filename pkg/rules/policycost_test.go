@@ -111,7 +111,7 @@ func TestPolicyOps(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		t.Logf("%s: %d expressions per spec", p.name, cnt.evals/costSpecs)
+		t.Logf("%s: %d expressions, %d rule and function bodies per spec", p.name, cnt.evals/costSpecs, cnt.enters/costSpecs)
 		files := make([]string, 0, len(cnt.byFile))
 		for f := range cnt.byFile {
 			files = append(files, f)
@@ -170,6 +170,7 @@ func cpuTime() time.Duration {
 // opCounter counts the expressions a query evaluates, by file.
 type opCounter struct {
 	evals  int
+	enters int // rule and function bodies entered
 	byFile map[string]int
 	lines  bool
 }
@@ -179,6 +180,9 @@ func (c *opCounter) Enabled() bool { return true }
 func (c *opCounter) Config() topdown.TraceConfig { return topdown.TraceConfig{} }
 
 func (c *opCounter) TraceEvent(ev topdown.Event) {
+	if ev.Op == topdown.EnterOp {
+		c.enters++
+	}
 	if ev.Op != topdown.EvalOp {
 		return
 	}

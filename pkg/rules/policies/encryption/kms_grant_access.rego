@@ -41,7 +41,7 @@ deny contains f if {
 	b.encryption.algorithm.value in {"aws:kms", "aws:kms:dsse"}
 	key := b.encryption.kms_key_arn.value
 	key != ""
-	doc := common.document(g.address, "identity-policy")
+	doc := common.policy_document(g.address, "identity-policy")
 	some kms_action in {a | some a in needs}
 	not allowed(doc, kms_action, key)
 	s3_actions := [a | some a, k in needs; k == kms_action; allowed(doc, a, "*")]

@@ -95,6 +95,14 @@ document(address, kind) := d if {
 # statements yields [i, statement] pairs of a policy document.
 statements(doc) := [[i, s] | some i, s in object.get(doc.content, "Statement", [])]
 
+# policy_document is document(address, kind) for a kind of policy_kinds,
+# looked up among the policy_documents only.
+policy_document(address, kind) := d if {
+	some d in policy_documents
+	d.kind == kind
+	d.address == address
+}
+
 # bucket_by_label returns the bucket block with a label.
 bucket_by_label(label) := b if {
 	some b in input.buckets

@@ -24,6 +24,7 @@
 #   peers: ["FSBP S3.9"]
 package teramotc.rules.logging_target
 
+import data.teramotc.lib.common
 import data.teramotc.lib.identity
 
 # The target is the bucket itself.
@@ -70,7 +71,7 @@ declared_target(t, l) if {
 }
 
 delivery_allowed(t) if {
-	some doc in input.documents
+	some doc in common.policy_documents
 	doc.kind == "bucket-policy"
 	doc.address == t.address
 	some s in identity.statements(doc.content)
