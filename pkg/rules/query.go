@@ -50,8 +50,8 @@ func sortRules(rs []*Rule) {
 	slices.SortFunc(rs, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
 }
 
-// queryModule returns the generated module for rs, sorted by sortRules.
-func queryModule(rs []*Rule) (*ast.Module, error) {
+// querySource is the generated module for rs, sorted by sortRules.
+func querySource(rs []*Rule) string {
 	var b strings.Builder
 	b.WriteString("package teramotc.internal.lint\n")
 	list := func(name string, keep func(*Rule) bool) {
@@ -67,5 +67,9 @@ func queryModule(rs []*Rule) (*ast.Module, error) {
 	for p := range parts {
 		list(fmt.Sprintf("part%d", p), func(r *Rule) bool { return partOf(r) == p })
 	}
-	return ast.ParseModuleWithOpts(queryFile, b.String(), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	return b.String()
+}
+
+func queryModule(rs []*Rule) (*ast.Module, error) {
+	return ast.ParseModuleWithOpts(queryFile, querySource(rs), ast.ParserOptions{RegoVersion: ast.RegoV1})
 }

@@ -55,26 +55,9 @@ var (
 func Builtin() (*Set, error) {
 	builtinOnce.Do(func() {
 		builtinCompiles.Add(1)
-		if meta, tree, err := openSnapshot(builtinSnapshot); err == nil {
+		if set, err := snapshotSet(); err == nil {
 			builtinFromSnapshot = true
-			type built struct {
-				c   *ast.Compiler
-				err error
-			}
-			done := make(chan built, 1)
-			go func() {
-				c, err := buildCompiler(tree)
-				done <- built{c, err}
-			}()
-			rs, err := decodeRuleMeta(meta)
-			if err != nil {
-				builtinErr = err
-				return
-			}
-			builtinSet = newSetAsync(rs, func() (*ast.Compiler, error) {
-				b := <-done
-				return b.c, b.err
-			})
+			builtinSet = set
 			return
 		}
 		mods, err := BuiltinModules(false)
@@ -85,6 +68,33 @@ func Builtin() (*Set, error) {
 		builtinSet, builtinErr = compile(context.Background(), mods, nil, Options{})
 	})
 	return builtinSet, builtinErr
+}
+
+// snapshotSet returns the built-in set of builtin.snapshot, or
+// errStaleSnapshot. The compiler is built in the background, from the start
+// (it is the longest part), while the metadata decodes.
+func snapshotSet() (*Set, error) {
+	p, err := openSnapshot(builtinSnapshot)
+	if err != nil {
+		return nil, err
+	}
+	type built struct {
+		c   *ast.Compiler
+		err error
+	}
+	done := make(chan built, 1)
+	go func() {
+		c, err := buildCompiler(p.tree)
+		done <- built{c, err}
+	}()
+	rs, err := decodeRuleMeta(p)
+	if err != nil {
+		return nil, err
+	}
+	return newSetAsync(rs, func() (*ast.Compiler, error) {
+		b := <-done
+		return b.c, b.err
+	}), nil
 }
 
 // Load returns the built-in set when opts names no custom policies, and

@@ -14,6 +14,7 @@ import (
 	_ "embed"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/version"
 
 	"github.com/teramot/teramotc/pkg/rules/internal/astcodec"
 )
@@ -27,16 +28,18 @@ import (
 // instead of 60 (BenchmarkSnapshotLoad, BenchmarkCompile).
 //
 // The snapshot names the SHA-256 of the policy sources it was compiled
-// from. When they differ (a policy was edited without regenerating), the
-// policies are compiled from source as before, so results never depend on
-// a stale file; TestSnapshotCurrent fails in that case.
+// from and of the OPA version that compiled them, and holds the generated
+// query module (query.go). When any of them differs (a policy was edited,
+// OPA upgraded or the query changed without regenerating), the policies are
+// compiled from source as before, so results never depend on a stale file;
+// TestSnapshotCurrent fails in that case.
 //
 //go:generate go test -run TestSnapshotCurrent -update .
 
 //go:embed builtin.snapshot
 var builtinSnapshot []byte
 
-const snapshotMagic = "TMCSNAP1"
+const snapshotMagic = "TMCSNAP2"
 
 // liteStages are the compiler stages run on compiled modules: the ones that
 // build what evaluation looks up (the module and rule trees and the rule
@@ -52,10 +55,12 @@ var liteStages = []ast.StageID{
 	ast.StageBuildRuleIndices,
 }
 
-// sourceDigest hashes the built-in policy sources (tests excluded) in file
-// order: the key that ties a snapshot to the policies it was built from.
+// sourceDigest hashes the OPA version and the built-in policy sources
+// (tests excluded) in file order: the key that ties a snapshot to what it
+// was built from.
 func sourceDigest() ([32]byte, error) {
 	h := sha256.New()
+	fmt.Fprintf(h, "opa %s\x00", version.Version)
 	err := fs.WalkDir(builtinFS, "policies", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || isTest(p) {
 			return err
@@ -100,11 +105,14 @@ func encodeSnapshot() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	query := querySource(rs)
 	var b bytes.Buffer
 	b.WriteString(snapshotMagic)
 	b.Write(digest[:])
 	b.Write(binary.AppendUvarint(nil, uint64(len(meta))))
 	b.Write(meta)
+	b.Write(binary.AppendUvarint(nil, uint64(len(query))))
+	b.WriteString(query)
 	b.Write(tree)
 	return b.Bytes(), nil
 }
@@ -112,48 +120,71 @@ func encodeSnapshot() ([]byte, error) {
 // errStaleSnapshot says the embedded snapshot was built from other sources.
 var errStaleSnapshot = errors.New("builtin.snapshot was compiled from other policy sources; run `go generate ./pkg/rules`")
 
+// snapshotParts are the sections of a snapshot file after its header.
+type snapshotParts struct {
+	meta  []byte // the rules' metadata, JSON
+	query string // the generated query module it was compiled with
+	tree  []byte // the compiled modules (astcodec)
+}
+
 // openSnapshot checks that data was compiled from the embedded sources
-// (errStaleSnapshot otherwise) and splits it into the rules' metadata
-// (decodeRuleMeta) and the compiled modules (buildCompiler).
-func openSnapshot(data []byte) (meta, tree []byte, err error) {
+// (errStaleSnapshot otherwise) and splits it into its sections.
+func openSnapshot(data []byte) (snapshotParts, error) {
+	var p snapshotParts
 	if !bytes.HasPrefix(data, []byte(snapshotMagic)) || len(data) < len(snapshotMagic)+sha256.Size {
-		return nil, nil, errStaleSnapshot
+		return p, errStaleSnapshot
 	}
 	data = data[len(snapshotMagic):]
 	digest, err := sourceDigest()
 	if err != nil {
-		return nil, nil, err
+		return p, err
 	}
 	if !bytes.Equal(digest[:], data[:sha256.Size]) {
-		return nil, nil, errStaleSnapshot
+		return p, errStaleSnapshot
 	}
 	data = data[sha256.Size:]
-	n, k := binary.Uvarint(data)
-	if k <= 0 || n > uint64(len(data)-k) {
-		return nil, nil, errors.New("builtin.snapshot: truncated rule metadata")
+	section := func() ([]byte, bool) {
+		n, k := binary.Uvarint(data)
+		if k <= 0 || n > uint64(len(data)-k) {
+			return nil, false
+		}
+		b := data[k : k+int(n)]
+		data = data[k+int(n):]
+		return b, true
 	}
-	return data[k : k+int(n)], data[k+int(n):], nil
+	meta, ok1 := section()
+	query, ok2 := section()
+	if !ok1 || !ok2 {
+		return p, errors.New("builtin.snapshot: truncated header")
+	}
+	return snapshotParts{meta: meta, query: string(query), tree: data}, nil
 }
 
-func decodeRuleMeta(meta []byte) ([]*Rule, error) {
+// decodeRuleMeta reads the rules' metadata and checks that the snapshot was
+// compiled with the query module these rules give today.
+func decodeRuleMeta(p snapshotParts) ([]*Rule, error) {
 	var rs []*Rule
-	if err := json.Unmarshal(meta, &rs); err != nil {
+	if err := json.Unmarshal(p.meta, &rs); err != nil {
 		return nil, fmt.Errorf("builtin.snapshot: rule metadata: %w", err)
+	}
+	sortRules(rs)
+	if querySource(rs) != p.query {
+		return nil, errStaleSnapshot
 	}
 	return rs, nil
 }
 
 // decodeSnapshot reads the whole snapshot, in the caller's goroutine.
 func decodeSnapshot(data []byte) (*ast.Compiler, []*Rule, error) {
-	meta, tree, err := openSnapshot(data)
+	p, err := openSnapshot(data)
 	if err != nil {
 		return nil, nil, err
 	}
-	rs, err := decodeRuleMeta(meta)
+	rs, err := decodeRuleMeta(p)
 	if err != nil {
 		return nil, nil, err
 	}
-	c, err := buildCompiler(tree)
+	c, err := buildCompiler(p.tree)
 	return c, rs, err
 }
 

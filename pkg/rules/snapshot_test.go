@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -63,6 +64,16 @@ func TestSnapshotStaleRefused(t *testing.T) {
 				t.Fatalf("decodeSnapshot: %v, want errStaleSnapshot", err)
 			}
 		})
+	}
+	// Rules whose query module is not the one the snapshot was compiled
+	// with (the partition of query.go changed, say).
+	p, err := openSnapshot(builtinSnapshot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.query = strings.Replace(p.query, "part1", "part2", 1)
+	if _, err := decodeRuleMeta(p); err != errStaleSnapshot {
+		t.Fatalf("decodeRuleMeta with another query module: %v, want errStaleSnapshot", err)
 	}
 }
 
