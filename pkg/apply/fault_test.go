@@ -135,6 +135,9 @@ func TestFaultsConverge(t *testing.T) {
 		}},
 		{"role ARN shown as unique id", "setup-guide-role", func(f *fake) { f.uniqueIDReads = 3 }},
 		{"stale public access block reads", "setup-guide-user", func(f *fake) { f.stale["GetPublicAccessBlock"] = 3 }},
+		{"new bucket not yet visible", "setup-guide-user", func(f *fake) {
+			f.faults["PutPublicAccessBlock"] = []error{apiErr("NoSuchBucket", "not yet"), apiErr("NoSuchBucket", "not yet")}
+		}},
 		{"stale lifecycle reads", "setup-guide-user", func(f *fake) { f.stale["GetBucketLifecycleConfiguration"] = 4 }},
 	}
 	for _, tc := range tests {
@@ -209,6 +212,34 @@ func TestCrashAfterEveryStep(t *testing.T) {
 			t.Fatalf("k=%d: violations", k)
 		}
 		assertConverged(t, f, e, items)
+	}
+}
+
+// A new bucket whose sub-resources are written next is not waited for with
+// HeadBucket: its first write retries NoSuchBucket instead (one request
+// less per bucket). The plan's own HeadBucket reads come before CreateBucket.
+func TestNoVisibilityWaitBeforeWrites(t *testing.T) {
+	f := newFake()
+	e := fakeEngine(t, f)
+	items := loadSpec(t, "setup-guide-user", nil)
+	if _, err := converge(t, e, items); err != nil {
+		t.Fatal(err)
+	}
+	created := map[string]bool{}
+	written := map[string]bool{}
+	for _, c := range f.calls {
+		op, target, _ := strings.Cut(c, " ")
+		switch {
+		case op == "CreateBucket":
+			created[target] = true
+		case op == "HeadBucket" && created[target] && !written[target]:
+			t.Errorf("HeadBucket %s between its CreateBucket and its first write", target)
+		case strings.HasPrefix(op, "Put") && created[target]:
+			written[target] = true
+		}
+	}
+	if len(created) == 0 {
+		t.Fatal("no bucket was created")
 	}
 }
 

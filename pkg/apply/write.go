@@ -34,7 +34,7 @@ func (e *Engine) writeS3(ctx context.Context, it *Item, doc any, live *Live) err
 	b := aws.String(it.Bucket)
 	switch it.Type {
 	case TBucket:
-		return e.createBucket(ctx, it)
+		return e.createBucket(ctx, it, true)
 	case TPublicAccessBlock:
 		cfg, err := decode[types.PublicAccessBlockConfiguration](doc)
 		if err != nil {
@@ -95,7 +95,11 @@ func (e *Engine) writeS3(ctx context.Context, it *Item, doc any, live *Live) err
 	return fmt.Errorf("no S3 writer for %s", it.Type)
 }
 
-func (e *Engine) createBucket(ctx context.Context, it *Item) error {
+// createBucket creates it's bucket. With waitVisible it then waits until
+// HeadBucket finds it; without, the caller's next write to the bucket
+// retries NoSuchBucket until it is visible (apply-engine.md §2.2 allows
+// either: "wait until HeadBucket finds it ... or retry-until-found").
+func (e *Engine) createBucket(ctx context.Context, it *Item, waitVisible bool) error {
 	cl := e.C.S3ForRegion(it.Region)
 	in := &s3.CreateBucketInput{Bucket: aws.String(it.Bucket)}
 	if it.Region != "" && it.Region != "us-east-1" {
@@ -112,7 +116,7 @@ func (e *Engine) createBucket(ctx context.Context, it *Item) error {
 	case "BucketAlreadyExists":
 		return fmt.Errorf("bucket name %q is taken by another AWS account; choose another name: %w", it.Bucket, err)
 	}
-	if err != nil {
+	if err != nil || !waitVisible {
 		return err
 	}
 	return e.retry(ctx, "bucket "+it.Bucket+" visible", func() error {
