@@ -71,10 +71,12 @@ func Builtin() (*Set, error) {
 }
 
 // snapshotSet returns the built-in set of builtin.snapshot, or
-// errStaleSnapshot. The compiler is built in the background, from the start
-// (it is the longest part), while the metadata decodes.
+// errStaleSnapshot. The compiler is built in the background from the start
+// (it is the longest part), while this goroutine checks that the snapshot
+// matches the embedded sources and decodes the metadata; a stale snapshot's
+// compiler is never used.
 func snapshotSet() (*Set, error) {
-	p, err := openSnapshot(builtinSnapshot)
+	p, err := splitSnapshot(builtinSnapshot)
 	if err != nil {
 		return nil, err
 	}
@@ -87,6 +89,9 @@ func snapshotSet() (*Set, error) {
 		c, err := buildCompiler(p.tree)
 		done <- built{c, err}
 	}()
+	if err := p.checkDigest(); err != nil {
+		return nil, err
+	}
 	rs, err := decodeRuleMeta(p)
 	if err != nil {
 		return nil, err

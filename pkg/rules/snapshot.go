@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"slices"
 	"strings"
@@ -61,17 +62,23 @@ var liteStages = []ast.StageID{
 func sourceDigest() ([32]byte, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "opa %s\x00", version.Version)
+	buf := make([]byte, 32<<10)
 	err := fs.WalkDir(builtinFS, "policies", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || isTest(p) {
 			return err
 		}
-		src, err := fs.ReadFile(builtinFS, p)
+		info, err := d.Info()
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(h, "%s\x00%d\x00", p, len(src))
-		h.Write(src)
-		return nil
+		f, err := builtinFS.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		fmt.Fprintf(h, "%s\x00%d\x00", p, info.Size())
+		_, err = io.CopyBuffer(h, f, buf)
+		return err
 	})
 	var sum [32]byte
 	h.Sum(sum[:0])
@@ -120,29 +127,23 @@ func encodeSnapshot() ([]byte, error) {
 // errStaleSnapshot says the embedded snapshot was built from other sources.
 var errStaleSnapshot = errors.New("builtin.snapshot was compiled from other policy sources; run `go generate ./pkg/rules`")
 
-// snapshotParts are the sections of a snapshot file after its header.
+// snapshotParts are the sections of a snapshot file after its magic.
 type snapshotParts struct {
-	meta  []byte // the rules' metadata, JSON
-	query string // the generated query module it was compiled with
-	tree  []byte // the compiled modules (astcodec)
+	digest []byte // sourceDigest of what it was compiled from
+	meta   []byte // the rules' metadata, JSON
+	query  string // the generated query module it was compiled with
+	tree   []byte // the compiled modules (astcodec)
 }
 
-// openSnapshot checks that data was compiled from the embedded sources
-// (errStaleSnapshot otherwise) and splits it into its sections.
-func openSnapshot(data []byte) (snapshotParts, error) {
+// splitSnapshot splits data into its sections; a file of another format
+// is errStaleSnapshot.
+func splitSnapshot(data []byte) (snapshotParts, error) {
 	var p snapshotParts
 	if !bytes.HasPrefix(data, []byte(snapshotMagic)) || len(data) < len(snapshotMagic)+sha256.Size {
 		return p, errStaleSnapshot
 	}
 	data = data[len(snapshotMagic):]
-	digest, err := sourceDigest()
-	if err != nil {
-		return p, err
-	}
-	if !bytes.Equal(digest[:], data[:sha256.Size]) {
-		return p, errStaleSnapshot
-	}
-	data = data[sha256.Size:]
+	p.digest, data = data[:sha256.Size], data[sha256.Size:]
 	section := func() ([]byte, bool) {
 		n, k := binary.Uvarint(data)
 		if k <= 0 || n > uint64(len(data)-k) {
@@ -157,7 +158,30 @@ func openSnapshot(data []byte) (snapshotParts, error) {
 	if !ok1 || !ok2 {
 		return p, errors.New("builtin.snapshot: truncated header")
 	}
-	return snapshotParts{meta: meta, query: string(query), tree: data}, nil
+	p.meta, p.query, p.tree = meta, string(query), data
+	return p, nil
+}
+
+// checkDigest says whether p was compiled from the embedded sources
+// (errStaleSnapshot otherwise).
+func (p snapshotParts) checkDigest() error {
+	digest, err := sourceDigest()
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(digest[:], p.digest) {
+		return errStaleSnapshot
+	}
+	return nil
+}
+
+// openSnapshot splits data and checks its digest.
+func openSnapshot(data []byte) (snapshotParts, error) {
+	p, err := splitSnapshot(data)
+	if err != nil {
+		return p, err
+	}
+	return p, p.checkDigest()
 }
 
 // decodeRuleMeta reads the rules' metadata and checks that the snapshot was

@@ -11,7 +11,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
-// slab is how many terms, locations or expressions the decoder allocates at
+// slab is how many terms or expressions the decoder allocates at
 // once: a snapshot holds tens of thousands of small nodes, and allocating
 // them in blocks is most of what makes decoding cheap.
 const slab = 512
@@ -25,7 +25,7 @@ type decoder struct {
 	buf   []byte
 	table []string
 	terms []ast.Term
-	locs  []ast.Location
+	locs  []ast.Location // the positions of the module being decoded
 	exprs []ast.Expr
 }
 
@@ -124,6 +124,10 @@ func (d *decoder) moduleOf(body []byte) (m *ast.Module, err error) {
 		}
 	}()
 	d.buf, d.depth = body, 0
+	d.locs = make([]ast.Location, d.count())
+	for i := range d.locs {
+		d.locs[i] = ast.Location{File: d.str(), Row: d.uint(), Col: d.uint()}
+	}
 	m = d.module()
 	if len(d.buf) != 0 {
 		return nil, fmt.Errorf("astcodec: %d bytes after the end of a module", len(d.buf))
@@ -169,15 +173,16 @@ func (d *decoder) str() string {
 	return d.table[i]
 }
 
+// loc reads a position: its number in the module's table, 0 for none.
+// Nodes at the same position share one Location, as OPA's own rewrites
+// share them; nothing downstream of the compiler modifies a Location.
 func (d *decoder) loc() *ast.Location {
-	if d.uint() == 0 {
+	i := d.uint()
+	if i == 0 {
 		return nil
 	}
-	if len(d.locs) == 0 {
-		d.locs = make([]ast.Location, slab)
+	if i > len(d.locs) {
+		panic(fmt.Errorf("astcodec: position %d is not in the table of %d", i, len(d.locs)))
 	}
-	l := &d.locs[0]
-	d.locs = d.locs[1:]
-	l.File, l.Row, l.Col = d.str(), d.uint(), d.uint()
-	return l
+	return &d.locs[i-1]
 }

@@ -22,7 +22,7 @@ import (
 )
 
 // magic starts every snapshot; bump its digit when the layout changes.
-const magic = "TMCAST3\n"
+const magic = "TMCAST4\n"
 
 // Value tags.
 const (
@@ -62,6 +62,16 @@ type encoder struct {
 	buf     []byte
 	strings map[string]int
 	table   []string
+	// locs numbers the distinct source positions of the module being
+	// encoded, from 1; locList lists them in that order.
+	locs    map[position]int
+	locList []position
+}
+
+// position is what the format keeps of an ast.Location.
+type position struct {
+	file     string
+	row, col int
 }
 
 // Encode serialises s deterministically: modules in file-name order,
@@ -89,13 +99,12 @@ func Encode(s Snapshot) (out []byte, err error) {
 	}
 	bodies := make([][]byte, len(files))
 	for i, f := range files {
-		e.buf = nil
-		e.module(s.Modules[f])
-		bodies[i] = e.buf
+		bodies[i] = e.moduleBody(s.Modules[f])
 	}
 	// Layout: magic, string table, rewritten variables, the directory of
 	// modules (file, length), then each module's body, so that the decoder
 	// reads the shared parts once and decodes the modules in parallel.
+	// A body starts with the module's table of source positions.
 	e.buf = append([]byte(nil), magic...)
 	strs := e.table
 	e.uint(len(strs))
@@ -163,13 +172,37 @@ func (e *encoder) str(s string) {
 	e.uint(i)
 }
 
+// moduleBody encodes m after the table of the source positions it holds.
+// Terms and expressions of a compiled module often share a position (the
+// compiler's rewrites copy it), and the decoder allocates each distinct one
+// once.
+func (e *encoder) moduleBody(m *ast.Module) []byte {
+	e.buf, e.locs, e.locList = nil, map[position]int{}, nil
+	e.module(m)
+	nodes := e.buf
+	e.buf = nil
+	e.uint(len(e.locList))
+	for _, l := range e.locList {
+		e.str(l.file)
+		e.uint(l.row)
+		e.uint(l.col)
+	}
+	return append(e.buf, nodes...)
+}
+
+// loc writes a position as its number in the module's table, 0 for none.
+// Only the file, row and column are kept.
 func (e *encoder) loc(l *ast.Location) {
 	if l == nil {
 		e.uint(0)
 		return
 	}
-	e.uint(1)
-	e.str(l.File)
-	e.uint(l.Row)
-	e.uint(l.Col)
+	k := position{l.File, l.Row, l.Col}
+	i, ok := e.locs[k]
+	if !ok {
+		e.locList = append(e.locList, k)
+		i = len(e.locList)
+		e.locs[k] = i
+	}
+	e.uint(i)
 }
