@@ -5,6 +5,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // The action lists are generated from the lint rules' data module, so that
@@ -14,44 +15,43 @@ import (
 //go:embed actions/*.txt
 var actionFiles embed.FS
 
-// actionsByService maps a lower-case service prefix to its actions;
-// actionsLower holds the same lists in lower case, and actionByLower maps a
-// lower-case action to its canonical spelling.
-var (
-	actionsByService = loadActions()
-	actionsLower     = map[string][]string{}
-	actionByLower    = map[string]string{}
-)
-
-func init() {
-	for svc, list := range actionsByService {
-		for _, a := range list {
-			la := strings.ToLower(a)
-			actionsLower[svc] = append(actionsLower[svc], la)
-			actionByLower[la] = a
-		}
-	}
+// actionTables are the known actions: byService maps a lower-case service
+// prefix to its actions, lower holds the same lists in lower case, and
+// byLower maps a lower-case action to its canonical spelling. They are built
+// on first use, not when the program starts.
+type actionTables struct {
+	byService, lower map[string][]string
+	byLower          map[string]string
 }
 
-func loadActions() map[string][]string {
-	out := map[string][]string{}
+var actions = sync.OnceValue(loadActions)
+
+func loadActions() *actionTables {
+	t := &actionTables{byService: map[string][]string{}, lower: map[string][]string{}, byLower: map[string]string{}}
 	entries, _ := actionFiles.ReadDir("actions")
 	for _, e := range entries {
 		data, _ := actionFiles.ReadFile(path.Join("actions", e.Name()))
 		svc := strings.TrimSuffix(e.Name(), ".txt")
+		var list []string
 		for _, line := range strings.Split(string(data), "\n") {
 			line = strings.TrimSpace(line)
 			if line != "" && !strings.HasPrefix(line, "#") {
-				out[svc] = append(out[svc], svc+":"+line)
+				list = append(list, svc+":"+line)
 			}
 		}
-		sort.Strings(out[svc])
+		sort.Strings(list)
+		t.byService[svc] = list
+		for _, a := range list {
+			la := strings.ToLower(a)
+			t.lower[svc] = append(t.lower[svc], la)
+			t.byLower[la] = a
+		}
 	}
-	return out
+	return t
 }
 
 // ActionServices lists the service prefixes whose actions teramotc knows.
-func ActionServices() []string { return keys(actionsByService) }
+func ActionServices() []string { return keys(actions().byService) }
 
 // MatchActions returns the known actions matched by an IAM action pattern
 // ("s3:GetObject", "s3:Get*", "s3:*", "*"), case-insensitively, and whether
@@ -66,21 +66,22 @@ func MatchActions(pattern string) (matches []string, known bool) {
 		return nil, false
 	}
 	lp := strings.ToLower(pattern)
+	t := actions()
 	for _, s := range services {
-		list, ok := actionsLower[s]
+		list, ok := t.lower[s]
 		if !ok {
 			return nil, false
 		}
 		known = true
 		if !strings.ContainsAny(lp, "*?") {
-			if a, found := actionByLower[lp]; found {
+			if a, found := t.byLower[lp]; found {
 				matches = append(matches, a)
 			}
 			continue
 		}
 		for i, a := range list {
 			if wildcardMatch(lp, a) {
-				matches = append(matches, actionsByService[s][i])
+				matches = append(matches, t.byService[s][i])
 			}
 		}
 	}

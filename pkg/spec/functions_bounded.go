@@ -2,7 +2,6 @@ package spec
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 
 	"github.com/zclconf/go-cty/cty"
@@ -14,7 +13,7 @@ import (
 // (range() is bounded by go-cty itself, at 1024 values.)
 const maxFormatWidth = 10000
 
-var formatWidthRe = regexp.MustCompile(`%[-+# 0]*(\[[0-9]+\])?([0-9]*)(?:\.([0-9]*))?`)
+var formatWidthRe = newLazyRegexp(`%[-+# 0]*(\[[0-9]+\])?([0-9]*)(?:\.([0-9]*))?`)
 
 // boundedFormat wraps format or formatlist, refusing field widths and
 // precisions over maxFormatWidth.

@@ -1,7 +1,6 @@
 package spec
 
 import (
-	"regexp"
 	"strconv"
 )
 
@@ -61,8 +60,8 @@ func (l *loader) validate() {
 }
 
 var (
-	accountIDRe = regexp.MustCompile(`^[0-9]{12}$`)
-	regionRe    = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]+$`)
+	accountIDRe = newLazyRegexp(`^[0-9]{12}$`)
+	regionRe    = newLazyRegexp(`^[a-z]{2}(-[a-z]+)+-[0-9]+$`)
 )
 
 // checkGrantIdentity checks the IAM user or role of a grant: names, paths,
@@ -125,8 +124,8 @@ func (l *loader) checkRoleTrust(r *CrossAccountRole) {
 }
 
 var (
-	roleARNRe    = regexp.MustCompile(`^arn:aws(?:-cn|-us-gov)?:iam::([0-9]{12}):role/[\w+=,.@/-]+$`)
-	externalIDRe = regexp.MustCompile(`^[\w+=,.@:/-]+$`)
+	roleARNRe    = newLazyRegexp(`^arn:aws(?:-cn|-us-gov)?:iam::([0-9]{12}):role/[\w+=,.@/-]+$`)
+	externalIDRe = newLazyRegexp(`^[\w+=,.@:/-]+$`)
 )
 
 // show quotes a value for a diagnostic, unless it is sensitive.

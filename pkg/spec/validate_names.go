@@ -2,14 +2,13 @@ package spec
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
 
 var (
-	bucketNameRe = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*[a-z0-9]$`)
-	bucketIPRe   = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$`)
+	bucketNameRe = newLazyRegexp(`^[a-z0-9][a-z0-9.-]*[a-z0-9]$`)
+	bucketIPRe   = newLazyRegexp(`^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$`)
 )
 
 // bucketNameProblem returns why name breaks the AWS bucket naming rules
@@ -73,8 +72,8 @@ func (l *loader) checkTags(b *Bucket) {
 }
 
 var (
-	iamNameRe = regexp.MustCompile(`^[\w+=,.@-]+$`)
-	iamPathRe = regexp.MustCompile(`^(?:/|/[\x21-\x7e]+/)$`) // IAM API: (\u002F)|(\u002F[\u0021-\u007E]+\u002F)
+	iamNameRe = newLazyRegexp(`^[\w+=,.@-]+$`)
+	iamPathRe = newLazyRegexp(`^(?:/|/[\x21-\x7e]+/)$`) // IAM API: (\u002F)|(\u002F[\u0021-\u007E]+\u002F)
 )
 
 // checkIAMName enforces IAM name length and charset (TMC704).
@@ -104,7 +103,7 @@ func (l *loader) checkIAMPath(a Attr[string]) {
 	}
 }
 
-var kmsKeyARNRe = regexp.MustCompile(`^arn:aws(?:-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$`)
+var kmsKeyARNRe = newLazyRegexp(`^arn:aws(?:-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$`)
 
 // checkKMS enforces the KMS settings of a bucket's encryption (TMC202).
 func (l *loader) checkKMS(b *Bucket) {

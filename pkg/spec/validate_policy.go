@@ -2,13 +2,12 @@ package spec
 
 import (
 	"net"
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 )
 
-var sidRe = regexp.MustCompile(`^[A-Za-z0-9]+$`)
+var sidRe = newLazyRegexp(`^[A-Za-z0-9]+$`)
 
 // checkStatements enforces TMC508 (Sids), TMC504 (actions exist) and TMC107
 // (no statement S3 would classify as public while block_public_policy is on).
