@@ -46,8 +46,10 @@ size(doc) := byte_count(unescape(json.marshal_with_options(doc.content, {"pretty
 byte_count(s) := count(hex.encode(s)) / 2
 
 # unescape undoes the HTML escaping of json.marshal, which the rendered
-# files do not have.
-unescape(s) := strings.replace_n({`\u003c`: "<", `\u003e`: ">", `\u0026`: "&"}, s)
+# files do not have; a text without `\u00` has none to undo.
+unescape(s) := strings.replace_n({`\u003c`: "<", `\u003e`: ">", `\u0026`: "&"}, s) if contains(s, `\u00`)
+
+else := s
 
 deny contains f if {
 	some doc in common.policy_documents

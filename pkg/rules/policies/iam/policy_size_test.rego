@@ -48,3 +48,9 @@ test_byte_count if {
 	policy_size.byte_count("café") == 5
 	policy_size.byte_count("") == 0
 }
+
+# A text with a backslash but no HTML escape is counted as it is.
+test_size_backslash_without_escape if {
+	policy_size.size({"kind": "identity-policy", "content": {"a": `x\y`}}) == 12
+	policy_size.size({"kind": "identity-policy", "content": {"a": `\u0041`}}) == 15
+}

@@ -24,7 +24,9 @@ package teramotc.rules.statement_ids
 import data.teramotc.lib.common
 
 deny contains f if {
-	some [doc, i, s] in common.policy_statements
+	some doc in common.policy_documents
+	not alphanumeric_sids(doc)
+	some i, s in doc.content.Statement
 	is_string(s.Sid)
 	not regex.match(`^[A-Za-z0-9]*$`, s.Sid)
 	f := {
@@ -35,7 +37,10 @@ deny contains f if {
 }
 
 deny contains f if {
-	some [doc, i, s] in common.policy_statements
+	some doc in common.policy_documents
+	listed := sids(doc)
+	count(listed) != count({sid | some sid in listed})
+	some i, s in doc.content.Statement
 	is_string(s.Sid)
 	some j, t in doc.content.Statement
 	j < i
@@ -46,3 +51,13 @@ deny contains f if {
 		"address": doc.address,
 	}
 }
+
+# The rules look at single statements only in a document with a bad or a
+# repeated Sid. alphanumeric_sids holds when all Sids of a document are
+# strings of letters and digits, exactly when their concatenation is one (a
+# Sid that is not a string fails the concat, and the rule looks at each
+# statement); a Sid repeats only when the list of Sids is longer than the
+# set.
+alphanumeric_sids(doc) if regex.match(`^[A-Za-z0-9]*$`, concat("", sids(doc)))
+
+sids(doc) := [s.Sid | some s in doc.content.Statement]

@@ -30,3 +30,28 @@ test_fail_duplicate_with_generated if {
 test_pass_unique_alphanumeric if {
 	count(statement_ids.deny) == 0 with input as {"documents": [doc(["DenyInsecureTransport", "AllowRead2"])]}
 }
+
+# The per-document shortcuts: a Sid that is not a string is skipped, and
+# sends the rules to the per-statement checks, which still find the others.
+test_fail_invalid_beside_non_string_sid if {
+	fs := statement_ids.deny with input as {"documents": [doc([7, "allow-read", "Ok"])]}
+	count(fs) == 1
+	some f in fs
+	f.range == rng(11)
+}
+
+test_fail_duplicate_beside_non_string_sids if {
+	fs := statement_ids.deny with input as {"documents": [doc([7, 7, "Read", "Read"])]}
+	count(fs) == 1
+	some f in fs
+	f.range == rng(13)
+	contains(f.msg, "twice")
+}
+
+test_pass_repeated_non_string_sid if {
+	count(statement_ids.deny) == 0 with input as {"documents": [doc([7, 7, "Read"])]}
+}
+
+test_pass_no_statements if {
+	count(statement_ids.deny) == 0 with input as {"documents": [doc([])]}
+}
