@@ -28,6 +28,9 @@ type Command struct {
 	Usage    string // full help text, starting with "Usage: teramotc NAME ..."
 	// Run executes the command and returns its exit code (see view.Exit*).
 	Run func(env *Env, args []string) int
+	// Verbatim: stdout carries file content byte for byte ("fmt -"), so
+	// access keys are not masked in it (they still are on stderr).
+	Verbatim bool
 }
 
 var commands = map[string]*Command{}
@@ -85,8 +88,35 @@ func processEnv(stdin io.Reader, stdout, stderr io.Writer) *Env {
 	}
 }
 
-// run parses the global flags, then dispatches to the command.
+// run masks access keys in everything the command prints (see
+// view.Redactor), then runs it.
 func run(env *Env, args []string) int {
+	stderr := view.NewRedactor(env.Stderr)
+	defer stderr.Flush()
+	env.Stderr = stderr
+	if cmd := commands[commandName(args)]; cmd == nil || !cmd.Verbatim {
+		stdout := view.NewRedactor(env.Stdout)
+		defer stdout.Flush()
+		env.Stdout = stdout
+	}
+	return dispatch(env, args)
+}
+
+// commandName returns the first argument that is not a global flag.
+func commandName(args []string) string {
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "-chdir" || a == "--chdir":
+			i++
+		case !strings.HasPrefix(a, "-"):
+			return a
+		}
+	}
+	return ""
+}
+
+// dispatch parses the global flags, then runs the command.
+func dispatch(env *Env, args []string) int {
 	noColor := false
 	for len(args) > 0 && strings.HasPrefix(args[0], "-") {
 		name, value, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")

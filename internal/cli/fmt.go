@@ -37,7 +37,8 @@ Flags:
 Exit codes: 0 formatted, 1 error (unreadable file, syntax error),
 3 -check found files that need formatting.
 `,
-		Run: runFmt,
+		Run:      runFmt,
+		Verbatim: true,
 	})
 }
 

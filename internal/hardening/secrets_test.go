@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -18,6 +19,11 @@ const (
 	secretKey  = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYLEAKEDSECRET"
 	varFileKey = "AKIAQ2W3E4R5T6Y7U8VF"
 	varFileSec = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWpr"
+	// Block labels of key-as-label: a bucket's, a grant's and a trail's
+	// (the trail's is also its AWS name).
+	bucketLabel = "AKIAJ3LABELKEY7BUCKT"
+	grantLabel  = "AKIAJ3LABELKEY7GRANT"
+	trailLabel  = "ASIAJ3LABELKEY7TRAIL"
 )
 
 // corpusCase is one spec of the corpus with the secrets it is given or
@@ -27,6 +33,11 @@ type corpusCase struct {
 	spec    string
 	secrets []string
 	ways    map[string]way
+	// names are the secrets that are block labels: AWS names (a trail's)
+	// and the directories of render -o DIR, so the files written for AWS
+	// (rendered documents, manifest.json, exports) hold them; printed
+	// output and lint files may not.
+	names []string
 }
 
 // way is one way of giving the variables: command-line arguments and
@@ -53,16 +64,18 @@ func corpus(t *testing.T) []corpusCase {
 			"env":      {nil, []string{"TERAMOTC_VAR_external_id=" + externalID}},
 			"var":      {[]string{"-var", "external_id=" + externalID}, nil},
 			"var-file": {[]string{"-var-file", roleVars}, nil},
-		}},
+		}, nil},
 		{"sensitive-everywhere", repoPath("testdata", "secrets", "sensitive-everywhere"), []string{orgID, team}, map[string]way{
 			"env":      {nil, []string{"TERAMOTC_VAR_org_id=" + orgID, "TERAMOTC_VAR_team=" + team}},
 			"var":      {[]string{"-var", "org_id=" + orgID, "-var", "team=" + team}, nil},
 			"var-file": {[]string{"-var-file", everyVars}, nil},
-		}},
-		{"key-in-spec", repoPath("testdata", "secrets", "key-in-spec"), []string{accessKey, secretKey}, map[string]way{"": {}}},
+		}, nil},
+		{"key-in-spec", repoPath("testdata", "secrets", "key-in-spec"), []string{accessKey, secretKey}, map[string]way{"": {}}, nil},
 		{"key-in-var-file", repoPath("testdata", "secrets", "key-in-var-file"), []string{varFileKey, varFileSec}, map[string]way{
 			"var-file": {[]string{"-var-file", keyVars}, nil},
-		}},
+		}, nil},
+		{"key-as-label", repoPath("testdata", "secrets", "key-as-label"), []string{bucketLabel, grantLabel, trailLabel},
+			map[string]way{"": {}}, []string{bucketLabel, grantLabel, trailLabel}},
 	}
 }
 
@@ -100,12 +113,15 @@ func TestNoSecretInAnyOutput(t *testing.T) {
 				for _, args := range offlineCommands(out) {
 					args = append(append(append([]string{}, args...), w.args...), c.spec)
 					text, code := runBin(t, bin, w.env, args...)
-					if code != 0 && code != 2 {
+					// An export that would put a secret inside a longer
+					// string (a label in an ARN) refuses, as it should.
+					refused := code == 1 && strings.Contains(text, "would hold a sensitive value")
+					if code != 0 && code != 2 && !refused {
 						t.Errorf("teramotc %s exited %d:\n%s", strings.Join(args, " "), code, head(text))
 					}
 					assertNoSecret(t, "teramotc "+strings.Join(args, " "), text, c.secrets)
 				}
-				assertNoSecretInFiles(t, out, c.secrets)
+				assertNoSecretInFiles(t, out, c.secrets, c.names)
 			})
 		}
 	}
@@ -155,8 +171,9 @@ func assertNoSecret(t *testing.T, what, text string, secrets []string) {
 }
 
 // assertNoSecretInFiles checks every file under dir: a file holding a secret
-// must be mode 0600 and listed as sensitive by teramotc's manifest.
-func assertNoSecretInFiles(t *testing.T, dir string, secrets []string) {
+// must be mode 0600 and listed as sensitive by teramotc's manifest. Names
+// (block labels) may be in any file but the lint outputs.
+func assertNoSecretInFiles(t *testing.T, dir string, secrets, names []string) {
 	t.Helper()
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -170,7 +187,11 @@ func assertNoSecretInFiles(t *testing.T, dir string, secrets []string) {
 		if err != nil {
 			return err
 		}
+		lintFile := strings.HasPrefix(filepath.Base(p), "lint.")
 		for _, s := range secrets {
+			if slices.Contains(names, s) && !lintFile {
+				continue
+			}
 			if strings.Contains(string(b), s) && (info.Mode().Perm() != 0o600 || strings.HasPrefix(filepath.Base(p), "lint.") || filepath.Base(p) == "manifest.json") {
 				t.Errorf("%s (mode %v) holds the secret %q", p, info.Mode().Perm(), s)
 			}

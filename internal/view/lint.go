@@ -55,11 +55,18 @@ func LintFormats() []string {
 	return names
 }
 
-// WriteLint writes r to w in the named format.
+// WriteLint writes r to w in the named format, with access keys masked
+// (see Redactor): findings quote block labels and names, and a format may
+// go to a file the CLI's streams do not see.
 func WriteLint(w io.Writer, format string, r *LintReport) error {
 	for _, lw := range lintWriters {
 		if lw.name == format {
-			return lw.write(w, r)
+			red := NewRedactor(w)
+			err := lw.write(red, r)
+			if ferr := red.Flush(); err == nil {
+				err = ferr
+			}
+			return err
 		}
 	}
 	return fmt.Errorf("unknown lint format %q (want one of %v)", format, LintFormats())

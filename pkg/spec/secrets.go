@@ -44,3 +44,113 @@ func (l *loader) addSecret(kind, filename string, src []byte, start, end int) {
 		Range: hcl.Range{Filename: filename, Start: offsetPos(src, start), End: offsetPos(src, end)},
 	})
 }
+
+// MaskAccessKeys returns s with every AWS access key id (AKIA or ASIA and 16
+// upper-case letters or digits) overwritten by '*', the way source snippets
+// show a key written in a spec. It masks more than the TMC705 scanner
+// reports: a key glued to the letters before it (after an escape such as
+// %0A or \n in an output format) is masked too. Use it on any text leaving
+// the program; the lengths of s and of the result are equal.
+func MaskAccessKeys(s string) string {
+	var b []byte
+	for i := 0; i+accessKeyLen <= len(s); i++ {
+		if !accessKeyAt(s, i) {
+			continue
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		for k := i; k < i+accessKeyLen; k++ {
+			b[k] = maskByte
+		}
+		i += accessKeyLen - 1
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// accessKeyLen is the length of an access key id.
+const accessKeyLen = 20
+
+// accessKeyAt reports whether an access key id starts at s[i]: AKIA or ASIA,
+// 16 upper-case letters or digits, and not one more.
+func accessKeyAt(s string, i int) bool {
+	if len(s)-i < accessKeyLen || s[i] != 'A' || s[i+1] != 'K' && s[i+1] != 'S' || s[i+2] != 'I' || s[i+3] != 'A' {
+		return false
+	}
+	for k := i + 4; k < i+accessKeyLen; k++ {
+		if !IsKeyByte(s[k]) {
+			return false
+		}
+	}
+	return i+accessKeyLen == len(s) || !IsKeyByte(s[i+accessKeyLen])
+}
+
+// IsKeyByte reports whether c may be part of an access key id: an
+// upper-case letter or a digit. A writer that masks a stream holds back a
+// trailing run of such bytes (at most 20) until it knows how the run ends.
+func IsKeyByte(c byte) bool {
+	return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// MaskCredentials returns s with every access key id and every secret
+// access key overwritten by '*'. A secret access key is a run of exactly 40
+// base64 characters (letters, digits, '/' and '+') holding an upper-case
+// letter, a lower-case letter and a digit or symbol, as every key AWS issues
+// does. Use it on text teramotc did not write, such as the error messages of
+// AWS or of an endpoint: it may quote a credential from anywhere. (Hex
+// digests and ARNs do not match; a 40-character mixed-case path segment
+// would, and is masked too.)
+func MaskCredentials(s string) string {
+	s = MaskAccessKeys(s)
+	var b []byte
+	for i := 0; i < len(s); {
+		if !isSecretByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isSecretByte(s[j]) {
+			j++
+		}
+		if j-i == secretKeyLen && looksRandom(s[i:j]) {
+			if b == nil {
+				b = []byte(s)
+			}
+			for k := i; k < j; k++ {
+				b[k] = maskByte
+			}
+		}
+		i = j
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// secretKeyLen is the length of a secret access key.
+const secretKeyLen = 40
+
+func isSecretByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || IsKeyByte(c) || c == '/' || c == '+'
+}
+
+// looksRandom reports whether s mixes upper- and lower-case letters with a
+// digit or symbol.
+func looksRandom(s string) bool {
+	var upper, lower, other bool
+	for i := range len(s) {
+		switch c := s[i]; {
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		case 'a' <= c && c <= 'z':
+			lower = true
+		default:
+			other = true
+		}
+	}
+	return upper && lower && other
+}

@@ -57,3 +57,64 @@ bucket "data" {
 		t.Errorf("the secret text is kept in the model: %s", b)
 	}
 }
+
+func TestMaskAccessKeys(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"address", "grant.AKIAIOSFODNN7EXAMPLE", "grant.********************"},
+		{"temporary key", `trail "ASIAY34FZKBOKMUTVV7A" {`, `trail "********************" {`},
+		{"two keys", "AKIAIOSFODNN7EXAMPLE,ASIAY34FZKBOKMUTVV7A", "********************,********************"},
+		{"after an escape", `%0AAKIAIOSFODNN7EXAMPLE\nAKIAIOSFODNN7EXAMPLE`, `%0A********************\n********************`},
+		{"end of text", "AKIAIOSFODNN7EXAMPLE", "********************"},
+		{"one character longer", "AKIAIOSFODNN7EXAMPLE1", "AKIAIOSFODNN7EXAMPLE1"},
+		{"lower case", "akiaiosfodnn7example", "akiaiosfodnn7example"},
+		{"too short", "AKIAIOSFODNN7EXAMPL", "AKIAIOSFODNN7EXAMPL"},
+		{"other prefix", "AIDAIOSFODNN7EXAMPLE", "AIDAIOSFODNN7EXAMPLE"},
+		{"no key", "bucket.data", "bucket.data"},
+		{"empty", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := MaskAccessKeys(tc.in); got != tc.want {
+				t.Errorf("MaskAccessKeys(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// Everything the TMC705 scanner reports as an access key id is masked.
+func TestMaskAccessKeysCoversScanner(t *testing.T) {
+	for _, s := range []string{
+		`user "AKIAIOSFODNN7EXAMPLE" {`,
+		"# temp creds: ASIAY34FZKBOKMUTVV7A\n",
+		"key = \"AKIAZ7QXJ4TVW2LEAKED\" # and AKIAQ2W3E4R5T6Y7U8VF",
+	} {
+		masked := MaskAccessKeys(s)
+		if len(masked) != len(s) {
+			t.Errorf("MaskAccessKeys(%q) changed the length: %q", s, masked)
+		}
+		if m := accessKeyRe.FindString(masked); m != "" || len(accessKeyRe.FindAllString(s, -1)) == 0 {
+			t.Errorf("MaskAccessKeys(%q) = %q: the scanner still finds %q (or found nothing to start with)", s, masked, m)
+		}
+	}
+}
+
+func TestMaskCredentials(t *testing.T) {
+	const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+	for _, tc := range []struct{ name, in, want string }{
+		{"secret in a message", "api error SignatureDoesNotMatch: key " + secret + " rejected",
+			"api error SignatureDoesNotMatch: key " + strings.Repeat("*", 40) + " rejected"},
+		{"secret after =", "SecretAccessKey=" + secret + "&x=1", "SecretAccessKey=" + strings.Repeat("*", 40) + "&x=1"},
+		{"key id and secret", "AKIAIOSFODNN7EXAMPLE:" + secret, strings.Repeat("*", 20) + ":" + strings.Repeat("*", 40)},
+		{"41 characters", secret + "A", secret + "A"},
+		{"39 characters", secret[1:], secret[1:]},
+		{"sha1 hex", "0123456789abcdef0123456789abcdef01234567", "0123456789abcdef0123456789abcdef01234567"},
+		{"only letters", "abcdefghijABCDEFGHIJabcdefghijABCDEFGHIJ", "abcdefghijABCDEFGHIJabcdefghijABCDEFGHIJ"},
+		{"arn", "arn:aws:iam::111122223333:policy/teramot-s3-access", "arn:aws:iam::111122223333:policy/teramot-s3-access"},
+		{"request id", "RequestID: 4442587FB7D0A2F9, HostID: abc", "RequestID: 4442587FB7D0A2F9, HostID: abc"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := MaskCredentials(tc.in); got != tc.want {
+				t.Errorf("MaskCredentials(%q) =\n%q, want\n%q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
