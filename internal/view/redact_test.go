@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/teramot/teramotc/pkg/spec"
 )
 
 func TestRedactor(t *testing.T) {
@@ -83,4 +85,25 @@ func TestWriteLintMasksAccessKeys(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzRedactor checks that however the text is cut into writes, a
+// Redactor writes exactly spec.MaskAccessKeys of the whole text.
+func FuzzRedactor(f *testing.F) {
+	f.Add("grant.AKIAIOSFODNN7EXAMPLE: x\n", uint8(7))
+	f.Add("AKIAIOSFODNN7EXAMPLEAKIAIOSFODNN7EXAMPLE", uint8(3))
+	f.Add("%0AASIAY34FZKBOKMUTVV7A", uint8(1))
+	f.Add("XXXXXXXXXXXXXXXXXXXXXXXXXAKIAIOSFODNN7EXAMPLE", uint8(20))
+	f.Fuzz(func(t *testing.T, s string, step uint8) {
+		n := int(step%32) + 1
+		var out bytes.Buffer
+		r := NewRedactor(&out)
+		for i := 0; i < len(s); i += n {
+			r.Write([]byte(s[i:min(i+n, len(s))]))
+		}
+		r.Flush()
+		if want := spec.MaskAccessKeys(s); out.String() != want {
+			t.Errorf("writes of %d bytes of %q gave\n%q, want\n%q", n, s, out.String(), want)
+		}
+	})
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"github.com/teramot/teramotc/pkg/spec"
 )
 
 // Redacted is what plans show instead of a value derived from a sensitive
@@ -40,11 +42,22 @@ type SavedPlan struct {
 	Plan          *Plan          `json:"plan"`
 }
 
-// WritePlanFile saves a plan (mode 0600).
+// WritePlanFile saves a plan (mode 0600). The plan in it is for reading,
+// like printed output: access keys written in the spec as block labels
+// (addresses, a trail's name) are masked (spec.MaskAccessKeys). Applying
+// the file re-plans the spec and compares fingerprints, so it never needs
+// them.
 func WritePlanFile(path string, sp *SavedPlan) error {
 	sp.FormatVersion = "1.0"
 	sp.Plan = sp.Plan.Redacted()
-	b, err := json.MarshalIndent(sp, "", "  ")
+	plan, err := json.Marshal(sp.Plan)
+	if err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(struct {
+		*SavedPlan
+		Plan json.RawMessage `json:"plan"`
+	}{sp, json.RawMessage(spec.MaskAccessKeys(string(plan)))}, "", "  ")
 	if err != nil {
 		return err
 	}
