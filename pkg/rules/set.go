@@ -194,9 +194,9 @@ func newSet(ctx context.Context, compiler *ast.Compiler, rs []*Rule) (*Set, erro
 }
 
 func prepareQueries(ctx context.Context, compiler *ast.Compiler) (qs [1 + parts]rego.PreparedEvalQuery, err error) {
-	for i, q := range lintQueries {
+	for i, q := range lintQueries() {
 		qs[i], err = rego.New(
-			rego.Query(q),
+			rego.ParsedQuery(q),
 			rego.Compiler(compiler),
 			rego.StrictBuiltinErrors(false),
 		).PrepareForEval(ctx)

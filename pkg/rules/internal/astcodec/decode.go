@@ -27,6 +27,9 @@ type decoder struct {
 	terms []ast.Term
 	locs  []ast.Location // the positions of the module being decoded
 	exprs []ast.Expr
+	// strs and vars hold the string and variable values made from each
+	// table entry, so that a name used in many terms becomes a Value once.
+	strs, vars []ast.Value
 }
 
 var errTruncated = errors.New("astcodec: snapshot is truncated")
@@ -165,13 +168,34 @@ func (d *decoder) count() int {
 
 func (d *decoder) bool() bool { return d.byte() != 0 }
 
-func (d *decoder) str() string {
+func (d *decoder) str() string { return d.table[d.strIndex()] }
+
+func (d *decoder) strIndex() int {
 	i := d.uint()
 	if i >= len(d.table) {
 		panic(fmt.Errorf("astcodec: string %d is not in the table of %d", i, len(d.table)))
 	}
-	return d.table[i]
+	return i
 }
+
+// value returns the Value of table entry i made by mk, made once per
+// decoder.
+func (d *decoder) value(cache *[]ast.Value, mk func(string) ast.Value) ast.Value {
+	i := d.strIndex()
+	if *cache == nil {
+		*cache = make([]ast.Value, len(d.table))
+	}
+	v := (*cache)[i]
+	if v == nil {
+		v = mk(d.table[i])
+		(*cache)[i] = v
+	}
+	return v
+}
+
+func stringValue(s string) ast.Value { return ast.String(s) }
+
+func varValue(s string) ast.Value { return ast.Var(s) }
 
 // loc reads a position: its number in the module's table, 0 for none.
 // Nodes at the same position share one Location, as OPA's own rewrites

@@ -130,9 +130,9 @@ func (d *decoder) term() *ast.Term {
 		}
 		v = ast.Number(n)
 	case tString:
-		v = ast.String(d.str())
+		v = d.value(&d.strs, stringValue)
 	case tVar:
-		v = ast.Var(d.str())
+		v = d.value(&d.vars, varValue)
 	case tRef:
 		v = d.ref()
 	case tArray:
