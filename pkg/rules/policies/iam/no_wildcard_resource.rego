@@ -40,7 +40,11 @@ deny contains f if {
 # wildcards ("arn:aws:s3:::*", "arn:aws:s3:::*/*").
 any_bucket(r) if r == "*"
 
+# any_bucket: the path of an S3 ARN matches ^[*?]*(/.*)?$, that is, its
+# bucket name (up to the first "/") is only * and ?, and no line break
+# follows (. does not match one).
 any_bucket(r) if {
 	path := identity.s3_path(r)
-	regex.match(`^[*?]*(/.*)?$`, path)
+	trim(split(path, "/")[0], "*?") == ""
+	not contains(path, "\n")
 }

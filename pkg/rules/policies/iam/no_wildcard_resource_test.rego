@@ -33,3 +33,25 @@ test_pass_named_bucket if {
 test_pass_deny_star if {
 	count(no_wildcard_resource.deny) == 0 with input as {"buckets": [{"statements": [statement("Deny", ["*"])]}]}
 }
+
+# any_bucket agrees with the regular expression it replaces.
+any_bucket(r) if no_wildcard_resource.any_bucket(r)
+
+else := false
+
+regex_any_bucket(r) if {
+	r == "*"
+} else if {
+	path := substring(r, count(regex.find_n(`^arn:[^:]*:s3:::`, r, 1)[0]), -1)
+	regex.match(`^[*?]*(/.*)?$`, path)
+} else := false
+
+test_any_bucket_agrees_with_regex if {
+	every r in [
+		"*", "arn:aws:s3:::*", "arn:aws:s3:::*/*", "arn:aws:s3:::?*", "arn:aws:s3:::", "arn:aws:s3:::/",
+		"arn:aws:s3:::b*", "arn:aws:s3:::*/a\nb", "arn:aws:s3:::*\n", "arn:aws:s3:::*/k", "arn:aws:s3:::b/*",
+		"arn:aws:iam::*", "arn:aws-cn:s3:::**/x/y",
+	] {
+		any_bucket(r) == regex_any_bucket(r)
+	}
+}

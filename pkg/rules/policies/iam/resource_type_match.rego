@@ -29,13 +29,13 @@ import data.teramotc.lib.identity
 deny contains f if {
 	some kind in ["bucket-policy", "identity-policy"]
 	some [doc, i, s] in common.statements_of_kind(kind)
-	resources := common.resources(s)
-	count(resources) > 0
 	actions := common.actions(s)
 	needed := action_levels(actions)
 	count(needed) > 0
+	resources := common.resources(s)
 	missing := needed - resource_levels(resources)
 	count(missing) > 0
+	count(resources) > 0
 	bad := sort([a | some a in actions; identity.s3_level(a) in missing])
 	count(bad) > 0
 	f := {

@@ -55,3 +55,13 @@ test_pass_repeated_non_string_sid if {
 test_pass_no_statements if {
 	count(statement_ids.deny) == 0 with input as {"documents": [doc([])]}
 }
+
+alphanumeric(s) if statement_ids.alphanumeric(s)
+
+else := false
+
+test_alphanumeric_agrees_with_regex if {
+	every s in ["", "Ab9", "a-b", "a b", "é", "a\n", "Stmt_1", "x.y"] {
+		alphanumeric(s) == regex.match(`^[A-Za-z0-9]*$`, s)
+	}
+}

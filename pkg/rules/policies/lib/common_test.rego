@@ -145,3 +145,31 @@ test_statement_covers_resource if {
 	not common.statement_covers_resource({"Resource": "arn:aws:s3:::a"}, "arn:aws:s3:::a/*")
 	not common.statement_covers_resource({"Resource": "arn:aws:s3:::[a]"}, "arn:aws:s3:::[a]")
 }
+
+# principal_account agrees with the ^[0-9]{12}$ it replaces.
+account_id(v) if common.principal_account(v) == v
+
+else := false
+
+regex_account(v) := v if regex.match(`^[0-9]{12}$`, v)
+
+else := parts[4] if {
+	startswith(v, "arn:")
+	parts := split(v, ":")
+	count(parts) >= 6
+	regex.match(`^[0-9]{12}$`, parts[4])
+} else := null
+
+principal_account(v) := a if {
+	a := common.principal_account(v)
+} else := null
+
+test_principal_account_agrees_with_regex if {
+	every v in ["", "123456789012", "12345678901", "1234567890123", "12345678901a", "a23456789012", "１23456789012", "12345678901\n", " 23456789012"] {
+		account_id(v) == regex.match(`^[0-9]{12}$`, v)
+		principal_account(concat("", ["arn:aws:iam::", v, ":root"])) == regex_account(concat("", ["arn:aws:iam::", v, ":root"]))
+	}
+	principal_account("arn:aws:iam::123456789012") == null
+	common.principal_account("arn:aws:iam::123456789012:root") == "123456789012"
+	not common.principal_account("arn:aws:iam::12345678901x:root")
+}

@@ -107,3 +107,71 @@ test_action_index_matches_the_action_lists if {
 		"sts": {lower(n) | some n in actions.sts},
 	}
 }
+
+# The string built-ins that replace regular expressions agree with them on
+# edge cases.
+edge_strings := [
+	"", "/", "//", "///", "/a/", "/a b/", "/é/", "/a/b/", "a/", "/a", "/\n/", "/~/", "/\u007f/", "/`/",
+	"123456789012", "12345678901", "1234567890123", "12345678901a", "a23456789012", "１23456789012",
+	"abc", "a_b+c=d,e.f@g-h", "a b", "a/b", "é", "x\ny", "*", "arn:aws:s3:::b", "arn::s3:::b/k",
+	"arn:aws:s3:::", "arn:aws:s3::", "arn:a:b:s3:::x", "arn:aws:iam::1:x", "arn:é:s3:::k/é", "arn:",
+	"xarn:aws:s3:::b", "arn:aws:s3::::b", "arn:aws-cn:s3:::b/*", "ARN:aws:s3:::b", "arn:aws:S3:::b",
+	concat("", ["/", concat("", [c | some _ in numbers.range(1, 510); c := "a"]), "/"]),
+	concat("", ["/", concat("", [c | some _ in numbers.range(1, 511); c := "a"]), "/"]),
+]
+
+twelve_digits(v) if identity.twelve_digits(v)
+
+else := false
+
+iam_name_ok(v) if identity.iam_name_ok(v, 64)
+
+else := false
+
+iam_path_ok(v) if identity.iam_path_ok(v)
+
+else := false
+
+test_twelve_digits_agrees_with_regex if {
+	every v in edge_strings {
+		twelve_digits(v) == regex.match(`^[0-9]{12}$`, v)
+	}
+}
+
+test_iam_name_ok_agrees_with_regex if {
+	every v in edge_strings {
+		iam_name_ok(v) == regex.match(`^[\w+=,.@-]{1,64}$`, v)
+	}
+}
+
+regex_path_ok(v) if {
+	v == "/"
+} else if {
+	count(v) <= 512
+	regex.match(`^/[\x{21}-\x{7E}]+/$`, v)
+}
+
+else := false
+
+test_iam_path_ok_agrees_with_regex if {
+	every v in edge_strings {
+		iam_path_ok(v) == regex_path_ok(v)
+	}
+}
+
+# s3_path against the regular expression it replaces.
+regex_s3_path(arn) := substring(arn, count(prefix), -1) if {
+	prefix := regex.find_n(`^arn:[^:]*:s3:::`, arn, 1)[0]
+} else := null
+
+s3_path(arn) := p if {
+	p := identity.s3_path(arn)
+} else := null
+
+test_s3_path_agrees_with_regex if {
+	every v in edge_strings {
+		s3_path(v) == regex_s3_path(v)
+	}
+	identity.s3_path("arn:aws:s3:::b/k") == "b/k"
+	identity.s3_path("arn:é:s3:::k/é") == "k/é"
+}

@@ -48,3 +48,24 @@ test_plainly_valid_only_for_valid_names if {
 	plain == {n | some n in names; count(bucket_name.problems(n)) == 0; not contains(n, ".")}
 	plain == {"data-1", "a1b", concat("", ["a" | some _ in numbers.range(1, 63)])}
 }
+
+# plainly_valid agrees with the regular expressions it replaces.
+plainly_valid(n) if bucket_name.plainly_valid(n)
+
+else := false
+
+regex_plainly_valid(n) if {
+	regex.match(`^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$`, n)
+	not regex.match(`^(xn--|sthree-|amzn-s3-demo-)|(-s3alias|--ol-s3|--x-s3|--table-s3)$`, n)
+} else := false
+
+test_plainly_valid_agrees_with_regex if {
+	n63 := concat("", [c | some _ in numbers.range(1, 63); c := "a"])
+	every n in [
+		"", "a", "ab", "abc", "a-c", "-bc", "ab-", "a--b", "a.b", "A-b", "ab\n", "é-bc", n63, concat("", [n63, "a"]),
+		"xn--abc", "sthree-a", "amzn-s3-demo-x", "abc-s3alias", "abc--ol-s3", "abc--x-s3", "abc--table-s3",
+		"axn--abc", "abc-s3aliasx", "x-s3alias", "-s3alias",
+	] {
+		plainly_valid(n) == regex_plainly_valid(n)
+	}
+}

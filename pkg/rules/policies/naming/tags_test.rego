@@ -54,3 +54,23 @@ test_plainly_valid_only_for_valid_tags if {
 	plain == {i | some i, t in samples; count(tags.problems(t)) == 0}
 	plain == {0, 4}
 }
+
+# plainly_valid counts characters as the regular expressions it replaces did.
+plainly_valid(t) if tags.plainly_valid(t)
+
+else := false
+
+regex_plainly_valid(t) if {
+	regex.match(`^(?s).{1,128}$`, t.key)
+	regex.match(`^(?s).{0,256}$`, t.value)
+	not startswith(lower(t.key), "aws:")
+} else := false
+
+test_plainly_valid_agrees_with_regex if {
+	long := concat("", [c | some _ in numbers.range(1, 128); c := "é"])
+	every key in ["", "a", "\n", long, concat("", [long, "x"]), "aws:x", "AWS:x"] {
+		every value in ["", "v", "\n\n", concat("", [long, long]), concat("", [long, long, "x"])] {
+			plainly_valid({"key": key, "value": value}) == regex_plainly_valid({"key": key, "value": value})
+		}
+	}
+}

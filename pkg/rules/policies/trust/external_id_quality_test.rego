@@ -65,3 +65,15 @@ test_fewer_than_four_distinct if {
 	fewer == {s | some s in samples; count({c | some c in split(s, "")}) < 4}
 	fewer == {"", "a", "ab", "abc", "abab", "ééé-é"}
 }
+
+# normalize and bad_charset agree with the regular expressions they replace.
+test_string_builtins_agree_with_regex if {
+	every v in ["", "abc", "A-B_C.D E", "--__..  ", "é-x", "a+b=c,d.e@f:g/h-i_j", "a b", "a\nb", "a#b", "ÅÉ"] {
+		external_id_quality.normalize(v) == regex.replace(lower(v), `[-_. ]`, "")
+		external_id_quality.bad_charset(v) == not_regex_charset(v)
+	}
+}
+
+not_regex_charset(v) if {
+	not regex.match(`^[\w+=,.@:/-]*$`, v)
+} else := false

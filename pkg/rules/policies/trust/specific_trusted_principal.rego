@@ -36,4 +36,15 @@ deny contains f if {
 
 whole_account(p) if p in {"", "root"}
 
-whole_account(p) if regex.match(`^arn:[a-z-]+:iam::[0-9]{12}:root$`, p)
+# ^arn:[a-z-]+:iam::[0-9]{12}:root$ field by field.
+whole_account(p) if {
+	endswith(p, ":root")
+	parts := split(p, ":")
+	count(parts) == 6
+	parts[0] == "arn"
+	parts[1] != ""
+	trim(parts[1], "abcdefghijklmnopqrstuvwxyz-") == ""
+	parts[2] == "iam"
+	parts[3] == ""
+	identity.twelve_digits(parts[4])
+}

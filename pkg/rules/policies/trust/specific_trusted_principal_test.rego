@@ -24,3 +24,19 @@ test_fail_root_arn if {
 test_pass_role_arn if {
 	count(specific_trusted_principal.deny) == 0 with input as spec("arn:aws:iam::210987654321:role/reader")
 }
+
+# whole_account agrees with the regular expression it replaces.
+whole_account(p) if specific_trusted_principal.whole_account(p)
+
+else := false
+
+test_whole_account_agrees_with_regex if {
+	every p in [
+		"arn:aws:iam::123456789012:root", "arn:aws-cn:iam::123456789012:root", "arn::iam::123456789012:root",
+		"arn:AWS:iam::123456789012:root", "arn:aws:iam::12345678901:root", "arn:aws:iam::123456789012:root:root",
+		"arn:aws:iam:x:123456789012:root", "arn:aws:sts::123456789012:root", "arn:aws:iam::123456789012:role/root",
+		"xarn:aws:iam::123456789012:root", "arn:a1:iam::123456789012:root", "arn:aws:iam::123456789012:rootx",
+	] {
+		whole_account(p) == regex.match(`^arn:[a-z-]+:iam::[0-9]{12}:root$`, p)
+	}
+}
