@@ -17,9 +17,13 @@ import (
 // against moto_server. No output and no plan file may hold a sensitive
 // value, a key written in the spec, or the access key apply creates (which
 // goes to a 0600 file in -key-dir and nowhere else).
+//
+// It first runs them against fake endpoints whose error messages quote
+// credentials (no moto needed): AWS error text is printed masked.
 func TestNoSecretInPlanOrApply(t *testing.T) {
-	moto := testenv.StartMoto(t)
 	bin := teramotc(t)
+	t.Run("AWS error text", func(t *testing.T) { testAWSErrorsRedacted(t, bin) })
+	moto := testenv.StartMoto(t)
 	for _, c := range corpus(t) {
 		t.Run(c.name, func(t *testing.T) {
 			keyDir := t.TempDir()

@@ -68,8 +68,9 @@ func Connect(ctx context.Context, opts ConnectOptions) (*Clients, error) {
 	}
 	cfg, err := config.LoadDefaultConfig(ctx, load...)
 	if err != nil {
-		return nil, fmt.Errorf("load AWS configuration: %w", err)
+		return nil, fmt.Errorf("load AWS configuration: %w", redactErr(err))
 	}
+	cfg.APIOptions = append(cfg.APIOptions, redactErrors)
 	if cfg.Region == "" {
 		cfg.Region = "us-east-1"
 	}
