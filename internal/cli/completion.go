@@ -43,9 +43,10 @@ func runCompletion(env *Env, args []string) int {
 	var cmds []view.CompletionCommand
 	for _, name := range commandNames() {
 		cmds = append(cmds, view.CompletionCommand{
-			Name:     name,
-			Synopsis: commands[name].Synopsis,
-			Flags:    commandFlags(name),
+			Name:        name,
+			Synopsis:    commands[name].Synopsis,
+			Flags:       commandFlags(name),
+			Subcommands: subcommands(commands[name]),
 		})
 	}
 	if err := view.WriteCompletion(env.Stdout, rest[0], cmds); err != nil {
@@ -92,6 +93,16 @@ func commandFlags(name string) []view.CompletionFlag {
 		})
 	}
 	return flags
+}
+
+// subcommands returns the words the usage line allows after the command
+// name: "Usage: teramotc policy test ..." gives [test], "Usage: teramotc
+// completion bash|zsh|fish" gives [bash zsh fish].
+func subcommands(c *Command) []string {
+	if sub := subcommand(c); sub != "" {
+		return strings.Split(sub, "|")
+	}
+	return nil
 }
 
 // subcommand returns SUB when a command's usage starts with
