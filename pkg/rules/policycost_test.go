@@ -21,7 +21,8 @@ import (
 //	TERAMOTC_RULE_COST=1|all|NAME   CPU time of each rule alone, of the whole
 //	                                query (all), or of the rules matching NAME
 //	TERAMOTC_RULE_OPS=1|lines       expressions evaluated per spec, by file
-//	                                or by line
+//	                                or by line (with the rule and function
+//	                                bodies entered, as "enter FILE:LINE")
 //	TERAMOTC_RULE_PROFILE=1         the Rego lines that take the most time
 //
 // With TERAMOTC_OLD_POLICIES (see TestPolicyDiff), the cost and the
@@ -112,6 +113,16 @@ func TestPolicyOps(t *testing.T) {
 			}
 		}
 		t.Logf("%s: %d expressions, %d rule and function bodies per spec", p.name, cnt.evals/costSpecs, cnt.enters/costSpecs)
+		for part, pkgs := range partPackages(p.mods) {
+			pq := prepareQuery(t, p.mods, denyQuery(pkgs, true))
+			pc := &opCounter{byFile: map[string]int{}}
+			for _, in := range inputs {
+				if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(in.value), rego.EvalQueryTracer(pc)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			t.Logf("  part %d alone: %d expressions, %d bodies per spec", part, pc.evals/costSpecs, pc.enters/costSpecs)
+		}
 		files := make([]string, 0, len(cnt.byFile))
 		for f := range cnt.byFile {
 			files = append(files, f)
@@ -121,6 +132,25 @@ func TestPolicyOps(t *testing.T) {
 			t.Logf("  %6d %s", cnt.byFile[f]/costSpecs, f)
 		}
 	}
+}
+
+// partPackages splits the rule packages of mods in the two parts a lint of
+// one spec evaluates at once (partOf, by the family of the rule's id).
+func partPackages(mods []*Module) [parts][]string {
+	var out [parts][]string
+	for _, m := range mods {
+		p := m.Parsed.Package.Path.String()
+		if !strings.HasPrefix(p, "data.teramotc.rules.") || m.Test {
+			continue
+		}
+		for _, a := range m.Parsed.Annotations {
+			if id, ok := a.Custom["id"].(string); ok && a.Scope == "package" {
+				part := partOf(&Rule{ID: id})
+				out[part] = append(out[part], p)
+			}
+		}
+	}
+	return out
 }
 
 // TestPolicyProfile prints the Rego lines of the built-in policies that take
@@ -182,6 +212,9 @@ func (c *opCounter) Config() topdown.TraceConfig { return topdown.TraceConfig{} 
 func (c *opCounter) TraceEvent(ev topdown.Event) {
 	if ev.Op == topdown.EnterOp {
 		c.enters++
+		if ev.Location != nil && c.lines {
+			c.byFile[fmt.Sprintf("enter %s:%d", ev.Location.File, ev.Location.Row)]++
+		}
 	}
 	if ev.Op != topdown.EvalOp {
 		return

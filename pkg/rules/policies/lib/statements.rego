@@ -25,17 +25,17 @@ statements_of_kind(kind) := [[doc, i, s] |
 	some i, s in doc.content.Statement
 ]
 
-# literal holds for a glob pattern without glob syntax: it matches only
-# itself, so a set lookup can replace glob.match.
-literal(pattern) if not regex.match(`[*?\[\]{}\\]`, pattern)
-
 # patterns splits a list of glob patterns into {"literals": set, "globs":
 # list}; lowered lower-cases them first (action names are case-insensitive).
 # glob.match(p, [], x) holds for some p of the list exactly when x is one of
 # the literals or matches one of the globs.
-patterns(list) := {
-	"literals": {p | some p in list; literal(p)},
-	"globs": [p | some p in list; not literal(p)],
+#
+# The globs are the patterns with glob syntax, found with one regex.match
+# each; the literals all others, which match only themselves, so that a set
+# lookup replaces glob.match (a pattern that is not a string fails the
+# regex.match, and is a literal).
+patterns(list) := {"literals": {p | some p in list} - {p | some p in globs}, "globs": globs} if {
+	globs := [p | some p in list; regex.match(`[*?\[\]{}\\]`, p)]
 }
 
 lowered(list) := patterns([lower(p) | some p in list])
