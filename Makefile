@@ -13,6 +13,7 @@ FUZZ_TARGETS ?= \
 	./internal/view:FuzzDiagnosticSnippet \
 	./internal/view:FuzzGitHubEscape \
 	./internal/view:FuzzLintFormats \
+	./internal/view:FuzzRedactor \
 	./pkg/spec:FuzzLoad \
 	./pkg/spec:FuzzVarFile \
 	./pkg/render:FuzzMarshal \
