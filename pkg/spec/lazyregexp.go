@@ -30,3 +30,11 @@ func (l *lazyRegexp) FindStringSubmatch(s string) []string { return l.get().Find
 func (l *lazyRegexp) FindAllStringSubmatch(s string, n int) [][]string {
 	return l.get().FindAllStringSubmatch(s, n)
 }
+
+func (l *lazyRegexp) Match(b []byte) bool { return l.get().Match(b) }
+
+func (l *lazyRegexp) FindAllIndex(b []byte, n int) [][]int { return l.get().FindAllIndex(b, n) }
+
+func (l *lazyRegexp) FindAllSubmatchIndex(b []byte, n int) [][]int {
+	return l.get().FindAllSubmatchIndex(b, n)
+}

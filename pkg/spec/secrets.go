@@ -2,7 +2,6 @@ package spec
 
 import (
 	"bytes"
-	"regexp"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -15,13 +14,13 @@ type SecretHit struct {
 }
 
 var (
-	accessKeyRe = regexp.MustCompile(`\b(?:AKIA|ASIA)[A-Z0-9]{16}\b`)
+	accessKeyRe = newLazyRegexp(`\b(?:AKIA|ASIA)[A-Z0-9]{16}\b`)
 	// A quoted secret of 40 characters (AWS's length; up to 128 so that a key
 	// pasted with extra characters is caught too)...
-	secretValueRe = regexp.MustCompile(`["']([A-Za-z0-9/+]{40,128}={0,2})["']`)
+	secretValueRe = newLazyRegexp(`["']([A-Za-z0-9/+]{40,128}={0,2})["']`)
 	// ...assigned to a name that looks like a secret: aws_secret_access_key =
 	// "...", secret: "...", "SecretKey" = "...".
-	secretNameRe = regexp.MustCompile(`(?i)(?:secret|password|passwd|credential|private_key|token)[a-z0-9_.-]*["']?\s*[=:]\s*$`)
+	secretNameRe = newLazyRegexp(`(?i)(?:secret|password|passwd|credential|private_key|token)[a-z0-9_.-]*["']?\s*[=:]\s*$`)
 )
 
 // scanSecrets records the AWS access key ids and secret access keys written
