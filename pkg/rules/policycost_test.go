@@ -20,9 +20,12 @@ import (
 //
 //	TERAMOTC_RULE_COST=1|all|NAME   CPU time of each rule alone, of the whole
 //	                                query (all), or of the rules matching NAME
-//	TERAMOTC_RULE_OPS=1|lines       expressions evaluated per spec, by file
-//	                                or by line (with the rule and function
-//	                                bodies entered, as "enter FILE:LINE")
+//	TERAMOTC_RULE_OPS=1|lines|rules expressions evaluated per spec, by file,
+//	                                by line (with the rule and function
+//	                                bodies entered, as "enter FILE:LINE") or
+//	                                by rule alone (with the library rules it
+//	                                uses); TERAMOTC_RULE_ONLY=NAME counts
+//	                                only the rules matching NAME
 //	TERAMOTC_RULE_PROFILE=1         the Rego lines that take the most time
 //
 // With TERAMOTC_OLD_POLICIES (see TestPolicyDiff), the cost and the
@@ -105,7 +108,11 @@ func TestPolicyOps(t *testing.T) {
 		if p.mods == nil {
 			continue
 		}
-		pq := prepareQuery(t, p.mods, denyQuery(rulePackages(p.mods), true))
+		pkgs := rulePackages(p.mods)
+		if only := os.Getenv("TERAMOTC_RULE_ONLY"); only != "" {
+			pkgs = slices.DeleteFunc(pkgs, func(p string) bool { return !strings.Contains(p, only) })
+		}
+		pq := prepareQuery(t, p.mods, denyQuery(pkgs, true))
 		cnt := &opCounter{byFile: map[string]int{}, lines: os.Getenv("TERAMOTC_RULE_OPS") == "lines"}
 		for _, in := range inputs {
 			if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(in.value), rego.EvalQueryTracer(cnt)); err != nil {
@@ -122,6 +129,19 @@ func TestPolicyOps(t *testing.T) {
 				}
 			}
 			t.Logf("  part %d alone: %d expressions, %d bodies per spec", part, pc.evals/costSpecs, pc.enters/costSpecs)
+		}
+		if os.Getenv("TERAMOTC_RULE_OPS") == "rules" {
+			for _, pkg := range rulePackages(p.mods) {
+				pq := prepareQuery(t, p.mods, "x0 := count("+pkg+".deny)")
+				pc := &opCounter{byFile: map[string]int{}}
+				for _, in := range inputs {
+					if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(in.value), rego.EvalQueryTracer(pc)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				t.Logf("  %6d expressions %5d bodies alone: %s", pc.evals/costSpecs, pc.enters/costSpecs, pkg)
+			}
+			continue
 		}
 		files := make([]string, 0, len(cnt.byFile))
 		for f := range cnt.byFile {

@@ -37,7 +37,7 @@ admin_actions := [
 
 deny contains f if {
 	some [doc, i, s] in common.statements_of_kind("bucket-policy")
-	common.is_allow(s)
+	s.Effect == "Allow"
 	who := foreign(s)
 	count(who) > 0
 	granted := common.covered_actions(s, admin_actions)

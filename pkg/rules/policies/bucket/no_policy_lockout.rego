@@ -31,7 +31,7 @@ locking := ["s3:PutBucketPolicy", "s3:DeleteBucketPolicy"]
 
 deny contains f if {
 	some [doc, i, s] in common.statements_of_kind("bucket-policy")
-	common.is_deny(s)
+	s.Effect == "Deny"
 	not s.NotPrincipal
 	some p in common.principals(s)
 	p.value == "*"

@@ -36,6 +36,7 @@ kinds := {"bucket-policy", "trust-policy"}
 deny contains f if {
 	some kind in kinds
 	some [doc, i, s] in common.statements_of_kind(kind)
+	s.Effect == "Allow"
 	common.public_allow(s)
 	who := concat(", ", sort({sprintf("%q", [p.value]) | some p in common.wildcard_principals(s)}))
 	f := {

@@ -58,6 +58,7 @@ message(b) := sprintf("bucket %q allows requests without TLS (require_tls = fals
 # requests without TLS to everyone.
 tls_denies := [[doc, i, s] |
 	some [doc, i, s] in common.statements_of_kind("bucket-policy")
+	s.Effect == "Deny"
 	tls_deny(s)
 ]
 
@@ -74,8 +75,9 @@ partial(b) if {
 	doc.address == b.address
 }
 
+# tls_deny: a Deny (tls_denies passes only those) to everyone on
+# aws:SecureTransport = false.
 tls_deny(s) if {
-	s.Effect == "Deny"
 	some p in common.principals(s)
 	p.value == "*"
 	some c in common.conditions(s)

@@ -92,14 +92,15 @@ algorithm(b) := a if {
 # as [doc, i, s, conditions].
 sse_denies := [[doc, i, s, conditions] |
 	some [doc, i, s] in common.statements_of_kind("bucket-policy")
+	s.Effect == "Deny"
 	conditions := sse_conditions(s)
 	count(conditions) > 0
 ]
 
 # sse_conditions: negated string conditions on the SSE header of a Deny that
-# covers s3:PutObject. Such a Deny lets through only the listed values.
+# covers s3:PutObject (sse_denies passes only Deny statements). Such a Deny
+# lets through only the listed values.
 sse_conditions(s) := [c |
-	s.Effect == "Deny"
 	common.statement_covers_action(s, "s3:PutObject")
 	some c in common.conditions(s)
 	c.key == sse_key

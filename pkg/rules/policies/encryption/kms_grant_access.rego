@@ -57,7 +57,7 @@ deny contains f if {
 # arn ("*" accepts any resource).
 allowed(doc, action, arn) if {
 	some s in doc.content.Statement
-	common.is_allow(s)
+	s.Effect == "Allow"
 	common.statement_covers_action(s, action)
 	some r in common.resources(s)
 	resource_matches(r, arn)

@@ -26,7 +26,24 @@ package teramotc.rules.kms_settings
 
 import data.teramotc.lib.common
 
-key_arn_re := `^arn:aws(?:-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$`
+# key_arn: ^arn:aws(?:-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$
+# field by field (no field holds a colon); trimming the characters a field
+# may hold leaves nothing of it.
+key_arn(v) if {
+	parts := split(v, ":")
+	count(parts) == 6
+	parts[0] == "arn"
+	parts[1] in {"aws", "aws-cn", "aws-us-gov"}
+	parts[2] == "kms"
+	parts[3] != ""
+	trim(parts[3], "abcdefghijklmnopqrstuvwxyz0123456789-") == ""
+	count(parts[4]) == 12
+	trim(parts[4], "0123456789") == ""
+	startswith(parts[5], "key/")
+	id := substring(parts[5], 4, -1)
+	id != ""
+	trim(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") == ""
+}
 
 kms(e) if e.algorithm.value in {"aws:kms", "aws:kms:dsse"}
 
@@ -52,7 +69,7 @@ key_problem(e) := {"msg": sprintf("algorithm %q needs kms_key_arn", [e.algorithm
 	contains(e.kms_key_arn.value, "alias/")
 } else := {"msg": sprintf("kms_key_arn %s is not a KMS key ARN", [common.shown(e.kms_key_arn)]), "range": e.kms_key_arn.range} if {
 	kms(e)
-	not regex.match(key_arn_re, e.kms_key_arn.value)
+	not key_arn(e.kms_key_arn.value)
 } else := null
 
 dsse_bucket_key(e) := {"msg": "S3 Bucket Keys are not supported with aws:kms:dsse", "range": e.bucket_key.range} if {

@@ -30,3 +30,23 @@ test_key_with_aes256_fails if lines(spec("AES256", key, true, false, false)) == 
 test_dsse_bucket_key_fails if lines(spec("aws:kms:dsse", key, true, true, true)) == {9}
 
 test_dsse_default_bucket_key_passes if count(kms_settings.deny) == 0 with input as spec("aws:kms:dsse", key, true, false, false)
+
+# key_arn agrees with the regular expression it replaces.
+key_arn(v) if kms_settings.key_arn(v)
+
+else := false
+
+test_key_arn_agrees_with_regex if {
+	every v in [
+		"arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+		"arn:aws-cn:kms:cn-north-1:123456789012:key/abc", "arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/A-1",
+		"arn:aws-x:kms:eu-west-1:123456789012:key/abc", "arn:aws:kms::123456789012:key/abc",
+		"arn:aws:kms:EU:123456789012:key/abc", "arn:aws:kms:eu-west-1:12345678901:key/abc",
+		"arn:aws:kms:eu-west-1:123456789012:key/", "arn:aws:kms:eu-west-1:123456789012:key/a_b",
+		"arn:aws:kms:eu-west-1:123456789012:alias/x", "arn:aws:kms:eu-west-1:123456789012:key/a:b",
+		"arn:aws:kms:eu-west-1:123456789012:key/abc\n", "xarn:aws:kms:eu-west-1:123456789012:key/abc",
+		"arn:aws:s3:eu-west-1:123456789012:key/abc", "arn:aws:kms:eu-west-1:123456789012:keys/abc", "",
+	] {
+		key_arn(v) == regex.match(`^arn:aws(?:-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$`, v)
+	}
+}

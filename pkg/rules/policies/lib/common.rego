@@ -312,7 +312,7 @@ narrowed(s) if {
 # public_allow reports an Allow statement S3 would classify as public: a
 # wildcard principal and no condition pinning it to fixed non-public values.
 public_allow(s) if {
-	is_allow(s)
+	s.Effect == "Allow"
 	has_wildcard_principal(s)
 	not narrowed(s)
 }

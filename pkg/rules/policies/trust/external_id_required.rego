@@ -28,7 +28,7 @@ import data.teramotc.lib.common
 
 deny contains f if {
 	some [doc, i, s] in common.statements_of_kind("trust-policy")
-	common.is_allow(s)
+	s.Effect == "Allow"
 	some p in common.principals(s)
 	common.other_account_principal(p)
 	not requires_external_id(s)
