@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -40,7 +39,7 @@ import (
 //go:embed builtin.snapshot
 var builtinSnapshot []byte
 
-const snapshotMagic = "TMCSNAP2"
+const snapshotMagic = "TMCSNAP3"
 
 // liteStages are the compiler stages run on compiled modules: the ones that
 // build what evaluation looks up (the module and rule trees and the rule
@@ -104,10 +103,7 @@ func encodeSnapshot() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	meta, err := json.Marshal(rs)
-	if err != nil {
-		return nil, err
-	}
+	meta := encodeRuleMeta(rs)
 	digest, err := sourceDigest()
 	if err != nil {
 		return nil, err
@@ -130,7 +126,7 @@ var errStaleSnapshot = errors.New("builtin.snapshot was compiled from other poli
 // snapshotParts are the sections of a snapshot file after its magic.
 type snapshotParts struct {
 	digest []byte // sourceDigest of what it was compiled from
-	meta   []byte // the rules' metadata, JSON
+	meta   []byte // the rules' metadata (snapshot_meta.go)
 	query  string // the generated query module it was compiled with
 	tree   []byte // the compiled modules (astcodec)
 }
@@ -187,9 +183,9 @@ func openSnapshot(data []byte) (snapshotParts, error) {
 // decodeRuleMeta reads the rules' metadata and checks that the snapshot was
 // compiled with the query module these rules give today.
 func decodeRuleMeta(p snapshotParts) ([]*Rule, error) {
-	var rs []*Rule
-	if err := json.Unmarshal(p.meta, &rs); err != nil {
-		return nil, fmt.Errorf("builtin.snapshot: rule metadata: %w", err)
+	rs, err := parseRuleMeta(p.meta)
+	if err != nil {
+		return nil, err
 	}
 	sortRules(rs)
 	if querySource(rs) != p.query {

@@ -3,12 +3,15 @@ package rules
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
+	"errors"
 	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
@@ -157,4 +160,46 @@ func BenchmarkSnapshotLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestRuleMetaRoundTrip checks that the snapshot's metadata encoding keeps
+// every field of every built-in rule, and that damage is an error.
+func TestRuleMetaRoundTrip(t *testing.T) {
+	mods, err := BuiltinModules(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := rulesOf(mods, false, metaRulesByID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs = append(rs, &Rule{ID: "X1", Custom: true, Hard: true})
+	enc := encodeRuleMeta(rs)
+	got, err := parseRuleMeta(enc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A nil list comes back empty, which the outputs print as [] anyway.
+	if diff := cmp.Diff(rs, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("metadata round trip (-want +got):\n%s", diff)
+	}
+	for name, b := range map[string][]byte{
+		"truncated":     enc[:len(enc)/2],
+		"trailing byte": append(slices.Clone(enc), 0),
+		"huge count":    binary.AppendUvarint(nil, 1<<40),
+		"bad flag":      encodeRuleMetaWithFlag(rs[:1], 7),
+		"empty":         nil,
+	} {
+		if _, err := parseRuleMeta(b); !errors.Is(err, errMetaDamaged) {
+			t.Errorf("%s: parseRuleMeta = %v, want errMetaDamaged", name, err)
+		}
+	}
+}
+
+// encodeRuleMetaWithFlag encodes rs with the Custom flag byte of the last
+// rule replaced by v.
+func encodeRuleMetaWithFlag(rs []*Rule, v byte) []byte {
+	b := encodeRuleMeta(rs)
+	b[len(b)-1] = v
+	return b
 }
