@@ -154,6 +154,45 @@ func TestPolicyOps(t *testing.T) {
 	}
 }
 
+// TestPolicyCold prints the time of the first evaluation of the whole query
+// in this process, on the generated spec TERAMOTC_RULE_COLD_SPEC (default
+// 1), when nothing (regular expressions, globs, JSON encoders) is cached
+// yet: TERAMOTC_RULE_COLD=new or old (with TERAMOTC_OLD_POLICIES) picks the
+// policies. Run it in a loop of fresh processes, e.g.
+//
+//	for i in $(seq 20); do for p in old new; do TERAMOTC_RULE_COLD=$p go test -count=1 -run PolicyCold ./pkg/rules -v | grep first; done; done
+func TestPolicyCold(t *testing.T) {
+	which := os.Getenv("TERAMOTC_RULE_COLD")
+	if which == "" {
+		t.Skip("set TERAMOTC_RULE_COLD to new or old")
+	}
+	mods, oldMods := costModules(t)
+	if which == "old" {
+		if oldMods == nil {
+			t.Fatal("TERAMOTC_RULE_COLD=old needs TERAMOTC_OLD_POLICIES")
+		}
+		mods = oldMods
+	}
+	n := 1
+	if s := os.Getenv("TERAMOTC_RULE_COLD_SPEC"); s != "" {
+		if _, err := fmt.Sscan(s, &n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := diffInputs(t, n+1)[n]
+	pq := prepareQuery(t, mods, denyQuery(rulePackages(mods), true))
+	t0, c0 := time.Now(), cpuTime()
+	if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(in.value)); err != nil {
+		t.Fatal(err)
+	}
+	first, firstCPU := time.Since(t0), cpuTime()-c0
+	t0 = time.Now()
+	if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(in.value)); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: first evaluation %v (CPU %v), second %v", which, first, firstCPU, time.Since(t0))
+}
+
 // partPackages splits the rule packages of mods in the two parts a lint of
 // one spec evaluates at once (partOf, by the family of the rule's id).
 func partPackages(mods []*Module) [parts][]string {

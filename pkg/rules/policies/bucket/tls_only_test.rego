@@ -52,3 +52,30 @@ test_no_policy_document_fails if {
 	inp := object.union(spec(true, []), {"documents": []})
 	count(tls_only.deny) == 1 with input as inp
 }
+
+# complete takes the rendered statement without looking at its gaps only
+# where the gaps say there are none: names and partitions with glob syntax
+# take the full check.
+rendered_statement(name, partition) := object.union(tls_statement, {"Resource": [arn, concat("", [arn, "/*"])]}) if {
+	arn := sprintf("arn:%s:s3:::%s", [partition, name])
+}
+
+gapless(name, partition) if {
+	count(tls_only.gaps(rendered_statement(name, partition), {"name": {"value": name}})) == 0
+} else := false
+
+rendered(name, partition) if {
+	tls_only.rendered(rendered_statement(name, partition), {"name": {"value": name}})
+} else := false
+
+test_rendered_only_without_gaps if {
+	every name in ["acme-data", "a.b-c", "a*b", "a?b", "a[b", "a]b", "a{b,c}", "a\\b", "A-B", "é"] {
+		every partition in ["aws", "aws-cn", "a[b", "a{b}"] {
+			check := [rendered(name, partition), gapless(name, partition)] with input as {"aws": {"partition": {"value": partition}}}
+			check != [true, false]
+		}
+	}
+	[rendered("acme-data", "aws"), gapless("acme-data", "aws")] == [true, true] with input as {"aws": {"partition": {"value": "aws"}}}
+	[rendered("a[b", "aws"), gapless("a[b", "aws")] == [false, false] with input as {"aws": {"partition": {"value": "aws"}}}
+	[rendered("a.b", "a{b}"), gapless("a.b", "a{b}")] == [false, false] with input as {"aws": {"partition": {"value": "a{b}"}}}
+}
