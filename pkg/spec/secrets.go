@@ -13,26 +13,24 @@ type SecretHit struct {
 	Range hcl.Range `json:"range"`
 }
 
-var (
-	accessKeyRe = newLazyRegexp(`\b(?:AKIA|ASIA)[A-Z0-9]{16}\b`)
-	// A quoted secret of 40 characters (AWS's length; up to 128 so that a key
-	// pasted with extra characters is caught too)...
-	secretValueRe = newLazyRegexp(`["']([A-Za-z0-9/+]{40,128}={0,2})["']`)
-	// ...assigned to a name that looks like a secret: aws_secret_access_key =
-	// "...", secret: "...", "SecretKey" = "...".
-	secretNameRe = newLazyRegexp(`(?i)(?:secret|password|passwd|credential|private_key|token)[a-z0-9_.-]*["']?\s*[=:]\s*$`)
-)
+// secretNameRe is the name a quoted secret (findQuotedSecrets) must be
+// assigned to on its line: aws_secret_access_key = "...", secret: "...",
+// "SecretKey" = "...".
+var secretNameRe = newLazyRegexp(`(?i)(?:secret|password|passwd|credential|private_key|token)[a-z0-9_.-]*["']?\s*[=:]\s*$`)
 
 // scanSecrets records the AWS access key ids and secret access keys written
-// in src.
+// in src: every access key id, and every quoted run of 40 characters (AWS's
+// length; up to 128, so that a key pasted with extra characters is caught
+// too) assigned to a name that looks like a secret.
 func (l *loader) scanSecrets(filename string, src []byte) {
-	for _, m := range accessKeyRe.FindAllIndex(src, -1) {
+	for _, m := range findAccessKeys(src) {
 		l.addSecret("access_key_id", filename, src, m[0], m[1])
 	}
-	for _, m := range secretValueRe.FindAllSubmatchIndex(src, -1) {
+	matches, runs := findQuotedSecrets(src)
+	for i, m := range matches {
 		lineStart := bytes.LastIndexByte(src[:m[0]], '\n') + 1
 		if secretNameRe.Match(src[lineStart:m[0]]) {
-			l.addSecret("secret_access_key", filename, src, m[2], m[3])
+			l.addSecret("secret_access_key", filename, src, runs[i][0], runs[i][1])
 		}
 	}
 }

@@ -91,7 +91,7 @@ func TestMaskAccessKeysCoversScanner(t *testing.T) {
 		if len(masked) != len(s) {
 			t.Errorf("MaskAccessKeys(%q) changed the length: %q", s, masked)
 		}
-		if m := accessKeyRe.get().FindString(masked); m != "" || len(accessKeyRe.get().FindAllString(s, -1)) == 0 {
+		if m := accessKeyPattern.FindString(masked); m != "" || len(accessKeyPattern.FindAllString(s, -1)) == 0 {
 			t.Errorf("MaskAccessKeys(%q) = %q: the scanner still finds %q (or found nothing to start with)", s, masked, m)
 		}
 	}

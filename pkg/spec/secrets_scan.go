@@ -1,0 +1,66 @@
+package spec
+
+// Scanners for the credentials of scanSecrets, each the exact equivalent of
+// a regular expression that secrets_scan_test.go checks it against. They
+// run on every spec and variable file; the expressions cost a cold process
+// a millisecond to compile and run.
+
+// findAccessKeys returns the [start, end) of each access key id in src:
+// \b(?:AKIA|ASIA)[A-Z0-9]{16}\b, leftmost first, without overlap.
+func findAccessKeys(src []byte) [][2]int {
+	var out [][2]int
+	for i := 0; i+accessKeyLen <= len(src); i++ {
+		if src[i] != 'A' || i > 0 && isWordByte(src[i-1]) {
+			continue
+		}
+		if src[i+1] != 'K' && src[i+1] != 'S' || src[i+2] != 'I' || src[i+3] != 'A' {
+			continue
+		}
+		end := i + 4
+		for end < i+accessKeyLen && IsKeyByte(src[end]) {
+			end++
+		}
+		if end == i+accessKeyLen && (end == len(src) || !isWordByte(src[end])) {
+			out = append(out, [2]int{i, end})
+			i = end - 1
+		}
+	}
+	return out
+}
+
+// findQuotedSecrets returns, for each quoted run of 40 to 128 base64
+// characters and up to two '=' in src, the [start, end) of the whole match
+// (quotes included) and of the run: ["']([A-Za-z0-9/+]{40,128}={0,2})["'],
+// leftmost first, without overlap.
+func findQuotedSecrets(src []byte) (matches, runs [][2]int) {
+	for i := 0; i < len(src); i++ {
+		if src[i] != '"' && src[i] != '\'' {
+			continue
+		}
+		j := i + 1
+		for j < len(src) && j-i-1 < 128 && isBase64Byte(src[j]) {
+			j++
+		}
+		if n := j - i - 1; n < 40 || j < len(src) && isBase64Byte(src[j]) {
+			continue
+		}
+		k := j
+		for k < len(src) && k-j < 2 && src[k] == '=' {
+			k++
+		}
+		if k < len(src) && (src[k] == '"' || src[k] == '\'') {
+			matches = append(matches, [2]int{i, k + 1})
+			runs = append(runs, [2]int{i + 1, k})
+			i = k
+		}
+	}
+	return matches, runs
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+func isBase64Byte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '/' || c == '+'
+}
