@@ -29,13 +29,12 @@ import data.teramotc.lib.identity
 deny contains f if {
 	some kind in ["bucket-policy", "identity-policy"]
 	some [doc, i, s] in common.statements_of_kind(kind)
-	actions := common.actions(s)
-	needed := action_levels(actions)
+	needed := action_levels(object.get(s, "Action", []))
 	count(needed) > 0
-	resources := common.resources(s)
-	missing := needed - resource_levels(resources)
+	missing := needed - resource_levels(object.get(s, "Resource", []))
 	count(missing) > 0
-	count(resources) > 0
+	count(common.resources(s)) > 0
+	actions := common.actions(s)
 	bad := sort([a | some a in actions; identity.s3_level(a) in missing])
 	count(bad) > 0
 	f := {
@@ -50,13 +49,14 @@ statement_name(s, _) := sprintf("statement %q", [s.Sid]) if s.Sid
 statement_name(s, i) := sprintf("statement %d", [i]) if not s.Sid
 
 # action_levels is the set of resource levels ("bucket", "object") the
-# actions of a list need, and resource_levels the set the resources of a list
-# can designate. As functions they are computed once per distinct list, and
-# policies repeat the same lists.
-action_levels(actions) := {level |
-	some a in actions
+# actions of a statement's Action (a string or a list, as common.actions
+# reads it) need, and resource_levels the set the resources of its Resource
+# can designate. As functions they are computed once per distinct value, and
+# policies repeat the same ones.
+action_levels(action) := {level |
+	some a in common.as_list(action)
 	level := identity.s3_level(a)
 	level in {"bucket", "object"}
 }
 
-resource_levels(resources) := {level | some r in resources; some level in identity.levels(r)}
+resource_levels(resource) := {level | some r in common.as_list(resource); some level in identity.levels(r)}

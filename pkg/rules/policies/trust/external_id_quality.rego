@@ -74,8 +74,7 @@ charset_ok(v) if trim(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 placeholder(v) if {
 	normalize(v) in placeholders
 } else if {
-	some p in placeholder_prefixes
-	startswith(normalize(v), p)
+	strings.any_prefix_match(normalize(v), placeholder_prefixes)
 } else := false
 
 few_characters(v) if {
