@@ -51,13 +51,16 @@ func commentText(tok []byte) string {
 	return strings.TrimSpace(s)
 }
 
-// parseInline reads the suppression comments of one file. known resolves a
-// rule id. Malformed comments come back as TMC901 findings.
-func parseInline(file *hcl.File, filename string, known func(string) *Rule) ([]*directive, []*Finding) {
+// parseInline reads the suppression comments of one file, from tokens when
+// the loader kept them (spec.Loaded.Tokens) and otherwise lexing the file.
+// known resolves a rule id. Malformed comments come back as TMC901 findings.
+func parseInline(file *hcl.File, filename string, tokens hclsyntax.Tokens, known func(string) *Rule) ([]*directive, []*Finding) {
 	if !bytes.Contains(bytes.ToLower(file.Bytes), []byte("teramotc")) {
 		return nil, nil // no comment can be a suppression: skip lexing
 	}
-	tokens, _ := hclsyntax.LexConfig(file.Bytes, filename, hcl.InitialPos)
+	if len(tokens) == 0 || tokens[len(tokens)-1].Range.End.Byte != len(file.Bytes) {
+		tokens, _ = hclsyntax.LexConfig(file.Bytes, filename, hcl.InitialPos)
+	}
 	body, _ := file.Body.(*hclsyntax.Body)
 	var dirs []*directive
 	var bad []*Finding
@@ -72,13 +75,14 @@ func parseInline(file *hcl.File, filename string, known func(string) *Rule) ([]*
 			}
 			continue
 		}
-		text := commentText(tok.Bytes)
+		raw := file.Bytes[tok.Range.Start.Byte:tok.Range.End.Byte] // secrets masked
+		text := commentText(raw)
 		if !looksLikeIgnore.MatchString(text) {
 			continue
 		}
 		rng := tok.Range
 		if rng.End.Line > rng.Start.Line && rng.End.Column == 1 { // a line comment ends after its newline
-			rng.End = hcl.Pos{Line: rng.Start.Line, Column: rng.Start.Column + len(strings.TrimRight(string(tok.Bytes), "\r\n")), Byte: rng.Start.Byte + len(strings.TrimRight(string(tok.Bytes), "\r\n"))}
+			rng.End = hcl.Pos{Line: rng.Start.Line, Column: rng.Start.Column + len(strings.TrimRight(string(raw), "\r\n")), Byte: rng.Start.Byte + len(strings.TrimRight(string(raw), "\r\n"))}
 		}
 		d, err := parseDirective(text, known)
 		if err != "" {

@@ -31,7 +31,7 @@ func FuzzSuppressions(f *testing.F) {
 		if file == nil {
 			file = &hcl.File{Bytes: src, Body: hcl.EmptyBody()}
 		}
-		dirs, bad := parseInline(file, name, set.Rule)
+		dirs, bad := parseInline(file, name, nil, set.Rule)
 		lines := strings.Count(string(src), "\n") + 1
 		for _, d := range dirs {
 			if len(d.ids) == 0 {

@@ -1,11 +1,16 @@
 package rules
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/teramot/teramotc/pkg/spec"
 )
 
 func testKnown(id string) *Rule {
@@ -86,7 +91,7 @@ func TestInlineTargets(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	dirs, bad := parseInline(f, "main.hcl", testKnown)
+	dirs, bad := parseInline(f, "main.hcl", nil, testKnown)
 	if len(bad) != 0 {
 		t.Fatalf("malformed: %v", bad[0].Message)
 	}
@@ -119,7 +124,7 @@ func TestInlineTargets(t *testing.T) {
 func TestIgnoreFileAfterCode(t *testing.T) {
 	src := "bucket \"a\" {\n  name = \"x\"\n}\n# teramotc:ignore-file TMC101 -- too late\n"
 	f, _ := hclsyntax.ParseConfig([]byte(src), "main.hcl", hcl.InitialPos)
-	dirs, bad := parseInline(f, "main.hcl", testKnown)
+	dirs, bad := parseInline(f, "main.hcl", nil, testKnown)
 	if len(dirs) != 0 || len(bad) != 1 || !strings.Contains(bad[0].Message, "must come before") {
 		t.Fatalf("dirs %d, malformed %v", len(dirs), bad)
 	}
@@ -154,11 +159,47 @@ func FuzzParseInline(f *testing.F) {
 		if file == nil {
 			return
 		}
-		dirs, _ := parseInline(file, "f.hcl", testKnown)
+		dirs, _ := parseInline(file, "f.hcl", nil, testKnown)
 		for _, d := range dirs {
 			if len(d.ids) == 0 || d.reason == "" {
 				t.Fatalf("accepted directive without ids or reason: %+v", d)
 			}
 		}
 	})
+}
+
+// TestInlineFromLoaderTokens checks that the suppressions read from the
+// tokens the spec loader kept are those read by lexing the file again, on
+// the examples and on a spec whose masked access key sits in a comment.
+func TestInlineFromLoaderTokens(t *testing.T) {
+	dir := t.TempDir()
+	src := "# teramotc:ignore TMC101 AKIAIOSFODNN7EXAMPLE -- key in a malformed comment\n" +
+		"bucket \"b\" {\n  name = \"teramot-demo-data\" # teramotc:ignore TMC104 -- inline\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.hcl"), []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"../../examples/setup-guide-role", "../../examples/setup-guide-user", dir} {
+		loaded, _ := spec.Load(path, spec.Options{})
+		if len(loaded.Files) == 0 {
+			t.Fatalf("%s: no files loaded", path)
+		}
+		for name, f := range loaded.Files {
+			if loaded.Tokens(name) == nil {
+				t.Errorf("%s: the loader kept no tokens for %s", path, name)
+			}
+			gotDirs, gotBad := parseInline(f, name, loaded.Tokens(name), testKnown)
+			wantDirs, wantBad := parseInline(f, name, nil, testKnown)
+			if diff := cmp.Diff(wantDirs, gotDirs, cmp.AllowUnexported(directive{})); diff != "" {
+				t.Errorf("%s: directives (-lexed +loader tokens):\n%s", name, diff)
+			}
+			if diff := cmp.Diff(wantBad, gotBad, cmp.AllowUnexported(Finding{})); diff != "" {
+				t.Errorf("%s: malformed (-lexed +loader tokens):\n%s", name, diff)
+			}
+			for _, b := range gotBad {
+				if strings.Contains(b.Message, "AKIA") {
+					t.Errorf("%s: a malformed-suppression message shows the access key: %s", name, b.Message)
+				}
+			}
+		}
+	}
 }

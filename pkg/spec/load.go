@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 )
@@ -37,7 +38,14 @@ type Loaded struct {
 	Files map[string]*hcl.File
 
 	secrets []string // access keys found in the files, masked in Files (redact.go)
+	tokens  map[string]hclsyntax.Tokens
 }
+
+// Tokens returns the tokens of a file of Files as lexed when it was read,
+// or nil. Their positions are those of the file's Bytes; their own Bytes are
+// those of the source before any secret was masked, so read text through
+// the positions.
+func (l *Loaded) Tokens(filename string) hclsyntax.Tokens { return l.tokens[filename] }
 
 // Load reads the spec at path (a directory of *.hcl files other than
 // .teramotc.hcl, or a single file), evaluates it and validates it.
@@ -46,12 +54,13 @@ type Loaded struct {
 // errors are hard-rule violations (diagnostics carrying a rule ID), Spec is
 // the complete model, so that lint can still report on it.
 func Load(path string, opts Options) (out *Loaded, diags hcl.Diagnostics) {
-	l := &loader{opts: opts, parser: hclparse.NewParser()}
+	l := &loader{opts: opts, parser: hclparse.NewParser(), tokens: map[string]hclsyntax.Tokens{}}
 	out = &Loaded{Files: map[string]*hcl.File{}}
 	defer func() {
 		for name, f := range l.parser.Files() {
 			out.Files[name] = f
 		}
+		out.tokens = l.tokens
 		diags = l.hideSecrets(out, diags)
 	}()
 	files, root, diags := specFiles(path)
@@ -89,7 +98,8 @@ type loader struct {
 	funcs    map[string]function.Function
 	diags    hcl.Diagnostics
 	spec     *Spec
-	srcs     map[string][]byte    // file contents, for secrets and type expressions
+	srcs     map[string][]byte // file contents, for secrets and type expressions
+	tokens   map[string]hclsyntax.Tokens
 	varFiles map[string]*hcl.File // parsed -var-file files (nil when invalid)
 	// valueRanges maps attribute ranges to their value ranges.
 	valueRanges map[hcl.Range]hcl.Range
@@ -113,10 +123,13 @@ func (l *loader) parseAll(files []string) {
 	l.srcs = map[string][]byte{}
 	nblocks := 0
 	for _, name := range files {
-		f, src, diags := parseFile(l.parser, name, l.root)
+		f, src, tokens, diags := parseFile(l.parser, name, l.root)
 		l.diags = append(l.diags, diags...)
 		if src != nil {
 			l.srcs[name] = src
+		}
+		if tokens != nil {
+			l.tokens[name] = tokens
 		}
 		if f == nil || diags.HasErrors() {
 			continue

@@ -151,26 +151,28 @@ func offsetPos(src []byte, i int) hcl.Pos {
 	return hcl.Pos{Line: line, Column: col, Byte: i}
 }
 
-// parseFile reads, checks and parses one HCL file into p.
-func parseFile(p *hclparse.Parser, filename, root string) (*hcl.File, []byte, hcl.Diagnostics) {
+// parseFile reads, checks and parses one HCL file into p, and returns its
+// source and tokens too.
+func parseFile(p *hclparse.Parser, filename, root string) (*hcl.File, []byte, hclsyntax.Tokens, hcl.Diagnostics) {
 	src, diags := readFile(filename, root)
 	if diags.HasErrors() {
-		return nil, src, diags
+		return nil, src, nil, diags
 	}
-	if d := scanLimits(src, filename); d.HasErrors() {
-		return nil, src, d
+	tokens, d := scanLimits(src, filename)
+	if d.HasErrors() {
+		return nil, src, nil, d
 	}
 	f, d := p.ParseHCL(src, filename)
 	diags = append(diags, d...)
 	if f == nil || d.HasErrors() {
-		return f, src, diags
+		return f, src, tokens, diags
 	}
 	if body, ok := f.Body.(*hclsyntax.Body); ok {
 		if _, over := countBlocks(body, MaxBlocks); over != nil {
 			diags = append(diags, tooManyBlocks(over.DefRange()))
 		}
 	}
-	return f, src, diags
+	return f, src, tokens, diags
 }
 
 func tooManyBlocks(at hcl.Range) *hcl.Diagnostic {

@@ -11,7 +11,7 @@ import (
 // untrusted pull request controls that file too; parsing it directly would
 // let deep nesting exhaust the stack.
 func ParseHCLFile(filename string) (*hcl.File, hcl.Diagnostics) {
-	f, _, diags := parseFile(hclparse.NewParser(), filename, "")
+	f, _, _, diags := parseFile(hclparse.NewParser(), filename, "")
 	return f, diags
 }
 
@@ -25,5 +25,6 @@ func CheckSource(src []byte, filename string) hcl.Diagnostics {
 	if diags := checkText(src, filename); diags.HasErrors() {
 		return diags
 	}
-	return scanLimits(src, filename)
+	_, diags := scanLimits(src, filename)
+	return diags
 }

@@ -29,8 +29,11 @@ func (l *loader) parseVarFiles() {
 		if _, done := l.varFiles[a.Value]; !a.File || done {
 			continue
 		}
-		f, src, diags := parseFile(l.parser, a.Value, "")
+		f, src, tokens, diags := parseFile(l.parser, a.Value, "")
 		l.diags = append(l.diags, diags...)
+		if tokens != nil {
+			l.tokens[a.Value] = tokens
+		}
 		if diags.HasErrors() {
 			f = nil
 		}
