@@ -38,8 +38,7 @@ deny contains f if {
 
 deny contains f if {
 	some doc in common.policy_documents
-	listed := sids(doc)
-	count(listed) != count({sid | some sid in listed})
+	count(sids(doc)) != count(doc.content.Statement)
 	some i, s in doc.content.Statement
 	is_string(s.Sid)
 	some j, t in doc.content.Statement
@@ -56,11 +55,13 @@ deny contains f if {
 # repeated Sid. alphanumeric_sids holds when all Sids of a document are
 # strings of letters and digits, exactly when their concatenation is one (a
 # Sid that is not a string fails the concat, and the rule looks at each
-# statement); a Sid repeats only when the list of Sids is longer than the
-# set.
+# statement). No Sid repeats when there are as many distinct Sids as
+# statements (the rule looks at each statement of a document where some
+# statement has no Sid).
 alphanumeric_sids(doc) if trim(concat("", sids(doc)), "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") == ""
 
 # alphanumeric: ^[A-Za-z0-9]*$, which trimming them leaves nothing of.
 alphanumeric(sid) if trim(sid, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") == ""
 
-sids(doc) := [s.Sid | some s in doc.content.Statement]
+# sids is the set of the Sids of a policy document.
+sids(doc) := {s.Sid | some s in doc.content.Statement}

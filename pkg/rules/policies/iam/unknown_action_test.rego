@@ -1,5 +1,6 @@
 package teramotc.rules.unknown_action_test
 
+import data.teramotc.lib.identity
 import data.teramotc.rules.unknown_action
 
 rng(line) := {"filename": "main.hcl", "start": {"line": line, "column": 1, "byte": 0}, "end": {"line": line, "column": 9, "byte": 8}}
@@ -40,4 +41,25 @@ test_fail_statement_not_actions if {
 
 test_pass_known_any_case if {
 	count(unknown_action.deny) == 0 with input as {"grants": [grant(["s3:getobjectversion", "S3:ListBucketVersions", "s3:Get*Tagging", "kms:GenerateDataKey", "sts:TagSession", "*"])], "buckets": []}
+}
+
+# plainly_known only skips actions that invalid passes.
+skips_only_valid(a) if not unknown_action.plainly_known(a)
+
+skips_only_valid(a) if not unknown_action.invalid(a)
+
+test_plainly_known_agrees_with_invalid if {
+	every n, _ in identity.s3_info {
+		n in identity.known.s3
+	}
+	every a in [
+		"s3:GetObject", "s3:getobject", "S3:GetObject", "s3:Get*", "s3:GetObjectX", "s3:", "s3:Get-Object",
+		"s3:ListBuc\u212aet", "kms:Decrypt", "s3:GetObject ", "s3:ListBucket", "s3:s3:GetObject", 7,
+	] {
+		skips_only_valid(a)
+	}
+	unknown_action.plainly_known("s3:GetObject")
+	unknown_action.plainly_known("s3:getOBJECT")
+	not unknown_action.plainly_known("s3:ListBuc\u212aet")
+	unknown_action.invalid("s3:ListBuc\u212aet")
 }
