@@ -22,6 +22,8 @@ require (
 	golang.org/x/term v0.47.0
 )
 
+require github.com/creack/pty v1.1.24
+
 require (
 	github.com/agnivade/levenshtein v1.2.2 // indirect
 	github.com/apparentlymart/go-textseg/v15 v15.0.0 // indirect
