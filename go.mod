@@ -12,6 +12,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/s3 v1.114.10
 	github.com/aws/aws-sdk-go-v2/service/sts v1.52.0
 	github.com/aws/smithy-go v1.28.9
+	github.com/creack/pty v1.1.24
 	github.com/google/go-cmp v0.7.0
 	github.com/hashicorp/hcl/v2 v2.25.0
 	github.com/open-policy-agent/opa v1.22.3
@@ -21,8 +22,6 @@ require (
 	github.com/zclconf/go-cty v1.20.0
 	golang.org/x/term v0.47.0
 )
-
-require github.com/creack/pty v1.1.24
 
 require (
 	github.com/agnivade/levenshtein v1.2.2 // indirect
