@@ -18,8 +18,11 @@ import (
 // Tools to find what the built-in Rego spends its evaluation time on, over
 // 64 generated specs. All skip unless their variable is set.
 //
-//	TERAMOTC_RULE_COST=1|all|NAME   CPU time of each rule alone, of the whole
-//	                                query (all), or of the rules matching NAME
+//	TERAMOTC_RULE_COST=1|all|parts|NAME
+//	                                CPU time of each rule alone, of the whole
+//	                                query (all), of each of the two parts a
+//	                                lint of one spec evaluates at once
+//	                                (parts), or of the rules matching NAME
 //	TERAMOTC_RULE_OPS=1|lines|rules expressions evaluated per spec, by file,
 //	                                by line (with the rule and function
 //	                                bodies entered, as "enter FILE:LINE") or
@@ -47,6 +50,11 @@ func TestPolicyCost(t *testing.T) {
 	queries := map[string]string{}
 	if only == "all" {
 		queries["all rules"] = denyQuery(pkgs, true)
+	}
+	if only == "parts" {
+		for part, pp := range partPackages(mods) {
+			queries[fmt.Sprintf("part %d", part)] = denyQuery(pp, true)
+		}
 	}
 	for _, p := range pkgs {
 		if only == "1" || only != "all" && strings.Contains(p, only) {
