@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/teramot/teramotc/internal/version"
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/apply"
 )
@@ -40,6 +41,11 @@ Flags:
                          is not a terminal)
   -allow-destructive     allow lifecycle changes that delete data sooner
   -skip-lint             do not block on lint errors (validation still runs)
+  -json                  stream JSON Lines events on stdout (version,
+                         diagnostic, planned_change, change_summary,
+                         apply_start, apply_progress, apply_complete,
+                         apply_errored, outputs); needs -auto-approve
+                         or a plan file
   -parallelism=N         buckets, grants and trails worked on at once (10)
   -key-dir=DIR           where created access keys are written (0600 files;
                          default ".")
@@ -61,6 +67,7 @@ func runApply(env *Env, args []string) int {
 	allowDestructive := fs.Bool("allow-destructive", false, "allow lifecycle changes that delete data sooner")
 	skipLint := fs.Bool("skip-lint", false, "do not block on lint errors")
 	keyDir := fs.String("key-dir", ".", "directory for created access keys")
+	asJSON := fs.Bool("json", false, "stream JSON Lines events on stdout")
 	af := addAWSFlags(fs)
 	vars := addVarFlags(fs)
 	rest, err := parseArgs(fs, args)
@@ -71,9 +78,14 @@ func runApply(env *Env, args []string) int {
 	if !ok {
 		return view.ExitError
 	}
+	r := &reporter{env: env}
+	if *asJSON {
+		r.ev = view.NewEvents(env.Stdout, env.Now)
+		r.ev.Version(version.Version)
+	}
 	saved, isPlan, err := apply.ReadPlanFile(path)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
+		r.fail(err.Error(), "")
 		return view.ExitError
 	}
 	if isPlan {
@@ -84,23 +96,38 @@ func runApply(env *Env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	pl, ok := planSpec(ctx, env, path, vars.options(env), af, *skipLint)
+	pl, ok := planSpec(ctx, r, path, vars.options(env), af, *skipLint)
 	if !ok {
 		return view.ExitError
 	}
 	if isPlan {
 		if err := apply.CheckSaved(saved.Plan, pl.plan); err != nil {
-			fmt.Fprintf(env.Stderr, "Error: %v\n", err)
+			r.fail(err.Error(), "")
 			return view.ExitError
 		}
 	}
-	view.WritePlanText(env.Stdout, pl.plan, env.Color)
+	if r.ev != nil {
+		r.ev.Plan(pl.plan)
+	} else {
+		view.WritePlanText(env.Stdout, pl.plan, env.Color)
+	}
 	if !pl.plan.HasChanges() {
+		if r.ev != nil {
+			r.ev.Summary("apply", 0, 0)
+			r.ev.ApplyOutputs(nil)
+			return exitFor(r.ev)
+		}
 		fmt.Fprintln(env.Stdout, "\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.")
 		return view.ExitOK
 	}
 	if d := pl.plan.Destructive(); len(d) > 0 && !*allowDestructive {
-		fmt.Fprintf(env.Stderr, "Error: the plan deletes data sooner than the live configuration: %s.\n\nReview the lifecycle change and rerun with -allow-destructive to accept it.\n", d[0].Reason)
+		r.fail("the plan deletes data sooner than the live configuration: "+d[0].Reason+".",
+			"Review the lifecycle change and rerun with -allow-destructive to accept it.")
+		return view.ExitError
+	}
+	if r.ev != nil && !isPlan && !*autoApprove {
+		r.fail("apply -json needs -auto-approve or a saved plan file.",
+			"The JSON stream has no room for a confirmation prompt: review the plan and rerun with -auto-approve, or apply a plan file saved with \"plan -out\".")
 		return view.ExitError
 	}
 	if !isPlan && !*autoApprove {
@@ -118,6 +145,9 @@ func runApply(env *Env, args []string) int {
 	e := pl.engine
 	e.Progress = env.Stderr
 	e.KeyDir = *keyDir
+	if r.ev != nil {
+		return applyJSON(ctx, r, e, pl.plan, *allowDestructive)
+	}
 	res, err := e.Apply(ctx, pl.plan, *allowDestructive)
 	if res != nil {
 		for _, f := range res.KeyFiles {
@@ -135,6 +165,38 @@ func runApply(env *Env, args []string) int {
 		fmt.Fprintf(env.Stdout, "\nSkipped (not supported by the endpoint): %s\n", strings.Join(res.Skipped, ", "))
 	}
 	fmt.Fprintf(env.Stdout, "\nApply complete! Resources: %d added, %d changed, 0 destroyed.\n", res.Added, res.Changed)
+	return view.ExitOK
+}
+
+// applyJSON applies the plan under -json: progress lines become apply_*
+// events (and still go to stderr); the stream ends with an outputs event
+// and the apply change_summary, or with the errors.
+func applyJSON(ctx context.Context, r *reporter, e *apply.Engine, p *apply.Plan, allowDestructive bool) int {
+	prog := view.NewApplyProgress(r.ev, r.env.Stderr, p)
+	e.Progress = prog
+	res, err := e.Apply(ctx, p, allowDestructive)
+	if err != nil {
+		prog.Errored(err)
+		if res != nil && len(res.KeyFiles) > 0 {
+			r.ev.ApplyOutputs(res.KeyFiles)
+		}
+		detail := "Fix the cause and rerun apply: it converges from wherever this run stopped."
+		if errors.Is(err, context.Canceled) {
+			detail = "Interrupted. Nothing weaker than before was left behind; rerun apply to converge."
+		}
+		r.fail(err.Error(), detail)
+		return view.ExitError
+	}
+	r.ev.ApplyOutputs(res.KeyFiles)
+	r.ev.Summary("apply", res.Added, res.Changed)
+	return exitFor(r.ev)
+}
+
+// exitFor is ExitError when the event stream could not be written.
+func exitFor(ev *view.Events) int {
+	if ev.Err() != nil {
+		return view.ExitError
+	}
 	return view.ExitOK
 }
 

@@ -6,6 +6,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/teramot/teramotc/internal/version"
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/apply"
 )
@@ -27,7 +28,9 @@ bucket or any other resource.
 
 Flags:
   -out=FILE              save the plan (JSON, no secrets) for "apply FILE"
-  -f, -format=FORMAT     text (default), json or markdown
+  -f, -format=FORMAT     text (default), json or markdown; json streams
+                         JSON Lines events (version, diagnostic,
+                         planned_change, change_summary) on stdout
   -json                  same as -format=json
   -detailed-exitcode     exit 2 when there are changes
   -skip-lint             do not block on lint errors (validation still runs)
@@ -73,19 +76,25 @@ func runPlan(env *Env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	pl, ok := planSpec(ctx, env, path, vars.options(env), af, *skipLint)
+	r := &reporter{env: env}
+	if *format == "json" {
+		r.ev = view.NewEvents(env.Stdout, env.Now)
+		r.ev.Version(version.Version)
+	}
+	pl, ok := planSpec(ctx, r, path, vars.options(env), af, *skipLint)
 	if !ok {
 		return view.ExitError
 	}
 	if *out != "" {
 		if err := apply.WritePlanFile(*out, &apply.SavedPlan{Spec: path, Connect: af.conn, Plan: pl.plan}); err != nil {
-			fmt.Fprintf(env.Stderr, "Error: saving the plan: %v\n", err)
+			r.fail("saving the plan: "+err.Error(), "")
 			return view.ExitError
 		}
 	}
 	switch *format {
 	case "json":
-		if err := view.WritePlanJSON(env.Stdout, pl.plan); err != nil {
+		r.ev.Plan(pl.plan)
+		if r.ev.Err() != nil {
 			return view.ExitError
 		}
 	case "markdown":

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/apply"
 	"github.com/teramot/teramotc/pkg/rules"
@@ -35,48 +37,85 @@ type planned struct {
 	spec   *spec.Spec
 }
 
+// reporter prints what plan and apply say besides the plan itself: as
+// text on stderr, or, under -json, as diagnostic events on stdout.
+type reporter struct {
+	env *Env
+	ev  *view.Events // nil for text
+}
+
+func (r *reporter) diags(diags hcl.Diagnostics, files map[string]*hcl.File) {
+	if r.ev != nil {
+		r.ev.Diagnostics(diags, files)
+		return
+	}
+	view.WriteDiagnostics(r.env.Stderr, diags, files, r.env.Color)
+}
+
+// fail reports an error: "Error: summary", then the detail saying what to
+// do.
+func (r *reporter) fail(summary, detail string) {
+	if r.ev != nil {
+		r.ev.Problem(hcl.DiagError, summary, detail)
+		return
+	}
+	if detail != "" {
+		fmt.Fprintf(r.env.Stderr, "Error: %s\n\n%s\n", summary, detail)
+		return
+	}
+	fmt.Fprintf(r.env.Stderr, "Error: %s\n", summary)
+}
+
+func (r *reporter) warn(summary string) {
+	if r.ev != nil {
+		r.ev.Problem(hcl.DiagWarning, summary, "")
+		return
+	}
+	fmt.Fprintf(r.env.Stderr, "Warning: %s\n", summary)
+}
+
 // planSpec compiles the spec, runs the lint gate, reads the live state and
-// diffs it. On failure it prints to stderr and returns ok=false.
-func planSpec(ctx context.Context, env *Env, path string, opts spec.Options, af *awsFlags, skipLint bool) (*planned, bool) {
+// diffs it. On failure it reports why and returns ok=false.
+func planSpec(ctx context.Context, r *reporter, path string, opts spec.Options, af *awsFlags, skipLint bool) (*planned, bool) {
 	c, diags := compileSpec(path, opts)
 	if diags.HasErrors() || c.Out == nil {
-		failDiags(env, diags, c.files())
+		r.diags(diags, c.files())
 		return nil, false
 	}
 	if len(diags) > 0 {
-		view.WriteDiagnostics(env.Stderr, diags, c.files(), env.Color)
+		r.diags(diags, c.files())
 	}
-	if !skipLint && !lintGate(ctx, env, path, opts) {
+	if !skipLint && !lintGate(ctx, r, path, opts) {
 		return nil, false
 	}
 	if skipLint {
-		fmt.Fprintln(env.Stderr, "Warning: -skip-lint: lint rules were not run; only validation gated this plan.")
+		r.warn("-skip-lint: lint rules were not run; only validation gated this plan.")
 	}
 	clients, err := apply.Connect(ctx, af.conn)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
+		r.fail(err.Error(), "")
 		return nil, false
 	}
 	e, err := apply.NewEngine(ctx, clients)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: %v\n\nCheck your AWS credentials (-profile, AWS_PROFILE, environment) and -endpoint-url.\n", err)
+		r.fail(err.Error(), "Check your AWS credentials (-profile, AWS_PROFILE, environment) and -endpoint-url.")
 		return nil, false
 	}
 	e.Parallelism = af.parallelism
 	s := c.Loaded.Spec
 	if want := s.AWS.AccountID.Value; want != "" && want != e.Account {
-		fmt.Fprintf(env.Stderr, "Error: the spec is for account %s, but the credentials are for account %s (%s).\n\nUse credentials of account %s, or fix aws.account_id in the spec.\n",
-			want, e.Account, e.CallerARN, want)
+		r.fail(fmt.Sprintf("the spec is for account %s, but the credentials are for account %s (%s).", want, e.Account, e.CallerARN),
+			fmt.Sprintf("Use credentials of account %s, or fix aws.account_id in the spec.", want))
 		return nil, false
 	}
 	items, err := apply.Desired(s, c.Out)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
+		r.fail(err.Error(), "")
 		return nil, false
 	}
 	live, err := e.Read(ctx, items)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: reading the live state: %v\n", err)
+		r.fail("reading the live state: "+err.Error(), "")
 		return nil, false
 	}
 	return &planned{engine: e, plan: e.MakePlan(items, live), spec: s}, true
@@ -84,25 +123,40 @@ func planSpec(ctx context.Context, env *Env, path string, opts spec.Options, af 
 
 // lintGate runs the built-in rules and blocks on unsuppressed error
 // findings.
-func lintGate(ctx context.Context, env *Env, path string, opts spec.Options) bool {
+func lintGate(ctx context.Context, r *reporter, path string, opts spec.Options) bool {
+	env := r.env
 	set, err := rules.Load(ctx, rules.Options{})
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: loading the lint rules: %v\n", err)
+		r.fail("loading the lint rules: "+err.Error(), "")
 		return false
 	}
 	results := set.Lint(ctx, []string{path}, rules.LintOptions{Spec: opts, Now: env.Now()})
 	report := lintReport(results, set, rules.SeverityError)
-	blocking := 0
+	var blocking hcl.Diagnostics
 	for _, f := range report.Findings {
 		if f.Suppression == nil && f.Rule.Severity == rules.SeverityError {
-			blocking++
+			rng, detail := f.Range, "Fix the finding, or suppress it with a reason."
+			if f.Rule.Link != "" {
+				detail += " See " + f.Rule.Link + "."
+			}
+			blocking = append(blocking, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: f.Rule.ID + ": " + f.Message,
+				Detail: detail, Subject: &rng,
+				Extra: spec.DiagExtra{RuleID: f.Rule.ID}})
 		}
 	}
-	if blocking == 0 && !report.Errors.HasErrors() {
+	if len(blocking) == 0 && !report.Errors.HasErrors() {
 		return true
+	}
+	summary := fmt.Sprintf("lint found %d error finding(s); nothing was read from or written to AWS.", len(blocking))
+	detail := "Fix the findings, suppress them with a reason, or rerun with -skip-lint."
+	if r.ev != nil {
+		r.ev.Diagnostics(append(report.Errors, blocking...), report.Files)
+		r.fail(summary, detail)
+		return false
 	}
 	report.Color = env.Color
 	_ = view.WriteLint(env.Stderr, "text", report)
-	fmt.Fprintf(env.Stderr, "\nError: lint found %d error finding(s); nothing was read from or written to AWS.\n\nFix the findings, suppress them with a reason, or rerun with -skip-lint.\n", blocking)
+	fmt.Fprintln(env.Stderr)
+	r.fail(summary, detail)
 	return false
 }
