@@ -22,6 +22,7 @@ FUZZ_TARGETS ?= \
 	./pkg/rules:FuzzParseDirective \
 	./pkg/rules:FuzzParseInline \
 	./pkg/rules:FuzzHardRulesAgree \
+	./pkg/rules:FuzzRuleMeta \
 	./pkg/rules/internal/astcodec:FuzzDecode \
 	./pkg/apply:FuzzPolicyEquivalence \
 	./pkg/apply:FuzzNormalize
