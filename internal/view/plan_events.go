@@ -121,14 +121,16 @@ func (e *Events) Err() error {
 }
 
 // Emit stamps ev (@module, @timestamp) and writes it as one line.
-func (e *Events) Emit(ev *Event) {
+func (e *Events) Emit(ev *Event) { e.emitAt(ev, e.now()) }
+
+func (e *Events) emitAt(ev *Event, now time.Time) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.err != nil {
 		return
 	}
 	ev.Module = EventModule
-	ev.Timestamp = e.now().Format(eventTime)
+	ev.Timestamp = now.Format(eventTime)
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b) // ends the line with "\n"
 	enc.SetEscapeHTML(false)
@@ -195,7 +197,7 @@ func (e *Events) Summary(operation string, add, change int) {
 // created access keys were written to (never the keys).
 func (e *Events) ApplyOutputs(keyFiles []string) {
 	files := append([]string{}, keyFiles...)
-	e.Emit(&Event{Level: "info", Message: fmt.Sprintf("Outputs: %d", 1), Type: "outputs", Outputs: map[string]EventOutput{
+	e.Emit(&Event{Level: "info", Message: "Outputs: 1", Type: "outputs", Outputs: map[string]EventOutput{
 		"access_key_files": {Type: []string{"list", "string"}, Value: files},
 	}})
 }

@@ -86,7 +86,7 @@ func (a *ApplyProgress) Errored(err error) {
 			detail = err.Error()
 		}
 		verb := map[bool]string{true: "Creation", false: "Modifications"}[c.Action == apply.ActionCreate]
-		a.hook("apply_errored", c, label(c)+": "+verb+" errored", detail)
+		a.hook("apply_errored", c, a.ev.now(), label(c)+": "+verb+" errored", detail)
 		delete(a.running, c)
 	}
 }
@@ -109,19 +109,20 @@ func (a *ApplyProgress) line(line string) {
 	if c == nil {
 		return
 	}
+	now := a.ev.now()
 	switch {
 	case strings.HasPrefix(rest, "Creating...") || strings.HasPrefix(rest, "Modifying..."):
-		st := &runState{start: a.ev.now()}
+		st := &runState{start: now}
 		if i := strings.LastIndex(rest, " ["); i > 0 && strings.HasSuffix(rest, "]") {
 			st.phase = rest[i+2 : len(rest)-1]
 		}
 		a.running[c] = st
-		a.hook("apply_start", c, line, "")
+		a.hook("apply_start", c, now, line, "")
 	case strings.Contains(rest, " complete after "):
-		a.hook("apply_complete", c, line, "")
+		a.hook("apply_complete", c, now, line, "")
 		delete(a.running, c)
 	case strings.HasPrefix(rest, "retrying after ") || strings.HasPrefix(rest, "still waiting"):
-		a.hook("apply_progress", c, line, rest)
+		a.hook("apply_progress", c, now, line, rest)
 	}
 }
 
@@ -140,15 +141,15 @@ func (a *ApplyProgress) lookup(subject string) *apply.Change {
 	return nil
 }
 
-func (a *ApplyProgress) hook(typ string, c *apply.Change, msg, detail string) {
+func (a *ApplyProgress) hook(typ string, c *apply.Change, now time.Time, msg, detail string) {
 	h := &EventHook{Resource: resourceOf(c), Action: c.Action, Detail: detail}
 	if st := a.running[c]; st != nil {
 		h.Phase = st.phase
-		h.ElapsedSeconds = int(a.ev.now().Sub(st.start).Round(time.Second) / time.Second)
+		h.ElapsedSeconds = int(now.Sub(st.start).Round(time.Second) / time.Second)
 	}
 	level := "info"
 	if typ == "apply_errored" {
 		level = "error"
 	}
-	a.ev.Emit(&Event{Level: level, Message: msg, Type: typ, Hook: h})
+	a.ev.emitAt(&Event{Level: level, Message: msg, Type: typ, Hook: h}, now)
 }

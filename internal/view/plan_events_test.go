@@ -1,0 +1,205 @@
+package view
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/teramot/teramotc/pkg/apply"
+	"github.com/teramot/teramotc/pkg/spec"
+)
+
+// stepClock starts at a fixed time and moves 1.25s on each call, so
+// timestamps and elapsed seconds are deterministic.
+func stepClock() func() time.Time {
+	t := time.Date(2026, 11, 27, 1, 2, 3, 456789000, time.UTC)
+	return func() time.Time {
+		now := t
+		t = t.Add(1250 * time.Millisecond)
+		return now
+	}
+}
+
+// applyPlan has a bucket, a bucket policy (applied in phases) and a policy
+// attachment with an owner, the label shapes apply's progress lines use.
+func applyPlan() *apply.Plan {
+	return &apply.Plan{FormatVersion: "1.0", Changes: []*apply.Change{
+		{Type: apply.TBucket, Name: "b", Address: "bucket.data", Action: apply.ActionCreate, Risk: apply.RiskNeutral, Step: 3},
+		{Type: apply.TBucketPolicy, Name: "b", Address: "bucket.data", Action: apply.ActionUpdate, Risk: apply.RiskTighten, Step: 4},
+		{Type: apply.TAttachment, Name: "read", Owner: "user/svc", Address: "grant.svc", Action: apply.ActionCreate, Risk: apply.RiskLoosen, Step: 8},
+		{Type: apply.TAttachment, Name: "read", Owner: "role/ci", Address: "grant.ci", Action: apply.ActionCreate, Risk: apply.RiskLoosen, Step: 8},
+	}}
+}
+
+func TestEvents(t *testing.T) {
+	src := []byte("bucket \"data\" {\n  name = \"Bad_Name\"\n}\n")
+	file := &hcl.File{Bytes: src}
+	rng := hcl.Range{Filename: "main.hcl", Start: hcl.Pos{Line: 2, Column: 10, Byte: 25}, End: hcl.Pos{Line: 2, Column: 20, Byte: 35}}
+	for _, tc := range []struct {
+		name string
+		emit func(ev *Events)
+		want []string // types, in order
+	}{
+		{"version", func(ev *Events) { ev.Version("1.2.3") }, []string{"version"}},
+		{"diagnostic", func(ev *Events) {
+			ev.Diagnostics(hcl.Diagnostics{
+				{Severity: hcl.DiagError, Summary: "Invalid bucket name", Detail: "Use lowercase letters.", Subject: &rng,
+					Extra: spec.DiagExtra{RuleID: "TMC001"}},
+				{Severity: hcl.DiagWarning, Summary: "Deprecated attribute", Detail: "Remove it."},
+			}, map[string]*hcl.File{"main.hcl": file})
+			ev.Problem(hcl.DiagError, "reading the live state: AccessDenied", "")
+		}, []string{"diagnostic", "diagnostic", "diagnostic"}},
+		{"plan", func(ev *Events) { ev.Plan(testPlan()) },
+			[]string{"planned_change", "planned_change", "planned_change", "planned_change", "change_summary"}},
+		{"plan_warnings_no_changes", func(ev *Events) {
+			ev.Plan(&apply.Plan{FormatVersion: "1.0", Changes: []*apply.Change{}, Warnings: []string{"trail t is managed elsewhere"}})
+		}, []string{"diagnostic", "change_summary"}},
+		{"apply_summary_outputs", func(ev *Events) {
+			ev.ApplyOutputs(nil)
+			ev.ApplyOutputs([]string{"keys/svc.access-key.json"})
+			ev.Summary("apply", 2, 1)
+		}, []string{"outputs", "outputs", "change_summary"}},
+		{"apply_progress", func(ev *Events) {
+			p := NewApplyProgress(ev, nil, applyPlan())
+			lines := []string{
+				"[00m00s] bucket.b: Creating...\n",
+				"[00m01s] bucket.b: retrying after 1s (attempt 1): OperationAborted\n",
+				"[00m02s] bucket.b: Creation complete after 2s\n",
+				"[00m02s] bucket-policy.b: Modifying... [deny-only]\n",
+				"[00m03s] bucket-policy.b: still waiting for the write to read back... [00m01s elapsed]\n",
+				"[00m04s] bucket-policy.b: Modifications complete after 1s\n",
+				"Warning: logging is not supported by http://127.0.0.1:9000 (NotImplemented); skipped, nothing was deleted\n",
+				"[00m04s] access key of user svc written to keys/svc.access-key.json (mode 0600)\n",
+				"[00m05s] policy-attachment.read (user/svc): Creating...\n",
+				"[00m05s] policy-attachment.read (role/ci): Creat", // a line in two writes
+				"ing...\n[00m06s] policy-attachment.read (role/ci): Creation complete after 1s\n",
+				"[00m06s] policy-attachment.read: still waiting for the write to read back... [00m01s elapsed]\n",
+			}
+			for _, l := range lines {
+				if _, err := p.Write([]byte(l)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			p.Errored(errors.New(`stage "grant identity policies" failed: policy-attachment read: AccessDenied`))
+			p.Errored(nil) // nothing is left running
+		}, []string{"apply_start", "apply_progress", "apply_complete", "apply_start", "apply_progress", "apply_complete",
+			"diagnostic", "apply_start", "apply_start", "apply_complete", "apply_progress", "apply_errored"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			ev := NewEvents(&b, stepClock())
+			tc.emit(ev)
+			if err := ev.Err(); err != nil {
+				t.Fatal(err)
+			}
+			got := checkEventLines(t, b.Bytes())
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("event types (-want +got):\n%s\n%s", diff, b.String())
+			}
+			checkEventsGolden(t, tc.name, b.Bytes())
+		})
+	}
+}
+
+// TestEventsRedactPlan: sensitive values are "(sensitive)" in
+// planned_change, as in the plan document.
+func TestEventsRedactPlan(t *testing.T) {
+	var b bytes.Buffer
+	NewEvents(&b, stepClock()).Plan(testPlan())
+	if strings.Contains(b.String(), "secret-external-id") {
+		t.Fatalf("sensitive value printed:\n%s", b.String())
+	}
+	if !strings.Contains(b.String(), `"after":"(sensitive)"`) {
+		t.Errorf("no redacted value:\n%s", b.String())
+	}
+}
+
+// TestEventsWriteError: the first write error is kept and nothing more is
+// written.
+func TestEventsWriteError(t *testing.T) {
+	w := &failWriter{}
+	ev := NewEvents(w, nil)
+	ev.Version("1")
+	ev.Summary("plan", 0, 0)
+	if ev.Err() == nil || w.calls != 1 {
+		t.Errorf("Err() = %v after %d writes, want an error after 1", ev.Err(), w.calls)
+	}
+}
+
+type failWriter struct{ calls int }
+
+func (f *failWriter) Write(p []byte) (int, error) {
+	f.calls++
+	return 0, errors.New("broken pipe")
+}
+
+// checkEventLines checks that every line of out is one JSON object with
+// the @-fields, @module "teramotc.ui", an RFC 3339 @timestamp with a
+// fraction and a known type, and returns the types.
+func checkEventLines(t *testing.T, out []byte) []string {
+	t.Helper()
+	if err := CheckEventLines(out); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	var types []string
+	for _, line := range strings.Split(strings.TrimSuffix(string(out), "\n"), "\n") {
+		var ev Event
+		_ = json.Unmarshal([]byte(line), &ev)
+		types = append(types, ev.Type)
+	}
+	return types
+}
+
+func TestCheckEventLines(t *testing.T) {
+	good := `{"@level":"info","@message":"m","@module":"teramotc.ui","@timestamp":"2026-11-27T01:02:03.456789Z","type":"version"}` + "\n"
+	for _, tc := range []struct {
+		name, out string
+		ok        bool
+	}{
+		{"good", good, true},
+		{"empty", "", false},
+		{"no final newline", strings.TrimSuffix(good, "\n"), false},
+		{"not an object", "[1]\n", false},
+		{"indented", "{\n\"type\":\"version\"}\n", false},
+		{"missing level", strings.Replace(good, `"@level":"info",`, "", 1), false},
+		{"other module", strings.Replace(good, "teramotc.ui", "terraform.ui", 1), false},
+		{"no fraction", strings.Replace(good, ".456789", "", 1), false},
+		{"unknown type", strings.Replace(good, `"version"`, `"log"`, 1), false},
+		{"blank line", good + "\n" + good, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := CheckEventLines([]byte(tc.out)); (err == nil) != tc.ok {
+				t.Errorf("CheckEventLines = %v, want ok=%v", err, tc.ok)
+			}
+		})
+	}
+}
+
+func checkEventsGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "events", name+".jsonl")
+	if updateGolden() {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/view -run TestEvents -update)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", path, diff)
+	}
+}
