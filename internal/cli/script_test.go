@@ -35,14 +35,15 @@ func TestScripts(t *testing.T) {
 }
 
 // scriptParams are the testscript parameters shared by the CLI scenarios:
-// $EXAMPLES, no NO_COLOR, the filemode command, plus extra commands.
+// $EXAMPLES, no NO_COLOR, the filemode and eventlines commands, plus extra
+// commands.
 func scriptParams(t *testing.T, dir string, extra map[string]func(*testscript.TestScript, bool, []string)) testscript.Params {
 	t.Helper()
 	examples, err := filepath.Abs("../../examples")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmds := map[string]func(ts *testscript.TestScript, neg bool, args []string){"filemode": cmdFileMode}
+	cmds := map[string]func(ts *testscript.TestScript, neg bool, args []string){"filemode": cmdFileMode, "eventlines": cmdEventLines}
 	for name, c := range extra {
 		cmds[name] = c
 	}
