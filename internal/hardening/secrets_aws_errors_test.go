@@ -121,7 +121,7 @@ func fakeEndpoint(t *testing.T, c endpointCase) *httptest.Server {
 	return srv
 }
 
-// testAWSErrorsRedacted runs plan (text and json), apply and import of the
+// testAWSErrorsRedacted runs plan (text and json), apply (text and json) and import of the
 // sensitive-everywhere corpus spec against endpoints whose errors quote an access
 // key id and a secret access key: every command fails with the error
 // printed, and neither credential appears on stdout or stderr.
@@ -144,6 +144,7 @@ func testAWSErrorsRedacted(t *testing.T, bin string) {
 				{"plan", c.spec},
 				{"plan", "-json", c.spec},
 				{"apply", "-auto-approve", "-key-dir", t.TempDir(), c.spec},
+				{"apply", "-json", "-auto-approve", "-key-dir", t.TempDir(), c.spec},
 				{"import", "-bucket", "teramot-sensitive-everywhere", "-user", "teramot-corpus-reader", "-o", t.TempDir()},
 			} {
 				args = append(append([]string{args[0]}, ec.args...), args[1:]...)

@@ -40,6 +40,11 @@ func TestNoSecretInPlanOrApply(t *testing.T) {
 					t.Fatalf("%s exited %d:\n%s", what, code, head(text))
 				}
 				outputs = append(outputs, what+"\n"+text)
+				if slices.Contains(args, "-json") || slices.Contains(args, "json") {
+					// The event stream escapes text (quotes, control
+					// characters): check the decoded strings too.
+					outputs = append(outputs, what+" (decoded)\n"+decodedEvents(t, what, text))
+				}
 			}
 			ways := slices.Sorted(maps.Keys(c.ways))
 			for i, wayName := range ways {
@@ -57,7 +62,7 @@ func TestNoSecretInPlanOrApply(t *testing.T) {
 				}
 				outputs = append(outputs, "plan file "+wayName+"\n"+string(b))
 				if i == 0 {
-					record("apply plan file "+wayName, append(append([]string{"apply", "-key-dir", keyDir}, vars...), planFile)...)
+					record("apply -json plan file "+wayName, append(append([]string{"apply", "-json", "-key-dir", keyDir}, vars...), planFile)...)
 				}
 				record("apply "+wayName, append(append([]string{"apply", "-auto-approve", "-key-dir", keyDir}, vars...), c.spec)...)
 			}
@@ -87,6 +92,47 @@ func TestNoSecretInPlanOrApply(t *testing.T) {
 			}
 		})
 	}
+}
+
+// decodedEvents returns every string in the JSON event lines of out (a
+// plan or apply -json run's stdout and stderr), unescaped, one a line. A
+// line that starts like an event but does not parse is an error.
+func decodedEvents(t *testing.T, what, out string) string {
+	t.Helper()
+	var b strings.Builder
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case string:
+			b.WriteString(v + "\n")
+		case []any:
+			for _, e := range v {
+				walk(e)
+			}
+		case map[string]any:
+			for k, e := range v {
+				b.WriteString(k + "\n")
+				walk(e)
+			}
+		}
+	}
+	events := 0
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(line, "{") {
+			continue
+		}
+		var v any
+		if err := json.Unmarshal([]byte(line), &v); err != nil {
+			t.Errorf("%s printed a line that is not a JSON event: %v: %s", what, err, line)
+			continue
+		}
+		events++
+		walk(v)
+	}
+	if events == 0 {
+		t.Errorf("%s printed no JSON events:\n%s", what, head(out))
+	}
+	return b.String()
 }
 
 // createdKeys returns the access key ids and secrets apply wrote to dir,
