@@ -168,12 +168,13 @@ func runApply(env *Env, args []string) int {
 	return view.ExitOK
 }
 
-// applyJSON applies the plan under -json: progress lines become apply_*
-// events (and still go to stderr); the stream ends with an outputs event
-// and the apply change_summary, or with the errors.
+// applyJSON applies the plan under -json: the engine's progress becomes
+// apply_* events (its lines still go to stderr); the stream ends with an
+// outputs event and the apply change_summary, or with the errors.
 func applyJSON(ctx context.Context, r *reporter, e *apply.Engine, p *apply.Plan, allowDestructive bool) int {
-	prog := view.NewApplyProgress(r.ev, r.env.Stderr, p)
-	e.Progress = prog
+	prog := view.NewApplyProgress(r.ev)
+	e.Progress = r.env.Stderr
+	e.OnProgress = prog.Event
 	res, err := e.Apply(ctx, p, allowDestructive)
 	if err != nil {
 		prog.Errored(err)

@@ -1,8 +1,6 @@
 package view
 
 import (
-	"bytes"
-	"io"
 	"sort"
 	"strings"
 	"sync"
@@ -13,27 +11,21 @@ import (
 	"github.com/teramot/teramotc/pkg/apply"
 )
 
-// ApplyProgress is the apply.Engine's Progress writer under apply -json.
-// Every progress line still goes to the log (stderr); the lines naming a
-// planned change become events:
+// ApplyProgress turns the apply.Engine's progress (Engine.OnProgress) into
+// events under apply -json; the progress lines themselves still go to the
+// log (stderr):
 //
-//	LABEL: Creating... [phase]         apply_start
-//	LABEL: Modifying...                apply_start
-//	LABEL: retrying after ...          apply_progress
-//	LABEL: still waiting ...           apply_progress
-//	LABEL: Creation complete after 2s  apply_complete
-//	Warning: ...                       diagnostic (warning)
+//	ProgressStart     apply_start
+//	ProgressRetry     apply_progress
+//	ProgressWaiting   apply_progress
+//	ProgressComplete  apply_complete
+//	ProgressWarning   diagnostic (warning)
 //
-// where LABEL is "type.name" with " (owner)" when the change has one, and
-// a line may start with the elapsed time "[00m02s] ". Errored reports the
-// changes that started and never completed.
+// Errored reports the changes that started and never completed.
 type ApplyProgress struct {
-	ev  *Events
-	log io.Writer
+	ev *Events
 
 	mu      sync.Mutex
-	buf     []byte
-	byLabel map[string]*apply.Change
 	running map[*apply.Change]*runState
 }
 
@@ -42,31 +34,39 @@ type runState struct {
 	phase string
 }
 
-// NewApplyProgress returns the Progress writer for applying p.
-func NewApplyProgress(ev *Events, log io.Writer, p *apply.Plan) *ApplyProgress {
-	a := &ApplyProgress{ev: ev, log: log, byLabel: map[string]*apply.Change{}, running: map[*apply.Change]*runState{}}
-	for _, c := range p.Changes {
-		a.byLabel[label(c)] = c
-	}
-	return a
+// NewApplyProgress returns the progress handler of an apply that writes
+// its events to ev.
+func NewApplyProgress(ev *Events) *ApplyProgress {
+	return &ApplyProgress{ev: ev, running: map[*apply.Change]*runState{}}
 }
 
-// Write passes p to the log and turns each complete line into an event.
-func (a *ApplyProgress) Write(p []byte) (int, error) {
-	if a.log != nil {
-		_, _ = a.log.Write(p)
-	}
+// Event is the Engine's OnProgress.
+func (a *ApplyProgress) Event(p apply.ProgressEvent) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.buf = append(a.buf, p...)
-	for {
-		i := bytes.IndexByte(a.buf, '\n')
-		if i < 0 {
-			return len(p), nil
+	if p.Kind == apply.ProgressWarning {
+		a.ev.Problem(hcl.DiagWarning, p.Detail, "")
+		return
+	}
+	c := p.Change
+	if c == nil {
+		return
+	}
+	now := a.ev.now()
+	verb := map[bool]string{true: "Creation", false: "Modifications"}[c.Action == apply.ActionCreate]
+	switch p.Kind {
+	case apply.ProgressStart:
+		a.running[c] = &runState{start: now, phase: p.Phase}
+		msg := label(c) + ": " + map[bool]string{true: "Creating...", false: "Modifying..."}[c.Action == apply.ActionCreate]
+		if p.Phase != "" {
+			msg += " [" + p.Phase + "]"
 		}
-		line := string(a.buf[:i])
-		a.buf = a.buf[i+1:]
-		a.line(line)
+		a.hook("apply_start", c, now, msg, "")
+	case apply.ProgressRetry, apply.ProgressWaiting:
+		a.hook("apply_progress", c, now, label(c)+": "+p.Detail, p.Detail)
+	case apply.ProgressComplete:
+		a.hook("apply_complete", c, now, label(c)+": "+verb+" complete after "+p.Elapsed.Round(time.Second).String(), "")
+		delete(a.running, c)
 	}
 }
 
@@ -89,56 +89,6 @@ func (a *ApplyProgress) Errored(err error) {
 		a.hook("apply_errored", c, a.ev.now(), label(c)+": "+verb+" errored", detail)
 		delete(a.running, c)
 	}
-}
-
-func (a *ApplyProgress) line(line string) {
-	if strings.HasPrefix(line, "[") {
-		if i := strings.Index(line, "] "); i > 0 {
-			line = line[i+2:]
-		}
-	}
-	if w, ok := strings.CutPrefix(line, "Warning: "); ok {
-		a.ev.Problem(hcl.DiagWarning, w, "")
-		return
-	}
-	subject, rest, ok := strings.Cut(line, ": ")
-	if !ok {
-		return
-	}
-	c := a.lookup(subject)
-	if c == nil {
-		return
-	}
-	now := a.ev.now()
-	switch {
-	case strings.HasPrefix(rest, "Creating...") || strings.HasPrefix(rest, "Modifying..."):
-		st := &runState{start: now}
-		if i := strings.LastIndex(rest, " ["); i > 0 && strings.HasSuffix(rest, "]") {
-			st.phase = rest[i+2 : len(rest)-1]
-		}
-		a.running[c] = st
-		a.hook("apply_start", c, now, line, "")
-	case strings.Contains(rest, " complete after "):
-		a.hook("apply_complete", c, now, line, "")
-		delete(a.running, c)
-	case strings.HasPrefix(rest, "retrying after ") || strings.HasPrefix(rest, "still waiting"):
-		a.hook("apply_progress", c, now, line, rest)
-	}
-}
-
-// lookup finds the change a progress line names: by its full label, or
-// (read-back waits name no owner) by "type.name" among the running
-// changes, then among all.
-func (a *ApplyProgress) lookup(subject string) *apply.Change {
-	if c := a.byLabel[subject]; c != nil {
-		return c
-	}
-	for c := range a.running {
-		if c.Type+"."+c.Name == subject {
-			return c
-		}
-	}
-	return nil
 }
 
 func (a *ApplyProgress) hook(typ string, c *apply.Change, now time.Time, msg, detail string) {

@@ -68,25 +68,24 @@ func TestEvents(t *testing.T) {
 			ev.Summary("apply", 2, 1)
 		}, []string{"outputs", "outputs", "change_summary"}},
 		{"apply_progress", func(ev *Events) {
-			p := NewApplyProgress(ev, nil, applyPlan())
-			lines := []string{
-				"[00m00s] bucket.b: Creating...\n",
-				"[00m01s] bucket.b: retrying after 1s (attempt 1): OperationAborted\n",
-				"[00m02s] bucket.b: Creation complete after 2s\n",
-				"[00m02s] bucket-policy.b: Modifying... [deny-only]\n",
-				"[00m03s] bucket-policy.b: still waiting for the write to read back... [00m01s elapsed]\n",
-				"[00m04s] bucket-policy.b: Modifications complete after 1s\n",
-				"Warning: logging is not supported by http://127.0.0.1:9000 (NotImplemented); skipped, nothing was deleted\n",
-				"[00m04s] access key of user svc written to keys/svc.access-key.json (mode 0600)\n",
-				"[00m05s] policy-attachment.read (user/svc): Creating...\n",
-				"[00m05s] policy-attachment.read (role/ci): Creat", // a line in two writes
-				"ing...\n[00m06s] policy-attachment.read (role/ci): Creation complete after 1s\n",
-				"[00m06s] policy-attachment.read: still waiting for the write to read back... [00m01s elapsed]\n",
-			}
-			for _, l := range lines {
-				if _, err := p.Write([]byte(l)); err != nil {
-					t.Fatal(err)
-				}
+			pl := applyPlan()
+			bucket, policy, user, role := pl.Changes[0], pl.Changes[1], pl.Changes[2], pl.Changes[3]
+			p := NewApplyProgress(ev)
+			for _, e := range []apply.ProgressEvent{
+				{Kind: apply.ProgressStart, Change: bucket},
+				{Kind: apply.ProgressRetry, Change: bucket, Detail: "retrying after 1s (attempt 1): OperationAborted"},
+				{Kind: apply.ProgressComplete, Change: bucket, Elapsed: 2 * time.Second},
+				{Kind: apply.ProgressStart, Change: policy, Phase: "deny-only"},
+				{Kind: apply.ProgressWaiting, Change: policy, Elapsed: time.Second, Detail: "still waiting for the write to read back"},
+				{Kind: apply.ProgressComplete, Change: policy, Elapsed: time.Second},
+				{Kind: apply.ProgressWarning, Detail: "logging is not supported by http://127.0.0.1:9000 (NotImplemented); skipped, nothing was deleted"},
+				{Kind: apply.ProgressRetry, Detail: "retrying outside a change"}, // no change: no event
+				{Kind: apply.ProgressStart, Change: user},
+				{Kind: apply.ProgressStart, Change: role},
+				{Kind: apply.ProgressComplete, Change: role, Elapsed: time.Second},
+				{Kind: apply.ProgressWaiting, Change: user, Elapsed: time.Second, Detail: "still waiting for the write to read back"},
+			} {
+				p.Event(e)
 			}
 			p.Errored(errors.New(`stage "grant identity policies" failed: policy-attachment read: AccessDenied`))
 			p.Errored(nil) // nothing is left running

@@ -23,6 +23,9 @@ type Engine struct {
 	Parallelism int
 	// Progress receives progress lines (stderr); nil discards them.
 	Progress io.Writer
+	// OnProgress, when set, receives what each progress line says as data
+	// (progress.go); calls are serialized.
+	OnProgress func(ProgressEvent)
 	// PropagationTimeout bounds each resource-level retry loop (default
 	// 2 minutes); Backoff is the first delay between attempts (default 1s,
 	// doubling up to 10s).
@@ -37,12 +40,13 @@ type Engine struct {
 	// KeyDir is where a created access key is written (0600 file).
 	KeyDir string
 
-	warnMu   sync.Mutex
-	warned   map[string]bool
-	mu       sync.Mutex
-	keyFiles []string
-	start    time.Time
-	caps     capCache // what the endpoint implements (see probe)
+	warnMu     sync.Mutex
+	warned     map[string]bool
+	progressMu sync.Mutex
+	mu         sync.Mutex
+	keyFiles   []string
+	start      time.Time
+	caps       capCache // what the endpoint implements (see probe)
 }
 
 // NewEngine runs the preflight (sts:GetCallerIdentity) and returns an
@@ -116,6 +120,7 @@ func (e *Engine) warnOnce(key, msg string) {
 	if e.Progress != nil {
 		fmt.Fprintf(e.Progress, "Warning: %s\n", msg)
 	}
+	e.report(ProgressEvent{Kind: ProgressWarning, Detail: msg})
 }
 
 // parallel runs f(0..n-1) with at most Parallelism at a time and returns

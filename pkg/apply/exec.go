@@ -158,6 +158,15 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 		verb = "Creating"
 	}
 	start := time.Now()
+	ctx = withChange(ctx, c)
+	started := func(phase string) {
+		if phase != "" {
+			e.logf("%s: %s... [%s]", label, verb, phase)
+		} else {
+			e.logf("%s: %s...", label, verb)
+		}
+		e.report(ProgressEvent{Kind: ProgressStart, Change: c, Phase: phase})
+	}
 	switch {
 	case c.Type == TBucketPolicy:
 		doc, want := policyPhase(it, p.live, phase, e.Partition)
@@ -165,7 +174,7 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 		if doc == nil || (cur != nil && equal(cur, want)) {
 			return nil
 		}
-		e.logf("%s: %s... [%s]", label, verb, phase)
+		started(phase)
 		if err := e.retry(ctx, label, func() error { return e.writeS3(ctx, it, doc, p.live) }); err != nil {
 			return err
 		}
@@ -174,14 +183,14 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 		}
 		p.live.set(it.Key(), want)
 	case it.Type == TBucket:
-		e.logf("%s: %s...", label, verb)
+		started("")
 		wait := !p.writesFollow(it.Bucket)
 		if err := e.retry(ctx, label, func() error { return e.createBucket(ctx, it, wait) }); err != nil {
 			return err
 		}
 		p.live.set(it.Key(), it.Desired)
 	case it.Bucket != "":
-		e.logf("%s: %s...", label, verb)
+		started("")
 		if err := e.probe(ctx, it); err != nil {
 			return err
 		}
@@ -199,7 +208,7 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 		}
 		p.live.set(it.Key(), it.Desired)
 	case it.Type == TTrail || it.Type == TEventSelectors || it.Type == TTrailLogging:
-		e.logf("%s: %s...", label, verb)
+		started("")
 		if err := e.retry(ctx, label, func() error { return e.writeTrail(ctx, c) }); err != nil {
 			return err
 		}
@@ -207,7 +216,7 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 			return err
 		}
 	default:
-		e.logf("%s: %s...", label, verb)
+		started("")
 		if err := e.retry(ctx, label, func() error { return e.writeIAM(ctx, c) }); err != nil {
 			return err
 		}
@@ -217,8 +226,10 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 			}
 		}
 	}
+	took := time.Since(start)
 	e.logf("%s: %s complete after %s", label, map[bool]string{true: "Creation", false: "Modifications"}[c.Action == ActionCreate],
-		time.Since(start).Round(time.Second))
+		took.Round(time.Second))
+	e.report(ProgressEvent{Kind: ProgressComplete, Change: c, Elapsed: took})
 	return nil
 }
 

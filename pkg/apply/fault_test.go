@@ -146,9 +146,11 @@ func TestFaultsConverge(t *testing.T) {
 			e := fakeEngine(t, f)
 			items := loadSpec(t, tc.example, nil)
 			tc.setup(f)
+			progress := recordProgress(e)
 			if _, err := converge(t, e, items); err != nil {
 				t.Fatalf("apply: %v", err)
 			}
+			progress.check(t)
 			for op, q := range f.faults {
 				if len(q) > 0 {
 					t.Errorf("scripted fault of %s was never hit", op)

@@ -23,7 +23,9 @@ func (e *Engine) retry(ctx context.Context, what string, f func() error) error {
 		if e.C.Endpoint != "" && strings.HasPrefix(errorCode(err), "MalformedPolicy") {
 			return err // emulators and S3-compatible servers have no IAM propagation delay
 		}
-		e.logf("%s: retrying after %s (attempt %d): %s", what, delay, attempt, short(err))
+		detail := fmt.Sprintf("retrying after %s (attempt %d): %s", delay, attempt, short(err))
+		e.logf("%s: %s", what, detail)
+		e.report(ProgressEvent{Kind: ProgressRetry, Change: changeOf(ctx), Detail: detail})
 		select {
 		case <-ctx.Done():
 			return fmt.Errorf("%s: gave up after %s: %w", what, e.PropagationTimeout, err)
@@ -63,7 +65,10 @@ func (e *Engine) waitEqual(ctx context.Context, it *Item, want any, n int, inter
 			streak = 0
 			if time.Since(reported) >= 10*time.Second {
 				reported = time.Now()
-				e.logf("%s.%s: still waiting for the write to read back... [%s elapsed]", it.Type, it.Name, fmtElapsed(time.Since(start).Round(time.Second)))
+				waited := time.Since(start)
+				e.logf("%s.%s: still waiting for the write to read back... [%s elapsed]", it.Type, it.Name, fmtElapsed(waited.Round(time.Second)))
+				e.report(ProgressEvent{Kind: ProgressWaiting, Change: changeOf(ctx), Elapsed: waited,
+					Detail: "still waiting for the write to read back"})
 			}
 		}
 		select {
