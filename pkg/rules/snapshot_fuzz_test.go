@@ -11,14 +11,7 @@ import (
 // decoder: it must return an error or rules that encode and decode to
 // themselves, never panic or allocate beyond its input.
 func FuzzRuleMeta(f *testing.F) {
-	mods, err := BuiltinModules(false)
-	if err != nil {
-		f.Fatal(err)
-	}
-	rs, err := rulesOf(mods, false, metaRulesByID())
-	if err != nil {
-		f.Fatal(err)
-	}
+	rs := builtinRules(f)
 	// Small seeds: the fuzzer minimises every new input, which is slow on
 	// the 40 KB of the whole set.
 	for _, n := range []int{1, 2, 3} {

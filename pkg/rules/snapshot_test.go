@@ -165,15 +165,7 @@ func BenchmarkSnapshotLoad(b *testing.B) {
 // TestRuleMetaRoundTrip checks that the snapshot's metadata encoding keeps
 // every field of every built-in rule, and that damage is an error.
 func TestRuleMetaRoundTrip(t *testing.T) {
-	mods, err := BuiltinModules(false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := rulesOf(mods, false, metaRulesByID())
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs = append(rs, &Rule{ID: "X1", Custom: true, Hard: true})
+	rs := append(builtinRules(t), &Rule{ID: "X1", Custom: true, Hard: true})
 	enc := encodeRuleMeta(rs)
 	got, err := parseRuleMeta(enc)
 	if err != nil {
@@ -194,6 +186,21 @@ func TestRuleMetaRoundTrip(t *testing.T) {
 			t.Errorf("%s: parseRuleMeta = %v, want errMetaDamaged", name, err)
 		}
 	}
+}
+
+// builtinRules returns the metadata of the built-in rules, read from the
+// policy sources.
+func builtinRules(t testing.TB) []*Rule {
+	t.Helper()
+	mods, err := BuiltinModules(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := rulesOf(mods, false, metaRulesByID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
 }
 
 // encodeRuleMetaWithFlag encodes rs with the Custom flag byte of the last
