@@ -16,3 +16,14 @@ func WritePlanJSON(w io.Writer, p *apply.Plan) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(p.Redacted())
 }
+
+// WriteSavedPlanJSON prints a plan file's content as one JSON document
+// (format_version, spec, connect, plan), with the plan redacted as in
+// WritePlanJSON; "teramotc show -json" uses it.
+func WriteSavedPlanJSON(w io.Writer, sp *apply.SavedPlan) error {
+	cp := *sp
+	cp.Plan = sp.Plan.Redacted()
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(&cp)
+}

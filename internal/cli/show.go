@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/teramot/teramotc/internal/view"
+	"github.com/teramot/teramotc/pkg/apply"
+)
+
+func init() {
+	register(&Command{
+		Name:     "show",
+		Synopsis: "Print a plan saved with \"plan -out\"",
+		Usage: `
+Usage: teramotc show [flags] PLANFILE
+
+Prints a plan saved with "teramotc plan -out=PLANFILE", without reading
+the spec or contacting AWS: the changes in the order apply makes them, as
+plan prints them. Use it to review a plan file before "teramotc apply
+PLANFILE", which plans again and refuses to run if the spec or the live
+state moved since the file was saved.
+
+Flags:
+  -f, -format=FORMAT     text (default), json or markdown; json is the
+                         saved plan as one document (format_version, spec,
+                         connect, plan)
+  -json                  same as -format=json
+  -no-color              disable colour
+
+Exit codes: 0 shown, 1 error (no such file, not a plan file, or a plan
+format this teramotc does not read).
+`,
+		Run: runShow,
+	})
+}
+
+func runShow(env *Env, args []string) int {
+	fs := newFlagSet(env, "show")
+	format := fs.String("format", "text", "text, json or markdown")
+	fs.StringVar(format, "f", "text", "shorthand for -format")
+	asJSON := fs.Bool("json", false, "same as -format=json")
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return exitCodeForParse(err)
+	}
+	if *asJSON {
+		*format = "json"
+	}
+	switch *format {
+	case "text", "json", "markdown":
+	default:
+		return usageError(env, "show", "-format must be text, json or markdown, not %q", *format)
+	}
+	if len(rest) != 1 {
+		return usageError(env, "show", "show takes one plan file, got %d arguments", len(rest))
+	}
+	path := rest[0]
+	r := &reporter{env: env}
+	if _, err := os.Stat(path); err != nil {
+		r.fail(fmt.Sprintf("cannot read plan file %s: %v", path, unwrapPathError(err)),
+			"Save a plan with \"teramotc plan -out=FILE\", then show that file.")
+		return view.ExitError
+	}
+	saved, isPlan, err := apply.ReadPlanFile(path)
+	switch {
+	case err != nil:
+		r.fail(err.Error(), "")
+		return view.ExitError
+	case !isPlan:
+		r.fail(fmt.Sprintf("%s is not a plan file", path),
+			fmt.Sprintf("show reads a plan saved with \"teramotc plan -out=FILE\". To see what apply would change for a spec, run \"teramotc plan %s\".", path))
+		return view.ExitError
+	}
+	switch *format {
+	case "json":
+		if err := view.WriteSavedPlanJSON(env.Stdout, saved); err != nil {
+			r.fail("writing the plan: "+err.Error(), "")
+			return view.ExitError
+		}
+	case "markdown":
+		view.WritePlanMarkdown(env.Stdout, saved.Plan)
+	default:
+		view.WritePlanText(env.Stdout, saved.Plan, env.Color)
+		if saved.Plan.HasChanges() {
+			fmt.Fprintf(env.Stdout, "\nThis plan was made from %s. To perform exactly these actions, run:\n  teramotc apply %s\n", saved.Spec, path)
+		}
+	}
+	return view.ExitOK
+}
+
+// unwrapPathError drops the operation and path that *os.PathError repeats.
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
