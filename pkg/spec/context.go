@@ -13,6 +13,7 @@ func (l *loader) eval(expr hcl.Expression) (cty.Value, bool) {
 		return cty.DynamicVal, false
 	}
 	v, diags := expr.Value(ctx)
+	hideSensitive(diags, expr, ctx)
 	for _, d := range diags {
 		// The context holds variable values, sensitive ones included; a
 		// diagnostic printer must not be able to show them.

@@ -25,13 +25,18 @@ func (l *loader) evaluateWithin(timeout time.Duration) (hcl.Diagnostics, bool) {
 	done := make(chan *hcl.Diagnostic, 1)
 	go func() {
 		defer func() {
-			if r := recover(); r != nil {
-				done <- &hcl.Diagnostic{
+			r := recover()
+			texts := l.sensitiveVarTexts()
+			texts.redact(l.diags)
+			if r != nil {
+				d := &hcl.Diagnostic{
 					Severity: hcl.DiagError,
 					Summary:  "Internal error",
 					Detail: fmt.Sprintf("teramotc failed while evaluating this spec (%v). This is a bug: "+
 						"please report it with the spec that causes it.\n\n%s", r, debug.Stack()),
 				}
+				texts.redact(hcl.Diagnostics{d})
+				done <- d
 				return
 			}
 			done <- nil
@@ -43,6 +48,7 @@ func (l *loader) evaluateWithin(timeout time.Duration) (hcl.Diagnostics, bool) {
 	defer timer.Stop()
 	select {
 	case d := <-done:
+		l.masks = l.sensitiveRanges() // the evaluation is over: the loader is ours again
 		if d != nil {
 			return append(l.diags, d), false
 		}

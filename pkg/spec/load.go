@@ -112,6 +112,9 @@ type loader struct {
 	localVals map[string]cty.Value
 	bucketDef map[string]*bucketDecl
 	partition string
+	// masks are the ranges of sensitive variables' values written in files,
+	// masked in Loaded.Files (redact_sensitive.go).
+	masks []hcl.Range
 }
 
 // topBlocks are the top-level blocks of every file, in file order.

@@ -23,12 +23,15 @@ import (
 //   - masks them in its own diagnostics.
 //
 // Loaded.Redact masks them in any other text printed about the spec.
+// Sensitive variables are hidden in redact_sensitive.go; their values
+// written in files are masked here too (maskRanges).
 
 // maskByte replaces each byte of a secret in file contents and printed text.
 const maskByte = '*'
 
 // hideSecrets applies the above to out and diags and returns the diagnostics.
 func (l *loader) hideSecrets(out *Loaded, diags hcl.Diagnostics) hcl.Diagnostics {
+	maskRanges(out, l.masks)
 	if l.spec == nil || len(l.spec.Secrets) == 0 {
 		return diags
 	}

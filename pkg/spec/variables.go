@@ -24,6 +24,11 @@ type varDecl struct {
 	value       cty.Value
 	valueRange  *hcl.Range // where the chosen value was written, when in a file
 	validations []*hcl.Block
+	// given holds the texts of every value given to a sensitive variable,
+	// redacted from all diagnostics, and written the ranges of those written
+	// in a file, masked in snippets (redact_sensitive.go).
+	given   sensitiveTexts
+	written []hcl.Range
 }
 
 // EnvPrefix prefixes the environment variables that set spec variables.
@@ -103,6 +108,9 @@ func (l *loader) decodeVariable(b *hcl.Block) *varDecl {
 
 // setValue converts v to the variable's type and records it as its value.
 func (d *varDecl) setValue(l *loader, v cty.Value, source string, rng *hcl.Range) {
+	if d.sensitive {
+		d.remember(v, rng)
+	}
 	if d.defaults != nil {
 		v = d.defaults.Apply(v)
 	}
@@ -115,7 +123,8 @@ func (d *varDecl) setValue(l *loader, v cty.Value, source string, rng *hcl.Range
 		return
 	}
 	if d.sensitive {
-		cv = cv.Mark(sensitiveMark)
+		d.remember(cv, nil)
+		cv = markDeep(cv)
 	}
 	d.value, d.model.Source, d.valueRange = cv, source, rng
 }
