@@ -2,8 +2,9 @@ package rules
 
 import (
 	"fmt"
-	"os"
+	"path"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -34,111 +35,210 @@ type RuleConfig struct {
 	Range    hcl.Range
 }
 
-type configFile struct {
-	InlineIgnores *bool         `hcl:"inline_ignores,optional"`
-	Settings      []settings    `hcl:"teramotc,block"`
-	Rules         []ruleBlock   `hcl:"rule,block"`
-	Ignores       []ignoreBlock `hcl:"ignore,block"`
-}
-
-type settings struct {
-	RequiredVersion *string `hcl:"required_version,optional"`
-}
-
-type ruleBlock struct {
-	ID       string    `hcl:"id,label"`
-	Enabled  *bool     `hcl:"enabled,optional"`
-	Severity *string   `hcl:"severity,optional"`
-	DefRange hcl.Range `hcl:",def_range"`
-}
-
-type ignoreBlock struct {
-	ID        string    `hcl:"id,label"`
-	Addresses []string  `hcl:"addresses,optional"`
-	Paths     []string  `hcl:"paths,optional"`
-	Reason    *string   `hcl:"reason,optional"`
-	Until     *string   `hcl:"until,optional"`
-	DefRange  hcl.Range `hcl:",def_range"`
-}
-
-// FindConfig returns the .teramotc.hcl of the spec at specPath (a directory
-// or a file in it), or "" when there is none.
-func FindConfig(specPath string) string {
-	dir := specPath
-	if st, err := os.Stat(specPath); err == nil && !st.IsDir() {
-		dir = filepath.Dir(specPath)
+// Files maps the configuration's file name to its parsed file, for the
+// source snippets of the diagnostics LoadConfig returns (the files argument
+// of view.WriteDiagnostics). It is empty for a nil Config or a file that
+// could not be parsed.
+func (c *Config) Files() map[string]*hcl.File {
+	if c == nil || c.File == nil {
+		return map[string]*hcl.File{}
 	}
-	p := filepath.Join(dir, ConfigFileName)
-	if _, err := os.Stat(p); err == nil {
-		return p
-	}
-	return ""
+	return map[string]*hcl.File{c.Filename: c.File}
 }
 
-// LoadConfig parses a .teramotc.hcl and checks it against the rules of set:
-// rule ids must exist, hard rules cannot be disabled, re-graded or ignored,
-// ignore blocks need a reason and a valid until date.
+var (
+	configSchema = &hcl.BodySchema{
+		Attributes: []hcl.AttributeSchema{{Name: "inline_ignores"}},
+		Blocks: []hcl.BlockHeaderSchema{
+			{Type: "teramotc"},
+			{Type: "rule", LabelNames: []string{"id"}},
+			{Type: "ignore", LabelNames: []string{"id"}},
+		},
+	}
+	settingsSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "required_version"}}}
+	ruleSchema     = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "enabled"}, {Name: "severity"}}}
+	ignoreSchema   = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+		{Name: "addresses"}, {Name: "paths"}, {Name: "reason"}, {Name: "until"},
+	}}
+)
+
+// LoadConfig reads the configuration file the user named (-config FILE or
+// TERAMOTC_CONFIG), wherever it lies, and checks it against the rules of
+// set: rule ids must exist, hard rules cannot be disabled, re-graded or
+// ignored, ignore blocks need a reason and a valid until date. Problems in
+// the file are reported at the offending label or value. With errors, the
+// Config returned (nil when the file could not be read or parsed) holds
+// only the file, for Files, and the default settings: a configuration is
+// applied whole or not at all.
 func LoadConfig(filename string, set *Set) (*Config, hcl.Diagnostics) {
+	if d := unreadable(filename, "Check the path given to -config or TERAMOTC_CONFIG (a relative path starts from the working directory), "+
+		"or set neither to use the "+ConfigFileName+" in each spec's directory."); d != nil {
+		return nil, hcl.Diagnostics{d}
+	}
+	return loadConfig(filename, set)
+}
+
+func loadConfig(filename string, set *Set) (*Config, hcl.Diagnostics) {
 	f, diags := spec.ParseHCLFile(filename) // the limits of spec files: the config is untrusted too
+	if f == nil || diags.HasErrors() {
+		return defaultConfig(filename, f), diags
+	}
+	c := defaultConfig(filename, f)
+	content, more := f.Body.Content(configSchema)
+	diags = append(diags, more...)
+	var inline bool
+	if decodeAttr(content.Attributes["inline_ignores"], &inline, &diags) {
+		c.InlineIgnores = inline
+	}
+	for _, b := range content.Blocks {
+		switch b.Type {
+		case "teramotc":
+			body, more := b.Body.Content(settingsSchema)
+			diags = append(diags, more...)
+			var v string
+			decodeAttr(body.Attributes["required_version"], &v, &diags)
+		case "rule":
+			diags = append(diags, c.addRule(b, set)...)
+		case "ignore":
+			diags = append(diags, c.addIgnore(b, set)...)
+		}
+	}
 	if diags.HasErrors() {
-		return nil, diags
-	}
-	var raw configFile
-	diags = append(diags, gohcl.DecodeBody(f.Body, nil, &raw)...)
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	c := &Config{Filename: filename, File: f, InlineIgnores: true, Rules: map[string]*RuleConfig{}}
-	if raw.InlineIgnores != nil {
-		c.InlineIgnores = *raw.InlineIgnores
-	}
-	for _, rb := range raw.Rules {
-		rng := rb.DefRange
-		r := set.Rule(rb.ID)
-		switch {
-		case r == nil:
-			diags = append(diags, unknownRule(rb.ID, rng, set))
-			continue
-		case r.Hard && (rb.Enabled != nil && !*rb.Enabled || rb.Severity != nil):
-			diags = append(diags, configError(rng, "Hard rule cannot be changed",
-				"%s is a hard rule: AWS rejects such a spec, so it cannot be disabled or given another severity.", rb.ID))
-			continue
-		case c.Rules[rb.ID] != nil:
-			diags = append(diags, configError(rng, "Duplicate rule block", "%s has a second rule %q block; merge them.", ConfigFileName, rb.ID))
-			continue
-		}
-		rc := &RuleConfig{ID: rb.ID, Enabled: rb.Enabled, Range: rng}
-		if rb.Severity != nil {
-			rc.Severity = Severity(*rb.Severity)
-			if !rc.Severity.Valid() {
-				diags = append(diags, configError(rng, "Invalid severity", "The severity of rule %q must be \"error\", \"warning\" or \"notice\", not %q.", rb.ID, *rb.Severity))
-				continue
-			}
-		}
-		c.Rules[rb.ID] = rc
-	}
-	for _, ib := range raw.Ignores {
-		d := &directive{kind: "config", ids: []string{ib.ID}, source: ib.DefRange, addresses: ib.Addresses,
-			paths: ib.Paths, baseDir: filepath.Dir(filename), used: map[string]bool{}}
-		if msg := suppressible(ib.ID, set.Rule); msg != "" {
-			diags = append(diags, configError(ib.DefRange, "Invalid ignore block", "ignore %q: %s.", ib.ID, msg))
-			continue
-		}
-		if ib.Reason == nil || *ib.Reason == "" {
-			diags = append(diags, configError(ib.DefRange, "Ignore without a reason", "ignore %q needs reason = \"why this is acceptable\".", ib.ID))
-			continue
-		}
-		d.reason = *ib.Reason
-		if ib.Until != nil {
-			if _, err := time.Parse(time.DateOnly, *ib.Until); err != nil {
-				diags = append(diags, configError(ib.DefRange, "Invalid until date", "until = %q of ignore %q is not a date in the form YYYY-MM-DD.", *ib.Until, ib.ID))
-				continue
-			}
-			d.until = *ib.Until
-		}
-		c.ignores = append(c.ignores, d)
+		return defaultConfig(filename, f), diags
 	}
 	return c, diags
+}
+
+func defaultConfig(filename string, f *hcl.File) *Config {
+	if f == nil {
+		return nil
+	}
+	return &Config{Filename: filename, File: f, InlineIgnores: true, Rules: map[string]*RuleConfig{}}
+}
+
+// addRule checks a rule block and records it.
+func (c *Config) addRule(b *hcl.Block, set *Set) hcl.Diagnostics {
+	id, idRange := b.Labels[0], b.LabelRanges[0]
+	content, diags := b.Body.Content(ruleSchema)
+	r := set.Rule(id)
+	if r == nil {
+		return append(diags, unknownRule(id, idRange, set))
+	}
+	rc := &RuleConfig{ID: id, Range: b.DefRange}
+	enabled, severity := content.Attributes["enabled"], content.Attributes["severity"]
+	var on bool
+	if decodeAttr(enabled, &on, &diags) {
+		rc.Enabled = &on
+	}
+	var sev string
+	if decodeAttr(severity, &sev, &diags) {
+		rc.Severity = Severity(sev)
+		if !rc.Severity.Valid() {
+			diags = append(diags, configError(severity.Expr.Range(), "Invalid severity",
+				"The severity of rule %q must be \"error\", \"warning\" or \"notice\", not %q.%s",
+				id, sev, suggestValue(strings.ToLower(sev), []string{string(SeverityError), string(SeverityWarning), string(SeverityNotice)})))
+		}
+	}
+	switch {
+	case diags.HasErrors():
+	case r.Hard && rc.Enabled != nil && !*rc.Enabled:
+		diags = append(diags, hardRuleChanged(id, enabled))
+	case r.Hard && severity != nil:
+		diags = append(diags, hardRuleChanged(id, severity))
+	case c.Rules[id] != nil:
+		diags = append(diags, configError(idRange, "Duplicate rule block",
+			"%s has a second rule %q block (the first is on line %d); merge them.", ConfigFileName, id, c.Rules[id].Range.Start.Line))
+	default:
+		c.Rules[id] = rc
+	}
+	return diags
+}
+
+// addIgnore checks an ignore block and records it as a directive.
+func (c *Config) addIgnore(b *hcl.Block, set *Set) hcl.Diagnostics {
+	id, idRange := b.Labels[0], b.LabelRanges[0]
+	content, diags := b.Body.Content(ignoreSchema)
+	if msg := suppressible(id, set.Rule); msg != "" {
+		hint := ""
+		if set.Rule(id) == nil {
+			hint = set.didYouMean(id)
+		}
+		return append(diags, configError(idRange, "Invalid ignore block", "ignore %q: %s.%s", id, msg, hint))
+	}
+	d := &directive{kind: "config", ids: []string{id}, source: b.DefRange,
+		baseDir: filepath.Dir(c.Filename), used: map[string]bool{}}
+	decodeAttr(content.Attributes["addresses"], &d.addresses, &diags)
+	if paths := content.Attributes["paths"]; decodeAttr(paths, &d.paths, &diags) {
+		diags = append(diags, checkGlobs(paths, d.paths)...)
+	}
+	reason := content.Attributes["reason"]
+	switch {
+	case reason == nil:
+		diags = append(diags, configError(b.DefRange, "Ignore without a reason",
+			"ignore %q needs reason = \"why this is acceptable\".", id))
+	case decodeAttr(reason, &d.reason, &diags) && strings.TrimSpace(d.reason) == "":
+		diags = append(diags, configError(reason.Expr.Range(), "Ignore without a reason",
+			"The reason of ignore %q is empty; say why the finding is acceptable.", id))
+	}
+	if until := content.Attributes["until"]; decodeAttr(until, &d.until, &diags) {
+		if _, err := time.Parse(time.DateOnly, d.until); err != nil {
+			diags = append(diags, configError(until.Expr.Range(), "Invalid until date",
+				"until = %q of ignore %q is not a date: %s. Write the last day the ignore applies as YYYY-MM-DD, such as \"2027-01-31\".",
+				d.until, id, dateProblem(err)))
+		}
+	}
+	if !diags.HasErrors() {
+		c.ignores = append(c.ignores, d)
+	}
+	return diags
+}
+
+// checkGlobs reports the malformed patterns of a paths list at their element.
+func checkGlobs(attr *hcl.Attribute, globs []string) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	elems, _ := hcl.ExprList(attr.Expr)
+	for i, g := range globs {
+		if _, err := path.Match(g, ""); err == nil {
+			continue
+		}
+		rng := attr.Expr.Range()
+		if i < len(elems) {
+			rng = elems[i].Range()
+		}
+		diags = append(diags, configError(rng, "Invalid path pattern",
+			"%q is not a valid glob: check its brackets and escapes (*, ? and [a-z] match file names; paths are relative to %s's directory).", g, ConfigFileName))
+	}
+	return diags
+}
+
+// decodeAttr decodes the value of attr, when present, into target; it
+// reports whether it did, appending any problem to diags.
+func decodeAttr(attr *hcl.Attribute, target any, diags *hcl.Diagnostics) bool {
+	if attr == nil {
+		return false
+	}
+	d := gohcl.DecodeExpression(attr.Expr, nil, target)
+	for _, e := range d {
+		if e.Context != nil && e.Subject != nil && e.Context.Overlaps(*e.Subject) {
+			e.Subject = e.Context // a value of the wrong type: show all of it, not its first token
+		}
+	}
+	*diags = append(*diags, d...)
+	return !d.HasErrors()
+}
+
+// dateProblem is the reason time.Parse gives for a date, without Go's
+// layout details: "month out of range".
+func dateProblem(err error) string {
+	if pe, ok := err.(*time.ParseError); ok && pe.Message != "" {
+		return strings.TrimPrefix(pe.Message, ": ")
+	}
+	return "it does not have the form YYYY-MM-DD"
+}
+
+func hardRuleChanged(id string, attr *hcl.Attribute) *hcl.Diagnostic {
+	return configError(attr.Expr.Range(), "Hard rule cannot be changed",
+		"%s is a hard rule: AWS rejects such a spec, so it cannot be disabled or given another severity. Delete the %s attribute.", id, attr.Name)
 }
 
 func configError(rng hcl.Range, summary, format string, args ...any) *hcl.Diagnostic {

@@ -83,6 +83,14 @@ const usageText = "## Suppressions\n\n" +
 	"- `--show-suppressed` lists suppressed findings; every format counts them.\n\n" +
 	"## Configuration (.teramotc.hcl)\n\n" +
 	"Read from the spec's directory, or from `--config FILE` / `TERAMOTC_CONFIG`.\n\n" +
+	"Discovery looks in one directory only: the spec directory (for a single-file spec, its\n" +
+	"directory). It never walks up to a parent, a checkout's root or `$HOME`; a configuration\n" +
+	"shared by several specs is named with `--config`. Like the spec's own files, a discovered\n" +
+	"`.teramotc.hcl` that is a symbolic link leading outside the spec directory is refused\n" +
+	"unread (lint stops with exit 1); a file named with `--config` or `TERAMOTC_CONFIG` may be\n" +
+	"anywhere. Errors in the file are reported at the value at fault, with a suggestion for a\n" +
+	"near miss (`severity = \"eror\"`: did you mean \"error\"?), and TMC903 names the nearest\n" +
+	"address with a finding when an ignore block's address matches none.\n\n" +
 	"```hcl\n" +
 	"inline_ignores = false            # ignore suppression comments (also --no-inline-ignores)\n\n" +
 	"rule \"TMC401\" {\n" +

@@ -32,6 +32,14 @@ func confine(filename, root string, subject *hcl.Range) *hcl.Diagnostic {
 	return nil
 }
 
+// Confine is confine for other packages that read a file from a spec
+// directory (lint's .teramotc.hcl): a diagnostic at subject when filename,
+// once symlinks are resolved, lies outside root; nil when it lies inside or
+// when either path cannot be resolved (opening the file reports that).
+func Confine(filename, root string, subject *hcl.Range) *hcl.Diagnostic {
+	return confine(filename, root, subject)
+}
+
 func within(root, path string) bool {
 	rel, err := filepath.Rel(root, path)
 	if err != nil {
