@@ -50,6 +50,7 @@ func FuzzVarFile(f *testing.F) {
 	f.Add([]byte(`region = "eu-west-1"` + "\n" + `external_id = "tmc-0123456789abcdef"`))
 	f.Add([]byte(`company = ["not", "a", "string"]`))
 	f.Add([]byte(`regoin = "x"`))
+	f.Add([]byte(`external_id = ["s3cr3t", "not a string"]`)) // sensitive: never quoted
 	f.Add([]byte(`aws_secret_access_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"`))
 	f.Add([]byte("bucket \"x\" {}\n"))
 	spec := filepath.Join("..", "..", "examples", "setup-guide-role")

@@ -2,11 +2,13 @@ package spec
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // sensitiveSpec is a spec with one variable block (its body given) and a
@@ -190,4 +192,50 @@ func TestSensitiveTextsReplace(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzSensitiveVar gives a sensitive variable any value with -var and
+// evaluates expressions that fail on most values and quote them: no
+// diagnostic may show the value, or the value upper-cased, whole.
+func FuzzSensitiveVar(f *testing.F) {
+	for _, seed := range []string{"s3cr3tZZ", "12a", "true-ish", "s3cr3t(ZZ", "a\"b\\nc", "<tag>&", "ünïcödé", "1e999999", "\x00\xff", "value", "number"} {
+		f.Add(seed)
+	}
+	dir := f.TempDir()
+	err := os.WriteFile(filepath.Join(dir, "main.hcl"), []byte(`variable "x" {
+  type      = string
+  sensitive = true
+}
+locals {
+  y = "id-${var.x}"
+}
+bucket "b" {
+  name   = "teramot-sens-test"
+  region = "us-east-1"
+  lifecycle_rule "a" { expiration_days = tonumber(var.x) }
+  lifecycle_rule "b" { expiration_days = tobool(var.x) ? 1 : parseint(var.x, 10) }
+  lifecycle_rule "c" { expiration_days = length(regex(var.x, "a")) + tonumber(upper(var.x)) }
+  lifecycle_rule "d" { expiration_days = tonumber(local.y) + length(base64decode(var.x)) }
+}
+`), 0o644)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, value string) {
+		loaded, diags := Load(dir, Options{Vars: []string{"x=" + value}})
+		if loaded == nil {
+			t.Fatal("nil *Loaded")
+		}
+		stored := cty.StringVal(value).AsString() // cty normalises to NFC
+		for _, v := range []string{stored, cty.StringVal(strings.ToUpper(stored)).AsString()} {
+			if len(v) < shortSensitive || strings.Contains(sensitiveText, v) {
+				continue
+			}
+			for _, d := range diags {
+				if strings.Contains(d.Summary, v) || strings.Contains(d.Detail, v) {
+					t.Fatalf("diagnostic shows %q: %s: %s", v, d.Summary, d.Detail)
+				}
+			}
+		}
+	})
 }
