@@ -16,6 +16,7 @@ FUZZ_TARGETS ?= \
 	./internal/view:FuzzRedactor \
 	./pkg/spec:FuzzLoad \
 	./pkg/spec:FuzzVarFile \
+	./pkg/spec:FuzzSensitiveVar \
 	./pkg/render:FuzzMarshal \
 	./pkg/inspect:FuzzInspect \
 	./pkg/rules:FuzzSuppressions \
