@@ -25,7 +25,7 @@ func (s *Set) suppress(findings []*Finding, res *SpecResult, cfg *Config, sel *s
 		}
 		sort.Strings(names)
 		for _, name := range names {
-			d, bad := parseInline(res.Loaded.Files[name], name, res.Loaded.Tokens(name), s.Rule)
+			d, bad := parseInline(res.Loaded.Files[name], name, res.Loaded.Tokens(name), s)
 			dirs = append(dirs, d...)
 			meta = append(meta, bad...)
 		}

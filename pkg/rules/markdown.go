@@ -80,6 +80,14 @@ const usageText = "## Suppressions\n\n" +
 	"  pins today). Afterwards it stops applying and TMC902 reports it. One that matches no finding\n" +
 	"  is reported by TMC903; one that does not parse, has no reason, or names an unknown or hard\n" +
 	"  rule, by TMC901.\n" +
+	"- The markers are exact and lower case. A comment that starts with `teramotc:` and another word,\n" +
+	"  or with a near miss such as `TeraMotc:Ignore` or `teramotc-ignore`, is reported by TMC901 with\n" +
+	"  the marker it most likely means (`teramotc:ignre`: did you mean \"teramotc:ignore\"?); other\n" +
+	"  comments that mention teramotc are left alone.\n" +
+	"- Rule ids may be written in any case (`tmc101`) in suppressions, `--only`, `--enable-rule`,\n" +
+	"  `--disable-rule` and `teramotc explain`; teramotc prints them upper case. A misspelt id\n" +
+	"  (`TMC4O1`) or a rule name given for an id gets a suggestion: the closest ids, in id order, at\n" +
+	"  most three (`--only TMC10`: did you mean \"TMC101\", \"TMC102\", \"TMC103\" (or 4 more)?).\n" +
 	"- `--show-suppressed` lists suppressed findings; every format counts them.\n\n" +
 	"## Configuration (.teramotc.hcl)\n\n" +
 	"Read from the spec's directory, or from `--config FILE` / `TERAMOTC_CONFIG`.\n\n" +
@@ -113,5 +121,8 @@ const usageText = "## Suppressions\n\n" +
 	"`security_severity`, `peers`) and a `deny` set of `{\"msg\": string, \"range\": range, \"address\": string}`\n" +
 	"objects. The input document is described in [inspect.md](inspect.md). Policies cannot call\n" +
 	"`http.send`, `net.lookup_ip_addr`, `opa.runtime` or other non-deterministic built-ins unless\n" +
-	"`--allow-network-builtins` is given. `teramotc policy test DIR` runs their `*_test.rego` tests.\n\n" +
+	"`--allow-network-builtins` is given. `teramotc policy test DIR` runs their `*_test.rego` tests.\n" +
+	"A custom rule's documentation link (text `Reference:`, SARIF `helpUri`, JSON `link`) is the\n" +
+	"first http(s) URL of its `related_resources`; without one it has none (no `helpUri`, `\"link\": \"\"`).\n" +
+	"Only built-in rules link to this page.\n\n" +
 	"## Rules\n\n"

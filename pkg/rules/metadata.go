@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -13,7 +14,8 @@ import (
 // `package teramotc.rules.<name>`.
 const PackagePrefix = "data.teramotc.rules."
 
-// DocsURL is the base of every rule's Link.
+// DocsURL is the base of the Link of every built-in rule (docs/rules.md
+// documents only those).
 const DocsURL = "https://github.com/teramot/teramotc/blob/main/docs/rules.md#"
 
 var (
@@ -57,11 +59,23 @@ func ruleFromModule(file string, m *ast.Module) (*Rule, error) {
 	if r.Name == "" {
 		r.Name = strings.ReplaceAll(strings.TrimPrefix(pkg, PackagePrefix), "_", "-")
 	}
-	r.Link = DocsURL + strings.ToLower(r.ID)
+	r.Link = DocsURL + strings.ToLower(r.ID) // a custom rule's is replaced by customLink
 	if err := r.check(); err != nil {
 		return nil, fmt.Errorf("%s: package %s: %v", file, pkg, err)
 	}
 	return r, nil
+}
+
+// customLink is the documentation link of a custom rule: the first http(s)
+// URL of its related_resources, or "" (no link) when it has none.
+func customLink(r *Rule) string {
+	for _, ref := range r.RelatedResources {
+		u, err := url.Parse(ref)
+		if err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+			return ref
+		}
+	}
+	return ""
 }
 
 // check validates the metadata every rule must carry.

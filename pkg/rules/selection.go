@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
@@ -27,12 +28,12 @@ func (s *Set) selection(cfg *Config, opts LintOptions) *selection {
 			}
 		}
 		if len(opts.Only) > 0 && !slices.Contains(MetaRules(), r) { // suppression checks stay on
-			enabled = slices.Contains(opts.Only, r.ID)
+			enabled = hasID(opts.Only, r.ID)
 		}
-		if slices.Contains(opts.Enable, r.ID) {
+		if hasID(opts.Enable, r.ID) {
 			enabled = true
 		}
-		if slices.Contains(opts.Disable, r.ID) {
+		if hasID(opts.Disable, r.ID) {
 			enabled = false
 		}
 		if r.Hard {
@@ -49,6 +50,11 @@ func (s *Set) selection(cfg *Config, opts LintOptions) *selection {
 		sel.rules[r.ID] = r
 	}
 	return sel
+}
+
+// hasID reports whether ids holds id in any case.
+func hasID(ids []string, id string) bool {
+	return slices.ContainsFunc(ids, func(s string) bool { return strings.EqualFold(s, id) })
 }
 
 func (sel *selection) enabledRules() []*Rule {
@@ -69,19 +75,20 @@ func (sel *selection) enabledRules() []*Rule {
 }
 
 // CheckRuleIDs reports ids of --only, --enable-rule and --disable-rule that
-// name no rule, and hard rules given to --disable-rule.
+// name no rule, and hard rules given to --disable-rule. Ids may be written
+// in any case.
 func (s *Set) CheckRuleIDs(opts LintOptions) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	check := func(flag string, ids []string) {
 		for _, id := range ids {
-			r := s.Rule(id)
+			r := s.ruleByID(id)
 			switch {
 			case r == nil:
 				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown rule",
 					Detail: "--" + flag + " " + id + ": no rule has this id." + s.didYouMean(id) + " Run \"teramotc rules\" for the list."})
 			case r.Hard && flag == "disable-rule":
 				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Hard rule cannot be disabled",
-					Detail: id + " is a hard rule: AWS rejects such a spec, so it cannot be disabled."})
+					Detail: r.ID + " is a hard rule: AWS rejects such a spec, so it cannot be disabled."})
 			}
 		}
 	}

@@ -8,7 +8,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/agext/levenshtein"
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 )
@@ -132,6 +131,9 @@ func compile(ctx context.Context, builtin, custom []*Module, opts Options) (*Set
 	crs, err := rulesOf(custom, true, known)
 	if err != nil {
 		return nil, err
+	}
+	for _, r := range crs {
+		r.Link = customLink(r) // docs/rules.md documents only the built-in rules
 	}
 	rs = append(rs, crs...)
 	c, err := compileModules(append(slices.Clone(builtin), custom...), rs, opts)
@@ -262,19 +264,6 @@ func (s *Set) Rules() []*Rule {
 	return out
 }
 
-// Rule returns the rule with the given id, or nil.
+// Rule returns the rule with the given id, exactly as written (upper
+// case), or nil. LookupRule also accepts lower case ids and rule names.
 func (s *Set) Rule(id string) *Rule { return s.byID[id] }
-
-// didYouMean suggests the rule id closest to id.
-func (s *Set) didYouMean(id string) string {
-	best, bestDist := "", 3
-	for known := range s.byID {
-		if d := levenshtein.Distance(strings.ToUpper(id), known, nil); d < bestDist {
-			best, bestDist = known, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" Did you mean %q?", best)
-}

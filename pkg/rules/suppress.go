@@ -32,9 +32,8 @@ type directive struct {
 }
 
 var (
-	looksLikeIgnore = regexp.MustCompile(`(?i)^teramotc\s*[:-]?\s*ignore`)
-	directiveRE     = regexp.MustCompile(`^teramotc:(ignore|ignore-file)(?:\s+(.*))?$`)
-	untilRE         = regexp.MustCompile(`^until=(\S*)$`)
+	directiveRE = regexp.MustCompile(`^teramotc:(ignore|ignore-file)(?:\s+(.*))?$`)
+	untilRE     = regexp.MustCompile(`^until=(\S*)$`)
 )
 
 // commentText strips the comment markers.
@@ -53,8 +52,8 @@ func commentText(tok []byte) string {
 
 // parseInline reads the suppression comments of one file, from tokens when
 // the loader kept them (spec.Loaded.Tokens) and otherwise lexing the file.
-// known resolves a rule id. Malformed comments come back as TMC901 findings.
-func parseInline(file *hcl.File, filename string, tokens hclsyntax.Tokens, known func(string) *Rule) ([]*directive, []*Finding) {
+// rules resolves rule ids. Malformed comments come back as TMC901 findings.
+func parseInline(file *hcl.File, filename string, tokens hclsyntax.Tokens, rules ruleIndex) ([]*directive, []*Finding) {
 	if !bytes.Contains(bytes.ToLower(file.Bytes), []byte("teramotc")) {
 		return nil, nil // no comment can be a suppression: skip lexing
 	}
@@ -77,14 +76,14 @@ func parseInline(file *hcl.File, filename string, tokens hclsyntax.Tokens, known
 		}
 		raw := file.Bytes[tok.Range.Start.Byte:tok.Range.End.Byte] // secrets masked
 		text := commentText(raw)
-		if !looksLikeIgnore.MatchString(text) {
+		if !isSuppression(text) {
 			continue
 		}
 		rng := tok.Range
 		if rng.End.Line > rng.Start.Line && rng.End.Column == 1 { // a line comment ends after its newline
 			rng.End = hcl.Pos{Line: rng.Start.Line, Column: rng.Start.Column + len(strings.TrimRight(string(raw), "\r\n")), Byte: rng.Start.Byte + len(strings.TrimRight(string(raw), "\r\n"))}
 		}
-		d, err := parseDirective(text, known)
+		d, err := parseDirective(text, rules)
 		if err != "" {
 			malformed(rng, "Malformed suppression %q: %s", text, err)
 			continue
@@ -105,10 +104,15 @@ func parseInline(file *hcl.File, filename string, tokens hclsyntax.Tokens, known
 }
 
 // parseDirective parses the text of a suppression comment; it returns a
-// reason for the user when the text is malformed.
-func parseDirective(text string, known func(string) *Rule) (*directive, string) {
+// reason for the user when the text is malformed. Rule ids may be written
+// in any case; the directive holds them upper case.
+func parseDirective(text string, rules ruleIndex) (*directive, string) {
 	head, reason, hasReason := strings.Cut(text, "--")
-	m := directiveRE.FindStringSubmatch(strings.TrimSpace(head))
+	head = strings.TrimSpace(head)
+	if msg := checkMarker(head); msg != "" {
+		return nil, msg
+	}
+	m := directiveRE.FindStringSubmatch(head)
 	if m == nil {
 		return nil, "write it as `teramotc:ignore ID[,ID] [until=YYYY-MM-DD] -- reason`"
 	}
@@ -125,10 +129,23 @@ func parseDirective(text string, known func(string) *Rule) (*directive, string) 
 		if id == "" {
 			continue
 		}
-		if msg := suppressible(id, known); msg != "" {
+		r := rules.Rule(strings.ToUpper(id))
+		if r == nil && !strings.EqualFold(id, "all") {
+			msg := "no rule has the id " + id
+			if s := suggestRules(id, rules.Rules(), canSuppress); s != "" {
+				msg += "." + s
+			}
 			return nil, msg
 		}
-		d.ids = append(d.ids, id)
+		if r != nil {
+			id = r.ID
+		}
+		if msg := suppressible(id, rules.Rule); msg != "" {
+			return nil, msg
+		}
+		if !slices.Contains(d.ids, id) {
+			d.ids = append(d.ids, id)
+		}
 	}
 	if len(d.ids) == 0 {
 		return nil, "it names no rule id"
@@ -149,6 +166,10 @@ func parseDirective(text string, known func(string) *Rule) (*directive, string) 
 	}
 	return d, ""
 }
+
+// canSuppress reports whether a suppression may name r: the ids suggested
+// for a misspelt one.
+func canSuppress(r *Rule) bool { return !r.Hard && !slices.Contains(MetaRules(), r) }
 
 // suppressible explains why id cannot be named in a suppression, or "".
 func suppressible(id string, known func(string) *Rule) string {

@@ -31,7 +31,7 @@ func FuzzSuppressions(f *testing.F) {
 		if file == nil {
 			file = &hcl.File{Bytes: src, Body: hcl.EmptyBody()}
 		}
-		dirs, bad := parseInline(file, name, nil, set.Rule)
+		dirs, bad := parseInline(file, name, nil, set)
 		lines := strings.Count(string(src), "\n") + 1
 		for _, d := range dirs {
 			if len(d.ids) == 0 {
@@ -77,6 +77,13 @@ func FuzzParseDirective(f *testing.F) {
 		"teramotc:ignore TMC901 -- meta",
 		"teramotc:ignore TMC101",
 		"teramotc:ignore",
+		"teramotc:ignre TMC303 -- misspelt marker",
+		"TeraMotc:Ignore TMC303 -- capitals",
+		"teramotc:ignore-fle TMC304 -- misspelt file marker",
+		"teramotc:nolint TMC303 -- unknown directive",
+		"teramotc:ignore TMC4O1 -- letter O",
+		"teramotc:ignore tmc401,Tmc101 -- lower case",
+		"teramotc:ignore public-access-block -- a rule name",
 	} {
 		f.Add(s)
 	}
@@ -85,12 +92,22 @@ func FuzzParseDirective(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		d, msg := parseDirective(text, set.Rule)
+		d, msg := parseDirective(text, set)
 		if (d == nil) == (msg == "") {
 			t.Fatalf("parseDirective(%q) = %v, %q", text, d, msg)
 		}
 		if d != nil && (len(d.ids) == 0 || strings.TrimSpace(d.reason) == "") {
 			t.Fatalf("parseDirective(%q) accepted a directive with ids %q and reason %q", text, d.ids, d.reason)
+		}
+		if d != nil && !strings.HasPrefix(text, "teramotc:ignore") {
+			t.Fatalf("parseDirective(%q) accepted a marker other than teramotc:ignore[-file]", text)
+		}
+		if d != nil {
+			for _, id := range d.ids {
+				if r := set.Rule(id); r == nil || r.ID != id {
+					t.Fatalf("parseDirective(%q) holds the id %q, not a rule's upper-case id", text, id)
+				}
+			}
 		}
 		if msg != "" && !utf8.ValidString(msg) && utf8.ValidString(text) {
 			t.Fatalf("invalid UTF-8 in message %q", msg)
@@ -135,6 +152,7 @@ func suppressionSeeds(f *testing.F) [][]byte {
 		[]byte("# teramotc:ignore-file TMC507 -- legacy\nbucket \"a\" {\n  name = \"x\" # teramotc:ignore TMC101 -- ok\n}\n"),
 		[]byte("bucket \"a\" {}\n# teramotc:ignore TMC101 -- trailing at EOF"),
 		[]byte("/* teramotc:ignore TMC101 -- block comment\n spanning */\nbucket \"a\" {}\n"),
+		[]byte("# teramotc:ignre-file TMC304 -- x\nbucket \"a\" {\n  # teramotc:ignore tmc101,TMC4O1 -- x\n  name = \"x\" # TeraMotc:Ignore TMC101 -- x\n}\n"),
 	)
 	return seeds
 }

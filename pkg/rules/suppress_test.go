@@ -13,16 +13,27 @@ import (
 	"github.com/teramot/teramotc/pkg/spec"
 )
 
-func testKnown(id string) *Rule {
-	switch id {
-	case "TMC101", "TMC401":
-		return &Rule{ID: id, Severity: SeverityError}
-	case "TMC701":
-		return &Rule{ID: id, Severity: SeverityError, Hard: true}
-	case "TMC903":
-		return RuleSuppressionUnused
+// testRules is a small rule index for the suppression parser.
+type testRules []*Rule
+
+func (rs testRules) Rule(id string) *Rule {
+	for _, r := range rs {
+		if r.ID == id {
+			return r
+		}
 	}
 	return nil
+}
+
+func (rs testRules) Rules() []*Rule { return rs }
+
+var testKnown = testRules{
+	{ID: "TMC101", Name: "public-access-block", Severity: SeverityError},
+	{ID: "TMC401", Name: "access-logging", Severity: SeverityWarning},
+	{ID: "TMC402", Name: "logging-target", Severity: SeverityError},
+	{ID: "TMC701", Name: "bucket-name", Severity: SeverityError, Hard: true},
+	RuleSuppressionMalformed,
+	RuleSuppressionUnused,
 }
 
 func TestParseDirective(t *testing.T) {
@@ -48,7 +59,12 @@ func TestParseDirective(t *testing.T) {
 		{name: "meta rule", text: "teramotc:ignore TMC903 -- why", wantErr: "cannot itself be suppressed"},
 		{name: "bad date", text: "teramotc:ignore TMC101 until=2027-13-01 -- why", wantErr: "not a date"},
 		{name: "stray word", text: "teramotc:ignore TMC101 please -- why", wantErr: `unexpected "please"`},
-		{name: "wrong separator", text: "teramotc-ignore: TMC101 -- why", wantErr: "write it as"},
+		{name: "wrong separator", text: "teramotc-ignore: TMC101 -- why", wantErr: `"teramotc-ignore" is not a suppression marker. Did you mean "teramotc:ignore"?`},
+		{name: "colon after marker", text: "teramotc:ignore: TMC101 -- why", wantErr: "write it as"},
+		{name: "lower-case id", text: "teramotc:ignore tmc101 -- why", ids: []string{"TMC101"}, reason: "why", kind: "inline"},
+		{name: "mixed-case ids deduplicated", text: "teramotc:ignore Tmc401,TMC401,tmc101 -- why", ids: []string{"TMC401", "TMC101"}, reason: "why", kind: "inline"},
+		{name: "lower-case hard id", text: "teramotc:ignore tmc701 -- why", wantErr: "TMC701 is a hard rule"},
+		{name: "lower-case meta id", text: "teramotc:ignore tmc903 -- why", wantErr: "TMC903 reports on suppressions"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -115,7 +131,7 @@ func TestInlineTargets(t *testing.T) {
 				d.target.Start.Line, d.target.End.Line, w.kind, w.reason, w.start, w.end)
 		}
 	}
-	f101 := &Finding{Rule: testKnown("TMC101"), Range: hcl.Range{Filename: "main.hcl", Start: hcl.Pos{Line: 13}}}
+	f101 := &Finding{Rule: testKnown.Rule("TMC101"), Range: hcl.Range{Filename: "main.hcl", Start: hcl.Pos{Line: 13}}}
 	if !dirs[3].matches(f101) || dirs[1].matches(f101) {
 		t.Errorf("a finding on line 13 must match the block directive only")
 	}
