@@ -61,7 +61,7 @@ type Env struct {
 	Getenv         func(string) string
 	Environ        []string
 	IsTerminal     bool // stdout is a terminal
-	Color          bool // IsTerminal && NO_COLOR unset && !-no-color
+	Color          bool // IsTerminal && NO_COLOR unset or empty && !-no-color
 	Now            func() time.Time
 
 	// flagSets, when set, collects the flag sets commands create (used by
@@ -115,6 +115,9 @@ func commandName(args []string) string {
 	return ""
 }
 
+// globalFlags are the flags given before the command name.
+var globalFlags = []string{"chdir", "no-color", "help", "version"}
+
 // dispatch parses the global flags, then runs the command.
 func dispatch(env *Env, args []string) int {
 	noColor := false
@@ -130,25 +133,27 @@ func dispatch(env *Env, args []string) int {
 		case name == "no-color":
 			b, err := strconv.ParseBool(cmp.Or(value, "true"))
 			if err != nil {
-				fmt.Fprintf(env.Stderr, "Error: invalid value %q for -no-color: use true or false\n", value)
-				return view.ExitError
+				return report(env, boolProblem(name, value))
 			}
 			noColor = b
 		case name == "chdir":
-			if !hasValue {
-				if len(args) < 2 {
-					fmt.Fprintln(env.Stderr, "Error: -chdir needs a directory, as in -chdir=DIR")
-					return view.ExitError
-				}
+			if !hasValue && len(args) > 1 {
 				value, args = args[1], args[1:]
 			}
+			if value == "" {
+				return report(env, &problem{"-chdir needs a directory", "Give it as -chdir=DIR, before the command name."})
+			}
 			if err := os.Chdir(value); err != nil {
-				fmt.Fprintf(env.Stderr, "Error: cannot change to directory %q given by -chdir: %v\n", value, err)
-				return view.ExitError
+				return report(env, &problem{
+					fmt.Sprintf("cannot change to directory %s given by -chdir: %s", value, reason(err, value)),
+					"Give -chdir an existing directory; the command's paths are then relative to it.",
+				})
 			}
 		default:
-			fmt.Fprintf(env.Stderr, "Error: unknown global flag %s\n\nGlobal flags are -chdir=DIR, -no-color, -help and -version; command flags go after the command name.\n", args[0])
-			return view.ExitError
+			return report(env, &problem{
+				"unknown global flag -" + name + "." + didYouMeanFlag(name, globalFlags),
+				"Global flags are -chdir=DIR, -no-color, -help and -version; command flags go after the command name.",
+			})
 		}
 		args = args[1:]
 	}
@@ -200,7 +205,8 @@ Commands:
 	fmt.Fprint(w, `
 Global flags (before the command):
   -chdir=DIR   switch to DIR before running the command
-  -no-color    disable colour (also when NO_COLOR is set or stdout is not a terminal)
+  -no-color    disable colour (also when NO_COLOR is set and not empty, or
+               stdout is not a terminal)
   -help        show this help; "teramotc help COMMAND" shows a command's help
   -version     same as "teramotc version"
 
@@ -214,30 +220,42 @@ Exit codes:
 `)
 }
 
-// didYouMean returns " Did you mean "x"?" for the candidate closest to
-// name, or "" when none is close.
-func didYouMean(name string, candidates []string) string {
-	if c := closest(name, candidates); c != "" {
+// didYouMean returns ` Did you mean "x"?` for the candidate closest to
+// typo (a command, a format, a shell, a rule id), or "" when none is close.
+func didYouMean(typo string, candidates []string) string {
+	if c := closest(typo, candidates); c != "" {
 		return fmt.Sprintf(" Did you mean %q?", c)
 	}
 	return ""
 }
 
-// closest returns the candidate nearest to name by edit distance (a
-// candidate that name is a prefix of counts as one edit), or "" when none
-// is close enough to be a typo.
+// didYouMeanFlag returns " Did you mean -x?" for the flag name closest to
+// name (both without dashes), or "".
+func didYouMeanFlag(name string, names []string) string {
+	if c := closest(name, names); c != "" {
+		return fmt.Sprintf(" Did you mean -%s?", c)
+	}
+	return ""
+}
+
+// closest returns the candidate nearest to name by edit distance, ignoring
+// case (a candidate that name is a prefix of counts as one edit), or ""
+// when none is close enough to be a typo. A suggestion keeps at least one
+// character of name: "x" suggests no one-letter flag.
 func closest(name string, candidates []string) string {
 	best, bestDist := "", 0
+	lower := strings.ToLower(name)
 	for _, c := range candidates {
-		d := levenshtein.Distance(name, c, nil)
-		if strings.HasPrefix(c, name) && len(name) >= 2 {
+		lc := strings.ToLower(c)
+		d := levenshtein.Distance(lower, lc, nil)
+		if strings.HasPrefix(lc, lower) && len(name) >= 2 {
 			d = min(d, 1)
 		}
 		if best == "" || d < bestDist {
 			best, bestDist = c, d
 		}
 	}
-	if best == "" || bestDist > max(2, len(name)/3) {
+	if best == "" || bestDist >= len(name) || bestDist > max(2, len(name)/3) {
 		return ""
 	}
 	return best

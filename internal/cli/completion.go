@@ -37,8 +37,11 @@ func runCompletion(env *Env, args []string) int {
 	if err != nil {
 		return exitCodeForParse(err)
 	}
-	if len(rest) != 1 || !slices.Contains(view.CompletionShells, rest[0]) {
+	if len(rest) != 1 {
 		return usageError(env, "completion", "completion needs one shell: %s", strings.Join(view.CompletionShells, ", "))
+	}
+	if !slices.Contains(view.CompletionShells, rest[0]) {
+		return unknownValue(env, "completion", "shell", rest[0], view.CompletionShells)
 	}
 	var cmds []view.CompletionCommand
 	for _, name := range commandNames() {

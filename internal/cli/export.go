@@ -16,8 +16,7 @@ import (
 func renderExport(env *Env, format string, c *compiled, outDir string) int {
 	files, err := export.Export(format, c.Loaded.Spec, c.Out)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
-		return view.ExitError
+		return report(env, &problem{fmt.Sprintf("cannot export the spec as %s: %v", format, err), "This is a bug in teramotc; please report it with the spec that causes it."})
 	}
 	paths := files.Paths()
 	if outDir == "" || outDir == "-" {
@@ -27,23 +26,21 @@ func renderExport(env *Env, format string, c *compiled, outDir string) int {
 		_, _ = env.Stdout.Write(files.Files[paths[0]])
 		return view.ExitOK
 	}
+	hint := "-o names the directory to write the " + format + " files into (created if needed); give a directory, or leave -o out to print a single-file format to stdout."
 	for _, p := range paths {
 		dst := filepath.Join(outDir, filepath.FromSlash(p))
 		if !filepath.IsLocal(filepath.FromSlash(p)) {
-			fmt.Fprintf(env.Stderr, "Error: refusing to write %s outside %s\n", p, outDir)
-			return view.ExitError
+			return report(env, &problem{fmt.Sprintf("refusing to write %s outside %s", p, outDir), "This is a bug in teramotc; please report it with the spec that causes it."})
 		}
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			fmt.Fprintf(env.Stderr, "Error: %v\n", err)
-			return view.ExitError
+		if p := makeDir(filepath.Dir(dst), hint); p != nil {
+			return report(env, p)
 		}
 		mode := files.Mode(p)
 		if err := os.WriteFile(dst, files.Files[p], mode); err == nil {
 			err = os.Chmod(dst, mode)
 		}
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "Error: %v\n", err)
-			return view.ExitError
+			return report(env, &problem{fmt.Sprintf("cannot write %s: %s", dst, reason(err, dst)), "Check that you may write to " + outDir + " and that nothing is in the way."})
 		}
 	}
 	fmt.Fprintf(env.Stdout, "Wrote %d files (%s) to %s\n", len(paths), format, outDir)

@@ -4,15 +4,19 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/teramot/teramotc/pkg/spec"
 )
 
 // newFlagSet returns a flag set for a command. Go's flag package accepts
 // -name and --name alike, as Terraform users (single dash) and linter users
-// (double dash) both expect. parseArgs prints -help and errors to stderr.
+// (double dash) both expect. parseArgs prints -help's usage to stdout and
+// errors to stderr.
 func newFlagSet(env *Env, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(&flagOutput{env: env, fs: fs})
@@ -39,41 +43,98 @@ type flagOutput struct {
 
 func (*flagOutput) Write(p []byte) (int, error) { return len(p), nil }
 
-// reportParseError prints -help's usage, or a flag error with a "Did you
-// mean" suggestion and a pointer to -help, to stderr.
+// reportParseError prints the usage asked for with -help to stdout (it
+// is the command's result), or a flag error to stderr as a problem: an
+// unknown flag with the nearest flag of the command, a value the flag
+// cannot take with what it takes.
 func reportParseError(fs *flag.FlagSet, err error) {
 	out, ok := fs.Output().(*flagOutput)
 	if !ok {
 		return
 	}
-	stderr := out.env.Stderr
 	if err == flag.ErrHelp {
+		stdout := out.env.Stdout
 		if c, ok := commands[fs.Name()]; ok && c.Usage != "" {
-			writeUsage(stderr, c.Usage)
+			writeUsage(stdout, c.Usage)
 			return
 		}
-		fmt.Fprintf(stderr, "Usage: teramotc %s [flags]\n\nFlags:\n", fs.Name())
-		fs.SetOutput(stderr)
+		fmt.Fprintf(stdout, "Usage: teramotc %s [flags]\n\nFlags:\n", fs.Name())
+		fs.SetOutput(stdout)
 		fs.PrintDefaults()
 		fs.SetOutput(out)
 		return
 	}
+	report(out.env, flagProblem(fs, err))
+}
+
+// flagValueError matches the flag package's errors for a value its flag
+// cannot take: "invalid value %q for flag -%s: %v" and "invalid boolean
+// value %q for -%s: %v".
+var flagValueError = regexp.MustCompile(`(?s)^invalid (?:boolean )?value ("(?:[^"\\]|\\.)*") for (?:flag )?-([^\s:]+): (.*)$`)
+
+// flagProblem turns an error of the flag package, whose messages are
+// written for programmers, into a problem for users.
+func flagProblem(fs *flag.FlagSet, err error) *problem {
 	msg := err.Error()
+	help := fmt.Sprintf("Run \"teramotc %s -help\" for usage.", fs.Name())
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
 		var names []string
 		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-		if c := closest(name, names); c != "" {
-			msg += fmt.Sprintf(". Did you mean -%s?", c)
-		}
+		return &problem{"unknown flag -" + name + "." + didYouMeanFlag(name, names), help}
 	}
-	fmt.Fprintf(stderr, "Error: %s\n\nRun \"teramotc %s -help\" for usage.\n", msg, fs.Name())
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return &problem{"-" + name + " needs a value", fmt.Sprintf("Give it as -%s=VALUE or -%s VALUE. %s", name, name, help)}
+	}
+	if syntax, ok := strings.CutPrefix(msg, "bad flag syntax: "); ok {
+		return &problem{"bad flag syntax: " + syntax, "Flags are a name after one or two dashes, as in -format=json or --format json; use -- before an argument that starts with a dash. " + help}
+	}
+	m := flagValueError.FindStringSubmatch(msg)
+	if m == nil {
+		return &problem{msg, help}
+	}
+	value, _ := strconv.Unquote(m[1])
+	name, cause := m[2], m[3]
+	if summary, detail, ok := strings.Cut(cause, "\n\n"); ok {
+		return &problem{summary, detail} // a *problem from one of our flag types
+	}
+	return invalidValue(fs.Lookup(name), name, value, cause, help)
+}
+
+// invalidValue is the problem of a value a flag of a standard type cannot
+// take: it says what the flag takes.
+func invalidValue(f *flag.Flag, name, value, cause, help string) *problem {
+	summary := fmt.Sprintf("invalid value %q for -%s", value, name)
+	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+		return boolProblem(name, value)
+	}
+	var v any
+	if g, ok := f.Value.(flag.Getter); ok {
+		v = g.Get()
+	}
+	switch v.(type) {
+	case int, int64, uint, uint64:
+		return &problem{summary, fmt.Sprintf("-%s takes a whole number, as in -%s=%s. %s", name, name, f.DefValue, help)}
+	case float64:
+		return &problem{summary, fmt.Sprintf("-%s takes a number, as in -%s=%s. %s", name, name, f.DefValue, help)}
+	case time.Duration:
+		return &problem{summary, fmt.Sprintf("-%s takes a duration such as 30s, 5m or 1h30m. %s", name, help)}
+	}
+	return &problem{summary + ": " + cause, help}
+}
+
+// boolProblem is the problem of a value a switch cannot take.
+func boolProblem(name, value string) *problem {
+	return &problem{
+		fmt.Sprintf("invalid value %q for -%s", value, name),
+		fmt.Sprintf("-%[1]s is a switch: give -%[1]s alone, or -%[1]s=true or -%[1]s=false.", name),
+	}
 }
 
 // parseArgs parses flags that may appear before, between or after the
 // positional arguments (`render SPEC -o DIR`) and returns the positional
 // arguments in order. "--" ends the flags; a lone "-" is positional
-// (stdin). On error, including -help (flag.ErrHelp), the usage or the
-// error has been printed to stderr.
+// (stdin). On error, including -help (flag.ErrHelp), the usage (stdout)
+// or the error (stderr) has been printed.
 func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
@@ -135,8 +196,33 @@ type orderedFlag struct {
 
 func (o orderedFlag) String() string { return o.list.String() }
 func (o orderedFlag) Set(v string) error {
+	if o.file {
+		if p := checkVarFile(v); p != nil {
+			return p
+		}
+	}
 	*o.args = append(*o.args, spec.VarArg{File: o.file, Value: v})
 	return o.list.Set(v)
+}
+
+// checkVarFile reports a -var-file that does not exist or is not a file
+// when the flag is parsed, before the spec is loaded: the loader would
+// point at line 1 of a file that is not there.
+func checkVarFile(path string) *problem {
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return &problem{
+			fmt.Sprintf("cannot read variable file %s: %s", path, reason(err, path)),
+			"Check the path given to -var-file; a relative path starts from the current directory (the -chdir directory, if given).",
+		}
+	case info.IsDir():
+		return &problem{
+			path + " is a directory, not a variable file",
+			"Give -var-file an HCL file of NAME = VALUE lines, such as prod.tfvars.",
+		}
+	}
+	return nil
 }
 
 // addVarFlags declares -var and -var-file on fs.

@@ -3,6 +3,9 @@ package cli
 import (
 	"errors"
 	"flag"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -59,14 +62,15 @@ func TestParseArgs(t *testing.T) {
 }
 
 func TestParseArgsHelp(t *testing.T) {
-	env, _, stderr := testEnv("")
-	fs := newFlagSet(env, "test")
+	env, stdout, stderr := testEnv("")
+	fs := newFlagSet(env, "validate")
 	_, err := parseArgs(fs, []string{"spec", "--help"})
 	if !errors.Is(err, flag.ErrHelp) || exitCodeForParse(err) != 0 {
 		t.Errorf("err = %v, exit %d; want flag.ErrHelp, 0", err, exitCodeForParse(err))
 	}
-	if stderr.Len() == 0 {
-		t.Error("no usage printed")
+	// Asked-for help is the result: stdout.
+	if !strings.HasPrefix(stdout.String(), "Usage: teramotc validate") || stderr.Len() != 0 {
+		t.Errorf("usage on stdout %q, stderr %q; want the usage on stdout only", stdout, stderr)
 	}
 }
 
@@ -75,15 +79,21 @@ func TestVarFlagsOptions(t *testing.T) {
 	env.Environ = []string{"TERAMOTC_VAR_region=eu-west-1", "HOME=/root"}
 	fs := newFlagSet(env, "test")
 	vars := addVarFlags(fs)
-	if _, err := parseArgs(fs, []string{"-var", "a=1", "-var-file", "x.tfvars", "--var=b=2", "--var-file=y.tfvars"}); err != nil {
+	x, y := filepath.Join(t.TempDir(), "x.tfvars"), filepath.Join(t.TempDir(), "y.tfvars")
+	for _, f := range []string{x, y} {
+		if err := os.WriteFile(f, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := parseArgs(fs, []string{"-var", "a=1", "-var-file", x, "--var=b=2", "--var-file=" + y}); err != nil {
 		t.Fatal(err)
 	}
 	want := spec.Options{
 		Vars:     []string{"a=1", "b=2"},
-		VarFiles: []string{"x.tfvars", "y.tfvars"},
+		VarFiles: []string{x, y},
 		Environ:  []string{"TERAMOTC_VAR_region=eu-west-1", "HOME=/root"},
 		// Args keeps the command-line order: a later argument wins.
-		Args: []spec.VarArg{{Value: "a=1"}, {File: true, Value: "x.tfvars"}, {Value: "b=2"}, {File: true, Value: "y.tfvars"}},
+		Args: []spec.VarArg{{Value: "a=1"}, {File: true, Value: x}, {Value: "b=2"}, {File: true, Value: y}},
 	}
 	if diff := cmp.Diff(want, vars.options(env)); diff != "" {
 		t.Errorf("options (-want +got):\n%s", diff)
@@ -106,18 +116,110 @@ func TestNoColorFlag(t *testing.T) {
 	}
 }
 
-func TestDidYouMean(t *testing.T) {
-	names := []string{"fmt", "inspect", "render", "validate", "version"}
-	tests := map[string]string{
-		"valdate":  ` Did you mean "validate"?`,
-		"rendr":    ` Did you mean "render"?`,
-		"insp":     ` Did you mean "inspect"?`,
-		"frobnica": "",
-		"x":        "",
+func TestFlagSuggestion(t *testing.T) {
+	commands := []string{"fmt", "inspect", "render", "validate", "version"}
+	flags := []string{"chdir", "f", "format", "no-color", "o", "var", "var-file"}
+	tests := []struct {
+		name       string
+		typo       string
+		candidates []string
+		flag       bool
+		want       string
+	}{
+		{"command missing letter", "valdate", commands, false, ` Did you mean "validate"?`},
+		{"command prefix", "insp", commands, false, ` Did you mean "inspect"?`},
+		{"command far", "frobnica", commands, false, ""},
+		{"one letter suggests nothing", "x", commands, false, ""},
+		{"format transposition", "terrafrom", []string{"documents", "cloudformation", "terraform", "aws-cli"}, false, ` Did you mean "terraform"?`},
+		{"format missing letter", "jsn", []string{"text", "json"}, false, ` Did you mean "json"?`},
+		{"format case", "JSON", []string{"text", "json"}, false, ` Did you mean "json"?`},
+		{"rule id case", "tmc70", []string{"TMC701", "TMC805"}, false, ` Did you mean "TMC701"?`},
+		{"format unrelated", "sarif", []string{"text", "json"}, false, ""},
+		{"shell", "bsh", []string{"bash", "zsh", "fish"}, false, ` Did you mean "bash"?`},
+		{"flag missing letter", "chdr", flags, true, " Did you mean -chdir?"},
+		{"flag transposition", "fromat", flags, true, " Did you mean -format?"},
+		{"flag prefix", "no-col", flags, true, " Did you mean -no-color?"},
+		{"one-letter flag suggests nothing", "x", flags, true, ""},
+		{"flag far", "bogus", flags, true, ""},
+		{"no candidates", "x", nil, true, ""},
 	}
-	for in, want := range tests {
-		if got := didYouMean(in, names); got != want {
-			t.Errorf("didYouMean(%q) = %q, want %q", in, got, want)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := didYouMean(tt.typo, tt.candidates)
+			if tt.flag {
+				got = didYouMeanFlag(tt.typo, tt.candidates)
+			}
+			if got != tt.want {
+				t.Errorf("suggestion for %q = %q, want %q", tt.typo, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFlagProblem(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.tfvars")
+	dir := t.TempDir()
+	tests := []struct {
+		name                 string
+		args                 []string
+		wantSummary, wantDet string
+	}{
+		{"unknown flag", []string{"-fromat=json"}, "unknown flag -fromat. Did you mean -format?", `Run "teramotc test -help" for usage.`},
+		{"unknown flag, no suggestion", []string{"--bogus"}, "unknown flag -bogus.", `Run "teramotc test -help" for usage.`},
+		{"missing value", []string{"-format"}, "-format needs a value", `Give it as -format=VALUE or -format VALUE. Run "teramotc test -help" for usage.`},
+		{"bad bool", []string{"-check=maybe"}, `invalid value "maybe" for -check`, "-check is a switch: give -check alone, or -check=true or -check=false."},
+		{"bad no-color", []string{"-no-color=2"}, `invalid value "2" for -no-color`, "-no-color is a switch: give -no-color alone, or -no-color=true or -no-color=false."},
+		{"bad int", []string{"-n", "ten"}, `invalid value "ten" for -n`, `-n takes a whole number, as in -n=10. Run "teramotc test -help" for usage.`},
+		{"bad duration", []string{"-timeout=5"}, `invalid value "5" for -timeout`, `-timeout takes a duration such as 30s, 5m or 1h30m. Run "teramotc test -help" for usage.`},
+		{"bad syntax", []string{"---x"}, "bad flag syntax: ---x", `Flags are a name after one or two dashes, as in -format=json or --format json; use -- before an argument that starts with a dash. Run "teramotc test -help" for usage.`},
+		{"missing var file", []string{"-var-file", missing}, "cannot read variable file " + missing + ": no such file or directory", "Check the path given to -var-file; a relative path starts from the current directory (the -chdir directory, if given)."},
+		{"var file is a directory", []string{"-var-file=" + dir}, dir + " is a directory, not a variable file", "Give -var-file an HCL file of NAME = VALUE lines, such as prod.tfvars."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env, stdout, stderr := testEnv("")
+			fs := newFlagSet(env, "test")
+			fs.String("format", "text", "")
+			fs.Bool("check", false, "")
+			fs.Int("n", 10, "")
+			fs.Duration("timeout", 0, "")
+			addVarFlags(fs)
+			_, err := parseArgs(fs, tt.args)
+			if err == nil || exitCodeForParse(err) != 1 {
+				t.Fatalf("err = %v; want a usage error (exit 1)", err)
+			}
+			want := "Error: " + tt.wantSummary + "\n\n" + tt.wantDet + "\n"
+			if diff := cmp.Diff(want, stderr.String()); diff != "" || stdout.Len() != 0 {
+				t.Errorf("stderr (-want +got):\n%s\nstdout: %q", diff, stdout)
+			}
+		})
+	}
+}
+
+func TestReason(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		err  func() error
+		path string
+		want string
+	}{
+		{"missing, same path", func() error { _, err := os.Stat(filepath.Join(dir, "nope")); return err }, filepath.Join(dir, "nope"), "no such file or directory"},
+		{"mkdir on a file", func() error { return os.MkdirAll(file, 0o755) }, file, "not a directory"},
+		{"file in the way of a parent", func() error { return os.MkdirAll(filepath.Join(file, "sub"), 0o755) }, filepath.Join(file, "sub"), file + " is a file, not a directory"},
+		{"file in the way, deeper path", func() error { _, err := os.ReadFile(filepath.Join(file, "a", "b.json")); return err }, file, "not a directory"},
+		{"other path kept", func() error { _, err := os.ReadFile(filepath.Join(dir, "x", "y")); return err }, dir, filepath.Join(dir, "x", "y") + ": no such file or directory"},
+		{"not a path error", func() error { return errors.New("boom") }, dir, "boom"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := reason(tt.err(), tt.path); got != tt.want {
+				t.Errorf("reason = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

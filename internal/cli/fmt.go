@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -73,7 +74,11 @@ func runFmt(env *Env, args []string) int {
 		}
 		files, err := hclFiles(p, o.recursive)
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "Error: %v\n", err)
+			summary := err.Error() // "no file or directory at PATH"
+			if _, ok := errors.AsType[*os.PathError](err); ok {
+				summary = fmt.Sprintf("cannot format %s: %s", p, reason(err, p))
+			}
+			report(env, &problem{summary, "Give fmt an HCL file, a directory of them, or - for stdin."})
 			failed = true
 			continue
 		}
@@ -106,7 +111,7 @@ func formatHCL(name string, src []byte) ([]byte, hcl.Diagnostics) {
 func fmtStdin(env *Env, o fmtOptions) (changed, ok bool) {
 	src, err := io.ReadAll(env.Stdin)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: reading stdin: %v\n", err)
+		report(env, &problem{"cannot read stdin: " + err.Error(), "Pipe the HCL to format into fmt -, or give fmt a file."})
 		return false, false
 	}
 	out, diags := formatHCL("<stdin>", src)
@@ -127,7 +132,7 @@ func fmtStdin(env *Env, o fmtOptions) (changed, ok bool) {
 func fmtFile(env *Env, path string, o fmtOptions) (changed, ok bool) {
 	src, err := os.ReadFile(path)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
+		report(env, &problem{fmt.Sprintf("cannot read %s: %s", path, reason(err, path)), "Check that the file exists and that you may read it."})
 		return false, false
 	}
 	out, diags := formatHCL(path, src)
@@ -146,7 +151,7 @@ func fmtFile(env *Env, path string, o fmtOptions) (changed, ok bool) {
 	}
 	if o.write {
 		if err := writeSameMode(path, out); err != nil {
-			fmt.Fprintf(env.Stderr, "Error: cannot rewrite %s: %v\n", path, err)
+			report(env, &problem{fmt.Sprintf("cannot rewrite %s: %s", path, reason(err, path)), "Check that you may write to the file, or run fmt -check to only check it."})
 			return true, false
 		}
 	}

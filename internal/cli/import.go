@@ -66,10 +66,12 @@ func runImport(env *Env, args []string) int {
 	case opts.User != "" && opts.Role != "":
 		return usageError(env, "import", "give -user or -role, not both")
 	}
+	if info, err := os.Stat(out); err == nil && !info.IsDir() {
+		return report(env, &problem{out + " is a file, not a directory", "-o names the directory to write main.hcl into (created if needed); give a directory path."})
+	}
 	path := filepath.Join(out, "main.hcl")
 	if _, err := os.Stat(path); err == nil {
-		fmt.Fprintf(env.Stderr, "Error: %s already exists; choose an empty directory.\n", path)
-		return view.ExitError
+		return report(env, &problem{path + " already exists", "import never overwrites a spec; give -o a directory without a main.hcl."})
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -88,13 +90,11 @@ func runImport(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "Error: import: %v\n", err)
 		return view.ExitError
 	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
-		return view.ExitError
+	if p := makeDir(out, "-o names the directory to write main.hcl into (created if needed); give a directory path."); p != nil {
+		return report(env, p)
 	}
 	if err := os.WriteFile(path, im.HCL, 0o644); err != nil {
-		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
-		return view.ExitError
+		return report(env, &problem{fmt.Sprintf("cannot write %s: %s", path, reason(err, path)), "Check that you may write to " + out + "."})
 	}
 	for _, n := range im.Notes {
 		fmt.Fprintf(env.Stderr, "Note: %s\n", n)

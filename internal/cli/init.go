@@ -78,8 +78,7 @@ func runInit(env *Env, args []string) int {
 	}
 	files, err := scaffold(dir, *company)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
-		return view.ExitError
+		return report(env, &problem{"cannot build the starter project: " + err.Error(), "This is a bug in teramotc; please report it."})
 	}
 	var exists []string
 	for _, f := range files {
@@ -91,11 +90,13 @@ func runInit(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "Error: init refuses to overwrite existing files; nothing was written:\n  %s\n\nRemove them or choose another directory.\n", strings.Join(exists, "\n  "))
 		return view.ExitError
 	}
+	if p := makeDir(dir, initDirHint(dir)); p != nil {
+		return report(env, p)
+	}
 	for _, f := range files {
 		p := filepath.Join(dir, f.name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			fmt.Fprintf(env.Stderr, "Error: %v\n", err)
-			return view.ExitError
+		if prob := makeDir(filepath.Dir(p), initDirHint(dir)); prob != nil {
+			return report(env, prob)
 		}
 		// O_EXCL: a file created since the check above is not overwritten.
 		fd, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
@@ -104,8 +105,7 @@ func runInit(env *Env, args []string) int {
 			err = errors.Join(err, fd.Close())
 		}
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "Error: cannot write %s: %v\n", p, err)
-			return view.ExitError
+			return report(env, &problem{fmt.Sprintf("cannot write %s: %s", p, reason(err, p)), "Check that you may write to " + dir + "; files written before this one stay."})
 		}
 		fmt.Fprintf(env.Stdout, "Created %s\n", p)
 	}
@@ -117,6 +117,15 @@ Next steps:
   teramotc render %[1]s -o %[3]s
 `, dir, filepath.Join(dir, "policy"), filepath.Join(dir, "rendered"))
 	return view.ExitOK
+}
+
+// initDirHint says what DIR of init must be.
+func initDirHint(dir string) string {
+	hint := "init writes a project into a directory, creating it if needed; give a directory path"
+	if filepath.Ext(dir) == ".hcl" {
+		hint += ", such as " + filepath.Dir(dir) // init clean/main.hcl
+	}
+	return hint + "."
 }
 
 type scaffoldFile struct {

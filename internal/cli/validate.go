@@ -43,7 +43,7 @@ func runValidate(env *Env, args []string) int {
 		return exitCodeForParse(err)
 	}
 	if !slices.Contains(view.ValidateFormats, format) {
-		return usageError(env, "validate", "unknown format %q; validate writes %q", format, view.ValidateFormats)
+		return unknownValue(env, "validate", "format", format, view.ValidateFormats)
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
+	"strings"
 
 	opaversion "github.com/open-policy-agent/opa/v1/version"
 
@@ -21,7 +22,8 @@ Usage: teramotc version [-json]
 Prints the teramotc version and the Go and OPA versions it was built with.
 
 Flags:
-  -json  print a JSON object instead of text
+  -json  print a JSON object instead of text: format_version ("1.0"),
+         version, go, opa and platform
 `,
 		Run: runVersion,
 	})
@@ -35,15 +37,15 @@ func runVersion(env *Env, args []string) int {
 		return exitCodeForParse(err)
 	}
 	if len(rest) > 0 {
-		fmt.Fprintf(env.Stderr, "Error: version takes no arguments, got %q\n", rest)
-		return view.ExitError
+		return usageError(env, "version", "version takes no arguments, got %s", strings.Join(rest, " "))
 	}
 	info := struct {
-		Version  string `json:"version"`
-		Go       string `json:"go"`
-		OPA      string `json:"opa"`
-		Platform string `json:"platform"`
-	}{version.Version, runtime.Version(), opaversion.Version, runtime.GOOS + "/" + runtime.GOARCH}
+		FormatVersion string `json:"format_version"`
+		Version       string `json:"version"`
+		Go            string `json:"go"`
+		OPA           string `json:"opa"`
+		Platform      string `json:"platform"`
+	}{"1.0", version.Version, runtime.Version(), opaversion.Version, runtime.GOOS + "/" + runtime.GOARCH}
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
