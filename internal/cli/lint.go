@@ -2,10 +2,8 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -34,7 +32,8 @@ Flags:
                              to a file. Repeatable; at most one to stdout.
   -fail-level=LEVEL          error (default), warning or notice: findings at
                              or above it exit 2 (alias -minimum-failure-severity)
-  -no-fail                   exit 0 even with findings (alias -force)
+  -no-fail                   exit 0 even with findings, except hard-rule
+                             findings (alias -force)
   -only=ID                   run only this rule (repeatable)
   -enable-rule=ID            enable a rule disabled in the config (repeatable)
   -disable-rule=ID           disable a rule (repeatable; not hard rules)
@@ -52,8 +51,18 @@ Flags:
 Suppressions expire at the end of their until date, in UTC. TERAMOTC_NOW
 (YYYY-MM-DD or RFC 3339) sets today's date, for reproducible CI runs.
 
+Findings of hard rules (HARD in "teramotc rules": AWS rejects such a spec,
+and validate reports it) are listed like the others, but they make the spec
+invalid: lint exits 1 whatever -fail-level, -no-fail and -force say.
+
+Errors that stop the lint (in a spec, a configuration file, the policies,
+the flags, or the -timeout deadline) are written in every requested format:
+the json "errors" array, SARIF toolExecutionNotifications, junit and
+checkstyle error entries; the text format prints them on stderr.
+
 Exit codes: 0 no findings at or above the fail level, 1 error (invalid spec,
-bad flags, policy compile error), 2 findings at or above the fail level.
+hard-rule finding, bad flags, configuration or policy error, timeout),
+2 findings at or above the fail level.
 `,
 		Run: runLint,
 	})
@@ -98,49 +107,49 @@ func runLint(env *Env, args []string) int {
 	if outputs == nil {
 		return code
 	}
+	// From here on, every error is written in the requested formats.
+	out := &lintWriter{env: env, outputs: outputs, showSuppressed: lf.showSuppressed, noFail: lf.noFail}
 	failLevel := rules.Severity(lf.failLevel)
 	if !failLevel.Valid() {
-		return usageError(env, "lint", "-fail-level must be error, warning or notice, not %q", lf.failLevel)
+		return out.stop(view.CauseUsage, "", lintUsageDiag("Invalid -fail-level",
+			fmt.Sprintf("-fail-level must be error, warning or notice, not %q.%s", lf.failLevel,
+				didYouMean(lf.failLevel, []string{"error", "warning", "notice"}))), nil)
 	}
 	now, err := lintNow(env)
 	if err != nil {
-		return usageError(env, "lint", "%v", err)
+		return out.stop(view.CauseUsage, "", lintUsageDiag("Invalid TERAMOTC_NOW", err.Error()+"."), nil)
 	}
 
 	ctx, cancel := context.WithTimeout(context.Background(), lf.timeout)
 	defer cancel()
 	set, err := rules.Load(ctx, rules.Options{PolicyDirs: lf.policies, AllowNetworkBuiltins: lf.net})
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
-		return view.ExitError
+		cause := view.CausePolicy
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			cause = view.CauseTimeout
+		}
+		diags, files := policyDiagnostics(err)
+		return out.stop(cause, firstOr(lf.policies), diags, files)
 	}
 	opts := rules.LintOptions{
 		Spec: lf.vars.options(env), Only: lf.only, Enable: lf.enable, Disable: lf.disable,
 		NoInlineIgnores: lf.noInline, Now: now,
 	}
 	if diags := set.CheckRuleIDs(opts); diags.HasErrors() {
-		return failDiags(env, diags, nil)
+		return out.stop(view.CauseUsage, "", diags, nil)
 	}
 	if lf.config != "" {
 		cfg, diags := rules.LoadConfig(lf.config, set)
 		if diags.HasErrors() {
-			return failDiags(env, diags, map[string]*hcl.File{})
+			return out.stop(view.CauseConfig, lf.config, diags, configFiles(lf.config, cfg))
 		}
 		opts.Config = cfg
 	}
 
 	results := set.Lint(ctx, paths, opts)
 	report := lintReport(results, set, failLevel)
-	report.ShowSuppressed = lf.showSuppressed
-	report.NoFail = lf.noFail
-	report.Color = env.Color
-	for _, o := range outputs {
-		if err := o.write(report); err != nil {
-			fmt.Fprintf(env.Stderr, "Error: writing %s output: %v\n", o.format, err)
-			return view.ExitError
-		}
-	}
-	return report.ExitCode()
+	report.Origins = lintOrigins(ctx, results, lf.config, report.Files)
+	return out.write(report)
 }
 
 // lintReport merges the results of several specs into one report.
@@ -155,9 +164,15 @@ func lintReport(results []*rules.SpecResult, set *rules.Set, failLevel rules.Sev
 		Command:   "lint",
 	}
 	seen := map[string]bool{}
+	seenDiag := map[*hcl.Diagnostic]bool{} // specs of one directory share its config's
 	for _, res := range results {
 		r.Findings = append(r.Findings, res.Findings...)
-		r.Errors = append(r.Errors, res.Diagnostics...)
+		for _, d := range res.Diagnostics {
+			if !seenDiag[d] {
+				seenDiag[d] = true
+				r.Errors = append(r.Errors, d)
+			}
+		}
 		for name, f := range res.Files {
 			r.Files[name] = f
 		}
@@ -185,52 +200,4 @@ func lintNow(env *Env) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("TERAMOTC_NOW=%q is not a date (YYYY-MM-DD) or an RFC 3339 time", v)
-}
-
-type lintOutput struct {
-	format, path string
-	w            io.Writer
-}
-
-func (o lintOutput) write(r *view.LintReport) error {
-	if o.path == "" {
-		return view.WriteLint(o.w, o.format, r)
-	}
-	if err := os.MkdirAll(filepath.Dir(o.path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.Create(o.path)
-	if err != nil {
-		return err
-	}
-	rc := *r
-	rc.Color = false
-	if err := view.WriteLint(f, o.format, &rc); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-// lintOutputs parses the -f FORMAT[=PATH] flags.
-func lintOutputs(env *Env, specs []string) ([]lintOutput, int) {
-	if len(specs) == 0 {
-		specs = []string{"text"}
-	}
-	var outs []lintOutput
-	stdout := ""
-	for _, s := range specs {
-		format, path, _ := strings.Cut(s, "=")
-		if !slices.Contains(view.LintFormats(), format) {
-			return nil, usageError(env, "lint", "unknown format %q; lint writes %s", format, strings.Join(view.LintFormats(), ", "))
-		}
-		if path == "" || path == "-" {
-			if stdout != "" {
-				return nil, usageError(env, "lint", "formats %s and %s both write to stdout; give one of them a file: -f %s=FILE", stdout, format, format)
-			}
-			stdout, path = format, ""
-		}
-		outs = append(outs, lintOutput{format: format, path: path, w: env.Stdout})
-	}
-	return outs, 0
 }

@@ -18,9 +18,13 @@ type LintReport struct {
 	Findings []*rules.Finding
 	// Rules holds every enabled rule. SARIF lists those that produced results.
 	Rules []*rules.Rule
-	// Errors are the spec errors that stopped evaluation (invalid spec,
-	// policy compile errors).
+	// Errors are the problems that stopped evaluation (invalid spec, bad
+	// configuration, policy compile errors, a timeout, usage errors), and
+	// warnings that are not findings.
 	Errors hcl.Diagnostics
+	// Origins says what each diagnostic of Errors is about; one without an
+	// entry is a problem in the spec.
+	Origins map[*hcl.Diagnostic]LintOrigin
 	// Files maps file names to parsed files, for source snippets.
 	Files map[string]*hcl.File
 
@@ -59,17 +63,40 @@ func LintFormats() []string {
 // (see Redactor): findings quote block labels and names, and a format may
 // go to a file the CLI's streams do not see.
 func WriteLint(w io.Writer, format string, r *LintReport) error {
+	red := NewRedactor(w)
+	return flushAll(writeLint(red, red, format, r), red)
+}
+
+// WriteLintStreams is WriteLint for a format printed on stdout (out): the
+// text format writes the diagnostics of r.Errors to diag (stderr) instead,
+// as the diagnostics of a command that could not produce its result, and
+// its summary line too when it printed no finding. Machine formats keep
+// their errors in their document on out.
+func WriteLintStreams(out, diag io.Writer, format string, r *LintReport) error {
+	redOut, redDiag := NewRedactor(out), NewRedactor(diag)
+	return flushAll(writeLint(redOut, redDiag, format, r), redOut, redDiag)
+}
+
+func writeLint(out, diag io.Writer, format string, r *LintReport) error {
+	if format == "text" {
+		return writeLintTextStreams(out, diag, r)
+	}
 	for _, lw := range lintWriters {
 		if lw.name == format {
-			red := NewRedactor(w)
-			err := lw.write(red, r)
-			if ferr := red.Flush(); err == nil {
-				err = ferr
-			}
-			return err
+			return lw.write(out, r)
 		}
 	}
 	return fmt.Errorf("unknown lint format %q (want one of %v)", format, LintFormats())
+}
+
+// flushAll flushes reds and returns err, else the first flush error.
+func flushAll(err error, reds ...*Redactor) error {
+	for _, red := range reds {
+		if ferr := red.Flush(); err == nil {
+			err = ferr
+		}
+	}
+	return err
 }
 
 // SortFindings sorts findings by file, line, column and rule id, the order
@@ -96,11 +123,31 @@ func (r *LintReport) Failed() bool {
 	return false
 }
 
-// ExitCode is the exit code of the lint run: ExitError when a spec error
-// stopped evaluation, ExitFindings when Failed and not NoFail, else ExitOK.
+// Valid reports whether lint found the spec valid: no error stopped it and
+// no hard rule fired. An invalid spec exits 1.
+func (r *LintReport) Valid() bool {
+	return !r.Errors.HasErrors() && r.HardErrors() == 0
+}
+
+// HardErrors counts the hard-rule findings: AWS would reject the spec
+// (see rules.Finding.Hard).
+func (r *LintReport) HardErrors() int {
+	n := 0
+	for _, f := range r.Findings {
+		if f != nil && f.Suppression == nil && f.Hard() {
+			n++
+		}
+	}
+	return n
+}
+
+// ExitCode is the exit code of the lint run: ExitError when an error
+// stopped evaluation or a hard rule found the spec invalid (whatever
+// NoFail and FailLevel say: validate rejects such a spec), ExitFindings
+// when Failed and not NoFail, else ExitOK.
 func (r *LintReport) ExitCode() int {
 	switch {
-	case r.Errors.HasErrors():
+	case !r.Valid():
 		return ExitError
 	case r.Failed() && !r.NoFail:
 		return ExitFindings
@@ -108,17 +155,21 @@ func (r *LintReport) ExitCode() int {
 	return ExitOK
 }
 
-// lintCounts is the summary of a report: unsuppressed findings by severity
-// and the number of suppressed ones.
+// lintCounts is the summary of a report: what it prints by severity
+// (unsuppressed findings and the diagnostics of Errors), the number of
+// suppressed findings, and how many error findings are hard.
 type lintCounts struct {
 	Errors     int `json:"errors"`
 	Warnings   int `json:"warnings"`
 	Notices    int `json:"notices"`
 	Suppressed int `json:"suppressed"`
+	Hard       int `json:"hard"`
 }
 
 func (r *LintReport) counts() lintCounts {
 	var c lintCounts
+	c.Errors, c.Warnings = CountDiagnostics(r.Errors)
+	c.Hard = r.HardErrors()
 	for _, f := range r.Findings {
 		switch {
 		case f == nil:

@@ -10,12 +10,17 @@ import (
 // keeps it; renaming or removing one bumps it.
 const LintFormatVersion = "1.0"
 
-// JSONLint is the `lint -f json` document. Arrays are never null.
+// JSONLint is the `lint -f json` document. Arrays are never null. Summary
+// counts what the document holds: issues and errors by severity, the
+// suppressed issues (listed only with -show-suppressed), and the hard ones.
 type JSONLint struct {
-	FormatVersion string            `json:"format_version"`
-	Summary       lintCounts        `json:"summary"`
-	Issues        []*JSONIssue      `json:"issues"`
-	Errors        []*JSONDiagnostic `json:"errors"`
+	FormatVersion string `json:"format_version"`
+	// Valid is false when an error stopped the lint or a hard rule found
+	// the spec invalid: lint then exits 1.
+	Valid   bool             `json:"valid"`
+	Summary lintCounts       `json:"summary"`
+	Issues  []*JSONIssue     `json:"issues"`
+	Errors  []*JSONLintError `json:"errors"`
 }
 
 // JSONIssue is one finding.
@@ -25,6 +30,16 @@ type JSONIssue struct {
 	Address     string           `json:"address"`
 	Range       *JSONRange       `json:"range"`
 	Suppression *JSONSuppression `json:"suppression"`
+	// Hard is true when AWS would reject the spec for this issue: it
+	// cannot be suppressed and makes lint exit 1.
+	Hard bool `json:"hard"`
+}
+
+// JSONLintError is one error (or warning) that is not a finding: the
+// diagnostic of validate -f json and what it is about.
+type JSONLintError struct {
+	*JSONDiagnostic
+	Cause LintCause `json:"cause"` // spec, config, policy, usage, evaluation or timeout
 }
 
 // JSONIssueRule identifies the rule of an issue.
@@ -50,15 +65,16 @@ func NewJSONLint(r *LintReport) *JSONLint {
 	visible := r.visible()
 	doc := &JSONLint{
 		FormatVersion: LintFormatVersion,
+		Valid:         r.Valid(),
 		Summary:       r.counts(),
 		Issues:        make([]*JSONIssue, 0, len(visible)),
-		Errors:        make([]*JSONDiagnostic, 0, len(r.Errors)),
+		Errors:        make([]*JSONLintError, 0, len(r.Errors)),
 	}
 	for _, f := range visible {
 		doc.Issues = append(doc.Issues, newJSONIssue(f))
 	}
 	for _, d := range r.Errors {
-		doc.Errors = append(doc.Errors, NewJSONDiagnostic(d, r.Files))
+		doc.Errors = append(doc.Errors, &JSONLintError{NewJSONDiagnostic(d, r.Files), r.origin(d).Cause})
 	}
 	return doc
 }
@@ -69,6 +85,7 @@ func newJSONIssue(f *rules.Finding) *JSONIssue {
 		Message: f.Message,
 		Address: f.Address,
 		Range:   NewJSONRange(f.Range),
+		Hard:    f.Hard(),
 	}
 	if f.Rule != nil {
 		is.Rule.Link = f.Rule.Link

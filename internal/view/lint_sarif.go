@@ -65,10 +65,12 @@ func NewLintSARIF(r *LintReport) (*sarif.Report, error) {
 	}
 
 	code := r.ExitCode()
-	inv := run.AddInvocation(!r.Errors.HasErrors()).WithExitCode(code).WithExitCodeDescription(exitCodeDescription(code))
+	inv := run.AddInvocation(!r.Errors.HasErrors()).WithExitCode(code).WithExitCodeDescription(r.exitCodeDescription(code))
 	inv.ToolExecutionNotifications = make([]*sarif.Notification, 0, len(r.Errors))
 	for _, d := range r.Errors {
-		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification(d, r.Files))
+		n := sarifNotification(d, r.Files)
+		n.Properties = sarif.Properties{"cause": string(r.origin(d).Cause)}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
 	}
 	doc.AddRun(run)
 	return doc, nil
@@ -190,16 +192,6 @@ func lintGUID(parts ...string) string {
 	b[6] = b[6]&0x0f | 0x50
 	b[8] = b[8]&0x3f | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
-}
-
-func exitCodeDescription(code int) string {
-	switch code {
-	case ExitOK:
-		return "no findings at or above the fail level"
-	case ExitFindings:
-		return "findings at or above the fail level"
-	}
-	return "the spec or a policy has errors; rules were not evaluated"
 }
 
 func ptr[T any](v T) *T { return &v }

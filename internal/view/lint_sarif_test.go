@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -111,7 +112,12 @@ type sarifLog struct {
 		Invocations []struct {
 			ExecutionSuccessful        bool
 			ExitCode                   int
-			ToolExecutionNotifications []struct{ Level string }
+			ExitCodeDescription        string
+			ToolExecutionNotifications []struct {
+				Level      string
+				Message    struct{ Text string }
+				Properties map[string]any
+			}
 		}
 	}
 }
@@ -171,14 +177,35 @@ func TestLintSARIFContract(t *testing.T) {
 }
 
 func TestLintSARIFExitCode(t *testing.T) {
-	r := lintTestReport(t)
-	r.Errors = nil
-	if inv := decodeSARIF(t, r).Runs[0].Invocations[0]; !inv.ExecutionSuccessful || inv.ExitCode != ExitFindings {
-		t.Errorf("findings: invocation %+v, want successful with exit code 2", inv)
+	soft := func(t *testing.T) *LintReport { // the fixed report without its spec error and hard finding
+		r := lintTestReport(t)
+		r.Errors = nil
+		r.Findings = slices.DeleteFunc(r.Findings, func(f *rules.Finding) bool { return f.Hard() })
+		return r
 	}
-	r.NoFail = true
-	if inv := decodeSARIF(t, r).Runs[0].Invocations[0]; inv.ExitCode != ExitOK {
-		t.Errorf("no-fail: exit code %d, want 0", inv.ExitCode)
+	tests := []struct {
+		name       string
+		report     func(t *testing.T) *LintReport
+		successful bool
+		code       int
+		desc       string
+	}{
+		{"findings", soft, true, ExitFindings, "findings at or above the fail level"},
+		{"no-fail", func(t *testing.T) *LintReport { r := soft(t); r.NoFail = true; return r }, true, ExitOK, "no findings at or above the fail level"},
+		{"hard with no-fail", func(t *testing.T) *LintReport {
+			r := lintTestReport(t)
+			r.Errors, r.NoFail = nil, true
+			return r
+		}, true, ExitError, "AWS would reject the spec: 1 hard-rule error."},
+		{"spec error", lintTestReport, false, ExitError, "Lint stopped by 1 error in the spec. AWS would reject the spec: 1 hard-rule error."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			inv := decodeSARIF(t, tt.report(t)).Runs[0].Invocations[0]
+			if inv.ExecutionSuccessful != tt.successful || inv.ExitCode != tt.code || inv.ExitCodeDescription != tt.desc {
+				t.Errorf("invocation %+v, want executionSuccessful %v, exitCode %d, description %q", inv, tt.successful, tt.code, tt.desc)
+			}
+		})
 	}
 }
 

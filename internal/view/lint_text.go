@@ -16,16 +16,35 @@ const (
 	lintAnsiDim  = "\x1b[2m"
 )
 
-// writeLintText writes the human format: spec errors as diagnostics, then
-// each finding Terraform-style (summary with rule id, location, source
-// snippet with the range marked, remediation, reference, how to suppress),
-// then one summary line.
+// writeLintText writes the human format: errors as diagnostics, then each
+// finding Terraform-style (summary with rule id, location, source snippet
+// with the range marked, remediation, reference, how to suppress), then one
+// summary line.
 func writeLintText(w io.Writer, r *LintReport) error {
-	bw := bufio.NewWriter(w)
-	WriteDiagnostics(bw, r.Errors, r.Files, r.Color)
-	for _, f := range r.visible() {
+	return writeLintTextStreams(w, w, r)
+}
+
+// writeLintTextStreams writes the text format with the diagnostics on diag,
+// the findings and the summary line on out; the summary goes to diag too
+// when no finding was printed and errors stopped the lint, so that out
+// stays empty, as for any command that could not produce its result.
+func writeLintTextStreams(out, diag io.Writer, r *LintReport) error {
+	dw := bufio.NewWriter(diag)
+	WriteDiagnostics(dw, r.Errors, r.Files, r.Color)
+	if err := dw.Flush(); err != nil {
+		return err
+	}
+	visible := r.visible()
+	bw := bufio.NewWriter(out)
+	for _, f := range visible {
 		writeLintTextFinding(bw, r, f)
 		fmt.Fprintln(bw)
+	}
+	if len(visible) == 0 && r.Errors.HasErrors() {
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		bw = bufio.NewWriter(diag)
 	}
 	fmt.Fprintln(bw, lintSummaryLine(r))
 	return bw.Flush()
@@ -61,7 +80,7 @@ func writeLintTextFinding(w io.Writer, r *LintReport, f *rules.Finding) {
 	switch s := f.Suppression; {
 	case s != nil:
 		notes = append(notes, "Suppressed: "+lintDescribeSuppression(s))
-	case lintSuppressible(f.Rule):
+	case lintSuppressible(f):
 		notes = append(notes, "To suppress: # teramotc:ignore "+f.Rule.ID+" -- <reason>")
 	}
 	if len(notes) > 0 {
@@ -83,10 +102,10 @@ func lintSeverityLabel(s rules.Severity) (label, tint string) {
 }
 
 // lintSuppressible reports whether a suppression comment can silence the
-// rule: hard rules (AWS rejects the spec) and the suppression rules
-// themselves (TMC9xx) cannot.
-func lintSuppressible(rule *rules.Rule) bool {
-	return rule != nil && rule.ID != "" && !rule.Hard && !strings.HasPrefix(rule.ID, "TMC9")
+// finding: hard ones (AWS rejects the spec) and those of the suppression
+// rules themselves (TMC9xx) cannot.
+func lintSuppressible(f *rules.Finding) bool {
+	return f.Rule != nil && f.Rule.ID != "" && !f.Hard() && !strings.HasPrefix(f.Rule.ID, "TMC9")
 }
 
 // lintDescribeSuppression says where a suppression comes from, until when,
@@ -113,37 +132,4 @@ func lintDescribeSuppression(s *rules.Suppression) string {
 		b.WriteString(" -- " + s.Reason)
 	}
 	return b.String()
-}
-
-// lintSummaryLine is the last line of the text format:
-// `3 issues (1 error, 1 warning, 1 notice), 2 suppressed`, `No issues
-// found.`, or the count of spec errors when they stopped the lint.
-func lintSummaryLine(r *LintReport) string {
-	c := r.counts()
-	n := c.Errors + c.Warnings + c.Notices
-	if errs, _ := CountDiagnostics(r.Errors); errs > 0 && n == 0 {
-		return fmt.Sprintf("Lint stopped by %s in the spec.", plural(errs, "error"))
-	}
-	var line string
-	if n == 0 {
-		line = "No issues found"
-	} else {
-		var parts []string
-		for _, p := range []struct {
-			n    int
-			word string
-		}{{c.Errors, "error"}, {c.Warnings, "warning"}, {c.Notices, "notice"}} {
-			if p.n > 0 {
-				parts = append(parts, plural(p.n, p.word))
-			}
-		}
-		line = fmt.Sprintf("%s (%s)", plural(n, "issue"), strings.Join(parts, ", "))
-	}
-	if c.Suppressed > 0 {
-		line += fmt.Sprintf(", %d suppressed", c.Suppressed)
-	}
-	if n == 0 {
-		line += "."
-	}
-	return line
 }

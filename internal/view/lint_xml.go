@@ -55,7 +55,8 @@ type junitProblem struct {
 func writeLintJUnit(w io.Writer, r *LintReport) error {
 	s := junitSuite{Name: "teramotc", Cases: []junitCase{}}
 	for _, d := range r.Errors {
-		c := junitCase{Name: d.Summary, Classname: "teramotc"}
+		name := r.diagFile(d)
+		c := junitCase{Name: name + ": " + d.Summary, Classname: name, File: name}
 		if d.Subject != nil {
 			c.Classname, c.File = d.Subject.Filename, d.Subject.Filename
 			c.Name = fmt.Sprintf("%s: %s", lintDiagPos(d.Subject), d.Summary)
@@ -120,8 +121,10 @@ type checkstyleFile struct {
 	Errors []checkstyleError `xml:"error"`
 }
 
+// checkstyleError is one problem; Line is left out when unknown (0), which
+// checkstyle readers take as a problem of the whole file.
 type checkstyleError struct {
-	Line     int    `xml:"line,attr"`
+	Line     int    `xml:"line,attr,omitempty"`
 	Column   int    `xml:"column,attr,omitempty"`
 	Severity string `xml:"severity,attr"`
 	Message  string `xml:"message,attr"`
@@ -135,11 +138,12 @@ func writeLintCheckstyle(w io.Writer, r *LintReport) error {
 		if d.Subject != nil {
 			rng = *d.Subject
 		}
-		source := "teramotc.spec"
+		source := "teramotc." + string(r.origin(d).Cause)
 		if id := spec.RuleID(d); id != "" {
 			source = "teramotc." + id
 		}
-		byFile[rng.Filename] = append(byFile[rng.Filename], checkstyleError{
+		name := r.diagFile(d)
+		byFile[name] = append(byFile[name], checkstyleError{
 			Line: rng.Start.Line, Column: rng.Start.Column, Severity: lintDiagSeverity(d.Severity), Message: lintDiagText(d), Source: source,
 		})
 	}

@@ -1,0 +1,194 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/teramot/teramotc/internal/version"
+	"github.com/teramot/teramotc/internal/view"
+	"github.com/teramot/teramotc/pkg/rules"
+)
+
+// lintOutput is one -f FORMAT[=PATH]: path "" is stdout.
+type lintOutput struct {
+	format, path string
+}
+
+// lintOutputs parses the -f FORMAT[=PATH] flags.
+func lintOutputs(env *Env, specs []string) ([]lintOutput, int) {
+	if len(specs) == 0 {
+		specs = []string{"text"}
+	}
+	var outs []lintOutput
+	stdout := ""
+	for _, s := range specs {
+		format, path, _ := strings.Cut(s, "=")
+		if !slices.Contains(view.LintFormats(), format) {
+			return nil, usageError(env, "lint", "unknown format %q.%s Lint writes %s", format,
+				didYouMean(format, view.LintFormats()), strings.Join(view.LintFormats(), ", "))
+		}
+		if path == "" || path == "-" {
+			if stdout != "" {
+				return nil, usageError(env, "lint", "formats %s and %s both write to stdout; give one of them a file: -f %s=FILE", stdout, format, format)
+			}
+			stdout, path = format, ""
+		}
+		outs = append(outs, lintOutput{format: format, path: path})
+	}
+	return outs, 0
+}
+
+// lintWriter writes a lint report in every requested format.
+type lintWriter struct {
+	env                    *Env
+	outputs                []lintOutput
+	showSuppressed, noFail bool
+}
+
+// stop writes the report of a run that an error stopped before any spec
+// was linted (a bad flag, a policy or -config file that does not load):
+// diags, all of the cause, are its errors. path is the file or directory
+// they concern; files hold the sources of their ranges.
+func (lw *lintWriter) stop(cause view.LintCause, path string, diags hcl.Diagnostics, files map[string]*hcl.File) int {
+	r := &view.LintReport{
+		Findings: []*rules.Finding{},
+		Rules:    []*rules.Rule{},
+		Errors:   diags,
+		Origins:  map[*hcl.Diagnostic]view.LintOrigin{},
+		Files:    files,
+		Version:  version.Version,
+		Command:  "lint",
+	}
+	if r.Files == nil {
+		r.Files = map[string]*hcl.File{}
+	}
+	for _, d := range diags {
+		r.Origins[d] = view.LintOrigin{Cause: cause, Path: path}
+	}
+	return lw.write(r)
+}
+
+// write writes r to each output and returns the exit code. The text format
+// on stdout puts its diagnostics on stderr; when no format writes to stdout,
+// the errors are printed on stderr as text too, so that a run with only
+// -f FORMAT=FILE still says why it failed.
+func (lw *lintWriter) write(r *view.LintReport) int {
+	env := lw.env
+	r.ShowSuppressed, r.NoFail, r.Color = lw.showSuppressed, lw.noFail, env.Color
+	toStdout := false
+	for _, o := range lw.outputs {
+		var err error
+		if o.path == "" {
+			toStdout = true
+			err = view.WriteLintStreams(env.Stdout, env.Stderr, o.format, r)
+		} else {
+			err = writeLintFile(o, r)
+		}
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "Error: writing %s output: %v\n", o.format, err)
+			return view.ExitError
+		}
+	}
+	if !toStdout && r.Errors.HasErrors() {
+		view.WriteDiagnostics(env.Stderr, r.Errors, r.Files, env.Color)
+	}
+	return r.ExitCode()
+}
+
+func writeLintFile(o lintOutput, r *view.LintReport) error {
+	if err := os.MkdirAll(filepath.Dir(o.path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(o.path)
+	if err != nil {
+		return err
+	}
+	rc := *r
+	rc.Color = false
+	if err := view.WriteLint(f, o.format, &rc); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// lintOrigins says what each diagnostic of results is about: the
+// configuration file of its spec (the -config file, else the spec's
+// .teramotc.hcl), the evaluation of the rules (a timeout when ctx's
+// deadline passed), or the spec itself. The source of a configuration file
+// that did not load is added to files, for snippets.
+func lintOrigins(ctx context.Context, results []*rules.SpecResult, configFile string, files map[string]*hcl.File) map[*hcl.Diagnostic]view.LintOrigin {
+	timedOut := errors.Is(ctx.Err(), context.DeadlineExceeded)
+	out := map[*hcl.Diagnostic]view.LintOrigin{}
+	for _, res := range results {
+		cfg := configFile
+		if cfg == "" {
+			cfg = rules.FindConfig(res.Path)
+		}
+		for _, d := range res.Diagnostics {
+			o := view.LintOrigin{Cause: view.CauseSpec, Path: res.Path}
+			switch {
+			case cfg != "" && d.Subject != nil && d.Subject.Filename == cfg:
+				o = view.LintOrigin{Cause: view.CauseConfig, Path: cfg}
+				if files[cfg] == nil {
+					maps.Copy(files, configFiles(cfg, nil))
+				}
+			case d.Subject == nil && strings.HasPrefix(d.Summary, "Policy evaluation") && timedOut:
+				o.Cause = view.CauseTimeout
+			case d.Subject == nil && strings.HasPrefix(d.Summary, "Policy evaluation"):
+				o.Cause = view.CauseEvaluation
+			}
+			out[d] = o
+		}
+	}
+	return out
+}
+
+// configFiles returns the source of a configuration file for snippets: the
+// parsed file when it loaded, else its bytes (when it can be read).
+func configFiles(name string, cfg *rules.Config) map[string]*hcl.File {
+	if cfg != nil && cfg.File != nil {
+		return map[string]*hcl.File{name: cfg.File}
+	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return map[string]*hcl.File{}
+	}
+	return map[string]*hcl.File{name: {Bytes: src}}
+}
+
+// policyDiagnostics returns the diagnostics of an error of rules.Load: the
+// hcl.Diagnostics in its chain, or one diagnostic holding its text.
+func policyDiagnostics(err error) (hcl.Diagnostics, map[string]*hcl.File) {
+	var diags hcl.Diagnostics
+	if errors.As(err, &diags) {
+		return diags, map[string]*hcl.File{}
+	}
+	return hcl.Diagnostics{{
+		Severity: hcl.DiagError,
+		Summary:  "Cannot load the policies",
+		Detail:   strings.TrimSuffix(err.Error(), ".") + `. Fix the policy; "teramotc policy check DIR" checks it on its own.`,
+	}}, map[string]*hcl.File{}
+}
+
+// lintUsageDiag is the diagnostic of a bad flag or environment value.
+func lintUsageDiag(summary, detail string) hcl.Diagnostics {
+	return hcl.Diagnostics{{Severity: hcl.DiagError, Summary: summary,
+		Detail: detail + ` Run "teramotc lint -help" for usage.`}}
+}
+
+// firstOr returns the first of ss, or "".
+func firstOr(ss []string) string {
+	if len(ss) == 0 {
+		return ""
+	}
+	return ss[0]
+}
