@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -28,8 +26,11 @@ Usage: teramotc render [flags] [SPEC] -o DIR
 
 Renders the spec (default ".") into one JSON file per AWS document, each in
 the shape its aws CLI parameter takes with file://, plus manifest.json.
-Output is deterministic. Files of the known layout (buckets/, grants/,
-trails/, manifest.json) that the spec no longer renders are removed.
+Output is deterministic. Render only writes its own files: it removes a
+file only when the manifest.json of an earlier render in DIR lists it and
+the spec no longer renders it, and it never removes or overwrites any other
+file (it stops with an error, changing nothing, when one is in the way) nor
+follows a symbolic link. Other files in DIR never make -check fail.
 
 Files holding a sensitive value are written with mode 0600. With -o -, all
 documents are printed as one JSON object keyed by path and sensitive
@@ -78,7 +79,7 @@ func runRender(env *Env, args []string) int {
 	formats := append([]string{"documents"}, export.Formats...)
 	switch {
 	case !slices.Contains(formats, *format):
-		return unknownValue(env, "render", "format", *format, formats)
+		return usageError(env, "render", "unknown format %q; use one of %s", *format, strings.Join(formats, ", "))
 	case *format != "documents" && checkDir != "":
 		return usageError(env, "render", "-check only works with the default format")
 	case outDir == "" && checkDir == "" && *format == "documents":
@@ -106,7 +107,12 @@ func runRender(env *Env, args []string) int {
 		return view.ExitOK
 	}
 	if err := render.Write(c.Out, outDir); err != nil {
-		return report(env, &problem{"cannot write the rendered files to " + outDir + ": " + reason(err, outDir), "-o names the directory to render into (created if needed); give a directory you may write to, or -o - to print to stdout."})
+		if cerr, ok := errors.AsType[*render.ConflictError](err); ok {
+			view.WriteDiagnostics(env.Stderr, cerr.Diagnostics(), nil, env.Color)
+			return view.ExitError
+		}
+		fmt.Fprintf(env.Stderr, "Error: cannot write the rendered files: %v\n", err)
+		return view.ExitError
 	}
 	view.WriteRendered(env.Stdout, outDir, c.Out)
 	return view.ExitOK
@@ -115,7 +121,8 @@ func runRender(env *Env, args []string) int {
 func renderCheck(env *Env, out *render.Output, dir, spec string, showDiff bool) int {
 	paths, err := render.Check(out, dir)
 	if err != nil {
-		return report(env, &problem{"cannot read the rendered files in " + dir + ": " + reason(err, dir), "Give -check the directory that \"render -o DIR\" wrote."})
+		fmt.Fprintf(env.Stderr, "Error: cannot read the rendered files in %s: %v\n", dir, err)
+		return view.ExitError
 	}
 	byPath := map[string]*render.Document{}
 	for _, d := range out.Documents {
@@ -141,7 +148,7 @@ func staleDiff(dir, path string, doc *render.Document) []byte {
 	case doc.Sensitive:
 		return fmt.Appendf(nil, "--- %s\n+++ %s\n(sensitive content not shown)\n", path, path)
 	}
-	old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(path)))
+	old, err := render.ReadFile(dir, path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Appendf(nil, "--- %s\n(cannot read: %v)\n", path, err)
 	}

@@ -22,7 +22,9 @@ type traced struct {
 }
 
 var (
-	openRE = regexp.MustCompile(`\b(?:open|openat|openat2|creat)\((?:AT_FDCWD, |\d+, )?"((?:[^"\\]|\\.)*)"`)
+	// With strace -y, a directory descriptor shows its path: openat(5</out>,
+	// "buckets", ...) opens /out/buckets (os.Root opens this way).
+	openRE = regexp.MustCompile(`\b(?:open|openat|openat2|creat)\((?:AT_FDCWD(?:<[^>]*>)?, |\d+(?:<([^>]*)>)?, )?"((?:[^"\\]|\\.)*)"`)
 	netRE  = regexp.MustCompile(`\b(?:socket|connect|sendto|bind)\(`)
 )
 
@@ -42,7 +44,7 @@ func straceBin(t *testing.T) string {
 func traceRun(t *testing.T, strace, bin, dir string, env []string, args ...string) traced {
 	t.Helper()
 	log := filepath.Join(t.TempDir(), "strace.log")
-	cmd := exec.Command(strace, append([]string{"-f", "-qq", "-e", "trace=open,openat,openat2,creat,socket,connect,sendto,bind", "-o", log, bin}, args...)...)
+	cmd := exec.Command(strace, append([]string{"-f", "-qq", "-y", "-e", "trace=open,openat,openat2,creat,socket,connect,sendto,bind", "-o", log, bin}, args...)...)
 	cmd.Dir = dir
 	cmd.Env = append(append(os.Environ(), "NO_COLOR=1"), env...)
 	b, err := cmd.CombinedOutput()
@@ -62,9 +64,12 @@ func traceRun(t *testing.T, strace, bin, dir string, env []string, args ...strin
 	for sc.Scan() {
 		line := sc.Text()
 		if m := openRE.FindStringSubmatch(line); m != nil {
-			p := m[1]
+			p, base := m[2], dir
+			if m[1] != "" {
+				base = m[1]
+			}
 			if !filepath.IsAbs(p) {
-				p = filepath.Join(dir, p)
+				p = filepath.Join(base, p)
 			}
 			res.opened = append(res.opened, filepath.Clean(p))
 		}

@@ -6,146 +6,216 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/hashicorp/hcl/v2"
 )
 
-// layoutDirs are the directories under an output directory that render owns;
-// with manifest.json they are the known layout. Other files are left alone.
-var layoutDirs = []string{"buckets", "grants", "trails"}
-
-// Write writes every document of out under dir and removes files of the known
-// layout that out no longer contains, so that dir holds exactly the rendered
-// output. Sensitive documents are written with mode 0600.
+// Write writes every document of out under dir, the manifest last, and
+// removes the files the previous manifest.json in dir lists that out no
+// longer contains. It never removes or overwrites anything else: a file in
+// the way that no earlier render wrote (unless it already holds exactly the
+// rendered bytes), or a symbolic link, makes Write return a *ConflictError
+// before it changes anything. Sensitive documents are written with mode
+// 0600.
 func Write(out *Output, dir string) error {
-	want := map[string]bool{}
 	for _, d := range out.Documents {
 		if !filepath.IsLocal(filepath.FromSlash(d.Path)) {
 			return fmt.Errorf("render: refusing to write %q outside %s", d.Path, dir)
 		}
-		want[d.Path] = true
-		path := filepath.Join(dir, filepath.FromSlash(d.Path))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
-		}
-		mode := os.FileMode(0o644)
-		if d.Sensitive {
-			mode = 0o600
-		}
-		if err := os.WriteFile(path, Marshal(d), mode); err != nil {
-			return err
-		}
-		if err := os.Chmod(path, mode); err != nil {
-			return err
-		}
 	}
-	existing, err := layoutFiles(dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return err
 	}
-	for _, p := range existing {
-		if !want[p] {
-			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(p))); err != nil {
-				return err
-			}
-		}
+	defer root.Close()
+	owned, ours, err := previousFiles(root)
+	if err != nil {
+		return err
 	}
-	return removeEmptyDirs(dir)
-}
+	if ours {
+		owned[ManifestPath] = true
+	}
+	if err := conflicts(root, dir, out, owned); err != nil {
+		return err
+	}
 
-// Check compares out with the files under dir and returns the sorted paths
-// that are stale: missing, different, or present under the known layout
-// without being part of out. err reports only I/O failures.
-func Check(out *Output, dir string) (stale []string, err error) {
 	want := map[string]bool{}
+	var manifest *Document
 	for _, d := range out.Documents {
 		want[d.Path] = true
-		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(d.Path)))
+		if d.Path == ManifestPath {
+			manifest = d
+		}
+	}
+	if err := removeStale(root, owned, want); err != nil {
+		return err
+	}
+	for _, d := range out.Documents {
+		if d != manifest {
+			if err := writeDoc(root, d); err != nil {
+				return err
+			}
+		}
+	}
+	if manifest != nil {
+		return writeDoc(root, manifest)
+	}
+	return nil
+}
+
+// conflicts returns a *ConflictError for the documents of out whose path in
+// root holds something Write may not overwrite.
+func conflicts(root *os.Root, dir string, out *Output, owned map[string]bool) error {
+	cerr := &ConflictError{Dir: dir}
+	for _, d := range out.Documents {
+		err := lstat(root, d.Path)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			stale = append(stale, d.Path)
+		case errors.Is(err, errNotRegular):
+			cerr.Files = append(cerr.Files, Conflict{Path: d.Path, Link: true})
 		case err != nil:
-			return nil, err
-		case !bytes.Equal(got, Marshal(d)):
-			stale = append(stale, d.Path)
-		}
-	}
-	existing, err := layoutFiles(dir)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range existing {
-		if !want[p] {
-			stale = append(stale, p)
-		}
-	}
-	sort.Strings(stale)
-	return stale, nil
-}
-
-// layoutFiles lists the files of the known layout under dir, as slash paths
-// relative to dir. A missing dir or layout directory holds no files.
-func layoutFiles(dir string) ([]string, error) {
-	var files []string
-	if _, err := os.Stat(filepath.Join(dir, ManifestPath)); err == nil {
-		files = append(files, ManifestPath)
-	}
-	for _, sub := range layoutDirs {
-		root := filepath.Join(dir, sub)
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			return err
+		case owned[d.Path]:
+		default:
+			got, err := root.ReadFile(filepath.FromSlash(d.Path))
 			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) && path == root {
-					return filepath.SkipDir
-				}
 				return err
 			}
-			if d.Type().IsRegular() {
-				rel, err := filepath.Rel(dir, path)
-				if err != nil {
-					return err
-				}
-				files = append(files, filepath.ToSlash(rel))
+			if !bytes.Equal(got, Marshal(d)) {
+				cerr.Files = append(cerr.Files, Conflict{Path: d.Path})
 			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
 		}
 	}
-	return files, nil
+	if len(cerr.Files) > 0 {
+		return cerr
+	}
+	return nil
 }
 
-// removeEmptyDirs deletes directories of the known layout left empty.
-func removeEmptyDirs(dir string) error {
-	for _, sub := range layoutDirs {
-		var dirs []string
-		err := filepath.WalkDir(filepath.Join(dir, sub), func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) {
-					return filepath.SkipDir
-				}
-				return err
-			}
-			if d.IsDir() {
-				dirs = append(dirs, path)
-			}
-			return nil
-		})
-		if err != nil {
+// removeStale removes the regular files in owned that are not wanted, then
+// the directories that removal left empty. Links are left alone.
+func removeStale(root *os.Root, owned, want map[string]bool) error {
+	dirs := map[string]bool{}
+	for p := range owned {
+		if want[p] {
+			continue
+		}
+		if err := lstat(root, p); errors.Is(err, fs.ErrNotExist) || errors.Is(err, errNotRegular) {
+			continue
+		} else if err != nil {
 			return err
 		}
-		// Deepest first, so parents emptied by their children go too.
-		sort.Slice(dirs, func(i, j int) bool {
-			return strings.Count(dirs[i], string(filepath.Separator)) > strings.Count(dirs[j], string(filepath.Separator))
-		})
-		for _, d := range dirs {
-			if entries, err := os.ReadDir(d); err == nil && len(entries) == 0 {
-				if err := os.Remove(d); err != nil {
+		if err := root.Remove(filepath.FromSlash(p)); err != nil {
+			return err
+		}
+		for d := path.Dir(p); d != "."; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	// Deepest first, so parents emptied by their children go too.
+	sorted := make([]string, 0, len(dirs))
+	for d := range dirs {
+		sorted = append(sorted, d)
+	}
+	sort.Slice(sorted, func(i, j int) bool {
+		return strings.Count(sorted[i], "/") > strings.Count(sorted[j], "/")
+	})
+	for _, d := range sorted {
+		info, err := root.Lstat(filepath.FromSlash(d))
+		if err != nil || !info.IsDir() {
+			continue
+		}
+		if f, err := root.Open(filepath.FromSlash(d)); err == nil {
+			names, _ := f.Readdirnames(1)
+			f.Close()
+			if len(names) == 0 {
+				if err := root.Remove(filepath.FromSlash(d)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 					return err
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// writeDoc writes d under root with mode 0644, or 0600 when sensitive.
+func writeDoc(root *os.Root, d *Document) error {
+	name := filepath.FromSlash(d.Path)
+	if err := root.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	mode := os.FileMode(0o644)
+	if d.Sensitive {
+		mode = 0o600
+	}
+	f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, mode)
+	if err != nil {
+		return err
+	}
+	// Chmod on the open file: an existing file keeps its old mode otherwise.
+	if err := f.Chmod(mode); err != nil {
+		f.Close()
+		return err
+	}
+	if _, err := f.Write(Marshal(d)); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// Conflict is one file in the way of Write.
+type Conflict struct {
+	Path string
+	// Link is true when the path is, or lies under, a symbolic link or
+	// another entry that is not a plain directory or regular file.
+	Link bool
+}
+
+// ConflictError lists the files that Write refused to overwrite. Write
+// changed nothing when it returns one.
+type ConflictError struct {
+	Dir   string
+	Files []Conflict
+}
+
+func (e *ConflictError) Error() string {
+	paths := make([]string, len(e.Files))
+	for i, c := range e.Files {
+		paths[i] = c.Path
+	}
+	return fmt.Sprintf("render: %s holds files render did not write: %s", e.Dir, strings.Join(paths, ", "))
+}
+
+// Diagnostics describes each conflict and what to do about it.
+func (e *ConflictError) Diagnostics() hcl.Diagnostics {
+	diags := make(hcl.Diagnostics, len(e.Files))
+	for i, c := range e.Files {
+		file := filepath.Join(e.Dir, filepath.FromSlash(c.Path))
+		d := &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Output file was not written by render",
+			Detail: fmt.Sprintf("%s already exists and is not listed in %s, the manifest of an earlier render, "+
+				"so render will not overwrite it. Move or delete the file if render may replace it, or render to another directory.",
+				file, filepath.Join(e.Dir, ManifestPath)),
+		}
+		if c.Path == ManifestPath {
+			d.Detail = fmt.Sprintf("%s already exists and is not a manifest written by render, so render will not overwrite it. "+
+				"Move or delete it if render may replace it, or render to another directory.", file)
+		}
+		if c.Link {
+			d.Summary = "Output path is a symbolic link"
+			d.Detail = fmt.Sprintf("%s is, or lies under, a symbolic link or another entry that is not a plain directory or file. "+
+				"Render writes only regular files and never follows links. Replace the link with a directory, or render to another directory.", file)
+		}
+		diags[i] = d
+	}
+	return diags
 }
