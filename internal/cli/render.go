@@ -79,7 +79,7 @@ func runRender(env *Env, args []string) int {
 	formats := append([]string{"documents"}, export.Formats...)
 	switch {
 	case !slices.Contains(formats, *format):
-		return usageError(env, "render", "unknown format %q; use one of %s", *format, strings.Join(formats, ", "))
+		return unknownValue(env, "render", "format", *format, formats)
 	case *format != "documents" && checkDir != "":
 		return usageError(env, "render", "-check only works with the default format")
 	case outDir == "" && checkDir == "" && *format == "documents":
@@ -111,8 +111,7 @@ func runRender(env *Env, args []string) int {
 			view.WriteDiagnostics(env.Stderr, cerr.Diagnostics(), nil, env.Color)
 			return view.ExitError
 		}
-		fmt.Fprintf(env.Stderr, "Error: cannot write the rendered files: %v\n", err)
-		return view.ExitError
+		return report(env, &problem{"cannot write the rendered files to " + outDir + ": " + reason(err, outDir), "-o names the directory to render into (created if needed); give a directory you may write to, or -o - to print to stdout."})
 	}
 	view.WriteRendered(env.Stdout, outDir, c.Out)
 	return view.ExitOK
@@ -121,8 +120,7 @@ func runRender(env *Env, args []string) int {
 func renderCheck(env *Env, out *render.Output, dir, spec string, showDiff bool) int {
 	paths, err := render.Check(out, dir)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: cannot read the rendered files in %s: %v\n", dir, err)
-		return view.ExitError
+		return report(env, &problem{"cannot read the rendered files in " + dir + ": " + reason(err, dir), "Give -check the directory that \"render -o DIR\" wrote."})
 	}
 	byPath := map[string]*render.Document{}
 	for _, d := range out.Documents {
