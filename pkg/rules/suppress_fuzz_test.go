@@ -84,6 +84,7 @@ func FuzzParseDirective(f *testing.F) {
 		"teramotc:ignore TMC4O1 -- letter O",
 		"teramotc:ignore tmc401,Tmc101 -- lower case",
 		"teramotc:ignore public-access-block -- a rule name",
+		" teramotc:ignore TMC101 -- leading space",
 	} {
 		f.Add(s)
 	}
@@ -99,7 +100,7 @@ func FuzzParseDirective(f *testing.F) {
 		if d != nil && (len(d.ids) == 0 || strings.TrimSpace(d.reason) == "") {
 			t.Fatalf("parseDirective(%q) accepted a directive with ids %q and reason %q", text, d.ids, d.reason)
 		}
-		if d != nil && !strings.HasPrefix(text, "teramotc:ignore") {
+		if d != nil && !strings.HasPrefix(strings.TrimSpace(text), "teramotc:ignore") {
 			t.Fatalf("parseDirective(%q) accepted a marker other than teramotc:ignore[-file]", text)
 		}
 		if d != nil {
