@@ -115,7 +115,9 @@ func explainText(r *rules.Rule) string {
 	if len(r.Peers) > 0 {
 		b.WriteString("Corresponds to: " + strings.Join(r.Peers, ", ") + "\n")
 	}
-	b.WriteString("Documentation: " + r.Link + "\n")
+	if r.Link != "" { // a custom rule without a related_resources URL has none
+		b.WriteString("Documentation: " + r.Link + "\n")
+	}
 	if !r.Hard {
 		fmt.Fprintf(&b, "To suppress: # teramotc:ignore %s until=YYYY-MM-DD -- <reason>\n", r.ID)
 	}
