@@ -38,8 +38,8 @@ func runExplain(env *Env, args []string) int {
 	}
 	set, err := rules.Load(context.Background(), rules.Options{PolicyDirs: policies})
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
-		return view.ExitError
+		diags, files := rules.Diagnostics(err)
+		return failDiags(env, diags, files)
 	}
 	r := set.Rule(strings.ToUpper(pos[0]))
 	if r == nil {

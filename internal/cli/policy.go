@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/tester"
@@ -25,38 +27,48 @@ tests can use them. Without DIR, or with -builtin, the built-in policies'
 own tests run.
 
 Flags:
-  -f, -format=FORMAT         pretty (default) or json
+  -f, -format=FORMAT         pretty (default) or json: {"format_version":
+                             "1.0", "tests": [...]}, each test as in
+                             "opa test -f json"
   -v                         print every test, passing ones too
   -run=REGEX                 run only tests whose name matches REGEX
   -builtin                   also run the built-in policies' tests
   -allow-network-builtins    let policies call http.send and other
                              non-deterministic built-ins
-  -timeout=DURATION          stop after DURATION (default 5m)
+  -timeout=DURATION          fail when the run takes longer than DURATION
+                             (default 5m, 0: no limit); no result is
+                             reported for a run cut short
 
-Exit codes: 0 all tests pass, 1 error (bad flags, compile error, no tests),
-2 failing tests.
+Exit codes: 0 all tests pass, 1 error (bad flags, compile error, no tests,
+timeout), 2 failing tests.
 `,
 		Run: runPolicy,
 	})
 }
 
 func runPolicy(env *Env, args []string) int {
-	if len(args) == 0 || args[0] != "test" {
+	if len(args) == 0 {
 		return usageError(env, "policy", "policy needs a subcommand: policy test [DIR...]")
+	}
+	if args[0] != "test" {
+		if closest(args[0], []string{"test"}) != "" {
+			return usageError(env, "policy", "unknown policy subcommand %q. Did you mean \"policy test\"?", args[0])
+		}
+		return usageError(env, "policy", "unknown policy subcommand %q: the only one is policy test [DIR...]", args[0])
 	}
 	fs := newFlagSet(env, "policy")
 	var (
-		format, run          string
-		verbose, builtin, nw bool
-		timeout              time.Duration
+		format   string
+		verbose  bool
+		testOpts rules.TestOptions
 	)
 	fs.StringVar(&format, "format", "pretty", "pretty or json")
 	fs.StringVar(&format, "f", "pretty", "shorthand for -format")
 	fs.BoolVar(&verbose, "v", false, "verbose")
-	fs.StringVar(&run, "run", "", "run only tests matching this regular expression")
-	fs.BoolVar(&builtin, "builtin", false, "also run the built-in policies' tests")
-	fs.BoolVar(&nw, "allow-network-builtins", false, "allow network built-ins")
-	fs.DurationVar(&timeout, "timeout", 5*time.Minute, "deadline")
+	fs.StringVar(&testOpts.Run, "run", "", "run only tests matching this regular expression")
+	fs.BoolVar(&testOpts.Builtin, "builtin", false, "also run the built-in policies' tests")
+	fs.BoolVar(&testOpts.AllowNetworkBuiltins, "allow-network-builtins", false, "allow network built-ins")
+	fs.DurationVar(&testOpts.Timeout, "timeout", 5*time.Minute, "deadline")
 	dirs, err := parseArgs(fs, args[1:])
 	if err != nil {
 		return exitCodeForParse(err)
@@ -66,19 +78,22 @@ func runPolicy(env *Env, args []string) int {
 	case "pretty":
 		reporter = tester.PrettyReporter{Output: env.Stdout, Verbose: verbose, FailureLine: true}
 	case "json":
-		reporter = tester.JSONReporter{Output: env.Stdout}
+		reporter = policyTestJSON{env.Stdout}
 	default:
 		return usageError(env, "policy", "unknown format %q; policy test writes pretty or json", format)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	results, err := rules.TestPolicies(ctx, dirs, builtin || len(dirs) == 0, run, nw)
+	if testOpts.Timeout < 0 {
+		return usageError(env, "policy", "-timeout must be a duration such as 5m (0: no limit), not %s", testOpts.Timeout)
+	}
+	testOpts.Dirs = dirs
+	testOpts.Builtin = testOpts.Builtin || len(dirs) == 0
+	results, err := rules.TestPolicies(context.Background(), testOpts)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
-		return view.ExitError
+		diags, files := rules.Diagnostics(err)
+		return failDiags(env, diags, files)
 	}
 	if len(results) == 0 {
-		fmt.Fprintln(env.Stderr, "Error: no tests found: write test_* rules in *_test.rego files")
+		fmt.Fprintln(env.Stderr, "Error: No tests found\n\nWrite test_* rules in *_test.rego files, or check the -run expression.")
 		return view.ExitError
 	}
 	ch := make(chan *tester.Result, len(results))
@@ -89,11 +104,32 @@ func runPolicy(env *Env, args []string) int {
 	}
 	close(ch)
 	if err := reporter.Report(ch); err != nil {
-		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
+		fmt.Fprintf(env.Stderr, "Error: writing the test report: %v\n", err)
 		return view.ExitError
 	}
 	if failed {
 		return view.ExitFindings
 	}
 	return view.ExitOK
+}
+
+// policyTestJSON writes the results of policy test -f json:
+// {"format_version": "1.0", "tests": [...]}, each test as OPA's JSON
+// reporter writes it.
+type policyTestJSON struct{ w io.Writer }
+
+func (r policyTestJSON) Report(ch chan *tester.Result) error {
+	tests := []*tester.Result{}
+	for t := range ch {
+		tests = append(tests, t)
+	}
+	b, err := json.MarshalIndent(struct {
+		FormatVersion string           `json:"format_version"`
+		Tests         []*tester.Result `json:"tests"`
+	}{"1.0", tests}, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = r.w.Write(append(b, '\n'))
+	return err
 }

@@ -47,8 +47,8 @@ func runRules(env *Env, args []string) int {
 	}
 	set, err := rules.Load(context.Background(), rules.Options{PolicyDirs: policies})
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
-		return view.ExitError
+		diags, files := rules.Diagnostics(err)
+		return failDiags(env, diags, files)
 	}
 	rs := set.Rules()
 	switch format {

@@ -2,7 +2,7 @@ package rules
 
 import (
 	"embed"
-	"fmt"
+	"errors"
 	"io/fs"
 	"os"
 	"path"
@@ -37,38 +37,55 @@ func BuiltinModules(tests bool) ([]*Module, error) {
 }
 
 // DirModules returns the *.rego files under dir (recursively), as a user's
-// --policy DIR; the *_test.rego files only when tests is set.
+// --policy DIR; the *_test.rego files only when tests is set. dir may also
+// be a single .rego file. Its errors are *PolicyError.
 func DirModules(dir string, tests bool) ([]*Module, error) {
 	st, err := os.Stat(dir)
-	if err != nil {
-		return nil, fmt.Errorf("policy directory: %w", err)
-	}
-	if !st.IsDir() {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, policyError(err, "No policy directory",
+			"There is no policy directory %s. Give a directory of .rego files (or one .rego file), such as the policy/ directory that teramotc init writes.", dir)
+	case err != nil:
+		return nil, readError(dir, err)
+	case !st.IsDir() && !strings.HasSuffix(dir, ".rego"):
+		return nil, policyError(nil, "Not a policy directory",
+			"%s is a file, not a directory of .rego files. Give the directory that holds your policies, or one .rego file.", dir)
+	case !st.IsDir():
 		src, err := os.ReadFile(dir)
 		if err != nil {
-			return nil, err
+			return nil, readError(dir, err)
 		}
 		return parseModules([]*Module{{File: dir, Source: src, Test: isTest(dir)}})
 	}
 	return readModules(os.DirFS(dir), ".", dir, tests)
 }
 
+// readError is the *PolicyError of a policy file or directory that exists
+// but cannot be read.
+func readError(name string, err error) *PolicyError {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return policyError(err, "Cannot read policies", "Reading %s failed: %v. Check that it is readable by you.", name, err)
+}
+
 func readModules(fsys fs.FS, root, display string, tests bool) ([]*Module, error) {
 	var mods []*Module
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			return readError(filepath.Join(display, filepath.FromSlash(p)), err)
 		}
 		if d.IsDir() || !strings.HasSuffix(p, ".rego") || isTest(p) && !tests {
 			return nil
 		}
-		src, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
 		name := p
 		if root == "." {
 			name = filepath.Join(display, filepath.FromSlash(p))
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return readError(name, err)
 		}
 		mods = append(mods, &Module{File: name, Source: src, Test: isTest(p)})
 		return nil
@@ -84,7 +101,8 @@ func isTest(p string) bool { return strings.HasSuffix(path.Base(filepath.ToSlash
 
 // parseModules parses Rego v1 sources with their annotations, spread over
 // the available cores: parsing is a third of a lint process's start-up. On
-// failure it returns the error of the first failing module in mods' order.
+// failure it returns a *PolicyError with the syntax errors of every module,
+// in mods' order.
 func parseModules(mods []*Module) ([]*Module, error) {
 	opts := ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
 	errs := make([]error, len(mods))
@@ -101,20 +119,31 @@ func parseModules(mods []*Module) ([]*Module, error) {
 		}()
 	}
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
+	var all ast.Errors
+	for i, err := range errs {
+		if err == nil {
+			continue
 		}
+		var es ast.Errors
+		if !errors.As(err, &es) {
+			return nil, moduleError(mods[i], nil, "Invalid Rego syntax", "%s: %s", mods[i].File, sentence(err.Error()))
+		}
+		all = append(all, es...)
+	}
+	if len(all) > 0 {
+		return nil, regoError(all, mods, false)
 	}
 	return mods, nil
 }
 
 // rulesOf reads the metadata of every rule package in mods (tests
-// excluded). custom marks the rules of user policies. It fails on a missing
-// or invalid METADATA, a duplicate id, or a rule package without deny.
+// excluded). custom marks the rules of user policies. It fails, with a
+// *PolicyError, on a missing or invalid METADATA, a duplicate id, or a rule
+// package without deny.
 func rulesOf(mods []*Module, custom bool, known map[string]*Rule) ([]*Rule, error) {
 	var out []*Rule
 	byPkg := map[string]*Rule{}
+	first := map[string]*Module{} // the first module of each rule package
 	hasDeny := map[string]bool{}
 	for _, m := range mods {
 		if m.Test {
@@ -128,29 +157,54 @@ func rulesOf(mods []*Module, custom bool, known map[string]*Rule) ([]*Rule, erro
 		}
 		r, err := ruleFromModule(m.File, m.Parsed)
 		if err != nil {
-			return nil, err
+			return nil, moduleError(m, metadataLocation(m), "Invalid rule metadata", "%s",
+				sentence(strings.TrimPrefix(err.Error(), m.File+": ")))
 		}
 		if r == nil {
 			continue
 		}
 		if prev, ok := byPkg[pkg]; ok {
 			if prev.ID != r.ID {
-				return nil, fmt.Errorf("%s: package %s declares id %s, another file of the package declares %s", m.File, pkg, r.ID, prev.ID)
+				return nil, moduleError(m, metadataLocation(m), "Conflicting rule ids",
+					"Package %s declares id %s here and %s in %s. Give every file of a rule package the same custom.id.", pkg, r.ID, prev.ID, first[pkg].File)
 			}
 			continue // a rule split over several files
 		}
 		if prev, ok := known[r.ID]; ok {
-			return nil, fmt.Errorf("%s: rule id %s of package %s is already used by %s", m.File, r.ID, pkg, prev.Package)
+			return nil, moduleError(m, metadataLocation(m), "Duplicate rule id",
+				"The rule id %s of package %s is already used by %s. Give the rule an id of its own, such as one with your organisation's prefix (ACME001).", r.ID, pkg, ruleOwner(prev))
 		}
 		r.Custom = custom
 		byPkg[pkg] = r
+		first[pkg] = m
 		known[r.ID] = r
 		out = append(out, r)
 	}
 	for _, r := range out {
 		if !hasDeny[r.Package] {
-			return nil, fmt.Errorf("rule %s (package %s) has no deny rule: write `deny contains finding if { ... }`", r.ID, r.Package)
+			m := first[r.Package]
+			return nil, moduleError(m, m.Parsed.Package.Location, "Rule without deny",
+				"Rule %s (package %s) has no deny rule. Write its findings as `deny contains finding if { ... }`.", r.ID, r.Package)
 		}
 	}
 	return out, nil
+}
+
+// metadataLocation is the location of a module's package-scoped METADATA,
+// or of its package clause when it has none.
+func metadataLocation(m *Module) *ast.Location {
+	for _, a := range m.Parsed.Annotations {
+		if a.Scope == "package" && a.Location != nil {
+			return a.Location
+		}
+	}
+	return m.Parsed.Package.Location
+}
+
+// ruleOwner names the package of a rule, or says it is a built-in meta rule.
+func ruleOwner(r *Rule) string {
+	if r.Package == "" {
+		return "a built-in rule"
+	}
+	return "package " + r.Package
 }

@@ -8,7 +8,7 @@ import (
 
 // Every Rego unit test of the built-in policies passes.
 func TestBuiltinPolicyTests(t *testing.T) {
-	results, err := TestPolicies(context.Background(), nil, true, "", false)
+	results, err := TestPolicies(context.Background(), TestOptions{Builtin: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +26,7 @@ func TestBuiltinPolicyTests(t *testing.T) {
 }
 
 func TestCustomPolicyTests(t *testing.T) {
-	results, err := TestPolicies(context.Background(), []string{filepath.Join("testdata", "policies", "custom")}, false, "", false)
+	results, err := TestPolicies(context.Background(), TestOptions{Dirs: []string{filepath.Join("testdata", "policies", "custom")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,6 +36,20 @@ func TestCustomPolicyTests(t *testing.T) {
 	for _, r := range results {
 		if !r.Pass() {
 			t.Errorf("%s.%s failed", r.Package, r.Name)
+		}
+	}
+}
+
+// Results come by file and line, whatever order the parallel tests end in.
+func TestPolicyResultsOrdered(t *testing.T) {
+	results, err := TestPolicies(context.Background(), TestOptions{Builtin: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < len(results); i++ {
+		a, b := results[i-1].Location, results[i].Location
+		if a.File > b.File || a.File == b.File && a.Row > b.Row {
+			t.Fatalf("%s:%d comes before %s:%d", a.File, a.Row, b.File, b.Row)
 		}
 	}
 }

@@ -165,7 +165,7 @@ func compileModules(mods []*Module, rs []*Rule, opts Options) (*ast.Compiler, er
 			continue
 		}
 		if _, dup := modules[m.File]; dup {
-			return nil, fmt.Errorf("policy file %s is loaded twice", m.File)
+			return nil, policyError(nil, "Policy file given twice", "%s is loaded twice. Give each policy directory or file once.", m.File)
 		}
 		modules[m.File] = m.Parsed
 	}
@@ -173,7 +173,7 @@ func compileModules(mods []*Module, rs []*Rule, opts Options) (*ast.Compiler, er
 		WithCapabilities(Capabilities(opts.AllowNetworkBuiltins)).
 		WithDefaultRegoVersion(ast.RegoV1)
 	if compiler.Compile(modules); compiler.Failed() {
-		return nil, fmt.Errorf("compiling policies: %w", explainWithheld(compiler.Errors, opts.AllowNetworkBuiltins))
+		return nil, regoError(compiler.Errors, mods, opts.AllowNetworkBuiltins)
 	}
 	return compiler, nil
 }

@@ -8,6 +8,9 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
+// withheldMessage is in the message of every call to a withheld built-in.
+const withheldMessage = "is not available to policies"
+
 // explainWithheld rewrites the compile errors of calls to built-ins that
 // Capabilities(false) withholds ("undefined function http.send") into an
 // explanation naming the flag that allows them. Other errors are unchanged.
@@ -23,7 +26,7 @@ func explainWithheld(err error, allowNetwork bool) error {
 		if !ok || !withheld[name] {
 			continue
 		}
-		e.Message = fmt.Sprintf("%s is not available to policies: it can reach the network or the runtime "+
+		e.Message = fmt.Sprintf("%s "+withheldMessage+": it can reach the network or the runtime "+
 			"or is not deterministic, and lint must be safe to run on untrusted pull requests. "+
 			"Remove the call, or pass -allow-network-builtins if you trust every policy", name)
 	}
