@@ -180,7 +180,7 @@ func runHelp(env *Env, args []string) int {
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(env.Stderr, "Error: no help for unknown command %q.%s\n", args[0], didYouMean(args[0], commandNames()))
+		fmt.Fprintf(env.Stderr, "Error: no help for unknown command %q.%s\n\nRun \"teramotc -help\" for the list of commands.\n", args[0], didYouMean(args[0], commandNames()))
 		return view.ExitError
 	}
 	fmt.Fprint(env.Stdout, strings.TrimSpace(cmd.Usage)+"\n")

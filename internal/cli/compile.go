@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -67,7 +68,7 @@ func oneSpecArg(env *Env, cmd string, args []string) (string, bool) {
 	case 1:
 		return args[0], true
 	}
-	fmt.Fprintf(env.Stderr, "Error: %s takes one spec path, got %d: %q\n\nRun \"teramotc %s -help\" for usage.\n", cmd, len(args), args, cmd)
+	fmt.Fprintf(env.Stderr, "Error: %s takes one spec path, got %d: %s\n\nRun \"teramotc %s -help\" for usage.\n", cmd, len(args), strings.Join(args, " "), cmd)
 	return "", false
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/teramot/teramotc/internal/view"
@@ -58,7 +59,7 @@ func runImport(env *Env, args []string) int {
 	}
 	switch {
 	case len(rest) > 0:
-		return usageError(env, "import", "import takes no positional arguments, got %q", rest)
+		return usageError(env, "import", "import takes no positional arguments, got %s", strings.Join(rest, " "))
 	case opts.Bucket == "":
 		return usageError(env, "import", "-bucket is required")
 	case out == "":
