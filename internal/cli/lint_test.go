@@ -22,7 +22,9 @@ func TestLintOrigins(t *testing.T) {
 	if err := os.WriteFile(cfg, []byte("rule \"TMC999\" {\n  enabled = false\n}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	at := func(file string) *hcl.Range { return &hcl.Range{Filename: file, Start: hcl.Pos{Line: 1, Column: 6, Byte: 5}} }
+	at := func(file string) *hcl.Range {
+		return &hcl.Range{Filename: file, Start: hcl.Pos{Line: 1, Column: 6, Byte: 5}}
+	}
 	expired, cancel := context.WithTimeout(context.Background(), 0)
 	defer cancel()
 	tests := []struct {
