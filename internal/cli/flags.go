@@ -104,6 +104,9 @@ func flagProblem(fs *flag.FlagSet, err error) *problem {
 // take: it says what the flag takes.
 func invalidValue(f *flag.Flag, name, value, cause, help string) *problem {
 	summary := fmt.Sprintf("invalid value %q for -%s", value, name)
+	if f == nil {
+		return &problem{summary + ": " + cause, help}
+	}
 	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
 		return boolProblem(name, value)
 	}
