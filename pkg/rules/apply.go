@@ -123,7 +123,9 @@ func (c *configCache) reportUnused(results []*SpecResult) {
 					}
 				}
 			}
-			res.Findings = append(res.Findings, res.sel.filterMeta(directiveFindings(d, used, res.today, res.sel))...)
+			found := directiveFindings(d, used, res.today, res.sel)
+			hintAddresses(found, d, res.cfg, results[i:])
+			res.Findings = append(res.Findings, res.sel.filterMeta(found)...)
 		}
 		SortFindings(res.Findings)
 	}

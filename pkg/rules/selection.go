@@ -129,7 +129,7 @@ func (c *configCache) get(specPath string) (*Config, hcl.Diagnostics) {
 	defer c.mu.Unlock()
 	e, ok := c.byPath[file]
 	if !ok {
-		cfg, diags := LoadConfig(file, c.set)
+		cfg, diags := loadSpecConfig(file, c.set)
 		e = &configEntry{cfg: cfg, diags: diags}
 		c.byPath[file] = e
 	}
