@@ -120,10 +120,11 @@ func defaultConfig(filename string, f *hcl.File) *Config {
 func (c *Config) addRule(b *hcl.Block, set *Set) hcl.Diagnostics {
 	id, idRange := b.Labels[0], b.LabelRanges[0]
 	content, diags := b.Body.Content(ruleSchema)
-	r := set.Rule(id)
+	r := set.ruleByID(id)
 	if r == nil {
 		return append(diags, unknownRule(id, idRange, set))
 	}
+	id = r.ID // ids are accepted in any case, kept upper case
 	rc := &RuleConfig{ID: id, Range: b.DefRange}
 	enabled, severity := content.Attributes["enabled"], content.Attributes["severity"]
 	var on bool
@@ -158,6 +159,9 @@ func (c *Config) addRule(b *hcl.Block, set *Set) hcl.Diagnostics {
 func (c *Config) addIgnore(b *hcl.Block, set *Set) hcl.Diagnostics {
 	id, idRange := b.Labels[0], b.LabelRanges[0]
 	content, diags := b.Body.Content(ignoreSchema)
+	if r := set.ruleByID(id); r != nil {
+		id = r.ID // ids are accepted in any case, kept upper case
+	}
 	if msg := suppressible(id, set.Rule); msg != "" {
 		hint := ""
 		if set.Rule(id) == nil {

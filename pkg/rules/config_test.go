@@ -131,7 +131,7 @@ teramotc {
   required_version = ">= 0.1"
 }
 
-rule "TMC401" {
+rule "tmc401" {
   severity = "warning"
 }
 
@@ -139,7 +139,7 @@ rule "TMC701" {
   enabled = true
 }
 
-ignore "TMC401" {
+ignore "Tmc401" {
   addresses = ["bucket.logs"]
   paths     = ["logs/*.hcl"]
   reason    = "the log bucket cannot log to itself"
@@ -158,7 +158,7 @@ ignore "TMC401" {
 		t.Fatalf("%d ignores, want 1", len(cfg.ignores))
 	}
 	d := cfg.ignores[0]
-	if d.until != "2027-01-31" || d.reason == "" || d.addresses[0] != "bucket.logs" || d.paths[0] != "logs/*.hcl" || d.baseDir != filepath.Dir(file) {
+	if d.ids[0] != "TMC401" || d.until != "2027-01-31" || d.reason == "" || d.addresses[0] != "bucket.logs" || d.paths[0] != "logs/*.hcl" || d.baseDir != filepath.Dir(file) {
 		t.Errorf("ignore %+v", d)
 	}
 }

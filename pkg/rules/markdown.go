@@ -84,7 +84,7 @@ const usageText = "## Suppressions\n\n" +
 	"  or with a near miss such as `TeraMotc:Ignore` or `teramotc-ignore`, is reported by TMC901 with\n" +
 	"  the marker it most likely means (`teramotc:ignre`: did you mean \"teramotc:ignore\"?); other\n" +
 	"  comments that mention teramotc are left alone.\n" +
-	"- Rule ids may be written in any case (`tmc101`) in suppressions, `--only`, `--enable-rule`,\n" +
+	"- Rule ids may be written in any case (`tmc101`) in suppressions, `.teramotc.hcl`, `--only`, `--enable-rule`,\n" +
 	"  `--disable-rule` and `teramotc explain`; teramotc prints them upper case. A misspelt id\n" +
 	"  (`TMC4O1`) or a rule name given for an id gets a suggestion: the closest ids, in id order, at\n" +
 	"  most three (`--only TMC10`: did you mean \"TMC101\", \"TMC102\", \"TMC103\" (or 4 more)?).\n" +
