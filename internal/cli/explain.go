@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/rules"
@@ -14,9 +13,10 @@ func init() {
 		Name:     "explain",
 		Synopsis: "Show the documentation of a lint rule",
 		Usage: `
-Usage: teramotc explain [flags] RULE-ID
+Usage: teramotc explain [flags] RULE
 
-Prints a rule's title, description, remediation and references.
+Prints a rule's title, description, remediation and references. RULE is
+its id in any case (TMC101, tmc101) or its name (public-access-block).
 
 Flags:
   -policy=DIR   also look in custom policies (repeatable)
@@ -34,20 +34,16 @@ func runExplain(env *Env, args []string) int {
 		return exitCodeForParse(err)
 	}
 	if len(pos) != 1 {
-		return usageError(env, "explain", "explain takes one rule id, such as TMC101")
+		return usageError(env, "explain", "explain takes one rule id or name, such as TMC101")
 	}
 	set, err := rules.Load(context.Background(), rules.Options{PolicyDirs: policies})
 	if err != nil {
 		diags, files := rules.Diagnostics(err)
 		return failDiags(env, diags, files)
 	}
-	r := set.Rule(strings.ToUpper(pos[0]))
+	r := set.LookupRule(pos[0]) // an id in any case, or a rule name
 	if r == nil {
-		var ids []string
-		for _, r := range set.Rules() {
-			ids = append(ids, r.ID)
-		}
-		fmt.Fprintf(env.Stderr, "Error: no rule has the id %q.%s\n\nRun \"teramotc rules\" for the list.\n", pos[0], didYouMean(strings.ToUpper(pos[0]), ids))
+		fmt.Fprintf(env.Stderr, "Error: no rule has the id or name %q.%s\n\nRun \"teramotc rules\" for the list.\n", pos[0], set.DidYouMean(pos[0]))
 		return view.ExitError
 	}
 	fmt.Fprint(env.Stdout, explainText(r))
