@@ -50,6 +50,11 @@ func runPolicy(env *Env, args []string) int {
 	if len(args) == 0 {
 		return usageError(env, "policy", "policy needs a subcommand: policy test [DIR...]")
 	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		writeUsage(env.Stdout, commands["policy"].Usage)
+		return view.ExitOK
+	}
 	if args[0] != "test" {
 		if closest(args[0], []string{"test"}) != "" {
 			return usageError(env, "policy", "unknown policy subcommand %q. Did you mean \"policy test\"?", args[0])
