@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os/signal"
+	"slices"
 	"syscall"
 
 	"github.com/teramot/teramotc/internal/version"
@@ -48,6 +49,9 @@ Exit codes: 0 no changes (or changes without -detailed-exitcode),
 	})
 }
 
+// planFormats are the output formats of plan and show.
+var planFormats = []string{"text", "json", "markdown"}
+
 func runPlan(env *Env, args []string) int {
 	fs := newFlagSet(env, "plan")
 	out := fs.String("out", "", "save the plan to FILE")
@@ -69,10 +73,8 @@ func runPlan(env *Env, args []string) int {
 	if *asJSON {
 		*format = "json"
 	}
-	switch *format {
-	case "text", "json", "markdown":
-	default:
-		return usageError(env, "plan", "-format must be text, json or markdown, not %q", *format)
+	if !slices.Contains(planFormats, *format) {
+		return unknownValue(env, "plan", "format", *format, planFormats)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/apply"
@@ -47,10 +48,8 @@ func runShow(env *Env, args []string) int {
 	if *asJSON {
 		*format = "json"
 	}
-	switch *format {
-	case "text", "json", "markdown":
-	default:
-		return usageError(env, "show", "-format must be text, json or markdown, not %q", *format)
+	if !slices.Contains(planFormats, *format) {
+		return unknownValue(env, "show", "format", *format, planFormats)
 	}
 	if len(rest) != 1 {
 		return usageError(env, "show", "show takes one plan file, got %d arguments", len(rest))
