@@ -128,7 +128,7 @@ func runLint(env *Env, args []string) int {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			cause = view.CauseTimeout
 		}
-		diags, files := policyDiagnostics(err)
+		diags, files := rules.Diagnostics(err)
 		return out.stop(cause, firstOr(lf.policies), diags, files)
 	}
 	opts := rules.LintOptions{

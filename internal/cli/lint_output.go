@@ -165,20 +165,6 @@ func configFiles(name string, cfg *rules.Config) map[string]*hcl.File {
 	return map[string]*hcl.File{name: {Bytes: src}}
 }
 
-// policyDiagnostics returns the diagnostics of an error of rules.Load: the
-// hcl.Diagnostics in its chain, or one diagnostic holding its text.
-func policyDiagnostics(err error) (hcl.Diagnostics, map[string]*hcl.File) {
-	var diags hcl.Diagnostics
-	if errors.As(err, &diags) {
-		return diags, map[string]*hcl.File{}
-	}
-	return hcl.Diagnostics{{
-		Severity: hcl.DiagError,
-		Summary:  "Cannot load the policies",
-		Detail:   strings.TrimSuffix(err.Error(), ".") + `. Fix the policy; "teramotc policy check DIR" checks it on its own.`,
-	}}, map[string]*hcl.File{}
-}
-
 // lintUsageDiag is the diagnostic of a bad flag or environment value.
 func lintUsageDiag(summary, detail string) hcl.Diagnostics {
 	return hcl.Diagnostics{{Severity: hcl.DiagError, Summary: summary,
