@@ -7,8 +7,9 @@ import (
 )
 
 // LintFormatVersion is the version of the lint JSON document. Adding fields
-// keeps it; renaming or removing one bumps it.
-const LintFormatVersion = "1.0"
+// keeps it; renaming or removing one, or changing its meaning, bumps it.
+// 1.1: summary counts the errors array too, not only the issues.
+const LintFormatVersion = "1.1"
 
 // JSONLint is the `lint -f json` document. Arrays are never null. Summary
 // counts what the document holds: issues and errors by severity, the
