@@ -15,6 +15,7 @@ import (
 	"github.com/teramot/teramotc/internal/version"
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/rules"
+	"github.com/teramot/teramotc/pkg/spec"
 )
 
 // lintOutput is one -f FORMAT[=PATH]: path "" is stdout.
@@ -153,16 +154,20 @@ func lintOrigins(ctx context.Context, results []*rules.SpecResult, configFile st
 }
 
 // configFiles returns the source of a configuration file for snippets: the
-// parsed file when it loaded, else its bytes (when it can be read).
+// parsed file when it loaded, else the file parsed again when it is a
+// regular file within the spec size limit (never a device or FIFO such as
+// -config /dev/zero, which would be read forever).
 func configFiles(name string, cfg *rules.Config) map[string]*hcl.File {
 	if cfg != nil && cfg.File != nil {
 		return map[string]*hcl.File{name: cfg.File}
 	}
-	src, err := os.ReadFile(name)
-	if err != nil {
+	if st, err := os.Stat(name); err != nil || !st.Mode().IsRegular() || st.Size() > spec.MaxFileSize {
 		return map[string]*hcl.File{}
 	}
-	return map[string]*hcl.File{name: {Bytes: src}}
+	if f, _ := spec.ParseHCLFile(name); f != nil {
+		return map[string]*hcl.File{name: f}
+	}
+	return map[string]*hcl.File{}
 }
 
 // lintUsageDiag is the diagnostic of a bad flag or environment value.
