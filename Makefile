@@ -70,7 +70,8 @@ fuzz:
 lint-examples:
 	$(GO) run ./cmd/teramotc lint $(EXAMPLES)
 
-# Re-renders the committed output of the examples (examples/*/rendered).
+# Re-renders the committed output of the examples that have one
+# (examples/setup-guide-*/rendered).
 render-examples:
 	@set -e; for e in examples/setup-guide-role examples/setup-guide-user; do \
 		$(GO) run ./cmd/teramotc render $$e -o $$e/rendered; \
