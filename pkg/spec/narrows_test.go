@@ -45,3 +45,50 @@ func TestNarrows(t *testing.T) {
 		})
 	}
 }
+
+// TestPublicStatementMergesConditions judges the condition blocks as they
+// render: blocks with the same test and variable are one entry whose values
+// are ORed, so one wildcard value among them makes the entry non-narrowing.
+func TestPublicStatementMergesConditions(t *testing.T) {
+	cond := func(op, key string, values ...string) *Condition {
+		return &Condition{
+			Test:     Attr[string]{Value: op, Set: true},
+			Variable: Attr[string]{Value: key, Set: true},
+			Values:   Attr[[]string]{Value: values, Set: true},
+		}
+	}
+	tests := []struct {
+		name  string
+		conds []*Condition
+		want  bool
+	}{
+		{"one fixed block", []*Condition{cond("StringLike", "aws:PrincipalAccount", "210987654321")}, false},
+		{"fixed and wildcard on one key", []*Condition{
+			cond("StringLike", "aws:PrincipalAccount", "210987654321"),
+			cond("StringLike", "aws:PrincipalAccount", "*")}, true},
+		{"two fixed blocks on one key", []*Condition{
+			cond("StringEquals", "aws:PrincipalAccount", "210987654321"),
+			cond("StringEquals", "aws:PrincipalAccount", "123456789012")}, false},
+		{"wildcard on another key", []*Condition{
+			cond("StringEquals", "aws:PrincipalAccount", "210987654321"),
+			cond("StringLike", "aws:PrincipalArn", "*")}, false},
+		{"same key, other test", []*Condition{
+			cond("StringEquals", "aws:PrincipalAccount", "210987654321"),
+			cond("StringLike", "aws:PrincipalAccount", "*")}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &Statement{
+				Effect:     Attr[string]{Value: "Allow", Set: true},
+				Principals: Attr[Principals]{Value: Principals{Wildcard: true}, Set: true},
+				Conditions: tt.conds,
+			}
+			if got := isPublicStatement(s); got != tt.want {
+				t.Errorf("isPublicStatement = %v, want %v", got, tt.want)
+			}
+			if len(tt.conds[0].Values.Value) != 1 {
+				t.Errorf("merging changed the first condition block's values: %q", tt.conds[0].Values.Value)
+			}
+		})
+	}
+}

@@ -100,12 +100,34 @@ func isPublicStatement(s *Statement) bool {
 	if s.Effect.Value != "Allow" || !wildcardPrincipal(s.Principals.Value) {
 		return false
 	}
-	for _, c := range s.Conditions {
+	for _, c := range mergedConditions(s.Conditions) {
 		if narrows(c) {
 			return false
 		}
 	}
 	return true
+}
+
+// mergedConditions joins the condition blocks with the same test and
+// variable into one, their values in source order, as the rendered policy
+// does: two blocks on one key become one JSON entry whose values are ORed,
+// so a "*" in either makes the whole entry match everyone.
+func mergedConditions(conds []*Condition) []*Condition {
+	type key struct{ test, variable string }
+	byKey := map[key]*Condition{}
+	var out []*Condition
+	for _, c := range conds {
+		k := key{c.Test.Value, c.Variable.Value}
+		if m := byKey[k]; m != nil {
+			m.Values.Value = append(m.Values.Value, c.Values.Value...)
+			continue
+		}
+		m := &Condition{Test: c.Test, Variable: c.Variable, Values: c.Values}
+		m.Values.Value = append([]string(nil), c.Values.Value...)
+		byKey[k] = m
+		out = append(out, m)
+	}
+	return out
 }
 
 func wildcardPrincipal(p Principals) bool {

@@ -362,9 +362,17 @@ object_arn(name) := sprintf("arn:%s:s3:::%s/*", [partition, name])
 # ---------------------------------------------------------------------------
 
 # model_conditions converts the condition blocks of a statement block to the
-# entries of `conditions`.
-model_conditions(st) := [{"operator": c.test.value, "key": lower(c.variable.value), "values": c.values.value} |
-	some c in st.conditions
+# entries of `conditions`, merged as the renderer merges them: blocks with the
+# same test and variable become one entry holding all their values (ORed), so
+# ["210987654321"] and ["*"] on one key are one entry that matches everyone.
+model_conditions(st) := [{"operator": test, "key": lower(variable), "values": vals} |
+	some [test, variable] in {[c.test.value, c.variable.value] | some c in st.conditions}
+	vals := [v |
+		some c in st.conditions
+		c.test.value == test
+		c.variable.value == variable
+		some v in c.values.value
+	]
 ]
 
 # model_narrowed reports whether a statement block carries a narrowing

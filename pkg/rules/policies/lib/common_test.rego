@@ -107,6 +107,15 @@ test_model_public_allow if {
 	not common.model_public_allow({"effect": {"value": "Deny"}, "principals": {"value": {"wildcard": true, "map": {}}}, "conditions": []})
 }
 
+test_model_public_allow_merges_conditions if {
+	fixed := {"test": {"value": "StringLike"}, "variable": {"value": "aws:PrincipalAccount"}, "values": {"value": ["210987654321"]}}
+	wild := {"test": {"value": "StringLike"}, "variable": {"value": "aws:PrincipalAccount"}, "values": {"value": ["*"]}}
+	other := {"test": {"value": "StringLike"}, "variable": {"value": "aws:PrincipalArn"}, "values": {"value": ["*"]}}
+	star := {"value": {"wildcard": true, "map": {}}}
+	common.model_public_allow({"effect": {"value": "Allow"}, "principals": star, "conditions": [fixed, wild]})
+	not common.model_public_allow({"effect": {"value": "Allow"}, "principals": star, "conditions": [fixed, other]})
+}
+
 test_shown if {
 	common.shown({"value": "x"}) == `"x"`
 	common.shown({"value": "x", "sensitive": false}) == `"x"`
