@@ -1,6 +1,8 @@
 package spec
 
 import (
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
@@ -27,6 +29,7 @@ func (l *loader) decodeGrant(b *hcl.Block) *Grant {
 				"%q is not a permission; use any of %s.%s", p, quoteList(permissions), didYouMean(p, permissions))
 		}
 	}
+	l.checkPrefix(g.Prefix)
 	user := l.singleBlock(content.Blocks, "iam_user")
 	role := l.singleBlock(content.Blocks, "cross_account_role")
 	switch {
@@ -48,6 +51,30 @@ func (l *loader) decodeGrant(b *hcl.Block) *Grant {
 }
 
 var permissions = []string{"read", "write", "delete", "list"}
+
+// checkPrefix rejects a grant prefix holding a wildcard or a policy
+// variable: the renderer appends "*" to it in object ARNs and in the
+// s3:prefix condition, so "*", "?" or "${...}" would widen the access the
+// prefix is meant to restrict (prefix "*" grants the whole bucket).
+func (l *loader) checkPrefix(p Attr[string]) {
+	if !p.Set {
+		return
+	}
+	var what string
+	switch {
+	case strings.Contains(p.Value, "${"):
+		what = "a policy variable (${...})"
+	case strings.ContainsAny(p.Value, "*?"):
+		what = "a wildcard (* or ?)"
+	default:
+		return
+	}
+	l.errorf(p.Range.Ptr(), "Invalid grant prefix",
+		"The prefix %s holds %s. A prefix restricts the grant to object keys that begin with it, "+
+			"and teramotc adds the wildcard itself (arn:aws:s3:::BUCKET/PREFIX*), so a wildcard or variable here "+
+			"widens the access instead. Write the literal start of the keys, like \"team-a/\", "+
+			"or leave prefix out to grant the whole bucket.", show(p), what)
+}
 
 // defaultPolicyName names a grant's managed policy when policy_name is not
 // written ("" for an invalid label, which is reported on its own).
