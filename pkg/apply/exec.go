@@ -32,7 +32,11 @@ type stage struct {
 	phase string   // bucket-policy phase written in this stage
 }
 
+// The revoke stage comes first (apply-engine.md §2.2 step 2: "removals
+// first so a failed run never leaves extra access"): every live policy that
+// loses access is narrowed before any other write (see phase.go).
 var stages = []stage{
+	{name: "revoke", types: []string{TManagedPolicy, TIAMRole, TBucketPolicy}, phase: phaseRevoke},
 	{name: "bucket", types: []string{TBucket}},
 	{name: "guardrails", types: []string{TPublicAccessBlock, TOwnership, TEncryption, TVersioning, TTagging, TBucketPolicy}, phase: phaseDeny},
 	{name: "retention", types: []string{TLifecycle}},
@@ -98,7 +102,7 @@ func (e *Engine) Apply(ctx context.Context, p *Plan, allowDestructive bool) (*Re
 			return res, fmt.Errorf("stage %q failed, later stages (grants included) were not run: %w", st.name, err)
 		}
 		for _, c := range todo {
-			if skipped[c] || (c.Type == TBucketPolicy && st.phase != phaseFull) {
+			if skipped[c] || st.phase == phaseRevoke || (c.Type == TBucketPolicy && st.phase != phaseFull) {
 				continue
 			}
 			if !done[c] {
@@ -122,7 +126,8 @@ func (e *Engine) Apply(ctx context.Context, p *Plan, allowDestructive bool) (*Re
 //
 // A bucket policy the server rejects (MinIO refuses service principals and
 // most aws: condition keys) is skipped only in the phases that add access
-// (service grants, full): the deny-only phase is a guardrail and must hold.
+// (service grants, full): the revoke and deny-only phases are guardrails
+// and must hold.
 func (e *Engine) skipUnsupported(c *Change, phase string, err error) bool {
 	if e.C.Endpoint == "" {
 		return false
@@ -131,7 +136,7 @@ func (e *Engine) skipUnsupported(c *Change, phase string, err error) bool {
 		e.warnOnce(c.Type, fmt.Sprintf("%s is not supported by %s (%s); skipped, nothing was deleted", c.Type, e.C.Endpoint, short(err)))
 		return true
 	}
-	if c.Type == TBucketPolicy && phase != phaseDeny && errorCode(err) == "MalformedPolicy" {
+	if c.Type == TBucketPolicy && (phase == phaseService || phase == phaseFull) && errorCode(err) == "MalformedPolicy" {
 		e.warnOnce(c.Key()+phase, fmt.Sprintf("%s %s: %s rejects the %s phase of the policy (%s); kept the previous phase, which grants less",
 			c.Type, c.Name, e.C.Endpoint, phase, apiMessage(err)))
 		return true
@@ -168,6 +173,19 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 		e.report(ProgressEvent{Kind: ProgressStart, Change: c, Phase: phase})
 	}
 	switch {
+	case phase == phaseRevoke && c.Type != TBucketPolicy:
+		doc, want := revokeDoc(it, p.live.get(it.Key()), e.Partition)
+		if doc == nil {
+			return nil
+		}
+		started(phase)
+		if err := e.retry(ctx, label, func() error { return e.writeIAMDoc(ctx, c, doc) }); err != nil {
+			return err
+		}
+		if err := e.waitEqual(ctx, it, want, 1, e.interval(it)); err != nil {
+			return err
+		}
+		p.live.set(it.Key(), want)
 	case c.Type == TBucketPolicy:
 		doc, want := policyPhase(it, p.live, phase, e.Partition)
 		cur := p.live.get(it.Key())
@@ -216,8 +234,12 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 			return err
 		}
 	default:
+		cur := p.live.get(it.Key())
+		if cur != nil && equal(cur, it.Desired) {
+			return nil // done by the revoke stage
+		}
 		started("")
-		if err := e.retry(ctx, label, func() error { return e.writeIAM(ctx, c) }); err != nil {
+		if err := e.retry(ctx, label, func() error { return e.writeIAM(ctx, c, cur) }); err != nil {
 			return err
 		}
 		if it.Type != TAccessKey {

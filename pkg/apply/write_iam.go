@@ -14,8 +14,9 @@ import (
 	"github.com/teramot/teramotc/pkg/render"
 )
 
-// writeIAM performs the IAM writes of one change.
-func (e *Engine) writeIAM(ctx context.Context, c *Change) error {
+// writeIAM performs the IAM writes of one change; cur is the item's live
+// state now (the revoke stage may have narrowed it since the plan).
+func (e *Engine) writeIAM(ctx context.Context, c *Change, cur any) error {
 	it := c.item
 	w, _ := it.Desired.(map[string]any)
 	switch it.Type {
@@ -26,9 +27,9 @@ func (e *Engine) writeIAM(ctx context.Context, c *Change) error {
 		}
 		return err
 	case TIAMRole:
-		return e.writeRole(ctx, c)
+		return e.writeRole(ctx, c, cur)
 	case TManagedPolicy:
-		return e.writeManagedPolicy(ctx, c)
+		return e.writeManagedPolicy(ctx, c, it.Doc, c.Action == ActionCreate)
 	case TAttachment:
 		kind, name := splitOwner(it.Owner)
 		arn := aws.String(e.policyARN(it.Name))
@@ -44,7 +45,19 @@ func (e *Engine) writeIAM(ctx context.Context, c *Change) error {
 	return fmt.Errorf("no IAM writer for %s", it.Type)
 }
 
-func (e *Engine) writeRole(ctx context.Context, c *Change) error {
+// writeIAMDoc writes doc, the revoke phase of a live trust or managed
+// policy (phase.go), as the role's trust policy or the policy's new
+// default version.
+func (e *Engine) writeIAMDoc(ctx context.Context, c *Change, doc any) error {
+	if c.Type == TIAMRole {
+		_, err := e.C.IAM.UpdateAssumeRolePolicy(ctx, &iam.UpdateAssumeRolePolicyInput{RoleName: aws.String(c.Name),
+			PolicyDocument: aws.String(string(render.MarshalValue(doc)))})
+		return err
+	}
+	return e.writeManagedPolicy(ctx, c, doc, false)
+}
+
+func (e *Engine) writeRole(ctx context.Context, c *Change, cur any) error {
 	it := c.item
 	w, _ := it.Desired.(map[string]any)
 	trust := string(render.MarshalValue(it.Doc))
@@ -57,7 +70,7 @@ func (e *Engine) writeRole(ctx context.Context, c *Change) error {
 			return err
 		}
 	}
-	b, _ := c.before.(map[string]any)
+	b, _ := cur.(map[string]any)
 	if b == nil || !equal(b["AssumeRolePolicyDocument"], w["AssumeRolePolicyDocument"]) {
 		if _, err := e.C.IAM.UpdateAssumeRolePolicy(ctx, &iam.UpdateAssumeRolePolicyInput{RoleName: aws.String(it.Name), PolicyDocument: aws.String(trust)}); err != nil {
 			return err
@@ -72,11 +85,11 @@ func (e *Engine) writeRole(ctx context.Context, c *Change) error {
 
 // writeManagedPolicy creates the policy or adds a new default version,
 // first deleting the oldest non-default version when five exist.
-func (e *Engine) writeManagedPolicy(ctx context.Context, c *Change) error {
+func (e *Engine) writeManagedPolicy(ctx context.Context, c *Change, document any, create bool) error {
 	it := c.item
-	doc := aws.String(string(render.MarshalValue(it.Doc)))
+	doc := aws.String(string(render.MarshalValue(document)))
 	arn := aws.String(e.policyARN(it.Name))
-	if c.Action == ActionCreate {
+	if create {
 		_, err := e.C.IAM.CreatePolicy(ctx, &iam.CreatePolicyInput{PolicyName: aws.String(it.Name), PolicyDocument: doc,
 			Description: aws.String("Managed by teramotc (" + it.Address + ")")})
 		if errorCode(err) != "EntityAlreadyExists" {

@@ -1,0 +1,250 @@
+package apply
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+
+	"github.com/teramot/teramotc/pkg/spec"
+)
+
+const (
+	testPolicyARN = "arn:aws:iam::111122223333:policy/teramot-s3-access"
+	dataBucket    = "teramot-data-acme"
+)
+
+func permissions(p ...string) func(*spec.Spec) {
+	return func(s *spec.Spec) { s.Grants[0].Permissions.Value = p }
+}
+
+// missingTrailBucket points the trail at a log bucket that does not exist,
+// so that the audit stage fails (UpdateTrail answers as CloudTrail does).
+func missingTrailBucket(f *fake) func(*spec.Spec) {
+	f.faults["UpdateTrail"] = []error{apiErr("S3BucketDoesNotExistException", "S3 bucket teramot-missing-logs does not exist")}
+	return func(s *spec.Spec) {
+		s.Trails[0].LogBucket.Value = "teramot-missing-logs"
+		s.Trails[0].LogBucketRef = ""
+	}
+}
+
+func both(fs ...func(*spec.Spec)) func(*spec.Spec) {
+	return func(s *spec.Spec) {
+		for _, f := range fs {
+			if f != nil {
+				f(s)
+			}
+		}
+	}
+}
+
+// TestRevokeFirst converges a spec, changes it (and the live state), and
+// applies again with an audit stage that fails: every change that removes
+// access must already be in force, before the first guardrail write, and
+// nothing must have been widened.
+func TestRevokeFirst(t *testing.T) {
+	tests := []struct {
+		name    string
+		example string
+		first   func(*spec.Spec)
+		second  func(*spec.Spec)
+		drift   func(f *fake) // live changes made outside teramotc
+		// revoke is the write expected before the guardrails ("" for none).
+		revoke string
+		// steps are the plan steps of the changes of these types.
+		steps map[string]int
+		// after checks the live state after the failed apply.
+		after func(t *testing.T, f *fake)
+		// converged checks the live state after a rerun without the fault.
+		converged func(t *testing.T, f *fake)
+	}{
+		{
+			name: "identity policy loses list", example: "setup-guide-role",
+			first: permissions("read", "list"), second: permissions("read"),
+			revoke: "CreatePolicyVersion " + testPolicyARN,
+			steps:  map[string]int{TManagedPolicy: StepRevoke},
+			after: func(t *testing.T, f *fake) {
+				policyHas(t, f, "s3:GetObject", true)
+				policyHas(t, f, "s3:ListBucket", false)
+			},
+		},
+		{
+			name: "identity policy swaps list for write", example: "setup-guide-user",
+			first: permissions("read", "list"), second: permissions("read", "write"),
+			revoke: "CreatePolicyVersion " + testPolicyARN,
+			steps:  map[string]int{TManagedPolicy: StepRevoke},
+			after: func(t *testing.T, f *fake) {
+				policyHas(t, f, "s3:GetObject", true)
+				policyHas(t, f, "s3:ListBucket", false)
+				policyHas(t, f, "s3:PutObject", false) // the widening waits for the grant stage
+			},
+			converged: func(t *testing.T, f *fake) {
+				policyHas(t, f, "s3:PutObject", true)
+				policyHas(t, f, "s3:ListBucket", false)
+			},
+		},
+		{
+			name: "identity policy only widens", example: "setup-guide-role",
+			first: permissions("read"), second: permissions("read", "list"),
+			steps: map[string]int{TManagedPolicy: StepGrant},
+			after: func(t *testing.T, f *fake) { policyHas(t, f, "s3:ListBucket", false) },
+		},
+		{
+			name: "trust policy external id rotated", example: "setup-guide-role",
+			second: func(s *spec.Spec) { s.Grants[0].Role.ExternalID.Value = "tmc-rotated-external-id" },
+			revoke: "UpdateAssumeRolePolicy teramot-access",
+			steps:  map[string]int{TIAMRole: StepRevoke},
+			after: func(t *testing.T, f *fake) {
+				trust := f.iam.roles["teramot-access"].trust
+				for _, s := range statements(mustParse(t, trust)) {
+					if s["Effect"] == "Allow" {
+						t.Errorf("trust policy still allows after the failed run: %s", trust)
+					}
+				}
+			},
+			converged: func(t *testing.T, f *fake) {
+				if trust := f.iam.roles["teramot-access"].trust; !strings.Contains(trust, "tmc-rotated-external-id") || strings.Contains(trust, "Deny") {
+					t.Errorf("trust policy not converged: %s", trust)
+				}
+			},
+		},
+		{
+			name: "bucket policy loses an Allow", example: "setup-guide-user",
+			drift: func(f *fake) {
+				var doc map[string]any
+				if err := json.Unmarshal([]byte(*f.buckets[dataBucket].policy), &doc); err != nil {
+					panic(err)
+				}
+				doc["Statement"] = append(doc["Statement"].([]any), map[string]any{"Sid": "OldPartner", "Effect": "Allow",
+					"Principal": map[string]any{"AWS": "arn:aws:iam::999999999999:root"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::teramot-data-acme/*"})
+				f.buckets[dataBucket].policy = aws.String(mustJSON(doc))
+			},
+			revoke: "PutBucketPolicy " + dataBucket,
+			steps:  map[string]int{TBucketPolicy: StepRevoke},
+			after: func(t *testing.T, f *fake) {
+				if p := *f.buckets[dataBucket].policy; strings.Contains(p, "OldPartner") || !strings.Contains(p, "DenyInsecureTransport") {
+					t.Errorf("bucket policy after the failed run: %s", p)
+				}
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFake()
+			e := fakeEngine(t, f)
+			if _, err := converge(t, e, loadSpec(t, tc.example, tc.first)); err != nil {
+				t.Fatalf("first apply: %v", err)
+			}
+			if tc.drift != nil {
+				tc.drift(f)
+			}
+			// Turn a guardrail off too, so that the guardrail stage writes.
+			f.buckets[dataBucket].pab.BlockPublicPolicy = aws.Bool(false)
+			items := loadSpec(t, tc.example, both(tc.first, tc.second, missingTrailBucket(f)))
+			p := planFor(t, e, items)
+			for typ, want := range tc.steps {
+				found := false
+				for _, c := range p.Changes {
+					if c.Type == typ && (typ != TBucketPolicy || c.Name == dataBucket) {
+						found = true
+						if c.Step != want {
+							t.Errorf("plan step of %s %s = %d, want %d (%s)", c.Type, c.Name, c.Step, want, c.Reason)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("no planned %s change", typ)
+				}
+			}
+			f.calls = nil
+			_, err := e.Apply(context.Background(), p, false)
+			if err == nil || !strings.Contains(err.Error(), `stage "audit" failed`) {
+				t.Fatalf("apply error = %v, want the audit stage to fail", err)
+			}
+			guard := callIndex(f.calls, "PutPublicAccessBlock "+dataBucket)
+			if guard < 0 {
+				t.Fatalf("no guardrail write; calls:\n%s", strings.Join(f.calls, "\n"))
+			}
+			if tc.revoke != "" {
+				if i := callIndex(f.calls, tc.revoke); i < 0 || i > guard {
+					t.Errorf("%q at #%d, want before PutPublicAccessBlock (#%d); calls:\n%s", tc.revoke, i, guard, strings.Join(f.calls, "\n"))
+				}
+			}
+			for _, c := range f.calls[:guard] {
+				if op := strings.Fields(c)[0]; isWrite(op) && c != tc.revoke && !strings.HasPrefix(c, "PutBucketPolicy") {
+					t.Errorf("%s written before the guardrails", c)
+				}
+			}
+			for _, c := range f.calls {
+				if strings.HasPrefix(c, "Attach") {
+					t.Errorf("%s after a failed audit stage", c)
+				}
+			}
+			tc.after(t, f)
+
+			delete(f.faults, "UpdateTrail")
+			if _, err := e.Apply(context.Background(), planFor(t, e, items), false); err != nil {
+				t.Fatalf("rerun: %v", err)
+			}
+			if tc.converged != nil {
+				tc.converged(t, f)
+			}
+			assertConverged(t, f, e, items)
+		})
+	}
+}
+
+func isWrite(op string) bool {
+	for _, p := range []string{"Put", "Create", "Update", "Attach", "Delete", "Start"} {
+		if strings.HasPrefix(op, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func callIndex(calls []string, c string) int {
+	for i, x := range calls {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+func mustParse(t *testing.T, text string) any {
+	t.Helper()
+	doc, err := ParsePolicy(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := CanonicalPolicy(doc, "aws")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// policyHas checks whether the managed policy's default version allows
+// action.
+func policyHas(t *testing.T, f *fake, action string, want bool) {
+	t.Helper()
+	vs := f.iam.policies[testPolicyARN]
+	doc := vs[len(vs)-1]
+	got := false
+	for _, s := range statements(mustParse(t, doc)) {
+		if s["Effect"] != "Allow" {
+			continue
+		}
+		for _, a := range stringSet(s["Action"], nil) {
+			if strings.EqualFold(a, action) {
+				got = true
+			}
+		}
+	}
+	if got != want {
+		t.Errorf("managed policy allows %s = %v, want %v: %s", action, got, want, doc)
+	}
+}
