@@ -121,6 +121,9 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 			c.Action = ActionCreate
 		}
 		c.Risk, c.Reason = classify(it, before, want)
+		if step, note := revokeStep(it, before, e.Partition); step != 0 {
+			c.Step, c.Reason = step, joinReason(c.Reason, note)
+		}
 		if before == nil {
 			c.Before = nil
 		}
