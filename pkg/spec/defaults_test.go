@@ -88,7 +88,7 @@ grant "g" {
     external_id        = "tmc-4f1c9a7e2b8d4c6f"
   }
 }
-trail "t" {
+trail "audit" {
   bucket     = bucket.data
   log_bucket = "teramot-test-logs"
 }
@@ -181,7 +181,7 @@ bucket "logs" {
   name   = "${local.prefix}-logs"
   region = "cn-north-1"
 }
-trail "t" {
+trail "audit" {
   bucket     = bucket.data
   log_bucket = bucket.logs
 }

@@ -56,6 +56,7 @@ func (l *loader) validate() {
 				"A trail labelled %q was already declared at %s. Trail labels must be unique in a spec.", t.Label, prev.DeclRange)
 		}
 		trails[t.Label] = t
+		l.checkTrailName(t)
 	}
 }
 

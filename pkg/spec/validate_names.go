@@ -131,3 +131,32 @@ func (l *loader) checkKMS(b *Bucket) {
 			"S3 Bucket Keys are not supported with aws:kms:dsse. Remove bucket_key or use aws:kms.")
 	}
 }
+
+var (
+	trailNameRe     = newLazyRegexp(`^[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]$`)
+	trailAdjacentRe = newLazyRegexp(`[._-]{2}`)
+)
+
+// trailNameProblem returns why CloudTrail would reject name as a trail
+// name (TMC706), or "".
+func trailNameProblem(name string) string {
+	switch {
+	case len(name) < 3 || len(name) > 128:
+		return fmt.Sprintf("it is %d characters long; trail names have 3 to 128", len(name))
+	case !trailNameRe.MatchString(name):
+		return "trail names use only ASCII letters, digits, periods, underscores and dashes, and begin and end with a letter or digit"
+	case trailAdjacentRe.MatchString(name):
+		return "trail names may not have two periods, underscores or dashes next to each other (like \"my--trail\" or \"my-_trail\")"
+	case bucketIPRe.MatchString(name):
+		return "trail names may not look like an IP address"
+	}
+	return ""
+}
+
+// checkTrailName checks the trail's label, which is its name in CloudTrail.
+func (l *loader) checkTrailName(t *Trail) {
+	if why := trailNameProblem(t.Label); why != "" {
+		l.ruleError("TMC706", t.DeclRange, "Invalid trail name",
+			"CloudTrail would reject the trail name %q (the block label): %s. Choose another label, like trail \"teramot-data\".", t.Label, why)
+	}
+}
