@@ -44,33 +44,36 @@ type Event struct {
 }
 
 // EventResource names the AWS resource of a change: Addr is
-// "type.name", the label of the apply progress lines; Address is the spec
-// block the resource comes from.
+// "type.name", the label of the apply progress lines; Owner is the
+// principal of a policy attachment ("" otherwise); Address is the spec
+// block the resource comes from. Every field is always present.
 type EventResource struct {
 	Addr         string `json:"addr"`
 	ResourceType string `json:"resource_type"`
 	ResourceName string `json:"resource_name"`
-	Owner        string `json:"owner,omitempty"`
+	Owner        string `json:"owner"`
 	Address      string `json:"spec_address"`
 }
 
 // EventChange is the change of a planned_change event: the fields of a
-// change in the plan document, values redacted.
+// change in the plan document, values redacted. Unlike the plan document,
+// which leaves out an empty reason or unsupported and a false sensitive,
+// every field is always present ("" or false).
 type EventChange struct {
 	Resource    EventResource `json:"resource"`
 	Action      string        `json:"action"` // "create" or "update"
 	Risk        string        `json:"risk"`
 	Destructive bool          `json:"destructive"`
-	Reason      string        `json:"reason,omitempty"`
+	Reason      string        `json:"reason"`
 	Step        int           `json:"step"`
-	Unsupported string        `json:"unsupported,omitempty"`
+	Unsupported string        `json:"unsupported"`
 	Sensitive   bool          `json:"sensitive"`
 	Before      any           `json:"before"`
 	After       any           `json:"after"`
 }
 
-// EventSummary is the count of a change_summary event. teramotc never
-// deletes, so Remove is always 0; it is there for Terraform tooling.
+// EventSummary is the count of a change_summary event. teramotc removes no
+// resource, so Remove is always 0; it is there for Terraform tooling.
 type EventSummary struct {
 	Add       int    `json:"add"`
 	Change    int    `json:"change"`
@@ -79,13 +82,15 @@ type EventSummary struct {
 }
 
 // EventHook is the resource progress of apply_start, apply_progress,
-// apply_complete and apply_errored.
+// apply_complete and apply_errored. Every field is always present: Phase
+// is "" outside the bucket-policy phases, Detail "" except in
+// apply_progress and in an apply_errored whose error names the change.
 type EventHook struct {
 	Resource       EventResource `json:"resource"`
 	Action         string        `json:"action"`
-	Phase          string        `json:"phase,omitempty"` // bucket-policy phase
+	Phase          string        `json:"phase"` // bucket-policy phase
 	ElapsedSeconds int           `json:"elapsed_seconds"`
-	Detail         string        `json:"detail,omitempty"` // apply_progress, apply_errored
+	Detail         string        `json:"detail"` // apply_progress, apply_errored
 }
 
 // EventOutput is one value of an outputs event.

@@ -62,11 +62,11 @@ func TestEvents(t *testing.T) {
 		{"plan_warnings_no_changes", func(ev *Events) {
 			ev.Plan(&apply.Plan{FormatVersion: "1.0", Changes: []*apply.Change{}, Warnings: []string{"trail t is managed elsewhere"}})
 		}, []string{"diagnostic", "change_summary"}},
-		{"apply_summary_outputs", func(ev *Events) {
-			ev.ApplyOutputs(nil)
-			ev.ApplyOutputs([]string{"keys/svc.access-key.json"})
+		{"apply_summary_outputs", func(ev *Events) { // in Terraform's order
 			ev.Summary("apply", 2, 1)
-		}, []string{"outputs", "outputs", "change_summary"}},
+			ev.ApplyOutputs([]string{"keys/svc.access-key.json"})
+			ev.ApplyOutputs(nil)
+		}, []string{"change_summary", "outputs", "outputs"}},
 		{"apply_progress", func(ev *Events) {
 			pl := applyPlan()
 			bucket, policy, user, role := pl.Changes[0], pl.Changes[1], pl.Changes[2], pl.Changes[3]
