@@ -248,3 +248,79 @@ func policyHas(t *testing.T, f *fake, action string, want bool) {
 		t.Errorf("managed policy allows %s = %v, want %v: %s", action, got, want, doc)
 	}
 }
+
+// TestNarrowPolicy checks the revoke-phase document: it grants only what
+// both the live and the rendered policy grant.
+func TestNarrowPolicy(t *testing.T) {
+	const obj, bkt = `"Resource":"arn:aws:s3:::b/p/*"`, `"Resource":"arn:aws:s3:::b"`
+	tests := []struct {
+		name, old, want string
+		// narrowed is the expected result; "old" or "want" stand for the
+		// live or rendered document itself.
+		narrowed string
+	}{
+		{"statement removed", `[{"Sid":"O","Effect":"Allow","Action":"s3:GetObject",` + obj + `},{"Sid":"L","Effect":"Allow","Action":"s3:ListBucket",` + bkt + `}]`,
+			`[{"Sid":"O","Effect":"Allow","Action":"s3:GetObject",` + obj + `}]`, "want"},
+		{"action removed", `[{"Sid":"O","Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],` + obj + `}]`,
+			`[{"Sid":"O","Effect":"Allow","Action":"s3:GetObject",` + obj + `}]`, "want"},
+		{"nothing removed", `[{"Sid":"O","Effect":"Allow","Action":"s3:GetObject",` + obj + `}]`,
+			`[{"Sid":"O","Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],` + obj + `}]`, "old"},
+		{"action swapped keeps the common part", `[{"Sid":"O","Effect":"Allow","Action":["s3:GetObject","s3:DeleteObject"],` + obj + `}]`,
+			`[{"Sid":"O","Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],` + obj + `}]`,
+			`[{"Sid":"O","Effect":"Allow","Action":"s3:GetObject",` + obj + `}]`},
+		{"wildcard narrowed to a literal", `[{"Sid":"O","Effect":"Allow","Action":"s3:Get*",` + obj + `}]`,
+			`[{"Sid":"O","Effect":"Allow","Action":"s3:GetObject",` + obj + `}]`, "want"},
+		{"principal removed", `[{"Sid":"T","Effect":"Allow","Principal":{"AWS":["arn:aws:iam::210987654321:root","arn:aws:iam::999999999999:root"]},"Action":"sts:AssumeRole"}]`,
+			`[{"Sid":"T","Effect":"Allow","Principal":{"AWS":"210987654321"},"Action":"sts:AssumeRole"}]`, "want"},
+		{"condition changed: old access denied", `[{"Sid":"T","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"old"}}}]`,
+			`[{"Sid":"T","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"new"}}}]`,
+			`[{"Sid":"T","Effect":"Deny","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"old"}}}]`},
+		{"added deny applied, removed deny kept", `[{"Sid":"D1","Effect":"Deny","Principal":"*","Action":"s3:*",` + bkt + `}]`,
+			`[{"Sid":"D2","Effect":"Deny","Principal":"*","Action":"s3:PutObject",` + obj + `}]`,
+			`[{"Sid":"D1","Effect":"Deny","Principal":"*","Action":"s3:*",` + bkt + `},{"Sid":"D2","Effect":"Deny","Principal":"*","Action":"s3:PutObject",` + obj + `}]`},
+		{"overlapping patterns dropped", `[{"Sid":"O","Effect":"Allow","Action":"s3:Get*",` + obj + `}]`,
+			`[{"Sid":"O","Effect":"Allow","Action":"s3:*Object",` + obj + `}]`,
+			`[{"Sid":"O","Effect":"Deny","Action":"s3:Get*",` + obj + `}]`},
+	}
+	doc := func(stmts string) any { return mustParse(t, `{"Version":"2012-10-17","Statement":`+stmts+`}`) }
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			old, want := doc(tc.old), doc(tc.want)
+			exp := map[string]any{"old": old, "want": want}[tc.narrowed]
+			if exp == nil {
+				exp = doc(tc.narrowed)
+			}
+			got := narrowPolicy(old, want, "aws")
+			if !equal(got, exp) {
+				t.Errorf("narrowPolicy:\n got  %s\n want %s", mustJSON(got), mustJSON(exp))
+			}
+			if again := narrowPolicy(got, want, "aws"); !equal(again, got) {
+				t.Errorf("not idempotent:\n once  %s\n twice %s", mustJSON(got), mustJSON(again))
+			}
+		})
+	}
+}
+
+func TestCovers(t *testing.T) {
+	tests := []struct {
+		p, q string
+		want bool
+	}{
+		{"s3:*", "s3:getobject", true},
+		{"s3:get*", "s3:getobject", true},
+		{"s3:get*", "s3:get*", true},
+		{"s3:*object", "s3:get*", false},
+		{"arn:aws:s3:::b/*", "arn:aws:s3:::b/p/*", true},
+		{"arn:aws:s3:::b/p/*", "arn:aws:s3:::b/*", false},
+		{"a*b*c", "axxbyyc", true},
+		{"a*b*c", "axxcyyb", false},
+		{"s3:getobjec?", "s3:getobject", false},
+		{"*", "anything", true},
+		{"s3:getobject", "s3:getobject", true},
+	}
+	for _, tc := range tests {
+		if got := covers(tc.p, tc.q); got != tc.want {
+			t.Errorf("covers(%q, %q) = %v, want %v", tc.p, tc.q, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,183 @@
+package apply
+
+import (
+	"sort"
+	"strings"
+)
+
+// narrowPolicy returns the canonical policy that grants only what both
+// canonical policies old and want grant: each Allow of old intersected with
+// each Allow of want (actions, resources and principals as sets, other
+// fields equal), plus the Deny statements of both (an added Deny narrows;
+// a removed one waits for the full document). When nothing of old
+// survives, its Allows become Denies so that the document still parses and
+// grants nothing. Statements covered by another are dropped.
+func narrowPolicy(old, want any, partition string) any {
+	var out []map[string]any
+	for _, s := range statements(old) {
+		if s["Effect"] != "Allow" {
+			out = append(out, s)
+			continue
+		}
+		for _, t := range statements(want) {
+			if r := intersectStatement(s, t); r != nil {
+				out = append(out, r)
+			}
+		}
+	}
+	for _, t := range statements(want) {
+		if t["Effect"] != "Allow" {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		for _, s := range statements(old) {
+			d := copyMap(s)
+			d["Effect"] = "Deny"
+			out = append(out, d)
+		}
+	}
+	list := []any{}
+	for i, s := range out {
+		if !redundant(out, i) {
+			list = append(list, s)
+		}
+	}
+	w, _ := want.(map[string]any)
+	return canonOrNil(map[string]any{"Version": w["Version"], "Id": w["Id"], "Statement": list}, partition)
+}
+
+// intersectStatement returns an Allow statement granting what both Allow
+// statements s and t grant (nil when that is nothing or cannot be told),
+// named like t.
+func intersectStatement(s, t map[string]any) map[string]any {
+	if s["Effect"] != "Allow" || t["Effect"] != "Allow" {
+		return nil
+	}
+	r := map[string]any{}
+	for _, m := range []map[string]any{s, t} {
+		for k := range m {
+			if _, done := r[k]; done || k == "Sid" {
+				continue
+			}
+			switch k {
+			case "Action", "Resource":
+				x := intersectSets(s[k], t[k])
+				if len(x) == 0 {
+					return nil
+				}
+				r[k] = x
+			case "Principal":
+				ps, _ := s[k].(map[string]any)
+				pt, _ := t[k].(map[string]any)
+				p := map[string]any{}
+				for typ, ids := range ps {
+					if x := intersectSets(ids, pt[typ]); len(x) > 0 {
+						p[typ] = x
+					}
+				}
+				if len(p) == 0 {
+					return nil
+				}
+				r[k] = p
+			default:
+				if !equal(s[k], t[k]) {
+					return nil
+				}
+				r[k] = t[k]
+			}
+		}
+	}
+	if sid, ok := t["Sid"]; ok {
+		r["Sid"] = sid
+	}
+	return r
+}
+
+// intersectSets intersects two sets of patterns: a pattern that covers the
+// other's element yields that element. Anything unclear (overlapping
+// patterns, "?") yields nothing: narrower is safe.
+func intersectSets(a, b any) []any {
+	set := map[string]bool{}
+	for _, x := range stringSet(a, nil) {
+		for _, y := range stringSet(b, nil) {
+			switch {
+			case x == y, covers(x, y):
+				set[y] = true
+			case covers(y, x):
+				set[x] = true
+			}
+		}
+	}
+	out := make([]any, 0, len(set))
+	for _, k := range mergeSorted(nil, keys(set)) {
+		out = append(out, k)
+	}
+	return out
+}
+
+// covers reports whether the pattern p (with * wildcards) matches every
+// string that q (a literal or a * pattern) matches.
+func covers(p, q string) bool {
+	if strings.Contains(p, "?") || strings.Contains(q, "?") {
+		return false
+	}
+	if !strings.Contains(p, "*") {
+		return p == q
+	}
+	parts := strings.Split(p, "*")
+	if !strings.HasPrefix(q, parts[0]) || !strings.HasSuffix(q[len(parts[0]):], parts[len(parts)-1]) {
+		return false
+	}
+	rest := q[len(parts[0]) : len(q)-len(parts[len(parts)-1])]
+	for _, mid := range parts[1 : len(parts)-1] {
+		i := strings.Index(rest, mid)
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len(mid):]
+	}
+	return true
+}
+
+// redundant reports whether out[i] is an Allow that another statement of
+// out already grants (of two equal ones, the later is redundant).
+func redundant(out []map[string]any, i int) bool {
+	s := out[i]
+	for j, t := range out {
+		if j == i || s["Effect"] != "Allow" {
+			continue
+		}
+		r := intersectStatement(s, t)
+		if r == nil || !equal(withoutSid(r), withoutSid(s)) {
+			continue
+		}
+		if back := intersectStatement(t, s); back == nil || !equal(withoutSid(back), withoutSid(t)) || j < i {
+			return true
+		}
+	}
+	return false
+}
+
+func withoutSid(s map[string]any) map[string]any {
+	c := copyMap(s)
+	delete(c, "Sid")
+	return c
+}
+
+func copyMap(m map[string]any) map[string]any {
+	c := make(map[string]any, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
