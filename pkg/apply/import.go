@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
@@ -42,7 +40,7 @@ func (e *Engine) Import(ctx context.Context, opts ImportOptions) (*Imported, err
 		root.AppendNewline()
 	}
 	label := hclLabel(opts.Bucket)
-	if err := e.importBucket(ctx, root, label, opts.Bucket); err != nil {
+	if err := e.importBucket(ctx, root, label, opts.Bucket, im); err != nil {
 		return nil, err
 	}
 	if opts.Role != "" {
@@ -99,12 +97,16 @@ func strList(vs []string) cty.Value {
 	return cty.ListVal(out)
 }
 
-func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, name string) error {
-	head, err := e.C.S3ForRegion("").HeadBucket(ctx, &s3.HeadBucketInput{Bucket: aws.String(name)})
+// importBucket writes the bucket block. Where the language's secure
+// defaults differ from what the bucket has, it writes the live values
+// explicitly (flags false, ObjectWriter), so the spec plans no change; where
+// the language cannot express the live state (no default encryption), it
+// adds a note saying what apply would change.
+func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, name string, im *Imported) error {
+	region, err := headBucketRegion(ctx, e.C.S3ForRegion(""), name)
 	if err != nil {
 		return fmt.Errorf("bucket %s: %w", name, err)
 	}
-	region := aws.ToString(head.BucketRegion)
 	if region == "" {
 		region = e.C.Region
 	}
@@ -156,6 +158,8 @@ func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, n
 	alg := str(def["SSEAlgorithm"])
 	if alg == "" {
 		alg = "AES256"
+		im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s has no default encryption, which a spec cannot express: "+
+			"the imported spec declares encryption { algorithm = \"AES256\" } and apply will add that default encryption (SSE-S3).", name))
 	}
 	eb.SetAttributeValue("algorithm", cty.StringVal(alg))
 	if k := str(def["KMSMasterKeyID"]); k != "" {

@@ -2,10 +2,16 @@ package apply
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/teramot/teramotc/internal/testenv"
 	"github.com/teramot/teramotc/pkg/render"
@@ -14,8 +20,9 @@ import (
 
 // TestMoto applies each guide example to moto, checks that a new plan is
 // empty, then imports the data bucket, its grant and the trail and checks
-// that the imported spec plans with no changes either. One moto_server
-// serves every case (reset in between).
+// that the imported spec plans with no changes either; and imports a bare
+// bucket (testBareBucket). One moto_server serves every case (reset in
+// between).
 func TestMoto(t *testing.T) {
 	t.Setenv("MOTO_ACCOUNT_ID", "111122223333")
 	m := testenv.StartMoto(t)
@@ -28,6 +35,10 @@ func TestMoto(t *testing.T) {
 		{"setup-guide-role", ImportOptions{Bucket: "teramot-data-acme", Role: "teramot-access", Trail: "teramot-data"},
 			[]string{"TERAMOTC_VAR_external_id=tmc-7f3a9c2e-acme-4b1d-9e55"}},
 	}
+	t.Run("bare-bucket", func(t *testing.T) {
+		m.Reset(t)
+		testBareBucket(t, connectMoto(t, m))
+	})
 	for _, tc := range tests {
 		t.Run(tc.example, func(t *testing.T) {
 			m.Reset(t)
@@ -58,22 +69,7 @@ func TestMoto(t *testing.T) {
 			if strings.Contains(string(im.HCL), "tmc-7f3a9c2e") {
 				t.Errorf("import wrote the external id to disk:\n%s", im.HCL)
 			}
-			dir := t.TempDir()
-			if err := os.WriteFile(filepath.Join(dir, "main.hcl"), im.HCL, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			loaded, diags := spec.Load(dir, spec.Options{Environ: tc.environ})
-			if diags.HasErrors() {
-				t.Fatalf("imported spec does not load: %s\n%s", diags.Error(), im.HCL)
-			}
-			out, diags := render.Render(loaded.Spec)
-			if diags.HasErrors() {
-				t.Fatalf("imported spec does not render: %s", diags.Error())
-			}
-			imported, err := Desired(loaded.Spec, out)
-			if err != nil {
-				t.Fatal(err)
-			}
+			imported := importedItems(t, im, tc.environ)
 			live, err = e.Read(ctx, imported)
 			if err != nil {
 				t.Fatal(err)
@@ -86,4 +82,76 @@ func TestMoto(t *testing.T) {
 			}
 		})
 	}
+}
+
+// testBareBucket imports a bucket created with no settings at all (in
+// eu-west-1, from a us-east-1 client) and checks that the imported spec
+// writes the live flags and ownership explicitly, warns that the missing
+// default encryption cannot be expressed, and plans nothing but that
+// encryption. The same bucket declared in another region fails the read.
+func testBareBucket(t *testing.T, e *Engine) {
+	ctx := context.Background()
+	const name = "audit2-bare"
+	_, err := e.C.S3ForRegion("eu-west-1").CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String(name),
+		CreateBucketConfiguration: &s3types.CreateBucketConfiguration{LocationConstraint: s3types.BucketLocationConstraintEuWest1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	im, err := e.Import(ctx, ImportOptions{Bucket: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(string(im.HCL)), " ")
+	for _, want := range []string{`region = "eu-west-1"`, `block_public_acls = false`, `restrict_public_buckets = false`,
+		`object_ownership = "ObjectWriter"`, `algorithm = "AES256"`} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("imported spec lacks %s:\n%s", want, im.HCL)
+		}
+	}
+	if len(im.Notes) != 1 || !strings.Contains(im.Notes[0], "audit2-bare has no default encryption") ||
+		!strings.Contains(im.Notes[0], "apply will add") {
+		t.Errorf("notes = %q, want one warning that apply adds default encryption", im.Notes)
+	}
+	items := importedItems(t, im, nil)
+	live, err := e.Read(ctx, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var planned []string
+	for _, c := range e.MakePlan(items, live).Changes {
+		planned = append(planned, c.Action+" "+c.Type)
+	}
+	if want := []string{"create " + TEncryption}; !cmp.Equal(planned, want) {
+		t.Errorf("imported bare bucket plans %q, want only %q\n%s", planned, want, im.HCL)
+	}
+	for _, it := range items {
+		it.Region = "us-west-2"
+	}
+	_, err = e.Read(ctx, items)
+	var rm *RegionMismatchError
+	if !errors.As(err, &rm) || rm.Live != "eu-west-1" || rm.Spec != "us-west-2" {
+		t.Errorf("read in the wrong region: %v, want a RegionMismatchError eu-west-1 vs us-west-2", err)
+	}
+}
+
+// importedItems loads, renders and itemizes an imported spec.
+func importedItems(t *testing.T, im *Imported, environ []string) []*Item {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.hcl"), im.HCL, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loaded, diags := spec.Load(dir, spec.Options{Environ: environ})
+	if diags.HasErrors() {
+		t.Fatalf("imported spec does not load: %s\n%s", diags.Error(), im.HCL)
+	}
+	out, diags := render.Render(loaded.Spec)
+	if diags.HasErrors() {
+		t.Fatalf("imported spec does not render: %s", diags.Error())
+	}
+	items, err := Desired(loaded.Spec, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return items
 }

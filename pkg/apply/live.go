@@ -106,6 +106,21 @@ func (e *Engine) canonicalLive(it *Item, v any) (any, error) {
 	return canonical(it.Type, generic(v), e.Partition)
 }
 
+// noPublicAccessBlock is the state of an existing bucket without a Public
+// Access Block configuration: nothing is blocked, as with all four flags
+// false. Reading it as that document (not as absent) lets a spec that
+// declares the four flags false plan no change.
+func noPublicAccessBlock() map[string]any {
+	return map[string]any{"BlockPublicAcls": false, "IgnorePublicAcls": false, "BlockPublicPolicy": false, "RestrictPublicBuckets": false}
+}
+
+// noOwnershipControls is the state of an existing bucket without ownership
+// controls: ACLs are enabled and the uploader owns each object, as with
+// ObjectWriter.
+func noOwnershipControls() map[string]any {
+	return map[string]any{"Rules": []any{map[string]any{"ObjectOwnership": "ObjectWriter"}}}
+}
+
 // readRaw returns the live document of it in the aws CLI parameter shape,
 // nil when absent.
 func (e *Engine) readRaw(ctx context.Context, live *Live, it *Item) (any, error) {
@@ -113,18 +128,28 @@ func (e *Engine) readRaw(ctx context.Context, live *Live, it *Item) (any, error)
 	s3c := func() S3API { return e.C.S3ForRegion(it.Region) }
 	switch it.Type {
 	case TBucket:
-		if _, err := s3c().HeadBucket(ctx, &s3.HeadBucketInput{Bucket: b}); err != nil {
+		region, err := headBucketRegion(ctx, s3c(), it.Bucket)
+		if err != nil {
 			return nil, err
+		}
+		if region != "" && it.Region != "" && region != it.Region {
+			return nil, &RegionMismatchError{Address: it.Address, Bucket: it.Bucket, Spec: it.Region, Live: region}
 		}
 		return map[string]any{"Name": it.Bucket}, nil
 	case TPublicAccessBlock:
 		out, err := s3c().GetPublicAccessBlock(ctx, &s3.GetPublicAccessBlockInput{Bucket: b})
+		if errorCode(err) == "NoSuchPublicAccessBlockConfiguration" {
+			return noPublicAccessBlock(), nil
+		}
 		if err != nil {
 			return nil, err
 		}
 		return out.PublicAccessBlockConfiguration, nil
 	case TOwnership:
 		out, err := s3c().GetBucketOwnershipControls(ctx, &s3.GetBucketOwnershipControlsInput{Bucket: b})
+		if errorCode(err) == "OwnershipControlsNotFoundError" {
+			return noOwnershipControls(), nil
+		}
 		if err != nil {
 			return nil, err
 		}
