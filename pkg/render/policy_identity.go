@@ -57,7 +57,7 @@ func (r *renderer) identityPolicy(g *spec.Grant, b *spec.Bucket) *policy {
 		switch {
 		case isObjectAction(a):
 			objectActions = appendNew(objectActions, a)
-		case listingActions[a]:
+		case isListingAction(a):
 			listActions = appendNew(listActions, a)
 		default:
 			bucketActions = appendNew(bucketActions, a)
@@ -102,30 +102,19 @@ func (r *renderer) identityPolicy(g *spec.Grant, b *spec.Bucket) *policy {
 	return p
 }
 
-// listingActions are the bucket actions that the s3:prefix condition key
-// restricts.
-var listingActions = map[string]bool{
-	"s3:ListBucket":         true,
-	"s3:ListBucketVersions": true,
+// isListingAction reports the bucket actions that the s3:prefix condition
+// key restricts (IAM action names are case-insensitive).
+func isListingAction(a string) bool {
+	return strings.EqualFold(a, "s3:ListBucket") || strings.EqualFold(a, "s3:ListBucketVersions")
 }
 
-// objectLevel lists the S3 actions on objects whose names do not contain
-// "Object".
-var objectLevel = map[string]bool{
-	"s3:AbortMultipartUpload":     true,
-	"s3:ListMultipartUploadParts": true,
-	"s3:ReplicateDelete":          true,
-	"s3:ReplicateTags":            true,
-}
-
-// isObjectAction reports whether an S3 action applies to object ARNs.
-// Everything else, wildcards included, goes on the bucket ARN, where lint
-// (TMC503) can see it.
+// isObjectAction reports whether an S3 action applies to object ARNs, by the
+// resource type the AWS Service Authorization Reference gives it (the
+// action data pkg/spec ships), case-insensitively. Everything else,
+// wildcards included, goes on the bucket ARN, where lint (TMC501, TMC503)
+// can see it; validate rejects extra actions that act on neither.
 func isObjectAction(a string) bool {
-	if !strings.HasPrefix(a, "s3:") || strings.Contains(a, "*") {
-		return false
-	}
-	return strings.Contains(a, "Object") || objectLevel[a]
+	return spec.S3ActionResource(a) == "object"
 }
 
 func appendNew(list []string, v string) []string {

@@ -25,7 +25,7 @@ func TestValidatePolicySizes(t *testing.T) {
 	}{
 		{"guide fits", true, func(*spec.Spec) {}, "", ""},
 		{"identity policy just under", false, func(s *spec.Spec) {
-			s.Grants[0].ExtraActions = set(manyActions(150), 69) // 150*39 = 5,850 plus the rest
+			s.Grants[0].ExtraActions = set(manyActions(140), 69) // 140*39 = 5,460 plus the rest (BucketAccess: the names are not known object actions)
 		}, "", ""},
 		{"identity policy too large", false, func(s *spec.Spec) {
 			s.Grants[0].ExtraActions = set(manyActions(170), 69)

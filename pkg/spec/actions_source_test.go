@@ -68,3 +68,40 @@ other := {"Ignored"}`,
 		})
 	}
 }
+
+// TestS3ResourcesMatchRego fails when actions/s3.resources is not generated
+// from actions.rego, and checks a few resource types the renderer relies on
+// to place a grant's extra actions.
+func TestS3ResourcesMatchRego(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "rules", "policies", "lib", "actions.rego"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := actiondata.S3Resources(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(actiondata.FormatS3Resources(res)), s3ResourceFile); diff != "" {
+		t.Errorf("actions/s3.resources is not generated from actions.rego; run go generate ./pkg/spec (-want +got):\n%s", diff)
+	}
+	tests := []struct{ action, want string }{
+		{"s3:GetObject", "object"},
+		{"s3:getobjectversion", "object"},
+		{"S3:BypassGovernanceRetention", "object"},
+		{"s3:InitiateReplication", "object"},
+		{"s3:AbortMultipartUpload", "object"},
+		{"s3:GetBucketObjectLockConfiguration", "bucket"},
+		{"s3:ListBucket", "bucket"},
+		{"s3:ListAllMyBuckets", "none"},
+		{"s3:GetObject*", ""},
+		{"kms:Decrypt", ""},
+		{"s3:Frobnicate", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.action, func(t *testing.T) {
+			if got := S3ActionResource(tt.action); got != tt.want {
+				t.Errorf("S3ActionResource(%q) = %q, want %q", tt.action, got, tt.want)
+			}
+		})
+	}
+}

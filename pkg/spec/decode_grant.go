@@ -30,6 +30,7 @@ func (l *loader) decodeGrant(b *hcl.Block) *Grant {
 		}
 	}
 	l.checkPrefix(g.Prefix)
+	l.checkExtraActions(g.ExtraActions)
 	user := l.singleBlock(content.Blocks, "iam_user")
 	role := l.singleBlock(content.Blocks, "cross_account_role")
 	switch {
@@ -51,6 +52,32 @@ func (l *loader) decodeGrant(b *hcl.Block) *Grant {
 }
 
 var permissions = []string{"read", "write", "delete", "list"}
+
+// checkExtraActions rejects extra actions that cannot apply to the grant's
+// bucket or its objects: the renderer puts every extra action on the bucket
+// or object ARNs, where an action of another service, or an S3 action on
+// access points, jobs or Resource "*", is accepted by IAM but grants
+// nothing. Unknown actions and wildcards are left to TMC504 and TMC501.
+func (l *loader) checkExtraActions(acts Attr[[]string]) {
+	for _, a := range acts.Value {
+		svc, _, _ := strings.Cut(a, ":")
+		if !strings.EqualFold(svc, "s3") {
+			if _, known := MatchActions(a); known && a != "*" {
+				l.errorf(acts.Range.Ptr(), "Extra action of another service",
+					"%q is not an S3 action, and extra_actions apply to the grant's bucket and its objects, so it "+
+						"would grant nothing. List only s3: actions here; a grant on an SSE-KMS bucket gets "+
+						"kms:Decrypt and kms:GenerateDataKey on its key by itself.", a)
+			}
+			continue
+		}
+		switch S3ActionResource(a) {
+		case "other", "none":
+			l.errorf(acts.Range.Ptr(), "Extra action not on a bucket or object",
+				"%q does not act on a bucket or its objects (AWS authorizes it on other resources or on \"*\"), "+
+					"so on this grant's bucket it would grant nothing. Remove it from extra_actions.", a)
+		}
+	}
+}
 
 // checkPrefix rejects a grant prefix holding a wildcard or a policy
 // variable: the renderer appends "*" to it in object ARNs and in the

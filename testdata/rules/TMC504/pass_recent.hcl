@@ -14,7 +14,7 @@ bucket "data" {
 grant "partner" {
   bucket        = bucket.data
   permissions   = ["read"]
-  extra_actions = ["s3:GetObjectAnnotation", "kms:GetKeyLastUsage"]
+  extra_actions = ["s3:GetObjectAnnotation"]
 
   cross_account_role {
     name               = "partner-access"

@@ -1,4 +1,5 @@
-// Command genactions writes pkg/spec/actions/<service>.txt from
+// Command genactions writes pkg/spec/actions/<service>.txt and
+// actions/s3.resources from
 // pkg/rules/policies/lib/actions.rego (run by go generate ./pkg/spec).
 //
 // Usage: genactions ACTIONS.rego OUTDIR
@@ -37,5 +38,9 @@ func run(src, dir string) error {
 			return err
 		}
 	}
-	return nil
+	res, err := actiondata.S3Resources(data)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "s3.resources"), actiondata.FormatS3Resources(res), 0o644)
 }
