@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os/signal"
+	"path/filepath"
 	"slices"
 	"syscall"
 
@@ -28,7 +29,8 @@ apply refuses it without -allow-destructive. teramotc never deletes a
 bucket or any other resource.
 
 Flags:
-  -out=FILE              save the plan (JSON, no secrets) for "apply FILE"
+  -out=FILE              save the plan (JSON, mode 0600, no secrets, the
+                         spec's absolute path) for "apply FILE"
   -f, -format=FORMAT     text (default), json or markdown; json streams
                          JSON Lines events (version, diagnostic,
                          planned_change, change_summary) on stdout
@@ -88,7 +90,13 @@ func runPlan(env *Env, args []string) int {
 		return view.ExitError
 	}
 	if *out != "" {
-		if err := apply.WritePlanFile(*out, &apply.SavedPlan{Spec: path, Connect: af.conn, Plan: pl.plan}); err != nil {
+		// The spec's absolute path: apply PLANFILE works from any directory.
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			r.fail("saving the plan: "+err.Error(), "")
+			return view.ExitError
+		}
+		if err := apply.WritePlanFile(*out, &apply.SavedPlan{Spec: abs, Connect: af.conn, Plan: pl.plan}); err != nil {
 			r.fail("saving the plan: "+err.Error(), "")
 			return view.ExitError
 		}

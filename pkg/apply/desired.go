@@ -60,6 +60,9 @@ type Item struct {
 	// Doc is the rendered document as written to AWS (generic JSON); nil
 	// for items without a document of their own.
 	Doc any `json:"-"`
+	// secrets are the spec's sensitive strings (SensitiveStrings), which
+	// printed plans mask wherever they appear in this item's change.
+	secrets []string
 }
 
 // Key identifies the item in a plan and in the live state.
@@ -111,6 +114,10 @@ func Desired(s *spec.Spec, out *render.Output) ([]*Item, error) {
 	}
 	for _, t := range s.Trails {
 		items = append(items, trailItems(s, t, byAddr[t.Address], partition)...)
+	}
+	secrets := SensitiveStrings(s)
+	for _, it := range items {
+		it.secrets = secrets
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].Step < items[j].Step })
 	return items, nil

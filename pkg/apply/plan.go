@@ -43,6 +43,11 @@ type Change struct {
 
 	item   *Item
 	before any // canonical live state (Before is for display)
+	// secrets are the sensitive strings of the spec, masked wherever
+	// they appear when the change is printed (Plan.Redacted).
+	secrets []string
+	// redacted is set on changes already masked (Redacted, plan files).
+	redacted bool
 }
 
 // Key is the item key of the change.
@@ -115,7 +120,7 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 			continue // what a new bucket already has: nothing to write
 		}
 		c := &Change{Type: it.Type, Name: it.Name, Owner: it.Owner, Address: it.Address, Step: it.Step,
-			Before: prettyActions(before), After: prettyActions(want), Sensitive: it.Sensitive, item: it, Action: ActionUpdate,
+			Before: prettyActions(before), After: prettyActions(want), Sensitive: it.Sensitive, item: it, Action: ActionUpdate, secrets: it.secrets,
 			before: before}
 		if before == nil {
 			c.Action = ActionCreate

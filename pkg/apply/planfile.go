@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"slices"
 
 	"github.com/teramot/teramotc/pkg/spec"
 )
@@ -13,33 +15,57 @@ import (
 // variable.
 const Redacted = "(sensitive)"
 
-// Redacted returns a copy of the plan whose sensitive values are replaced
-// by "(sensitive)". Every printed or saved plan is redacted.
+// Redacted returns a copy of the plan for printing or saving: every value
+// that holds a string derived from a sensitive variable (an external id, a
+// sensitive tag value, a sensitive bucket name inside an ARN) is replaced
+// by "(sensitive)", in the desired and the live state, and in names and
+// warnings; everything else stays visible, so that a reviewer sees, say,
+// who a trust policy trusts. A change with no list of secrets, or whose
+// secrets cannot be masked value by value, is hidden whole.
 func (p *Plan) Redacted() *Plan {
 	cp := *p
-	cp.Warnings = append([]string{}, p.Warnings...) // never null in JSON
+	cp.Warnings = make([]string, len(p.Warnings)) // never null in JSON
+	secrets := p.secrets()
+	for i, w := range p.Warnings {
+		cp.Warnings[i] = maskText(w, secrets)
+	}
 	cp.Changes = make([]*Change, len(p.Changes))
 	for i, c := range p.Changes {
 		cc := *c
-		if c.Sensitive {
-			if cc.Before != nil {
-				cc.Before = Redacted
-			}
-			cc.After = Redacted
+		if !c.redacted {
+			cc.Before, cc.After = maskChange(c)
+			cc.Name, cc.Owner = maskText(c.Name, c.secrets), maskText(c.Owner, c.secrets)
+			cc.Reason = maskText(c.Reason, c.secrets)
+			cc.redacted = true
 		}
 		cp.Changes[i] = &cc
 	}
 	return &cp
 }
 
+// secrets returns the sensitive strings of the plan's changes.
+func (p *Plan) secrets() []string {
+	var out []string
+	for _, c := range p.Changes {
+		for _, s := range c.secrets {
+			if !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
 // SavedPlan is the content of a plan file (plan -out). It holds no secret:
 // sensitive values are redacted, and apply re-renders the spec and refuses
 // to run unless both the desired and the live fingerprints still match.
 type SavedPlan struct {
-	FormatVersion string         `json:"format_version"`
-	Spec          string         `json:"spec"` // the spec path, as given to plan
-	Connect       ConnectOptions `json:"connect"`
-	Plan          *Plan          `json:"plan"`
+	FormatVersion string `json:"format_version"`
+	// Spec is the spec's absolute path (plan -out stores it so), so that
+	// the file can be applied from any directory.
+	Spec    string         `json:"spec"`
+	Connect ConnectOptions `json:"connect"`
+	Plan    *Plan          `json:"plan"`
 }
 
 // WritePlanFile saves a plan (mode 0600). The plan in it is for reading,
@@ -61,7 +87,31 @@ func WritePlanFile(path string, sp *SavedPlan) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, append(b, '\n'), 0o600)
+	return writeFile0600(path, append(b, '\n'))
+}
+
+// writeFile0600 writes b to path with mode 0600, whether or not path
+// exists (os.WriteFile would keep an existing file's mode): it writes a
+// temporary file in the same directory and renames it over path.
+func writeFile0600(path string, b []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".teramotc-plan-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // after a successful rename, nothing is there
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }
 
 // ReadPlanFile reads a plan file; ok is false when path is not a plan
@@ -88,6 +138,9 @@ func ReadPlanFile(path string) (sp *SavedPlan, ok bool, err error) {
 	}
 	if sp.FormatVersion != "1.0" {
 		return nil, true, fmt.Errorf("plan file %s has format %q; this teramotc reads 1.0", path, sp.FormatVersion)
+	}
+	for _, c := range sp.Plan.Changes {
+		c.redacted = true // saved redacted; no secret to mask is known
 	}
 	return sp, true, nil
 }

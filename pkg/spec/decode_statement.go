@@ -153,11 +153,37 @@ func (l *loader) decodeTags(attr *hcl.Attribute, decl hcl.Range) Tags {
 	if attr == nil {
 		return t
 	}
-	a := l.attrs(hcl.Attributes{"tags": attr}, decl, nil)
+	raw, good := l.eval(attr.Expr)
+	if !good {
+		return t
+	}
+	a := l.attrs(hcl.Attributes{"tags": attr}, decl, map[string]cty.Value{"tags": raw})
 	v, _, sensitive, ok := a.value("tags", cty.Map(cty.String))
 	if !ok {
 		return t
 	}
+	// A tag is sensitive when its value is, or when the whole map is (a
+	// sensitive map, or a key from a sensitive value).
+	whole, marked := false, map[string]bool{}
+	_, pvms := raw.UnmarkDeepWithPaths()
+	for _, pvm := range pvms {
+		if len(pvm.Marks) == 0 {
+			continue
+		}
+		switch step := firstStep(pvm.Path).(type) {
+		case cty.GetAttrStep:
+			marked[step.Name] = true
+		case cty.IndexStep:
+			if step.Key.Type() == cty.String && step.Key.IsKnown() && !step.Key.IsMarked() {
+				marked[step.Key.AsString()] = true
+			} else {
+				whole = true
+			}
+		default:
+			whole = true
+		}
+	}
+	whole = whole || len(marked) == 0 // marked, but nowhere a tag can say
 	t.Range, t.Set = attr.Range, true
 	itemRanges := map[string]hcl.Range{}
 	if obj, isObj := attr.Expr.(*hclsyntax.ObjectConsExpr); isObj {
@@ -173,10 +199,19 @@ func (l *loader) decodeTags(attr *hcl.Attribute, decl hcl.Range) Tags {
 		if !found {
 			rng = attr.Range
 		}
-		t.Entries = append(t.Entries, &Tag{Key: k.AsString(), Value: e.AsString(), Range: rng, Sensitive: sensitive})
+		t.Entries = append(t.Entries, &Tag{Key: k.AsString(), Value: e.AsString(), Range: rng,
+			Sensitive: sensitive && (whole || marked[k.AsString()])})
 	}
 	sort.Slice(t.Entries, func(i, j int) bool { return t.Entries[i].Key < t.Entries[j].Key })
 	return t
+}
+
+// firstStep is the first step of p, nil for the empty path.
+func firstStep(p cty.Path) cty.PathStep {
+	if len(p) == 0 {
+		return nil
+	}
+	return p[0]
 }
 
 func contains(list []string, s string) bool {

@@ -202,7 +202,8 @@ type Tag struct {
 	Key   string    `json:"key"`
 	Value string    `json:"value"`
 	Range hcl.Range `json:"range"`
-	// Sensitive reports that the tags map derives from a sensitive variable.
+	// Sensitive reports that the tag's value derives from a sensitive
+	// variable, or the whole tags map does (then every tag is sensitive).
 	Sensitive bool `json:"sensitive,omitempty"`
 }
 

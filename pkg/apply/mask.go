@@ -1,0 +1,221 @@
+package apply
+
+import (
+	"encoding/json"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/teramot/teramotc/pkg/spec"
+)
+
+// shortSecret is the length under which a sensitive value is masked only
+// where it is a whole value: shorter ones occur inside other strings by
+// chance. A sensitive change that still holds one inside a longer string is
+// hidden whole.
+const shortSecret = 4
+
+// SensitiveStrings returns the values of the model that derive from a
+// sensitive variable (attributes marked Sensitive and sensitive tag
+// values; numbers in decimal), without duplicates. Plans mask them
+// wherever they appear (see Plan.Redacted).
+func SensitiveStrings(s *spec.Spec) []string {
+	var out []string
+	add := func(v string) {
+		if v != "" && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer, reflect.Interface:
+			if !v.IsNil() {
+				walk(v.Elem())
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		case reflect.Map:
+			for it := v.MapRange(); it.Next(); {
+				walk(it.Value())
+			}
+		case reflect.Struct:
+			if v.CanInterface() && v.Type() == reflect.TypeFor[spec.Tags]() {
+				tagSecrets(v.Interface().(spec.Tags), add)
+				return
+			}
+			val, sens := v.FieldByName("Value"), v.FieldByName("Sensitive")
+			if val.IsValid() && sens.IsValid() && sens.Kind() == reflect.Bool {
+				if sens.Bool() {
+					leaves(val, add)
+				}
+				return
+			}
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i))
+				}
+			}
+		}
+	}
+	walk(reflect.ValueOf(s))
+	return out
+}
+
+// tagSecrets adds the sensitive tag values, and the keys too when every
+// tag is sensitive (the whole map may derive from a sensitive value).
+func tagSecrets(tags spec.Tags, add func(string)) {
+	all := len(tags.Entries) > 0
+	for _, e := range tags.Entries {
+		all = all && e.Sensitive
+		if e.Sensitive {
+			add(e.Value)
+		}
+	}
+	for _, e := range tags.Entries {
+		if all {
+			add(e.Key)
+		}
+	}
+}
+
+// leaves passes every string and integer inside v to add.
+func leaves(v reflect.Value, add func(string)) {
+	switch v.Kind() {
+	case reflect.String:
+		add(v.String())
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		add(strconv.FormatInt(v.Int(), 10))
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			leaves(v.Index(i), add)
+		}
+	}
+}
+
+// maskChange returns the Before and After of c with every value that holds
+// a sensitive string replaced by "(sensitive)". A live value sits at the
+// same place (the same object keys) as a masked desired value is masked
+// too, unless it equals a desired value there that is not sensitive: it is
+// the live counterpart of the secret (the external id before a change).
+// When masking value by value cannot guarantee that no secret is left (a
+// secret in an object key, or a short secret inside a longer string of a
+// sensitive change), the whole value is hidden.
+func maskChange(c *Change) (before, after any) {
+	if c.Sensitive && c.secrets == nil {
+		return hideWhole(c.Before), hideWhole(c.After) // no list of secrets: nothing can be shown
+	}
+	m := masker{secrets: c.secrets, masked: map[string]bool{}, plain: map[string][]string{}}
+	after = m.walk(generic(c.After), "", true)
+	before = m.walk(generic(c.Before), "", false)
+	if m.whole || m.leaks(before, c.Sensitive) || m.leaks(after, c.Sensitive) {
+		return hideWhole(c.Before), hideWhole(c.After)
+	}
+	return before, after
+}
+
+func hideWhole(v any) any {
+	if v == nil {
+		return nil
+	}
+	return Redacted
+}
+
+type masker struct {
+	secrets []string
+	masked  map[string]bool     // paths of masked desired values
+	plain   map[string][]string // desired values shown, by path
+	whole   bool                // an object key holds a secret
+}
+
+// walk masks v. path is the object keys down to v; list indexes are left
+// out, so that the values of a list (statements, condition values) share
+// one place.
+func (m *masker) walk(v any, path string, desired bool) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			if m.holds(k) {
+				m.whole = true
+			}
+			out[k] = m.walk(e, path+"\x00"+k, desired)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = m.walk(e, path, desired)
+		}
+		return out
+	case string, float64, bool:
+		text := leafText(x)
+		switch {
+		case desired && (m.holds(text) || text == Redacted):
+			m.masked[path] = true
+			return Redacted
+		case desired:
+			m.plain[path] = append(m.plain[path], text)
+		case m.holds(text), m.masked[path] && !slices.Contains(m.plain[path], text):
+			return Redacted
+		}
+	}
+	return v
+}
+
+func leafText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return ""
+}
+
+// holds reports whether s is, or contains, a secret (short secrets only
+// when they are the whole of s).
+func (m *masker) holds(s string) bool {
+	for _, sec := range m.secrets {
+		if s == sec || (len(sec) >= shortSecret && strings.Contains(s, sec)) {
+			return true
+		}
+	}
+	return false
+}
+
+// leaks reports whether the masked v still holds a secret: any secret in a
+// sensitive change, a long one elsewhere.
+func (m *masker) leaks(v any, sensitive bool) bool {
+	if v == nil {
+		return false
+	}
+	b, _ := json.Marshal(v)
+	text := string(b)
+	for _, sec := range m.secrets {
+		if (sensitive || len(sec) >= shortSecret) && strings.Contains(text, sec) {
+			return true
+		}
+		if q, _ := json.Marshal(sec); strings.Contains(text, strings.Trim(string(q), `"`)) && (sensitive || len(sec) >= shortSecret) {
+			return true
+		}
+	}
+	return false
+}
+
+// maskText replaces every long secret inside s (and s itself when it is a
+// secret) by "(sensitive)".
+func maskText(s string, secrets []string) string {
+	for _, sec := range secrets {
+		if s == sec {
+			return Redacted
+		}
+		if len(sec) >= shortSecret {
+			s = strings.ReplaceAll(s, sec, Redacted)
+		}
+	}
+	return s
+}
