@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 // SecretHit is an AWS credential found written in a spec or variable file
@@ -27,12 +28,47 @@ func (l *loader) scanSecrets(filename string, src []byte) {
 		l.addSecret("access_key_id", filename, src, m[0], m[1])
 	}
 	matches, runs := findQuotedSecrets(src)
+	defaults := l.secretDefaults(filename)
 	for i, m := range matches {
 		lineStart := bytes.LastIndexByte(src[:m[0]], '\n') + 1
-		if secretNameRe.Match(src[lineStart:m[0]]) {
+		if secretNameRe.Match(src[lineStart:m[0]]) || inRanges(defaults, m[0]) {
 			l.addSecret("secret_access_key", filename, src, runs[i][0], runs[i][1])
 		}
 	}
+}
+
+// secretDefaults returns the byte ranges of the default values of the
+// variable blocks in a parsed spec file whose name looks like a secret's
+// (variable "aws_secret_access_key" { default = "..." }): there the name is
+// the variable's label, not written on the value's line.
+func (l *loader) secretDefaults(filename string) []hcl.Range {
+	f := l.parser.Files()[filename]
+	if f == nil {
+		return nil
+	}
+	body, ok := f.Body.(*hclsyntax.Body)
+	if !ok {
+		return nil
+	}
+	var out []hcl.Range
+	for _, b := range body.Blocks {
+		if b.Type != "variable" || len(b.Labels) != 1 || !secretNameRe.MatchString(b.Labels[0]+" =") {
+			continue
+		}
+		if a := b.Body.Attributes["default"]; a != nil {
+			out = append(out, a.Expr.Range())
+		}
+	}
+	return out
+}
+
+func inRanges(rs []hcl.Range, offset int) bool {
+	for _, r := range rs {
+		if r.Start.Byte <= offset && offset < r.End.Byte {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *loader) addSecret(kind, filename string, src []byte, start, end int) {

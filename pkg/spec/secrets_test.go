@@ -26,6 +26,14 @@ bucket "data" {
 }
 # temp creds: ASIAY34FZKBOKMUTVV7A
 `,
+		"vars.hcl": `variable "aws_secret_access_key" {
+  type    = string
+  default = "EqV8ib8HDy88YtDtXbiufMdI8X2Y4rUmer+BH3M1"
+}
+variable "checksum" {
+  default = "0a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T"
+}
+`,
 		"creds.tfvars": `aws_secret_access_key = "` + secret + `"
 `,
 	})
@@ -44,6 +52,7 @@ bucket "data" {
 	want := []hit{
 		{"access_key_id", "main.hcl", 6, 17},
 		{"access_key_id", "main.hcl", 11, 15},
+		{"secret_access_key", "vars.hcl", 3, 14},
 		{"secret_access_key", "creds.tfvars", 1, 26},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
