@@ -88,7 +88,7 @@ func guideModel(role bool) *spec.Spec {
 	logs.Encryption.Block = block("bucket.logs.encryption", 51)
 	logs.Encryption.Declared = true
 	logs.Encryption.Algorithm = set("AES256", 52)
-	logs.Encryption.RequireEncryptedUploads = set(false, 54)
+	logs.Encryption.RequireEncryptedUploads = def(true, logs.Encryption.Block)
 	exp := &spec.LifecycleRule{Block: block("bucket.logs.lifecycle_rule.ExpireLogs", 57), ID: "ExpireLogs"}
 	exp.Enabled = def(true, exp.Block)
 	exp.Prefix = def("", exp.Block)

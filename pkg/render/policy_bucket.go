@@ -31,13 +31,25 @@ func (r *renderer) bucketPolicy(dir string, b *spec.Bucket) {
 		if algorithm == "" {
 			algorithm = "AES256"
 		}
+		c := cond("StringNotEquals", "s3:x-amz-server-side-encryption", algorithm)
+		if services := r.logDeliveryServices(b); len(services) > 0 {
+			// The log delivery services send no SSE header (CloudTrail
+			// sends aws:kms with a trail key), and a Deny beats their
+			// Allow: exempt exactly them. In one StringNotEquals the two
+			// keys are ANDed, so the Deny still applies to every request
+			// whose principal is not one of these services, including
+			// users and anonymous callers, where aws:PrincipalServiceName
+			// is absent and a negated operator on an absent key is true.
+			// Default encryption still encrypts what the services write.
+			c = and(c, cond("StringNotEquals", "aws:PrincipalServiceName", services...))
+		}
 		p.add(stmt{
 			Sid:       "DenyUnencryptedUploads",
 			Effect:    "Deny",
 			Principal: "*",
 			Actions:   []string{"s3:PutObject"},
 			Resources: []string{r.objectARN(name, "")},
-			Condition: cond("StringNotEquals", "s3:x-amz-server-side-encryption", algorithm),
+			Condition: c,
 		}, b.Encryption.RequireEncryptedUploads.Range)
 	}
 	r.accessLogStatements(&p, b)
@@ -69,15 +81,49 @@ func statementSensitive(s *spec.Statement) bool {
 	return false
 }
 
-// accessLogStatements lets S3 server access logging deliver the logs of every
-// declared bucket that names b as its target.
-func (r *renderer) accessLogStatements(p *policy, target *spec.Bucket) {
+// accessLogSources lists the declared buckets whose access_logging names
+// target, in declaration order.
+func (r *renderer) accessLogSources(target *spec.Bucket) []*spec.Bucket {
 	var sources []*spec.Bucket
 	for _, src := range r.spec.Buckets {
 		if l := src.AccessLogging; l != nil && refersTo(target, l.TargetRef, l.TargetBucket.Value) {
 			sources = append(sources, src)
 		}
 	}
+	return sources
+}
+
+// logTrails lists the declared trails whose log_bucket names target.
+func (r *renderer) logTrails(target *spec.Bucket) []*spec.Trail {
+	var trails []*spec.Trail
+	for _, t := range r.spec.Trails {
+		if refersTo(target, t.LogBucketRef, t.LogBucket.Value) {
+			trails = append(trails, t)
+		}
+	}
+	return trails
+}
+
+// logDeliveryServices lists, sorted, the service principals that the
+// policy of b allows to deliver logs: the ones the deny of unencrypted
+// uploads must not block.
+func (r *renderer) logDeliveryServices(b *spec.Bucket) []string {
+	var services []string
+	if r.account != "" && len(r.logTrails(b)) > 0 {
+		services = append(services, "cloudtrail.amazonaws.com")
+	}
+	if len(r.accessLogSources(b)) > 0 {
+		services = append(services, "logging.s3.amazonaws.com")
+	}
+	return services
+}
+
+// accessLogStatements lets S3 server access logging deliver the logs of every
+// declared bucket that names b as its target, scoped to the source bucket
+// and, when the aws block names it, to the account (lint rule TMC402 asks
+// for aws.account_id when it is missing).
+func (r *renderer) accessLogStatements(p *policy, target *spec.Bucket) {
+	sources := r.accessLogSources(target)
 	for i, src := range sources {
 		l := src.AccessLogging
 		c := cond("ArnLike", "aws:SourceArn", r.bucketARN(src.Name.Value))
@@ -96,40 +142,33 @@ func (r *renderer) accessLogStatements(p *policy, target *spec.Bucket) {
 }
 
 // trailStatements lets CloudTrail check the ACL of b and write to it for every
-// declared trail that names b as its log bucket. Without a known account id
-// the object path and the trail ARN match any account.
+// declared trail that names b as its log bucket. A trail ARN needs the
+// account: without aws.account_id nothing is rendered, because a wildcard
+// account would let a trail of that name in any account write here; lint
+// rule TMC405 reports the missing account instead.
 func (r *renderer) trailStatements(p *policy, target *spec.Bucket) {
-	var trails []*spec.Trail
-	for _, t := range r.spec.Trails {
-		if refersTo(target, t.LogBucketRef, t.LogBucket.Value) {
-			trails = append(trails, t)
-		}
+	trails := r.logTrails(target)
+	if r.account == "" {
+		return
 	}
 	for i, t := range trails {
 		region := target.Region.Value
 		if src := r.spec.BucketByLabel(t.Bucket.Value); src != nil {
 			region = src.Region.Value
 		}
-		account, test := r.account, "StringEquals"
-		if account == "" {
-			account, test = "*", "ArnLike"
-		}
-		trailARN := "arn:" + r.partition + ":cloudtrail:" + region + ":" + account + ":trail/" + t.Label
+		trailARN := "arn:" + r.partition + ":cloudtrail:" + region + ":" + r.account + ":trail/" + t.Label
 		logs := r.bucketARN(target.Name.Value) + "/"
 		if prefix := strings.Trim(t.LogPrefix.Value, "/"); prefix != "" {
 			logs += prefix + "/"
 		}
-		logs += "AWSLogs/" + account + "/*"
-		if account == "*" {
-			logs = strings.TrimSuffix(logs, "*/*") + "*"
-		}
+		logs += "AWSLogs/" + r.account + "/*"
 		p.add(stmt{
 			Sid:       numbered("AllowCloudTrailAclCheck", i, len(trails)),
 			Effect:    "Allow",
 			Principal: object{"Service": "cloudtrail.amazonaws.com"},
 			Actions:   []string{"s3:GetBucketAcl"},
 			Resources: []string{r.bucketARN(target.Name.Value)},
-			Condition: cond(test, "aws:SourceArn", trailARN),
+			Condition: cond("StringEquals", "aws:SourceArn", trailARN),
 		}, t.LogBucket.Range)
 		p.add(stmt{
 			Sid:       numbered("AllowCloudTrailWrite", i, len(trails)),
@@ -139,7 +178,7 @@ func (r *renderer) trailStatements(p *policy, target *spec.Bucket) {
 			Resources: []string{logs},
 			Condition: and(
 				cond("StringEquals", "s3:x-amz-acl", "bucket-owner-full-control"),
-				cond(test, "aws:SourceArn", trailARN),
+				cond("StringEquals", "aws:SourceArn", trailARN),
 			),
 		}, t.LogBucket.Range)
 	}

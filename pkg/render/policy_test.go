@@ -147,19 +147,46 @@ func TestBucketPolicy(t *testing.T) {
 		  {"Sid":"Analytics","Effect":"Allow","Principal":{"AWS":["arn:aws:iam::444455556666:role/a","arn:aws:iam::444455556666:role/b"]},
 		   "Action":["s3:GetObject","s3:GetObjectVersion"],"Resource":"arn:aws:s3:::teramot-data-acme/reports/*",
 		   "Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-1","aws:PrincipalTag/team":["bi","ds"]}}}]}`},
-		{"log bucket with unknown account", "acme-teramot-logs", func(s *spec.Spec) {
+		{"log bucket with unknown account: no CloudTrail statement, no wildcard account", "acme-teramot-logs", func(s *spec.Spec) {
 			s.AWS.AccountID = spec.Attr[string]{}
 			s.Buckets[1].RequireTLS = set(false, 50)
+			s.Buckets[1].Encryption.RequireEncryptedUploads = set(false, 54)
 		}, `{"Version":"2012-10-17","Statement":[
 		  {"Sid":"AllowAccessLogDelivery","Effect":"Allow","Principal":{"Service":"logging.s3.amazonaws.com"},"Action":"s3:PutObject",
-		   "Resource":"arn:aws:s3:::acme-teramot-logs/teramot-data/*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::teramot-data-acme"}}},
+		   "Resource":"arn:aws:s3:::acme-teramot-logs/teramot-data/*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::teramot-data-acme"}}}]}`},
+		{"log bucket: the upload deny exempts exactly the log delivery services", "acme-teramot-logs", func(s *spec.Spec) {
+			s.Buckets[1].RequireTLS = set(false, 50)
+		}, `{"Version":"2012-10-17","Statement":[
+		  {"Sid":"DenyUnencryptedUploads","Effect":"Deny","Principal":"*","Action":"s3:PutObject","Resource":"arn:aws:s3:::acme-teramot-logs/*",
+		   "Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption":"AES256",
+		     "aws:PrincipalServiceName":["cloudtrail.amazonaws.com","logging.s3.amazonaws.com"]}}},
+		  {"Sid":"AllowAccessLogDelivery","Effect":"Allow","Principal":{"Service":"logging.s3.amazonaws.com"},"Action":"s3:PutObject",
+		   "Resource":"arn:aws:s3:::acme-teramot-logs/teramot-data/*",
+		   "Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::teramot-data-acme"},"StringEquals":{"aws:SourceAccount":"111122223333"}}},
 		  {"Sid":"AllowCloudTrailAclCheck","Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:GetBucketAcl",
-		   "Resource":"arn:aws:s3:::acme-teramot-logs","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:cloudtrail:us-east-1:*:trail/teramot-data"}}},
+		   "Resource":"arn:aws:s3:::acme-teramot-logs","Condition":{"StringEquals":{"aws:SourceArn":"arn:aws:cloudtrail:us-east-1:111122223333:trail/teramot-data"}}},
 		  {"Sid":"AllowCloudTrailWrite","Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:PutObject",
-		   "Resource":"arn:aws:s3:::acme-teramot-logs/teramot/AWSLogs/*",
-		   "Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:cloudtrail:us-east-1:*:trail/teramot-data"},"StringEquals":{"s3:x-amz-acl":"bucket-owner-full-control"}}}]}`},
+		   "Resource":"arn:aws:s3:::acme-teramot-logs/teramot/AWSLogs/111122223333/*",
+		   "Condition":{"StringEquals":{"aws:SourceArn":"arn:aws:cloudtrail:us-east-1:111122223333:trail/teramot-data","s3:x-amz-acl":"bucket-owner-full-control"}}}]}`},
+		{"access log target only: only logging.s3 is exempt", "acme-teramot-logs", func(s *spec.Spec) {
+			s.Buckets[1].RequireTLS = set(false, 50)
+			s.Trails = nil
+		}, `{"Version":"2012-10-17","Statement":[
+		  {"Sid":"DenyUnencryptedUploads","Effect":"Deny","Principal":"*","Action":"s3:PutObject","Resource":"arn:aws:s3:::acme-teramot-logs/*",
+		   "Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption":"AES256","aws:PrincipalServiceName":"logging.s3.amazonaws.com"}}},
+		  {"Sid":"AllowAccessLogDelivery","Effect":"Allow","Principal":{"Service":"logging.s3.amazonaws.com"},"Action":"s3:PutObject",
+		   "Resource":"arn:aws:s3:::acme-teramot-logs/teramot-data/*",
+		   "Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::teramot-data-acme"},"StringEquals":{"aws:SourceAccount":"111122223333"}}}]}`},
+		{"unknown account: the deny exempts only the service that is allowed", "acme-teramot-logs", func(s *spec.Spec) {
+			s.AWS.AccountID = spec.Attr[string]{}
+			s.Buckets[1].RequireTLS = set(false, 50)
+			s.Buckets[0].AccessLogging = nil
+		}, `{"Version":"2012-10-17","Statement":[
+		  {"Sid":"DenyUnencryptedUploads","Effect":"Deny","Principal":"*","Action":"s3:PutObject","Resource":"arn:aws:s3:::acme-teramot-logs/*",
+		   "Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption":"AES256"}}}]}`},
 		{"two sources and a plain-name target", "acme-teramot-logs", func(s *spec.Spec) {
 			s.Buckets[1].RequireTLS = set(false, 50)
+			s.Buckets[1].Encryption.RequireEncryptedUploads = set(false, 54)
 			s.Trails = nil
 			other := defaultBucket("other", "acme-other", 90)
 			other.AccessLogging = &spec.AccessLogging{Block: block("bucket.other.access_logging", 93),

@@ -1,4 +1,8 @@
 # The trail writes its logs into the shared data bucket.
+aws {
+  account_id = "111122223333"
+}
+
 bucket "data" {
   name   = "acme-teramot-data"
   region = "us-east-1"

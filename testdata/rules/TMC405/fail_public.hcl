@@ -1,4 +1,8 @@
 # The declared log bucket does not block public access.
+aws {
+  account_id = "111122223333"
+}
+
 bucket "data" {
   name   = "acme-teramot-data"
   region = "us-east-1"

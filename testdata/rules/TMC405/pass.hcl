@@ -1,4 +1,8 @@
 # A dedicated, private log bucket.
+aws {
+  account_id = "111122223333"
+}
+
 bucket "data" {
   name   = "acme-teramot-data"
   region = "us-east-1"

@@ -5,6 +5,7 @@
 #   made to it: who read, wrote or deleted which object, from where, and with
 #   which result. Access logs are the first thing an investigation of a data
 #   leak needs, and Security Hub control S3.9 expects them on every bucket.
+#   A bucket that the spec itself names as a log target is exempt.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html
 #     description: AWS documentation
@@ -15,9 +16,10 @@
 #   hard: false
 #   remediation: >-
 #     Add an access_logging block with target_bucket set to a dedicated log
-#     bucket (for example bucket.logs.name) and a target_prefix. For the log
-#     bucket itself, suppress this rule with a reason: logging it to itself
-#     would loop.
+#     bucket (for example bucket.logs.name) and a target_prefix. A bucket
+#     that the spec names as a log target (some bucket's
+#     access_logging.target_bucket or a trail's log_bucket) is exempt:
+#     logging it would loop or pile logs on logs.
 #   security_severity: "4.0"
 #   peers: [CKV_AWS_18, AVD-AWS-0089, "FSBP S3.9"]
 package teramotc.rules.access_logging
@@ -25,9 +27,31 @@ package teramotc.rules.access_logging
 deny contains f if {
 	some b in input.buckets
 	b.access_logging == null
+	not log_target(b)
 	f := {
 		"msg": sprintf("bucket %q has no server access logging", [b.label]),
 		"range": b.decl_range,
 		"address": b.address,
 	}
 }
+
+# log_target holds when the spec delivers logs into b: the access logs of a
+# declared bucket, or a trail's logs. Like AVD-AWS-0089, such a bucket needs
+# no access logging of its own.
+log_target(b) if {
+	some src in input.buckets
+	l := src.access_logging
+	l != null
+	names(b, l.target_ref, l.target_bucket.value)
+}
+
+log_target(b) if {
+	some t in input.trails
+	names(b, t.log_bucket_ref, t.log_bucket.value)
+}
+
+# names holds when a reference (a bucket label, or "" with a plain name)
+# designates bucket b.
+names(b, ref, _) if ref == b.label
+
+names(b, "", name) if name == b.name.value

@@ -18,3 +18,35 @@ test_pass_with_logging if {
 	logging := {"target_bucket": {"value": "logs", "range": rng(5), "set": true}, "target_ref": ""}
 	count(access_logging.deny) == 0 with input as {"buckets": [bucket(logging)]}
 }
+
+named(label, name, logging) := {
+	"label": label, "address": sprintf("bucket.%s", [label]), "decl_range": rng(9),
+	"name": {"value": name, "range": rng(10), "set": true}, "access_logging": logging,
+}
+
+to_logs(ref) := {"target_bucket": {"value": "acme-logs", "range": rng(5), "set": true}, "target_ref": ref}
+
+test_pass_access_log_target_by_ref if {
+	doc := {"buckets": [named("data", "acme-data", to_logs("logs")), named("logs", "acme-logs", null)], "trails": []}
+	count(access_logging.deny) == 0 with input as doc
+}
+
+test_pass_access_log_target_by_name if {
+	doc := {"buckets": [named("data", "acme-data", to_logs("")), named("logs", "acme-logs", null)], "trails": []}
+	count(access_logging.deny) == 0 with input as doc
+}
+
+test_pass_trail_log_bucket if {
+	trail := {"label": "audit", "log_bucket": {"value": "acme-logs", "range": rng(20), "set": true}, "log_bucket_ref": ""}
+	doc := {"buckets": [named("logs", "acme-logs", null)], "trails": [trail]}
+	count(access_logging.deny) == 0 with input as doc
+}
+
+test_fail_bucket_that_is_not_a_target if {
+	trail := {"label": "audit", "log_bucket": {"value": "elsewhere", "range": rng(20), "set": true}, "log_bucket_ref": ""}
+	doc := {"buckets": [named("data", "acme-data", to_logs("other")), named("logs", "acme-logs", null)], "trails": [trail]}
+	fs := access_logging.deny with input as doc
+	count(fs) == 1
+	some f in fs
+	f.address == "bucket.logs"
+}

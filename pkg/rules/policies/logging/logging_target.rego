@@ -6,7 +6,11 @@
 #   bucket is declared in the spec, its bucket policy must let the log
 #   delivery service (logging.s3.amazonaws.com) write with s3:PutObject,
 #   because a bucket with ACLs disabled rejects the old log-delivery ACL grant
-#   and no log would ever arrive.
+#   and no log would ever arrive. A Deny in that policy that applies to the
+#   delivery (such as a deny of uploads without an encryption header, which
+#   the service does not send) beats the Allow, and the logs are lost just
+#   the same. The statement is scoped with aws:SourceAccount, so the spec
+#   must name its account (aws.account_id).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
 #     description: AWS documentation
@@ -18,14 +22,18 @@
 #   remediation: >-
 #     Set access_logging.target_bucket to a separate log bucket, preferably
 #     one declared in the spec (bucket.logs.name) so that teramotc adds the
-#     logging.s3.amazonaws.com statement to its policy; do not remove that
-#     statement with a Deny.
+#     logging.s3.amazonaws.com statement to its policy; set account_id in
+#     the aws block; and exempt the service from your own Deny statements
+#     on that bucket (for example with a StringNotEquals condition on
+#     aws:PrincipalServiceName, as teramotc does for its deny of
+#     unencrypted uploads).
 #   security_severity: "6.0"
 #   peers: ["FSBP S3.9"]
 package teramotc.rules.logging_target
 
 import data.teramotc.lib.common
 import data.teramotc.lib.identity
+import data.teramotc.lib.log_delivery
 
 # The target is the bucket itself.
 deny contains f if {
@@ -80,3 +88,40 @@ delivery_allowed(t) if {
 	some a in identity.list(object.get(s, "Action", []))
 	lower(a) in {"s3:putobject", "s3:put*", "s3:*"}
 }
+
+# A declared target whose statement cannot be scoped to the account.
+deny contains f if {
+	common.own_account == ""
+	some b in input.buckets
+	l := b.access_logging
+	l != null
+	some t in input.buckets
+	t.label != b.label
+	declared_target(t, l)
+	f := {
+		"msg": sprintf("the log delivery statement on bucket %q cannot check aws:SourceAccount: set account_id in the aws block", [t.label]),
+		"range": l.target_bucket.range,
+		"address": b.address,
+	}
+}
+
+# A Deny of the declared target's policy blocks the delivery.
+deny contains f if {
+	some b in input.buckets
+	l := b.access_logging
+	l != null
+	some t in input.buckets
+	t.label != b.label
+	declared_target(t, l)
+	req := log_delivery.access_log_request(b.name.value, t.name.value, object.get(l, ["target_prefix", "value"], ""))
+	some [doc, i, s] in log_delivery.blocking_denies(t.address, req)
+	f := {
+		"msg": sprintf("statement %s of the policy of log bucket %q denies logging.s3.amazonaws.com the upload of the access logs of bucket %q", [statement_name(s, i), t.label, b.label]),
+		"range": common.statement_range(doc, i),
+		"address": t.address,
+	}
+}
+
+statement_name(s, i) := sprintf("%q", [s.Sid]) if s.Sid
+
+else := sprintf("%d", [i])

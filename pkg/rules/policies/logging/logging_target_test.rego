@@ -4,6 +4,8 @@ import data.teramotc.rules.logging_target
 
 rng(line) := {"filename": "main.hcl", "start": {"line": line, "column": 1, "byte": 0}, "end": {"line": line, "column": 9, "byte": 8}}
 
+aws := {"account_id": {"value": "111122223333", "range": rng(3), "set": true}}
+
 bucket(label, name, logging) := {
 	"label": label, "address": sprintf("bucket.%s", [label]), "decl_range": rng(1),
 	"name": {"value": name, "range": rng(2), "set": true},
@@ -22,19 +24,20 @@ delivery := {
 }
 
 test_fail_self_by_name if {
-	fs := logging_target.deny with input as {"buckets": [bucket("data", "acme-data", logging("acme-data", ""))], "documents": []}
+	fs := logging_target.deny with input as {"aws": aws, "buckets": [bucket("data", "acme-data", logging("acme-data", ""))], "documents": []}
 	count(fs) == 1
 	some f in fs
 	f.range == rng(7)
 }
 
 test_fail_self_by_ref if {
-	fs := logging_target.deny with input as {"buckets": [bucket("data", "acme-data", logging("acme-data", "data"))], "documents": []}
+	fs := logging_target.deny with input as {"aws": aws, "buckets": [bucket("data", "acme-data", logging("acme-data", "data"))], "documents": []}
 	count(fs) == 1
 }
 
 test_fail_declared_target_without_statement if {
 	doc := {
+		"aws": aws,
 		"buckets": [bucket("data", "acme-data", logging("acme-logs", "logs")), bucket("logs", "acme-logs", null)],
 		"documents": [],
 	}
@@ -46,6 +49,7 @@ test_fail_declared_target_without_statement if {
 
 test_pass_declared_target if {
 	doc := {
+		"aws": aws,
 		"buckets": [bucket("data", "acme-data", logging("acme-logs", "logs")), bucket("logs", "acme-logs", null)],
 		"documents": [delivery],
 	}
@@ -53,6 +57,62 @@ test_pass_declared_target if {
 }
 
 test_pass_external_target if {
-	doc := {"buckets": [bucket("data", "acme-data", logging("elsewhere-logs", ""))], "documents": []}
+	doc := {"aws": aws, "buckets": [bucket("data", "acme-data", logging("elsewhere-logs", ""))], "documents": []}
 	count(logging_target.deny) == 0 with input as doc
+}
+
+deny_uploads(condition) := {
+	"kind": "bucket-policy", "address": "bucket.logs", "range": rng(10), "provenance": {"/Statement/1": rng(12)},
+	"content": {"Version": "2012-10-17", "Statement": [
+		delivery.content.Statement[0],
+		{
+			"Sid": "DenyUnencrypted", "Effect": "Deny", "Principal": "*",
+			"Action": "s3:PutObject", "Resource": "arn:aws:s3:::acme-logs/*",
+			"Condition": condition,
+		},
+	]},
+}
+
+declared := [bucket("data", "acme-data", logging("acme-logs", "logs")), bucket("logs", "acme-logs", null)]
+
+test_fail_unknown_account if {
+	fs := logging_target.deny with input as {"buckets": declared, "documents": [delivery]}
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "account_id")
+	f.range == rng(7)
+}
+
+test_fail_deny_blocks_delivery if {
+	doc := deny_uploads({"StringNotEquals": {"s3:x-amz-server-side-encryption": "AES256"}})
+	fs := logging_target.deny with input as {"aws": aws, "buckets": declared, "documents": [doc]}
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "DenyUnencrypted")
+	f.range == rng(12)
+	f.address == "bucket.logs"
+}
+
+test_pass_deny_exempts_the_service if {
+	doc := deny_uploads({"StringNotEquals": {
+		"s3:x-amz-server-side-encryption": "AES256",
+		"aws:PrincipalServiceName": ["cloudtrail.amazonaws.com", "logging.s3.amazonaws.com"],
+	}})
+	count(logging_target.deny) == 0 with input as {"aws": aws, "buckets": declared, "documents": [doc]}
+}
+
+test_pass_deny_of_other_services_only if {
+	doc := deny_uploads({"BoolIfExists": {"aws:PrincipalIsAWSService": "false"}})
+	count(logging_target.deny) == 0 with input as {"aws": aws, "buckets": declared, "documents": [doc]}
+}
+
+test_pass_deny_with_unknown_key if {
+	doc := deny_uploads({"StringNotEquals": {"aws:PrincipalOrgID": "o-1"}})
+	count(logging_target.deny) == 0 with input as {"aws": aws, "buckets": declared, "documents": [doc]}
+}
+
+test_fail_unconditional_deny if {
+	doc := deny_uploads({})
+	fs := logging_target.deny with input as {"aws": aws, "buckets": declared, "documents": [doc]}
+	count(fs) == 1
 }

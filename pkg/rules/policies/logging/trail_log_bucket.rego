@@ -6,7 +6,10 @@
 #   logs data events of its own log bucket logs every log delivery again,
 #   without end. A log bucket declared in the spec must also keep all four
 #   Public Access Block flags on, because a public log bucket exposes the
-#   account's activity to anyone.
+#   account's activity to anyone. Its policy must let CloudTrail write:
+#   teramotc adds the statements, scoped to the trail's ARN, which needs the
+#   spec's account (aws.account_id), and no Deny of that policy may apply
+#   to CloudTrail's upload (a Deny beats the Allow and the logs are lost).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
 #     description: AWS documentation
@@ -20,10 +23,14 @@
 #   remediation: >-
 #     Point log_bucket at a dedicated log bucket that no grant shares and that
 #     is not the trail's data bucket, and keep block_public_access = true on
-#     it.
+#     it. Set account_id in the aws block, and exempt cloudtrail.amazonaws.com
+#     from your own Deny statements on the log bucket.
 #   security_severity: "7.5"
 #   peers: [AVD-AWS-0161, "FSBP CloudTrail.6", "CIS 3.3"]
 package teramotc.rules.trail_log_bucket
+
+import data.teramotc.lib.common
+import data.teramotc.lib.log_delivery
 
 # logs_to holds when trail t writes its logs to the declared bucket b.
 logs_to(t, b) if t.log_bucket_ref == b.label
@@ -72,3 +79,37 @@ deny contains f if {
 		"address": t.address,
 	}
 }
+
+# Without the account no CloudTrail statement is rendered: a wildcard account
+# would let a trail of that name in any account write here.
+deny contains f if {
+	common.own_account == ""
+	some t in input.trails
+	some b in input.buckets
+	logs_to(t, b)
+	f := {
+		"msg": sprintf("teramotc renders no CloudTrail statement on log bucket %q without the account: set account_id in the aws block", [b.label]),
+		"range": t.log_bucket.range,
+		"address": t.address,
+	}
+}
+
+# A Deny of the log bucket's policy blocks CloudTrail's upload (checked when
+# the statements that let CloudTrail write are rendered, with the account).
+deny contains f if {
+	common.own_account != ""
+	some t in input.trails
+	some b in input.buckets
+	logs_to(t, b)
+	req := log_delivery.trail_request(t, b.name.value)
+	some [doc, i, s] in log_delivery.blocking_denies(b.address, req)
+	f := {
+		"msg": sprintf("statement %s of the policy of log bucket %q denies cloudtrail.amazonaws.com the upload of the logs of trail %q", [statement_name(s, i), b.label, t.label]),
+		"range": common.statement_range(doc, i),
+		"address": b.address,
+	}
+}
+
+statement_name(s, i) := sprintf("%q", [s.Sid]) if s.Sid
+
+else := sprintf("%d", [i])

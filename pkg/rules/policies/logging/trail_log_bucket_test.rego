@@ -4,6 +4,8 @@ import data.teramotc.rules.trail_log_bucket
 
 rng(line) := {"filename": "main.hcl", "start": {"line": line, "column": 1, "byte": 0}, "end": {"line": line, "column": 9, "byte": 8}}
 
+aws := {"account_id": {"value": "111122223333", "range": rng(3), "set": true}}
+
 attr(v, line) := {"value": v, "range": rng(line), "set": true}
 
 bucket(label, public) := {
@@ -25,7 +27,7 @@ trail(ref, name) := {
 grants := [{"label": "partner", "bucket": attr("data", 11)}]
 
 test_fail_shared_log_bucket if {
-	fs := trail_log_bucket.deny with input as {"buckets": [bucket("data", false)], "grants": grants, "trails": [trail("data", "acme-data")]}
+	fs := trail_log_bucket.deny with input as {"aws": aws, "buckets": [bucket("data", false)], "grants": grants, "trails": [trail("data", "acme-data")]}
 
 	# shared by a grant, and the trail's own data bucket
 	count(fs) == 2
@@ -35,7 +37,7 @@ test_fail_shared_log_bucket if {
 }
 
 test_fail_public_log_bucket if {
-	doc := {"buckets": [bucket("data", false), bucket("logs", true)], "grants": grants, "trails": [trail("", "acme-logs")]}
+	doc := {"aws": aws, "buckets": [bucket("data", false), bucket("logs", true)], "grants": grants, "trails": [trail("", "acme-logs")]}
 	fs := trail_log_bucket.deny with input as doc
 	count(fs) == 1
 	some f in fs
@@ -43,11 +45,68 @@ test_fail_public_log_bucket if {
 }
 
 test_pass_dedicated_log_bucket if {
-	doc := {"buckets": [bucket("data", false), bucket("logs", false)], "grants": grants, "trails": [trail("logs", "acme-logs")]}
+	doc := {"aws": aws, "buckets": [bucket("data", false), bucket("logs", false)], "grants": grants, "trails": [trail("logs", "acme-logs")]}
 	count(trail_log_bucket.deny) == 0 with input as doc
 }
 
 test_pass_external_log_bucket if {
-	doc := {"buckets": [bucket("data", false)], "grants": grants, "trails": [trail("", "central-cloudtrail-logs")]}
+	doc := {"aws": aws, "buckets": [bucket("data", false)], "grants": grants, "trails": [trail("", "central-cloudtrail-logs")]}
 	count(trail_log_bucket.deny) == 0 with input as doc
+}
+
+test_fail_unknown_account if {
+	doc := {"buckets": [bucket("data", false), bucket("logs", false)], "grants": grants, "trails": [trail("logs", "acme-logs")]}
+	fs := trail_log_bucket.deny with input as doc
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "account_id")
+	f.range == rng(21)
+}
+
+kms_trail := object.union(trail("logs", "acme-logs"), {
+	"log_prefix": attr("audit", 22),
+	"kms_key_arn": attr("arn:aws:kms:us-east-1:111122223333:key/k", 23),
+})
+
+logs_policy(condition) := {
+	"kind": "bucket-policy", "address": "bucket.logs", "range": rng(5), "provenance": {"/Statement/0": rng(30)},
+	"content": {"Version": "2012-10-17", "Statement": [{
+		"Sid": "DenyUnencryptedUploads", "Effect": "Deny", "Principal": "*",
+		"Action": "s3:PutObject", "Resource": "arn:aws:s3:::acme-logs/*",
+		"Condition": condition,
+	}]},
+}
+
+with_policy(t, condition) := {
+	"aws": aws, "buckets": [bucket("data", false), bucket("logs", false)], "grants": grants,
+	"trails": [t], "documents": [logs_policy(condition)],
+}
+
+test_fail_deny_blocks_kms_trail if {
+	doc := with_policy(kms_trail, {"StringNotEquals": {"s3:x-amz-server-side-encryption": "AES256"}})
+	fs := trail_log_bucket.deny with input as doc
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "cloudtrail.amazonaws.com")
+	f.range == rng(30)
+}
+
+test_fail_deny_blocks_trail_without_key if {
+	doc := with_policy(trail("logs", "acme-logs"), {"Null": {"s3:x-amz-server-side-encryption": "true"}})
+	count(trail_log_bucket.deny) == 1 with input as doc
+}
+
+test_pass_deny_exempts_cloudtrail if {
+	doc := with_policy(kms_trail, {"StringNotEquals": {
+		"s3:x-amz-server-side-encryption": "AES256",
+		"aws:PrincipalServiceName": "cloudtrail.amazonaws.com",
+	}})
+	count(trail_log_bucket.deny) == 0 with input as doc
+}
+
+test_pass_deny_on_other_prefix if {
+	doc := with_policy(kms_trail, {})
+	d := doc.documents[0]
+	other := object.union(d, {"content": {"Version": "2012-10-17", "Statement": [object.union(d.content.Statement[0], {"Resource": "arn:aws:s3:::acme-logs/uploads/*"})]}})
+	count(trail_log_bucket.deny) == 0 with input as object.union(doc, {"documents": [other]})
 }
