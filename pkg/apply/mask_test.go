@@ -207,3 +207,18 @@ func TestPlanFileMode(t *testing.T) {
 		})
 	}
 }
+
+func TestPlanMask(t *testing.T) {
+	p := &Plan{Changes: []*Change{{Name: "x", secrets: []string{"hidden-bucket-77", "ab"}}}}
+	cases := []struct{ in, want string }{
+		{"bucket.hidden-bucket-77: Creating...", "bucket.(sensitive): Creating..."},
+		{"hidden-bucket-77", Redacted},
+		{"ab", Redacted},
+		{"about", "about"}, // a short secret only as a whole
+	}
+	for _, tc := range cases {
+		if got := p.Mask(tc.in); got != tc.want {
+			t.Errorf("Mask(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

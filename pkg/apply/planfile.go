@@ -43,6 +43,11 @@ func (p *Plan) Redacted() *Plan {
 	return &cp
 }
 
+// Mask returns s with every sensitive string of the plan in it replaced
+// by "(sensitive)" (s whole when it is one), for text printed about the
+// plan's changes outside Redacted, such as apply's progress lines.
+func (p *Plan) Mask(s string) string { return maskText(s, p.secrets()) }
+
 // secrets returns the sensitive strings of the plan's changes.
 func (p *Plan) secrets() []string {
 	var out []string
