@@ -113,8 +113,8 @@ func runApply(env *Env, args []string) int {
 	}
 	if !pl.plan.HasChanges() {
 		if r.ev != nil {
-			r.ev.Summary("apply", 0, 0)
 			r.ev.ApplyOutputs(nil)
+			r.ev.Summary("apply", 0, 0) // the last event, as after changes
 			return exitFor(r.ev)
 		}
 		fmt.Fprintln(env.Stdout, "\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.")
@@ -145,6 +145,12 @@ func runApply(env *Env, args []string) int {
 	e := pl.engine
 	e.Progress = env.Stderr
 	e.KeyDir = *keyDir
+	if err := e.CheckKeyDir(pl.plan); err != nil {
+		var p *apply.Problem
+		errors.As(err, &p)
+		r.fail(p.Summary, p.Detail)
+		return view.ExitError
+	}
 	if r.ev != nil {
 		return applyJSON(ctx, r, e, pl.plan, *allowDestructive)
 	}
@@ -155,10 +161,7 @@ func runApply(env *Env, args []string) int {
 		}
 	}
 	if err != nil {
-		if errors.Is(err, context.Canceled) {
-			fmt.Fprintln(env.Stderr, "Interrupted. Nothing weaker than before was left behind; rerun apply to converge.")
-		}
-		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
+		applyFailed(ctx, r, e, pl.plan, err)
 		return view.ExitError
 	}
 	if len(res.Skipped) > 0 {
@@ -177,20 +180,53 @@ func applyJSON(ctx context.Context, r *reporter, e *apply.Engine, p *apply.Plan,
 	e.OnProgress = prog.Event
 	res, err := e.Apply(ctx, p, allowDestructive)
 	if err != nil {
-		prog.Errored(err)
+		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+			prog.Errored(nil) // the writes the interrupt stopped; the diagnostic says why
+		} else {
+			prog.Errored(err)
+		}
 		if res != nil && len(res.KeyFiles) > 0 {
 			r.ev.ApplyOutputs(res.KeyFiles)
 		}
-		detail := "Fix the cause and rerun apply: it converges from wherever this run stopped."
-		if errors.Is(err, context.Canceled) {
-			detail = "Interrupted. Nothing weaker than before was left behind; rerun apply to converge."
-		}
-		r.fail(err.Error(), detail)
+		applyFailed(ctx, r, e, p, err)
 		return view.ExitError
 	}
 	r.ev.ApplyOutputs(res.KeyFiles)
 	r.ev.Summary("apply", res.Added, res.Changed)
 	return exitFor(r.ev)
+}
+
+// applyFailed reports why an apply stopped. An interrupt (SIGINT,
+// SIGTERM) is one message, after any error that came before it, counting
+// what was applied and what was not started; an interrupt is never
+// reported as the failure of the write it stopped.
+func applyFailed(ctx context.Context, r *reporter, e *apply.Engine, p *apply.Plan, err error) {
+	if ctx.Err() == nil || !errors.Is(err, context.Canceled) {
+		x := e.C.Explain(err)
+		detail := x.Detail
+		if detail != "" {
+			detail += " "
+		}
+		detail += "Fix the cause and rerun apply: it converges from wherever this run stopped."
+		r.fail(x.Summary, detail)
+		if r.debug() {
+			fmt.Fprintf(r.env.Stderr, "Debug: %s\n", x.Debug)
+		}
+	}
+	if ctx.Err() == nil {
+		return
+	}
+	t := e.Tally(p)
+	r.fail(fmt.Sprintf("apply interrupted: %d %s applied, %d stopped part way, %d not started",
+		t.Applied, plural(t.Applied, "change", "changes"), t.Partial, t.NotStarted),
+		"Nothing weaker than before was left behind: each stage protects before it shares. Run \"teramotc plan\" to see what remains, and apply again to converge.")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // exitFor is ExitError when the event stream could not be written.

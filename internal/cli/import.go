@@ -76,19 +76,14 @@ func runImport(env *Env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	clients, err := apply.Connect(ctx, af.conn)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
-		return view.ExitError
-	}
-	e, err := apply.NewEngine(ctx, clients)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: %v\n", err)
+	r := &reporter{env: env}
+	e, ok := connect(ctx, r, af.conn)
+	if !ok {
 		return view.ExitError
 	}
 	im, err := e.Import(ctx, opts)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "Error: import: %v\n", err)
+		importFailed(ctx, r, e.C, opts, err)
 		return view.ExitError
 	}
 	if p := makeDir(out, "-o names the directory to write main.hcl into (created if needed); give a directory path."); p != nil {
@@ -102,4 +97,28 @@ func runImport(env *Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "Wrote %s. Check it with: teramotc plan %s\n", path, out)
 	return view.ExitOK
+}
+
+// importFailed reports why the import stopped; a bucket, user, role or
+// trail that is not there is named with the flag that gave it.
+func importFailed(ctx context.Context, r *reporter, c *apply.Clients, opts apply.ImportOptions, err error) {
+	x := c.Explain(err)
+	if x.Cause == apply.CauseNotFound && ctx.Err() == nil {
+		what, flag, name := "bucket", "-bucket", opts.Bucket
+		switch {
+		case strings.HasPrefix(x.Action, "iam:") && opts.User != "":
+			what, flag, name = "IAM user", "-user", opts.User
+		case strings.HasPrefix(x.Action, "iam:") && opts.Role != "":
+			what, flag, name = "IAM role", "-role", opts.Role
+		case strings.HasPrefix(x.Action, "cloudtrail:"):
+			what, flag, name = "trail", "-trail", opts.Trail
+		}
+		r.fail(fmt.Sprintf("%s %q not found", what, name),
+			fmt.Sprintf("Check %s, -region and that the credentials are for the account that owns it. Nothing was written.", flag))
+		if r.debug() {
+			fmt.Fprintf(r.env.Stderr, "Debug: %s\n", x.Debug)
+		}
+		return
+	}
+	r.awsFail(ctx, c, fmt.Errorf("import: %w", err), "Nothing was written.")
 }

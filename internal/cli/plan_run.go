@@ -26,7 +26,8 @@ func addAWSFlags(fs *flag.FlagSet) *awsFlags {
 	fs.StringVar(&a.conn.AssumeRoleARN, "assume-role-arn", "", "role to assume before calling AWS")
 	fs.StringVar(&a.conn.ExternalID, "external-id", "", "external id for -assume-role-arn")
 	fs.StringVar(&a.conn.EndpointURL, "endpoint-url", "", "S3-compatible or emulator endpoint (default $AWS_ENDPOINT_URL)")
-	fs.IntVar(&a.parallelism, "parallelism", 10, "buckets, grants and trails worked on at once")
+	a.parallelism = 10
+	fs.Var(positiveInt{&a.parallelism, "parallelism"}, "parallelism", "buckets, grants and trails worked on at once")
 	return a
 }
 
@@ -91,14 +92,8 @@ func planSpec(ctx context.Context, r *reporter, path string, opts spec.Options, 
 	if skipLint {
 		r.warn("-skip-lint: lint rules were not run; only validation gated this plan.")
 	}
-	clients, err := apply.Connect(ctx, af.conn)
-	if err != nil {
-		r.fail(err.Error(), "")
-		return nil, false
-	}
-	e, err := apply.NewEngine(ctx, clients)
-	if err != nil {
-		r.fail(err.Error(), "Check your AWS credentials (-profile, AWS_PROFILE, environment) and -endpoint-url.")
+	e, ok := connect(ctx, r, af.conn)
+	if !ok {
 		return nil, false
 	}
 	e.Parallelism = af.parallelism
@@ -115,7 +110,7 @@ func planSpec(ctx context.Context, r *reporter, path string, opts spec.Options, 
 	}
 	live, err := e.Read(ctx, items)
 	if err != nil {
-		r.fail("reading the live state: "+err.Error(), "")
+		r.awsFail(ctx, e.C, fmt.Errorf("reading the live state: %w", err), "Nothing was written to AWS.")
 		return nil, false
 	}
 	return &planned{engine: e, plan: e.MakePlan(items, live), spec: s}, true

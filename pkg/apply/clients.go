@@ -6,6 +6,7 @@ package apply
 
 import (
 	"context"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
@@ -85,4 +86,18 @@ type Clients struct {
 	Endpoint string
 	// Region is the default region.
 	Region string
+	// RequestTimeout bounds the preflight call and each request's wait for
+	// an answer (0: DefaultRequestTimeout).
+	RequestTimeout time.Duration
+}
+
+// DefaultRequestTimeout is how long a request waits for the endpoint to
+// start answering (TERAMOTC_REQUEST_TIMEOUT overrides it in the CLI).
+const DefaultRequestTimeout = 30 * time.Second
+
+func (c *Clients) requestTimeout() time.Duration {
+	if c == nil || c.RequestTimeout <= 0 {
+		return DefaultRequestTimeout
+	}
+	return c.RequestTimeout
 }

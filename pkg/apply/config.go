@@ -2,20 +2,30 @@ package apply
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/smithy-go/logging"
+
+	"github.com/teramot/teramotc/pkg/spec"
 )
 
 // ConnectOptions selects credentials and endpoints.
@@ -27,6 +37,13 @@ type ConnectOptions struct {
 	EndpointURL   string `json:"endpoint_url,omitempty"`    // --endpoint-url; falls back to AWS_ENDPOINT_URL
 	// MaxAttempts of the SDK retryer (0: 5).
 	MaxAttempts int `json:"-"`
+	// RequestTimeout bounds the preflight call and how long each request
+	// waits for the endpoint to answer (0: DefaultRequestTimeout).
+	RequestTimeout time.Duration `json:"-"`
+	// Log receives the SDK's own log lines (credentials masked); nil
+	// drops them (they are warnings such as "falling back to IMDSv1" that
+	// the user cannot act on).
+	Log io.Writer `json:"-"`
 }
 
 // newRetryer returns a fresh standard retryer (one per client call, so that
@@ -47,9 +64,19 @@ func newRetryer(maxAttempts int) func() aws.Retryer {
 }
 
 // Connect builds the clients from the default credential chain and opts.
+// Its errors are *Problem: an endpoint that is not a URL, a profile that
+// is not in the shared config, a configuration that does not load.
 func Connect(ctx context.Context, opts ConnectOptions) (*Clients, error) {
+	timeout := opts.RequestTimeout
+	if timeout <= 0 {
+		timeout = DefaultRequestTimeout
+	}
 	load := []func(*config.LoadOptions) error{
 		config.WithRetryer(newRetryer(opts.MaxAttempts)),
+		config.WithLogger(sdkLogger(opts.Log)),
+		config.WithHTTPClient(awshttp.NewBuildableClient().
+			WithDialerOptions(func(d *net.Dialer) { d.Timeout = min(timeout, d.Timeout) }).
+			WithTransportOptions(func(t *http.Transport) { t.ResponseHeaderTimeout = timeout })),
 	}
 	if opts.Profile != "" {
 		load = append(load, config.WithSharedConfigProfile(opts.Profile))
@@ -57,18 +84,21 @@ func Connect(ctx context.Context, opts ConnectOptions) (*Clients, error) {
 	if opts.Region != "" {
 		load = append(load, config.WithRegion(opts.Region))
 	}
-	endpoint := opts.EndpointURL
+	endpoint, source := opts.EndpointURL, "-endpoint-url"
 	if endpoint == "" {
-		endpoint = os.Getenv("AWS_ENDPOINT_URL")
+		endpoint, source = os.Getenv("AWS_ENDPOINT_URL"), "AWS_ENDPOINT_URL"
 	}
 	if endpoint != "" {
+		if err := checkEndpoint(endpoint, source); err != nil {
+			return nil, err
+		}
 		load = append(load,
 			config.WithRequestChecksumCalculation(aws.RequestChecksumCalculationWhenRequired),
 			config.WithResponseChecksumValidation(aws.ResponseChecksumValidationWhenRequired))
 	}
 	cfg, err := config.LoadDefaultConfig(ctx, load...)
 	if err != nil {
-		return nil, fmt.Errorf("load AWS configuration: %w", redactErr(err))
+		return nil, configProblem(err)
 	}
 	cfg.APIOptions = append(cfg.APIOptions, redactErrors)
 	if cfg.Region == "" {
@@ -77,6 +107,9 @@ func Connect(ctx context.Context, opts ConnectOptions) (*Clients, error) {
 	if endpoint == "" && cfg.BaseEndpoint != nil {
 		// endpoint_url from the shared config file.
 		endpoint = *cfg.BaseEndpoint
+		if err := checkEndpoint(endpoint, "endpoint_url in the shared config"); err != nil {
+			return nil, err
+		}
 		cfg.RequestChecksumCalculation = aws.RequestChecksumCalculationWhenRequired
 		cfg.ResponseChecksumValidation = aws.ResponseChecksumValidationWhenRequired
 	}
@@ -90,7 +123,53 @@ func Connect(ctx context.Context, opts ConnectOptions) (*Clients, error) {
 			})
 		cfg.Credentials = aws.NewCredentialsCache(prov)
 	}
-	return newClients(cfg, endpoint), nil
+	c := newClients(cfg, endpoint)
+	c.RequestTimeout = timeout
+	return c, nil
+}
+
+// checkEndpoint rejects an endpoint that is not an http(s) URL with a
+// host, before any call is made with it.
+func checkEndpoint(endpoint, source string) error {
+	u, err := url.Parse(endpoint)
+	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		return nil
+	}
+	return &Problem{
+		Summary: fmt.Sprintf("the endpoint %q (%s) is not a URL", endpoint, source),
+		Detail:  "Give the endpoint as an http or https URL with a host, such as http://127.0.0.1:5000 or https://s3.example.com.",
+	}
+}
+
+// configProblem explains an error of loading the shared configuration.
+func configProblem(err error) error {
+	var nf config.SharedConfigProfileNotExistError
+	if errors.As(err, &nf) {
+		return &Problem{
+			Summary: fmt.Sprintf("profile %q not found in the shared config", nf.Profile),
+			Detail:  "Check the name (\"aws configure list-profiles\" lists them) and the files AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE name, or leave -profile and AWS_PROFILE unset to use the environment's credentials.",
+			Err:     err,
+		}
+	}
+	return &Problem{
+		Summary: "cannot load the AWS configuration: " + redactErr(err).Error(),
+		Detail:  "Fix the shared config and credentials files (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE) or the AWS_* environment variables.",
+		Err:     err,
+	}
+}
+
+// sdkLogger drops the SDK's log lines, or writes them to w with
+// credentials masked.
+func sdkLogger(w io.Writer) logging.Logger {
+	if w == nil {
+		return logging.Nop{}
+	}
+	var mu sync.Mutex
+	return logging.LoggerFunc(func(cls logging.Classification, format string, v ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintf(w, "SDK %s %s\n", cls, spec.MaskCredentials(fmt.Sprintf(format, v...)))
+	})
 }
 
 func withSTSEndpoint(endpoint string) func(*sts.Options) {

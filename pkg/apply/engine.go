@@ -1,9 +1,14 @@
 package apply
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -46,13 +51,19 @@ type Engine struct {
 	mu         sync.Mutex
 	keyFiles   []string
 	start      time.Time
-	caps       capCache // what the endpoint implements (see probe)
+	caps       capCache             // what the endpoint implements (see probe)
+	ran        map[*Change]runState // how far each change got (Tally), under progressMu
 }
 
 // NewEngine runs the preflight (sts:GetCallerIdentity) and returns an
-// engine bound to the caller's account.
+// engine bound to the caller's account. The preflight is bounded by the
+// clients' RequestTimeout, retries included, so that an endpoint that
+// accepts connections but never answers is reported at once
+// (Clients.Explain says so) instead of hanging the first command.
 func NewEngine(ctx context.Context, c *Clients) (*Engine, error) {
-	out, err := c.STS.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	pctx, cancel := context.WithTimeout(ctx, c.requestTimeout())
+	out, err := c.STS.GetCallerIdentity(pctx, &sts.GetCallerIdentityInput{})
+	cancel()
 	if err != nil && c.Endpoint != "" && errorCode(err) != "" {
 		// An S3-compatible server without AWS STS: only S3 can be managed.
 		e := &Engine{C: c, Partition: "aws"}
@@ -124,15 +135,24 @@ func (e *Engine) warnOnce(key, msg string) {
 }
 
 // parallel runs f(0..n-1) with at most Parallelism at a time and returns
-// the first error (all started work finishes first).
+// the first error (all started work finishes first). Once ctx is done
+// (an interrupt), nothing more is started; the error is then ctx's unless
+// started work failed first.
 func (e *Engine) parallel(ctx context.Context, n int, f func(i int) error) error {
 	e.defaults()
 	sem := make(chan struct{}, e.Parallelism)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	var first error
+	var first, interrupted error
 	for i := 0; i < n; i++ {
-		sem <- struct{}{}
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil { // also when a slot and the interrupt came together
+			interrupted = ctx.Err()
+			break
+		}
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
@@ -147,7 +167,7 @@ func (e *Engine) parallel(ctx context.Context, n int, f func(i int) error) error
 		}(i)
 	}
 	wg.Wait()
-	return first
+	return cmp.Or(first, interrupted)
 }
 
 // groupItems groups items by the unit that serializes their writes: the
@@ -169,4 +189,45 @@ func groupItems(items []*Item) [][]*Item {
 		groups[i] = append(groups[i], it)
 	}
 	return groups
+}
+
+// CheckKeyDir checks, before anything is written, that the access keys p
+// creates can be stored: KeyDir exists, is a directory this process may
+// write to, and holds no key file of those users yet. Its errors are
+// *Problem.
+func (e *Engine) CheckKeyDir(p *Plan) error {
+	var users []string
+	for _, c := range p.Changes {
+		if c.Type == TAccessKey && c.Action == ActionCreate && c.Unsupported == "" {
+			users = append(users, c.Name)
+		}
+	}
+	if len(users) == 0 {
+		return nil
+	}
+	dir := cmp.Or(e.KeyDir, ".")
+	fix := ("apply writes each created access key to DIR/USER.access-key.json (mode 0600); give -key-dir an existing directory you may write to. Nothing was written to AWS.")
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &Problem{Summary: fmt.Sprintf("-key-dir %s does not exist", dir), Detail: fix, Err: err}
+	case err != nil:
+		return &Problem{Summary: fmt.Sprintf("-key-dir %s cannot be used: %v", dir, err), Detail: fix, Err: err}
+	case !info.IsDir():
+		return &Problem{Summary: fmt.Sprintf("-key-dir %s is not a directory", dir), Detail: fix}
+	}
+	f, err := os.CreateTemp(dir, ".teramotc-key-dir-check-*")
+	if err != nil {
+		return &Problem{Summary: fmt.Sprintf("-key-dir %s is not writable", dir), Detail: fix, Err: err}
+	}
+	f.Close()
+	os.Remove(f.Name())
+	for _, u := range users {
+		path := filepath.Join(dir, u+".access-key.json")
+		if _, err := os.Lstat(path); err == nil {
+			return &Problem{Summary: path + " already exists",
+				Detail: "apply never overwrites a key file: move it away (after storing the key it holds somewhere safe), or give another -key-dir. Nothing was written to AWS."}
+		}
+	}
+	return nil
 }

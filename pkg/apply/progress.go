@@ -33,14 +33,79 @@ type ProgressEvent struct {
 	Detail string
 }
 
-// report sends ev to OnProgress, one event at a time.
+// report sends ev to OnProgress, one event at a time, and keeps count of
+// what started and completed (Tally).
 func (e *Engine) report(ev ProgressEvent) {
-	if e.OnProgress == nil {
-		return
-	}
 	e.progressMu.Lock()
 	defer e.progressMu.Unlock()
-	e.OnProgress(ev)
+	if c := ev.Change; c != nil && (ev.Kind == ProgressStart || ev.Kind == ProgressComplete) {
+		if e.ran == nil {
+			e.ran = map[*Change]runState{}
+		}
+		st := e.ran[c]
+		if ev.Kind == ProgressStart {
+			st = runState{phase: ev.Phase}
+		} else {
+			st.done = true
+		}
+		e.ran[c] = st
+	}
+	if e.OnProgress != nil {
+		e.OnProgress(ev)
+	}
+}
+
+// policyComplete reports whether the live bucket policy of c is the full
+// rendered one (a phase that adds nothing is not written, so its start is
+// never reported).
+func (e *Engine) policyComplete(p *Plan, c *Change) bool {
+	if c.item == nil || p.live == nil {
+		return false
+	}
+	_, want := policyPhase(c.item, p.live, phaseFull, e.Partition)
+	cur := p.live.get(c.item.Key())
+	return want != nil && cur != nil && equal(cur, want)
+}
+
+// runState is how far a change got: the last phase started (bucket
+// policies), and whether that write completed.
+type runState struct {
+	phase string
+	done  bool
+}
+
+// Tally counts how far an apply of p got, for the message of an
+// interrupted or failed run.
+type Tally struct {
+	// Applied changes were written and read back in their last phase (a
+	// bucket policy as rendered, not one of its partial phases).
+	Applied int
+	// Partial changes started and did not finish: a write that was
+	// stopped, or a bucket policy whose full phase was not written.
+	Partial int
+	// NotStarted changes were never begun. Changes the endpoint cannot
+	// perform are not counted.
+	NotStarted int
+}
+
+// Tally says how far the apply of p got so far.
+func (e *Engine) Tally(p *Plan) Tally {
+	e.progressMu.Lock()
+	defer e.progressMu.Unlock()
+	var t Tally
+	for _, c := range p.Changes {
+		st, ok := e.ran[c]
+		switch {
+		case c.Unsupported != "":
+		case !ok:
+			t.NotStarted++
+		case st.done && (st.phase == "" || st.phase == phaseFull || (c.Type == TBucketPolicy && e.policyComplete(p, c))):
+			t.Applied++
+		default:
+			t.Partial++
+		}
+	}
+	return t
 }
 
 type changeKey struct{}

@@ -9,15 +9,27 @@ import (
 
 // retry runs f until it succeeds, fails with an error that is neither
 // transient nor a known propagation delay, or the propagation budget runs
-// out. Every retry is reported.
+// out. Every retry is reported. An interrupt (ctx done) ends it with an
+// error wrapping ctx.Err(), never as the budget running out.
 func (e *Engine) retry(ctx context.Context, what string, f func() error) error {
 	e.defaults()
+	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, e.PropagationTimeout)
 	defer cancel()
 	delay := e.Backoff
 	for attempt := 1; ; attempt++ {
+		if parent.Err() != nil { // interrupted: send nothing more
+			return fmt.Errorf("%s: %w", what, parent.Err())
+		}
 		err := f()
-		if err == nil || !(isTransient(err) || isPropagation(err)) {
+		switch {
+		case err == nil:
+			return nil
+		case parent.Err() != nil:
+			return fmt.Errorf("%s: %w", what, parent.Err())
+		case ctx.Err() != nil: // the budget ran out during the call
+			return fmt.Errorf("%s: gave up after %s: %w", what, e.PropagationTimeout, err)
+		case !(isTransient(err) || isPropagation(err)):
 			return err
 		}
 		if e.C.Endpoint != "" && strings.HasPrefix(errorCode(err), "MalformedPolicy") {
@@ -28,6 +40,9 @@ func (e *Engine) retry(ctx context.Context, what string, f func() error) error {
 		e.report(ProgressEvent{Kind: ProgressRetry, Change: changeOf(ctx), Detail: detail})
 		select {
 		case <-ctx.Done():
+			if parent.Err() != nil {
+				return fmt.Errorf("%s: %w", what, parent.Err())
+			}
 			return fmt.Errorf("%s: gave up after %s: %w", what, e.PropagationTimeout, err)
 		case <-time.After(delay):
 		}
@@ -36,9 +51,11 @@ func (e *Engine) retry(ctx context.Context, what string, f func() error) error {
 }
 
 // waitEqual reads the item until its canonical live state equals want on
-// n consecutive reads, or the budget runs out.
+// n consecutive reads, or the budget runs out. An interrupt (ctx done)
+// ends it with an error wrapping ctx.Err(), never as a read-back failure.
 func (e *Engine) waitEqual(ctx context.Context, it *Item, want any, n int, interval time.Duration) error {
 	e.defaults()
+	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, e.PropagationTimeout)
 	defer cancel()
 	streak := 0
@@ -49,7 +66,10 @@ func (e *Engine) waitEqual(ctx context.Context, it *Item, want any, n int, inter
 		tmp.State[(&Item{Type: TBucket, Name: it.Bucket}).Key()] = map[string]any{} // bucket known to exist
 		tmp.State[(&Item{Type: TTrail, Name: it.Name}).Key()] = map[string]any{}
 		err := e.readItem(ctx, tmp, it)
-		if err != nil && !(isTransient(err) || isPropagation(err)) {
+		if parent.Err() != nil {
+			return fmt.Errorf("%s %s: waiting for the write to read back: %w", it.Type, it.Name, parent.Err())
+		}
+		if err != nil && ctx.Err() == nil && !(isTransient(err) || isPropagation(err)) {
 			return err
 		}
 		last = tmp.State[it.Key()]
@@ -73,6 +93,9 @@ func (e *Engine) waitEqual(ctx context.Context, it *Item, want any, n int, inter
 		}
 		select {
 		case <-ctx.Done():
+			if parent.Err() != nil {
+				return fmt.Errorf("%s %s: waiting for the write to read back: %w", it.Type, it.Name, parent.Err())
+			}
 			return fmt.Errorf("%s %s did not read back as written after %d reads in %s (last read: %s)",
 				it.Type, it.Name, reads, e.PropagationTimeout, mustJSON(last))
 		case <-time.After(interval):
