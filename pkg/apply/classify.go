@@ -1,8 +1,17 @@
 package apply
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
 
-// classify says whether a change tightens or loosens access.
+// classify says whether a change narrows access or auditing (tighten),
+// widens access or narrows auditing (loosen), or neither (neutral), and
+// why. before and want are canonical states (before nil: absent). When a
+// change does both, it is loosen and the reason lists only what loosens.
+// Every reason is built from sorted lists, so equal inputs give equal
+// reasons.
 func classify(it *Item, before, want any) (risk, reason string) {
 	w, _ := want.(map[string]any)
 	b, _ := before.(map[string]any)
@@ -10,40 +19,46 @@ func classify(it *Item, before, want any) (risk, reason string) {
 	case TBucket:
 		return RiskNeutral, "new bucket (private by default, guardrails follow before any grant)"
 	case TPublicAccessBlock:
-		for k, v := range w {
-			if v == false && (b == nil || b[k] != false) {
-				return RiskLoosen, k + " turned off"
-			}
-		}
-		return RiskTighten, "blocks public access"
+		return classifyPAB(b, w)
 	case TOwnership:
-		if w["ObjectOwnership"] == "BucketOwnerEnforced" {
-			return RiskTighten, "disables ACLs"
-		}
-		return RiskLoosen, "enables ACLs"
+		return classifyOwnership(str(b["ObjectOwnership"]), str(w["ObjectOwnership"]))
 	case TEncryption:
-		return RiskTighten, "default encryption"
+		return classifyEncryption(b, w)
 	case TVersioning:
-		if w["Status"] == "Enabled" {
+		switch {
+		case w["Status"] == "Enabled":
 			return RiskTighten, "keeps every object version"
+		case b["Status"] == "Enabled":
+			return RiskLoosen, "suspends versioning: overwritten and deleted objects are no longer kept"
 		}
-		return RiskLoosen, "suspends versioning"
-	case TTagging, TLifecycle:
+		return RiskNeutral, ""
+	case TTagging:
+		return RiskNeutral, ""
+	case TLifecycle:
+		// Deleting data is judged by shortensExpiration (Destructive).
 		return RiskNeutral, ""
 	case TLogging:
-		if len(w) == 0 {
-			return RiskLoosen, "disables access logging"
+		return classifyLogging(b, w)
+	case TTrail:
+		return classifyTrail(b, w)
+	case TEventSelectors:
+		return classifySelectors(b, w, before == nil)
+	case TTrailLogging:
+		if w["IsLogging"] == true {
+			return RiskTighten, "starts recording API activity"
 		}
-		return RiskTighten, "records every request"
-	case TTrail, TEventSelectors, TTrailLogging:
-		return RiskTighten, "audits data access"
+		return RiskLoosen, "stops the trail"
 	case TIAMUser:
 		return RiskNeutral, "identity without permissions"
 	case TIAMRole:
 		if b == nil {
 			return RiskNeutral, "identity without permissions (trust only)"
 		}
-		return policyRisk(b["AssumeRolePolicyDocument"], w["AssumeRolePolicyDocument"])
+		risk, reason = policyRisk(b["AssumeRolePolicyDocument"], w["AssumeRolePolicyDocument"])
+		if old, cur := num(b["MaxSessionDuration"]), num(w["MaxSessionDuration"]); risk != RiskLoosen && cur > old {
+			return RiskLoosen, fmt.Sprintf("sessions may last %v s instead of %v s", cur, old)
+		}
+		return risk, reason
 	case TManagedPolicy:
 		return policyRisk(b["PolicyDocument"], w["PolicyDocument"])
 	case TBucketPolicy:
@@ -56,119 +71,131 @@ func classify(it *Item, before, want any) (risk, reason string) {
 	return RiskNeutral, ""
 }
 
-// policyRisk compares two canonical policies statement by statement: an
-// added Allow or a removed Deny loosens; a removed Allow or an added Deny
-// tightens.
-func policyRisk(before, want any) (string, string) {
-	added, removed := statementDiff(before, want)
-	loosen, tighten := 0, 0
-	for _, s := range added {
-		if s["Effect"] == "Deny" {
-			tighten++
-		} else {
-			loosen++
-		}
+// verdict turns the lists of what loosens and what tightens into a risk
+// and a reason (loosen wins; lists are sorted for stable reasons).
+func verdict(loosen, tighten []string, neutral string) (string, string) {
+	sort.Strings(loosen)
+	sort.Strings(tighten)
+	switch {
+	case len(loosen) > 0:
+		return RiskLoosen, strings.Join(loosen, "; ")
+	case len(tighten) > 0:
+		return RiskTighten, strings.Join(tighten, "; ")
 	}
-	for _, s := range removed {
-		if s["Effect"] == "Deny" {
-			loosen++
-		} else {
-			tighten++
+	return RiskNeutral, neutral
+}
+
+var pabFlags = []string{"BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"}
+
+// classifyPAB lists every flag turned off (loosen) or on (tighten); an
+// absent configuration has every flag off.
+func classifyPAB(b, w map[string]any) (string, string) {
+	var off, on []string
+	for _, k := range pabFlags {
+		was, is := b[k] == true, w[k] == true
+		switch {
+		case was && !is:
+			off = append(off, k)
+		case !was && is:
+			on = append(on, k)
 		}
 	}
 	switch {
-	case loosen > 0:
-		return RiskLoosen, fmt.Sprintf("%d statement(s) widen access", loosen)
-	case tighten > 0:
-		return RiskTighten, fmt.Sprintf("%d statement(s) narrow access", tighten)
+	case len(off) > 0:
+		return RiskLoosen, strings.Join(off, ", ") + " turned off"
+	case len(on) > 0:
+		return RiskTighten, "blocks public access (" + strings.Join(on, ", ") + " turned on)"
 	}
 	return RiskNeutral, ""
 }
 
-// statementDiff returns the statements of want missing from before and
-// those of before missing from want (both canonical policies).
-func statementDiff(before, want any) (added, removed []map[string]any) {
-	bs, ws := statements(before), statements(want)
-	in := func(s map[string]any, list []map[string]any) bool {
-		for _, o := range list {
-			if equal(s, o) {
-				return true
-			}
-		}
-		return false
+func classifyOwnership(was, is string) (string, string) {
+	switch {
+	case is == "BucketOwnerEnforced":
+		return RiskTighten, "disables ACLs"
+	case was == "" || was == "BucketOwnerEnforced":
+		// A bucket without ownership controls has ACLs disabled (the
+		// default since April 2023).
+		return RiskLoosen, "enables ACLs (" + is + ")"
+	case is == "ObjectWriter":
+		return RiskLoosen, "uploaders keep ownership of their objects (ObjectWriter)"
 	}
-	for _, s := range ws {
-		if !in(s, bs) {
-			added = append(added, s)
-		}
-	}
-	for _, s := range bs {
-		if !in(s, ws) {
-			removed = append(removed, s)
-		}
-	}
-	return
+	return RiskTighten, "the bucket owner owns new objects (" + is + ", ACLs stay enabled)"
 }
 
-func statements(p any) []map[string]any {
-	m, _ := p.(map[string]any)
-	list, _ := m["Statement"].([]any)
-	var out []map[string]any
-	for _, s := range list {
-		if sm, ok := s.(map[string]any); ok {
-			out = append(out, sm)
-		}
+// sseStrength ranks default encryption algorithms: none < SSE-S3 <
+// SSE-KMS < DSSE-KMS.
+var sseStrength = map[string]int{"": 0, "AES256": 1, "aws:kms": 2, "aws:kms:dsse": 3}
+
+func classifyEncryption(b, w map[string]any) (string, string) {
+	was, is := str(b["SSEAlgorithm"]), str(w["SSEAlgorithm"])
+	wk, ik := str(b["KMSMasterKeyID"]), str(w["KMSMasterKeyID"])
+	switch {
+	case b == nil:
+		return RiskTighten, "default encryption (" + is + ")"
+	case sseStrength[is] < sseStrength[was]:
+		return RiskLoosen, fmt.Sprintf("encryption weakened from %s to %s", orNone(was), orNone(is))
+	case sseStrength[is] > sseStrength[was]:
+		return RiskTighten, fmt.Sprintf("encryption strengthened from %s to %s", orNone(was), orNone(is))
+	case wk != ik:
+		// Whoever may use the new key can read new objects: review it.
+		return RiskLoosen, fmt.Sprintf("new objects encrypted with KMS key %s instead of %s", orNone(ik), orNone(wk))
 	}
-	return out
+	return RiskNeutral, "bucket key setting"
 }
 
-// shortensExpiration explains why a lifecycle change deletes data sooner
-// than the live configuration does ("" when it does not): a rule that is
-// enabled live and in the spec, under the same ID, whose expiration
-// (current or noncurrent) becomes shorter or appears. New rule IDs are not
-// flagged (they show as added in the plan): otherwise every apply resumed
-// after an interruption would need the flag.
-func shortensExpiration(before, want any) string {
-	live := map[string]map[string]any{}
-	for _, r := range rules(before) {
-		if r["Status"] == "Enabled" {
-			live[str(r["ID"])] = r
-		}
+func orNone(s string) string {
+	if s == "" {
+		return "none"
 	}
-	for _, r := range rules(want) {
-		id := str(r["ID"])
-		old, ok := live[id]
-		if r["Status"] != "Enabled" || !ok {
-			continue
-		}
-		for _, k := range []string{"ExpirationDays", "NoncurrentDays"} {
-			d, was := num(r[k]), num(old[k])
-			if d == 0 || (was != 0 && d >= was) {
-				continue
-			}
-			what := "objects"
-			if k == "NoncurrentDays" {
-				what = "noncurrent versions"
-			}
-			if was == 0 {
-				return fmt.Sprintf("rule %q starts deleting %s after %v days", id, what, d)
-			}
-			return fmt.Sprintf("rule %q deletes %s after %v days instead of %v", id, what, d, was)
-		}
-	}
-	return ""
+	return s
 }
 
-func rules(v any) []map[string]any {
-	m, _ := v.(map[string]any)
-	var out []map[string]any
-	switch l := m["Rules"].(type) {
-	case []any:
-		for _, r := range l {
-			if rm, ok := r.(map[string]any); ok {
-				out = append(out, rm)
-			}
+func s3URL(m map[string]any, bucket, prefix string) string {
+	return "s3://" + str(m[bucket]) + "/" + str(m[prefix])
+}
+
+func classifyLogging(b, w map[string]any) (string, string) {
+	switch {
+	case len(w) == 0 && len(b) == 0:
+		return RiskNeutral, ""
+	case len(w) == 0:
+		return RiskLoosen, "disables access logging (was to " + s3URL(b, "TargetBucket", "TargetPrefix") + ")"
+	case len(b) == 0:
+		return RiskTighten, "records every request (to " + s3URL(w, "TargetBucket", "TargetPrefix") + ")"
+	}
+	// Moving the logs elsewhere is no more auditing, and the current
+	// target stops receiving them.
+	return RiskLoosen, "access logs move from " + s3URL(b, "TargetBucket", "TargetPrefix") + " to " + s3URL(w, "TargetBucket", "TargetPrefix")
+}
+
+var trailFlags = []string{"EnableLogFileValidation", "IncludeGlobalServiceEvents", "IsMultiRegionTrail"}
+
+func classifyTrail(b, w map[string]any) (string, string) {
+	if b == nil {
+		return RiskTighten, "records API activity"
+	}
+	var loosen, tighten []string
+	for _, k := range trailFlags {
+		was, is := b[k] == true, w[k] == true
+		switch {
+		case was && !is:
+			loosen = append(loosen, k+" turned off")
+		case !was && is:
+			tighten = append(tighten, k+" turned on")
 		}
 	}
-	return out
+	if from, to := s3URL(b, "S3BucketName", "S3KeyPrefix"), s3URL(w, "S3BucketName", "S3KeyPrefix"); from != to {
+		loosen = append(loosen, "trail logs move from "+from+" to "+to)
+	}
+	switch wk, ik := str(b["KmsKeyId"]), str(w["KmsKeyId"]); {
+	case wk == ik:
+	case ik == "":
+		loosen = append(loosen, "trail logs no longer encrypted with KMS key "+wk)
+	case wk == "":
+		tighten = append(tighten, "trail logs encrypted with KMS key "+ik)
+	default:
+		loosen = append(loosen, "trail logs encrypted with KMS key "+ik+" instead of "+wk)
+	}
+	return verdict(loosen, tighten, "")
 }

@@ -132,11 +132,11 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 		if before == nil {
 			c.Before = nil
 		}
-		bucketExists := it.Bucket == "" || live.State[(&Item{Type: TBucket, Name: it.Bucket}).Key()] != nil
-		if it.Type == TLifecycle && bucketExists {
-			if why := shortensExpiration(before, want); why != "" {
-				c.Destructive, c.Reason = true, why
-			}
+		if why := e.lifecycleDestructive(it, live, before, want); why != "" {
+			c.Destructive, c.Reason = true, why
+		}
+		if it.Type == TBucketPolicy && c.Step == it.Step {
+			c.Step = bucketPolicyStep(it, before, e.Partition)
 		}
 		if why, ok := live.Unsupported[key]; ok {
 			c.Unsupported = why
@@ -145,7 +145,11 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 		p.Changes = append(p.Changes, c)
 	}
 	sort.SliceStable(p.Changes, func(i, j int) bool {
-		return typeIndex(applyOrder, p.Changes[i].Type) < typeIndex(applyOrder, p.Changes[j].Type)
+		a, b := p.Changes[i], p.Changes[j]
+		if a.Step != b.Step {
+			return a.Step < b.Step
+		}
+		return typeIndex(applyOrder, a.Type) < typeIndex(applyOrder, b.Type)
 	})
 	p.LiveFingerprint = fingerprint(live.State)
 	p.DesiredFingerprint = desiredFingerprint(items)
@@ -159,8 +163,8 @@ var newBucketDefaults = map[string]any{
 	TVersioning: map[string]any{"Status": "Suspended"},
 }
 
-// applyOrder is the order changes are listed in (the order of the stages;
-// a bucket policy is listed at its last phase).
+// applyOrder orders the changes of one step (changes are listed by step,
+// a bucket policy at the step of its first write).
 var applyOrder = []string{TBucket, TPublicAccessBlock, TOwnership, TEncryption, TVersioning, TTagging, TLifecycle,
 	TLogging, TTrail, TEventSelectors, TTrailLogging, TIAMUser, TIAMRole, TAccessKey, TManagedPolicy, TAttachment, TBucketPolicy}
 
