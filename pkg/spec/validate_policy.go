@@ -9,8 +9,9 @@ import (
 
 var sidRe = newLazyRegexp(`^[A-Za-z0-9]+$`)
 
-// checkStatements enforces TMC508 (Sids), TMC504 (actions exist) and TMC107
-// (no statement S3 would classify as public while block_public_policy is on).
+// checkStatements enforces TMC508 (Sids), TMC504 (actions exist), TMC509
+// (principals and resources S3 accepts) and TMC107 (no statement S3 would
+// classify as public while block_public_policy is on).
 func (l *loader) checkStatements(b *Bucket) {
 	sids := map[string]*Statement{}
 	for _, s := range b.Statements {
@@ -24,6 +25,7 @@ func (l *loader) checkStatements(b *Bucket) {
 		}
 		sids[s.Sid] = s
 		l.checkNonEmpty(s)
+		l.checkElements(b, s)
 		for _, a := range s.Actions.Value {
 			l.checkAction(a, s.Actions.Range)
 		}

@@ -1,5 +1,7 @@
 # a misspelled principal type.
-# want: line 7: Invalid principal type
+# want: line 9: Invalid principal type
+# (it was the only type, so the statement names no principal: TMC509 too)
+# want: line 9: Invalid principals [TMC509]
 bucket "data" {
   name   = "teramot-fixture-data"
   region = "us-east-1"
