@@ -197,3 +197,34 @@ func TestEmptyBucketInFingerprint(t *testing.T) {
 		t.Errorf("destructive: empty %v, with objects %v", empty.Changes[0].Destructive, full.Changes[0].Destructive)
 	}
 }
+
+// TestLiveOnlyLifecycleFields: fields teramotc never writes but a live
+// rule may have (NewerNoncurrentVersions, an expiration date, expired
+// delete markers) survive normalization, so dropping them is judged: a
+// longer noncurrent expiration that no longer keeps the newest versions
+// deletes more.
+func TestLiveOnlyLifecycleFields(t *testing.T) {
+	live, err := canonical(TLifecycle, generic(map[string]any{"Rules": []any{map[string]any{
+		"ID": "A", "Status": "Enabled", "Filter": map[string]any{"Prefix": "", "Tag": nil, "And": nil},
+		"Expiration":                  map[string]any{"Date": nil, "Days": nil, "ExpiredObjectDeleteMarker": true},
+		"NoncurrentVersionExpiration": map[string]any{"NoncurrentDays": 30, "NewerNoncurrentVersions": 5},
+	}}}), "aws")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := canonical(TLifecycle, generic(map[string]any{"Rules": []any{map[string]any{
+		"ID": "A", "Status": "Enabled", "Filter": map[string]any{"Prefix": ""},
+		"NoncurrentVersionExpiration": map[string]any{"NoncurrentDays": 60},
+	}}}), "aws")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const reason = `lifecycle rule "A": deletes noncurrent versions after 60 days instead of after 30 days beyond the 5 newest`
+	if got := shortensExpiration(live, want); got != reason {
+		t.Errorf("reason:\n got %q\nwant %q", got, reason)
+	}
+	r := rules(live)[0]
+	if r["ExpiredObjectDeleteMarker"] != true || r["NewerNoncurrentVersions"] != 5.0 {
+		t.Errorf("live-only fields lost: %v", r)
+	}
+}

@@ -113,11 +113,24 @@ func canonLifecycle(m map[string]any) any {
 			sort.Slice(tr, func(i, j int) bool { return tr[i]["Days"].(float64) < tr[j]["Days"].(float64) })
 			out["Transitions"] = tr
 		}
-		if x, ok := r["Expiration"].(map[string]any); ok && num(x["Days"]) > 0 {
-			out["ExpirationDays"] = num(x["Days"])
+		if x, ok := r["Expiration"].(map[string]any); ok {
+			if num(x["Days"]) > 0 {
+				out["ExpirationDays"] = num(x["Days"])
+			}
+			// Not written by teramotc, but kept so that dropping them
+			// shows (and deleting sooner is judged by classify).
+			if d := str(x["Date"]); d != "" {
+				out["ExpirationDate"] = d
+			}
+			if x["ExpiredObjectDeleteMarker"] == true {
+				out["ExpiredObjectDeleteMarker"] = true
+			}
 		}
 		if x, ok := r["NoncurrentVersionExpiration"].(map[string]any); ok && num(x["NoncurrentDays"]) > 0 {
 			out["NoncurrentDays"] = num(x["NoncurrentDays"])
+			if n := num(x["NewerNoncurrentVersions"]); n > 0 {
+				out["NewerNoncurrentVersions"] = n
+			}
 		}
 		if x, ok := r["AbortIncompleteMultipartUpload"].(map[string]any); ok && num(x["DaysAfterInitiation"]) > 0 {
 			out["AbortDays"] = num(x["DaysAfterInitiation"])
