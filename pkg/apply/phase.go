@@ -1,5 +1,7 @@
 package apply
 
+import "fmt"
+
 // StepRevoke is the step of apply-engine.md §2.2 that removes access
 // before anything else runs.
 const StepRevoke = 2
@@ -52,7 +54,22 @@ func revokeStep(it *Item, before any, partition string) (step int, note string) 
 	if equal(want, it.Desired) {
 		return StepRevoke, "only removes access: applied at step 2, before the guardrails"
 	}
-	return StepRevoke, "removals applied at step 2, additions at the grant step"
+	return StepRevoke, fmt.Sprintf("removals applied at step 2, additions at step %d", widenStep(it, want, partition))
+}
+
+// widenStep is the step at which a split change adds access: the item's
+// own step, or the audit step for a bucket policy that first gains
+// statements for AWS service principals.
+func widenStep(it *Item, narrowed any, partition string) int {
+	if it.Type != TBucketPolicy {
+		return it.Step
+	}
+	live := newLive()
+	live.set(it.Key(), narrowed)
+	if _, w := policyPhase(it, live, phaseService, partition); w != nil && !equal(w, narrowed) {
+		return StepAudit
+	}
+	return StepGrant
 }
 
 // revokeDoc returns the document to write in the revoke phase and the

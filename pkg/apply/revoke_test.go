@@ -55,6 +55,8 @@ func TestRevokeFirst(t *testing.T) {
 		revoke string
 		// steps are the plan steps of the changes of these types.
 		steps map[string]int
+		// note is expected in the reason of those changes.
+		note string
 		// after checks the live state after the failed apply.
 		after func(t *testing.T, f *fake)
 		// converged checks the live state after a rerun without the fault.
@@ -64,7 +66,7 @@ func TestRevokeFirst(t *testing.T) {
 			name: "identity policy loses list", example: "setup-guide-role",
 			first: permissions("read", "list"), second: permissions("read"),
 			revoke: "CreatePolicyVersion " + testPolicyARN,
-			steps:  map[string]int{TManagedPolicy: StepRevoke},
+			steps:  map[string]int{TManagedPolicy: StepRevoke}, note: "only removes access: applied at step 2",
 			after: func(t *testing.T, f *fake) {
 				policyHas(t, f, "s3:GetObject", true)
 				policyHas(t, f, "s3:ListBucket", false)
@@ -74,7 +76,7 @@ func TestRevokeFirst(t *testing.T) {
 			name: "identity policy swaps list for write", example: "setup-guide-user",
 			first: permissions("read", "list"), second: permissions("read", "write"),
 			revoke: "CreatePolicyVersion " + testPolicyARN,
-			steps:  map[string]int{TManagedPolicy: StepRevoke},
+			steps:  map[string]int{TManagedPolicy: StepRevoke}, note: "removals applied at step 2, additions at step 8",
 			after: func(t *testing.T, f *fake) {
 				policyHas(t, f, "s3:GetObject", true)
 				policyHas(t, f, "s3:ListBucket", false)
@@ -95,7 +97,7 @@ func TestRevokeFirst(t *testing.T) {
 			name: "trust policy external id rotated", example: "setup-guide-role",
 			second: func(s *spec.Spec) { s.Grants[0].Role.ExternalID.Value = "tmc-rotated-external-id" },
 			revoke: "UpdateAssumeRolePolicy teramot-access",
-			steps:  map[string]int{TIAMRole: StepRevoke},
+			steps:  map[string]int{TIAMRole: StepRevoke}, note: "removals applied at step 2, additions at step 7",
 			after: func(t *testing.T, f *fake) {
 				trust := f.iam.roles["teramot-access"].trust
 				for _, s := range statements(mustParse(t, trust)) {
@@ -151,6 +153,9 @@ func TestRevokeFirst(t *testing.T) {
 						found = true
 						if c.Step != want {
 							t.Errorf("plan step of %s %s = %d, want %d (%s)", c.Type, c.Name, c.Step, want, c.Reason)
+						}
+						if !strings.Contains(c.Reason, tc.note) {
+							t.Errorf("reason of %s %s = %q, want it to say %q", c.Type, c.Name, c.Reason, tc.note)
 						}
 					}
 				}
