@@ -52,6 +52,9 @@ It never overwrites: when any of these files exists, it writes nothing.
 
 Flags:
   -company=SLUG   company slug used in bucket names (default "example")
+  -account-id=ID  your AWS account id, written to the spec's aws block
+                  (default 111122223333: replace it before apply, which
+                  refuses credentials of another account)
   -no-color       disable colour
 
 Exit codes: 0 written, 1 a file exists or an error occurred.
@@ -60,11 +63,15 @@ Exit codes: 0 written, 1 a file exists or an error occurred.
 	})
 }
 
-var companySlug = regexp.MustCompile(`^[a-z0-9-]{2,30}$`)
+var (
+	companySlug = regexp.MustCompile(`^[a-z0-9-]{2,30}$`)
+	accountID   = regexp.MustCompile(`^[0-9]{12}$`)
+)
 
 func runInit(env *Env, args []string) int {
 	fs := newFlagSet(env, "init")
 	company := fs.String("company", "example", "company slug used in bucket names")
+	account := fs.String("account-id", "111122223333", "your AWS account id")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return exitCodeForParse(err)
@@ -76,7 +83,10 @@ func runInit(env *Env, args []string) int {
 	if !companySlug.MatchString(*company) {
 		return usageError(env, "init", "-company=%q: use 2 to 30 lowercase letters, digits and dashes", *company)
 	}
-	files, err := scaffold(dir, *company)
+	if !accountID.MatchString(*account) {
+		return usageError(env, "init", "-account-id=%q: an AWS account id is 12 digits", *account)
+	}
+	files, err := scaffold(dir, *company, *account)
 	if err != nil {
 		return report(env, &problem{"cannot build the starter project: " + err.Error(), "This is a bug in teramotc; please report it."})
 	}
@@ -134,7 +144,7 @@ type scaffoldFile struct {
 }
 
 // scaffold returns the files of a new project in dir, templates filled in.
-func scaffold(dir, company string) ([]scaffoldFile, error) {
+func scaffold(dir, company, account string) ([]scaffoldFile, error) {
 	id := make([]byte, 16)
 	if _, err := rand.Read(id); err != nil {
 		return nil, err
@@ -149,6 +159,7 @@ func scaffold(dir, company string) ([]scaffoldFile, error) {
 	}
 	data := map[string]string{
 		"Company":    company,
+		"AccountID":  account,
 		"ExternalID": "tmc-" + hex.EncodeToString(id),
 		"Dir":        wfDir,
 		"Version":    ver,
