@@ -125,8 +125,9 @@ func (g *gen) statement(k int, bucket string, public bool) {
 	g.p("  }\n")
 }
 
+// logsBucket writes the log bucket the data buckets and trails log to (a
+// declared log target: TMC401 exempts it).
 func (g *gen) logsBucket(region string, useVars bool) {
-	g.p("# teramotc:ignore TMC401 -- this is the log bucket; logging it to itself would loop\n")
 	g.p("bucket \"logs\" {\n  name   = %s\n  region = %s\n\n", g.name("logs", useVars), g.regionExpr(region, useVars))
 	g.p("  encryption {\n    algorithm = \"AES256\"\n    # teramotc:ignore TMC201 -- log delivery cannot send the SSE header\n    require_encrypted_uploads = false\n  }\n\n")
 	g.p("  lifecycle_rule \"ExpireLogs\" {\n    expiration_days              = 365\n    noncurrent_expiration_days   = 30\n    abort_incomplete_upload_days = 7\n  }\n}\n\n")
