@@ -65,7 +65,12 @@ func writeChangeText(w io.Writer, c *apply.Change, color bool) {
 	sym := symbol(c.Action)
 	fmt.Fprintf(w, "  %s\n", paint(changeTitle(c), "1", color))
 	fmt.Fprintf(w, "  %s %s %q {\n", paint(sym, symColor(sym), color), c.Type, c.Name)
-	for _, l := range diffLines(c.Before, c.After) {
+	lines := diffLines(c.Before, c.After)
+	if c.SensitiveChanged && !hiddenWhole(c.After) {
+		// Masked values changed (an external id): say so, without them.
+		lines = append(lines, "~ (sensitive value changed)")
+	}
+	for _, l := range lines {
 		fmt.Fprintf(w, "      %s\n", paintLine(l, color))
 	}
 	fmt.Fprintln(w, "    }")
@@ -102,10 +107,15 @@ func paintLine(l string, color bool) string {
 	return paint(l[:1], symColor(l[:1]), color) + l[1:]
 }
 
+func hiddenWhole(v any) bool {
+	s, ok := v.(string)
+	return ok && s == apply.Redacted
+}
+
 // diffLines returns the attribute lines of a change, each starting with
 // +, - or ~.
 func diffLines(before, after any) []string {
-	if s, ok := after.(string); ok && s == apply.Redacted {
+	if hiddenWhole(after) {
 		if before == nil {
 			return []string{"+ (sensitive value)"}
 		}

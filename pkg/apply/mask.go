@@ -104,17 +104,33 @@ func leaves(v reflect.Value, add func(string)) {
 // When masking value by value cannot guarantee that no secret is left (a
 // secret in an object key, or a short secret inside a longer string of a
 // sensitive change), the whole value is hidden.
-func maskChange(c *Change) (before, after any) {
+//
+// hidden reports an update whose masked values changed (the external id
+// alone), which the masked before and after cannot show.
+func maskChange(c *Change) (before, after any, hidden bool) {
 	if c.Sensitive && c.secrets == nil {
-		return hideWhole(c.Before), hideWhole(c.After) // no list of secrets: nothing can be shown
+		return hideWhole(c.Before), hideWhole(c.After), c.Before != nil // no list of secrets: nothing can be shown
 	}
-	m := masker{secrets: c.secrets, masked: map[string]bool{}, plain: map[string][]string{}}
+	m := masker{secrets: c.secrets, masked: map[string]bool{}, plain: map[string][]string{},
+		desiredAt: map[string][]string{}, liveAt: map[string][]string{}}
 	after = m.walk(generic(c.After), "", true)
 	before = m.walk(generic(c.Before), "", false)
 	if m.whole || m.leaks(before, c.Sensitive) || m.leaks(after, c.Sensitive) {
-		return hideWhole(c.Before), hideWhole(c.After)
+		return hideWhole(c.Before), hideWhole(c.After), c.Before != nil
 	}
-	return before, after
+	return before, after, c.Before != nil && m.maskedDiffer()
+}
+
+// maskedDiffer reports whether the live and desired values differ at a
+// place where a value is masked: a change the masked forms cannot show.
+func (m *masker) maskedDiffer() bool {
+	for path := range m.masked {
+		d, l := slices.Sorted(slices.Values(m.desiredAt[path])), slices.Sorted(slices.Values(m.liveAt[path]))
+		if !slices.Equal(d, l) {
+			return true
+		}
+	}
+	return false
 }
 
 func hideWhole(v any) any {
@@ -129,6 +145,8 @@ type masker struct {
 	masked  map[string]bool     // paths of masked desired values
 	plain   map[string][]string // desired values shown, by path
 	whole   bool                // an object key holds a secret
+	// desiredAt and liveAt are the values of each side, unmasked, by path.
+	desiredAt, liveAt map[string][]string
 }
 
 // walk masks v. path is the object keys down to v; list indexes are left
@@ -153,6 +171,11 @@ func (m *masker) walk(v any, path string, desired bool) any {
 		return out
 	case string, float64, bool:
 		text := leafText(x)
+		if desired {
+			m.desiredAt[path] = append(m.desiredAt[path], text)
+		} else {
+			m.liveAt[path] = append(m.liveAt[path], text)
+		}
 		switch {
 		case desired && (m.holds(text) || text == Redacted):
 			m.masked[path] = true

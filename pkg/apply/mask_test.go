@@ -38,13 +38,14 @@ func TestRedactedMasksValues(t *testing.T) {
 		wantBefore any
 		wantAfter  any
 		wantName   string
+		wantHidden bool // SensitiveChanged: masked values differ
 	}{
 		{
 			name: "trust principal change visible, external id masked on both sides",
 			c: Change{Type: TIAMRole, Name: "teramot-access", Sensitive: true, secrets: []string{newID},
 				Before: role("210987654321", oldID), After: role("444455556666", newID)},
 			wantBefore: role("210987654321", Redacted), wantAfter: role("444455556666", Redacted),
-			wantName: "teramot-access",
+			wantName: "teramot-access", wantHidden: true,
 		},
 		{
 			name: "the live external id equals the desired one",
@@ -59,7 +60,7 @@ func TestRedactedMasksValues(t *testing.T) {
 				After:  map[string]any{"Tags": map[string]any{"owner": "data-platform", "purpose": "share", "team": "team-Secret-41d9"}}},
 			wantBefore: map[string]any{"Tags": map[string]any{"owner": "old-owner", "team": Redacted}},
 			wantAfter:  map[string]any{"Tags": map[string]any{"owner": "data-platform", "purpose": "share", "team": Redacted}},
-			wantName:   "b",
+			wantName:   "b", wantHidden: true,
 		},
 		{
 			name: "nested condition values: only the secret and its live counterpart",
@@ -72,7 +73,7 @@ func TestRedactedMasksValues(t *testing.T) {
 				"StringEquals": map[string]any{"aws:PrincipalOrgID": []any{"o-public00001", Redacted}}}}}},
 			wantAfter: map[string]any{"Statement": []any{map[string]any{"Sid": "Org", "Condition": map[string]any{
 				"StringEquals": map[string]any{"aws:PrincipalOrgID": []any{"o-public00001", Redacted}}}}}},
-			wantName: "b",
+			wantName: "b", wantHidden: true,
 		},
 		{
 			name: "a secret inside a longer string",
@@ -91,13 +92,13 @@ func TestRedactedMasksValues(t *testing.T) {
 			c: Change{Type: TIAMRole, Name: "r", Sensitive: true, secrets: []string{"7200"},
 				Before: map[string]any{"MaxSessionDuration": 3600.0}, After: map[string]any{"MaxSessionDuration": 7200.0}},
 			wantBefore: map[string]any{"MaxSessionDuration": Redacted}, wantAfter: map[string]any{"MaxSessionDuration": Redacted},
-			wantName: "r",
+			wantName: "r", wantHidden: true,
 		},
 		{
 			name: "no list of secrets: hidden whole",
 			c: Change{Type: TIAMRole, Name: "r", Sensitive: true,
 				Before: role("210987654321", oldID), After: role("444455556666", newID)},
-			wantBefore: Redacted, wantAfter: Redacted, wantName: "r",
+			wantBefore: Redacted, wantAfter: Redacted, wantName: "r", wantHidden: true,
 		},
 		{
 			name: "a short secret inside a longer string: hidden whole",
@@ -128,6 +129,9 @@ func TestRedactedMasksValues(t *testing.T) {
 			}
 			if d := cmp.Diff(tc.wantBefore, got.Before); d != "" {
 				t.Errorf("before (-want +got):\n%s", d)
+			}
+			if got.SensitiveChanged != tc.wantHidden {
+				t.Errorf("SensitiveChanged = %v, want %v", got.SensitiveChanged, tc.wantHidden)
 			}
 			if got.Name != tc.wantName {
 				t.Errorf("name = %q, want %q", got.Name, tc.wantName)

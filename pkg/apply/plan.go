@@ -38,8 +38,11 @@ type Change struct {
 	// apply skips the change with a warning.
 	Unsupported string `json:"unsupported,omitempty"`
 	Sensitive   bool   `json:"sensitive,omitempty"`
-	Before      any    `json:"before"`
-	After       any    `json:"after"`
+	// SensitiveChanged marks an update whose masked values changed (an
+	// external id rotated): printed before and after cannot show it.
+	SensitiveChanged bool `json:"sensitive_changed,omitempty"`
+	Before           any  `json:"before"`
+	After            any  `json:"after"`
 
 	item   *Item
 	before any // canonical live state (Before is for display)

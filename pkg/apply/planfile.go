@@ -33,7 +33,9 @@ func (p *Plan) Redacted() *Plan {
 	for i, c := range p.Changes {
 		cc := *c
 		if !c.redacted {
-			cc.Before, cc.After = maskChange(c)
+			var hidden bool
+			cc.Before, cc.After, hidden = maskChange(c)
+			cc.SensitiveChanged = cc.SensitiveChanged || hidden
 			cc.Name, cc.Owner = maskText(c.Name, c.secrets), maskText(c.Owner, c.secrets)
 			cc.Reason = maskText(c.Reason, c.secrets)
 			cc.redacted = true
