@@ -99,6 +99,7 @@ func (e *Engine) Apply(ctx context.Context, p *Plan, allowDestructive bool) (*Re
 			return nil
 		})
 		if err != nil {
+			res.KeyFiles = e.writtenKeyFiles() // a key created before the failure is on disk
 			return res, fmt.Errorf("stage %q failed, later stages (grants included) were not run: %w", st.name, err)
 		}
 		for _, c := range todo {
@@ -115,10 +116,15 @@ func (e *Engine) Apply(ctx context.Context, p *Plan, allowDestructive bool) (*Re
 			}
 		}
 	}
-	e.mu.Lock()
-	res.KeyFiles = append(res.KeyFiles, e.keyFiles...)
-	e.mu.Unlock()
+	res.KeyFiles = e.writtenKeyFiles()
 	return res, nil
+}
+
+// writtenKeyFiles returns the access key files written so far.
+func (e *Engine) writtenKeyFiles() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append([]string{}, e.keyFiles...)
 }
 
 // skipUnsupported turns a write that a third-party endpoint rejects as

@@ -253,7 +253,10 @@ func (f *fake) ListAccessKeys(_ context.Context, in *iam.ListAccessKeysInput, _ 
 	return out, nil
 }
 
-func (f *fake) CreateAccessKey(_ context.Context, in *iam.CreateAccessKeyInput, _ ...func(*iam.Options)) (*iam.CreateAccessKeyOutput, error) {
+func (f *fake) CreateAccessKey(ctx context.Context, in *iam.CreateAccessKeyInput, _ ...func(*iam.Options)) (*iam.CreateAccessKeyOutput, error) {
+	if f.onCreateAccessKey != nil {
+		f.onCreateAccessKey(ctx)
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if err := f.call("CreateAccessKey", *in.UserName, true); err != nil {

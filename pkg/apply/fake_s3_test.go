@@ -40,6 +40,9 @@ type fake struct {
 	// latency delays every call (a slow server lets concurrent buckets
 	// overlap in time).
 	latency time.Duration
+	// onCreateAccessKey, when set, runs inside CreateAccessKey with the
+	// request's context (outside the fake's lock).
+	onCreateAccessKey func(ctx context.Context)
 }
 
 type fakeBucket struct {

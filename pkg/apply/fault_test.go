@@ -334,6 +334,33 @@ func TestAccessKeyGoesOnlyToA0600File(t *testing.T) {
 	assertConverged(t, f, e, items)
 }
 
+// An interrupt that arrives while CreateAccessKey is in flight does not
+// cancel it: the key AWS creates is written to its file, since its secret
+// is returned only once.
+func TestAccessKeyCreateSurvivesInterrupt(t *testing.T) {
+	f := newFake()
+	e := fakeEngine(t, f)
+	items := loadSpec(t, "setup-guide-user", func(s *spec.Spec) { s.Grants[0].IAMUser.CreateAccessKey.Value = true })
+	p := planFor(t, e, items)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var inFlight error
+	f.onCreateAccessKey = func(reqCtx context.Context) {
+		cancel() // the interrupt arrives while the request is in flight
+		inFlight = reqCtx.Err()
+	}
+	res, _ := e.Apply(ctx, p, false)
+	if inFlight != nil {
+		t.Fatalf("CreateAccessKey's context was cancelled by the interrupt: %v", inFlight)
+	}
+	if res == nil || len(res.KeyFiles) != 1 {
+		t.Fatalf("the created key was not written to a file: %+v", res)
+	}
+	if b, _ := os.ReadFile(res.KeyFiles[0]); !strings.Contains(string(b), "fake-secret-do-not-print") {
+		t.Errorf("key file lacks the secret: %s", b)
+	}
+}
+
 // TestEndpointRejectingServicePrincipals: an S3-compatible server that
 // rejects the service-grant phase of a bucket policy keeps the deny-only
 // phase (a warning, no failure, no retry loop); a rejected deny-only phase

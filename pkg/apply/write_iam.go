@@ -129,7 +129,15 @@ func (e *Engine) createAccessKey(ctx context.Context, it *Item) error {
 		return fmt.Errorf("cannot create the access key file (it must not exist yet): %w", err)
 	}
 	defer f.Close()
-	out, err := e.C.IAM.CreateAccessKey(ctx, &iam.CreateAccessKeyInput{UserName: aws.String(it.Name)})
+	if err := ctx.Err(); err != nil { // interrupted before the key exists
+		os.Remove(path)
+		return err
+	}
+	// Once sent, the request is not cancelled by an interrupt: AWS could
+	// create the key after the client gave up, and its secret, returned
+	// only in this answer, would be lost. The client's request timeout
+	// still bounds it.
+	out, err := e.C.IAM.CreateAccessKey(context.WithoutCancel(ctx), &iam.CreateAccessKeyInput{UserName: aws.String(it.Name)})
 	if err != nil {
 		os.Remove(path)
 		return err
