@@ -50,7 +50,7 @@ func s3Read(r *http.Request, action string) bool {
 }
 
 var endpointCases = []endpointCase{
-	{name: "S3 error message", want: "api error AccessDenied", quoted: true,
+	{name: "S3 error message", want: "access denied for s3:Get", quoted: true,
 		fail: func(w http.ResponseWriter, r *http.Request, action string) bool {
 			if !s3Read(r, action) {
 				return false
@@ -58,7 +58,7 @@ var endpointCases = []endpointCase{
 			s3Error(w, http.StatusForbidden, "AccessDenied")
 			return true
 		}},
-	{name: "IAM error message", want: "operation error IAM", quoted: true,
+	{name: "IAM error message", want: "access denied for iam:", quoted: true,
 		fail: func(w http.ResponseWriter, r *http.Request, action string) bool {
 			if action == "" || action == "GetCallerIdentity" {
 				return false
@@ -66,7 +66,7 @@ var endpointCases = []endpointCase{
 			queryError(w, http.StatusForbidden, "AccessDenied")
 			return true
 		}},
-	{name: "assume-role error", want: "operation error STS: AssumeRole", quoted: true,
+	{name: "assume-role error", want: "cannot get credentials: AccessDenied", quoted: true,
 		args: []string{"-assume-role-arn", "arn:aws:iam::123456789012:role/deploy"},
 		fail: func(w http.ResponseWriter, r *http.Request, action string) bool {
 			if action != "AssumeRole" {
