@@ -1,6 +1,9 @@
 package apply
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+)
 
 // StepRevoke is the step of apply-engine.md §2.2 that removes access
 // before anything else runs.
@@ -129,22 +132,34 @@ func policyPhase(it *Item, live *Live, phase, partition string) (doc, want any) 
 
 // rawPolicy turns a canonical policy into the document to write: the
 // rendered statement where one is equal, else the canonical statement with
-// actions in their written spelling.
+// actions in their written spelling. Rendered statements keep the rendered
+// order, the others follow, so that a phase that completes the policy
+// writes exactly the rendered document (a later phase may then skip it as
+// converged).
 func rawPolicy(rendered, canon any, partition string) any {
 	full, _ := rendered.(map[string]any)
 	raw, _ := full["Statement"].([]any)
-	var list []any
+	type picked struct {
+		at int // index in the rendered document; len(raw) when not in it
+		st any
+	}
+	var list []picked
 	for _, s := range statements(canon) {
-		var pick any = prettyActions(s)
-		for _, r := range raw {
+		p := picked{len(raw), prettyActions(s)}
+		for i, r := range raw {
 			if rm, ok := r.(map[string]any); ok && equal(canonStatement(rm, partition), s) {
-				pick = r
+				p = picked{i, r}
 				break
 			}
 		}
-		list = append(list, pick)
+		list = append(list, p)
 	}
-	d := map[string]any{"Version": canon.(map[string]any)["Version"], "Statement": list}
+	sort.SliceStable(list, func(i, j int) bool { return list[i].at < list[j].at })
+	stmts := make([]any, len(list))
+	for i, p := range list {
+		stmts[i] = p.st
+	}
+	d := map[string]any{"Version": canon.(map[string]any)["Version"], "Statement": stmts}
 	if id, ok := full["Id"]; ok {
 		d["Id"] = id
 	}
