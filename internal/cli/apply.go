@@ -30,7 +30,8 @@ block, ownership, encryption, versioning, tags, deny-only bucket policy),
 each read back until it holds; lifecycle; access logging and CloudTrail;
 users and roles without permissions; and only then the grants (policy
 attachment, full bucket policy). A failed run stops before the grants; a
-rerun converges. Nothing is ever deleted.
+rerun converges. Nothing is deleted but, when IAM's limit of five is
+reached, the oldest non-default version of a managed policy it updates.
 
 Given a plan file saved with "plan -out", apply performs it without asking
 (give the same -var values), and refuses when the spec or the live state

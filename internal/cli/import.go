@@ -93,7 +93,10 @@ func runImport(env *Env, args []string) int {
 		return report(env, &problem{fmt.Sprintf("cannot write %s: %s", path, reason(err, path)), "Check that you may write to " + out + "."})
 	}
 	for _, n := range im.Notes {
-		fmt.Fprintf(env.Stderr, "Note: %s\n", n)
+		if !strings.HasPrefix(n, "Warning: ") {
+			n = "Note: " + n
+		}
+		fmt.Fprintln(env.Stderr, n)
 	}
 	fmt.Fprintf(env.Stdout, "Wrote %s. Check it with: teramotc plan %s\n", path, out)
 	return view.ExitOK

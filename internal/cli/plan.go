@@ -26,7 +26,8 @@ order apply makes them: + create, ~ update in place; policy documents are
 diffed statement by statement. Each change is classified tighten, loosen
 or neutral; a lifecycle change that deletes data sooner is DESTRUCTIVE and
 apply refuses it without -allow-destructive. teramotc never deletes a
-bucket or any other resource.
+bucket or any other resource (only, when IAM's limit of five is reached,
+the oldest non-default version of a managed policy it updates).
 
 Flags:
   -out=FILE              save the plan (JSON, mode 0600, no secrets, the
