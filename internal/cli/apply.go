@@ -209,7 +209,7 @@ func applyFailed(ctx context.Context, r *reporter, e *apply.Engine, p *apply.Pla
 			detail += " "
 		}
 		detail += "Fix the cause and rerun apply: it converges from wherever this run stopped."
-		r.fail(x.Summary, detail)
+		r.fail(p.Mask(x.Summary), p.Mask(detail)) // names from sensitive values, as in the plan
 		if r.debug() {
 			fmt.Fprintf(r.env.Stderr, "Debug: %s\n", x.Debug)
 		}

@@ -53,6 +53,7 @@ type Engine struct {
 	start      time.Time
 	caps       capCache             // what the endpoint implements (see probe)
 	ran        map[*Change]runState // how far each change got (Tally), under progressMu
+	secrets    []string             // the plan's sensitive strings, masked in progress lines
 }
 
 // NewEngine runs the preflight (sts:GetCallerIdentity) and returns an
@@ -107,7 +108,7 @@ func (e *Engine) logf(format string, a ...any) {
 	if !e.start.IsZero() {
 		el = time.Since(e.start).Round(time.Second)
 	}
-	line := fmt.Sprintf("[%s] %s\n", fmtElapsed(el), fmt.Sprintf(format, a...))
+	line := fmt.Sprintf("[%s] %s\n", fmtElapsed(el), maskText(fmt.Sprintf(format, a...), e.secrets))
 	e.warnMu.Lock() // one writer at a time: stages run in parallel
 	defer e.warnMu.Unlock()
 	io.WriteString(e.Progress, line)

@@ -58,6 +58,7 @@ func (e *Engine) Apply(ctx context.Context, p *Plan, allowDestructive bool) (*Re
 		return nil, fmt.Errorf("%w: %s", ErrDestructive, d[0].Reason)
 	}
 	e.start = time.Now()
+	e.secrets = p.secrets() // progress lines mask them, as the plan does
 	res := &Result{}
 	done := map[*Change]bool{}
 	for _, st := range stages {
@@ -85,6 +86,9 @@ func (e *Engine) Apply(ctx context.Context, p *Plan, allowDestructive bool) (*Re
 		skipped := map[*Change]bool{} // in this stage
 		err := e.parallel(ctx, len(groups), func(i int) error {
 			for _, c := range groups[i] {
+				if err := ctx.Err(); err != nil { // interrupted: start no further change
+					return err
+				}
 				if err := e.applyChange(ctx, p, c, st.phase); err != nil {
 					if e.skipUnsupported(c, st.phase, err) {
 						skipMu.Lock()

@@ -334,6 +334,32 @@ func TestAccessKeyGoesOnlyToA0600File(t *testing.T) {
 	assertConverged(t, f, e, items)
 }
 
+// A bucket name that comes from a sensitive variable is masked in the
+// progress lines too, as in the plan: only the writes reach AWS with it.
+func TestProgressMasksSensitiveNames(t *testing.T) {
+	f := newFake()
+	e := fakeEngine(t, f)
+	var progress bytes.Buffer
+	e.Progress = &progress
+	const secretName = "teramot-minimal-example"
+	items := loadSpec(t, "minimal", nil)
+	for _, it := range items {
+		it.secrets = []string{secretName}
+	}
+	if _, err := converge(t, e, items); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(progress.String(), secretName) {
+		t.Errorf("progress prints the sensitive bucket name:\n%s", progress.String())
+	}
+	if !strings.Contains(progress.String(), Redacted) {
+		t.Errorf("progress does not show the masked name:\n%s", progress.String())
+	}
+	if f.buckets[secretName] == nil {
+		t.Errorf("the bucket was not created under its real name")
+	}
+}
+
 // An interrupt that arrives while CreateAccessKey is in flight does not
 // cancel it: the key AWS creates is written to its file, since its secret
 // is returned only once.
