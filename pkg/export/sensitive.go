@@ -21,37 +21,7 @@ func sensitiveStrings(s *spec.Spec) []string {
 			out = append(out, v)
 		}
 	}
-	var walk func(v reflect.Value)
-	walk = func(v reflect.Value) {
-		switch v.Kind() {
-		case reflect.Pointer, reflect.Interface:
-			if !v.IsNil() {
-				walk(v.Elem())
-			}
-		case reflect.Slice, reflect.Array:
-			for i := range v.Len() {
-				walk(v.Index(i))
-			}
-		case reflect.Map:
-			for it := v.MapRange(); it.Next(); {
-				walk(it.Value())
-			}
-		case reflect.Struct:
-			val, sens := v.FieldByName("Value"), v.FieldByName("Sensitive")
-			if val.IsValid() && sens.IsValid() && sens.Kind() == reflect.Bool {
-				if sens.Bool() {
-					collectStrings(val, add)
-				}
-				return
-			}
-			for i := range v.NumField() {
-				if v.Type().Field(i).IsExported() {
-					walk(v.Field(i))
-				}
-			}
-		}
-	}
-	walk(reflect.ValueOf(s))
+	spec.WalkSensitive(s, func(v reflect.Value) { collectStrings(v, add) }, nil)
 	return out
 }
 
