@@ -1,0 +1,161 @@
+package apply
+
+// Live reads of the items outside S3: IAM users, roles, managed policies,
+// policy attachments and access keys, and CloudTrail trails with their
+// event selectors and logging status.
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	smithy "github.com/aws/smithy-go"
+)
+
+func (e *Engine) readIdentityOrTrail(ctx context.Context, it *Item) (any, error) {
+	switch it.Type {
+	case TIAMUser:
+		out, err := e.C.IAM.GetUser(ctx, &iam.GetUserInput{UserName: aws.String(it.Name)})
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"UserName": aws.ToString(out.User.UserName), "Path": aws.ToString(out.User.Path)}, nil
+	case TIAMRole:
+		out, err := e.C.IAM.GetRole(ctx, &iam.GetRoleInput{RoleName: aws.String(it.Name)})
+		if err != nil {
+			return nil, err
+		}
+		if arn := aws.ToString(out.Role.Arn); arn != "" && !strings.HasPrefix(arn, "arn:") {
+			// Right after CreateRole, IAM may briefly show the role's
+			// unique id (AROA...) instead of its ARN: not ready yet.
+			return nil, &smithy.GenericAPIError{Code: "NoSuchEntity", Message: "role " + it.Name + " is not fully created yet (ARN shown as " + arn + ")"}
+		}
+		doc, err := ParsePolicy(aws.ToString(out.Role.AssumeRolePolicyDocument))
+		if err != nil {
+			return nil, err
+		}
+		tp, err := CanonicalPolicy(doc, e.Partition)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"RoleName": aws.ToString(out.Role.RoleName), "Path": aws.ToString(out.Role.Path),
+			"MaxSessionDuration": float64(aws.ToInt32(out.Role.MaxSessionDuration)), "AssumeRolePolicyDocument": tp}, nil
+	case TManagedPolicy:
+		doc, err := e.policyDocument(ctx, e.policyARN(it.Name))
+		if err != nil || doc == nil {
+			return nil, err
+		}
+		return map[string]any{"PolicyName": it.Name, "PolicyDocument": doc}, nil
+	case TAttachment:
+		ok, err := e.attached(ctx, it.Owner, e.policyARN(it.Name))
+		if err != nil || !ok {
+			return nil, err
+		}
+		return map[string]any{"PolicyName": it.Name, "Attached": true}, nil
+	case TAccessKey:
+		out, err := e.C.IAM.ListAccessKeys(ctx, &iam.ListAccessKeysInput{UserName: aws.String(it.Name)})
+		if err != nil || len(out.AccessKeyMetadata) == 0 {
+			return nil, err
+		}
+		return map[string]any{"Exists": true}, nil
+	case TTrail:
+		ct := e.C.CloudTrailForRegion(it.Region)
+		out, err := ct.DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{TrailNameList: []string{it.Name}})
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range out.TrailList {
+			if aws.ToString(t.Name) == it.Name {
+				return map[string]any{"Name": t.Name, "S3BucketName": t.S3BucketName, "S3KeyPrefix": t.S3KeyPrefix,
+					"KmsKeyId": t.KmsKeyId, "IsMultiRegionTrail": t.IsMultiRegionTrail,
+					"EnableLogFileValidation": t.LogFileValidationEnabled, "IncludeGlobalServiceEvents": t.IncludeGlobalServiceEvents}, nil
+			}
+		}
+		return nil, nil
+	case TEventSelectors:
+		out, err := e.C.CloudTrailForRegion(it.Region).GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String(it.Name)})
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"EventSelectors": generic(out.EventSelectors), "AdvancedEventSelectors": generic(out.AdvancedEventSelectors)}, nil
+	case TTrailLogging:
+		out, err := e.C.CloudTrailForRegion(it.Region).GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: aws.String(it.Name)})
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"IsLogging": aws.ToBool(out.IsLogging)}, nil
+	}
+	return nil, fmt.Errorf("no reader for %s", it.Type)
+}
+
+func (e *Engine) policyARN(name string) string {
+	return "arn:" + e.Partition + ":iam::" + e.Account + ":policy/" + name
+}
+
+// policyDocument returns the canonical default version of a managed policy,
+// nil when the policy does not exist.
+func (e *Engine) policyDocument(ctx context.Context, arn string) (any, error) {
+	p, err := e.C.IAM.GetPolicy(ctx, &iam.GetPolicyInput{PolicyArn: aws.String(arn)})
+	if err != nil {
+		return nil, err
+	}
+	v, err := e.C.IAM.GetPolicyVersion(ctx, &iam.GetPolicyVersionInput{PolicyArn: aws.String(arn), VersionId: p.Policy.DefaultVersionId})
+	if err != nil {
+		return nil, err
+	}
+	doc, err := ParsePolicy(aws.ToString(v.PolicyVersion.Document))
+	if err != nil {
+		return nil, err
+	}
+	return CanonicalPolicy(doc, e.Partition)
+}
+
+// attached reports whether the managed policy arn is attached to owner
+// ("user/NAME" or "role/NAME").
+func (e *Engine) attached(ctx context.Context, owner, arn string) (bool, error) {
+	kind, name := splitOwner(owner)
+	var marker *string
+	for {
+		var arns []string
+		var truncated bool
+		if kind == "user" {
+			out, err := e.C.IAM.ListAttachedUserPolicies(ctx, &iam.ListAttachedUserPoliciesInput{UserName: aws.String(name), Marker: marker})
+			if err != nil {
+				return false, err
+			}
+			for _, p := range out.AttachedPolicies {
+				arns = append(arns, aws.ToString(p.PolicyArn))
+			}
+			truncated, marker = out.IsTruncated, out.Marker
+		} else {
+			out, err := e.C.IAM.ListAttachedRolePolicies(ctx, &iam.ListAttachedRolePoliciesInput{RoleName: aws.String(name), Marker: marker})
+			if err != nil {
+				return false, err
+			}
+			for _, p := range out.AttachedPolicies {
+				arns = append(arns, aws.ToString(p.PolicyArn))
+			}
+			truncated, marker = out.IsTruncated, out.Marker
+		}
+		for _, a := range arns {
+			if a == arn {
+				return true, nil
+			}
+		}
+		if !truncated || marker == nil {
+			return false, nil
+		}
+	}
+}
+
+func splitOwner(owner string) (kind, name string) {
+	for i := 0; i < len(owner); i++ {
+		if owner[i] == '/' {
+			return owner[:i], owner[i+1:]
+		}
+	}
+	return "", owner
+}
