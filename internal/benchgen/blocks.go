@@ -2,7 +2,9 @@ package benchgen
 
 import "fmt"
 
-const kmsKey = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-%012d"
+// kmsKey is a key ARN in region %s (S3 needs a key of the bucket's
+// region, TMC202), numbered by %012d.
+const kmsKey = "arn:aws:kms:%s:111122223333:key/1234abcd-12ab-34cd-56ef-%012d"
 
 func (g *gen) bucket(b int, region string, useVars, withLogs bool) {
 	label := fmt.Sprintf("data%d", b)
@@ -25,7 +27,7 @@ func (g *gen) bucket(b int, region string, useVars, withLogs bool) {
 	} else if g.chance(2) {
 		g.p("  object_ownership = \"BucketOwnerEnforced\"\n")
 	}
-	g.encryption()
+	g.encryption(region)
 	if g.defect(4) {
 		g.p("  versioning = false\n")
 	} else if g.chance(2) {
@@ -53,13 +55,13 @@ func (g *gen) bucket(b int, region string, useVars, withLogs bool) {
 	g.p("}\n\n")
 }
 
-func (g *gen) encryption() {
+func (g *gen) encryption(region string) {
 	switch g.r.IntN(4) {
 	case 0: // the defaults
 	case 1:
 		g.p("\n  encryption {\n    algorithm                 = \"AES256\"\n    require_encrypted_uploads = %t\n  }\n", !g.defect(3))
 	default:
-		g.p("\n  encryption {\n    algorithm   = \"aws:kms\"\n    kms_key_arn = \""+kmsKey+"\"\n", g.i)
+		g.p("\n  encryption {\n    algorithm   = \"aws:kms\"\n    kms_key_arn = \""+kmsKey+"\"\n", region, g.i)
 		if !g.defect(3) {
 			g.p("    bucket_key  = true\n")
 		}
@@ -180,7 +182,7 @@ func (g *gen) trail(bucket int, withLogs bool) {
 		g.p("  multi_region = false\n")
 	}
 	if g.chance(3) {
-		g.p("  kms_key_arn  = \""+kmsKey+"\"\n", g.i)
+		g.p("  kms_key_arn  = \""+kmsKey+"\"\n", "us-east-1", g.i)
 	}
 	g.p("}\n")
 }

@@ -103,6 +103,24 @@ func (l *loader) checkIAMPath(a Attr[string]) {
 	}
 }
 
+// kmsKeyRegion returns the region field of a KMS key ARN ("" when it has
+// none).
+func kmsKeyRegion(arn string) string {
+	if parts := strings.Split(arn, ":"); len(parts) == 6 {
+		return parts[3]
+	}
+	return ""
+}
+
+// shownPlain returns a value for a diagnostic, unquoted, unless it is
+// sensitive.
+func shownPlain(a Attr[string]) string {
+	if a.Sensitive {
+		return "(sensitive value)"
+	}
+	return a.Value
+}
+
 var kmsKeyARNRe = newLazyRegexp(`^arn:aws(?:-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$`)
 
 // checkKMS enforces the KMS settings of a bucket's encryption (TMC202).
@@ -125,6 +143,12 @@ func (l *loader) checkKMS(b *Bucket) {
 	case kms && !kmsKeyARNRe.MatchString(e.KMSKeyARN.Value):
 		l.ruleError("TMC202", e.KMSKeyARN.Range, "Invalid KMS key ARN",
 			"kms_key_arn must look like arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab.")
+	case kms && b.Region.Set && b.Region.Value != "" && kmsKeyRegion(e.KMSKeyARN.Value) != b.Region.Value:
+		region := shownPlain(b.Region)
+		l.ruleError("TMC202", e.KMSKeyARN.Range, "KMS key in another region",
+			"kms_key_arn names a key in region %s, but %s is in region %s: S3 encrypts a bucket with SSE-KMS only with a key "+
+				"of the bucket's own region. Use a key created in %s (or a replica of a multi-Region key there).",
+			shownPlain(Attr[string]{Value: kmsKeyRegion(e.KMSKeyARN.Value), Sensitive: e.KMSKeyARN.Sensitive}), b.Address, region, region)
 	}
 	if alg == "aws:kms:dsse" && e.BucketKey.Set && e.BucketKey.Value {
 		l.ruleError("TMC202", e.BucketKey.Range, "Bucket key with DSSE-KMS",

@@ -4,8 +4,10 @@
 #   aws:kms and aws:kms:dsse need kms_key_arn, and it must be a key ARN
 #   (arn:aws:kms:REGION:ACCOUNT:key/ID), not an alias: the grants' IAM
 #   policies need the key ARN for kms:Decrypt and kms:GenerateDataKey.
-#   kms_key_arn is only valid with a KMS algorithm, and S3 Bucket Keys are
-#   not supported with DSSE-KMS. S3 rejects these configurations.
+#   The key must be in the bucket's region: S3 encrypts with SSE-KMS only
+#   with a key of the bucket's own region. kms_key_arn is only valid with a
+#   KMS algorithm, and S3 Bucket Keys are not supported with DSSE-KMS. S3
+#   rejects these configurations.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ServerSideEncryptionByDefault.html
 #     description: AWS documentation
@@ -18,7 +20,8 @@
 #   hard: true
 #   remediation: >-
 #     With `algorithm = "aws:kms"` write `kms_key_arn =
-#     "arn:aws:kms:us-east-1:111122223333:key/1234abcd-..."`; with AES256
+#     "arn:aws:kms:us-east-1:111122223333:key/1234abcd-..."`, a key of the
+#     bucket's region (or a replica of a multi-Region key there); with AES256
 #     remove kms_key_arn; with aws:kms:dsse remove `bucket_key = true`.
 #   security_severity: "5.0"
 #   peers: []
@@ -50,15 +53,20 @@ kms(e) if e.algorithm.value in {"aws:kms", "aws:kms:dsse"}
 deny contains f if {
 	some b in input.buckets
 	not plain(b.encryption)
-	some p in problems(b.encryption)
+	some p in problems(b)
 	f := {"msg": sprintf("bucket %q: %s", [b.label, p.msg]), "range": p.range, "address": b.address}
 }
 
 # problems mirrors pkg/spec's checkKMS: the first key problem, then the
 # bucket key with DSSE.
-problems(e) := {p | some p in [key_problem(e), dsse_bucket_key(e)]; p != null}
+problems(b) := {p | some p in [key_problem(b.encryption, b), dsse_bucket_key(b.encryption)]; p != null}
 
-key_problem(e) := {"msg": sprintf("algorithm %q needs kms_key_arn", [e.algorithm.value]), "range": e.algorithm.range} if {
+# bucket_region is the bucket's region, or "" when it is not written.
+bucket_region(b) := b.region.value if b.region.set == true
+
+else := ""
+
+key_problem(e, b) := {"msg": sprintf("algorithm %q needs kms_key_arn", [e.algorithm.value]), "range": e.algorithm.range} if {
 	kms(e)
 	not e.kms_key_arn.set
 } else := {"msg": sprintf("kms_key_arn only applies to aws:kms and aws:kms:dsse, not %q", [e.algorithm.value]), "range": e.kms_key_arn.range} if {
@@ -70,7 +78,20 @@ key_problem(e) := {"msg": sprintf("algorithm %q needs kms_key_arn", [e.algorithm
 } else := {"msg": sprintf("kms_key_arn %s is not a KMS key ARN", [common.shown(e.kms_key_arn)]), "range": e.kms_key_arn.range} if {
 	kms(e)
 	not key_arn(e.kms_key_arn.value)
+} else := {"msg": sprintf("the KMS key is in region %s, but the bucket is in %s; S3 needs a key of the bucket's region", [key_region_shown(e.kms_key_arn), region_shown(b)]), "range": e.kms_key_arn.range} if {
+	kms(e)
+	region := bucket_region(b)
+	region != ""
+	split(e.kms_key_arn.value, ":")[3] != region
 } else := null
+
+key_region_shown(a) := "(sensitive)" if a.sensitive == true
+
+else := split(a.value, ":")[3]
+
+region_shown(b) := "(sensitive)" if b.region.sensitive == true
+
+else := b.region.value
 
 dsse_bucket_key(e) := {"msg": "S3 Bucket Keys are not supported with aws:kms:dsse", "range": e.bucket_key.range} if {
 	e.algorithm.value == "aws:kms:dsse"

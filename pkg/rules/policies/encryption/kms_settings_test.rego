@@ -50,3 +50,27 @@ test_key_arn_agrees_with_regex if {
 		key_arn(v) == regex.match(`^arn:aws(?:-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$`, v)
 	}
 }
+
+in_region(region, arn) := {"buckets": [{"label": "data", "address": "bucket.data",
+	"region": {"value": region, "set": true, "range": rng(4)},
+	"encryption": {
+		"algorithm": {"value": "aws:kms", "set": true, "range": rng(7)},
+		"kms_key_arn": {"value": arn, "set": true, "range": rng(8)},
+		"bucket_key": {"value": true, "set": false, "range": rng(9)},
+	},
+}]}
+
+test_key_in_bucket_region_passes if count(kms_settings.deny) == 0 with input as in_region("us-east-1", key)
+
+test_key_in_other_region_fails if {
+	lines(in_region("eu-west-1", key)) == {8}
+	some f in kms_settings.deny with input as in_region("eu-west-1", key)
+	contains(f.msg, "region us-east-1, but the bucket is in eu-west-1")
+}
+
+# An invalid ARN is reported as such, not also as a region mismatch.
+test_invalid_key_reported_once if {
+	found := [f | some f in kms_settings.deny with input as in_region("eu-west-1", "arn:aws:kms:us-east-1:111122223333:alias/x")]
+	count(found) == 1
+	contains(found[0].msg, "alias")
+}
