@@ -32,6 +32,7 @@ func (l *loader) validate() {
 		l.checkLifecycle(b)
 		l.checkStatements(b)
 	}
+	l.checkLogTargets()
 	grants := map[string]*Grant{}
 	principals := map[string]string{}
 	for _, g := range s.Grants {
