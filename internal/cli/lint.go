@@ -129,7 +129,7 @@ func runLint(env *Env, args []string) int {
 			cause = view.CauseTimeout
 		}
 		diags, files := rules.Diagnostics(err)
-		return out.stop(cause, firstOr(lf.policies), diags, files)
+		return out.stop(cause, onlyOne(lf.policies), diags, files)
 	}
 	opts := rules.LintOptions{
 		Spec: lf.vars.options(env), Only: lf.only, Enable: lf.enable, Disable: lf.disable,
@@ -148,7 +148,7 @@ func runLint(env *Env, args []string) int {
 
 	results := set.Lint(ctx, paths, opts)
 	report := lintReport(results, set, failLevel)
-	report.Origins = lintOrigins(ctx, results, lf.config, report.Files)
+	report.Origins = lintOrigins(results, lf.config, report.Files)
 	return out.write(report)
 }
 

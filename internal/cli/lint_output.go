@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -72,7 +70,7 @@ func (lw *lintWriter) stop(cause view.LintCause, path string, diags hcl.Diagnost
 		r.Files = map[string]*hcl.File{}
 	}
 	for _, d := range diags {
-		r.Origins[d] = view.LintOrigin{Cause: cause, Path: path}
+		r.Origins[d] = view.LintOrigin{Cause: cause, Path: path, File: isRegularFile(path)}
 	}
 	return lw.write(r)
 }
@@ -123,34 +121,42 @@ func writeLintFile(o lintOutput, r *view.LintReport) error {
 
 // lintOrigins says what each diagnostic of results is about: the
 // configuration file of its spec (the -config file, else the spec's
-// .teramotc.hcl), the evaluation of the rules (a timeout when ctx's
-// deadline passed), or the spec itself. The source of a configuration file
-// that did not load is added to files, for snippets.
-func lintOrigins(ctx context.Context, results []*rules.SpecResult, configFile string, files map[string]*hcl.File) map[*hcl.Diagnostic]view.LintOrigin {
-	timedOut := errors.Is(ctx.Err(), context.DeadlineExceeded)
+// .teramotc.hcl), the evaluation of the rules (failed, or timed out: the
+// diagnostic carries a rules.EvalFailure marker), or the spec itself. The
+// source of a configuration file that did not load is added to files, for
+// snippets.
+func lintOrigins(results []*rules.SpecResult, configFile string, files map[string]*hcl.File) map[*hcl.Diagnostic]view.LintOrigin {
 	out := map[*hcl.Diagnostic]view.LintOrigin{}
 	for _, res := range results {
 		cfg := configFile
 		if cfg == "" {
 			cfg = rules.FindConfig(res.Path)
 		}
+		specIsFile := isRegularFile(res.Path)
 		for _, d := range res.Diagnostics {
-			o := view.LintOrigin{Cause: view.CauseSpec, Path: res.Path}
-			switch {
-			case cfg != "" && d.Subject != nil && d.Subject.Filename == cfg:
-				o = view.LintOrigin{Cause: view.CauseConfig, Path: cfg}
+			o := view.LintOrigin{Cause: view.CauseSpec, Path: res.Path, File: specIsFile}
+			if ef, ok := rules.EvalFailureOf(d); ok {
+				o.Cause = view.CauseEvaluation
+				if ef.TimedOut {
+					o.Cause = view.CauseTimeout
+				}
+			} else if cfg != "" && d.Subject != nil && d.Subject.Filename == cfg {
+				o = view.LintOrigin{Cause: view.CauseConfig, Path: cfg, File: isRegularFile(cfg)}
 				if files[cfg] == nil {
 					maps.Copy(files, configFiles(cfg, nil))
 				}
-			case d.Subject == nil && strings.HasPrefix(d.Summary, "Policy evaluation") && timedOut:
-				o.Cause = view.CauseTimeout
-			case d.Subject == nil && strings.HasPrefix(d.Summary, "Policy evaluation"):
-				o.Cause = view.CauseEvaluation
 			}
 			out[d] = o
 		}
 	}
 	return out
+}
+
+// isRegularFile reports whether path names a regular file (following
+// symbolic links), not a directory or something missing.
+func isRegularFile(path string) bool {
+	st, err := os.Stat(path)
+	return path != "" && err == nil && st.Mode().IsRegular()
 }
 
 // configFiles returns the source of a configuration file for snippets: the
@@ -176,9 +182,11 @@ func lintUsageDiag(summary, detail string) hcl.Diagnostics {
 		Detail: detail + ` Run "teramotc lint -help" for usage.`}}
 }
 
-// firstOr returns the first of ss, or "".
-func firstOr(ss []string) string {
-	if len(ss) == 0 {
+// onlyOne returns the one element of ss, or "" when there are none or
+// several: an error of the policies without a range is not known to
+// concern one of several -policy directories.
+func onlyOne(ss []string) string {
+	if len(ss) != 1 {
 		return ""
 	}
 	return ss[0]

@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"context"
+	"cmp"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,42 +11,51 @@ import (
 
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/rules"
+	"github.com/teramot/teramotc/pkg/spec"
 )
 
 // TestLintOrigins checks how the errors of a lint run are told apart: the
-// configuration file of a spec, an evaluation that failed or timed out, and
-// the spec itself.
+// configuration file of a spec, an evaluation that failed or timed out
+// (by the rules.EvalFailure marker, whatever the wording), and the spec
+// itself; and whether the path they concern is a file.
 func TestLintOrigins(t *testing.T) {
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, rules.ConfigFileName)
 	if err := os.WriteFile(cfg, []byte("rule \"TMC999\" {\n  enabled = false\n}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	oneFile := filepath.Join(dir, "main.hcl")
+	if err := os.WriteFile(oneFile, []byte("bucket \"b\" {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	at := func(file string) *hcl.Range {
 		return &hcl.Range{Filename: file, Start: hcl.Pos{Line: 1, Column: 6, Byte: 5}}
 	}
-	expired, cancel := context.WithTimeout(context.Background(), 0)
-	defer cancel()
 	tests := []struct {
 		name       string
-		ctx        context.Context
+		spec       string // the spec path; dir unless set
 		configFile string // -config
 		diag       *hcl.Diagnostic
 		want       view.LintOrigin
 	}{
-		{"spec error", context.Background(), "", &hcl.Diagnostic{Summary: "Unsupported argument", Subject: at(filepath.Join(dir, "main.hcl"))}, view.LintOrigin{Cause: view.CauseSpec, Path: dir}},
-		{"spec error without range", context.Background(), "", &hcl.Diagnostic{Summary: "Cannot read spec"}, view.LintOrigin{Cause: view.CauseSpec, Path: dir}},
-		{"discovered config", context.Background(), "", &hcl.Diagnostic{Summary: "Unknown rule", Subject: at(cfg)}, view.LintOrigin{Cause: view.CauseConfig, Path: cfg}},
-		{"-config file", context.Background(), "other.hcl", &hcl.Diagnostic{Summary: "Unknown rule", Subject: at("other.hcl")}, view.LintOrigin{Cause: view.CauseConfig, Path: "other.hcl"}},
-		{"evaluation failed", context.Background(), "", &hcl.Diagnostic{Summary: "Policy evaluation failed"}, view.LintOrigin{Cause: view.CauseEvaluation, Path: dir}},
-		{"evaluation timed out", expired, "", &hcl.Diagnostic{Summary: "Policy evaluation timed out"}, view.LintOrigin{Cause: view.CauseTimeout, Path: dir}},
-		{"spec error after the deadline", expired, "", &hcl.Diagnostic{Summary: "Cannot read spec"}, view.LintOrigin{Cause: view.CauseSpec, Path: dir}},
+		{"spec error", "", "", &hcl.Diagnostic{Summary: "Unsupported argument", Subject: at(oneFile)}, view.LintOrigin{Cause: view.CauseSpec, Path: dir}},
+		{"spec error without range", "", "", &hcl.Diagnostic{Summary: "Cannot read spec"}, view.LintOrigin{Cause: view.CauseSpec, Path: dir}},
+		{"one-file spec", oneFile, "", &hcl.Diagnostic{Summary: "Cannot read spec"}, view.LintOrigin{Cause: view.CauseSpec, Path: oneFile, File: true}},
+		{"discovered config", "", "", &hcl.Diagnostic{Summary: "Unknown rule", Subject: at(cfg)}, view.LintOrigin{Cause: view.CauseConfig, Path: cfg, File: true}},
+		{"-config file", "", "other.hcl", &hcl.Diagnostic{Summary: "Unknown rule", Subject: at("other.hcl")}, view.LintOrigin{Cause: view.CauseConfig, Path: "other.hcl"}},
+		{"evaluation failed", "", "", &hcl.Diagnostic{Summary: "Policy evaluation failed", Extra: rules.EvalFailure{}}, view.LintOrigin{Cause: view.CauseEvaluation, Path: dir}},
+		{"evaluation failed, other wording", "", "", &hcl.Diagnostic{Summary: "The rules could not run", Extra: rules.EvalFailure{}}, view.LintOrigin{Cause: view.CauseEvaluation, Path: dir}},
+		{"evaluation timed out", "", "", &hcl.Diagnostic{Summary: "Policy evaluation timed out", Extra: rules.EvalFailure{TimedOut: true}}, view.LintOrigin{Cause: view.CauseTimeout, Path: dir}},
+		{"timed out, other wording", "", "", &hcl.Diagnostic{Summary: "Deadline", Extra: rules.EvalFailure{TimedOut: true}}, view.LintOrigin{Cause: view.CauseTimeout, Path: dir}},
+		{"evaluation wording without the marker", "", "", &hcl.Diagnostic{Summary: "Policy evaluation failed"}, view.LintOrigin{Cause: view.CauseSpec, Path: dir}},
+		{"a spec diagnostic's rule id is no marker", "", "", &hcl.Diagnostic{Summary: "Policy evaluation timed out", Extra: spec.DiagExtra{RuleID: "TMC701"}}, view.LintOrigin{Cause: view.CauseSpec, Path: dir}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			files := map[string]*hcl.File{}
-			res := []*rules.SpecResult{{Path: dir, Diagnostics: hcl.Diagnostics{tt.diag}}}
-			got := lintOrigins(tt.ctx, res, tt.configFile, files)[tt.diag]
+			path := cmp.Or(tt.spec, dir)
+			res := []*rules.SpecResult{{Path: path, Diagnostics: hcl.Diagnostics{tt.diag}}}
+			got := lintOrigins(res, tt.configFile, files)[tt.diag]
 			if got != tt.want {
 				t.Errorf("origin %+v, want %+v", got, tt.want)
 			}

@@ -12,11 +12,17 @@ import (
 
 // writeLintCompact writes one line per spec error and per finding,
 // FILE:LINE:COL: SEVERITY - MESSAGE (ID), the form editors and
-// errorformat-based problem matchers parse.
+// errorformat-based problem matchers parse. An error without a range is
+// PATH: SEVERITY - MESSAGE, PATH being the spec, file or directory it
+// concerns, or "teramotc" when it concerns none (a bad flag).
 func writeLintCompact(w io.Writer, r *LintReport) error {
 	bw := bufio.NewWriter(w)
 	for _, d := range r.Errors {
-		fmt.Fprintf(bw, "%s: %s - %s\n", lintDiagPos(d.Subject), lintDiagSeverity(d.Severity), lintDiagText(d))
+		pos := lintDiagPos(d.Subject)
+		if d.Subject == nil && r.origin(d).Path != "" {
+			pos = lintSanitize(r.origin(d).Path) // the spec, file or directory it concerns
+		}
+		fmt.Fprintf(bw, "%s: %s - %s\n", pos, lintDiagSeverity(d.Severity), lintDiagText(d))
 	}
 	for _, f := range r.visible() {
 		msg := lintOneLine(f.Message)
@@ -34,7 +40,7 @@ func lintDiagPos(r *hcl.Range) string {
 	if r == nil {
 		return "teramotc"
 	}
-	return fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)
+	return fmt.Sprintf("%s:%d:%d", lintSanitize(r.Filename), r.Start.Line, r.Start.Column)
 }
 
 func lintDiagSeverity(s hcl.DiagnosticSeverity) string {

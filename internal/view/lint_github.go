@@ -14,6 +14,8 @@ import (
 // writeLintGitHub writes GitHub Actions workflow commands, one annotation
 // per spec error and finding:
 // ::error file=F,line=L,col=C,endLine=EL,endColumn=EC,title=ID name::message
+// An error without a range names the file it concerns (file=F, no line),
+// or starts its message with the directory it concerns.
 func writeLintGitHub(w io.Writer, r *LintReport) error {
 	bw := bufio.NewWriter(w)
 	for _, d := range r.Errors {
@@ -29,7 +31,15 @@ func writeLintGitHub(w io.Writer, r *LintReport) error {
 		if id := spec.RuleID(d); id != "" {
 			title = id + " " + title
 		}
-		writeGitHubCommand(bw, level, d.Subject, title, msg)
+		rng := d.Subject
+		if o := r.origin(d); rng == nil && o.Path != "" {
+			if o.File {
+				rng = &hcl.Range{Filename: o.Path} // file=, without a line
+			} else {
+				msg = o.Path + ": " + msg // a directory cannot be annotated
+			}
+		}
+		writeGitHubCommand(bw, level, rng, title, msg)
 	}
 	for _, f := range r.visible() {
 		level, title := gitHubLevel(findingSeverity(f)), strings.TrimSpace(ruleID(f)+" "+ruleName(f))
@@ -59,7 +69,7 @@ func gitHubLevel(s rules.Severity) string {
 func writeGitHubCommand(w io.Writer, level string, rng *hcl.Range, title, msg string) {
 	var props []string
 	if rng != nil && rng.Filename != "" {
-		props = append(props, "file="+gitHubEscapeProperty(lintSanitize(rng.Filename)))
+		props = append(props, "file="+gitHubEscapeProperty(gitHubSanitize(rng.Filename)))
 		if rng.Start.Line > 0 {
 			props = append(props, fmt.Sprintf("line=%d", rng.Start.Line))
 			if rng.Start.Column > 0 {
@@ -74,13 +84,23 @@ func writeGitHubCommand(w io.Writer, level string, rng *hcl.Range, title, msg st
 		}
 	}
 	if title != "" {
-		props = append(props, "title="+gitHubEscapeProperty(lintSanitize(title)))
+		props = append(props, "title="+gitHubEscapeProperty(gitHubSanitize(title)))
 	}
 	cmd := "::" + level
 	if len(props) > 0 {
 		cmd += " " + strings.Join(props, ",")
 	}
-	fmt.Fprintf(w, "%s::%s\n", cmd, gitHubEscapeData(lintSanitize(msg)))
+	fmt.Fprintf(w, "%s::%s\n", cmd, gitHubEscapeData(gitHubSanitize(msg)))
+}
+
+// gitHubSanitize is lintSanitize keeping carriage returns, which the
+// workflow-command escaping encodes (%0D) like newlines.
+func gitHubSanitize(s string) string {
+	parts := strings.Split(s, "\r")
+	for i, p := range parts {
+		parts[i] = lintSanitize(p)
+	}
+	return strings.Join(parts, "\r")
 }
 
 // gitHubDataEscaper escapes the message of a workflow command.

@@ -69,7 +69,13 @@ func NewLintSARIF(r *LintReport) (*sarif.Report, error) {
 	inv.ToolExecutionNotifications = make([]*sarif.Notification, 0, len(r.Errors))
 	for _, d := range r.Errors {
 		n := sarifNotification(d, r.Files)
-		n.Properties = sarif.Properties{"cause": string(r.origin(d).Cause)}
+		o := r.origin(d)
+		if n.Locations == nil && o.Path != "" {
+			// no range: the spec, file or directory it concerns, without a region
+			n.Locations = []*sarif.Location{sarif.NewLocationWithPhysicalLocation(
+				sarif.NewPhysicalLocation().WithArtifactLocation(sarifArtifact(o.Path)))}
+		}
+		n.Properties = sarif.Properties{"cause": string(o.Cause)}
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
 	}
 	doc.AddRun(run)

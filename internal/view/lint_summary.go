@@ -27,8 +27,12 @@ type LintOrigin struct {
 	Cause LintCause
 	// Path is the spec, configuration file or policy directory the error
 	// concerns; formats that need a file for every entry (checkstyle,
-	// junit) use it when the error has no range.
+	// junit) use it when the error has no range, and the others name it.
 	Path string
+	// File is set when Path is a regular file (a one-file spec, a
+	// configuration file), not a directory: the github format then
+	// annotates it with file=.
+	File bool
 }
 
 // origin returns the origin of d: CauseSpec unless Origins says otherwise.

@@ -69,8 +69,10 @@ func (s *Set) suppress(findings []*Finding, res *SpecResult, cfg *Config, sel *s
 	return append(out, sel.filterMeta(meta)...)
 }
 
-// directiveFindings reports an expired directive (TMC902) or the ids of a
-// live directive that suppressed nothing (TMC903).
+// directiveFindings reports an expired directive (TMC902, at the comment or
+// ignore block) or the ids of a live directive that suppressed nothing
+// (TMC903, at the comment, or at the addresses or paths value of an ignore
+// block).
 func directiveFindings(d *directive, used map[string]bool, today string, sel *selection) []*Finding {
 	what := "Suppression"
 	if d.kind == "config" {
@@ -80,12 +82,16 @@ func directiveFindings(d *directive, used map[string]bool, today string, sel *se
 		return []*Finding{{Rule: RuleSuppressionExpired, Range: d.source,
 			Message: fmt.Sprintf("%s of %s expired on %s and no longer applies (reason was: %s)", what, strings.Join(d.ids, ","), d.until, d.reason)}}
 	}
+	at := d.source
+	if d.kind == "config" && d.scope.Filename != "" {
+		at = d.scope // the addresses (or paths) that matched nothing
+	}
 	var out []*Finding
 	for _, id := range d.ids {
 		if used[id] || sel.rules[id] == nil {
 			continue // a disabled rule cannot produce findings to suppress
 		}
-		out = append(out, &Finding{Rule: RuleSuppressionUnused, Range: d.source,
+		out = append(out, &Finding{Rule: RuleSuppressionUnused, Range: at,
 			Message: fmt.Sprintf("%s of %s matches no finding; delete it", what, id)})
 	}
 	return out

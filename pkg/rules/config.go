@@ -175,6 +175,7 @@ func (c *Config) addIgnore(b *hcl.Block, set *Set) hcl.Diagnostics {
 	if paths := content.Attributes["paths"]; decodeAttr(paths, &d.paths, &diags) {
 		diags = append(diags, checkGlobs(paths, d.paths)...)
 	}
+	d.scope = ignoreScope(content, b.DefRange)
 	reason := content.Attributes["reason"]
 	switch {
 	case reason == nil:

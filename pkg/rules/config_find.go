@@ -126,6 +126,18 @@ func hintAddresses(found []*Finding, d *directive, cfg *Config, results []*SpecR
 	}
 }
 
+// ignoreScope is where the TMC903 of an ignore block points: the value of
+// its addresses attribute, else of its paths attribute (what matched
+// nothing), else the block's header.
+func ignoreScope(content *hcl.BodyContent, block hcl.Range) hcl.Range {
+	for _, name := range []string{"addresses", "paths"} {
+		if attr := content.Attributes[name]; attr != nil {
+			return attr.Expr.Range()
+		}
+	}
+	return block
+}
+
 // suggestValue returns ` Did you mean "x"?` for the option nearest to given,
 // or "".
 func suggestValue(given string, options []string) string {

@@ -2,10 +2,13 @@ package rules
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/hcl/v2"
 )
 
 // configSpec is a spec with two findings of TMC401 (no access logging), on
@@ -196,5 +199,63 @@ func TestUnusedIgnoreSuggestsAddress(t *testing.T) {
 				t.Errorf("TMC903 messages %q, want one naming %q with %q", msgs, tc.address, tc.want)
 			}
 		})
+	}
+}
+
+// The TMC903 of an ignore block points at what matched nothing: the value
+// of addresses, else of paths, else the block's header.
+func TestUnusedIgnoreRange(t *testing.T) {
+	set := configTestSet(t)
+	tests := []struct {
+		name, config string
+		want         string // FILE:LINE,COL-LINE,COL
+	}{
+		{"addresses", "ignore \"TMC401\" {\n  reason    = \"r\"\n  addresses = [\"bucket.nothing\"]\n}\n", ConfigFileName + ":3,15-3,33"},
+		{"near-miss address", "ignore \"TMC401\" {\n  addresses = [\n    \"bucket.lgo\",\n  ]\n  reason = \"r\"\n}\n", ConfigFileName + ":2,15-4,4"},
+		{"addresses and paths", "ignore \"TMC401\" {\n  paths     = [\"other/*.hcl\"]\n  addresses = [\"bucket.nothing\"]\n  reason    = \"r\"\n}\n", ConfigFileName + ":3,15-3,33"},
+		{"paths only", "ignore \"TMC401\" {\n  paths  = [\"other/*.hcl\"]\n  reason = \"r\"\n}\n", ConfigFileName + ":2,12-2,27"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			spec := t.TempDir()
+			writeTestFile(t, spec, "main.hcl", configSpec)
+			cfgPath := writeTestFile(t, spec, ConfigFileName, tc.config)
+			res := set.Lint(context.Background(), []string{spec}, LintOptions{Only: []string{"TMC401"}})[0]
+			if res.Diagnostics.HasErrors() {
+				t.Fatal(diagText(res))
+			}
+			var got []string
+			for _, f := range res.Findings {
+				if f.Rule.ID == RuleSuppressionUnused.ID {
+					r := f.Range
+					got = append(got, fmt.Sprintf("%s:%d,%d-%d,%d", filepath.Base(r.Filename), r.Start.Line, r.Start.Column, r.End.Line, r.End.Column))
+					if r.Filename != cfgPath {
+						t.Errorf("TMC903 in %s, want %s", r.Filename, cfgPath)
+					}
+				}
+			}
+			if len(got) != 1 || got[0] != tc.want {
+				t.Errorf("TMC903 at %q, want [%s]", got, tc.want)
+			}
+		})
+	}
+}
+
+// An ignore block with neither addresses nor paths that matches nothing
+// is reported at its header.
+func TestUnusedIgnoreRangeBlock(t *testing.T) {
+	set := configTestSet(t)
+	spec := t.TempDir()
+	writeTestFile(t, spec, "main.hcl", "bucket \"data\" {\n  name   = \"acme-config-data\"\n  region = \"us-east-1\"\n  versioning = true\n}\n")
+	writeTestFile(t, spec, ConfigFileName, "\nignore \"TMC301\" {\n  reason = \"r\"\n}\n")
+	res := set.Lint(context.Background(), []string{spec}, LintOptions{Only: []string{"TMC301"}})[0]
+	var got []hcl.Range
+	for _, f := range res.Findings {
+		if f.Rule.ID == RuleSuppressionUnused.ID {
+			got = append(got, f.Range)
+		}
+	}
+	if len(got) != 1 || got[0].Start.Line != 2 || got[0].Start.Column != 1 || got[0].End.Line != 2 {
+		t.Errorf("TMC903 at %v, want the header on line 2\n%s", got, diagText(res))
 	}
 }

@@ -179,7 +179,8 @@ func overlaps(a, b hcl.Range) bool {
 }
 
 // evalFailure describes an evaluation error; a deadline that passed is named
-// as such, whatever OPA's wording for the built-in it interrupted.
+// as such, whatever OPA's wording for the built-in it interrupted. The
+// diagnostic carries an EvalFailure marker.
 func evalFailure(ctx context.Context, err error) *hcl.Diagnostic {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return &hcl.Diagnostic{
@@ -187,7 +188,8 @@ func evalFailure(ctx context.Context, err error) *hcl.Diagnostic {
 			Summary:  "Policy evaluation timed out",
 			Detail: "The rules did not finish before the evaluation deadline (lint -timeout; deadline exceeded): " + err.Error() +
 				". A custom policy may loop over very large ranges; fix it, or raise -timeout.",
+			Extra: EvalFailure{TimedOut: true},
 		}
 	}
-	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Policy evaluation failed", Detail: err.Error()}
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Policy evaluation failed", Detail: err.Error(), Extra: EvalFailure{}}
 }

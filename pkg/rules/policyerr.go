@@ -86,6 +86,24 @@ func Diagnostics(err error) (hcl.Diagnostics, map[string]*hcl.File) {
 	}}, map[string]*hcl.File{}
 }
 
+// EvalFailure marks, as its Extra, the diagnostic of a lint whose rules
+// could not be evaluated on a spec: a policy's runtime error, or the
+// evaluation deadline passing. Callers classify such a diagnostic by this
+// marker (see EvalFailureOf), never by its wording.
+type EvalFailure struct {
+	// TimedOut is set when the evaluation deadline (lint -timeout) passed.
+	TimedOut bool
+}
+
+// EvalFailureOf returns the EvalFailure marker of d, if it has one (also
+// when wrapped by an hcl.DiagnosticExtraUnwrapper).
+func EvalFailureOf(d *hcl.Diagnostic) (EvalFailure, bool) {
+	if d == nil {
+		return EvalFailure{}, false
+	}
+	return hcl.DiagnosticExtra[EvalFailure](d)
+}
+
 // policyError returns a *PolicyError of one diagnostic without a range.
 func policyError(cause error, summary, format string, args ...any) *PolicyError {
 	return &PolicyError{

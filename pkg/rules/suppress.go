@@ -27,6 +27,7 @@ type directive struct {
 	addresses []string  // config: block addresses (children included)
 	paths     []string  // config: file globs
 	baseDir   string    // config: directory paths are relative to
+	scope     hcl.Range // config: the addresses (else paths) value, where TMC903 points
 
 	used map[string]bool // ids that suppressed a finding
 }
