@@ -103,6 +103,14 @@ func planSpec(ctx context.Context, r *reporter, path string, opts spec.Options, 
 			fmt.Sprintf("Use credentials of account %s, or fix aws.account_id in the spec.", want))
 		return nil, false
 	}
+	if diags, err := e.CheckLogTargets(ctx, s); err != nil || diags.HasErrors() {
+		if err != nil {
+			r.awsFail(ctx, e.C, err, "Nothing was written to AWS.")
+		} else {
+			r.diags(diags, c.files())
+		}
+		return nil, false
+	}
 	items, err := apply.Desired(s, c.Out)
 	if err != nil {
 		r.fail(err.Error(), "")

@@ -1,0 +1,181 @@
+package apply
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sort"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/teramot/teramotc/pkg/spec"
+)
+
+// locationGetter is the part of the S3 client that answers
+// GetBucketLocation; a client without it leaves a bucket's region to
+// HeadBucket alone.
+type locationGetter interface {
+	GetBucketLocation(context.Context, *s3.GetBucketLocationInput, ...func(*s3.Options)) (*s3.GetBucketLocationOutput, error)
+}
+
+// logTarget is one access-log target bucket that the spec names by a
+// literal string and does not declare, with the buckets that log to it.
+type logTarget struct {
+	name      string
+	sensitive bool
+	sources   []*spec.Bucket
+}
+
+// CheckLogTargets checks the access-log targets that validation cannot:
+// a target_bucket named by a literal string that no bucket block of s
+// declares. S3 delivers server access logs only to a bucket in the same
+// region and account as the logged bucket (PutBucketLogging refuses any
+// other), so each such target must exist, be the caller's (HeadBucket with
+// ExpectedBucketOwner) and be in the region of every bucket that logs to
+// it. Each distinct target costs one HeadBucket (plus GetBucketLocation
+// when HeadBucket does not say the region); a spec whose targets are all
+// declared costs nothing.
+//
+// A target that fails the check is an error diagnostic at its
+// target_bucket attribute, saying what to do; the error return is for AWS
+// failures (access denied to HeadBucket itself, a connection problem),
+// which the caller explains like any read error.
+func (e *Engine) CheckLogTargets(ctx context.Context, s *spec.Spec) (hcl.Diagnostics, error) {
+	e.defaults()
+	declared := map[string]bool{}
+	for _, b := range s.Buckets {
+		declared[b.Name.Value] = true
+	}
+	byName := map[string]*logTarget{}
+	var targets []*logTarget
+	for _, b := range s.Buckets {
+		al := b.AccessLogging
+		if al == nil || al.TargetRef != "" || al.TargetBucket.Value == "" || declared[al.TargetBucket.Value] {
+			continue
+		}
+		t := byName[al.TargetBucket.Value]
+		if t == nil {
+			t = &logTarget{name: al.TargetBucket.Value}
+			byName[t.name] = t
+			targets = append(targets, t)
+		}
+		t.sensitive = t.sensitive || al.TargetBucket.Sensitive
+		t.sources = append(t.sources, b)
+	}
+	sort.Slice(targets, func(i, j int) bool { return targets[i].name < targets[j].name })
+	var diags hcl.Diagnostics
+	for _, t := range targets {
+		region, found, err := e.logTargetRegion(ctx, t.name, t.sources[0].Region.Value)
+		if err != nil {
+			return diags, fmt.Errorf("checking access log target %s: %w", shownName(t), err)
+		}
+		for _, b := range t.sources {
+			if d := logTargetDiag(t, b, region, found); d != nil {
+				diags = append(diags, d)
+			}
+		}
+	}
+	return diags, nil
+}
+
+// logTargetRegion asks S3 whether bucket exists and is the caller's, and
+// where it is: found is false for a bucket that does not exist or that
+// another account owns (S3 answers 403 to HeadBucket with another
+// ExpectedBucketOwner, and to a bucket of another account the caller may
+// not read). region is "" when the endpoint does not say.
+func (e *Engine) logTargetRegion(ctx context.Context, bucket, near string) (region string, found bool, err error) {
+	cl := e.C.S3ForRegion(near)
+	in := &s3.HeadBucketInput{Bucket: aws.String(bucket)}
+	if e.Account != "" {
+		in.ExpectedBucketOwner = aws.String(e.Account)
+	}
+	out, err := cl.HeadBucket(ctx, in)
+	switch {
+	case err == nil:
+		region = aws.ToString(out.BucketRegion)
+	case isNotFound(err) || httpStatus(err) == http.StatusForbidden:
+		return "", false, nil
+	default:
+		// A redirect to the bucket's region names it (as headBucketRegion
+		// reads it for the buckets of the spec).
+		if region = redirectRegion(err); region == "" {
+			return "", false, err
+		}
+	}
+	if region == "" {
+		if lg, ok := cl.(locationGetter); ok {
+			loc, lerr := lg.GetBucketLocation(ctx, &s3.GetBucketLocationInput{Bucket: aws.String(bucket)})
+			if lerr == nil {
+				region = locationRegion(string(loc.LocationConstraint))
+			}
+		}
+	}
+	return region, true, nil
+}
+
+// redirectRegion returns the region S3 names in the x-amz-bucket-region
+// header of a redirect (or 400) answer to HeadBucket, or "".
+func redirectRegion(err error) string {
+	var re *smithyhttp.ResponseError
+	if !errors.As(err, &re) || re.Response == nil || re.Response.Response == nil {
+		return ""
+	}
+	switch re.Response.StatusCode {
+	case http.StatusMovedPermanently, http.StatusTemporaryRedirect, http.StatusBadRequest:
+		return re.Response.Header.Get("x-amz-bucket-region")
+	}
+	return ""
+}
+
+// locationRegion maps a GetBucketLocation answer to a region: an empty
+// constraint is us-east-1 and "EU" the legacy name of eu-west-1.
+func locationRegion(c string) string {
+	switch c {
+	case "":
+		return "us-east-1"
+	case "EU":
+		return "eu-west-1"
+	}
+	return c
+}
+
+// logTargetDiag is the diagnostic for bucket b logging to t, or nil when
+// the target is usable (or its region unknown).
+func logTargetDiag(t *logTarget, b *spec.Bucket, region string, found bool) *hcl.Diagnostic {
+	al := b.AccessLogging
+	rng := al.TargetBucket.Range
+	name := shownName(t)
+	src := b.Region.Value
+	if b.Region.Sensitive {
+		src = "(sensitive value)"
+	}
+	switch {
+	case !found:
+		return &hcl.Diagnostic{Severity: hcl.DiagError, Subject: &rng,
+			Summary: fmt.Sprintf("Access log target %s not found", name),
+			Detail: fmt.Sprintf("%s sends its server access logs to %s, which does not exist or belongs to another account "+
+				"(S3 answered HeadBucket with not found or access denied). S3 delivers access logs only to an existing bucket "+
+				"of your own account in the logged bucket's region (%s). Create that bucket in %s, or declare it in the spec as a "+
+				"bucket block and write target_bucket = bucket.LABEL.name so that teramotc creates it and lets the log "+
+				"delivery service write to it. Nothing was written to AWS.", b.Address, name, src, src)}
+	case region != "" && region != b.Region.Value:
+		return &hcl.Diagnostic{Severity: hcl.DiagError, Subject: &rng,
+			Summary: fmt.Sprintf("Access log target %s in another region", name),
+			Detail: fmt.Sprintf("%s is in region %s, but the target bucket %s is in %s: S3 delivers access logs only to a "+
+				"bucket in the logged bucket's region, and PutBucketLogging would refuse it. Log to a bucket in %s instead "+
+				"(for example one declared in the spec with region = %q). Nothing was written to AWS.",
+				b.Address, src, name, region, src, src)}
+	}
+	return nil
+}
+
+func shownName(t *logTarget) string {
+	if t.sensitive {
+		return "(sensitive value)"
+	}
+	return fmt.Sprintf("%q", t.name)
+}
