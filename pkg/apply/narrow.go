@@ -7,11 +7,24 @@ import (
 
 // narrowPolicy returns the canonical policy that grants only what both
 // canonical policies old and want grant: each Allow of old intersected with
-// each Allow of want (actions, resources and principals as sets, other
+// each Allow of want (actions, resources and principals as sets,
+// conditions combined so that both hold, see intersectConditions; other
 // fields equal), plus the Deny statements of both (an added Deny narrows;
-// a removed one waits for the full document). When nothing of old
-// survives, its Allows become Denies so that the document still parses and
-// grants nothing. Statements covered by another are dropped.
+// a removed one waits for the full document). A statement whose new
+// conditions are stricter is thus narrowed to the new statement itself,
+// and one whose conditions only widen is kept as it is live.
+//
+// When nothing of old survives (a rotated external id), its Allows become
+// Denies: every document needs a statement, and a document with no Allow
+// grants nothing. IAM accepts a trust policy made only of Deny statements
+// (UpdateAssumeRolePolicy; the AWS controllers for Kubernetes IAM
+// controller's e2e test, test/e2e/tests/test_role.py, writes one to real
+// IAM and reads Effect Deny back), and AWS's own AWSDenyAll managed policy
+// is Deny-only; trust policies must explicitly allow a principal (IAM user
+// guide, policy evaluation logic), so a Deny-only one lets nobody assume
+// the role. Forms that keep an Allow with a condition that can never match
+// were rejected: their safety rests on a condition value, not on the
+// absence of an Allow. Statements covered by another are dropped.
 func narrowPolicy(old, want any, partition string) any {
 	var out []map[string]any
 	for _, s := range statements(old) {
@@ -80,6 +93,14 @@ func intersectStatement(s, t map[string]any) map[string]any {
 					return nil
 				}
 				r[k] = p
+			case "Condition":
+				c, ok := intersectConditions(s[k], t[k])
+				if !ok {
+					return nil
+				}
+				if len(c) > 0 {
+					r[k] = c
+				}
 			default:
 				if !equal(s[k], t[k]) {
 					return nil

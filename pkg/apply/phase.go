@@ -16,8 +16,9 @@ const StepRevoke = 2
 //   - revoke (step 2, every policy that exists live: bucket, trust and
 //     managed identity policies): the narrowed document (narrowPolicy): what
 //     the live document allows and the rendered one still allows, plus the
-//     Deny statements of both. A change that only removes access is
-//     complete after this phase.
+//     Deny statements of both; for a role, also a lowered
+//     MaxSessionDuration. A change that only removes access is complete
+//     after this phase.
 //   - deny (guardrails, bucket policies): the same narrowed document, or
 //     the rendered Deny statements alone for a bucket without a policy.
 //   - service (audit): deny + Allows whose only principals are AWS services
@@ -50,8 +51,8 @@ func policyField(typ string) string {
 // it), 0 when it stays at its item's step. MakePlan calls it so that the
 // plan shows the step where each change actually happens.
 func revokeStep(it *Item, before any, partition string) (step int, note string) {
-	doc, want := revokeDoc(it, before, partition)
-	if doc == nil {
+	_, want := revokeDoc(it, before, partition)
+	if want == nil {
 		return 0, ""
 	}
 	if equal(want, it.Desired) {
@@ -75,8 +76,11 @@ func widenStep(it *Item, narrowed any, partition string) int {
 	return StepGrant
 }
 
-// revokeDoc returns the document to write in the revoke phase and the
-// canonical state it leaves, or nil when the change removes no access.
+// revokeDoc returns the document to write in the revoke phase (nil when
+// the policy loses nothing) and the canonical state the phase leaves (nil
+// when the change removes no access). A role whose MaxSessionDuration is
+// lowered is narrowed too: shorter sessions are a revocation, so the new
+// value is part of the revoke state (a raise waits for the identity step).
 func revokeDoc(it *Item, before any, partition string) (doc, want any) {
 	field := policyField(it.Type)
 	if field == "-" || before == nil {
@@ -87,19 +91,26 @@ func revokeDoc(it *Item, before any, partition string) (doc, want any) {
 		cur, _ = before.(map[string]any)[field]
 		wantPol, _ = it.Desired.(map[string]any)[field]
 	}
-	n := narrowPolicy(cur, wantPol, partition)
-	if n == nil || equal(n, cur) {
+	if n := narrowPolicy(cur, wantPol, partition); n != nil && !equal(n, cur) {
+		doc, cur = rawPolicy(it.Doc, n, partition), n
+	}
+	if field == "" {
+		if doc == nil {
+			return nil, nil
+		}
+		return doc, cur
+	}
+	st := copyMap(before.(map[string]any))
+	st[field] = cur
+	shorter := false
+	if it.Type == TIAMRole {
+		if d := num(it.Desired.(map[string]any)["MaxSessionDuration"]); d > 0 && d < num(st["MaxSessionDuration"]) {
+			st["MaxSessionDuration"], shorter = d, true
+		}
+	}
+	if doc == nil && !shorter {
 		return nil, nil
 	}
-	doc = rawPolicy(it.Doc, n, partition)
-	if field == "" {
-		return doc, n
-	}
-	st := map[string]any{}
-	for k, v := range before.(map[string]any) {
-		st[k] = v
-	}
-	st[field] = n
 	return doc, st
 }
 

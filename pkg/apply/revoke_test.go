@@ -51,8 +51,8 @@ func TestRevokeFirst(t *testing.T) {
 		first   func(*spec.Spec)
 		second  func(*spec.Spec)
 		drift   func(f *fake) // live changes made outside teramotc
-		// revoke is the write expected before the guardrails ("" for none).
-		revoke string
+		// revoke are the writes expected before the guardrails.
+		revoke []string
 		// steps are the plan steps of the changes of these types.
 		steps map[string]int
 		// note is expected in the reason of those changes.
@@ -65,7 +65,7 @@ func TestRevokeFirst(t *testing.T) {
 		{
 			name: "identity policy loses list", example: "setup-guide-role",
 			first: permissions("read", "list"), second: permissions("read"),
-			revoke: "CreatePolicyVersion " + testPolicyARN,
+			revoke: []string{"CreatePolicyVersion " + testPolicyARN},
 			steps:  map[string]int{TManagedPolicy: StepRevoke}, note: "only removes access: applied at step 2",
 			after: func(t *testing.T, f *fake) {
 				policyHas(t, f, "s3:GetObject", true)
@@ -75,7 +75,7 @@ func TestRevokeFirst(t *testing.T) {
 		{
 			name: "identity policy swaps list for write", example: "setup-guide-user",
 			first: permissions("read", "list"), second: permissions("read", "write"),
-			revoke: "CreatePolicyVersion " + testPolicyARN,
+			revoke: []string{"CreatePolicyVersion " + testPolicyARN},
 			steps:  map[string]int{TManagedPolicy: StepRevoke}, note: "removals applied at step 2, additions at step 8",
 			after: func(t *testing.T, f *fake) {
 				policyHas(t, f, "s3:GetObject", true)
@@ -96,7 +96,7 @@ func TestRevokeFirst(t *testing.T) {
 		{
 			name: "trust policy external id rotated", example: "setup-guide-role",
 			second: func(s *spec.Spec) { s.Grants[0].Role.ExternalID.Value = "tmc-rotated-external-id" },
-			revoke: "UpdateAssumeRolePolicy teramot-access",
+			revoke: []string{"UpdateAssumeRolePolicy teramot-access"},
 			steps:  map[string]int{TIAMRole: StepRevoke}, note: "removals applied at step 2, additions at step 7",
 			after: func(t *testing.T, f *fake) {
 				trust := f.iam.roles["teramot-access"].trust
@@ -123,11 +123,79 @@ func TestRevokeFirst(t *testing.T) {
 					"Principal": map[string]any{"AWS": "arn:aws:iam::999999999999:root"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::teramot-data-acme/*"})
 				f.buckets[dataBucket].policy = aws.String(mustJSON(doc))
 			},
-			revoke: "PutBucketPolicy " + dataBucket,
+			revoke: []string{"PutBucketPolicy " + dataBucket},
 			steps:  map[string]int{TBucketPolicy: StepRevoke},
 			after: func(t *testing.T, f *fake) {
 				if p := *f.buckets[dataBucket].policy; strings.Contains(p, "OldPartner") || !strings.Contains(p, "DenyInsecureTransport") {
 					t.Errorf("bucket policy after the failed run: %s", p)
+				}
+			},
+		},
+		{
+			name: "trust policy gains its external id condition", example: "setup-guide-role",
+			drift:  editTrust(func(st map[string]any) { delete(st, "Condition") }),
+			revoke: []string{"UpdateAssumeRolePolicy teramot-access"},
+			steps:  map[string]int{TIAMRole: StepRevoke}, note: "only removes access: applied at step 2",
+			after: func(t *testing.T, f *fake) {
+				// The new statement is the narrowing: no Deny, no gap.
+				trust := f.iam.roles["teramot-access"].trust
+				if strings.Contains(trust, "Deny") || !strings.Contains(trust, "sts:ExternalId") {
+					t.Errorf("trust policy after the failed run: %s", trust)
+				}
+			},
+		},
+		{
+			name: "trust policy drops a drifted source-IP condition", example: "setup-guide-role",
+			drift: editTrust(func(st map[string]any) {
+				st["Condition"].(map[string]any)["IpAddress"] = map[string]any{"aws:SourceIp": "203.0.113.0/24"}
+			}),
+			steps: map[string]int{TIAMRole: StepIdentity},
+			after: func(t *testing.T, f *fake) {
+				if trust := f.iam.roles["teramot-access"].trust; !strings.Contains(trust, "203.0.113.0/24") {
+					t.Errorf("the widening was written before the identity step: %s", trust)
+				}
+			},
+			converged: func(t *testing.T, f *fake) {
+				if trust := f.iam.roles["teramot-access"].trust; strings.Contains(trust, "203.0.113.0/24") {
+					t.Errorf("trust policy not converged: %s", trust)
+				}
+			},
+		},
+		{
+			name: "bucket policy condition narrowed", example: "setup-guide-user",
+			first: partnerStatement("10.0.0.0/8"), second: partnerStatement("10.1.0.0/16"),
+			revoke: []string{"PutBucketPolicy " + dataBucket},
+			steps:  map[string]int{TBucketPolicy: StepRevoke}, note: "only removes access: applied at step 2",
+			after: func(t *testing.T, f *fake) {
+				if p := *f.buckets[dataBucket].policy; !strings.Contains(p, "10.1.0.0/16") || strings.Contains(p, "10.0.0.0/8") || !strings.Contains(p, `"Partner"`) {
+					t.Errorf("bucket policy after the failed run: %s", p)
+				}
+			},
+		},
+		{
+			name: "role sessions shortened", example: "setup-guide-role",
+			first: sessions(7200), second: sessions(3600),
+			revoke: []string{"UpdateRole teramot-access"},
+			steps:  map[string]int{TIAMRole: StepRevoke}, note: "only removes access: applied at step 2",
+			after: func(t *testing.T, f *fake) { maxSession(t, f, 3600) },
+		},
+		{
+			name: "role sessions lengthened", example: "setup-guide-role",
+			first: sessions(3600), second: sessions(7200),
+			steps:     map[string]int{TIAMRole: StepIdentity},
+			after:     func(t *testing.T, f *fake) { maxSession(t, f, 3600) },
+			converged: func(t *testing.T, f *fake) { maxSession(t, f, 7200) },
+		},
+		{
+			name: "external id rotated and sessions shortened", example: "setup-guide-role",
+			first: sessions(7200), second: both(sessions(3600), func(s *spec.Spec) { s.Grants[0].Role.ExternalID.Value = "tmc-rotated-external-id" }),
+			revoke: []string{"UpdateAssumeRolePolicy teramot-access", "UpdateRole teramot-access"},
+			steps:  map[string]int{TIAMRole: StepRevoke}, note: "removals applied at step 2, additions at step 7",
+			after: func(t *testing.T, f *fake) { maxSession(t, f, 3600) },
+			converged: func(t *testing.T, f *fake) {
+				maxSession(t, f, 3600)
+				if trust := f.iam.roles["teramot-access"].trust; !strings.Contains(trust, "tmc-rotated-external-id") {
+					t.Errorf("trust policy not converged: %s", trust)
 				}
 			},
 		},
@@ -172,13 +240,13 @@ func TestRevokeFirst(t *testing.T) {
 			if guard < 0 {
 				t.Fatalf("no guardrail write; calls:\n%s", strings.Join(f.calls, "\n"))
 			}
-			if tc.revoke != "" {
-				if i := callIndex(f.calls, tc.revoke); i < 0 || i > guard {
-					t.Errorf("%q at #%d, want before PutPublicAccessBlock (#%d); calls:\n%s", tc.revoke, i, guard, strings.Join(f.calls, "\n"))
+			for _, r := range tc.revoke {
+				if i := callIndex(f.calls, r); i < 0 || i > guard {
+					t.Errorf("%q at #%d, want before PutPublicAccessBlock (#%d); calls:\n%s", r, i, guard, strings.Join(f.calls, "\n"))
 				}
 			}
 			for _, c := range f.calls[:guard] {
-				if op := strings.Fields(c)[0]; isWrite(op) && c != tc.revoke && !strings.HasPrefix(c, "PutBucketPolicy") {
+				if op := strings.Fields(c)[0]; isWrite(op) && callIndex(tc.revoke, c) < 0 && !strings.HasPrefix(c, "PutBucketPolicy") {
 					t.Errorf("%s written before the guardrails", c)
 				}
 			}
@@ -197,6 +265,55 @@ func TestRevokeFirst(t *testing.T) {
 				tc.converged(t, f)
 			}
 			assertConverged(t, f, e, items)
+		})
+	}
+}
+
+func sessions(seconds int) func(*spec.Spec) {
+	return func(s *spec.Spec) { s.Grants[0].Role.MaxSessionDuration.Value = seconds }
+}
+
+func maxSession(t *testing.T, f *fake, want int32) {
+	t.Helper()
+	if got := f.iam.roles["teramot-access"].maxSession; got != want {
+		t.Errorf("MaxSessionDuration = %d, want %d", got, want)
+	}
+}
+
+// editTrust changes every statement of the live trust policy (drift).
+func editTrust(edit func(map[string]any)) func(*fake) {
+	return func(f *fake) {
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(f.iam.roles["teramot-access"].trust), &doc); err != nil {
+			panic(err)
+		}
+		for _, st := range doc["Statement"].([]any) {
+			edit(st.(map[string]any))
+		}
+		f.iam.roles["teramot-access"].trust = mustJSON(doc)
+	}
+}
+
+// partnerStatement sets the bucket-policy statement letting a partner
+// read from the given source addresses.
+func partnerStatement(cidr string) func(*spec.Spec) {
+	return func(s *spec.Spec) {
+		var kept []*spec.Statement
+		for _, st := range s.Buckets[0].Statements {
+			if st.Sid != "Partner" {
+				kept = append(kept, st)
+			}
+		}
+		s.Buckets[0].Statements = append(kept, &spec.Statement{
+			Sid:        "Partner",
+			Principals: spec.Attr[spec.Principals]{Value: spec.Principals{Map: map[string][]string{"AWS": {"arn:aws:iam::210987654321:root"}}}, Set: true},
+			Actions:    spec.Attr[[]string]{Value: []string{"s3:GetObject"}, Set: true},
+			Resources:  spec.Attr[[]string]{Value: []string{"arn:aws:s3:::" + dataBucket + "/*"}, Set: true},
+			Conditions: []*spec.Condition{{
+				Test:     spec.Attr[string]{Value: "IpAddress", Set: true},
+				Variable: spec.Attr[string]{Value: "aws:SourceIp", Set: true},
+				Values:   spec.Attr[[]string]{Value: []string{cidr}, Set: true},
+			}},
 		})
 	}
 }
@@ -280,6 +397,18 @@ func TestNarrowPolicy(t *testing.T) {
 		{"condition changed: old access denied", `[{"Sid":"T","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"old"}}}]`,
 			`[{"Sid":"T","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"new"}}}]`,
 			`[{"Sid":"T","Effect":"Deny","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"old"}}}]`},
+		{"condition added: narrowed to the new statement", `[{"Sid":"T","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":"sts:AssumeRole"}]`,
+			`[{"Sid":"T","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"new"}}}]`, "want"},
+		{"condition values narrowed: the new statement", `[{"Sid":"O","Effect":"Allow","Action":"s3:GetObject",` + obj + `,"Condition":{"IpAddress":{"aws:SourceIp":["10.0.0.0/8","192.0.2.0/24"]}}}]`,
+			`[{"Sid":"O","Effect":"Allow","Action":"s3:GetObject",` + obj + `,"Condition":{"IpAddress":{"aws:SourceIp":"10.1.0.0/16"}}}]`, "want"},
+		{"condition removed: kept as live until its stage", `[{"Sid":"O","Effect":"Allow","Action":"s3:GetObject",` + obj + `,"Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]`,
+			`[{"Sid":"O","Effect":"Allow","Action":"s3:GetObject",` + obj + `}]`, "old"},
+		{"conditions swapped: both apply", `[{"Sid":"O","Effect":"Allow","Action":"s3:GetObject",` + obj + `,"Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]`,
+			`[{"Sid":"O","Effect":"Allow","Action":"s3:GetObject",` + obj + `,"Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc"}}}]`,
+			`[{"Sid":"O","Effect":"Allow","Action":"s3:GetObject",` + obj + `,"Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"},"StringEquals":{"aws:PrincipalOrgID":"o-abc"}}}]`},
+		{"condition narrowed and action added: the common part", `[{"Sid":"O","Effect":"Allow","Action":"s3:GetObject",` + obj + `}]`,
+			`[{"Sid":"O","Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],` + obj + `,"Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]`,
+			`[{"Sid":"O","Effect":"Allow","Action":"s3:GetObject",` + obj + `,"Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]`},
 		{"added deny applied, removed deny kept", `[{"Sid":"D1","Effect":"Deny","Principal":"*","Action":"s3:*",` + bkt + `}]`,
 			`[{"Sid":"D2","Effect":"Deny","Principal":"*","Action":"s3:PutObject",` + obj + `}]`,
 			`[{"Sid":"D1","Effect":"Deny","Principal":"*","Action":"s3:*",` + bkt + `},{"Sid":"D2","Effect":"Deny","Principal":"*","Action":"s3:PutObject",` + obj + `}]`},
