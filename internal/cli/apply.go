@@ -114,8 +114,8 @@ func runApply(env *Env, args []string) int {
 	}
 	if !pl.plan.HasChanges() {
 		if r.ev != nil {
-			r.ev.ApplyOutputs(nil)
-			r.ev.Summary("apply", 0, 0) // the last event, as after changes
+			r.ev.Summary("apply", 0, 0)
+			r.ev.ApplyOutputs(nil) // the last event, as after changes
 			return exitFor(r.ev)
 		}
 		fmt.Fprintln(env.Stdout, "\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.")
@@ -173,8 +173,8 @@ func runApply(env *Env, args []string) int {
 }
 
 // applyJSON applies the plan under -json: the engine's progress becomes
-// apply_* events (its lines still go to stderr); the stream ends with an
-// outputs event and the apply change_summary, or with the errors.
+// apply_* events (its lines still go to stderr); the stream ends with the
+// apply change_summary and then the outputs event, or with the errors.
 func applyJSON(ctx context.Context, r *reporter, e *apply.Engine, p *apply.Plan, allowDestructive bool) int {
 	prog := view.NewApplyProgress(r.ev)
 	e.Progress = r.env.Stderr
@@ -192,8 +192,8 @@ func applyJSON(ctx context.Context, r *reporter, e *apply.Engine, p *apply.Plan,
 		applyFailed(ctx, r, e, p, err)
 		return view.ExitError
 	}
-	r.ev.ApplyOutputs(res.KeyFiles)
 	r.ev.Summary("apply", res.Added, res.Changed)
+	r.ev.ApplyOutputs(res.KeyFiles) // the last event, after the summary, as in Terraform
 	return exitFor(r.ev)
 }
 

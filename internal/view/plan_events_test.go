@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,8 +66,8 @@ func TestEvents(t *testing.T) {
 		{"apply_summary_outputs", func(ev *Events) { // in Terraform's order
 			ev.Summary("apply", 2, 1)
 			ev.ApplyOutputs([]string{"keys/svc.access-key.json"})
-			ev.ApplyOutputs(nil)
-		}, []string{"change_summary", "outputs", "outputs"}},
+		}, []string{"change_summary", "outputs"}},
+		{"apply_outputs_empty", func(ev *Events) { ev.ApplyOutputs(nil) }, []string{"outputs"}},
 		{"apply_progress", func(ev *Events) {
 			pl := applyPlan()
 			bucket, policy, user, role := pl.Changes[0], pl.Changes[1], pl.Changes[2], pl.Changes[3]
@@ -173,6 +174,22 @@ func TestCheckEventLines(t *testing.T) {
 		{"no fraction", strings.Replace(good, ".456789", "", 1), false},
 		{"unknown type", strings.Replace(good, `"version"`, `"log"`, 1), false},
 		{"blank line", good + "\n" + good, false},
+		{"apply stream", stream("version", "diagnostic", "planned_change", "change_summary:plan",
+			"apply_start", "apply_progress", "diagnostic", "apply_complete", "change_summary:apply", "outputs"), true},
+		{"plan stream", stream("version", "planned_change", "planned_change", "change_summary:plan"), true},
+		{"failed apply", stream("version", "change_summary:plan", "apply_start", "apply_errored", "outputs", "diagnostic", "diagnostic"), true},
+		{"failed apply, no keys", stream("version", "change_summary:plan", "apply_start", "apply_errored", "diagnostic"), true},
+		{"fragment", stream("apply_start", "apply_complete"), true},
+		{"outputs before apply summary", stream("version", "change_summary:plan", "outputs", "change_summary:apply"), false},
+		{"apply summary without outputs", stream("version", "change_summary:plan", "change_summary:apply"), false},
+		{"diagnostic between summary and outputs", stream("change_summary:apply", "diagnostic", "outputs"), false},
+		{"event after final outputs", stream("change_summary:apply", "outputs", "diagnostic"), false},
+		{"two outputs", stream("apply_errored", "outputs", "outputs"), false},
+		{"version not first", stream("diagnostic", "version"), false},
+		{"two versions", stream("version", "version"), false},
+		{"planned_change after summary", stream("change_summary:plan", "planned_change"), false},
+		{"plan summary after apply events", stream("apply_start", "change_summary:plan"), false},
+		{"summary without operation", stream("change_summary:"), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := CheckEventLines([]byte(tc.out)); (err == nil) != tc.ok {
@@ -201,4 +218,18 @@ func checkEventsGolden(t *testing.T, name string, got []byte) {
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
 		t.Errorf("%s (-want +got):\n%s", path, diff)
 	}
+}
+
+// stream returns an event stream of the given types, each a minimal valid
+// line; "change_summary:OP" is a change_summary of operation OP.
+func stream(types ...string) string {
+	var b strings.Builder
+	for _, typ := range types {
+		extra := ""
+		if t, op, ok := strings.Cut(typ, ":"); ok {
+			typ, extra = t, fmt.Sprintf(`,"changes":{"add":0,"change":0,"remove":0,"operation":%q}`, op)
+		}
+		fmt.Fprintf(&b, `{"@level":"info","@message":"m","@module":"teramotc.ui","@timestamp":"2026-11-27T01:02:03.456789Z","type":%q%s}`+"\n", typ, extra)
+	}
+	return b.String()
 }
