@@ -162,15 +162,49 @@ func dispatch(env *Env, args []string) int {
 		printUsage(env.Stdout)
 		return view.ExitOK
 	}
-	if args[0] == "help" {
-		return runHelp(env, args[1:])
+	rest, p := takeNoColor(env, args[1:], args[0] == "help")
+	if p != nil {
+		return report(env, p)
 	}
+	if args[0] == "help" {
+		return runHelp(env, rest)
+	}
+	args = append(args[:1:1], rest...)
 	cmd, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(env.Stderr, "Error: unknown command %q.%s\n\nRun \"teramotc -help\" for the list of commands.\n", args[0], didYouMean(args[0], commandNames()))
 		return view.ExitError
 	}
 	return cmd.Run(env, args[1:])
+}
+
+// takeNoColor removes -no-color from the arguments after the command name
+// where the command's own flags would not see it: before a subcommand
+// ("policy -no-color test DIR") and, when anywhere is set, among help's
+// arguments ("help -no-color lint"). -no-color is a global flag accepted
+// after every command name; -no-color=false leaves colour as it is.
+func takeNoColor(env *Env, args []string, anywhere bool) ([]string, *problem) {
+	var rest []string
+	for i, a := range args {
+		name, value, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		switch {
+		case a == "--":
+			return append(rest, args[i:]...), nil
+		case strings.HasPrefix(a, "-") && name == "no-color":
+			off, err := strconv.ParseBool(cmp.Or(value, "true"))
+			if err != nil {
+				return nil, boolProblem(name, value)
+			}
+			if off {
+				env.Color = false
+			}
+		case anywhere:
+			rest = append(rest, a)
+		default:
+			return append(rest, args[i:]...), nil
+		}
+	}
+	return rest, nil
 }
 
 func runHelp(env *Env, args []string) int {

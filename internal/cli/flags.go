@@ -72,12 +72,23 @@ func reportParseError(fs *flag.FlagSet, err error) {
 // value %q for -%s: %v".
 var flagValueError = regexp.MustCompile(`(?s)^invalid (?:boolean )?value ("(?:[^"\\]|\\.)*") for (?:flag )?-([^\s:]+): (.*)$`)
 
+// globalFlagExample gives, for each global flag a command's flag set does
+// not define (-help and -no-color are defined everywhere), how it is
+// written before the command name.
+var globalFlagExample = map[string]string{"chdir": "-chdir=DIR", "version": "-version"}
+
 // flagProblem turns an error of the flag package, whose messages are
 // written for programmers, into a problem for users.
 func flagProblem(fs *flag.FlagSet, err error) *problem {
 	msg := err.Error()
 	help := fmt.Sprintf("Run \"teramotc %s -help\" for usage.", fs.Name())
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		if example, global := globalFlagExample[name]; global {
+			return &problem{
+				fmt.Sprintf("unknown flag -%s: -%s is a global flag, given before the command name", name, name),
+				fmt.Sprintf("Write it as \"teramotc %s %s ...\". %s", example, fs.Name(), help),
+			}
+		}
 		var names []string
 		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
 		return &problem{"unknown flag -" + name + "." + didYouMeanFlag(name, names), help}
