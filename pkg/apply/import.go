@@ -152,15 +152,18 @@ func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, n
 	for _, s := range statements(policy) {
 		sids[str(s["Sid"])] = true
 	}
-	eb := b.AppendNewBlock("encryption", nil).Body()
 	rule := first(enc["Rules"])
 	def, _ := rule["ApplyServerSideEncryptionByDefault"].(map[string]any)
 	alg := str(def["SSEAlgorithm"])
 	if alg == "" {
 		alg = "AES256"
+		b.AppendUnstructuredTokens(comment(
+			"import: the bucket has no default encryption, which a spec cannot express.",
+			"plan shows one change for it: apply adds this AES256 (SSE-S3) default encryption."))
 		im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s has no default encryption, which a spec cannot express: "+
 			"the imported spec declares encryption { algorithm = \"AES256\" } and apply will add that default encryption (SSE-S3).", name))
 	}
+	eb := b.AppendNewBlock("encryption", nil).Body()
 	eb.SetAttributeValue("algorithm", cty.StringVal(alg))
 	if k := str(def["KMSMasterKeyID"]); k != "" {
 		eb.SetAttributeValue("kms_key_arn", cty.StringVal(k))
@@ -180,9 +183,7 @@ func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, n
 	if err != nil {
 		return err
 	}
-	for _, r := range rules(canonLifecycle(lc)) {
-		importRule(b, r)
-	}
+	importLifecycle(b, name, lc, im)
 	lg, err := e.readDoc(ctx, it(TLogging))
 	if err != nil {
 		return err
@@ -230,26 +231,6 @@ func snake(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-func importRule(b *hclwrite.Body, r map[string]any) {
-	rb := b.AppendNewBlock("lifecycle_rule", []string{str(r["ID"])}).Body()
-	rb.SetAttributeValue("enabled", cty.BoolVal(r["Status"] == "Enabled"))
-	if p := str(r["Prefix"]); p != "" {
-		rb.SetAttributeValue("prefix", cty.StringVal(p))
-	}
-	if ts, ok := r["Transitions"].([]map[string]any); ok {
-		for _, tm := range ts {
-			tb := rb.AppendNewBlock("transition", nil).Body()
-			tb.SetAttributeValue("days", cty.NumberIntVal(int64(num(tm["Days"]))))
-			tb.SetAttributeValue("storage_class", cty.StringVal(str(tm["StorageClass"])))
-		}
-	}
-	for _, kv := range [][2]string{{"ExpirationDays", "expiration_days"}, {"NoncurrentDays", "noncurrent_expiration_days"}, {"AbortDays", "abort_incomplete_upload_days"}} {
-		if d := num(r[kv[0]]); d > 0 {
-			rb.SetAttributeValue(kv[1], cty.NumberIntVal(int64(d)))
-		}
-	}
 }
 
 // importStatement writes a live bucket-policy statement as a statement

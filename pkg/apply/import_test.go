@@ -39,6 +39,10 @@ func TestMoto(t *testing.T) {
 		m.Reset(t)
 		testBareBucket(t, connectMoto(t, m))
 	})
+	t.Run("lifecycle-live-only", func(t *testing.T) {
+		m.Reset(t)
+		testImportLifecycleMoto(t, connectMoto(t, m))
+	})
 	for _, tc := range tests {
 		t.Run(tc.example, func(t *testing.T) {
 			m.Reset(t)
@@ -103,7 +107,7 @@ func testBareBucket(t *testing.T, e *Engine) {
 	}
 	flat := strings.Join(strings.Fields(string(im.HCL)), " ")
 	for _, want := range []string{`region = "eu-west-1"`, `block_public_acls = false`, `restrict_public_buckets = false`,
-		`object_ownership = "ObjectWriter"`, `algorithm = "AES256"`} {
+		`object_ownership = "ObjectWriter"`, `algorithm = "AES256"`, `# import: the bucket has no default encryption`} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("imported spec lacks %s:\n%s", want, im.HCL)
 		}
@@ -154,4 +158,56 @@ func importedItems(t *testing.T, im *Imported, environ []string) []*Item {
 		t.Fatal(err)
 	}
 	return items
+}
+
+// testImportLifecycleMoto imports, from moto, lifecycle rules with a tag
+// filter and with noncurrent-version transitions, which a spec cannot
+// express: import warns about both, and the imported spec's plan updates
+// the lifecycle configuration as DESTRUCTIVE (without its tag filter the
+// expiring rule would delete every object).
+func testImportLifecycleMoto(t *testing.T, e *Engine) {
+	ctx := context.Background()
+	const name = "audit2-lifecycle"
+	cl := e.C.S3ForRegion("us-east-1")
+	if _, err := cl.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String(name)}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := cl.PutBucketLifecycleConfiguration(ctx, &s3.PutBucketLifecycleConfigurationInput{Bucket: aws.String(name),
+		LifecycleConfiguration: &s3types.BucketLifecycleConfiguration{Rules: []s3types.LifecycleRule{
+			{ID: aws.String("scratch"), Status: s3types.ExpirationStatusEnabled,
+				Filter:     &s3types.LifecycleRuleFilter{Tag: &s3types.Tag{Key: aws.String("class"), Value: aws.String("scratch")}},
+				Expiration: &s3types.LifecycleExpiration{Days: aws.Int32(30)}},
+			{ID: aws.String("cold"), Status: s3types.ExpirationStatusEnabled, Filter: &s3types.LifecycleRuleFilter{Prefix: aws.String("")},
+				NoncurrentVersionTransitions: []s3types.NoncurrentVersionTransition{{NoncurrentDays: aws.Int32(30),
+					StorageClass: s3types.TransitionStorageClassGlacier}},
+				AbortIncompleteMultipartUpload: &s3types.AbortIncompleteMultipartUpload{DaysAfterInitiation: aws.Int32(3)}},
+		}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	im, err := e.Import(ctx, ImportOptions{Bucket: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := strings.Join(im.Notes, "\n")
+	for _, want := range []string{`lifecycle rule "scratch": a spec cannot express Filter.Tag class=scratch`,
+		`lifecycle rule "cold": a spec cannot express NoncurrentVersionTransitions`} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes lack %q:\n%s", want, notes)
+		}
+	}
+	items := importedItems(t, im, nil)
+	live, err := e.Read(ctx, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lc *Change
+	for _, c := range e.MakePlan(items, live).Changes {
+		if c.Type == TLifecycle {
+			lc = c
+		}
+	}
+	if lc == nil || !lc.Destructive || !strings.Contains(lc.Reason, `lifecycle rule "scratch": tag filter class=scratch removed`) {
+		t.Errorf("lifecycle change = %+v, want a DESTRUCTIVE update naming the removed tag filter\n%s", lc, im.HCL)
+	}
 }

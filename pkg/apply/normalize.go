@@ -108,9 +108,18 @@ func canonLifecycle(m map[string]any) any {
 			var tr []map[string]any
 			for _, t := range ts {
 				tm, _ := t.(map[string]any)
-				tr = append(tr, map[string]any{"Days": num(tm["Days"]), "StorageClass": str(tm["StorageClass"])})
+				t := map[string]any{"Days": num(tm["Days"]), "StorageClass": str(tm["StorageClass"])}
+				if d := str(tm["Date"]); d != "" {
+					t["Date"] = d // not written by teramotc: a date is not 0 days
+				}
+				tr = append(tr, t)
 			}
-			sort.Slice(tr, func(i, j int) bool { return tr[i]["Days"].(float64) < tr[j]["Days"].(float64) })
+			sort.Slice(tr, func(i, j int) bool {
+				if a, b := tr[i]["Days"].(float64), tr[j]["Days"].(float64); a != b {
+					return a < b
+				}
+				return str(tr[i]["Date"]) < str(tr[j]["Date"])
+			})
 			out["Transitions"] = tr
 		}
 		if x, ok := r["Expiration"].(map[string]any); ok {
@@ -131,6 +140,21 @@ func canonLifecycle(m map[string]any) any {
 			if n := num(x["NewerNoncurrentVersions"]); n > 0 {
 				out["NewerNoncurrentVersions"] = n
 			}
+		}
+		if nts, ok := r["NoncurrentVersionTransitions"].([]any); ok && len(nts) > 0 {
+			// Not written by teramotc either, but kept so that a write
+			// that drops them shows in the plan.
+			var tr []map[string]any
+			for _, t := range nts {
+				tm, _ := t.(map[string]any)
+				e := map[string]any{"NoncurrentDays": num(tm["NoncurrentDays"]), "StorageClass": str(tm["StorageClass"])}
+				if n := num(tm["NewerNoncurrentVersions"]); n > 0 {
+					e["NewerNoncurrentVersions"] = n
+				}
+				tr = append(tr, e)
+			}
+			sort.Slice(tr, func(i, j int) bool { return mustJSON(tr[i]) < mustJSON(tr[j]) })
+			out["NoncurrentTransitions"] = tr
 		}
 		if x, ok := r["AbortIncompleteMultipartUpload"].(map[string]any); ok && num(x["DaysAfterInitiation"]) > 0 {
 			out["AbortDays"] = num(x["DaysAfterInitiation"])
