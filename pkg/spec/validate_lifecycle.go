@@ -1,6 +1,10 @@
 package spec
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // transitionsFrom lists, for each storage class, the classes a lifecycle
 // rule may move objects to next (the S3 transition waterfall).
@@ -32,6 +36,11 @@ func (l *loader) checkLifecycle(b *Bucket) {
 			l.ruleError("TMC306", r.DeclRange, "Duplicate lifecycle rule ID",
 				"%s already has a lifecycle rule %q (at %s); rule IDs must be unique in a bucket.",
 				b.Address, r.ID, ids[r.ID].DeclRange)
+		}
+		if i := strings.IndexFunc(r.ID, func(c rune) bool { return !unicode.IsPrint(c) }); i >= 0 {
+			l.errorf(r.DeclRange.Ptr(), "Invalid lifecycle rule ID",
+				"A lifecycle rule ID (the block label) holds only printable characters; this one has %U at character %d. Remove control, format and line-separator characters from the label.",
+				[]rune(r.ID[i:])[0], utf8.RuneCountInString(r.ID[:i])+1)
 		}
 		ids[r.ID] = r
 		l.checkRule(r)
