@@ -14,6 +14,8 @@ import (
 	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/teramot/teramotc/pkg/spec"
 )
 
 // builtinFS holds the built-in policies, their Rego unit tests and helper
@@ -33,7 +35,7 @@ type Module struct {
 // BuiltinModules returns the embedded policy files, sorted by file name;
 // the *_test.rego files only when tests is set.
 func BuiltinModules(tests bool) ([]*Module, error) {
-	return readModules(builtinFS, "policies", "policies", tests)
+	return readModules(builtinFS, "policies", "policies", tests, nil)
 }
 
 // DirModules returns the *.rego files under dir (recursively), as a user's
@@ -50,14 +52,55 @@ func DirModules(dir string, tests bool) ([]*Module, error) {
 	case !st.IsDir() && !strings.HasSuffix(dir, ".rego"):
 		return nil, policyError(nil, "Not a policy directory",
 			"%s is a file, not a directory of .rego files. Give the directory that holds your policies, or one .rego file.", dir)
-	case !st.IsDir():
-		src, err := os.ReadFile(dir)
+	}
+	base, name := dir, "."
+	if !st.IsDir() { // one file: confined to its own directory
+		base, name = filepath.Dir(dir), filepath.Base(dir)
+	}
+	root, err := os.OpenRoot(base)
+	if err != nil {
+		return nil, readError(base, err)
+	}
+	defer root.Close()
+	if !st.IsDir() {
+		src, err := readConfined(root, name, dir)
 		if err != nil {
-			return nil, readError(dir, err)
+			return nil, err
 		}
 		return parseModules([]*Module{{File: dir, Source: src, Test: isTest(dir)}})
 	}
-	return readModules(os.DirFS(dir), ".", dir, tests)
+	return readModules(root.FS(), ".", dir, tests, root)
+}
+
+// readConfined reads the file name (slash-separated, relative to root's
+// directory; shown as display) through root, so that a symbolic link cannot
+// lead out of the policy directory (spec.Confine gives the clear
+// diagnostic, os.Root makes it hold when the link changes meanwhile): a policy from a pull request could
+// otherwise name /proc/self/environ or ~/.aws/credentials and have a syntax
+// error print its content. A link that stays inside dir is followed.
+func readConfined(root *os.Root, name, display string) ([]byte, error) {
+	dir := root.Name()
+	if d := spec.Confine(filepath.Join(dir, filepath.FromSlash(name)), dir, nil); d != nil {
+		return nil, outsideError(display, dir)
+	}
+	src, err := root.ReadFile(name)
+	if err != nil {
+		// The link changed since Confine looked, or leads through a path
+		// os.Root refuses: both are an escape.
+		if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fs.ErrPermission) {
+			return nil, outsideError(display, dir)
+		}
+		return nil, readError(display, err)
+	}
+	return src, nil
+}
+
+// outsideError is the *PolicyError of a policy file that resolves outside
+// its policy directory. It has no source range: nothing of the file is read.
+func outsideError(name, dir string) *PolicyError {
+	return policyError(nil, "Policy file outside the policy directory",
+		"%s is a symbolic link to a file outside the policy directory %s; teramotc reads no policy file outside it, "+
+			"so that a policy cannot make lint print another file. Copy the policy into the directory instead of linking it.", name, dir)
 }
 
 // readError is the *PolicyError of a policy file or directory that exists
@@ -70,7 +113,9 @@ func readError(name string, err error) *PolicyError {
 	return policyError(err, "Cannot read policies", "Reading %s failed: %v. Check that it is readable by you.", name, err)
 }
 
-func readModules(fsys fs.FS, root, display string, tests bool) ([]*Module, error) {
+// readModules reads the .rego files under root in fsys; through confined
+// (readConfined) when it is set.
+func readModules(fsys fs.FS, root, display string, tests bool, confined *os.Root) ([]*Module, error) {
 	var mods []*Module
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -83,9 +128,14 @@ func readModules(fsys fs.FS, root, display string, tests bool) ([]*Module, error
 		if root == "." {
 			name = filepath.Join(display, filepath.FromSlash(p))
 		}
-		src, err := fs.ReadFile(fsys, p)
+		var src []byte
+		if confined != nil {
+			src, err = readConfined(confined, p, name)
+		} else {
+			src, err = fs.ReadFile(fsys, p) // the embedded built-ins
+		}
 		if err != nil {
-			return readError(name, err)
+			return err
 		}
 		mods = append(mods, &Module{File: name, Source: src, Test: isTest(p)})
 		return nil
