@@ -62,6 +62,9 @@ func rootPath(root, p string) (string, error) {
 			return "", fmt.Errorf(`paths may not contain ".."; files must live inside the spec directory`)
 		}
 	}
+	if hidden(p) {
+		return "", hiddenError(p, p)
+	}
 	full := filepath.Join(root, p)
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
@@ -77,5 +80,32 @@ func rootPath(root, p string) (string, error) {
 	if !within(realRoot, real) {
 		return "", fmt.Errorf("%q is a symbolic link to a file outside the spec directory, which teramotc refuses to read", p)
 	}
+	if rel, _ := filepath.Rel(realRoot, real); hidden(rel) {
+		return "", hiddenError(p, filepath.ToSlash(rel))
+	}
 	return real, nil
+}
+
+// hidden reports whether a relative path has a component that starts with
+// a dot (".git", ".env", ".aws"), other than "." itself. file() and
+// templatefile() refuse such paths, also when a symbolic link leads to one:
+// the spec root is often a repository's root, where actions/checkout writes
+// the job's token into .git/config, and hidden files are where tools keep
+// credentials. A spec has no need of them.
+func hidden(p string) bool {
+	for _, part := range strings.FieldsFunc(p, func(r rune) bool { return r == '/' || r == '\\' }) {
+		if part != "." && strings.HasPrefix(part, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+func hiddenError(p, target string) error {
+	if p == target {
+		return fmt.Errorf("%q is a hidden file or lies in a hidden directory (a name starting with a dot, such as .git), "+
+			"which teramotc refuses to read: hidden files hold credentials. Move the file to a path without such a name", p)
+	}
+	return fmt.Errorf("%q leads to %q, a hidden file or one in a hidden directory (a name starting with a dot, such as .git), "+
+		"which teramotc refuses to read: hidden files hold credentials. Move the file to a path without such a name", p, target)
 }
