@@ -3,10 +3,15 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/open-policy-agent/opa/v1/tester"
 
 	"github.com/teramot/teramotc/internal/view"
@@ -39,8 +44,11 @@ Flags:
                              (default 5m, 0: no limit); no result is
                              reported for a run cut short
 
+An interrupt (Ctrl-C, SIGINT or SIGTERM) stops the run at once; it
+reports no result, only that it was interrupted, and exits 1.
+
 Exit codes: 0 all tests pass, 1 error (bad flags, compile error, no tests,
-timeout), 2 failing tests.
+timeout, interrupt), 2 failing tests.
 `,
 		Run: runPolicy,
 	})
@@ -92,7 +100,13 @@ func runPolicy(env *Env, args []string) int {
 	}
 	testOpts.Dirs = dirs
 	testOpts.Builtin = testOpts.Builtin || len(dirs) == 0
-	results, err := rules.TestPolicies(context.Background(), testOpts)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(ctx, stop) // a second Ctrl-C ends the process at once
+	results, err := rules.TestPolicies(ctx, testOpts)
+	if ctx.Err() != nil {
+		return policyInterrupted(env, err)
+	}
 	if err != nil {
 		diags, files := rules.Diagnostics(err)
 		return failDiags(env, diags, files)
@@ -116,6 +130,24 @@ func runPolicy(env *Env, args []string) int {
 		return view.ExitFindings
 	}
 	return view.ExitOK
+}
+
+// policyInterrupted reports a run that SIGINT or SIGTERM stopped: never
+// its results (not even those of the tests that had finished), only that
+// it was interrupted, as apply and plan do; exit 1. err is the run's error,
+// which says how far it got when the interrupt cut it short.
+func policyInterrupted(env *Env, err error) int {
+	diags, files := rules.Diagnostics(err)
+	var pe *rules.PolicyError
+	if !errors.As(err, &pe) || !errors.Is(err, context.Canceled) {
+		diags, files = hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Policy tests interrupted",
+			Detail:   "The run was interrupted. No result is reported for an interrupted run; run the tests again.",
+		}}, nil
+	}
+	failDiags(env, diags, files)
+	return view.ExitError
 }
 
 // policyTestJSON writes the results of policy test -f json:

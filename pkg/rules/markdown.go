@@ -98,7 +98,8 @@ const usageText = "## Suppressions\n\n" +
 	"unread (lint stops with exit 1); a file named with `--config` or `TERAMOTC_CONFIG` may be\n" +
 	"anywhere. Errors in the file are reported at the value at fault, with a suggestion for a\n" +
 	"near miss (`severity = \"eror\"`: did you mean \"error\"?), and TMC903 names the nearest\n" +
-	"address with a finding when an ignore block's address matches none.\n\n" +
+	"address with a finding when an ignore block's address matches none. TMC903 points at the\n" +
+	"ignore block's `addresses` value (else its `paths` value, else the block).\n\n" +
 	"```hcl\n" +
 	"inline_ignores = false            # ignore suppression comments (also --no-inline-ignores)\n\n" +
 	"rule \"TMC401\" {\n" +
