@@ -19,7 +19,7 @@ func writeLintCompact(w io.Writer, r *LintReport) error {
 	bw := bufio.NewWriter(w)
 	for _, d := range r.Errors {
 		pos := lintDiagPos(d.Subject)
-		if d.Subject == nil && r.origin(d).Path != "" {
+		if pos == "teramotc" && r.origin(d).Path != "" {
 			pos = lintSanitize(r.origin(d).Path) // the spec, file or directory it concerns
 		}
 		fmt.Fprintf(bw, "%s: %s - %s\n", pos, lintDiagSeverity(d.Severity), lintDiagText(d))
@@ -34,11 +34,14 @@ func writeLintCompact(w io.Writer, r *LintReport) error {
 	return bw.Flush()
 }
 
-// lintDiagPos is FILE:LINE:COL of a diagnostic, or "teramotc" when it has
-// no subject.
+// lintDiagPos is FILE:LINE:COL of a diagnostic, FILE when its range has
+// no line, or "teramotc" when it has no subject.
 func lintDiagPos(r *hcl.Range) string {
-	if r == nil {
+	switch {
+	case r == nil || r.Filename == "" && r.Start.Line <= 0:
 		return "teramotc"
+	case r.Start.Line <= 0:
+		return lintSanitize(r.Filename)
 	}
 	return fmt.Sprintf("%s:%d:%d", lintSanitize(r.Filename), r.Start.Line, r.Start.Column)
 }

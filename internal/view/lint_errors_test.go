@@ -22,6 +22,7 @@ func lintNoRangeReport() *LintReport {
 		{Severity: hcl.DiagError, Summary: "Policy evaluation failed", Detail: "evaluating policies: p.rego:12: eval_conflict_error.", Extra: rules.EvalFailure{}},
 		{Severity: hcl.DiagError, Summary: "Policy evaluation timed out", Detail: "100% of the time,\r\nline two.", Extra: rules.EvalFailure{TimedOut: true}},
 		{Severity: hcl.DiagError, Summary: "Invalid -fail-level", Detail: "Use error, warning or notice."},
+		{Severity: hcl.DiagWarning, Summary: "Odd file", Detail: "A range without a line.", Subject: &hcl.Range{Filename: "specs/odd.hcl"}},
 	}
 	return &LintReport{
 		Findings: []*rules.Finding{},
@@ -33,6 +34,7 @@ func lintNoRangeReport() *LintReport {
 			errs[2]: {Cause: CauseEvaluation, Path: "specs/one.hcl", File: true},
 			errs[3]: {Cause: CauseTimeout, Path: "specs/a,b:c%"},
 			errs[4]: {Cause: CauseUsage},
+			errs[5]: {Cause: CauseSpec, Path: "specs"},
 		},
 		Files:   map[string]*hcl.File{},
 		Version: "1.2.3",
@@ -66,6 +68,7 @@ func TestLintErrorsWithoutRangeLines(t *testing.T) {
 			"specs/one.hcl: error - Policy evaluation failed: evaluating policies: p.rego:12: eval_conflict_error.",
 			"specs/a,b:c%: error - Policy evaluation timed out: 100% of the time,? line two.",
 			"teramotc: error - Invalid -fail-level: Use error, warning or notice.",
+			"specs/odd.hcl: warning - Odd file: A range without a line.",
 		}},
 		{"github", []string{
 			"::error title=Cannot read spec::specs/missing: Cannot read spec%0A%0Aspecs/missing: no such file or directory.",
@@ -73,6 +76,7 @@ func TestLintErrorsWithoutRangeLines(t *testing.T) {
 			"::error file=specs/one.hcl,title=Policy evaluation failed::Policy evaluation failed%0A%0Aevaluating policies: p.rego:12: eval_conflict_error.",
 			"::error title=Policy evaluation timed out::specs/a,b:c%25: Policy evaluation timed out%0A%0A100%25 of the time,%0D%0Aline two.",
 			"::error title=Invalid -fail-level::Invalid -fail-level%0A%0AUse error, warning or notice.",
+			"::warning file=specs/odd.hcl,title=Odd file::Odd file%0A%0AA range without a line.",
 		}},
 	}
 	for _, tc := range tests {
@@ -112,7 +116,7 @@ func TestLintErrorsWithoutRangeLines(t *testing.T) {
 			}
 			uris = append(uris, uri)
 		}
-		want := "specs/missing cfg/team.hcl specs/one.hcl specs/a,b:c%25 -"
+		want := "specs/missing cfg/team.hcl specs/one.hcl specs/a,b:c%25 - specs/odd.hcl"
 		if strings.Join(uris, " ") != want {
 			t.Errorf("notification artifacts %q, want %q", strings.Join(uris, " "), want)
 		}
