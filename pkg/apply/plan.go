@@ -1,11 +1,6 @@
 package apply
 
-import (
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
-	"sort"
-)
+import "sort"
 
 // Actions of a change.
 const (
@@ -58,16 +53,25 @@ func (c *Change) Key() string { return c.item.Key() }
 
 // Plan is the result of comparing the desired items with the live state.
 type Plan struct {
-	FormatVersion string    `json:"format_version"`
-	Account       string    `json:"account"`
-	Endpoint      string    `json:"endpoint,omitempty"`
-	Changes       []*Change `json:"changes"`
-	// LiveFingerprint hashes the live state the plan was made from; apply
-	// of a saved plan refuses to run when it moved.
+	FormatVersion string `json:"format_version"`
+	Account       string `json:"account"`
+	// Region is the default region of the connection the plan was made
+	// with (format 2.0).
+	Region   string    `json:"region,omitempty"`
+	Endpoint string    `json:"endpoint,omitempty"`
+	Changes  []*Change `json:"changes"`
+	// LiveFingerprint is the SHA-256 of the live state the plan was made
+	// from, with sensitive values masked as the plan masks them; apply of
+	// a saved plan refuses to run when it moved.
 	LiveFingerprint string `json:"live_fingerprint"`
-	// DesiredFingerprint hashes the desired state (the rendered spec).
-	DesiredFingerprint string   `json:"desired_fingerprint"`
-	Warnings           []string `json:"warnings"`
+	// DesiredFingerprint is the SHA-256 of the desired state (the rendered
+	// spec), masked the same way.
+	DesiredFingerprint string `json:"desired_fingerprint"`
+	// SensitiveFingerprint covers what masking leaves out: a salted,
+	// deliberately slow argon2id hash of both states unmasked, made when
+	// the plan is saved (see fingerprint.go).
+	SensitiveFingerprint string   `json:"sensitive_fingerprint,omitempty"`
+	Warnings             []string `json:"warnings"`
 
 	items []*Item
 	live  *Live
@@ -107,7 +111,7 @@ func (p *Plan) Destructive() []*Change {
 
 // MakePlan diffs items against live.
 func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
-	p := &Plan{FormatVersion: "1.0", Account: e.Account, Endpoint: e.C.Endpoint, Changes: []*Change{}, Warnings: []string{},
+	p := &Plan{FormatVersion: PlanFormat, Account: e.Account, Region: e.C.Region, Endpoint: e.C.Endpoint, Changes: []*Change{}, Warnings: []string{},
 		items: items, live: live}
 	for _, it := range items {
 		key := it.Key()
@@ -154,8 +158,7 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 		}
 		return typeIndex(applyOrder, a.Type) < typeIndex(applyOrder, b.Type)
 	})
-	p.LiveFingerprint = fingerprint(live.State)
-	p.DesiredFingerprint = desiredFingerprint(items)
+	p.DesiredFingerprint, p.LiveFingerprint = maskedFingerprints(items, live)
 	return p
 }
 
@@ -183,27 +186,4 @@ func projectTags(live, want any) any {
 		}
 	}
 	return map[string]any{"Tags": out}
-}
-
-func fingerprint(state map[string]any) string {
-	keys := make([]string, 0, len(state))
-	for k := range state {
-		if state[k] != nil {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	h := sha256.New()
-	for _, k := range keys {
-		fmt.Fprintf(h, "%s=%s\n", k, mustJSON(state[k]))
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-func desiredFingerprint(items []*Item) string {
-	m := map[string]any{}
-	for _, it := range items {
-		m[it.Key()] = it.Desired
-	}
-	return fingerprint(m)
 }

@@ -2,7 +2,6 @@ package apply
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -63,9 +62,20 @@ func (p *Plan) secrets() []string {
 	return out
 }
 
+// PlanFormat is the format_version of plan files (and of their plan).
+// 2.0 masks sensitive values in the fingerprints and adds the salted
+// sensitive_fingerprint and the region; 1.0 files can still be shown, but
+// apply refuses them.
+const PlanFormat = "2.0"
+
+// planFormatV1 is the format before 2.0: its fingerprints are unsalted
+// hashes of the unmasked state.
+const planFormatV1 = "1.0"
+
 // SavedPlan is the content of a plan file (plan -out). It holds no secret:
 // sensitive values are redacted, and apply re-renders the spec and refuses
-// to run unless both the desired and the live fingerprints still match.
+// to run unless the account, endpoint and region and the desired, live and
+// sensitive fingerprints still match (CheckSaved).
 type SavedPlan struct {
 	FormatVersion string `json:"format_version"`
 	// Spec is the spec's absolute path (plan -out stores it so), so that
@@ -79,10 +89,16 @@ type SavedPlan struct {
 // like printed output: access keys written in the spec as block labels
 // (addresses, a trail's name) are masked (spec.MaskAccessKeys). Applying
 // the file re-plans the spec and compares fingerprints, so it never needs
-// them.
+// them. The sensitive fingerprint is made here, with a new salt.
 func WritePlanFile(path string, sp *SavedPlan) error {
-	sp.FormatVersion = "1.0"
+	fp, err := sp.Plan.sensitiveFingerprint()
+	if err != nil {
+		return err
+	}
+	sp.FormatVersion = PlanFormat
 	sp.Plan = sp.Plan.Redacted()
+	sp.Plan.FormatVersion = PlanFormat
+	sp.Plan.SensitiveFingerprint = fp
 	plan, err := json.Marshal(sp.Plan)
 	if err != nil {
 		return err
@@ -132,19 +148,38 @@ func ReadPlanFile(path string) (sp *SavedPlan, ok bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
+	return ParsePlanFile(path, b)
+}
+
+// ParsePlanFile parses the content b of the plan file named name. ok is
+// false when b is not a plan file (not a JSON object with a "plan"). A
+// plan file of another format, or one whose structure is broken (no plan,
+// a change that is null or has no type, name or valid action, no spec),
+// is an error: show and apply never see a plan they cannot print.
+func ParsePlanFile(name string, b []byte) (sp *SavedPlan, ok bool, err error) {
 	var probe struct {
-		FormatVersion string          `json:"format_version"`
+		FormatVersion any             `json:"format_version"`
 		Plan          json.RawMessage `json:"plan"`
 	}
 	if json.Unmarshal(b, &probe) != nil || probe.Plan == nil {
 		return nil, false, nil
 	}
+	if v, _ := probe.FormatVersion.(string); v != PlanFormat && v != planFormatV1 {
+		return nil, true, fmt.Errorf("plan file %s has format %s; this teramotc reads %s (and shows %s)",
+			name, quoteJSON(probe.FormatVersion), PlanFormat, planFormatV1)
+	}
 	sp = &SavedPlan{}
 	if err := json.Unmarshal(b, sp); err != nil {
-		return nil, true, fmt.Errorf("read plan file %s: %w", path, err)
+		return nil, true, fmt.Errorf("read plan file %s: %w", name, err)
 	}
-	if sp.FormatVersion != "1.0" {
-		return nil, true, fmt.Errorf("plan file %s has format %q; this teramotc reads 1.0", path, sp.FormatVersion)
+	if why := sp.broken(); why != "" {
+		return nil, true, fmt.Errorf("plan file %s is damaged: %s; save the plan again with \"teramotc plan -out=FILE\"", name, why)
+	}
+	if sp.Plan.Changes == nil {
+		sp.Plan.Changes = []*Change{} // arrays are never null
+	}
+	if sp.Plan.Warnings == nil {
+		sp.Plan.Warnings = []string{}
 	}
 	for _, c := range sp.Plan.Changes {
 		c.redacted = true // saved redacted; no secret to mask is known
@@ -152,16 +187,34 @@ func ReadPlanFile(path string) (sp *SavedPlan, ok bool, err error) {
 	return sp, true, nil
 }
 
-// ErrStalePlan is returned when a saved plan no longer matches.
-var ErrStalePlan = errors.New("saved plan is stale")
+// broken says what is structurally wrong with a parsed plan file, "" when
+// nothing is.
+func (sp *SavedPlan) broken() string {
+	switch {
+	case sp.Spec == "":
+		return "it names no spec"
+	case sp.Plan == nil:
+		return "its plan is null"
+	}
+	for i, c := range sp.Plan.Changes {
+		switch {
+		case c == nil:
+			return fmt.Sprintf("change %d is null", i+1)
+		case c.Type == "" || c.Name == "":
+			return fmt.Sprintf("change %d has no type or name", i+1)
+		case c.Action != ActionCreate && c.Action != ActionUpdate:
+			return fmt.Sprintf("change %d has action %s, not %q or %q", i+1, quoteJSON(c.Action), ActionCreate, ActionUpdate)
+		}
+	}
+	return ""
+}
 
-// CheckSaved compares a fresh plan with a saved one.
-func CheckSaved(saved, fresh *Plan) error {
-	if saved.DesiredFingerprint != fresh.DesiredFingerprint {
-		return fmt.Errorf("%w: the spec (or its variables) changed since the plan was made; run plan again", ErrStalePlan)
+// quoteJSON renders v as JSON (a string quoted and escaped), for messages
+// about values read from a file.
+func quoteJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "?"
 	}
-	if saved.LiveFingerprint != fresh.LiveFingerprint {
-		return fmt.Errorf("%w: the live AWS state changed since the plan was made; run plan again", ErrStalePlan)
-	}
-	return nil
+	return string(b)
 }

@@ -1,0 +1,140 @@
+package apply
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrStalePlan is returned when a saved plan no longer matches.
+var ErrStalePlan = errors.New("saved plan is stale")
+
+// ErrPlanElsewhere is returned when a saved plan is applied with another
+// account, endpoint or region than it was made with.
+var ErrPlanElsewhere = errors.New("saved plan was made for another account, endpoint or region")
+
+// CheckSaved compares a fresh plan with a saved one, before anything is
+// written: the fresh plan must be for the same account, endpoint and
+// default region, and the desired, live and sensitive fingerprints must be
+// equal. Its errors are *Problem wrapping ErrPlanElsewhere or
+// ErrStalePlan.
+func CheckSaved(saved, fresh *Plan) error {
+	if saved.FormatVersion != PlanFormat {
+		return &Problem{Err: ErrStalePlan,
+			Summary: fmt.Sprintf("the plan file has format %s, made by an older teramotc; apply reads %s", quoteJSON(saved.FormatVersion), PlanFormat),
+			Detail: "Its fingerprints are unsalted hashes of the unmasked state, which apply no longer trusts. Run \"teramotc plan -out=FILE\" again and apply the new file; " +
+				"delete the old one and its copies (CI artifacts): its fingerprints let anyone test guesses of the spec's sensitive values offline."}
+	}
+	if saved.Endpoint != fresh.Endpoint {
+		return &Problem{Err: ErrPlanElsewhere,
+			Summary: fmt.Sprintf("the plan was made against %s, but apply connects to %s", endpointName(saved.Endpoint), endpointName(fresh.Endpoint)),
+			Detail: "A plan file is applied only where it was made. Set AWS_ENDPOINT_URL (or the profile's endpoint_url) as it was for plan, " +
+				"or run \"teramotc plan -out=FILE\" again against this endpoint. Nothing was written."}
+	}
+	if saved.Account != fresh.Account {
+		return &Problem{Err: ErrPlanElsewhere,
+			Summary: fmt.Sprintf("the plan was made for account %s, but the credentials are for account %s", accountName(saved.Account), accountName(fresh.Account)),
+			Detail: fmt.Sprintf("A plan file is applied only where it was made. Use credentials of account %s (the profile, role or environment plan used), "+
+				"or run \"teramotc plan -out=FILE\" again with these credentials. Nothing was written.", accountName(saved.Account))}
+	}
+	if saved.Region != fresh.Region {
+		return &Problem{Err: ErrPlanElsewhere,
+			Summary: fmt.Sprintf("the plan was made with default region %s, but apply runs with %s", quoteJSON(saved.Region), quoteJSON(fresh.Region)),
+			Detail: "Buckets without a region of their own are created in the default region. Set AWS_REGION (or the profile's region) as it was for plan, " +
+				"or run \"teramotc plan -out=FILE\" again. Nothing was written."}
+	}
+	again := "Run \"teramotc plan -out=FILE\" again, review it, and apply the new file. Nothing was written."
+	if saved.DesiredFingerprint != fresh.DesiredFingerprint {
+		return &Problem{Err: ErrStalePlan, Summary: "the spec (or its variables) changed since the plan was made", Detail: again}
+	}
+	if saved.LiveFingerprint != fresh.LiveFingerprint {
+		return &Problem{Err: ErrStalePlan, Summary: "the live AWS state changed since the plan was made", Detail: again}
+	}
+	if saved.SensitiveFingerprint == "" {
+		return &Problem{Err: ErrStalePlan, Summary: "the plan file has no sensitive_fingerprint", Detail: again}
+	}
+	ok, err := fresh.sensitiveMatches(saved.SensitiveFingerprint)
+	if err != nil {
+		return &Problem{Err: ErrStalePlan, Summary: err.Error(), Detail: again}
+	}
+	if !ok {
+		return &Problem{Err: ErrStalePlan,
+			Summary: "a sensitive value changed since the plan was made",
+			Detail: "A value the plan masks differs: a sensitive variable (give apply the same -var, -var-file and TERAMOTC_VAR_* values as plan) " +
+				"or a masked live value such as a role's external id. " + again}
+	}
+	return nil
+}
+
+func endpointName(e string) string {
+	if e == "" {
+		return "AWS (no custom endpoint)"
+	}
+	return e
+}
+
+func accountName(a string) string {
+	if a == "" {
+		return "(none: the endpoint has no STS)"
+	}
+	return a
+}
+
+// ConnectFor returns the connection to apply the saved plan with: the one
+// plan used (its connect field) and the external id given now, which is
+// never saved. given names the connection flags set on the command line
+// ("profile", "region", "assume-role-arn", "endpoint-url"); each must
+// equal what the plan was made with (for -region and -endpoint-url, the
+// plan's connect value or the region and endpoint the plan resolved),
+// else it is a *Problem: a plan is applied where it was made.
+func (sp *SavedPlan) ConnectFor(flags ConnectOptions, given map[string]bool) (ConnectOptions, error) {
+	conn := sp.Connect
+	conn.ExternalID = flags.ExternalID
+	check := func(name, got, saved string, resolved ...string) error {
+		if !given[name] {
+			return nil
+		}
+		norm := func(s string) string {
+			if name == "endpoint-url" {
+				return strings.TrimRight(s, "/")
+			}
+			return s
+		}
+		want := saved
+		if saved == "" && len(resolved) > 0 {
+			want = resolved[0]
+		}
+		if norm(got) == norm(want) {
+			return nil
+		}
+		made := "without it"
+		if want != "" {
+			made = "with " + quoteJSON(want)
+		}
+		return &Problem{Err: ErrPlanElsewhere,
+			Summary: fmt.Sprintf("-%s %s differs from the plan file, which was made %s", name, quoteJSON(got), made),
+			Detail: fmt.Sprintf("A plan file is applied with the connection it was made with (its \"connect\" field). Drop -%s, "+
+				"or run \"teramotc plan -out=FILE\" again with it.", name)}
+	}
+	var resolvedRegion, resolvedEndpoint []string
+	if sp.Plan != nil {
+		resolvedRegion, resolvedEndpoint = []string{sp.Plan.Region}, []string{sp.Plan.Endpoint}
+	}
+	for _, err := range []error{
+		check("profile", flags.Profile, sp.Connect.Profile),
+		check("region", flags.Region, sp.Connect.Region, resolvedRegion...),
+		check("assume-role-arn", flags.AssumeRoleARN, sp.Connect.AssumeRoleARN),
+		check("endpoint-url", flags.EndpointURL, sp.Connect.EndpointURL, resolvedEndpoint...),
+	} {
+		if err != nil {
+			return ConnectOptions{}, err
+		}
+	}
+	if given["endpoint-url"] && conn.EndpointURL == "" {
+		conn.EndpointURL = flags.EndpointURL // equal to the endpoint plan resolved
+	}
+	if given["region"] && conn.Region == "" {
+		conn.Region = flags.Region
+	}
+	return conn, nil
+}
