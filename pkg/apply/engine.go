@@ -216,6 +216,13 @@ func (e *Engine) CheckKeyDir(p *Plan) error {
 		return &Problem{Summary: fmt.Sprintf("-key-dir %s cannot be used: %v", dir, err), Detail: fix, Err: err}
 	case !info.IsDir():
 		return &Problem{Summary: fmt.Sprintf("-key-dir %s is not a directory", dir), Detail: fix}
+	case info.Mode().Perm()&0o022 != 0 && info.Mode()&fs.ModeSticky == 0:
+		return &Problem{Summary: fmt.Sprintf("-key-dir %s is writable by other users (mode %04o, no sticky bit)", dir, info.Mode().Perm()),
+			Detail: "Anyone who may write to it can rename, replace or delete the key file, and AWS returns the secret only once. " +
+				"Give -key-dir a directory only you can write to (chmod go-w), or one with the sticky bit set (chmod +t, as /tmp has). Nothing was written to AWS."}
+	}
+	if root := gitWorkTree(dir); root != "" {
+		e.warnOnce("key-dir-git", fmt.Sprintf("-key-dir %s is inside the git work tree %s: make sure *.access-key.json is git-ignored, or use a directory outside it, so that the key is never committed", dir, root))
 	}
 	f, err := os.CreateTemp(dir, ".teramotc-key-dir-check-*")
 	if err != nil {
@@ -231,4 +238,24 @@ func (e *Engine) CheckKeyDir(p *Plan) error {
 		}
 	}
 	return nil
+}
+
+// gitWorkTree returns the directory holding the .git (a directory, or a
+// file in a linked work tree or submodule) of the work tree dir is in, or
+// "" when dir is in none.
+func gitWorkTree(dir string) string {
+	d, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
 }
