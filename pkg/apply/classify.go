@@ -57,6 +57,8 @@ func classify(it *Item, before, want any) (risk, reason string) {
 		risk, reason = policyRisk(b["AssumeRolePolicyDocument"], w["AssumeRolePolicyDocument"])
 		if old, cur := num(b["MaxSessionDuration"]), num(w["MaxSessionDuration"]); risk != RiskLoosen && cur > old {
 			return RiskLoosen, fmt.Sprintf("sessions may last %v s instead of %v s", cur, old)
+		} else if risk != RiskLoosen && cur < old {
+			return RiskTighten, joinReason(reason, fmt.Sprintf("sessions last at most %v s instead of %v s", cur, old))
 		}
 		return risk, reason
 	case TManagedPolicy:

@@ -14,17 +14,22 @@ import (
 func policyRisk(before, want any) (string, string) {
 	added, removed := statementDiff(before, want)
 	var loosen, tighten []string
+	narrowed := map[int]bool{} // removed Allows replaced by a narrower one
 	for _, s := range added {
-		if s["Effect"] == "Deny" {
+		switch i := narrowerThan(s, removed); {
+		case s["Effect"] == "Deny":
 			tighten = append(tighten, "adds Deny "+sidOf(s))
-		} else {
+		case i >= 0: // e.g. a condition added: it grants part of what a removed Allow did
+			narrowed[i] = true
+			tighten = append(tighten, "narrows Allow "+sidOf(s))
+		default:
 			loosen = append(loosen, "adds Allow "+sidOf(s))
 		}
 	}
-	for _, s := range removed {
+	for i, s := range removed {
 		if s["Effect"] == "Deny" {
 			loosen = append(loosen, "removes Deny "+sidOf(s))
-		} else {
+		} else if !narrowed[i] {
 			tighten = append(tighten, "removes Allow "+sidOf(s))
 		}
 	}
@@ -37,6 +42,17 @@ func policyRisk(before, want any) (string, string) {
 		return RiskTighten, fmt.Sprintf("%d statement(s) narrow access: %s", len(tighten), strings.Join(tighten, ", "))
 	}
 	return RiskNeutral, ""
+}
+
+// narrowerThan returns the index of an Allow of list that grants all that
+// the Allow s grants (narrowPolicy's intersection), or -1.
+func narrowerThan(s map[string]any, list []map[string]any) int {
+	for i, r := range list {
+		if x := intersectStatement(r, s); x != nil && equal(withoutSid(x), withoutSid(s)) {
+			return i
+		}
+	}
+	return -1
 }
 
 // sidOf names a statement in a reason: its Sid, or its canonical JSON

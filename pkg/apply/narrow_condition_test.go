@@ -111,3 +111,39 @@ func TestCIDRCovers(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyNarrowing: a changed Allow that grants part of what the live
+// one did (stricter conditions, fewer actions) is a tightening, as the
+// revoke stage treats it; shorter role sessions tighten too.
+func TestClassifyNarrowing(t *testing.T) {
+	const trust = `{"Sid":"T","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":"sts:AssumeRole"`
+	ext := func(id string) string { return `,"Condition":{"StringEquals":{"sts:ExternalId":"` + id + `"}}` }
+	ip := `,"Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}`
+	role := func(seconds float64, stmt string) map[string]any {
+		return map[string]any{"MaxSessionDuration": seconds, "AssumeRolePolicyDocument": policyOf(t, stmt)}
+	}
+	tests := []struct {
+		name         string
+		before, want map[string]any
+		risk, reason string
+	}{
+		{"condition added", role(3600, trust+`}`), role(3600, trust+ext("a")+`}`), RiskTighten, "1 statement(s) narrow access: narrows Allow T"},
+		{"condition removed", role(3600, trust+ext("a")+`}`), role(3600, trust+`}`), RiskLoosen, "1 statement(s) widen access: adds Allow T"},
+		{"external id rotated", role(3600, trust+ext("a")+`}`), role(3600, trust+ext("b")+`}`), RiskLoosen, "1 statement(s) widen access: adds Allow T"},
+		{"conditions swapped", role(3600, trust+ext("a")+`}`), role(3600, trust+ip+`}`), RiskLoosen, "1 statement(s) widen access: adds Allow T"},
+		{"action removed", role(3600, `{"Sid":"T","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":["sts:AssumeRole","sts:TagSession"]}`),
+			role(3600, trust+`}`), RiskTighten, "1 statement(s) narrow access: narrows Allow T"},
+		{"shorter sessions", role(7200, trust+`}`), role(3600, trust+`}`), RiskTighten, "sessions last at most 3600 s instead of 7200 s"},
+		{"shorter sessions and a narrower trust", role(7200, trust+`}`), role(3600, trust+ext("a")+`}`), RiskTighten,
+			"1 statement(s) narrow access: narrows Allow T; sessions last at most 3600 s instead of 7200 s"},
+		{"shorter sessions, wider trust", role(7200, trust+ext("a")+`}`), role(3600, trust+`}`), RiskLoosen, "1 statement(s) widen access: adds Allow T"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			risk, reason := classify(&Item{Type: TIAMRole}, tc.before, tc.want)
+			if diff := cmp.Diff([]string{tc.risk, tc.reason}, []string{risk, reason}); diff != "" {
+				t.Errorf("classify (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
