@@ -10,7 +10,9 @@ import (
 
 // WritePlanMarkdown prints the plan for a pull-request comment or
 // $GITHUB_STEP_SUMMARY: a table of changes, then the text diff folded in a
-// <details> block.
+// <details> block. Text from the plan is escaped (mdCell, mdCode, and
+// WritePlanText's escapes in the block), so that no name starts a line of
+// its own (a "::error::" workflow command) or breaks the table.
 func WritePlanMarkdown(w io.Writer, p *apply.Plan) {
 	p = p.Redacted()
 	fmt.Fprintln(w, "### teramotc plan")
@@ -22,14 +24,14 @@ func WritePlanMarkdown(w io.Writer, p *apply.Plan) {
 	fmt.Fprintln(w, "| | resource | name | address | risk | step |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|")
 	for _, c := range p.Changes {
-		risk := c.Risk
+		risk := mdCell(c.Risk)
 		if c.Destructive {
 			risk = "**destructive** " + risk
 		}
 		if c.Unsupported != "" {
 			risk += " (skipped: unsupported)"
 		}
-		fmt.Fprintf(w, "| `%s` | %s | `%s` | `%s` | %s | %d |\n", symbol(c.Action), c.Type, mdEscape(c.Name), c.Address, risk, c.Step)
+		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %d |\n", symbol(c.Action), mdCell(c.Type), mdCode(c.Name), mdCode(c.Address), risk, c.Step)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "**%s**\n\n", PlanSummary(p))
@@ -42,5 +44,3 @@ func WritePlanMarkdown(w io.Writer, p *apply.Plan) {
 	fmt.Fprintln(w, "```")
 	fmt.Fprintln(w, "</details>")
 }
-
-func mdEscape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }

@@ -20,14 +20,14 @@ func WritePlanText(w io.Writer, p *apply.Plan, color bool) {
 		fmt.Fprintln(w, "No changes. The live state matches the spec.")
 		return
 	}
-	fmt.Fprintf(w, "teramotc will perform the following actions in account %s, in this order:\n", p.Account)
+	fmt.Fprintf(w, "teramotc will perform the following actions in account %s, in this order:\n", escapeControls(p.Account))
 	for _, c := range p.Changes {
 		fmt.Fprintln(w)
 		writeChangeText(w, c, color)
 	}
 	fmt.Fprintln(w)
 	for _, warn := range p.Warnings {
-		fmt.Fprintf(w, "Warning: %s; apply will skip it.\n", warn)
+		fmt.Fprintf(w, "Warning: %s; apply will skip it.\n", escapeControls(warn))
 	}
 	fmt.Fprintln(w, PlanSummary(p))
 }
@@ -63,15 +63,17 @@ func changeTitle(c *apply.Change) string {
 
 func writeChangeText(w io.Writer, c *apply.Change, color bool) {
 	sym := symbol(c.Action)
-	fmt.Fprintf(w, "  %s\n", paint(changeTitle(c), "1", color))
-	fmt.Fprintf(w, "  %s %s %q {\n", paint(sym, symColor(sym), color), c.Type, c.Name)
+	// Every string of a change may come from a crafted plan file (show):
+	// control characters are escaped in each line printed.
+	fmt.Fprintf(w, "  %s\n", paint(escapeControls(changeTitle(c)), "1", color))
+	fmt.Fprintf(w, "  %s %s {\n", paint(sym, symColor(sym), color), escapeControls(fmt.Sprintf("%s %q", c.Type, c.Name)))
 	lines := diffLines(c.Before, c.After)
 	if c.SensitiveChanged && !hiddenWhole(c.After) {
 		// Masked values changed (an external id): say so, without them.
 		lines = append(lines, "~ (sensitive value changed)")
 	}
 	for _, l := range lines {
-		fmt.Fprintf(w, "      %s\n", paintLine(l, color))
+		fmt.Fprintf(w, "      %s\n", paintLine(escapeControls(l), color))
 	}
 	fmt.Fprintln(w, "    }")
 }

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"unicode"
 
 	"github.com/teramot/teramotc/pkg/spec"
 )
@@ -193,6 +195,8 @@ func (sp *SavedPlan) broken() string {
 	switch {
 	case sp.Spec == "":
 		return "it names no spec"
+	case strings.ContainsFunc(sp.Spec, unicode.IsControl):
+		return fmt.Sprintf("its spec path %s holds a control character", quoteJSON(sp.Spec))
 	case sp.Plan == nil:
 		return "its plan is null"
 	}

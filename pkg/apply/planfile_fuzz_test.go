@@ -16,6 +16,7 @@ var crafted = []struct {
 	{"plan null", `{"format_version":"1.0","spec":"/x","plan":null}`, "its plan is null"},
 	{"change null", `{"format_version":"1.0","spec":"/x","plan":{"changes":[null]}}`, "change 1 is null"},
 	{"second change null", `{"format_version":"2.0","spec":"/x","plan":{"changes":[{"type":"bucket","name":"b","action":"create"},null]}}`, "change 2 is null"},
+	{"spec path with an escape", `{"format_version":"2.0","spec":"/x\u001b[2J","plan":{"changes":[]}}`, `its spec path "/x\u001b[2J" holds a control character`},
 	{"no spec", `{"format_version":"2.0","plan":{"changes":[]}}`, "it names no spec"},
 	{"change without type", `{"format_version":"2.0","spec":"/x","plan":{"changes":[{"name":"b","action":"create"}]}}`, "change 1 has no type or name"},
 	{"unknown action", `{"format_version":"2.0","spec":"/x","plan":{"changes":[{"type":"bucket","name":"b","action":"delete"}]}}`, `change 1 has action "delete"`},
