@@ -166,6 +166,7 @@ func (e *Engine) writeTrail(ctx context.Context, c *Change) error {
 		if err != nil {
 			return err
 		}
+		clearUnsetTrailFields(in)
 		_, err = ct.UpdateTrail(ctx, in)
 		return err
 	case TEventSelectors:
@@ -181,6 +182,24 @@ func (e *Engine) writeTrail(ctx context.Context, c *Change) error {
 		return err
 	}
 	return fmt.Errorf("no CloudTrail writer for %s", it.Type)
+}
+
+// clearUnsetTrailFields sends the optional trail settings that the spec
+// leaves out as empty strings. UpdateTrail changes only the parameters a
+// request carries (https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_UpdateTrail.html:
+// every parameter but Name is optional), so a rendered document without
+// S3KeyPrefix or KmsKeyId would keep the old prefix or key: the trail
+// would go on writing to PREFIX/AWSLogs/..., which the bucket policy no
+// longer allows, and read-back would never match. An empty S3KeyPrefix
+// removes the prefix and an empty KmsKeyId turns SSE-KMS off (back to
+// SSE-S3), as the aws CLI's `update-trail --s3-key-prefix ""` does.
+func clearUnsetTrailFields(in *cloudtrail.UpdateTrailInput) {
+	if in.S3KeyPrefix == nil {
+		in.S3KeyPrefix = aws.String("")
+	}
+	if in.KmsKeyId == nil {
+		in.KmsKeyId = aws.String("")
+	}
 }
 
 // expandWildcardPrincipal rewrites "Principal": "*" as {"AWS": ["*"]}, its
