@@ -10,7 +10,7 @@ import (
 )
 
 // bucketPolicy renders the bucket policy, in this order: the TLS deny, the
-// deny of uploads without the SSE header, the statements the log delivery
+// denies of uploads without the SSE header or with another KMS key, the statements the log delivery
 // services need when this bucket receives logs declared in the spec, then the
 // user's statement blocks. No file is written when there is no statement.
 func (r *renderer) bucketPolicy(dir string, b *spec.Bucket) {
@@ -26,32 +26,7 @@ func (r *renderer) bucketPolicy(dir string, b *spec.Bucket) {
 			Condition: cond("Bool", "aws:SecureTransport", "false"),
 		}, b.RequireTLS.Range)
 	}
-	if b.Encryption.RequireEncryptedUploads.Value {
-		algorithm := b.Encryption.Algorithm.Value
-		if algorithm == "" {
-			algorithm = "AES256"
-		}
-		c := cond("StringNotEquals", "s3:x-amz-server-side-encryption", algorithm)
-		if services := r.logDeliveryServices(b); len(services) > 0 {
-			// The log delivery services send no SSE header (CloudTrail
-			// sends aws:kms with a trail key), and a Deny beats their
-			// Allow: exempt exactly them. In one StringNotEquals the two
-			// keys are ANDed, so the Deny still applies to every request
-			// whose principal is not one of these services, including
-			// users and anonymous callers, where aws:PrincipalServiceName
-			// is absent and a negated operator on an absent key is true.
-			// Default encryption still encrypts what the services write.
-			c = and(c, cond("StringNotEquals", "aws:PrincipalServiceName", services...))
-		}
-		p.add(stmt{
-			Sid:       "DenyUnencryptedUploads",
-			Effect:    "Deny",
-			Principal: "*",
-			Actions:   []string{"s3:PutObject"},
-			Resources: []string{r.objectARN(name, "")},
-			Condition: c,
-		}, b.Encryption.RequireEncryptedUploads.Range)
-	}
+	r.encryptionDenies(&p, b)
 	r.accessLogStatements(&p, b)
 	r.trailStatements(&p, b)
 	sensitive := false

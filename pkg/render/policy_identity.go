@@ -36,8 +36,8 @@ func (r *renderer) grant(g *spec.Grant) {
 // and s3:ListBucketVersions on the bucket, limited to the prefix with an
 // s3:prefix condition),
 // BucketAccess (other bucket-level extra actions, no condition) and
-// KMSAccess (kms:Decrypt for read, kms:GenerateDataKey for write, on the
-// bucket's key when it uses SSE-KMS). Actions keep the order read, write,
+// KMSAccess (kms:Decrypt for read, kms:Decrypt and kms:GenerateDataKey for
+// write, on the bucket's key when it uses SSE-KMS). Actions keep the order read, write,
 // delete, then the extra actions as written.
 func (r *renderer) identityPolicy(g *spec.Grant, b *spec.Bucket) *policy {
 	has := map[string]bool{}
@@ -87,8 +87,14 @@ func (r *renderer) identityPolicy(g *spec.Grant, b *spec.Bucket) *policy {
 			Resources: []string{r.bucketARN(name)}}, g.ExtraActions.Range)
 	}
 	if key := b.Encryption.KMSKeyARN.Value; usesKMS(b) && key != "" {
+		// A multipart upload to an SSE-KMS bucket needs kms:Decrypt as
+		// well as kms:GenerateDataKey: S3 decrypts the uploaded parts to
+		// assemble them (https://repost.aws/knowledge-center/s3-large-file-encryption-kms-key;
+		// S3 User Guide, "Multipart upload API and permissions"). The aws
+		// CLI and the SDKs' transfer managers upload large files in parts,
+		// so write gets both.
 		var kms []string
-		if has["read"] {
+		if has["read"] || has["write"] {
 			kms = append(kms, "kms:Decrypt")
 		}
 		if has["write"] {

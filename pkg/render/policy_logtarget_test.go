@@ -14,7 +14,8 @@ type request map[string]string
 // denied reports whether some Deny statement of the policy applies to req,
 // with the IAM rules for the operators that teramotc renders: keys within
 // an operator and operators are ANDed, values are ORed (NORed for a negated
-// operator), and a negated operator on an absent key holds.
+// operator), a negated operator on an absent key holds, and Null tests
+// whether the key is absent.
 func denied(policy map[string]any, req request) bool {
 	for _, st := range policy["Statement"].([]any) {
 		s := st.(map[string]any)
@@ -38,6 +39,14 @@ func denied(policy map[string]any, req request) bool {
 				match := false
 				for _, v := range values {
 					match = match || (present && got == v)
+				}
+				if op == "Null" {
+					// "Null": "false" holds for a present key, "true"
+					// for an absent one.
+					match = false
+					for _, v := range values {
+						match = match || (v == "false") == present
+					}
 				}
 				if negated {
 					applies = applies && !match

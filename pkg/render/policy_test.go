@@ -49,7 +49,7 @@ func TestIdentityPolicy(t *testing.T) {
 			s.Grants[0].Permissions = set([]string{"write"}, 67)
 		}, `{"Version":"2012-10-17","Statement":[
 		  {"Sid":"ObjectAccess","Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::teramot-data-acme/*"},
-		  {"Sid":"KMSAccess","Effect":"Allow","Action":"kms:GenerateDataKey","Resource":"arn:aws:kms:us-east-1:111122223333:key/k2"}]}`},
+		  {"Sid":"KMSAccess","Effect":"Allow","Action":["kms:Decrypt","kms:GenerateDataKey"],"Resource":"arn:aws:kms:us-east-1:111122223333:key/k2"}]}`},
 		{"listing as an extra action keeps the prefix condition", func(s *spec.Spec) {
 			s.Grants[0].Permissions = set([]string{"read"}, 67)
 			s.Grants[0].Prefix = set("p/", 68)
@@ -120,7 +120,17 @@ func TestBucketPolicy(t *testing.T) {
 			b.Encryption.KMSKeyARN = set("arn:aws:kms:us-east-1:111122223333:key/k1", 18)
 		}, `{"Version":"2012-10-17","Statement":[
 		  {"Sid":"DenyUnencryptedUploads","Effect":"Deny","Principal":"*","Action":"s3:PutObject","Resource":"arn:aws:s3:::teramot-data-acme/*",
-		   "Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption":"aws:kms"}}}]}`},
+		   "Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption":"aws:kms"}}},
+		  {"Sid":"DenyOtherKMSKeys","Effect":"Deny","Principal":"*","Action":"s3:PutObject","Resource":"arn:aws:s3:::teramot-data-acme/*",
+		   "Condition":{"Null":{"s3:x-amz-server-side-encryption-aws-kms-key-id":"false"},
+		     "StringNotEquals":{"s3:x-amz-server-side-encryption-aws-kms-key-id":"arn:aws:kms:us-east-1:111122223333:key/k1"}}}]}`},
+		{"dsse key, uploads not required", "teramot-data-acme", func(s *spec.Spec) {
+			b := s.Buckets[0]
+			b.RequireTLS = set(false, 20)
+			b.Encryption.Algorithm = set("aws:kms:dsse", 17)
+			b.Encryption.KMSKeyARN = set("arn:aws:kms:us-east-1:111122223333:key/k1", 18)
+			b.Encryption.RequireEncryptedUploads = set(false, 19)
+		}, ""},
 		{"nothing to say", "teramot-data-acme", func(s *spec.Spec) {
 			b := s.Buckets[0]
 			b.RequireTLS = set(false, 20)
