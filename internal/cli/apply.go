@@ -91,9 +91,9 @@ func runApply(env *Env, args []string) int {
 	}
 	if isPlan {
 		path = saved.Spec
-		ext := af.conn.ExternalID
-		af.conn = saved.Connect
-		af.conn.ExternalID = ext
+		if !usePlanConnection(r, fs, af, saved) {
+			return view.ExitError
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -101,11 +101,8 @@ func runApply(env *Env, args []string) int {
 	if !ok {
 		return view.ExitError
 	}
-	if isPlan {
-		if err := apply.CheckSaved(saved.Plan, pl.plan); err != nil {
-			r.fail(err.Error(), "")
-			return view.ExitError
-		}
+	if isPlan && !checkPlanFile(r, saved, pl.plan) {
+		return view.ExitError
 	}
 	if r.ev != nil {
 		r.ev.Plan(pl.plan)

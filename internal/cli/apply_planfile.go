@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+
+	"github.com/teramot/teramotc/pkg/apply"
+)
+
+// awsFlagNames are the connection flags a plan file fixes: given with a
+// plan file, each must equal what the plan was made with.
+var awsFlagNames = []string{"profile", "region", "assume-role-arn", "endpoint-url"}
+
+// usePlanConnection points af at the connection saved in the plan file
+// (the external id stays the one given now: it is never saved). A
+// connection flag that differs from the plan's is refused: a plan file is
+// applied only where it was made.
+func usePlanConnection(r *reporter, fs *flag.FlagSet, af *awsFlags, saved *apply.SavedPlan) bool {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) {
+		for _, n := range awsFlagNames {
+			if f.Name == n {
+				given[n] = true
+			}
+		}
+	})
+	conn, err := saved.ConnectFor(af.conn, given)
+	if err != nil {
+		failProblem(r, err)
+		return false
+	}
+	af.conn = conn
+	return true
+}
+
+// checkPlanFile refuses a saved plan made for another account, endpoint
+// or region, or whose spec, live state or sensitive values moved since
+// (apply.CheckSaved), before anything is written.
+func checkPlanFile(r *reporter, saved *apply.SavedPlan, fresh *apply.Plan) bool {
+	if err := apply.CheckSaved(saved.Plan, fresh); err != nil {
+		failProblem(r, err)
+		return false
+	}
+	return true
+}
+
+// failProblem reports err as "Error: summary" and what to do when it is
+// an *apply.Problem, else as its text.
+func failProblem(r *reporter, err error) {
+	var p *apply.Problem
+	if errors.As(err, &p) {
+		r.fail(p.Summary, p.Detail)
+		return
+	}
+	r.fail(err.Error(), "")
+}
