@@ -110,14 +110,14 @@ func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, config
 	hard := s.hardFindings(diags, res)
 	if loaded != nil && loaded.Spec != nil && !res.Diagnostics.HasErrors() {
 		out, rdiags := render.Render(loaded.Spec)
-		hard = append(hard, s.hardFindings(rdiags, res)...)
+		hard = append(hard, s.hardFindings(redactDiags(loaded, rdiags), res)...)
 		if !rdiags.HasErrors() {
-			hard = append(hard, s.hardFindings(render.Validate(out, loaded.Spec), res)...)
+			hard = append(hard, s.hardFindings(redactDiags(loaded, render.Validate(out, loaded.Spec)), res)...)
 		}
 		if !res.Diagnostics.HasErrors() {
 			found, err := s.evaluate(ctx, inspect.Value(loaded, out), split)
 			if err != nil {
-				res.Diagnostics = append(res.Diagnostics, evalFailure(ctx, err))
+				res.Diagnostics = append(res.Diagnostics, redactDiags(loaded, hcl.Diagnostics{evalFailure(ctx, err)})...)
 			}
 			found = dedupeHard(found, hard)
 			fillAddresses(found, func() map[string]any { return inspect.Build(loaded, out) })
@@ -130,6 +130,7 @@ func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, config
 	}
 	res.today = now.UTC().Format(time.DateOnly)
 	res.Findings = s.suppress(hard, res, cfg, sel, opts.NoInlineIgnores, res.today)
+	redactFindings(loaded, res.Findings, res.Files) // after suppress: that matches real addresses
 	SortFindings(res.Findings)
 	res.compact()
 	return res

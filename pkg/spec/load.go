@@ -38,7 +38,10 @@ type Loaded struct {
 	Files map[string]*hcl.File
 
 	secrets []string // access keys found in the files, masked in Files (redact.go)
-	tokens  map[string]hclsyntax.Tokens
+	// sensitive holds the values of sensitive variables and of the model's
+	// values derived from them, replaced by Redact.
+	sensitive sensitiveTexts
+	tokens    map[string]hclsyntax.Tokens
 }
 
 // Tokens returns the tokens of a file of Files as lexed when it was read,
@@ -69,6 +72,7 @@ func Load(path string, opts Options) (out *Loaded, diags hcl.Diagnostics) {
 	}
 	l.root = root
 	l.funcs = functions(root)
+	l.watchFileFuncs()
 	l.spec = &Spec{
 		Root: root, Files: append([]string{}, files...),
 		Variables: []*Variable{}, Locals: []*Local{}, Buckets: []*Bucket{}, Grants: []*Grant{}, Trails: []*Trail{},
@@ -115,6 +119,9 @@ type loader struct {
 	// masks are the ranges of sensitive variables' values written in files,
 	// masked in Loaded.Files (redact_sensitive.go).
 	masks []hcl.Range
+	// read are the credentials in what file() and templatefile() returned
+	// (secrets_files.go).
+	read readSecrets
 }
 
 // topBlocks are the top-level blocks of every file, in file order.
@@ -134,10 +141,14 @@ func (l *loader) parseAll(files []string) {
 		if tokens != nil {
 			l.tokens[name] = tokens
 		}
+		// Scan the bytes whatever the parser thought of them: a file with a
+		// syntax error is printed in its diagnostic's snippet too.
+		if src != nil {
+			l.scanSecrets(name, src)
+		}
 		if f == nil || diags.HasErrors() {
 			continue
 		}
-		l.scanSecrets(name, src)
 		content, diags := f.Body.Content(rootSchema)
 		l.diags = append(l.diags, diags...)
 		for _, b := range content.Blocks {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -32,18 +33,26 @@ const maskByte = '*'
 // hideSecrets applies the above to out and diags and returns the diagnostics.
 func (l *loader) hideSecrets(out *Loaded, diags hcl.Diagnostics) hcl.Diagnostics {
 	maskRanges(out, l.masks)
-	if l.spec == nil || len(l.spec.Secrets) == 0 {
-		return diags
+	if out.Spec != nil { // evaluation finished: the loader is ours
+		out.sensitive = l.sensitiveVarTexts()
 	}
-	for _, h := range l.spec.Secrets {
-		f := out.Files[h.Range.Filename]
-		if f == nil || h.Range.Start.Byte < 0 || h.Range.End.Byte > len(f.Bytes) || h.Range.Start.Byte >= h.Range.End.Byte {
-			continue
+	if l.spec != nil {
+		for _, h := range l.spec.Secrets {
+			f := out.Files[h.Range.Filename]
+			if f == nil || h.Range.Start.Byte < 0 || h.Range.End.Byte > len(f.Bytes) || h.Range.Start.Byte >= h.Range.End.Byte {
+				continue
+			}
+			text := string(f.Bytes[h.Range.Start.Byte:h.Range.End.Byte])
+			if !slices.Contains(out.secrets, text) {
+				out.secrets = append(out.secrets, text)
+			}
 		}
-		text := string(f.Bytes[h.Range.Start.Byte:h.Range.End.Byte])
-		if !slices.Contains(out.secrets, text) {
-			out.secrets = append(out.secrets, text)
-		}
+	}
+	// After the loop above: these hits point at the calls, not the keys.
+	l.readSecretHits(out)
+	if len(out.secrets) == 0 {
+		out.addModelSensitive()
+		return diags
 	}
 	// Mask every occurrence, not only the ranges found: the same key may sit
 	// in a comment or a string the scanner did not attribute. The files are
@@ -57,6 +66,7 @@ func (l *loader) hideSecrets(out *Loaded, diags hcl.Diagnostics) hcl.Diagnostics
 	if out.Spec != nil { // evaluation finished: the model is ours
 		markSensitive(reflect.ValueOf(out.Spec), out.secrets)
 	}
+	out.addModelSensitive()
 	for _, d := range diags {
 		d.Summary = out.Redact(d.Summary)
 		d.Detail = out.Redact(d.Detail)
@@ -64,19 +74,85 @@ func (l *loader) hideSecrets(out *Loaded, diags hcl.Diagnostics) hcl.Diagnostics
 	return diags
 }
 
-// Redact returns s with every access key found in the spec's files masked.
-// Use it on any text about the spec that is printed and does not come from
-// the model's redaction (sensitive attributes and documents).
+// Redact returns s with every value given to a sensitive variable or
+// derived from one (every string and number of an attribute or tag of the
+// model marked Sensitive) replaced by "(sensitive value)", in the forms
+// sensitiveTexts.replace knows (quoted, escaped, bare), after every access
+// key found in the spec's files is masked by '*'. Use it on any text about the
+// spec that is printed and does not come from the model's redaction: lint
+// applies it to every finding, built-in or custom.
 func (l *Loaded) Redact(s string) string {
 	if l == nil {
 		return s
 	}
+	s = l.maskKeys(s)
+	if len(l.sensitive) == 0 {
+		return s
+	}
+	return l.sensitive.replace(s)
+}
+
+// maskKeys returns s with every access key found in the spec's files
+// overwritten by '*'.
+func (l *Loaded) maskKeys(s string) string {
 	for _, secret := range l.secrets {
 		if strings.Contains(s, secret) {
 			s = strings.ReplaceAll(s, secret, strings.Repeat(string(maskByte), len(secret)))
 		}
 	}
 	return s
+}
+
+// addModelSensitive adds to l.sensitive the strings and integers of every
+// attribute and tag of the model marked Sensitive: values derived from a
+// sensitive variable ("arn:...:${var.x}", upper(var.x)) and values holding
+// an access key.
+func (l *Loaded) addModelSensitive() {
+	if l.Spec == nil {
+		return
+	}
+	if l.sensitive == nil {
+		l.sensitive = sensitiveTexts{}
+	}
+	texts := sensitiveTexts{}
+	WalkSensitive(l.Spec, func(v reflect.Value) { addLeaves(v, texts) }, nil)
+	for text := range texts {
+		// Redact masks keys first: look for the value as it is then. A value
+		// that was nothing but a key stays masked by '*', like the files.
+		if masked := l.maskKeys(text); strings.Trim(masked, string(maskByte)) != "" {
+			l.sensitive[masked] = true
+		}
+	}
+}
+
+// addLeaves adds every string and integer inside v to texts.
+func addLeaves(v reflect.Value, texts sensitiveTexts) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.String() != "" {
+			texts[v.String()] = true
+		}
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		texts[strconv.FormatInt(v.Int(), 10)] = true
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			addLeaves(v.Elem(), texts)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			addLeaves(v.Index(i), texts)
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			addLeaves(it.Value(), texts)
+		}
+	case reflect.Struct: // Principals
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				addLeaves(v.Field(i), texts)
+			}
+		}
+	}
 }
 
 // maskAll returns a copy of b with every occurrence of the secrets masked,

@@ -20,21 +20,46 @@ type SecretHit struct {
 var secretNameRe = newLazyRegexp(`(?i)(?:secret|password|passwd|credential|private_key|token)[a-z0-9_.-]*["']?\s*[=:]\s*$`)
 
 // scanSecrets records the AWS access key ids and secret access keys written
-// in src: every access key id, and every quoted run of 40 characters (AWS's
-// length; up to 128, so that a key pasted with extra characters is caught
-// too) assigned to a name that looks like a secret.
+// in src (findSecrets) as SecretHits at their place.
 func (l *loader) scanSecrets(filename string, src []byte) {
+	for _, m := range findSecrets(src, l.secretDefaults(filename)) {
+		l.addSecret(m.kind, filename, src, m.start, m.end)
+	}
+}
+
+// secretMatch is a credential found in a text: its kind and [start, end).
+type secretMatch struct {
+	kind       string
+	start, end int
+}
+
+// findSecrets returns the credentials in src: every access key id, and
+// every run of 40 characters (AWS's length; up to 128, so that a key pasted
+// with extra characters is caught too) assigned to a name that looks like a
+// secret on its line, quoted (aws_secret_access_key = "...") or not (a
+// heredoc or file line AWS_SECRET_ACCESS_KEY=...). A quoted run inside one
+// of defaults needs no name.
+func findSecrets(src []byte, defaults []hcl.Range) []secretMatch {
+	var out []secretMatch
 	for _, m := range findAccessKeys(src) {
-		l.addSecret("access_key_id", filename, src, m[0], m[1])
+		out = append(out, secretMatch{"access_key_id", m[0], m[1]})
+	}
+	named := func(at int) bool {
+		lineStart := bytes.LastIndexByte(src[:at], '\n') + 1
+		return secretNameRe.Match(src[lineStart:at])
 	}
 	matches, runs := findQuotedSecrets(src)
-	defaults := l.secretDefaults(filename)
 	for i, m := range matches {
-		lineStart := bytes.LastIndexByte(src[:m[0]], '\n') + 1
-		if secretNameRe.Match(src[lineStart:m[0]]) || inRanges(defaults, m[0]) {
-			l.addSecret("secret_access_key", filename, src, runs[i][0], runs[i][1])
+		if named(m[0]) || inRanges(defaults, m[0]) {
+			out = append(out, secretMatch{"secret_access_key", runs[i][0], runs[i][1]})
 		}
 	}
+	for _, r := range findBareSecrets(src) {
+		if named(r[0]) {
+			out = append(out, secretMatch{"secret_access_key", r[0], r[1]})
+		}
+	}
+	return out
 }
 
 // secretDefaults returns the byte ranges of the default values of the

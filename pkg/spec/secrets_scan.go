@@ -57,6 +57,35 @@ func findQuotedSecrets(src []byte) (matches, runs [][2]int) {
 	return matches, runs
 }
 
+// findBareSecrets returns the [start, end) of each unquoted run of 40 to 128
+// base64 characters and up to two '=' that stands alone in src (no base64
+// byte or quote on either side): [^"'A-Za-z0-9/+]([A-Za-z0-9/+]{40,128}={0,2})(?:[^"'A-Za-z0-9/+=]|$),
+// leftmost first. Quoted runs are findQuotedSecrets'.
+func findBareSecrets(src []byte) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(src); {
+		if !isBase64Byte(src[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(src) && isBase64Byte(src[j]) {
+			j++
+		}
+		k := j
+		for k < len(src) && k-j < 2 && src[k] == '=' {
+			k++
+		}
+		n := j - i
+		quoted := i > 0 && (src[i-1] == '"' || src[i-1] == '\'') || k < len(src) && (src[k] == '"' || src[k] == '\'' || src[k] == '=')
+		if n >= 40 && n <= 128 && !quoted {
+			out = append(out, [2]int{i, k})
+		}
+		i = k
+	}
+	return out
+}
+
 func isWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }

@@ -109,9 +109,18 @@ func (l *loader) checkRoleTrust(r *CrossAccountRole) {
 				"trusted_principal must be \"root\" (the whole partner account) or a role ARN such as "+
 					"\"arn:aws:iam::444455556666:role/teramot\".")
 		case r.TrustedAccountID.Set && m[1] != r.TrustedAccountID.Value:
+			// The account is part of the ARN: a sensitive ARN's account
+			// is not shown either (nor a sensitive trusted_account_id).
+			account, trusted := m[1], r.TrustedAccountID.Value
+			if p.Sensitive {
+				account = sensitiveText
+			}
+			if r.TrustedAccountID.Sensitive {
+				trusted = sensitiveText
+			}
 			l.errorf(p.Range.Ptr(), "Trusted principal in another account",
 				"The role ARN in trusted_principal belongs to account %s, but trusted_account_id is %s. Use a role of the trusted account.",
-				m[1], r.TrustedAccountID.Value)
+				account, trusted)
 		}
 	}
 	if e := r.ExternalID; e.Set && (len(e.Value) < 2 || len(e.Value) > 1224 || !externalIDRe.MatchString(e.Value)) {

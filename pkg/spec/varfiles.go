@@ -34,13 +34,13 @@ func (l *loader) parseVarFiles() {
 		if tokens != nil {
 			l.tokens[a.Value] = tokens
 		}
+		if src != nil { // also when invalid: its syntax error shows a snippet
+			l.scanSecrets(a.Value, src)
+		}
 		if diags.HasErrors() {
 			f = nil
 		}
 		l.varFiles[a.Value] = f
-		if f != nil {
-			l.scanSecrets(a.Value, src)
-		}
 	}
 }
 
