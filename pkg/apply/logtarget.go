@@ -69,12 +69,12 @@ func (e *Engine) CheckLogTargets(ctx context.Context, s *spec.Spec) (hcl.Diagnos
 	sort.Slice(targets, func(i, j int) bool { return targets[i].name < targets[j].name })
 	var diags hcl.Diagnostics
 	for _, t := range targets {
-		region, found, err := e.logTargetRegion(ctx, t.name, t.sources[0].Region.Value)
+		region, status, err := e.logTargetRegion(ctx, t.name, t.sources[0].Region.Value)
 		if err != nil {
 			return diags, fmt.Errorf("checking access log target %s: %w", shownName(t), err)
 		}
 		for _, b := range t.sources {
-			if d := logTargetDiag(t, b, region, found); d != nil {
+			if d := logTargetDiag(t, b, region, status); d != nil {
 				diags = append(diags, d)
 			}
 		}
@@ -82,12 +82,16 @@ func (e *Engine) CheckLogTargets(ctx context.Context, s *spec.Spec) (hcl.Diagnos
 	return diags, nil
 }
 
+// Answers of HeadBucket about a log target.
+const (
+	targetFound   = iota
+	targetMissing // not found
+	targetDenied  // 403: another account's bucket (ExpectedBucketOwner), or one the caller may not read
+)
+
 // logTargetRegion asks S3 whether bucket exists and is the caller's, and
-// where it is: found is false for a bucket that does not exist or that
-// another account owns (S3 answers 403 to HeadBucket with another
-// ExpectedBucketOwner, and to a bucket of another account the caller may
-// not read). region is "" when the endpoint does not say.
-func (e *Engine) logTargetRegion(ctx context.Context, bucket, near string) (region string, found bool, err error) {
+// where it is (region is "" when the endpoint does not say).
+func (e *Engine) logTargetRegion(ctx context.Context, bucket, near string) (region string, status int, err error) {
 	cl := e.C.S3ForRegion(near)
 	in := &s3.HeadBucketInput{Bucket: aws.String(bucket)}
 	if e.Account != "" {
@@ -97,13 +101,15 @@ func (e *Engine) logTargetRegion(ctx context.Context, bucket, near string) (regi
 	switch {
 	case err == nil:
 		region = aws.ToString(out.BucketRegion)
-	case isNotFound(err) || httpStatus(err) == http.StatusForbidden:
-		return "", false, nil
+	case isNotFound(err):
+		return "", targetMissing, nil
+	case httpStatus(err) == http.StatusForbidden:
+		return "", targetDenied, nil
 	default:
 		// A redirect to the bucket's region names it (as headBucketRegion
 		// reads it for the buckets of the spec).
 		if region = redirectRegion(err); region == "" {
-			return "", false, err
+			return "", targetFound, err
 		}
 	}
 	if region == "" {
@@ -114,7 +120,7 @@ func (e *Engine) logTargetRegion(ctx context.Context, bucket, near string) (regi
 			}
 		}
 	}
-	return region, true, nil
+	return region, targetFound, nil
 }
 
 // redirectRegion returns the region S3 names in the x-amz-bucket-region
@@ -145,7 +151,7 @@ func locationRegion(c string) string {
 
 // logTargetDiag is the diagnostic for bucket b logging to t, or nil when
 // the target is usable (or its region unknown).
-func logTargetDiag(t *logTarget, b *spec.Bucket, region string, found bool) *hcl.Diagnostic {
+func logTargetDiag(t *logTarget, b *spec.Bucket, region string, status int) *hcl.Diagnostic {
 	al := b.AccessLogging
 	rng := al.TargetBucket.Range
 	name := shownName(t)
@@ -153,15 +159,20 @@ func logTargetDiag(t *logTarget, b *spec.Bucket, region string, found bool) *hcl
 	if b.Region.Sensitive {
 		src = "(sensitive value)"
 	}
+	fix := fmt.Sprintf("S3 delivers access logs only to an existing bucket of your own account in the logged bucket's region (%s). "+
+		"Create that bucket in %s, or declare it in the spec as a bucket block and write target_bucket = bucket.LABEL.name so "+
+		"that teramotc creates it and lets the log delivery service write to it. Nothing was written to AWS.", src, src)
 	switch {
-	case !found:
+	case status == targetMissing:
 		return &hcl.Diagnostic{Severity: hcl.DiagError, Subject: &rng,
 			Summary: fmt.Sprintf("Access log target %s not found", name),
-			Detail: fmt.Sprintf("%s sends its server access logs to %s, which does not exist or belongs to another account "+
-				"(S3 answered HeadBucket with not found or access denied). S3 delivers access logs only to an existing bucket "+
-				"of your own account in the logged bucket's region (%s). Create that bucket in %s, or declare it in the spec as a "+
-				"bucket block and write target_bucket = bucket.LABEL.name so that teramotc creates it and lets the log "+
-				"delivery service write to it. Nothing was written to AWS.", b.Address, name, src, src)}
+			Detail:  fmt.Sprintf("%s sends its server access logs to %s, which does not exist. %s", b.Address, name, fix)}
+	case status == targetDenied:
+		return &hcl.Diagnostic{Severity: hcl.DiagError, Subject: &rng,
+			Summary: fmt.Sprintf("Access log target %s not yours", name),
+			Detail: fmt.Sprintf("%s sends its server access logs to %s, but S3 denied HeadBucket on it: it belongs to another "+
+				"account, or your credentials may not read it (s3:ListBucket). If it is yours, allow s3:ListBucket on it and "+
+				"rerun. %s", b.Address, name, fix)}
 	case region != "" && region != b.Region.Value:
 		return &hcl.Diagnostic{Severity: hcl.DiagError, Subject: &rng,
 			Summary: fmt.Sprintf("Access log target %s in another region", name),

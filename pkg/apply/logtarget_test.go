@@ -10,6 +10,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/google/go-cmp/cmp"
 
@@ -120,8 +121,8 @@ func TestCheckLogTargets(t *testing.T) {
 			`Access log target "acme-existing-logs" not found @ target_bucket = "acme-existing-logs"`,
 		}, ""},
 		{"another account", nil, map[string]error{"acme-existing-logs": statusErr(http.StatusForbidden)}, []string{
-			`Access log target "acme-existing-logs" not found @ target_bucket = "acme-existing-logs"`,
-			`Access log target "acme-existing-logs" not found @ target_bucket = "acme-existing-logs"`,
+			`Access log target "acme-existing-logs" not yours @ target_bucket = "acme-existing-logs"`,
+			`Access log target "acme-existing-logs" not yours @ target_bucket = "acme-existing-logs"`,
 		}, ""},
 		{"another region", map[string]string{"acme-existing-logs": "us-east-1"}, nil, []string{
 			`Access log target "acme-existing-logs" in another region @ target_bucket = "acme-existing-logs"`,
@@ -182,6 +183,43 @@ func TestCheckLogTargetsDeclaredOnly(t *testing.T) {
 		diags, err := e.CheckLogTargets(context.Background(), s)
 		if err != nil || len(diags) > 0 || len(h.asked) > 0 {
 			t.Errorf("%s: diags %v, err %v, HeadBucket calls %q; want none", example, diags, err, h.asked)
+		}
+	}
+}
+
+// locatingHead is headRegions with GetBucketLocation, answering loc.
+type locatingHead struct {
+	*headRegions
+	loc   string
+	calls int
+}
+
+func (l *locatingHead) GetBucketLocation(context.Context, *s3.GetBucketLocationInput, ...func(*s3.Options)) (*s3.GetBucketLocationOutput, error) {
+	l.calls++
+	return &s3.GetBucketLocationOutput{LocationConstraint: types.BucketLocationConstraint(l.loc)}, nil
+}
+
+// TestCheckLogTargetsLocation checks that GetBucketLocation decides the
+// region only when HeadBucket names none, with its legacy spellings ("" is
+// us-east-1, "EU" eu-west-1).
+func TestCheckLogTargetsLocation(t *testing.T) {
+	s, _ := loadLogSpec(t, logTargetSpec)
+	for _, tc := range []struct {
+		head, loc string
+		calls     int
+		diags     int
+	}{
+		{"", "EU", 1, 0},
+		{"", "", 1, 2},
+		{"", "eu-west-1", 1, 0},
+		{"eu-west-1", "us-east-1", 0, 0},
+	} {
+		l := &locatingHead{headRegions: &headRegions{regions: map[string]string{"acme-existing-logs": tc.head}}, loc: tc.loc}
+		e := &Engine{C: &Clients{S3ForRegion: func(string) S3API { return l }}}
+		diags, err := e.CheckLogTargets(context.Background(), s)
+		if err != nil || len(diags) != tc.diags || l.calls != tc.calls {
+			t.Errorf("head %q, location %q: %d diagnostics, %d GetBucketLocation calls, err %v; want %d and %d",
+				tc.head, tc.loc, len(diags), l.calls, err, tc.diags, tc.calls)
 		}
 	}
 }
