@@ -130,6 +130,7 @@ func guideModel(role bool) *spec.Spec {
 	t.MultiRegion = def(true, t.Block)
 	t.LogFileValidation = def(true, t.Block)
 	t.KMSKeyARN = def("", t.Block)
+	t.ManagementEvents = def(true, t.Block)
 	s.Trails = []*spec.Trail{t}
 	return s
 }

@@ -133,7 +133,7 @@ func (r *renderer) trailStatements(p *policy, target *spec.Bucket) {
 		}
 		trailARN := "arn:" + r.partition + ":cloudtrail:" + region + ":" + r.account + ":trail/" + t.Label
 		logs := r.bucketARN(target.Name.Value) + "/"
-		if prefix := strings.Trim(t.LogPrefix.Value, "/"); prefix != "" {
+		if prefix := logPrefix(t); prefix != "" {
 			logs += prefix + "/"
 		}
 		logs += "AWSLogs/" + r.account + "/*"

@@ -1,10 +1,20 @@
 package render
 
 import (
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/teramot/teramotc/pkg/spec"
 )
+
+// logPrefix is the trail's S3 key prefix as rendered in both the trail and
+// its log bucket's policy, so the two always agree. Validation rejects a
+// log_prefix with a slash at either end; trimming keeps a model that was
+// not validated consistent too.
+func logPrefix(t *spec.Trail) string {
+	return strings.Trim(t.LogPrefix.Value, "/")
+}
 
 // trail renders the --cli-input-json of `cloudtrail create-trail` and of
 // `cloudtrail put-event-selectors` for one trail block. The trail is named
@@ -29,8 +39,8 @@ func (r *renderer) trail(t *spec.Trail) {
 		"/IsMultiRegionTrail":      t.MultiRegion.Range,
 		"/EnableLogFileValidation": t.LogFileValidation.Range,
 	}
-	if t.LogPrefix.Value != "" {
-		content["S3KeyPrefix"] = t.LogPrefix.Value
+	if prefix := logPrefix(t); prefix != "" {
+		content["S3KeyPrefix"] = prefix
 		prov["/S3KeyPrefix"] = t.LogPrefix.Range
 	}
 	if t.KMSKeyARN.Value != "" {
@@ -54,7 +64,7 @@ func (r *renderer) trail(t *spec.Trail) {
 		"TrailName": t.Label,
 		"EventSelectors": []any{object{
 			"ReadWriteType":           rw,
-			"IncludeManagementEvents": true,
+			"IncludeManagementEvents": t.ManagementEvents.Value,
 			"DataResources": []any{object{
 				"Type":   "AWS::S3::Object",
 				"Values": []any{r.bucketARN(b.Name.Value) + "/"},
@@ -62,6 +72,7 @@ func (r *renderer) trail(t *spec.Trail) {
 		}},
 	}, map[string]hcl.Range{
 		"/EventSelectors/0/ReadWriteType":            t.ReadEvents.Range,
+		"/EventSelectors/0/IncludeManagementEvents":  t.ManagementEvents.Range,
 		"/EventSelectors/0/DataResources/0/Values/0": t.Bucket.Range,
 	})
 }

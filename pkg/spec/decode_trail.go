@@ -19,6 +19,7 @@ func (l *loader) decodeTrail(b *hcl.Block) *Trail {
 		MultiRegion:       a.boolean("multi_region", true),
 		LogFileValidation: a.boolean("log_file_validation", true),
 		KMSKeyARN:         a.str("kms_key_arn", ""),
+		ManagementEvents:  a.boolean("management_events", true),
 	}
 	t.LogBucket, t.LogBucketRef = l.bucketNameRef(a, "log_bucket")
 	return t

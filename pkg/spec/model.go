@@ -258,6 +258,9 @@ type Trail struct {
 	MultiRegion       Attr[bool]   `json:"multi_region"`
 	LogFileValidation Attr[bool]   `json:"log_file_validation"`
 	KMSKeyARN         Attr[string] `json:"kms_key_arn"`
+	// ManagementEvents: the event selector also logs management events
+	// (default true).
+	ManagementEvents Attr[bool] `json:"management_events"`
 }
 
 // BucketByLabel returns the bucket with the given label, or nil.

@@ -68,7 +68,7 @@ var roleSchema = attrSchema(nil,
 
 var trailSchema = attrSchema(nil,
 	"bucket", "log_bucket", "log_prefix", "read_events", "write_events", "multi_region",
-	"log_file_validation", "kms_key_arn")
+	"log_file_validation", "kms_key_arn", "management_events")
 
 func attrSchema(blocks []hcl.BlockHeaderSchema, names ...string) *hcl.BodySchema {
 	s := &hcl.BodySchema{Blocks: blocks}

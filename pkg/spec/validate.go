@@ -33,6 +33,7 @@ func (l *loader) validate() {
 		l.checkStatements(b)
 	}
 	l.checkLogTargets()
+	l.checkPartitionRegions()
 	grants := map[string]*Grant{}
 	principals := map[string]string{}
 	for _, g := range s.Grants {
@@ -58,6 +59,7 @@ func (l *loader) validate() {
 		}
 		trails[t.Label] = t
 		l.checkTrailName(t)
+		l.checkTrail(t)
 	}
 }
 

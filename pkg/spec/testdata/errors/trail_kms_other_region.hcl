@@ -1,0 +1,15 @@
+# a trail's KMS key of another region than its declared log bucket.
+# want: line 14: Trail KMS key in another region [TMC202]
+bucket "data" {
+  name   = "teramot-fixture-data"
+  region = "eu-west-1"
+}
+bucket "logs" {
+  name   = "teramot-fixture-logs"
+  region = "eu-west-1"
+}
+trail "audit" {
+  bucket      = bucket.data
+  log_bucket  = bucket.logs.name
+  kms_key_arn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+}
