@@ -70,13 +70,15 @@ func TestPolicyTestInterrupt(t *testing.T) {
 			}
 			select {
 			case err = <-done:
-			case <-time.After(20 * time.Second):
+			case <-time.After(30 * time.Second):
 				cmd.Process.Kill()
 				<-done
-				t.Fatalf("policy test still running 20s after %s\nstdout:\n%s\nstderr:\n%s", sig, &stdout, &stderr)
+				t.Fatalf("policy test still running 30s after %s\nstdout:\n%s\nstderr:\n%s", sig, &stdout, &stderr)
 			}
-			if took := time.Since(sent); took > 5*time.Second {
-				t.Errorf("policy test took %s to stop after %s, want under 5s", took.Round(time.Millisecond), sig)
+			// Unstopped, the run never ends; 10s leaves room for a loaded
+			// machine (it takes well under a second).
+			if took := time.Since(sent); took > 10*time.Second {
+				t.Errorf("policy test took %s to stop after %s, want under 10s", took.Round(time.Millisecond), sig)
 			}
 			var exit *exec.ExitError
 			if !errors.As(err, &exit) || exit.ExitCode() != view.ExitError {

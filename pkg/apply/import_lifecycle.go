@@ -156,10 +156,13 @@ func importRule(b *hclwrite.Body, r map[string]any) {
 	}
 }
 
-// comment returns the tokens of a comment of one line per element.
+// comment returns the tokens of a comment of one line per element. Line
+// breaks inside an element (a live tag value, say) become spaces, so live
+// text cannot end the comment and add HCL.
 func comment(lines ...string) hclwrite.Tokens {
 	var ts hclwrite.Tokens
 	for _, l := range lines {
+		l = strings.NewReplacer("\r", " ", "\n", " ").Replace(l)
 		ts = append(ts, &hclwrite.Token{Type: hclsyntax.TokenComment, Bytes: []byte("# " + l + "\n")})
 	}
 	return ts

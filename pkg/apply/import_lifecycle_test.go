@@ -170,3 +170,20 @@ func TestImportNoEncryption(t *testing.T) {
 		t.Errorf("change = %s %s [%s] %s, want create encryption [tighten] with AES256", ch.Action, ch.Type, ch.Risk, mustJSON(ch.After))
 	}
 }
+
+// TestImportCommentIsInert checks that a live value with a line break
+// (a tag value) cannot end import's comment and inject HCL.
+func TestImportCommentIsInert(t *testing.T) {
+	_, e := importFake(t, []types.LifecycleRule{{ID: aws.String("odd"), Status: types.ExpirationStatusEnabled,
+		Filter:     &types.LifecycleRuleFilter{Tag: &types.Tag{Key: aws.String("k"), Value: aws.String("v\nversioning = false")}},
+		Expiration: &types.LifecycleExpiration{Days: days(30)}}})
+	im, _ := planImported(t, e)
+	for _, line := range strings.Split(string(im.HCL), "\n") {
+		if strings.TrimSpace(line) == "versioning = false" || strings.HasPrefix(strings.TrimSpace(line), "versioning = false\"") {
+			t.Errorf("live text escaped the comment:\n%s", im.HCL)
+		}
+	}
+	if !strings.Contains(string(im.HCL), "Filter.Tag k=v versioning = false") {
+		t.Errorf("the comment does not name the tag on one line:\n%s", im.HCL)
+	}
+}

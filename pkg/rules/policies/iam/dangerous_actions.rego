@@ -27,33 +27,51 @@ package teramotc.rules.dangerous_actions
 
 import data.teramotc.lib.identity
 
-# IAM actions that grant permissions or create credentials (lower case).
-iam_escalation := {
-	"passrole", "createpolicyversion", "setdefaultpolicyversion",
-	"attachuserpolicy", "attachrolepolicy", "attachgrouppolicy",
-	"putuserpolicy", "putrolepolicy", "putgrouppolicy",
-	"putuserpermissionsboundary", "putrolepermissionsboundary",
-	"deleteuserpermissionsboundary", "deleterolepermissionsboundary",
-	"createaccesskey", "createloginprofile", "updateloginprofile",
-	"updateassumerolepolicy", "addusertogroup", "createrole", "createuser",
-	"createpolicy", "createservicelinkedrole", "updaterole",
-}
+# IAM actions that grant permissions or create credentials.
+iam_escalation_names := [
+	"PassRole", "CreatePolicyVersion", "SetDefaultPolicyVersion",
+	"AttachUserPolicy", "AttachRolePolicy", "AttachGroupPolicy",
+	"PutUserPolicy", "PutRolePolicy", "PutGroupPolicy",
+	"PutUserPermissionsBoundary", "PutRolePermissionsBoundary",
+	"DeleteUserPermissionsBoundary", "DeleteRolePermissionsBoundary",
+	"CreateAccessKey", "CreateLoginProfile", "UpdateLoginProfile",
+	"UpdateAssumeRolePolicy", "AddUserToGroup", "CreateRole", "CreateUser",
+	"CreatePolicy", "CreateServiceLinkedRole", "UpdateRole",
+]
 
-kms_permissions := {"putkeypolicy", "creategrant"}
+iam_escalation := {lower(n) | some n in iam_escalation_names}
+
+kms_permission_names := ["PutKeyPolicy", "CreateGrant"]
+
+kms_permissions := {lower(n) | some n in kms_permission_names}
+
+# dangerous_actions lists every dangerous action as "service:Name": the IAM
+# and KMS lists above and the S3 actions of the "Permissions management"
+# access level. Wildcard actions are expanded against it.
+dangerous_actions := array.concat(
+	array.concat(
+		[sprintf("iam:%s", [n]) | some n in iam_escalation_names],
+		[sprintf("kms:%s", [n]) | some n in kms_permission_names],
+	),
+	sort([sprintf("s3:%s", [n]) |
+		some n, info in data.teramotc.lib.actions.s3
+		startswith(info.level, "Permissions management")
+	]),
+)
+
+# covered returns the dangerous actions a wildcard action grants, sorted
+# ("s3:*Policy" grants s3:DeleteBucketPolicy, s3:PutBucketPolicy, ...; "*"
+# and "iam:*" grant them all). Action names are case-insensitive.
+covered(pattern) := sort([d |
+	some d in dangerous_actions
+	glob.match(lower(pattern), null, lower(d))
+])
 
 dangerous(a) if {
 	identity.service(a) == "iam"
 	n := identity.name(a)
 	identity.literal(n)
 	n in iam_escalation
-}
-
-dangerous(a) if {
-	identity.service(a) == "iam"
-	pattern := identity.name(a)
-	not identity.literal(pattern)
-	some n in iam_escalation
-	glob.match(pattern, null, n)
 }
 
 dangerous(a) if {
@@ -68,11 +86,39 @@ dangerous(a) if {
 	startswith(identity.s3_info[identity.name(a)].level, "Permissions management")
 }
 
+dangerous(a) if {
+	identity.has_wildcard(a)
+	count(covered(a)) > 0
+}
+
+# shown is an action as the message names it: a wildcard with the dangerous
+# actions it grants (the first eight).
+shown(a) := a if not identity.has_wildcard(a)
+
+shown(a) := sprintf("%s (every action)", [a]) if {
+	identity.has_wildcard(a)
+	count(covered(a)) == count(dangerous_actions)
+}
+
+shown(a) := sprintf("%s (grants %s)", [a, concat(", ", c)]) if {
+	identity.has_wildcard(a)
+	c := covered(a)
+	count(c) < count(dangerous_actions)
+	count(c) <= 8
+}
+
+shown(a) := sprintf("%s (grants %s and %d more)", [a, concat(", ", array.slice(c, 0, 8)), count(c) - 8]) if {
+	identity.has_wildcard(a)
+	c := covered(a)
+	count(c) < count(dangerous_actions)
+	count(c) > 8
+}
+
 deny contains f if {
 	some site in identity.action_sites
 	site.effect == "Allow"
 	site.field == "actions"
-	bad := sort([a | some a in site.actions; dangerous(a)])
+	bad := sort([shown(a) | some a in site.actions; dangerous(a)])
 	count(bad) > 0
 	f := {
 		"msg": sprintf("%s allows permission-management or escalation actions: %s", [site.attr, concat(", ", bad)]),

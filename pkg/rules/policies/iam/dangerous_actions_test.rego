@@ -28,3 +28,60 @@ test_pass_data_actions if {
 	st := {"address": "bucket.data.statement.S", "effect": attr("Deny", 20), "actions": attr(["s3:PutBucketPolicy"], 21), "not_actions": attr([], 22)}
 	count(dangerous_actions.deny) == 0 with input as {"grants": [grant(["s3:GetObjectVersion", "s3:GetBucketLocation", "iam:GetUser"])], "buckets": [{"statements": [st]}]}
 }
+
+test_fail_wildcard_policy_actions if {
+	fs := dangerous_actions.deny with input as {"grants": [grant(["s3:*Policy", "s3:GetObject"])], "buckets": []}
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "s3:*Policy (grants ")
+	contains(f.msg, "s3:DeleteBucketPolicy, s3:PutAccessGrantsInstanceResourcePolicy, s3:PutAccessPointPolicy, s3:PutBucketPolicy")
+	not contains(f.msg, "GetObject")
+}
+
+test_fail_many_covered if {
+	fs := dangerous_actions.deny with input as {"grants": [grant(["s3:Put*"])], "buckets": []}
+	count(fs) == 1
+	some f in fs
+	regex.match(`s3:Put\* \(grants (s3:Put[A-Za-z]+, ){7}s3:Put[A-Za-z]+ and [0-9]+ more\)$`, f.msg)
+}
+
+test_fail_star if {
+	fs := dangerous_actions.deny with input as {"grants": [grant(["*"])], "buckets": []}
+	count(fs) == 1
+	some f in fs
+	endswith(f.msg, ": * (every action)")
+}
+
+test_fail_wildcard_case_insensitive if {
+	fs := dangerous_actions.deny with input as {"grants": [grant(["S3:putbucketa?l", "kms:*Grant"])], "buckets": []}
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "S3:putbucketa?l (grants s3:PutBucketAcl)")
+	contains(f.msg, "kms:*Grant (grants kms:CreateGrant)")
+}
+
+test_fail_wildcard_service if {
+	fs := dangerous_actions.deny with input as {"grants": [grant(["*:PutBucketPolicy"])], "buckets": []}
+	count(fs) == 1
+}
+
+test_fail_wildcard_in_statement if {
+	st := {"address": "bucket.data.statement.S", "effect": attr("Allow", 20), "actions": attr(["s3:Put*"], 21), "not_actions": attr([], 22)}
+	fs := dangerous_actions.deny with input as {"grants": [], "buckets": [{"statements": [st]}]}
+	count(fs) == 1
+	some f in fs
+	f.range == rng(21)
+	contains(f.msg, "s3:Put* (grants ")
+}
+
+test_pass_harmless_wildcards if {
+	count(dangerous_actions.deny) == 0 with input as {"grants": [grant(["s3:Get*", "s3:List*", "kms:Decrypt*", "iam:Get*"])], "buckets": []}
+}
+
+test_covered_lists_only_dangerous if {
+	dangerous_actions.covered("s3:*Policy") == [
+		"s3:DeleteAccessGrantsInstanceResourcePolicy", "s3:DeleteAccessPointPolicy", "s3:DeleteBucketPolicy",
+		"s3:PutAccessGrantsInstanceResourcePolicy", "s3:PutAccessPointPolicy", "s3:PutBucketPolicy",
+		"s3:PutMultiRegionAccessPointPolicy",
+	]
+}
