@@ -13,6 +13,7 @@ func (l *loader) eval(expr hcl.Expression) (cty.Value, bool) {
 		return cty.DynamicVal, false
 	}
 	v, diags := expr.Value(ctx)
+	explainFunctions(diags)
 	hideSensitive(diags, expr, ctx)
 	for _, d := range diags {
 		// The context holds variable values, sensitive ones included; a
@@ -34,13 +35,13 @@ func (l *loader) ctxFor(expr hcl.Expression) (*hcl.EvalContext, bool) {
 		name, nameRange, has := "", t.SourceRange(), false
 		if len(t) > 1 {
 			if a, isAttr := t[1].(hcl.TraverseAttr); isAttr {
-				name, nameRange, has = a.Name, a.SrcRange, true
+				name, nameRange, has = a.Name, nameOnly(a), true
 			}
 		}
 		switch root {
 		case "var", "local", "bucket":
 		default:
-			l.errorf(t.SourceRange().Ptr(), "Unknown reference",
+			l.errorf(t[0].SourceRange().Ptr(), "Unknown reference",
 				"%q is not something a spec can refer to. References start with var., local. or bucket.%s",
 				root, didYouMean(root, []string{"var", "local", "bucket"}))
 			ok = false
@@ -80,6 +81,15 @@ func (l *loader) ctxFor(expr hcl.Expression) (*hcl.EvalContext, bool) {
 				ok = false
 				continue
 			}
+			if len(t) > 2 {
+				if a, isAttr := t[2].(hcl.TraverseAttr); isAttr && !contains(bucketRefAttrs, a.Name) {
+					l.errorf(nameOnly(a).Ptr(), "Unsupported attribute",
+						"A bucket reference has the attributes %s; there is no %q.%s",
+						quoteList(bucketRefAttrs), a.Name, didYouMean(a.Name, bucketRefAttrs))
+					ok = false
+					continue
+				}
+			}
 			buckets[name] = d.ref
 		}
 	}
@@ -91,4 +101,18 @@ func (l *loader) ctxFor(expr hcl.Expression) (*hcl.EvalContext, bool) {
 		},
 		Functions: l.funcs,
 	}, ok
+}
+
+// bucketRefAttrs are the attributes of a bucket reference (bucket.LABEL).
+var bucketRefAttrs = []string{"arn", "label", "name", "region"}
+
+// nameOnly returns the range of an attribute step's name: hclsyntax's range
+// of .name starts at the dot.
+func nameOnly(a hcl.TraverseAttr) hcl.Range {
+	r := a.SrcRange
+	if r.End.Byte-r.Start.Byte == len(a.Name)+1 && r.Start.Line == r.End.Line {
+		r.Start.Byte++
+		r.Start.Column++
+	}
+	return r
 }

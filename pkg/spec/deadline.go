@@ -43,6 +43,7 @@ func (l *loader) evaluateWithin(timeout time.Duration) (hcl.Diagnostics, bool) {
 		}()
 		l.evaluate()
 		l.validate()
+		explainMetaArguments(l.diags)
 	}()
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()

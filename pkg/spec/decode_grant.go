@@ -165,7 +165,7 @@ func (l *loader) bucketRef(a *attrs, name string) Attr[string] {
 		return out
 	}
 	if l.bucketDef[step.Name] == nil {
-		l.errorf(step.SrcRange.Ptr(), "Reference to undeclared bucket",
+		l.errorf(nameOnly(step).Ptr(), "Reference to undeclared bucket",
 			"There is no bucket block labelled %q.%s", step.Name, didYouMean(step.Name, keys(l.bucketDef)))
 		return out
 	}

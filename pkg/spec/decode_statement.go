@@ -61,9 +61,15 @@ func (l *loader) decodeStatement(blk *hcl.Block, parent string) *Statement {
 		Conditions: []*Condition{},
 	}
 	l.checkEnum(s.Effect, "effect", []string{"Allow", "Deny"})
-	if (content.Attributes["actions"] == nil) == (content.Attributes["not_actions"] == nil) {
+	switch acts, nots := content.Attributes["actions"], content.Attributes["not_actions"]; {
+	case acts != nil && nots != nil:
+		l.errorf(nots.NameRange.Ptr(), "Invalid statement actions",
+			"A statement has exactly one of actions and not_actions; this one has both (actions at %s). "+
+				"Remove not_actions, or write a second statement for it.", acts.NameRange)
+	case acts == nil && nots == nil:
 		l.errorf(blk.DefRange.Ptr(), "Invalid statement actions",
-			"A statement needs exactly one of actions and not_actions.")
+			"A statement needs exactly one of actions (the actions it allows or denies) and not_actions "+
+				"(every action except these). Add actions = [\"s3:GetObject\"], for example.")
 	}
 	for i, cb := range content.Blocks {
 		cc, diags := cb.Body.Content(conditionSchema)

@@ -53,6 +53,12 @@ func TestFunctions(t *testing.T) {
 		{`merge({a = 1}, {b = 2})`, `{"a":1,"b":2}`},
 		{`lookup({a = "x"}, "b", "d")`, `"d"`},
 		{`length([1, 2, 3])`, `3`},
+		{`length("abc")`, `3`},
+		{`length("")`, `0`},
+		{`length("héllo")`, `5`},
+		{`length("e\u0301")`, `1`}, // one grapheme cluster, as Terraform counts
+		{`length({a = 1, b = 2})`, `2`},
+		{`length(["a", "b"][*])`, `2`},
 		{`keys({b = 1, a = 2})`, `["a","b"]`},
 		{`values({b = 1, a = 2})`, `[2,1]`},
 		{`contains(["a"], "a")`, `true`},

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // ConfigFileName is the tool's own configuration file, never part of a spec.
@@ -29,6 +30,14 @@ func specFiles(path string) (files []string, root string, diags hcl.Diagnostics)
 		}}
 	}
 	if !info.IsDir() {
+		if filepath.Base(path) == ConfigFileName {
+			return nil, "", hcl.Diagnostics{{
+				Severity: hcl.DiagError,
+				Summary:  "Not a spec file",
+				Detail: fmt.Sprintf("%s is teramotc's lint configuration file, not part of a spec. "+
+					"Pass the spec directory instead: teramotc validate %s", path, filepath.Dir(path)),
+			}}
+		}
 		return []string{path}, filepath.Dir(path), nil
 	}
 	entries, err := os.ReadDir(path)
@@ -171,6 +180,7 @@ func parseFile(p *hclparse.Parser, filename, root string) (*hcl.File, []byte, hc
 		if _, over := countBlocks(body, MaxBlocks); over != nil {
 			diags = append(diags, tooManyBlocks(over.DefRange()))
 		}
+		normalizeHeredocs(body, src)
 	}
 	return f, src, tokens, diags
 }
@@ -191,4 +201,28 @@ func cleanErr(err error) string {
 		return fmt.Sprintf("%s: %s", pe.Path, pe.Err)
 	}
 	return err.Error()
+}
+
+// normalizeHeredocs turns the CRLF line endings of heredoc text into LF, so
+// that a spec renders the same bytes whatever line endings its checkout
+// has. Only literal text written over several lines changes: an escape
+// sequence such as "\r\n" in a quoted string is kept, and the file and its
+// ranges are left as read.
+func normalizeHeredocs(body *hclsyntax.Body, src []byte) {
+	if !bytes.Contains(src, []byte("\r\n")) {
+		return
+	}
+	hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
+		lit, ok := n.(*hclsyntax.LiteralValueExpr)
+		if !ok || lit.Val.Type() != cty.String || lit.Val.IsNull() {
+			return nil
+		}
+		r := lit.SrcRange
+		if r.Start.Byte < 0 || r.End.Byte > len(src) || r.Start.Byte > r.End.Byte ||
+			!bytes.Contains(src[r.Start.Byte:r.End.Byte], []byte("\r\n")) {
+			return nil
+		}
+		lit.Val = cty.StringVal(strings.ReplaceAll(lit.Val.AsString(), "\r\n", "\n"))
+		return nil
+	})
 }

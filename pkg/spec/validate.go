@@ -35,7 +35,6 @@ func (l *loader) validate() {
 	l.checkLogTargets()
 	l.checkPartitionRegions()
 	grants := map[string]*Grant{}
-	principals := map[string]string{}
 	for _, g := range s.Grants {
 		if prev := grants[g.Label]; prev != nil {
 			l.errorf(g.DeclRange.Ptr(), "Duplicate grant block",
@@ -49,8 +48,9 @@ func (l *loader) validate() {
 		for _, a := range g.ExtraActions.Value {
 			l.checkAction(a, g.ExtraActions.Range)
 		}
-		l.checkGrantIdentity(g, principals)
+		l.checkGrantIdentity(g)
 	}
+	l.checkUniqueIdentities()
 	trails := map[string]*Trail{}
 	for _, t := range s.Trails {
 		if prev := trails[t.Label]; prev != nil {
@@ -69,31 +69,18 @@ var (
 )
 
 // checkGrantIdentity checks the IAM user or role of a grant: names, paths,
-// account, external id and session duration, and that no two grants create
-// the same IAM identity.
-func (l *loader) checkGrantIdentity(g *Grant, seen map[string]string) {
-	unique := func(kind string, name Attr[string]) {
-		if !name.Set {
-			return
-		}
-		key := kind + "/" + name.Value
-		if prev, ok := seen[key]; ok {
-			l.errorf(name.Range.Ptr(), "Duplicate IAM "+kind,
-				"%s and %s both create the IAM %s %s; give each grant its own.", prev, g.Address, kind, show(name))
-		}
-		seen[key] = g.Address
-	}
+// account, external id and session duration (checkUniqueIdentities checks
+// that no two grants create the same IAM identity).
+func (l *loader) checkGrantIdentity(g *Grant) {
 	if u := g.IAMUser; u != nil {
 		l.checkIAMName(u.Name, "user name", 64)
 		l.checkIAMName(u.PolicyName, "policy name", 128)
 		l.checkIAMPath(u.Path)
-		unique("user", u.Name)
 	}
 	if r := g.Role; r != nil {
 		l.checkIAMName(r.Name, "role name", 64)
 		l.checkIAMName(r.PolicyName, "policy name", 128)
 		l.checkIAMPath(r.Path)
-		unique("role", r.Name)
 		l.checkRoleTrust(r)
 	}
 }
@@ -109,7 +96,7 @@ func (l *loader) checkRoleTrust(r *CrossAccountRole) {
 		case m == nil:
 			l.errorf(p.Range.Ptr(), "Invalid trusted principal",
 				"trusted_principal must be \"root\" (the whole partner account) or a role ARN such as "+
-					"\"arn:aws:iam::444455556666:role/teramot\".")
+					"\"arn:aws:iam::444455556666:role/teramot\".%s", didYouMeanFold(p.Value, []string{"root"}, p.Sensitive))
 		case r.TrustedAccountID.Set && m[1] != r.TrustedAccountID.Value:
 			// The account is part of the ARN: a sensitive ARN's account
 			// is not shown either (nor a sensitive trusted_account_id).

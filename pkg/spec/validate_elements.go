@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -24,9 +25,9 @@ func (l *loader) checkElements(b *Bucket, s *Statement) {
 	if r := s.Resources; r.Set && b.Name.Set {
 		if bad := foreignResources(r.Value, b.Name.Value, l.spec.AWS.Partition.Value); len(bad) > 0 {
 			l.ruleError("TMC509", r.Range, "Resource outside the bucket",
-				"S3 accepts in %s's policy only the bucket's own ARN and its objects' ARNs; %s is not one. "+
+				"S3 accepts in %s's policy only the bucket's own ARN and its objects' ARNs, not %s. "+
 					"Write \"arn:%s:s3:::%s\" for the bucket, or \"arn:%s:s3:::%s/PREFIX*\" for objects.",
-				b.Address, shownList(bad, r.Sensitive), partitionOr(l.spec.AWS.Partition.Value), b.Name.Value,
+				b.Address, shownList([]string{quoteList(bad)}, r.Sensitive), partitionOr(l.spec.AWS.Partition.Value), b.Name.Value,
 				partitionOr(l.spec.AWS.Partition.Value), b.Name.Value)
 		}
 	}
@@ -45,7 +46,7 @@ func badPrincipals(p Principals) (bad []string, ok bool) {
 		}
 		for _, id := range ids {
 			if !validPrincipalID(typ, id) {
-				bad = append(bad, typ+" "+quote(id))
+				bad = append(bad, typ+" "+strconv.Quote(id))
 			}
 		}
 	}
@@ -91,8 +92,6 @@ func partitionOr(p string) string {
 	}
 	return p
 }
-
-func quote(s string) string { return `"` + s + `"` }
 
 // shownList joins values for a message, or says they are sensitive.
 func shownList(values []string, sensitive bool) string {

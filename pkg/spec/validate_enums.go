@@ -24,14 +24,11 @@ func (l *loader) checkEnum(a Attr[string], name string, allowed []string) bool {
 	return false
 }
 
+// didYouMeanFold is didYouMean for a value that may be sensitive, which
+// gets no suggestion (it would tell what the value is close to).
 func didYouMeanFold(given string, options []string, sensitive bool) string {
 	if sensitive {
 		return ""
-	}
-	for _, o := range options {
-		if strings.EqualFold(o, given) {
-			return didYouMean(o, []string{o})
-		}
 	}
 	return didYouMean(given, options)
 }

@@ -16,7 +16,7 @@ var (
 func bucketNameProblem(name string) string {
 	switch {
 	case len(name) < 3 || len(name) > 63:
-		return fmt.Sprintf("it is %d characters long; bucket names have 3 to 63", len(name))
+		return fmt.Sprintf("it is %s long; bucket names have 3 to 63", characters(len(name)))
 	case !bucketNameRe.MatchString(name):
 		return "bucket names use only lowercase letters, digits, dots and hyphens, and begin and end with a letter or digit"
 	case strings.Contains(name, ".."):
@@ -52,21 +52,22 @@ func (l *loader) checkTags(b *Bucket) {
 	t := b.Tags
 	if len(t.Entries) > 50 {
 		l.ruleError("TMC703", t.Range, "Too many tags",
-			"This bucket has %d tags; S3 allows at most 50 per bucket.", len(t.Entries))
+			"This bucket has %d tags; S3 allows at most 50 per bucket. Remove or merge %d of them "+
+				"(a value can hold several facts, like \"team=data,env=prod\").", len(t.Entries), len(t.Entries)-50)
 	}
 	for _, e := range t.Entries {
 		n := utf8.RuneCountInString(e.Key)
 		switch {
 		case n < 1 || n > 128:
 			l.ruleError("TMC703", e.Range, "Invalid tag key",
-				"Tag keys are 1 to 128 characters long; this one has %d.", n)
+				"Tag keys are 1 to 128 characters long; this one has %d. Shorten it.", n)
 		case strings.HasPrefix(strings.ToLower(e.Key), "aws:"):
 			l.ruleError("TMC703", e.Range, "Reserved tag key",
 				"The tag key %q begins with \"aws:\", a prefix reserved for AWS. Rename it.", e.Key)
 		}
 		if v := utf8.RuneCountInString(e.Value); v > 256 {
 			l.ruleError("TMC703", e.Range, "Tag value too long",
-				"The value of tag %q has %d characters; S3 allows at most 256.", e.Key, v)
+				"The value of tag %q has %d characters; S3 allows at most 256. Shorten it.", e.Key, v)
 		}
 	}
 }
@@ -85,7 +86,7 @@ func (l *loader) checkIAMName(a Attr[string], what string, max int) {
 	switch {
 	case n < 1 || n > max:
 		l.ruleError("TMC704", a.Range, "Invalid IAM "+what,
-			"An IAM %s has 1 to %d characters; this one has %d.", what, max, n)
+			"An IAM %s has 1 to %d characters; this one has %d. Choose another name.", what, max, n)
 	case !iamNameRe.MatchString(a.Value):
 		l.ruleError("TMC704", a.Range, "Invalid IAM "+what,
 			"An IAM %s uses only letters, digits and + = , . @ _ -; %s has other characters.", what, show(a))
@@ -166,7 +167,7 @@ var (
 func trailNameProblem(name string) string {
 	switch {
 	case len(name) < 3 || len(name) > 128:
-		return fmt.Sprintf("it is %d characters long; trail names have 3 to 128", len(name))
+		return fmt.Sprintf("it is %s long; trail names have 3 to 128", characters(len(name)))
 	case !trailNameRe.MatchString(name):
 		return "trail names use only ASCII letters, digits, periods, underscores and dashes, and begin and end with a letter or digit"
 	case trailAdjacentRe.MatchString(name):
@@ -183,4 +184,12 @@ func (l *loader) checkTrailName(t *Trail) {
 		l.ruleError("TMC706", t.DeclRange, "Invalid trail name",
 			"CloudTrail would reject the trail name %q (the block label): %s. Choose another label, like trail \"teramot-data\".", t.Label, why)
 	}
+}
+
+// characters says "1 character" or "N characters".
+func characters(n int) string {
+	if n == 1 {
+		return "1 character"
+	}
+	return fmt.Sprintf("%d characters", n)
 }

@@ -14,7 +14,7 @@ func TestTrailNameProblem(t *testing.T) {
 		{"shortest valid", "abc", ""},
 		{"longest valid", strings.Repeat("a", 128), ""},
 		{"mixed case digits underscore dash period", "Audit_2026-v1.data", ""},
-		{"one character", "t", "1 characters long"},
+		{"one character", "t", "it is 1 character long;"},
 		{"two characters", "ab", "2 characters long"},
 		{"too long", strings.Repeat("a", 129), "129 characters long"},
 		{"space", "audit trail", "only ASCII letters"},

@@ -15,12 +15,17 @@ const sensitiveMark = "sensitive"
 
 // varDecl is a declared variable during evaluation.
 type varDecl struct {
-	model       *Variable
-	block       *hcl.Block
-	ty          cty.Type
-	defaults    *typeexpr.Defaults
-	sensitive   bool
-	hasDefault  bool
+	model      *Variable
+	block      *hcl.Block
+	ty         cty.Type
+	defaults   *typeexpr.Defaults
+	sensitive  bool
+	nullable   bool
+	hasDefault bool
+	// def is the default value and defRange where it is written (NilVal
+	// and nil without one).
+	def         cty.Value
+	defRange    *hcl.Range
 	value       cty.Value
 	valueRange  *hcl.Range // where the chosen value was written, when in a file
 	validations []*hcl.Block
@@ -83,6 +88,7 @@ func (l *loader) decodeVariable(b *hcl.Block) *varDecl {
 	a := l.attrs(content.Attributes, b.DefRange, nil)
 	if attr := content.Attributes["type"]; attr != nil {
 		ty, defs, diags := typeexpr.TypeConstraintWithDefaults(attr.Expr)
+		suggestTypes(diags)
 		l.diags = append(l.diags, diags...)
 		if !diags.HasErrors() {
 			d.ty, d.defaults = ty, defs
@@ -92,12 +98,21 @@ func (l *loader) decodeVariable(b *hcl.Block) *varDecl {
 	d.model.Description = a.str("description", "")
 	d.model.Sensitive = a.boolean("sensitive", false)
 	d.sensitive = d.model.Sensitive.Value
+	d.nullable = a.boolean("nullable", true).Value
 	if attr := content.Attributes["default"]; attr != nil {
 		d.hasDefault = true
 		v, diags := attr.Expr.Value(&hcl.EvalContext{Functions: l.funcs})
+		explainFunctions(diags)
 		l.diags = append(l.diags, diags...)
-		if !diags.HasErrors() {
+		switch {
+		case diags.HasErrors():
+		case v.IsNull() && !d.nullable:
+			l.errorf(attr.Expr.Range().Ptr(), "Invalid default value for variable",
+				"The variable %q is declared with nullable = false, so its default may not be null. "+
+					"Give a default value, or remove the default to make the variable required.", d.model.Name)
+		default:
 			d.setValue(l, v, "default", attr.Expr.Range().Ptr())
+			d.def, d.defRange = v, attr.Expr.Range().Ptr()
 		}
 	}
 	for _, vb := range content.Blocks {
@@ -107,7 +122,21 @@ func (l *loader) decodeVariable(b *hcl.Block) *varDecl {
 }
 
 // setValue converts v to the variable's type and records it as its value.
+//
+// A null value for a variable declared with nullable = false takes the
+// default instead, as in Terraform, and is an error without one.
 func (d *varDecl) setValue(l *loader, v cty.Value, source string, rng *hcl.Range) {
+	if v.IsKnown() && v.IsNull() && !d.nullable && source != "default" {
+		if d.def == cty.NilVal {
+			l.errorf(rng, "Invalid value for variable",
+				"The variable %q is declared with nullable = false, so it may not be null (the value from %s is), "+
+					"and it has no default to use instead. Give it a value, or remove nullable = false.",
+				d.model.Name, d.valueSource(source))
+			d.value = cty.DynamicVal
+			return
+		}
+		v, source, rng = d.def, "default", d.defRange
+	}
 	if d.sensitive {
 		d.remember(v, rng)
 	}
@@ -117,8 +146,8 @@ func (d *varDecl) setValue(l *loader, v cty.Value, source string, rng *hcl.Range
 	cv, err := convert.Convert(v, d.ty)
 	if err != nil {
 		l.errorf(rng, "Invalid value for variable",
-			"The value for variable %q (from %s) is not compatible with its type %s: %s.",
-			d.model.Name, source, d.model.Type, err)
+			"The value for variable %q from %s is not compatible with its type %s: %s. Give a value of that type.",
+			d.model.Name, d.valueSource(source), d.model.Type, err)
 		d.value = cty.DynamicVal
 		return
 	}
@@ -127,6 +156,22 @@ func (d *varDecl) setValue(l *loader, v cty.Value, source string, rng *hcl.Range
 		cv = markDeep(cv)
 	}
 	d.value, d.model.Source, d.valueRange = cv, source, rng
+}
+
+// valueSource describes where a value of the variable came from, for a
+// diagnostic.
+func (d *varDecl) valueSource(source string) string {
+	switch source {
+	case "default":
+		return "its default"
+	case "env":
+		return "the environment variable " + EnvPrefix + d.model.Name
+	case "var":
+		return "the -var " + d.model.Name + "=... option"
+	case "var-file":
+		return "a -var-file"
+	}
+	return source
 }
 
 // assignVariables applies values in precedence order: defaults (already
@@ -206,9 +251,6 @@ func (l *loader) suggestVar(name string) string {
 // checkValidations evaluates the variable's validation blocks and reports
 // whether the value passed them all.
 func (l *loader) checkValidations(d *varDecl) bool {
-	if !d.value.IsWhollyKnown() {
-		return true
-	}
 	passed := true
 	for _, vb := range d.validations {
 		content, diags := vb.Body.Content(validationSchema)
@@ -217,6 +259,12 @@ func (l *loader) checkValidations(d *varDecl) bool {
 		if cond == nil || msg == nil {
 			l.errorf(vb.DefRange.Ptr(), "Incomplete validation block",
 				"A validation block needs both condition and error_message.")
+			continue
+		}
+		if !l.ownReferences(d, cond, "condition") || !l.ownReferences(d, msg, "error message") {
+			continue
+		}
+		if !d.value.IsWhollyKnown() {
 			continue
 		}
 		v, ok := l.eval(cond.Expr)
@@ -246,6 +294,26 @@ func (l *loader) checkValidations(d *varDecl) bool {
 		passed = false
 	}
 	return passed
+}
+
+// ownReferences reports each reference of a validation attribute to
+// anything but its own variable, and whether there was none. Validations run
+// before locals and buckets are evaluated, and a rule about one variable
+// must not depend on another.
+func (l *loader) ownReferences(d *varDecl, attr *hcl.Attribute, what string) bool {
+	ok := true
+	for _, t := range attr.Expr.Variables() {
+		if t.RootName() == "var" && len(t) > 1 {
+			if a, isAttr := t[1].(hcl.TraverseAttr); isAttr && a.Name == d.model.Name {
+				continue
+			}
+		}
+		l.errorf(t.SourceRange().Ptr(), "Invalid reference in variable validation",
+			"The %s may refer only to var.%s, the variable it validates. Check other values where they are used, "+
+				"or write the rule in terms of var.%s alone.", what, d.model.Name, d.model.Name)
+		ok = false
+	}
+	return ok
 }
 
 // sourceText returns the source text covered by rng.
