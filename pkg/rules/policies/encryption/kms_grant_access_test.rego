@@ -48,6 +48,20 @@ test_write_without_generate_data_key_fails if {
 	contains(f.msg, "kms:GenerateDataKey")
 }
 
+test_write_without_decrypt_fails if {
+	inp := spec([], [object_access(["s3:PutObject"]), kms_access("kms:GenerateDataKey")])
+	fs := kms_grant_access.deny with input as inp
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "s3:PutObject")
+	contains(f.msg, "kms:Decrypt")
+}
+
+test_write_with_both_passes if {
+	inp := spec([], [object_access(["s3:PutObject"]), kms_access(["kms:Decrypt", "kms:GenerateDataKey"])])
+	count(kms_grant_access.deny) == 0 with input as inp
+}
+
 test_kms_on_other_key_fails if {
 	other := object.union(kms_access("kms:Decrypt"), {"Resource": "arn:aws:kms:us-east-1:111122223333:key/other"})
 	count(kms_grant_access.deny) == 1 with input as spec([], [object_access("s3:GetObject"), other])

@@ -7,12 +7,17 @@
 #   The key must be in the bucket's region: S3 encrypts with SSE-KMS only
 #   with a key of the bucket's own region. kms_key_arn is only valid with a
 #   KMS algorithm, and S3 Bucket Keys are not supported with DSSE-KMS. S3
-#   rejects these configurations.
+#   rejects these configurations. A trail's kms_key_arn, when it is an ARN,
+#   must likewise be in the region of the trail's log bucket when the spec
+#   declares that bucket: CloudTrail encrypts log files only with a key of
+#   the log bucket's region.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ServerSideEncryptionByDefault.html
 #     description: AWS documentation
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html
 #     description: S3 Bucket Keys
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-encryption-cli.html
+#     description: CloudTrail log file encryption (key in the log bucket's region)
 # custom:
 #   id: TMC202
 #   name: kms-settings
@@ -23,6 +28,7 @@
 #     "arn:aws:kms:us-east-1:111122223333:key/1234abcd-..."`, a key of the
 #     bucket's region (or a replica of a multi-Region key there); with AES256
 #     remove kms_key_arn; with aws:kms:dsse remove `bucket_key = true`.
+#     A trail's kms_key_arn must be a key of its log bucket's region.
 #   security_severity: "5.0"
 #   peers: []
 package teramotc.rules.kms_settings
@@ -104,4 +110,35 @@ dsse_bucket_key(e) := {"msg": "S3 Bucket Keys are not supported with aws:kms:dss
 plain(e) if {
 	not kms(e)
 	not e.kms_key_arn.set
+}
+
+# A trail's KMS key ARN in another region than its declared log bucket
+# (mirrors pkg/spec's checkTrailKMSRegion).
+deny contains f if {
+	some t in input.trails
+	key := object.get(t, ["kms_key_arn", "value"], "")
+	startswith(key, "arn:")
+	parts := split(key, ":")
+	count(parts) == 6
+	parts[3] != ""
+	logs := trail_log_bucket(t)
+	region := bucket_region(logs)
+	region != ""
+	parts[3] != region
+	f := {
+		"msg": sprintf("trail %q: the KMS key is in region %s, but its log bucket %q is in %s; CloudTrail needs a key of the log bucket's region", [
+			t.label, key_region_shown(t.kms_key_arn), logs.label, region_shown(logs),
+		]),
+		"range": t.kms_key_arn.range,
+		"address": t.address,
+	}
+}
+
+# trail_log_bucket: the declared bucket a trail's log_bucket refers to or
+# names.
+trail_log_bucket(t) := common.bucket_by_label(t.log_bucket_ref) if {
+	object.get(t, "log_bucket_ref", "") != ""
+} else := bs[0] if {
+	bs := [b | some b in input.buckets; b.name.value != ""; b.name.value == t.log_bucket.value]
+	count(bs) > 0
 }

@@ -51,7 +51,8 @@ test_key_arn_agrees_with_regex if {
 	}
 }
 
-in_region(region, arn) := {"buckets": [{"label": "data", "address": "bucket.data",
+in_region(region, arn) := {"buckets": [{
+	"label": "data", "address": "bucket.data",
 	"region": {"value": region, "set": true, "range": rng(4)},
 	"encryption": {
 		"algorithm": {"value": "aws:kms", "set": true, "range": rng(7)},
@@ -73,4 +74,33 @@ test_invalid_key_reported_once if {
 	found := [f | some f in kms_settings.deny with input as in_region("eu-west-1", "arn:aws:kms:us-east-1:111122223333:alias/x")]
 	count(found) == 1
 	contains(found[0].msg, "alias")
+}
+
+trail_spec(arn, ref, log_name, log_region) := {
+	"buckets": [{
+		"label": "logs", "address": "bucket.logs", "name": {"value": "acme-logs"},
+		"region": {"value": log_region, "set": true},
+		"encryption": {"algorithm": {"value": "AES256", "set": false, "range": rng(3)}, "kms_key_arn": {"value": "", "set": false, "range": rng(3)}},
+	}],
+	"trails": [{
+		"label": "audit", "address": "trail.audit", "log_bucket_ref": ref, "log_bucket": {"value": log_name},
+		"kms_key_arn": {"value": arn, "set": arn != "", "range": rng(12)},
+	}],
+}
+
+test_trail_key_in_log_bucket_region_passes if {
+	count(kms_settings.deny) == 0 with input as trail_spec(key, "logs", "acme-logs", "us-east-1")
+}
+
+test_trail_key_other_region_fails if {
+	lines(trail_spec(key, "logs", "acme-logs", "eu-west-1")) == {12}
+	lines(trail_spec(key, "", "acme-logs", "eu-west-1")) == {12}
+}
+
+test_trail_key_undeclared_log_bucket_passes if {
+	count(kms_settings.deny) == 0 with input as trail_spec(key, "", "someone-elses-logs", "eu-west-1")
+}
+
+test_trail_key_alias_name_passes if {
+	count(kms_settings.deny) == 0 with input as trail_spec("alias/audit", "logs", "acme-logs", "eu-west-1")
 }

@@ -5,7 +5,8 @@
 #   must be unique within its policy; AWS rejects the policy otherwise. In a
 #   bucket policy, the Sids of statement blocks share the policy with the
 #   statements teramotc adds (DenyInsecureTransport, DenyUnencryptedUploads,
-#   AllowAccessLogDelivery, AllowCloudTrailAclCheck, AllowCloudTrailWrite).
+#   DenyOtherKMSKeys, AllowAccessLogDelivery, AllowCloudTrailAclCheck,
+#   AllowCloudTrailWrite).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html
 #     description: AWS documentation
