@@ -267,3 +267,30 @@ func TestSuggest(t *testing.T) {
 		})
 	}
 }
+
+// TestVarFileUnreadable: a -var-file that cannot be read is named in the
+// detail, under a terse summary and without a source location.
+func TestVarFileUnreadable(t *testing.T) {
+	dir := writeSpec(t, map[string]string{"main.hcl": minimalBucket})
+	missing := filepath.Join(t.TempDir(), "missing.tfvars")
+	tests := []struct {
+		name, path string
+		detail     []string
+	}{
+		{"missing", missing, []string{"The -var-file " + missing + " cannot be read", "no such file or directory", "Check the path"}},
+		{"directory", dir, []string{"The -var-file " + dir + " is not a regular file", "NAME = VALUE"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, diags := Load(dir, Options{Args: []VarArg{{File: true, Value: tc.path}}})
+			if len(diags) != 1 || diags[0].Summary != "Cannot read variable file" || diags[0].Subject != nil {
+				t.Fatalf("want one \"Cannot read variable file\" error without a subject, got:\n%s", diagText(diags))
+			}
+			for _, part := range tc.detail {
+				if !strings.Contains(diags[0].Detail, part) {
+					t.Errorf("detail %q does not contain %q", diags[0].Detail, part)
+				}
+			}
+		})
+	}
+}

@@ -185,6 +185,27 @@ func parseFile(p *hclparse.Parser, filename, root string) (*hcl.File, []byte, hc
 	return f, src, tokens, diags
 }
 
+// parseVarFile is parseFile for a -var-file, which is given on the command
+// line: a file that cannot be read is named in the detail, without a
+// source location in a file that may not exist.
+func parseVarFile(p *hclparse.Parser, filename string) (*hcl.File, []byte, hclsyntax.Tokens, hcl.Diagnostics) {
+	f, src, tokens, diags := parseFile(p, filename, "")
+	for _, d := range diags {
+		switch d.Summary {
+		case "Cannot read file":
+			d.Detail = fmt.Sprintf("The -var-file %s cannot be read (%s). Check the path; a relative path starts "+
+				"from the current directory.", filename, strings.TrimSuffix(d.Detail, "."))
+		case "Not a regular file":
+			d.Detail = fmt.Sprintf("The -var-file %s is not a regular file. Give -var-file an HCL file of "+
+				"NAME = VALUE lines, such as prod.tfvars.", filename)
+		default:
+			continue
+		}
+		d.Summary, d.Subject = "Cannot read variable file", nil
+	}
+	return f, src, tokens, diags
+}
+
 func tooManyBlocks(at hcl.Range) *hcl.Diagnostic {
 	return &hcl.Diagnostic{
 		Severity: hcl.DiagError,

@@ -29,7 +29,7 @@ func (l *loader) parseVarFiles() {
 		if _, done := l.varFiles[a.Value]; !a.File || done {
 			continue
 		}
-		f, src, tokens, diags := parseFile(l.parser, a.Value, "")
+		f, src, tokens, diags := parseVarFile(l.parser, a.Value)
 		l.diags = append(l.diags, diags...)
 		if tokens != nil {
 			l.tokens[a.Value] = tokens
