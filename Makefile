@@ -17,6 +17,7 @@ FUZZ_TARGETS ?= \
 	./pkg/spec:FuzzLoad \
 	./pkg/spec:FuzzVarFile \
 	./pkg/spec:FuzzSensitiveVar \
+	./pkg/spec:FuzzFindSecrets \
 	./pkg/render:FuzzMarshal \
 	./pkg/inspect:FuzzInspect \
 	./pkg/rules:FuzzSuppressions \
