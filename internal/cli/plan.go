@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os/signal"
 	"path/filepath"
-	"slices"
 	"syscall"
 
 	"github.com/teramot/teramotc/internal/version"
@@ -58,9 +57,8 @@ var planFormats = []string{"text", "json", "markdown"}
 func runPlan(env *Env, args []string) int {
 	fs := newFlagSet(env, "plan")
 	out := fs.String("out", "", "save the plan to FILE")
-	format := fs.String("format", "text", "text, json or markdown")
-	fs.StringVar(format, "f", "text", "shorthand for -format")
-	asJSON := fs.Bool("json", false, "same as -format=json")
+	ff := addFormatFlag(fs, "text", "text, json or markdown", true)
+	ff.addJSONSwitch(fs)
 	detailed := fs.Bool("detailed-exitcode", false, "exit 2 when there are changes")
 	skipLint := fs.Bool("skip-lint", false, "do not block on lint errors")
 	af := addAWSFlags(fs)
@@ -73,16 +71,14 @@ func runPlan(env *Env, args []string) int {
 	if !ok {
 		return view.ExitError
 	}
-	if *asJSON {
-		*format = "json"
-	}
-	if !slices.Contains(planFormats, *format) {
-		return unknownValue(env, "plan", "format", *format, planFormats)
+	format, ok := ff.get(env, "plan", planFormats)
+	if !ok {
+		return view.ExitError
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	r := &reporter{env: env}
-	if *format == "json" {
+	if format == "json" {
 		r.ev = view.NewEvents(env.Stdout, env.Now)
 		r.ev.Version(version.Version)
 	}
@@ -102,7 +98,7 @@ func runPlan(env *Env, args []string) int {
 			return view.ExitError
 		}
 	}
-	switch *format {
+	switch format {
 	case "json":
 		r.ev.Plan(pl.plan)
 		if r.ev.Err() != nil {

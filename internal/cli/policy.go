@@ -71,12 +71,10 @@ func runPolicy(env *Env, args []string) int {
 	}
 	fs := newFlagSet(env, "policy")
 	var (
-		format   string
 		verbose  bool
 		testOpts rules.TestOptions
 	)
-	fs.StringVar(&format, "format", "pretty", "pretty or json")
-	fs.StringVar(&format, "f", "pretty", "shorthand for -format")
+	ff := addFormatFlag(fs, "pretty", "pretty or json", true)
 	fs.BoolVar(&verbose, "v", false, "verbose")
 	fs.StringVar(&testOpts.Run, "run", "", "run only tests matching this regular expression")
 	fs.BoolVar(&testOpts.Builtin, "builtin", false, "also run the built-in policies' tests")
@@ -86,14 +84,13 @@ func runPolicy(env *Env, args []string) int {
 	if err != nil {
 		return exitCodeForParse(err)
 	}
-	var reporter tester.Reporter
-	switch format {
-	case "pretty":
-		reporter = tester.PrettyReporter{Output: env.Stdout, Verbose: verbose, FailureLine: true}
-	case "json":
+	format, ok := ff.get(env, "policy", []string{"pretty", "json"})
+	if !ok {
+		return view.ExitError
+	}
+	var reporter tester.Reporter = tester.PrettyReporter{Output: env.Stdout, Verbose: verbose, FailureLine: true}
+	if format == "json" {
 		reporter = policyTestJSON{env.Stdout}
-	default:
-		return usageError(env, "policy", "unknown format %q; policy test writes pretty or json", format)
 	}
 	if testOpts.Timeout < 0 {
 		return usageError(env, "policy", "-timeout must be a duration such as 5m (0: no limit), not %s", testOpts.Timeout)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"slices"
 	"strings"
 
 	"github.com/rogpeppe/go-internal/diff"
@@ -66,7 +65,7 @@ func runRender(env *Env, args []string) int {
 	fs.StringVar(&outDir, "o", "", "shorthand for -out")
 	fs.StringVar(&checkDir, "check", "", "exit 3 when DIR is stale")
 	showDiff := fs.Bool("diff", false, "with -check, print a diff of stale files")
-	format := fs.String("format", "documents", "documents, "+strings.Join(export.Formats, ", "))
+	ff := addFormatFlag(fs, "documents", "documents, "+strings.Join(export.Formats, ", "), false)
 	vars := addVarFlags(fs)
 	rest, err := parseArgs(fs, args)
 	if err != nil {
@@ -76,13 +75,14 @@ func runRender(env *Env, args []string) int {
 	if !ok {
 		return view.ExitError
 	}
-	formats := append([]string{"documents"}, export.Formats...)
+	format, ok := ff.get(env, "render", append([]string{"documents"}, export.Formats...))
+	if !ok {
+		return view.ExitError
+	}
 	switch {
-	case !slices.Contains(formats, *format):
-		return unknownValue(env, "render", "format", *format, formats)
-	case *format != "documents" && checkDir != "":
+	case format != "documents" && checkDir != "":
 		return usageError(env, "render", "-check only works with the default format")
-	case outDir == "" && checkDir == "" && *format == "documents":
+	case outDir == "" && checkDir == "" && format == "documents":
 		return usageError(env, "render", "render needs -o DIR (or -o - for stdout) or -check DIR")
 	case outDir != "" && checkDir != "":
 		return usageError(env, "render", "-o and -check cannot be used together")
@@ -95,8 +95,8 @@ func runRender(env *Env, args []string) int {
 	}
 	view.WriteDiagnostics(env.Stderr, diags, c.files(), env.Color) // warnings
 	switch {
-	case *format != "documents":
-		return renderExport(env, *format, c, outDir)
+	case format != "documents":
+		return renderExport(env, format, c, outDir)
 	case checkDir != "":
 		return renderCheck(env, c.Out, checkDir, path, *showDiff)
 	case outDir == "-":

@@ -33,10 +33,8 @@ Flags:
 
 func runRules(env *Env, args []string) int {
 	fs := newFlagSet(env, "rules")
-	var format string
 	var policies stringsFlag
-	fs.StringVar(&format, "format", "text", "text, json or markdown")
-	fs.StringVar(&format, "f", "text", "shorthand for -format")
+	ff := addFormatFlag(fs, "text", "text, json or markdown", true)
 	fs.Var(&policies, "policy", "custom policy directory (repeatable)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -44,6 +42,10 @@ func runRules(env *Env, args []string) int {
 	}
 	if len(pos) > 0 {
 		return usageError(env, "rules", "rules takes no arguments, got %q", pos)
+	}
+	format, ok := ff.get(env, "rules", []string{"text", "json", "markdown"})
+	if !ok {
+		return view.ExitError
 	}
 	set, err := rules.Load(context.Background(), rules.Options{PolicyDirs: policies})
 	if err != nil {
@@ -56,10 +58,8 @@ func runRules(env *Env, args []string) int {
 		err = writeRulesText(env.Stdout, rs)
 	case "json":
 		err = writeRulesJSON(env.Stdout, rs)
-	case "markdown":
+	default: // markdown
 		err = rules.WriteMarkdown(env.Stdout, rs)
-	default:
-		return usageError(env, "rules", "unknown format %q; rules writes text, json or markdown", format)
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "Error: %v\n", err)

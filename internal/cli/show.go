@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"os"
-	"slices"
 
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/apply"
@@ -38,18 +37,15 @@ format this teramotc does not read).
 
 func runShow(env *Env, args []string) int {
 	fs := newFlagSet(env, "show")
-	format := fs.String("format", "text", "text, json or markdown")
-	fs.StringVar(format, "f", "text", "shorthand for -format")
-	asJSON := fs.Bool("json", false, "same as -format=json")
+	ff := addFormatFlag(fs, "text", "text, json or markdown", true)
+	ff.addJSONSwitch(fs)
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return exitCodeForParse(err)
 	}
-	if *asJSON {
-		*format = "json"
-	}
-	if !slices.Contains(planFormats, *format) {
-		return unknownValue(env, "show", "format", *format, planFormats)
+	format, ok := ff.get(env, "show", planFormats)
+	if !ok {
+		return view.ExitError
 	}
 	if len(rest) != 1 {
 		return usageError(env, "show", "show takes one plan file, got %d arguments", len(rest))
@@ -71,7 +67,7 @@ func runShow(env *Env, args []string) int {
 			fmt.Sprintf("show reads a plan saved with \"teramotc plan -out=FILE\". To see what apply would change for a spec, run \"teramotc plan %s\".", path))
 		return view.ExitError
 	}
-	switch *format {
+	switch format {
 	case "json":
 		if err := view.WriteSavedPlanJSON(env.Stdout, saved); err != nil {
 			r.fail("writing the plan: "+err.Error(), "")

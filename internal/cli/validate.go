@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"slices"
-
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/teramot/teramotc/internal/view"
@@ -34,16 +32,15 @@ Exit codes: 0 valid (warnings allowed), 1 invalid or error.
 
 func runValidate(env *Env, args []string) int {
 	fs := newFlagSet(env, "validate")
-	var format string
-	fs.StringVar(&format, "format", "text", "output format: text or json")
-	fs.StringVar(&format, "f", "text", "shorthand for -format")
+	ff := addFormatFlag(fs, "text", "output format: text or json", true)
 	vars := addVarFlags(fs)
 	paths, err := parseArgs(fs, args)
 	if err != nil {
 		return exitCodeForParse(err)
 	}
-	if !slices.Contains(view.ValidateFormats, format) {
-		return unknownValue(env, "validate", "format", format, view.ValidateFormats)
+	format, ok := ff.get(env, "validate", view.ValidateFormats)
+	if !ok {
+		return view.ExitError
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
