@@ -50,6 +50,14 @@ Writes a starter project into DIR (default "."), creating it if needed:
 
 It never overwrites: when any of these files exists, it writes nothing.
 
+The workflow's paths are relative to DIR ("teramotc validate ."), since
+GitHub reads workflows only at the root of a repository: DIR is meant to be
+one ("teramotc init myshare; cd myshare; git init"). In an existing
+repository, run init at its root, or move the workflow there and put DIR in
+front of its paths. It installs teramotc pinned to the release running init
+(a development build pins v0.1.0 with a comment to pin yours), never
+@latest.
+
 Flags:
   -company=SLUG   company slug used in bucket names (default "example")
   -account-id=ID  your AWS account id, written to the spec's aws block
@@ -126,6 +134,13 @@ Next steps:
   teramotc lint -policy %[2]s %[1]s
   teramotc render %[1]s -o %[3]s
 `, dir, filepath.Join(dir, "policy"), filepath.Join(dir, "rendered"))
+	if filepath.Clean(dir) != "." {
+		fmt.Fprintf(env.Stdout, `
+The CI workflow works on paths relative to %[1]s: make %[1]s the root of its
+repository (cd %[1]s && git init), or move .github/workflows/teramotc.yml to
+your repository's root and put %[1]s in front of its paths.
+`, dir)
+	}
 	return view.ExitOK
 }
 
@@ -136,6 +151,24 @@ func initDirHint(dir string) string {
 		hint += ", such as " + filepath.Dir(dir) // init clean/main.hcl
 	}
 	return hint + "."
+}
+
+// releaseTag matches a release version: 1.2.3 or v1.2.3, nothing after.
+var releaseTag = regexp.MustCompile(`^v?[0-9]+\.[0-9]+\.[0-9]+$`)
+
+// firstRelease is what the workflow of a development build installs.
+const firstRelease = "v0.1.0"
+
+// workflowPin returns the teramotc version the scaffolded workflow installs
+// and the comment above it: the running release, so that CI runs what
+// wrote the project, or, from a development build (0.1.0-dev), the first
+// release with a note to pin the one in use. Never @latest: CI would
+// change under the project without a commit.
+func workflowPin(v string) (pin, note string) {
+	if releaseTag.MatchString(v) {
+		return "v" + strings.TrimPrefix(v, "v"), "the teramotc release that scaffolded this project; upgrade it on purpose"
+	}
+	return firstRelease, "written by a development build (" + v + "): pin the teramotc release you use"
 }
 
 type scaffoldFile struct {
@@ -149,20 +182,13 @@ func scaffold(dir, company, account string) ([]scaffoldFile, error) {
 	if _, err := rand.Read(id); err != nil {
 		return nil, err
 	}
-	wfDir := filepath.ToSlash(dir)
-	if filepath.IsAbs(dir) {
-		wfDir = "."
-	}
-	ver := "latest"
-	if !strings.Contains(version.Version, "-") {
-		ver = "v" + version.Version
-	}
+	pin, pinNote := workflowPin(version.Version)
 	data := map[string]string{
 		"Company":    company,
 		"AccountID":  account,
 		"ExternalID": "tmc-" + hex.EncodeToString(id),
-		"Dir":        wfDir,
-		"Version":    ver,
+		"Version":    pin,
+		"PinNote":    pinNote,
 	}
 	var files []scaffoldFile
 	err := fs.WalkDir(initFS, "initdata", func(p string, d fs.DirEntry, err error) error {

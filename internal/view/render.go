@@ -1,6 +1,7 @@
 package view
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
@@ -11,9 +12,14 @@ import (
 // output.
 const RedactedDocument = "(sensitive)"
 
+// DocumentsFormatVersion is the version of `render -o -`'s output. No
+// rendered path can be "format_version" (they all end in .json).
+const DocumentsFormatVersion = "1.0"
+
 // WriteDocuments prints every document of out as one JSON object keyed by
-// path (`render -o -`). Sensitive documents are replaced by
-// RedactedDocument: printed output never holds a sensitive value.
+// path (`render -o -`), after its "format_version" (first, as in every
+// machine format). Sensitive documents are replaced by RedactedDocument:
+// printed output never holds a sensitive value.
 func WriteDocuments(w io.Writer, out *render.Output) error {
 	all := make(map[string]any, len(out.Documents))
 	for _, d := range out.Documents {
@@ -23,7 +29,13 @@ func WriteDocuments(w io.Writer, out *render.Output) error {
 		}
 		all[d.Path] = d.Content
 	}
-	_, err := w.Write(render.MarshalValue(all))
+	b := fmt.Appendf(nil, "{\n  \"format_version\": %q", DocumentsFormatVersion)
+	if len(all) == 0 {
+		b = append(b, "\n}\n"...)
+	} else { // the documents, sorted by path, from render's encoder
+		b = append(append(b, ','), bytes.TrimPrefix(render.MarshalValue(all), []byte("{"))...)
+	}
+	_, err := w.Write(b)
 	return err
 }
 
