@@ -100,3 +100,33 @@ func TestMotoTrailSettingRemoved(t *testing.T) {
 		})
 	}
 }
+
+// TestMotoTrailManagementEvents: management_events = false reaches the
+// trail's event selector, and turning it back on converges too.
+func TestMotoTrailManagementEvents(t *testing.T) {
+	m := testenv.StartMoto(t)
+	e := connectMoto(t, m)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		extra string
+		want  bool
+	}{
+		{"  management_events = false\n", false},
+		{"", true},
+	} {
+		items := itemsFromHCL(t, trailSpec(tc.extra))
+		if _, err := e.Apply(ctx, planFor(t, e, items), false); err != nil {
+			t.Fatalf("apply (management events %v): %v", tc.want, err)
+		}
+		out, err := e.C.CloudTrailForRegion("us-east-1").GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String("tmc-tv-trail")})
+		if err != nil || len(out.EventSelectors) != 1 {
+			t.Fatalf("event selectors: %v (%d)", err, len(out.EventSelectors))
+		}
+		if got := aws.ToBool(out.EventSelectors[0].IncludeManagementEvents); got != tc.want {
+			t.Errorf("IncludeManagementEvents = %v, want %v", got, tc.want)
+		}
+		if p := planFor(t, e, items); len(p.Changes) != 0 {
+			t.Errorf("not converged: %d changes, first %s %s (%s)", len(p.Changes), p.Changes[0].Type, p.Changes[0].Name, p.Changes[0].Reason)
+		}
+	}
+}
