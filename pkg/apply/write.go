@@ -190,9 +190,11 @@ func (e *Engine) writeTrail(ctx context.Context, c *Change) error {
 // every parameter but Name is optional), so a rendered document without
 // S3KeyPrefix or KmsKeyId would keep the old prefix or key: the trail
 // would go on writing to PREFIX/AWSLogs/..., which the bucket policy no
-// longer allows, and read-back would never match. An empty S3KeyPrefix
-// removes the prefix and an empty KmsKeyId turns SSE-KMS off (back to
-// SSE-S3), as the aws CLI's `update-trail --s3-key-prefix ""` does.
+// longer allows, and read-back would never match. An empty KmsKeyId turns
+// SSE-KMS off ("To stop encrypting logs on a trail, run update-trail and
+// pass an empty string to the kms-key-id parameter",
+// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-encryption-cli.html),
+// and an empty S3KeyPrefix removes the prefix the same way.
 func clearUnsetTrailFields(in *cloudtrail.UpdateTrailInput) {
 	if in.S3KeyPrefix == nil {
 		in.S3KeyPrefix = aws.String("")
