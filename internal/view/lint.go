@@ -16,7 +16,10 @@ type LintReport struct {
 	// Findings holds all findings, suppressed ones included (Suppression !=
 	// nil), sorted by file, line, column and rule id (see SortFindings).
 	Findings []*rules.Finding
-	// Rules holds every enabled rule. SARIF lists those that produced results.
+	// Rules holds every enabled rule with its default metadata (before
+	// configuration overrides, which differ between specs). SARIF describes
+	// the rules that produced results with it; each result's level is its
+	// finding's severity.
 	Rules []*rules.Rule
 	// Errors are the problems that stopped evaluation (invalid spec, bad
 	// configuration, policy compile errors, a timeout, usage errors), and
@@ -34,6 +37,21 @@ type LintReport struct {
 	Color          bool           // text format only; never set it under NO_COLOR
 	Version        string         // internal/version.Version
 	Command        string         // "lint"
+
+	// Paths of the machine formats for GitHub (see docs/cli.md): WorkDir is
+	// the absolute directory relative file names are relative to; SARIFRoot,
+	// when set, is the absolute directory SARIF's %SRCROOT% stands for (the
+	// git work tree, else GITHUB_WORKSPACE); GitHubRoot, when set, the one
+	// github annotation paths are made relative to. Empty roots keep the
+	// file names as they are.
+	WorkDir, SARIFRoot, GitHubRoot string
+	// SARIFCategory, when set, is the code scanning category:
+	// automationDetails.id "CATEGORY/". Without it SARIF has no
+	// automationDetails, so that the uploader's category applies.
+	SARIFCategory string
+	// SARIFIncludeSuppressed puts suppressed findings in SARIF (with their
+	// suppressions); ShowSuppressed does not.
+	SARIFIncludeSuppressed bool
 }
 
 // lintWriters maps each format name to its writer, in the order of LintFormats.

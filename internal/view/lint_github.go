@@ -14,6 +14,8 @@ import (
 // writeLintGitHub writes GitHub Actions workflow commands, one annotation
 // per spec error and finding:
 // ::error file=F,line=L,col=C,endLine=EL,endColumn=EC,title=ID name::message
+// (col and endColumn only when the range is on one line; F relative to
+// GitHubRoot when set).
 // An error without a range names the file it concerns (file=F, no line),
 // or starts its message with the directory it concerns.
 func writeLintGitHub(w io.Writer, r *LintReport) error {
@@ -31,12 +33,15 @@ func writeLintGitHub(w io.Writer, r *LintReport) error {
 		if id := spec.RuleID(d); id != "" {
 			title = id + " " + title
 		}
-		rng := d.Subject
+		var rng *hcl.Range
+		if d.Subject != nil {
+			rng = ptr(r.gitHubRange(*d.Subject))
+		}
 		if o := r.origin(d); rng == nil && o.Path != "" {
 			if o.File {
-				rng = &hcl.Range{Filename: o.Path} // file=, without a line
+				rng = &hcl.Range{Filename: r.gitHubPath(o.Path)} // file=, without a line
 			} else {
-				msg = o.Path + ": " + msg // a directory cannot be annotated
+				msg = r.gitHubPath(o.Path) + ": " + msg // a directory cannot be annotated
 			}
 		}
 		writeGitHubCommand(bw, level, rng, title, msg)
@@ -48,10 +53,16 @@ func writeLintGitHub(w io.Writer, r *LintReport) error {
 			level, title = "notice", title+" (suppressed)"
 			msg += "\n\nSuppressed: " + lintDescribeSuppression(f.Suppression)
 		}
-		rng := f.Range
+		rng := r.gitHubRange(f.Range)
 		writeGitHubCommand(bw, level, &rng, title, msg)
 	}
 	return bw.Flush()
+}
+
+// gitHubRange is rng with its file relative to GitHubRoot (see gitHubPath).
+func (r *LintReport) gitHubRange(rng hcl.Range) hcl.Range {
+	rng.Filename = r.gitHubPath(rng.Filename)
+	return rng
 }
 
 func gitHubLevel(s rules.Severity) string {
@@ -71,13 +82,16 @@ func writeGitHubCommand(w io.Writer, level string, rng *hcl.Range, title, msg st
 	if rng != nil && rng.Filename != "" {
 		props = append(props, "file="+gitHubEscapeProperty(gitHubSanitize(rng.Filename)))
 		if rng.Start.Line > 0 {
+			// GitHub rejects columns on an annotation of several lines:
+			// col and endColumn only when the range is on one line.
+			oneLine := rng.End.Line <= rng.Start.Line // or no end
 			props = append(props, fmt.Sprintf("line=%d", rng.Start.Line))
-			if rng.Start.Column > 0 {
+			if oneLine && rng.Start.Column > 0 {
 				props = append(props, fmt.Sprintf("col=%d", rng.Start.Column))
 			}
 			if rng.End.Line >= rng.Start.Line {
 				props = append(props, fmt.Sprintf("endLine=%d", rng.End.Line))
-				if rng.End.Column > 0 {
+				if oneLine && rng.End.Column > 0 {
 					props = append(props, fmt.Sprintf("endColumn=%d", rng.End.Column))
 				}
 			}

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"net/url"
 	"path"
 	"path/filepath"
 	"strings"
@@ -38,8 +37,10 @@ func writeLintSARIF(w io.Writer, r *LintReport) error {
 }
 
 // NewLintSARIF builds the SARIF 2.1.0 log of r. Suppressed findings are
-// left out unless ShowSuppressed is set (GitHub code scanning shows them as
-// open alerts whatever their suppressions say).
+// left out unless SARIFIncludeSuppressed is set (GitHub code scanning shows
+// them as open alerts whatever their suppressions say). The run has
+// automationDetails only with a SARIFCategory: code scanning's uploader
+// sets its own category only on a run without one.
 func NewLintSARIF(r *LintReport) (*sarif.Report, error) {
 	doc, err := sarif.New(sarif.Version210)
 	if err != nil {
@@ -50,10 +51,18 @@ func NewLintSARIF(r *LintReport) (*sarif.Report, error) {
 	ver := cmp.Or(r.Version, version.Version)
 	drv.Version = &ver
 	drv.SemanticVersion = ptr(strings.TrimPrefix(ver, "v"))
-	run.AutomationDetails = sarif.NewRunAutomationDetails().WithID("teramotc/" + cmp.Or(r.Command, "lint") + "/")
+	if r.SARIFCategory != "" {
+		run.AutomationDetails = sarif.NewRunAutomationDetails().WithID(strings.TrimSuffix(r.SARIFCategory, "/") + "/")
+	}
+	run.ColumnKind = "unicodeCodePoints" // see sarifColumn
+	if r.SARIFRoot != "" {
+		run.OriginalUriBaseIDs = map[string]*sarif.ArtifactLocation{
+			sarifSrcRoot: sarif.NewSimpleArtifactLocation(fileURI(filepath.ToSlash(r.SARIFRoot), true)),
+		}
+	}
 
 	index := map[string]uint{}
-	for _, f := range r.visible() {
+	for _, f := range r.sarifFindings() {
 		id := ruleID(f)
 		i, ok := index[id]
 		if !ok {
@@ -68,12 +77,12 @@ func NewLintSARIF(r *LintReport) (*sarif.Report, error) {
 	inv := run.AddInvocation(!r.Errors.HasErrors()).WithExitCode(code).WithExitCodeDescription(r.exitCodeDescription(code))
 	inv.ToolExecutionNotifications = make([]*sarif.Notification, 0, len(r.Errors))
 	for _, d := range r.Errors {
-		n := sarifNotification(d, r.Files)
+		n := sarifNotification(r, d)
 		o := r.origin(d)
 		if n.Locations == nil && o.Path != "" {
 			// no range: the spec, file or directory it concerns, without a region
 			n.Locations = []*sarif.Location{sarif.NewLocationWithPhysicalLocation(
-				sarif.NewPhysicalLocation().WithArtifactLocation(sarifArtifact(o.Path)))}
+				sarif.NewPhysicalLocation().WithArtifactLocation(r.sarifArtifact(o.Path)))}
 		}
 		n.Properties = sarif.Properties{"cause": string(o.Cause)}
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
@@ -82,13 +91,22 @@ func NewLintSARIF(r *LintReport) (*sarif.Report, error) {
 	return doc, nil
 }
 
+// sarifFindings are the findings SARIF lists, in SortFindings order: the
+// unsuppressed ones, and the suppressed ones with SARIFIncludeSuppressed.
+func (r *LintReport) sarifFindings() []*rules.Finding {
+	rc := *r
+	rc.ShowSuppressed = r.SARIFIncludeSuppressed
+	return rc.visible()
+}
+
 func sarifResult(r *LintReport, f *rules.Finding, ruleIndex uint) *sarif.Result {
 	res := sarif.NewRuleResult(ruleID(f)).
 		WithRuleIndex(int(ruleIndex)).
 		WithLevel(sarifLevel(findingSeverity(f))).
 		WithMessage(sarif.NewTextMessage(f.Message)).
 		WithLocations([]*sarif.Location{sarifLocation(r, f.Range)})
-	res.PartialFingerprints = map[string]any{sarifFingerprintKey: lintFingerprint(f)}
+	fp := lintFingerprint(f, r.sarifPath(f.Range.Filename))
+	res.PartialFingerprints = map[string]any{sarifFingerprintKey: fp}
 	if s := f.Suppression; s != nil {
 		kind := "inSource"
 		if s.Kind == "config" {
@@ -101,7 +119,9 @@ func sarifResult(r *LintReport, f *rules.Finding, ruleIndex uint) *sarif.Result 
 		}
 		sup.Justification = &justification
 		sup.Location = sarifLocation(r, s.Source)
-		sup.Guid = ptr(lintGUID(lintFingerprint(f), s.Kind, s.Source.String()))
+		src := s.Source
+		src.Filename = r.sarifPath(src.Filename)
+		sup.Guid = ptr(lintGUID(fp, s.Kind, src.String()))
 		res.Suppressions = []*sarif.Suppression{sup}
 	}
 	return res
@@ -120,21 +140,22 @@ func sarifLocation(r *LintReport, rng hcl.Range) *sarif.Location {
 	}
 	region := sarif.NewRegion().WithStartLine(max(rng.Start.Line, 1))
 	if rng.Start.Line > 0 {
+		file := r.Files[rng.Filename]
 		if rng.Start.Column > 0 {
-			region.WithStartColumn(rng.Start.Column)
+			region.WithStartColumn(sarifColumn(file, rng.Start))
 		}
 		if rng.End.Line > rng.Start.Line || rng.End.Line == rng.Start.Line && rng.End.Column > rng.Start.Column {
 			region.WithEndLine(rng.End.Line)
 			if rng.End.Column > 0 {
-				region.WithEndColumn(rng.End.Column)
+				region.WithEndColumn(sarifColumn(file, rng.End))
 			}
 		}
-		if text, ok := sarifSnippet(r.Files[rng.Filename], rng); ok {
+		if text, ok := sarifSnippet(file, rng); ok {
 			region.WithSnippet(sarif.NewArtifactContent().WithText(text))
 		}
 	}
 	return sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-		WithArtifactLocation(sarifArtifact(name)).
+		WithArtifactLocation(r.sarifArtifact(name)).
 		WithRegion(region))
 }
 
@@ -151,29 +172,14 @@ func sarifSnippet(file *hcl.File, rng hcl.Range) (string, bool) {
 	return string(b), utf8.Valid(b)
 }
 
-// sarifArtifact returns the artifact location of a file: a URI relative to
-// %SRCROOT% with forward slashes and escaping, or a file:// URI for an
-// absolute path.
-func sarifArtifact(name string) *sarif.ArtifactLocation {
-	if name == "" {
-		return sarif.NewSimpleArtifactLocation(".").WithUriBaseId(sarifSrcRoot)
-	}
-	p := filepath.ToSlash(name)
-	if filepath.IsAbs(name) || path.IsAbs(p) {
-		return sarif.NewSimpleArtifactLocation((&url.URL{Scheme: "file", Path: p}).String())
-	}
-	u := (&url.URL{Path: path.Clean(p)}).EscapedPath()
-	return sarif.NewSimpleArtifactLocation(u).WithUriBaseId(sarifSrcRoot)
-}
-
-func sarifNotification(d *hcl.Diagnostic, files map[string]*hcl.File) *sarif.Notification {
+func sarifNotification(r *LintReport, d *hcl.Diagnostic) *sarif.Notification {
 	text := d.Summary
 	if d.Detail != "" {
 		text += "\n\n" + d.Detail
 	}
 	n := sarif.NewNotification().WithLevel(lintDiagSeverity(d.Severity)).WithTextMessage(text)
 	if d.Subject != nil {
-		n.Locations = []*sarif.Location{sarifLocation(&LintReport{Files: files}, *d.Subject)}
+		n.Locations = []*sarif.Location{sarifLocation(r, *d.Subject)}
 	}
 	if id := spec.RuleID(d); id != "" {
 		n.AssociatedRule = &sarif.ReportingDescriptorReference{Id: &id}
@@ -182,10 +188,11 @@ func sarifNotification(d *hcl.Diagnostic, files map[string]*hcl.File) *sarif.Not
 }
 
 // lintFingerprint identifies a finding across runs, independent of its
-// line: the rule id, the directory of its file, its block address, and its
-// message with whitespace normalised.
-func lintFingerprint(f *rules.Finding) string {
-	dir := path.Dir(filepath.ToSlash(f.Range.Filename))
+// line: the rule id, the directory of its file (name: relative to the
+// repository root when known), its block address, and its message with
+// whitespace normalised.
+func lintFingerprint(f *rules.Finding, name string) string {
+	dir := path.Dir(filepath.ToSlash(name))
 	key := strings.Join([]string{ruleID(f), dir, f.Address, strings.ToLower(lintOneLine(f.Message))}, "\x00")
 	sum := sha256.Sum256([]byte(key))
 	return hex.EncodeToString(sum[:16])

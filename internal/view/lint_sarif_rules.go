@@ -11,8 +11,10 @@ import (
 	"github.com/teramot/teramotc/pkg/rules"
 )
 
-// lintRuleOf returns the full metadata of the rule of f, preferring the
-// entry of r.Rules (after config overrides) to the finding's copy.
+// lintRuleOf returns the metadata of the rule of f: its entry in r.Rules,
+// the rule's defaults, rather than the finding's copy, whose severity a
+// spec's configuration may have changed; so rule metadata (default level,
+// security-severity) does not depend on which spec came first.
 func lintRuleOf(r *LintReport, f *rules.Finding) *rules.Rule {
 	for _, rule := range r.Rules {
 		if rule != nil && rule.ID == ruleID(f) {

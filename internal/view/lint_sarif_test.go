@@ -52,7 +52,12 @@ func TestLintSARIFSchema(t *testing.T) {
 	noFile.Findings = []*rules.Finding{{Rule: lintTestRules["TMC101"], Message: "no location"}}
 	reports := map[string]func() *LintReport{
 		"full":       func() *LintReport { return lintTestReport(t) },
-		"suppressed": func() *LintReport { r := lintTestReport(t); r.ShowSuppressed = true; return r },
+		"suppressed": func() *LintReport { r := lintTestReport(t); r.SARIFIncludeSuppressed = true; return r },
+		"category and root": func() *LintReport {
+			r := lintTestReport(t)
+			r.SARIFCategory, r.SARIFRoot, r.WorkDir = "specs-prod", "/repo", "/repo/specs"
+			return r
+		},
 		"empty":      func() *LintReport { return &LintReport{} },
 		"no range":   func() *LintReport { return noFile },
 	}
@@ -137,10 +142,10 @@ func decodeSARIF(t *testing.T, r *LintReport) sarifLog {
 func TestLintSARIFContract(t *testing.T) {
 	for _, show := range []bool{false, true} {
 		r := lintTestReport(t)
-		r.ShowSuppressed = show
+		r.SARIFIncludeSuppressed = show
 		run := decodeSARIF(t, r).Runs[0]
 		d := run.Tool.Driver
-		if d.Name != "teramotc" || d.Version != "1.2.3" || d.SemanticVersion != "1.2.3" || d.InformationURI == "" || run.AutomationDetails.ID != "teramotc/lint/" {
+		if d.Name != "teramotc" || d.Version != "1.2.3" || d.SemanticVersion != "1.2.3" || d.InformationURI == "" || run.AutomationDetails.ID != "" {
 			t.Errorf("driver %+v, automation id %q", d, run.AutomationDetails.ID)
 		}
 		wantResults := map[bool]int{false: 6, true: 7}[show]
@@ -220,24 +225,31 @@ func TestLintFingerprint(t *testing.T) {
 	other.Address = "bucket.logs"
 	elsewhere := *base
 	elsewhere.Range.Filename = "other/main.hcl"
-	if lintFingerprint(base) != lintFingerprint(&moved) || lintFingerprint(base) != lintFingerprint(&reworded) {
+	fp := func(f *rules.Finding) string { return lintFingerprint(f, f.Range.Filename) }
+	if fp(base) != fp(&moved) || fp(base) != fp(&reworded) {
 		t.Error("fingerprint changes when the finding moves or its whitespace changes")
 	}
-	if lintFingerprint(base) == lintFingerprint(&other) || lintFingerprint(base) == lintFingerprint(&elsewhere) {
+	if fp(base) == fp(&other) || fp(base) == fp(&elsewhere) {
 		t.Error("fingerprint ignores the address or the spec directory")
 	}
 }
 
 func TestSARIFArtifact(t *testing.T) {
-	tests := []struct{ name, in, uri, base string }{
-		{"relative", "main.hcl", "main.hcl", "%SRCROOT%"},
-		{"nested", "specs/prod/main.hcl", "specs/prod/main.hcl", "%SRCROOT%"},
-		{"dot prefix", "./specs/a b.hcl", "specs/a%20b.hcl", "%SRCROOT%"},
-		{"absolute", "/work/spec/main.hcl", "file:///work/spec/main.hcl", ""},
+	tests := []struct{ name, root, in, uri, base string }{
+		{"relative", "", "main.hcl", "main.hcl", "%SRCROOT%"},
+		{"nested", "", "specs/prod/main.hcl", "specs/prod/main.hcl", "%SRCROOT%"},
+		{"dot prefix", "", "./specs/a b.hcl", "specs/a%20b.hcl", "%SRCROOT%"},
+		{"absolute", "", "/work/spec/main.hcl", "file:///work/spec/main.hcl", ""},
+		// with a root (the working directory is /repo/specs)
+		{"under the root", "/repo", "find/main.hcl", "specs/find/main.hcl", "%SRCROOT%"},
+		{"absolute under the root", "/repo", "/repo/specs/a b.hcl", "specs/a%20b.hcl", "%SRCROOT%"},
+		{"the root is the working directory's parent", "/repo", "../top.hcl", "top.hcl", "%SRCROOT%"},
+		{"outside the root", "/repo", "../../elsewhere/main.hcl", "file:///elsewhere/main.hcl", ""},
+		{"a sibling with the root as prefix", "/repo", "/repo2/main.hcl", "file:///repo2/main.hcl", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := sarifArtifact(tt.in)
+			a := (&LintReport{SARIFRoot: tt.root, WorkDir: "/repo/specs"}).sarifArtifact(tt.in)
 			base := ""
 			if a.URIBaseId != nil {
 				base = *a.URIBaseId

@@ -69,6 +69,7 @@ func TestLintGolden(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				r := lintTestReport(t)
 				r.ShowSuppressed = show
+				r.SARIFIncludeSuppressed = show // SARIF lists suppressed findings only with it
 				checkGolden(t, name, writeLintString(t, format, r))
 			})
 		}
