@@ -136,3 +136,62 @@ grant "partner" {
 		}
 	}
 }
+
+// TestEvalFailureRedacted: an evaluation error that quotes a sensitive value
+// (here a custom rule's malformed finding, whose message is the value) is
+// redacted too.
+func TestEvalFailureRedacted(t *testing.T) {
+	const principal = "arn:aws:iam::444455556666:role/S3cretPartnerRole"
+	policyDir := t.TempDir()
+	src := `# METADATA
+# title: Broken
+# description: Writes a malformed finding.
+# custom:
+#   id: EVIL002
+#   name: broken
+#   severity: error
+#   remediation: None.
+package teramotc.rules.broken
+
+deny contains {"msg": sprintf("%v", [a.value]), "range": "nowhere"} if {
+	walk(input, [_, a])
+	a.sensitive == true
+}
+`
+	if err := os.WriteFile(filepath.Join(policyDir, "broken.rego"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, err := Load(context.Background(), Options{PolicyDirs: []string{policyDir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	spec := `variable "partner" {
+  type      = string
+  sensitive = true
+}
+
+bucket "data" {
+  name   = "acme-shared-data"
+  region = "us-east-1"
+  statement "P" {
+    principals = { AWS = [var.partner] }
+    actions    = ["s3:GetObject"]
+    resources  = ["arn:aws:s3:::acme-shared-data/*"]
+  }
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "main.hcl"), []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := set.Lint(context.Background(), []string{dir}, LintOptions{Spec: specOptions("partner=" + principal)})[0]
+	text := diagText(res)
+	if !strings.Contains(text, "Policy evaluation failed") || !strings.Contains(text, "(sensitive value)") {
+		t.Fatalf("want an evaluation error with (sensitive value), got:\n%s", text)
+	}
+	if strings.Contains(text, "S3cretPartnerRole") {
+		t.Errorf("the evaluation error quotes the sensitive value:\n%s", text)
+	}
+}
+
+func specOptions(vars ...string) spec.Options { return spec.Options{Vars: vars} }
