@@ -136,9 +136,11 @@ Next steps:
 `, dir, filepath.Join(dir, "policy"), filepath.Join(dir, "rendered"))
 	if filepath.Clean(dir) != "." {
 		fmt.Fprintf(env.Stdout, `
-The CI workflow works on paths relative to %[1]s: make %[1]s the root of its
-repository (cd %[1]s && git init), or move .github/workflows/teramotc.yml to
-your repository's root and put %[1]s in front of its paths.
+The CI workflow's paths are relative to the project directory, and GitHub
+reads it only at the root of a repository: make the project one with
+  cd %s && git init
+or move .github/workflows/teramotc.yml to your repository's root and put
+the project directory in front of its paths.
 `, dir)
 	}
 	return view.ExitOK
