@@ -227,13 +227,14 @@ func checkVarFile(path string) *problem {
 	switch {
 	case err != nil:
 		return &problem{
-			fmt.Sprintf("cannot read variable file %s: %s", path, reason(err, path)),
-			"Check the path given to -var-file; a relative path starts from the current directory (the -chdir directory, if given).",
+			"Cannot read variable file",
+			fmt.Sprintf("%s: %s. Check the path given to -var-file; a relative path starts from the current directory "+
+				"(the -chdir directory, if given).", path, reason(err, path)),
 		}
 	case info.IsDir():
 		return &problem{
-			path + " is a directory, not a variable file",
-			"Give -var-file an HCL file of NAME = VALUE lines, such as prod.tfvars.",
+			"Cannot read variable file",
+			path + " is a directory, not a variable file. Give -var-file an HCL file of NAME = VALUE lines, such as prod.tfvars.",
 		}
 	}
 	return nil

@@ -172,8 +172,8 @@ func TestFlagProblem(t *testing.T) {
 		{"bad int", []string{"-n", "ten"}, `invalid value "ten" for -n`, `-n takes a whole number, as in -n=10. Run "teramotc test -help" for usage.`},
 		{"bad duration", []string{"-timeout=5"}, `invalid value "5" for -timeout`, `-timeout takes a duration such as 30s, 5m or 1h30m. Run "teramotc test -help" for usage.`},
 		{"bad syntax", []string{"---x"}, "bad flag syntax: ---x", `Flags are a name after one or two dashes, as in -format=json or --format json; use -- before an argument that starts with a dash. Run "teramotc test -help" for usage.`},
-		{"missing var file", []string{"-var-file", missing}, "cannot read variable file " + missing + ": no such file or directory", "Check the path given to -var-file; a relative path starts from the current directory (the -chdir directory, if given)."},
-		{"var file is a directory", []string{"-var-file=" + dir}, dir + " is a directory, not a variable file", "Give -var-file an HCL file of NAME = VALUE lines, such as prod.tfvars."},
+		{"missing var file", []string{"-var-file", missing}, "Cannot read variable file", missing + ": no such file or directory. Check the path given to -var-file; a relative path starts from the current directory (the -chdir directory, if given)."},
+		{"var file is a directory", []string{"-var-file=" + dir}, "Cannot read variable file", dir + " is a directory, not a variable file. Give -var-file an HCL file of NAME = VALUE lines, such as prod.tfvars."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
