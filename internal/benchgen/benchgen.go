@@ -48,6 +48,8 @@ type gen struct {
 	i         int
 	co        string
 	defective bool
+	crossOnly bool   // every grant is a cross_account_role (Large)
+	logTarget string // access_logging target_bucket expression, else bucket.logs.name
 	b         strings.Builder
 }
 
@@ -81,7 +83,7 @@ func (g *gen) files() map[string]string {
 		g.grant(k, g.r.IntN(nData), useVars)
 	}
 	if g.chance(2) {
-		g.trail(g.r.IntN(nData), withLogs)
+		g.trail(g.r.IntN(nData), withLogs, region)
 	}
 	files["main.hcl"] = g.b.String()
 	return files

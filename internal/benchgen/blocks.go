@@ -40,7 +40,11 @@ func (g *gen) bucket(b int, region string, useVars, withLogs bool) {
 		g.lifecycle(k)
 	}
 	if withLogs && !g.defect(3) {
-		g.p("\n  access_logging {\n    target_bucket = bucket.logs.name\n    target_prefix = \"%s/\"\n  }\n", label)
+		target := "bucket.logs.name"
+		if g.logTarget != "" {
+			target = g.logTarget
+		}
+		g.p("\n  access_logging {\n    target_bucket = %s\n    target_prefix = \"%s/\"\n  }\n", target, label)
 	}
 	for k := range g.r.IntN(3) {
 		g.statement(k, name, publicPolicy && k == 0)
@@ -147,7 +151,7 @@ func (g *gen) grant(k, bucket int, useVars bool) {
 	if g.defect(4) {
 		g.p("  extra_actions = [\"s3:GetObject*\"]\n")
 	}
-	if g.chance(3) {
+	if !g.crossOnly && g.chance(3) {
 		g.p("\n  iam_user {\n    name        = \"partner%d-%s\"\n    policy_name = \"partner%d-s3-access\"\n  }\n}\n\n", k, g.co, k)
 		return
 	}
@@ -170,7 +174,9 @@ func (g *gen) grant(k, bucket int, useVars bool) {
 	g.p("  }\n}\n\n")
 }
 
-func (g *gen) trail(bucket int, withLogs bool) {
+// trail writes a trail of data bucket `bucket`; its KMS key is in region,
+// the log bucket's (TMC202).
+func (g *gen) trail(bucket int, withLogs bool, region string) {
 	g.p("trail \"audit\" {\n  bucket       = bucket.data%d\n", bucket)
 	if withLogs {
 		g.p("  log_bucket   = bucket.logs.name\n")
@@ -182,7 +188,7 @@ func (g *gen) trail(bucket int, withLogs bool) {
 		g.p("  multi_region = false\n")
 	}
 	if g.chance(3) {
-		g.p("  kms_key_arn  = \""+kmsKey+"\"\n", "us-east-1", g.i)
+		g.p("  kms_key_arn  = \""+kmsKey+"\"\n", region, g.i)
 	}
 	g.p("}\n")
 }

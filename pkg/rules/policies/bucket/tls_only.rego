@@ -40,8 +40,7 @@ deny contains f if {
 deny contains f if {
 	some b in input.buckets
 	not complete(b)
-	some [doc, i, s] in tls_denies
-	doc.address == b.address
+	some [doc, i, s] in tls_index[b.address]
 	some gap in gaps(s, b)
 	f := {
 		"msg": sprintf("the TLS deny of bucket %q %s", [b.label, gap]),
@@ -62,15 +61,25 @@ tls_denies := [[doc, i, s] |
 	tls_deny(s)
 ]
 
+# tls_index maps a bucket address to its tls_denies (as a set), built once
+# instead of scanning tls_denies for every bucket (lib/index.rego explains
+# the two forms).
+tls_index := {x[0].address: {x} | some x in tls_denies} if {
+	count({x[0].address | some x in tls_denies}) == count(tls_denies)
+} else := tls_denies_at
+
+tls_denies_at[address] contains [doc, i, s] if {
+	some [doc, i, s] in tls_denies
+	address := doc.address
+}
+
 # complete: a TLS deny of the bucket's policy covers the bucket, its objects
 # and every action; partial: there is a TLS deny at all.
 complete(b) if {
-	some [doc, _, s] in tls_denies
-	doc.address == b.address
+	some [doc, _, s] in tls_index[b.address]
 	rendered(s, b)
 } else if {
-	some [doc, _, s] in tls_denies
-	doc.address == b.address
+	some [doc, _, s] in tls_index[b.address]
 	count(gaps(s, b)) == 0
 }
 
@@ -87,8 +96,7 @@ rendered(s, b) if {
 }
 
 partial(b) if {
-	some [doc, _, _] in tls_denies
-	doc.address == b.address
+	some [doc, _, _] in tls_index[b.address]
 }
 
 # tls_deny: a Deny (tls_denies passes only those) to everyone on

@@ -40,23 +40,34 @@ algorithm(b) := a if {
 	a != ""
 } else := "AES256"
 
-log_target(b) if {
+# log_target: some access_logging block or trail refers to b, by label
+# (a reference) or by AWS name (a plain name). The targets are collected
+# once (log_refs, log_names) instead of scanned for every bucket.
+log_target(b) if b.label in log_refs
+
+log_target(b) if b.name.value in log_names
+
+log_refs contains ref if {
+	some [ref, _] in log_targets
+	ref != ""
+}
+
+log_names contains name if {
+	some ["", name] in log_targets
+	name != ""
+}
+
+# log_targets lists [reference, name] of every access_logging block and
+# trail.
+log_targets contains [ref, name] if {
 	some src in input.buckets
 	src.access_logging != null
-	refers(b, src.access_logging.target_ref, src.access_logging.target_bucket.value)
+	ref := src.access_logging.target_ref
+	name := src.access_logging.target_bucket.value
 }
 
-log_target(b) if {
+log_targets contains [ref, name] if {
 	some t in input.trails
-	refers(b, t.log_bucket_ref, t.log_bucket.value)
-}
-
-refers(b, ref, _) if {
-	ref != ""
-	ref == b.label
-}
-
-refers(b, "", name) if {
-	name != ""
-	name == b.name.value
+	ref := t.log_bucket_ref
+	name := t.log_bucket.value
 }

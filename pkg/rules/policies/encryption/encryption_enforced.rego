@@ -57,8 +57,7 @@ deny contains f if {
 # A Deny whose condition value is another algorithm than the bucket's.
 deny contains f if {
 	some b in input.buckets
-	some [doc, i, s, conditions] in sse_denies
-	doc.address == b.address
+	some [doc, i, s, conditions] in sse_index[b.address]
 	some c in conditions
 	not algorithm(b) in c.values
 	f := {
@@ -97,6 +96,18 @@ sse_denies := [[doc, i, s, conditions] |
 	count(conditions) > 0
 ]
 
+# sse_index maps a bucket address to its sse_denies (as a set), built once
+# instead of scanning sse_denies for every bucket (lib/index.rego explains
+# the two forms).
+sse_index := {x[0].address: {x} | some x in sse_denies} if {
+	count({x[0].address | some x in sse_denies}) == count(sse_denies)
+} else := sse_denies_at
+
+sse_denies_at[address] contains [doc, i, s, conditions] if {
+	some [doc, i, s, conditions] in sse_denies
+	address := doc.address
+}
+
 # sse_conditions: negated string conditions on the SSE header of a Deny that
 # covers s3:PutObject (sse_denies passes only Deny statements). Such a Deny
 # lets through only the listed values.
@@ -109,8 +120,7 @@ sse_conditions(s) := [c |
 
 # enforced: some Deny of PutObject to everyone names the bucket's algorithm.
 enforced(b) if {
-	some [doc, _, s, conditions] in sse_denies
-	doc.address == b.address
+	some [doc, _, s, conditions] in sse_index[b.address]
 	some p in common.principals(s)
 	p.value == "*"
 	some c in conditions

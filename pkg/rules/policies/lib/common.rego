@@ -70,8 +70,7 @@ statement_attr_range(st, "Condition") := st.conditions[0].range if count(st.cond
 # bucket-policy statement (same bucket, same Sid).
 user_statement(doc, s) := st if {
 	doc.kind == "bucket-policy"
-	some b in input.buckets
-	b.address == doc.address
+	some b in bucket_address_index[doc.address]
 	some st in b.statements
 	st.sid == s.Sid
 }
@@ -98,21 +97,17 @@ statements(doc) := [[i, s] | some i, s in object.get(doc.content, "Statement", [
 # policy_document is document(address, kind) for a kind of policy_kinds,
 # looked up among the policy_documents only.
 policy_document(address, kind) := d if {
-	some d in policy_documents
-	d.kind == kind
-	d.address == address
+	some d in document_index[[kind, address]]
 }
 
 # bucket_by_label returns the bucket block with a label.
 bucket_by_label(label) := b if {
-	some b in input.buckets
-	b.label == label
+	some b in bucket_label_index[label]
 }
 
 # bucket_by_name returns the bucket block whose AWS name is name.
 bucket_by_name(name) := b if {
-	some b in input.buckets
-	b.name.value == name
+	some b in bucket_name_index[name]
 }
 
 # ---------------------------------------------------------------------------

@@ -14,8 +14,7 @@ import data.teramotc.lib.common
 # blocking_denies lists [doc, i, s] for each Deny of the bucket policy of
 # the bucket at address that applies to req.
 blocking_denies(address, req) := [[doc, i, s] |
-	some [doc, i, s] in common.statements_of_kind("bucket-policy")
-	doc.address == address
+	some [doc, i, s] in common.statements_at_address("bucket-policy", address)
 	s.Effect == "Deny"
 	denies(s, req)
 ]

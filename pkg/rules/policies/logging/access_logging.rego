@@ -38,20 +38,30 @@ deny contains f if {
 # log_target holds when the spec delivers logs into b: the access logs of a
 # declared bucket, or a trail's logs. Like AVD-AWS-0089, such a bucket needs
 # no access logging of its own.
-log_target(b) if {
+#
+# A reference (a bucket label, or "" with a plain name) designates bucket b.
+# The targets are collected once (log_refs, log_names) instead of scanned
+# for every bucket.
+log_target(b) if b.label in log_refs
+
+log_target(b) if b.name.value in log_names
+
+log_refs contains ref if some [ref, _] in log_targets
+
+log_names contains name if some ["", name] in log_targets
+
+# log_targets lists [reference, name] of every access_logging block and
+# trail.
+log_targets contains [ref, name] if {
 	some src in input.buckets
 	l := src.access_logging
 	l != null
-	names(b, l.target_ref, l.target_bucket.value)
+	ref := l.target_ref
+	name := l.target_bucket.value
 }
 
-log_target(b) if {
+log_targets contains [ref, name] if {
 	some t in input.trails
-	names(b, t.log_bucket_ref, t.log_bucket.value)
+	ref := t.log_bucket_ref
+	name := t.log_bucket.value
 }
-
-# names holds when a reference (a bucket label, or "" with a plain name)
-# designates bucket b.
-names(b, ref, _) if ref == b.label
-
-names(b, "", name) if name == b.name.value

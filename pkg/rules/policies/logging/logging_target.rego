@@ -60,9 +60,8 @@ deny contains f if {
 	some b in input.buckets
 	l := b.access_logging
 	l != null
-	some t in input.buckets
+	some t in declared_targets(l)
 	t.label != b.label
-	declared_target(t, l)
 	not delivery_allowed(t)
 	f := {
 		"msg": sprintf("the policy of log bucket %q does not let logging.s3.amazonaws.com write the logs of bucket %q", [t.label, b.label]),
@@ -71,17 +70,16 @@ deny contains f if {
 	}
 }
 
-declared_target(t, l) if l.target_ref == t.label
-
-declared_target(t, l) if {
+# declared_targets is the set of the buckets an access_logging block names:
+# the bucket of its reference, or of its plain name when it has none (looked
+# up in the indexes, not scanned).
+declared_targets(l) := {t | some t in common.bucket_label_index[l.target_ref]} | {t |
 	l.target_ref == ""
-	l.target_bucket.value == t.name.value
+	some t in common.bucket_name_index[l.target_bucket.value]
 }
 
 delivery_allowed(t) if {
-	some doc in common.policy_documents
-	doc.kind == "bucket-policy"
-	doc.address == t.address
+	some doc in common.document_index[["bucket-policy", t.address]]
 	some s in identity.statements(doc.content)
 	s.Effect == "Allow"
 	"logging.s3.amazonaws.com" in identity.list(object.get(s, ["Principal", "Service"], []))
@@ -95,9 +93,8 @@ deny contains f if {
 	some b in input.buckets
 	l := b.access_logging
 	l != null
-	some t in input.buckets
+	some t in declared_targets(l)
 	t.label != b.label
-	declared_target(t, l)
 	f := {
 		"msg": sprintf("the log delivery statement on bucket %q cannot check aws:SourceAccount: set account_id in the aws block", [t.label]),
 		"range": l.target_bucket.range,
@@ -110,9 +107,8 @@ deny contains f if {
 	some b in input.buckets
 	l := b.access_logging
 	l != null
-	some t in input.buckets
+	some t in declared_targets(l)
 	t.label != b.label
-	declared_target(t, l)
 	req := log_delivery.access_log_request(b.name.value, t.name.value, object.get(l, ["target_prefix", "value"], ""))
 	some [doc, i, s] in log_delivery.blocking_denies(t.address, req)
 	f := {

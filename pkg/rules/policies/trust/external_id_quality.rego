@@ -97,25 +97,41 @@ short(v) if {
 	count(v) < min_length
 } else := false
 
+# spec_name: v is, in any case, the grant's label, role or policy name, or
+# the name or label of a bucket. The buckets' names are lowered once
+# (bucket_names), not for every grant; a grant without a role or policy
+# name matches nothing, as the set of names it would be part of is
+# undefined.
 spec_name(g, v) if {
 	v != ""
-	lower(v) in spec_names(g)
+	own := own_names(g)
+	named(own, lower(v))
 } else := false
 
+named(own, lv) if lv in {lower(n) | some n in own}
+
+named(_, lv) if lv in bucket_names
+
+own_names(g) := {g.label, g.cross_account_role.name.value, g.cross_account_role.policy_name.value}
+
+bucket_names := {lower(b.name.value) | some b in input.buckets} | {lower(b.label) | some b in input.buckets}
+
+# has_account: v contains one of the accounts. Each substring of v as long
+# as an account is looked up in the set, a step per character of v instead
+# of a contains per account.
 has_account(v) if {
-	some a in accounts
-	a != ""
-	contains(v, a)
+	some n in account_lengths
+	count(v) >= n
+	some i in numbers.range(0, count(v) - n)
+	substring(v, i, n) in accounts
 } else := false
+
+account_lengths := {count(a) | some a in accounts; a != ""}
 
 accounts := {identity.own_account} | {g.cross_account_role.trusted_account_id.value |
 	some g in input.grants
 	g.cross_account_role != null
 }
-
-spec_names(g) := {lower(n) | some n in names(g)}
-
-names(g) := ({g.label, g.cross_account_role.name.value, g.cross_account_role.policy_name.value} | {b.name.value | some b in input.buckets}) | {b.label | some b in input.buckets}
 
 deny contains f if {
 	some g in input.grants

@@ -77,3 +77,34 @@ test_string_builtins_agree_with_regex if {
 not_regex_charset(v) if {
 	not regex.match(`^[\w+=,.@:/-]*$`, v)
 } else := false
+
+# has_account looks up the substrings of v instead of calling contains per
+# account: the same answer as the scan, for ids around the accounts' length
+# and with characters of more than one byte.
+contains_account(v) if {
+	some a in external_id_quality.accounts
+	a != ""
+	contains(v, a)
+} else := false
+
+test_has_account_matches_contains if {
+	every v in [
+		"acme-111122223333-x", "111122223333", "11112222333", "x210987654321", "21098765432",
+		"", "é111122223333é", "ééé", "2109876543211111222233", "a-b-c-d-e-f-g-h-i",
+	] {
+		external_id_quality.has_account(v) == contains_account(v) with input as spec(v)
+	}
+	external_id_quality.has_account("x210987654321y") with input as spec("x")
+	not external_id_quality.has_account("x21098765432y") with input as spec("x")
+}
+
+# spec_name matches bucket names and labels in any case, and nothing when
+# the role has no policy name (its set of names is undefined).
+test_spec_name_buckets_and_undefined_names if {
+	external_id_quality.spec_name(input.grants[0], "TERAMOT-data-acme") with input as spec("x")
+	external_id_quality.spec_name(input.grants[0], "Data") with input as spec("x")
+	not external_id_quality.spec_name(input.grants[0], "other") with input as spec("x")
+	g := object.remove(spec("x").grants[0], ["cross_account_role"])
+	r := object.remove(spec("x").grants[0].cross_account_role, ["policy_name"])
+	not external_id_quality.spec_name(object.union(g, {"cross_account_role": r}), "data") with input as spec("x")
+}
