@@ -14,6 +14,7 @@ FUZZ_TARGETS ?= \
 	./internal/view:FuzzGitHubEscape \
 	./internal/view:FuzzLintFormats \
 	./internal/view:FuzzRedactor \
+	./internal/view:FuzzShowPlanFile \
 	./pkg/spec:FuzzLoad \
 	./pkg/spec:FuzzVarFile \
 	./pkg/spec:FuzzSensitiveVar \
@@ -27,7 +28,8 @@ FUZZ_TARGETS ?= \
 	./pkg/rules:FuzzRuleMeta \
 	./pkg/rules/internal/astcodec:FuzzDecode \
 	./pkg/apply:FuzzPolicyEquivalence \
-	./pkg/apply:FuzzNormalize
+	./pkg/apply:FuzzNormalize \
+	./pkg/apply:FuzzReadPlanFile
 
 .PHONY: all build test bench fmt fmt-check vet fuzz lint-examples render-examples clean
 
