@@ -39,7 +39,7 @@ func hostilePlan() *apply.Plan {
 		Type: "bucket" + evil, Name: evil, Owner: evil, Address: "bucket." + evil, Action: apply.ActionUpdate,
 		Risk: "tighten" + evil, Reason: "because" + evil, Step: 4, Unsupported: evil,
 		Before: map[string]any{"Tags" + evil: "a\u009b", "Statement": nil},
-		After: map[string]any{evil: evil, "Policy": map[string]any{"Statement": []any{map[string]any{"Sid": evil, "Effect": "Allow\x7f"}}}},
+		After:  map[string]any{evil: evil, "Policy": map[string]any{"Statement": []any{map[string]any{"Sid": evil, "Effect": "Allow\x7f"}}}},
 	}}}
 }
 
