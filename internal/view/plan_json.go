@@ -7,11 +7,12 @@ import (
 	"github.com/teramot/teramotc/pkg/apply"
 )
 
-// WritePlanJSON prints the plan as one JSON document (format_version 1.0),
-// the "plan" of a plan file: account, endpoint (when set), changes (type,
-// name, address, action, risk, destructive, step, before, after; owner,
-// reason, unsupported and sensitive only when set), live_fingerprint,
-// desired_fingerprint, warnings. The shape is apply.Plan's, so that show
+// WritePlanJSON prints the plan as one JSON document (format_version 2.0),
+// the "plan" of a plan file: account, region and endpoint (when set),
+// changes (type, name, address, action, risk, destructive, step, before,
+// after; owner, reason, unsupported and sensitive only when set),
+// live_fingerprint, desired_fingerprint (of the masked states),
+// sensitive_fingerprint (in plan files only), warnings. The shape is apply.Plan's, so that show
 // -json prints a plan file byte for byte; the event stream's
 // planned_change is the one with every field always present. Sensitive
 // values are "(sensitive)"; arrays are never null.
