@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"slices"
 	"strings"
@@ -37,7 +39,13 @@ Flags:
   -only=ID                   run only this rule (repeatable)
   -enable-rule=ID            enable a rule disabled in the config (repeatable)
   -disable-rule=ID           disable a rule (repeatable; not hard rules)
-  -show-suppressed           list suppressed findings too
+  -show-suppressed           list suppressed findings too (not in SARIF)
+  -sarif-include-suppressed  put suppressed findings in SARIF too, with their
+                             suppressions (GitHub code scanning shows them
+                             as open alerts: a warning says so)
+  -sarif-category=NAME       code scanning category of the SARIF run
+                             (automationDetails.id "NAME/"); without it the
+                             uploader's category applies
   -no-inline-ignores         ignore "# teramotc:ignore" comments
   -config=FILE               configuration file (default: TERAMOTC_CONFIG, else
                              .teramotc.hcl in each spec's directory)
@@ -60,6 +68,12 @@ the flags, or the -timeout deadline) are written in every requested format:
 the json "errors" array, SARIF toolExecutionNotifications, junit and
 checkstyle error entries; the text format prints them on stderr.
 
+SARIF and github paths are relative to the repository root, as GitHub
+reads them: SARIF uris are relative to %SRCROOT%, the git work tree holding
+the first spec (else GITHUB_WORKSPACE); github annotations, on a GitHub
+runner (GITHUB_WORKSPACE set), to the same directory. Elsewhere, and when
+no root is found, they are relative to the working directory.
+
 Exit codes: 0 no findings at or above the fail level, 1 error (invalid spec,
 hard-rule finding, bad flags, configuration or policy error, timeout),
 2 findings at or above the fail level.
@@ -70,8 +84,9 @@ hard-rule finding, bad flags, configuration or policy error, timeout),
 
 type lintFlags struct {
 	formats, only, enable, disable, policies stringsFlag
-	failLevel, config                        string
+	failLevel, config, sarifCategory         string
 	noFail, showSuppressed, noInline, net    bool
+	sarifSuppressed                          bool
 	timeout                                  time.Duration
 	vars                                     *varFlags
 }
@@ -90,15 +105,17 @@ func runLint(env *Env, args []string) int {
 	fs.Var(&lf.enable, "enable-rule", "enable a rule (repeatable)")
 	fs.Var(&lf.disable, "disable-rule", "disable a rule (repeatable)")
 	fs.BoolVar(&lf.showSuppressed, "show-suppressed", false, "list suppressed findings")
+	fs.BoolVar(&lf.sarifSuppressed, "sarif-include-suppressed", false, "put suppressed findings in SARIF")
+	fs.StringVar(&lf.sarifCategory, "sarif-category", "", "code scanning category of the SARIF run")
 	fs.BoolVar(&lf.noInline, "no-inline-ignores", false, "ignore suppression comments")
 	fs.StringVar(&lf.config, "config", env.Getenv("TERAMOTC_CONFIG"), "configuration file")
 	fs.Var(&lf.policies, "policy", "custom policy directory (repeatable)")
 	fs.BoolVar(&lf.net, "allow-network-builtins", false, "allow network built-ins in custom policies")
 	fs.DurationVar(&lf.timeout, "timeout", 5*time.Minute, "evaluation deadline")
 	lf.vars = addVarFlags(fs)
-	paths, err := parseArgs(fs, args)
+	paths, err := parseInterleaved(fs, args)
 	if err != nil {
-		return exitCodeForParse(err)
+		return lintFlagError(env, fs, args, err)
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -107,8 +124,12 @@ func runLint(env *Env, args []string) int {
 	if outputs == nil {
 		return code
 	}
+	if lf.sarifSuppressed {
+		fmt.Fprintln(env.Stderr, "Warning: -sarif-include-suppressed: GitHub code scanning does not honour SARIF suppressions and shows suppressed findings as open alerts.")
+	}
 	// From here on, every error is written in the requested formats.
-	out := &lintWriter{env: env, outputs: outputs, showSuppressed: lf.showSuppressed, noFail: lf.noFail}
+	out := &lintWriter{env: env, outputs: outputs, showSuppressed: lf.showSuppressed, noFail: lf.noFail,
+		sarifCategory: lf.sarifCategory, sarifSuppressed: lf.sarifSuppressed, roots: findLintRoots(env, paths)}
 	failLevel := rules.Severity(lf.failLevel)
 	if !failLevel.Valid() {
 		return out.stop(view.CauseUsage, "", lintUsageDiag("Invalid -fail-level",
@@ -179,7 +200,9 @@ func lintReport(results []*rules.SpecResult, set *rules.Set, failLevel rules.Sev
 		for _, rule := range res.Rules {
 			if !seen[rule.ID] {
 				seen[rule.ID] = true
-				r.Rules = append(r.Rules, rule)
+				// The default, not this spec's configured copy: rule
+				// metadata must not depend on the order of the specs.
+				r.Rules = append(r.Rules, cmp.Or(set.Rule(rule.ID), rule))
 			}
 		}
 	}
@@ -200,4 +223,27 @@ func lintNow(env *Env) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("TERAMOTC_NOW=%q is not a date (YYYY-MM-DD) or an RFC 3339 time", v)
+}
+
+// lintFlagError reports flags that do not parse: in the formats the -f
+// flags of args ask for, as the other errors that stop lint, when they
+// are valid; else (and for -help) on stderr as any command does.
+func lintFlagError(env *Env, fs *flag.FlagSet, args []string, err error) int {
+	given := prescanFlags(fs, args, map[string]string{"format": "format", "f": "format", "sarif-category": "sarif-category"})
+	formats := given["format"]
+	if err == flag.ErrHelp || len(formats) == 0 {
+		reportParseError(fs, err)
+		return exitCodeForParse(err)
+	}
+	outputs, p := parseLintOutputs(formats)
+	if p != nil {
+		reportParseError(fs, err)
+		return exitCodeForParse(err)
+	}
+	fp := flagProblem(fs, err)
+	out := &lintWriter{env: env, outputs: outputs, roots: findLintRoots(env, nil)}
+	if cats := given["sarif-category"]; len(cats) > 0 {
+		out.sarifCategory = cats[len(cats)-1]
+	}
+	return out.stop(view.CauseUsage, "", hcl.Diagnostics{{Severity: hcl.DiagError, Summary: fp.summary, Detail: fp.detail}}, nil)
 }

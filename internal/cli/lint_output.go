@@ -21,28 +21,50 @@ type lintOutput struct {
 	format, path string
 }
 
-// lintOutputs parses the -f FORMAT[=PATH] flags.
+// lintOutputs parses the -f FORMAT[=PATH] flags. On a problem it prints
+// it to stderr and returns nil and the exit code.
 func lintOutputs(env *Env, specs []string) ([]lintOutput, int) {
+	outs, p := parseLintOutputs(specs)
+	if p != nil {
+		return nil, report(env, p)
+	}
+	return outs, 0
+}
+
+// parseLintOutputs parses the -f FORMAT[=PATH] flags: known formats, at
+// most one to stdout, no two to the same file.
+func parseLintOutputs(specs []string) ([]lintOutput, *problem) {
 	if len(specs) == 0 {
 		specs = []string{"text"}
 	}
+	help := `Run "teramotc lint -help" for usage.`
 	var outs []lintOutput
 	stdout := ""
+	files := map[string]string{} // cleaned path: format
 	for _, s := range specs {
 		format, path, _ := strings.Cut(s, "=")
 		if !slices.Contains(view.LintFormats(), format) {
-			return nil, usageError(env, "lint", "unknown format %q.%s Lint writes %s", format,
-				didYouMean(format, view.LintFormats()), strings.Join(view.LintFormats(), ", "))
+			return nil, &problem{fmt.Sprintf("unknown format %q.%s Lint writes %s", format,
+				didYouMean(format, view.LintFormats()), strings.Join(view.LintFormats(), ", ")), help}
 		}
 		if path == "" || path == "-" {
 			if stdout != "" {
-				return nil, usageError(env, "lint", "formats %s and %s both write to stdout; give one of them a file: -f %s=FILE", stdout, format, format)
+				return nil, &problem{fmt.Sprintf("formats %s and %s both write to stdout; give one of them a file: -f %s=FILE", stdout, format, format), help}
 			}
 			stdout, path = format, ""
+		} else {
+			key := filepath.Clean(path)
+			if abs, err := filepath.Abs(key); err == nil {
+				key = abs
+			}
+			if other, ok := files[key]; ok {
+				return nil, &problem{fmt.Sprintf("formats %s and %s both write to %s; give each format its own file", other, format, path), help}
+			}
+			files[key] = format
 		}
 		outs = append(outs, lintOutput{format: format, path: path})
 	}
-	return outs, 0
+	return outs, nil
 }
 
 // lintWriter writes a lint report in every requested format.
@@ -50,6 +72,9 @@ type lintWriter struct {
 	env                    *Env
 	outputs                []lintOutput
 	showSuppressed, noFail bool
+	sarifCategory          string
+	sarifSuppressed        bool // -sarif-include-suppressed
+	roots                  lintRoots
 }
 
 // stop writes the report of a run that an error stopped before any spec
@@ -82,6 +107,8 @@ func (lw *lintWriter) stop(cause view.LintCause, path string, diags hcl.Diagnost
 func (lw *lintWriter) write(r *view.LintReport) int {
 	env := lw.env
 	r.ShowSuppressed, r.NoFail, r.Color = lw.showSuppressed, lw.noFail, env.Color
+	r.SARIFCategory, r.SARIFIncludeSuppressed = lw.sarifCategory, lw.sarifSuppressed
+	r.WorkDir, r.SARIFRoot, r.GitHubRoot = lw.roots.workDir, lw.roots.sarif, lw.roots.github
 	toStdout := false
 	for _, o := range lw.outputs {
 		var err error

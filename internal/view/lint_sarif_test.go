@@ -58,8 +58,8 @@ func TestLintSARIFSchema(t *testing.T) {
 			r.SARIFCategory, r.SARIFRoot, r.WorkDir = "specs-prod", "/repo", "/repo/specs"
 			return r
 		},
-		"empty":      func() *LintReport { return &LintReport{} },
-		"no range":   func() *LintReport { return noFile },
+		"empty":    func() *LintReport { return &LintReport{} },
+		"no range": func() *LintReport { return noFile },
 	}
 	for name, mk := range reports {
 		t.Run(name, func(t *testing.T) {
