@@ -47,6 +47,13 @@ var kdfPrefix = fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$", argon2.Version, kd
 // masked desired value (the external id before a change) is masked too,
 // as in Plan.Redacted.
 func maskedFingerprints(items []*Item, live *Live) (desired, liveFP string) {
+	d, l := maskedStates(items, live)
+	return fingerprint(d), fingerprint(l)
+}
+
+// maskedStates returns the desired and the live state with sensitive
+// values masked.
+func maskedStates(items []*Item, live *Live) (desired, liveState map[string]any) {
 	d, l := map[string]any{}, map[string]any{}
 	var all []string
 	byKey := map[string]*Item{}
@@ -67,7 +74,7 @@ func maskedFingerprints(items []*Item, live *Live) (desired, liveFP string) {
 			l[key] = maskValue(v, all)
 		}
 	}
-	return fingerprint(d), fingerprint(l)
+	return d, l
 }
 
 // maskValue masks every value of v that holds one of secrets, or v whole
@@ -107,7 +114,12 @@ func stateText(state map[string]any) string {
 // sensitiveFingerprint returns the argon2id hash of the plan's desired and
 // live states, unmasked, with a new random salt, in the PHC string format
 // ($argon2id$v=19$m=...,t=...,p=...$SALT$HASH).
+// A plan that masks nothing gets none (""): its SHA-256 fingerprints
+// already cover every value, and the slow hash would only cost time.
 func (p *Plan) sensitiveFingerprint() (string, error) {
+	if p.masksNothing() {
+		return "", nil
+	}
 	salt := make([]byte, kdfSaltLen)
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
@@ -116,6 +128,11 @@ func (p *Plan) sensitiveFingerprint() (string, error) {
 }
 
 func (p *Plan) sensitiveKey(salt []byte) []byte {
+	return argon2.IDKey([]byte(p.unmaskedText()), salt, kdfTime, kdfMemory, kdfThreads, kdfKeyLen)
+}
+
+// unmaskedText is the text of both states as they are, unmasked.
+func (p *Plan) unmaskedText() string {
 	desired, live := map[string]any{}, map[string]any{}
 	for _, it := range p.items {
 		desired[it.Key()] = it.Desired
@@ -123,8 +140,25 @@ func (p *Plan) sensitiveKey(salt []byte) []byte {
 	if p.live != nil {
 		live = p.live.State
 	}
-	password := "desired\n" + stateText(desired) + "live\n" + stateText(live)
-	return argon2.IDKey([]byte(password), salt, kdfTime, kdfMemory, kdfThreads, kdfKeyLen)
+	return "desired\n" + stateText(desired) + "live\n" + stateText(live)
+}
+
+// masksNothing reports whether masking leaves both states as they are, so
+// that the SHA-256 fingerprints alone detect every change.
+func (p *Plan) masksNothing() bool {
+	live := p.live
+	if live == nil {
+		live = &Live{}
+	}
+	d, l := maskedStates(p.items, live)
+	d0, l0 := map[string]any{}, map[string]any{}
+	for _, it := range p.items {
+		d0[it.Key()] = generic(it.Desired)
+	}
+	for key, v := range live.State {
+		l0[key] = generic(v)
+	}
+	return stateText(d) == stateText(d0) && stateText(l) == stateText(l0)
 }
 
 // sensitiveMatches reports whether fp, a saved plan's sensitive

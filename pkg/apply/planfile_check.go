@@ -51,7 +51,12 @@ func CheckSaved(saved, fresh *Plan) error {
 		return &Problem{Err: ErrStalePlan, Summary: "the live AWS state changed since the plan was made", Detail: again}
 	}
 	if saved.SensitiveFingerprint == "" {
-		return &Problem{Err: ErrStalePlan, Summary: "the plan file has no sensitive_fingerprint", Detail: again}
+		// The plan masked nothing; the SHA-256 fingerprints above covered
+		// every value, unless the spec now masks something.
+		if fresh.masksNothing() {
+			return nil
+		}
+		return &Problem{Err: ErrStalePlan, Summary: "a sensitive value was added since the plan was made", Detail: again}
 	}
 	ok, err := fresh.sensitiveMatches(saved.SensitiveFingerprint)
 	if err != nil {

@@ -89,10 +89,34 @@ func TestPlanFileFingerprintsNoOracle(t *testing.T) {
 	}
 }
 
+// A plan that masks nothing has no sensitive fingerprint (its SHA-256
+// fingerprints cover every value, and the slow hash would only cost time),
+// and applies; a plan made since with a secret in it does not.
+func TestPlanFileMasksNothing(t *testing.T) {
+	plain := func() *Plan {
+		it := &Item{Type: "bucket-tags", Name: "b", Desired: map[string]any{"k": "v"}}
+		return &Plan{FormatVersion: PlanFormat, Changes: []*Change{}, Warnings: []string{}, live: newLive(), items: []*Item{it}}
+	}
+	saved := savePlan(t, plain()).Plan
+	if saved.SensitiveFingerprint != "" {
+		t.Fatalf("sensitive_fingerprint = %q for a plan that masks nothing, want none", saved.SensitiveFingerprint)
+	}
+	if err := CheckSaved(saved, plain()); err != nil {
+		t.Errorf("unchanged plan without secrets: %v", err)
+	}
+	secret := plain()
+	secret.items[0].secrets = []string{"v"}
+	if err := CheckSaved(saved, secret); !errors.Is(err, ErrStalePlan) || !strings.Contains(err.Error(), "a sensitive value was added") {
+		t.Errorf("a value became sensitive since the plan: err = %v, want a sensitive value was added", err)
+	}
+}
+
 func TestCheckSavedTarget(t *testing.T) {
+	// One item with a secret, so that the plan has a sensitive fingerprint.
 	base := func() *Plan {
+		it := &Item{Type: "bucket-tags", Name: "b", Desired: map[string]any{"k": "s3cr3t"}, secrets: []string{"s3cr3t"}}
 		return &Plan{FormatVersion: PlanFormat, Account: "111122223333", Region: "us-east-1", Endpoint: "http://127.0.0.1:5123",
-			Changes: []*Change{}, Warnings: []string{}, live: newLive()}
+			Changes: []*Change{}, Warnings: []string{}, live: newLive(), items: []*Item{it}}
 	}
 	saved := savePlan(t, base()).Plan
 	tests := []struct {
@@ -110,7 +134,7 @@ func TestCheckSavedTarget(t *testing.T) {
 		{"AWS instead of the endpoint", func(_, f *Plan) { f.Endpoint = "" }, ErrPlanElsewhere, "apply connects to AWS (no custom endpoint)"},
 		{"other region", func(_, f *Plan) { f.Region = "eu-west-1" }, ErrPlanElsewhere, `default region "us-east-1", but apply runs with "eu-west-1"`},
 		{"format 1.0", func(s, _ *Plan) { s.FormatVersion = "1.0" }, ErrStalePlan, `format "1.0", made by an older teramotc`},
-		{"no sensitive fingerprint", func(s, _ *Plan) { s.SensitiveFingerprint = "" }, ErrStalePlan, "no sensitive_fingerprint"},
+		{"no sensitive fingerprint", func(s, _ *Plan) { s.SensitiveFingerprint = "" }, ErrStalePlan, "a sensitive value was added"},
 		{"other KDF parameters", func(s, _ *Plan) {
 			s.SensitiveFingerprint = strings.Replace(s.SensitiveFingerprint, "m=65536", "m=4194304", 1)
 		}, ErrStalePlan, "not one this teramotc makes"},
