@@ -124,7 +124,7 @@ func runLint(env *Env, args []string) int {
 	if outputs == nil {
 		return code
 	}
-	if lf.sarifSuppressed {
+	if lf.sarifSuppressed && slices.ContainsFunc(outputs, func(o lintOutput) bool { return o.format == "sarif" }) {
 		fmt.Fprintln(env.Stderr, "Warning: -sarif-include-suppressed: GitHub code scanning does not honour SARIF suppressions and shows suppressed findings as open alerts.")
 	}
 	// From here on, every error is written in the requested formats.
