@@ -80,14 +80,18 @@ func DirModules(dir string, tests bool) ([]*Module, error) {
 // error print its content. A link that stays inside dir is followed.
 func readConfined(root *os.Root, name, display string) ([]byte, error) {
 	dir := root.Name()
-	if d := spec.Confine(filepath.Join(dir, filepath.FromSlash(name)), dir, nil); d != nil {
+	outside := func() bool {
+		return spec.Confine(filepath.Join(dir, filepath.FromSlash(name)), dir, nil) != nil
+	}
+	if outside() {
 		return nil, outsideError(display, dir)
 	}
 	src, err := root.ReadFile(name)
 	if err != nil {
-		// The link changed since Confine looked, or leads through a path
-		// os.Root refuses: both are an escape.
-		if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fs.ErrPermission) {
+		// os.Root refused a link that changed since, or a dangling one
+		// that points out (Confine cannot resolve it); its error for those
+		// is not exported, only its text.
+		if outside() || strings.Contains(err.Error(), "path escapes from parent") {
 			return nil, outsideError(display, dir)
 		}
 		return nil, readError(display, err)

@@ -23,39 +23,49 @@ func TestDirModulesConfined(t *testing.T) {
 	}
 	good := "package acme.ok\n\nimport rego.v1\n\nx := 1\n"
 	tests := []struct {
-		name    string
-		setup   func(t *testing.T, dir string)
-		arg     string // relative to dir; "" is dir itself
-		refused bool
+		name  string
+		setup func(t *testing.T, dir string)
+		arg   string // relative to dir; "" is dir itself
+		want  string // the summary of the error; "" for none
 	}{
 		{"link to a file outside", func(t *testing.T, dir string) {
 			link(t, secretFile, filepath.Join(dir, "env.rego"))
-		}, "", true},
+		}, "", outsideSummary},
 		{"link to /proc/self/environ", func(t *testing.T, dir string) {
 			link(t, "/proc/self/environ", filepath.Join(dir, "env.rego"))
-		}, "", true},
+		}, "", outsideSummary},
 		{"link to the parent's file", func(t *testing.T, dir string) {
-			writePolicy(t, filepath.Join(dir, "..", "up.rego"), secret)
+			writePolicy(t, filepath.Join(dir, "up.rego"), secret)
 			link(t, "../up.rego", filepath.Join(dir, "sub", "up.rego"))
-		}, "sub", true},
+		}, "sub", outsideSummary},
+		{"dangling link out", func(t *testing.T, dir string) {
+			link(t, "../../missing.rego", filepath.Join(dir, "gone.rego"))
+		}, "", outsideSummary},
+		{"dangling link inside", func(t *testing.T, dir string) {
+			link(t, "missing.rego", filepath.Join(dir, "gone.rego"))
+		}, "", "Cannot read policies"},
 		{"link in a subdirectory", func(t *testing.T, dir string) {
 			link(t, secretFile, filepath.Join(dir, "a", "b", "env.rego"))
-		}, "", true},
+		}, "", outsideSummary},
 		{"single file named that links out", func(t *testing.T, dir string) {
 			link(t, secretFile, filepath.Join(dir, "env.rego"))
-		}, "env.rego", true},
+		}, "env.rego", outsideSummary},
 		{"test file that links out", func(t *testing.T, dir string) {
 			link(t, secretFile, filepath.Join(dir, "env_test.rego"))
-		}, "", true},
+		}, "", outsideSummary},
 		{"link inside the directory", func(t *testing.T, dir string) {
 			writePolicy(t, filepath.Join(dir, "real", "ok.txt"), good)
 			link(t, "real/ok.txt", filepath.Join(dir, "ok.rego"))
-		}, "", false},
+		}, "", ""},
+		{"link to a directory inside", func(t *testing.T, dir string) {
+			writePolicy(t, filepath.Join(dir, "real", "ok.rego"), good)
+			link(t, "real", filepath.Join(dir, "dir.rego"))
+		}, "", "Cannot read policies"},
 		{"linked directory outside is not walked", func(t *testing.T, dir string) {
 			writePolicy(t, filepath.Join(outside, "d", "x.rego"), secret)
 			link(t, filepath.Join(outside, "d"), filepath.Join(dir, "linked"))
 			writePolicy(t, filepath.Join(dir, "ok.rego"), good)
-		}, "", false},
+		}, "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -66,7 +76,7 @@ func TestDirModulesConfined(t *testing.T) {
 			tc.setup(t, dir)
 			for _, tests := range []bool{false, true} {
 				mods, err := DirModules(filepath.Join(dir, tc.arg), tests)
-				if !tc.refused {
+				if tc.want == "" {
 					if err != nil {
 						t.Fatalf("DirModules: %v", err)
 					}
@@ -84,8 +94,8 @@ func TestDirModulesConfined(t *testing.T) {
 					}
 					t.Fatalf("tests=%v: want a *PolicyError, got %v (%d modules)", tests, err, len(mods))
 				}
-				if got := pe.Diags[0].Summary; got != "Policy file outside the policy directory" {
-					t.Errorf("summary %q", got)
+				if got := pe.Diags[0].Summary; got != tc.want {
+					t.Errorf("summary %q, want %q", got, tc.want)
 				}
 				if strings.Contains(err.Error(), "SECRET_TOKEN") || len(pe.Files) > 0 {
 					t.Errorf("the diagnostic shows the linked file: %v", err)
@@ -95,7 +105,8 @@ func TestDirModulesConfined(t *testing.T) {
 	}
 }
 
-// link is symlink in a directory it creates.
+const outsideSummary = "Policy file outside the policy directory"
+
 func link(t *testing.T, target, name string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
