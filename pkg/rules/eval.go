@@ -36,13 +36,14 @@ func (s *Set) Evaluate(ctx context.Context, input map[string]any) ([]*Finding, e
 // EvaluateValue is Evaluate on a document already built as an OPA value
 // (inspect.Value), which saves converting it.
 func (s *Set) EvaluateValue(ctx context.Context, input ast.Value) ([]*Finding, error) {
-	return s.evaluate(ctx, input, false)
+	return s.evaluate(ctx, input, false, nil)
 }
 
-// evaluate runs every rule on input: with split, the two parts of the rules
-// (query.go) at once on two goroutines, which is what a lint of one spec on
-// a machine with two cores or more wants.
-func (s *Set) evaluate(ctx context.Context, input ast.Value, split bool) ([]*Finding, error) {
+// evaluate runs every rule on input, or only the rules sel enables when
+// that is worth a query of its own (selection.go): with split, the two
+// parts of the rules (query.go) at once on two goroutines, which is what a
+// lint of one spec on a machine with two cores or more wants.
+func (s *Set) evaluate(ctx context.Context, input ast.Value, split bool, sel *selection) ([]*Finding, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}
@@ -59,20 +60,23 @@ func (s *Set) evaluate(ctx context.Context, input ast.Value, split bool) ([]*Fin
 	if s.queryErr != nil {
 		return nil, fmt.Errorf("evaluating policies: %w", s.queryErr)
 	}
+	q, err := s.queriesFor(ctx, sel)
+	if err != nil {
+		return nil, fmt.Errorf("evaluating policies: %w", err)
+	}
 	fallback := fallbackRange(input)
 	var out []*Finding
-	var err error
 	if !split {
-		out, err = s.collect(ctx, 0, s.rules, input, fallback)
+		out, err = collect(ctx, q.queries[0], q.rules, input, fallback)
 	} else {
 		var other []*Finding
 		var otherErr error
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			other, otherErr = s.collect(ctx, 2, s.parts[1], input, fallback)
+			other, otherErr = collect(ctx, q.queries[2], q.parts[1], input, fallback)
 		}()
-		out, err = s.collect(ctx, 1, s.parts[0], input, fallback)
+		out, err = collect(ctx, q.queries[1], q.parts[0], input, fallback)
 		<-done
 		out, err = append(out, other...), errors.Join(err, otherErr)
 	}
@@ -83,10 +87,10 @@ func (s *Set) evaluate(ctx context.Context, input ast.Value, split bool) ([]*Fin
 	return out, nil
 }
 
-// collect evaluates query q of s.queries, whose deny sets belong to rules
-// in order, and decodes their findings.
-func (s *Set) collect(ctx context.Context, q int, rules []*Rule, input ast.Value, fallback hcl.Range) ([]*Finding, error) {
-	rs, err := s.queries[q].Eval(ctx, rego.EvalParsedInput(input))
+// collect evaluates query q, whose deny sets belong to rules in order, and
+// decodes their findings.
+func collect(ctx context.Context, q rego.PreparedEvalQuery, rules []*Rule, input ast.Value, fallback hcl.Range) ([]*Finding, error) {
+	rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}

@@ -115,7 +115,7 @@ func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, config
 			hard = append(hard, s.hardFindings(redactDiags(loaded, render.Validate(out, loaded.Spec)), res)...)
 		}
 		if !res.Diagnostics.HasErrors() {
-			found, err := s.evaluate(ctx, inspect.Value(loaded, out), split)
+			found, err := s.evaluate(ctx, inspect.Value(loaded, out), split, sel)
 			if err != nil {
 				res.Diagnostics = append(res.Diagnostics, redactDiags(loaded, hcl.Diagnostics{evalFailure(ctx, err)})...)
 			}

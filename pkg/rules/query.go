@@ -79,3 +79,32 @@ func querySource(rs []*Rule) string {
 func queryModule(rs []*Rule) (*ast.Module, error) {
 	return ast.ParseModuleWithOpts(queryFile, querySource(rs), ast.ParserOptions{RegoVersion: ast.RegoV1})
 }
+
+// subsetQueries are lintQueries for some of the rules, rs sorted by
+// sortRules: x = [data.PKG.deny, ...] of rs, then of each part of rs. The
+// array is a query of its own, prepared on the compiled set (no module is
+// added, so nothing is compiled again).
+func subsetQueries(rs []*Rule) (qs [1 + parts]ast.Body, err error) {
+	list := func(keep func(*Rule) bool) (*ast.Term, error) {
+		var refs []*ast.Term
+		for _, r := range rs {
+			if !keep(r) {
+				continue
+			}
+			ref, err := ast.ParseRef(r.Package + ".deny")
+			if err != nil {
+				return nil, fmt.Errorf("rule %s: package %q: %w", r.ID, r.Package, err)
+			}
+			refs = append(refs, ast.NewTerm(ref))
+		}
+		return ast.ArrayTerm(refs...), nil
+	}
+	for i := range 1 + parts {
+		arr, err := list(func(r *Rule) bool { return i == 0 || partOf(r) == i-1 })
+		if err != nil {
+			return qs, err
+		}
+		qs[i] = ast.NewBody(ast.Equality.Expr(ast.VarTerm("x"), arr))
+	}
+	return qs, nil
+}

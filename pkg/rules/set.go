@@ -25,6 +25,8 @@ type Set struct {
 	queries  [1 + parts]rego.PreparedEvalQuery // see lintQueries
 	queryErr error
 	parts    [parts][]*Rule // the rules of each part, by partOf
+	compiler *ast.Compiler  // what queries were prepared on, for subsets
+	subsets  sync.Map       // selection key -> *subsetQueries (selection.go)
 }
 
 // Options select the custom policies of a Set.
@@ -188,6 +190,7 @@ func newSet(ctx context.Context, compiler *ast.Compiler, rs []*Rule) (*Set, erro
 	sortRules(rs)
 	s := newSetOf(rs, known)
 	var err error
+	s.compiler = compiler
 	if s.queries, err = prepareQueries(ctx, compiler); err != nil {
 		return nil, err
 	}
@@ -196,7 +199,11 @@ func newSet(ctx context.Context, compiler *ast.Compiler, rs []*Rule) (*Set, erro
 }
 
 func prepareQueries(ctx context.Context, compiler *ast.Compiler) (qs [1 + parts]rego.PreparedEvalQuery, err error) {
-	for i, q := range lintQueries() {
+	return prepareBodies(ctx, compiler, lintQueries())
+}
+
+func prepareBodies(ctx context.Context, compiler *ast.Compiler, bodies [1 + parts]ast.Body) (qs [1 + parts]rego.PreparedEvalQuery, err error) {
+	for i, q := range bodies {
 		qs[i], err = rego.New(
 			rego.ParsedQuery(q),
 			rego.Compiler(compiler),
@@ -232,6 +239,7 @@ func newSetAsync(rs []*Rule, build func() (*ast.Compiler, error)) *Set {
 		defer close(s.prepared)
 		c, err := build()
 		if err == nil {
+			s.compiler = c
 			s.queries, err = prepareQueries(context.Background(), c)
 		}
 		s.queryErr = err

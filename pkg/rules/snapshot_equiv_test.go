@@ -111,11 +111,11 @@ func TestSplitSameFindings(t *testing.T) {
 			continue
 		}
 		input := inspect.Value(loaded, out)
-		one, err := set.evaluate(ctx, input, false)
+		one, err := set.evaluate(ctx, input, false, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		two, err := set.evaluate(ctx, input, true)
+		two, err := set.evaluate(ctx, input, true, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -87,15 +87,28 @@ contains_account(v) if {
 	contains(v, a)
 } else := false
 
+# many_accounts is spec(id) with 40 more trusted accounts, more than the
+# characters of most ids (has_account's substring lookup).
+many_accounts(id) := object.union(spec(id), {"grants": array.concat(spec(id).grants, [g |
+	some k in numbers.range(1, 40)
+	g := {"label": sprintf("g%d", [k]), "cross_account_role": {"trusted_account_id": attr(sprintf("%012d", [444455550000 + k]), 20)}}
+])})
+
 test_has_account_matches_contains if {
 	every v in [
 		"acme-111122223333-x", "111122223333", "11112222333", "x210987654321", "21098765432",
 		"", "é111122223333é", "ééé", "2109876543211111222233", "a-b-c-d-e-f-g-h-i",
+		"x444455550007y", "44445555000", "é444455550040", "444455550041",
 	] {
 		external_id_quality.has_account(v) == contains_account(v) with input as spec(v)
+		external_id_quality.has_account(v) == contains_account(v) with input as many_accounts(v)
 	}
 	external_id_quality.has_account("x210987654321y") with input as spec("x")
 	not external_id_quality.has_account("x21098765432y") with input as spec("x")
+	external_id_quality.has_account("x444455550007y") with input as many_accounts("x")
+	external_id_quality.has_account("é444455550040") with input as many_accounts("x")
+	not external_id_quality.has_account("444455550041") with input as many_accounts("x")
+	count(external_id_quality.accounts) == 42 with input as many_accounts("x")
 }
 
 # spec_name matches bucket names and labels in any case, and nothing when
