@@ -75,7 +75,7 @@ func TestVariablePrecedence(t *testing.T) {
 	})
 	t.Run("missing var-file", func(t *testing.T) {
 		_, diags := Load(dir+"/main.hcl", Options{VarFiles: []string{dir + "/nope.tfvars"}})
-		if got := summaries(diags); !cmp.Equal(got, []string{"Cannot read file"}) {
+		if got := summaries(diags); !cmp.Equal(got, []string{"Cannot read variable file"}) {
 			t.Fatalf("got %v", got)
 		}
 	})
