@@ -47,6 +47,9 @@ func runInspect(env *Env, args []string) int {
 	}
 	view.WriteDiagnostics(env.Stderr, diags, c.files(), env.Color) // warnings
 	doc := inspect.Redact(inspect.Build(c.Loaded, c.Out))
+	// Values derived from a sensitive variable outside the attributes marked
+	// sensitive (a sensitive bucket name in the paths of its documents).
+	doc = view.RedactStrings(doc, c.Loaded.Redact).(map[string]any)
 	if err := view.WriteInspect(env.Stdout, doc); err != nil {
 		fmt.Fprintf(env.Stderr, "Error: writing to stdout: %v\n", err)
 		return view.ExitError

@@ -100,7 +100,7 @@ func runRender(env *Env, args []string) int {
 	case checkDir != "":
 		return renderCheck(env, c.Out, checkDir, path, *showDiff)
 	case outDir == "-":
-		if err := view.WriteDocuments(env.Stdout, c.Out); err != nil {
+		if err := view.WriteDocuments(env.Stdout, c.Out, c.Loaded.Redact); err != nil {
 			fmt.Fprintf(env.Stderr, "Error: writing to stdout: %v\n", err)
 			return view.ExitError
 		}

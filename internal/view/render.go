@@ -19,15 +19,29 @@ const DocumentsFormatVersion = "1.0"
 // WriteDocuments prints every document of out as one JSON object keyed by
 // path (`render -o -`), after its "format_version" (first, as in every
 // machine format). Sensitive documents are replaced by RedactedDocument:
-// printed output never holds a sensitive value.
-func WriteDocuments(w io.Writer, out *render.Output) error {
+// printed output never holds a sensitive value. redact (nil: none) masks the
+// sensitive values that remain in paths and other documents, such as a
+// bucket name from a sensitive variable in the path of its files; paths it
+// makes equal get " (2)", " (3)"... in path order.
+func WriteDocuments(w io.Writer, out *render.Output, redact func(string) string) error {
 	all := make(map[string]any, len(out.Documents))
 	for _, d := range out.Documents {
+		base := d.Path
+		if redact != nil {
+			base = redact(base)
+		}
+		key := base
+		for n := 2; ; n++ {
+			if _, taken := all[key]; !taken {
+				break
+			}
+			key = fmt.Sprintf("%s (%d)", base, n)
+		}
 		if d.Sensitive {
-			all[d.Path] = RedactedDocument
+			all[key] = RedactedDocument
 			continue
 		}
-		all[d.Path] = d.Content
+		all[key] = RedactStrings(d.Content, redact)
 	}
 	b := fmt.Appendf(nil, "{\n  \"format_version\": %q", DocumentsFormatVersion)
 	if len(all) == 0 {
@@ -37,6 +51,39 @@ func WriteDocuments(w io.Writer, out *render.Output) error {
 	}
 	_, err := w.Write(b)
 	return err
+}
+
+// RedactStrings returns a copy of the JSON value v with redact applied to
+// every string and object key; v itself is not modified. A nil redact
+// returns v.
+func RedactStrings(v any, redact func(string) string) any {
+	if redact == nil {
+		return v
+	}
+	switch x := v.(type) {
+	case string:
+		return redact(x)
+	case []string:
+		s := make([]any, len(x))
+		for i, e := range x {
+			s[i] = redact(e)
+		}
+		return s
+	case []any:
+		s := make([]any, len(x))
+		for i, e := range x {
+			s[i] = RedactStrings(e, redact)
+		}
+		return s
+	case map[string]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[redact(k)] = RedactStrings(e, redact)
+		}
+		return m
+	default:
+		return v
+	}
 }
 
 // WriteRendered reports the files written by `render -o DIR`.

@@ -62,6 +62,10 @@ func AWSCLI(s *spec.Spec, out *render.Output) (*Files, error) {
 	w.line(`echo "Setup complete."`)
 	files.Files["apply.sh"] = []byte(w.String())
 	files.Modes["apply.sh"] = 0o755
+	if holdsSensitive(files.Files["apply.sh"], s, 4) {
+		// A name from a sensitive variable (a bucket's) is in its commands.
+		files.Modes["apply.sh"] = 0o700
+	}
 	return files, nil
 }
 

@@ -95,16 +95,44 @@ func (t *tfWriter) otherSensitive(out *render.Output) []string {
 	return vals
 }
 
+// SensitiveError is returned by an export that would still hold a
+// sensitive value, one embedded in a longer string (a bucket name from a
+// sensitive variable inside its ARNs, a sensitive prefix inside an ARN),
+// which no parameter or variable can replace.
+type SensitiveError struct {
+	Format string // "CloudFormation" or "Terraform"
+}
+
+func (e *SensitiveError) Error() string {
+	return fmt.Sprintf("the %s export would hold a sensitive value inside a longer string "+
+		"(such as a name or an ARN built from a sensitive variable), which cannot be made a parameter", e.Format)
+}
+
+// Hint says what to do about the refused export.
+func (e *SensitiveError) Hint() string {
+	return "Names are not secret in AWS (they appear in every ARN): give bucket, role, user, policy and trail names " +
+		"and grant prefixes from variables that are not sensitive. Or use \"render -o DIR\" or " +
+		"\"render -format aws-cli -o DIR\", which write the files holding sensitive values with mode 0600."
+}
+
 // checkNoSensitive refuses an export that still holds a sensitive value,
 // for instance one embedded in a longer string (a sensitive prefix inside an
 // ARN), which no parameter can replace. Values shorter than 6 characters
 // are not checked: they occur by chance.
 func checkNoSensitive(b []byte, s *spec.Spec, format string) error {
-	for _, v := range sensitiveStrings(s) {
-		if len(v) >= 6 && bytes.Contains(b, []byte(v)) {
-			return fmt.Errorf("the %s export would hold a sensitive value inside a longer string, "+
-				"which cannot be made a parameter; use \"render -o DIR\" (sensitive files are written 0600)", format)
-		}
+	if holdsSensitive(b, s, 6) {
+		return &SensitiveError{Format: format}
 	}
 	return nil
+}
+
+// holdsSensitive reports whether b holds a sensitive string of the model of
+// at least min bytes.
+func holdsSensitive(b []byte, s *spec.Spec, min int) bool {
+	for _, v := range sensitiveStrings(s) {
+		if len(v) >= min && bytes.Contains(b, []byte(v)) {
+			return true
+		}
+	}
+	return false
 }

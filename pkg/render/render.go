@@ -34,7 +34,10 @@ func Render(s *spec.Spec) (*Output, hcl.Diagnostics) {
 	}
 	sort.SliceStable(r.docs, func(i, j int) bool { return r.docs[i].Path < r.docs[j].Path })
 	r.checkUniquePaths()
-	r.docs = append(r.docs, manifest(s, r.docs))
+	markDerived(s, r.docs)
+	m := manifest(s, r.docs)
+	markDerived(s, []*Document{m})
+	r.docs = append(r.docs, m)
 	sort.SliceStable(r.docs, func(i, j int) bool { return r.docs[i].Path < r.docs[j].Path })
 	return &Output{Documents: r.docs}, r.diags
 }
