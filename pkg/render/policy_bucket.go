@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -57,7 +58,7 @@ func statementSensitive(s *spec.Statement) bool {
 }
 
 // accessLogSources lists the declared buckets whose access_logging names
-// target, in declaration order.
+// target, sorted by label.
 func (r *renderer) accessLogSources(target *spec.Bucket) []*spec.Bucket {
 	var sources []*spec.Bucket
 	for _, src := range r.spec.Buckets {
@@ -65,10 +66,14 @@ func (r *renderer) accessLogSources(target *spec.Bucket) []*spec.Bucket {
 			sources = append(sources, src)
 		}
 	}
+	// By label, not declaration order: the numbered Sids must not depend on
+	// the names of the spec's files.
+	slices.SortFunc(sources, func(a, b *spec.Bucket) int { return strings.Compare(a.Label, b.Label) })
 	return sources
 }
 
-// logTrails lists the declared trails whose log_bucket names target.
+// logTrails lists the declared trails whose log_bucket names target,
+// sorted by label.
 func (r *renderer) logTrails(target *spec.Bucket) []*spec.Trail {
 	var trails []*spec.Trail
 	for _, t := range r.spec.Trails {
@@ -76,6 +81,7 @@ func (r *renderer) logTrails(target *spec.Bucket) []*spec.Trail {
 			trails = append(trails, t)
 		}
 	}
+	slices.SortFunc(trails, func(a, b *spec.Trail) int { return strings.Compare(a.Label, b.Label) })
 	return trails
 }
 
