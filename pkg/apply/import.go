@@ -195,7 +195,7 @@ func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, n
 	}
 	for _, s := range statements(policy) {
 		switch str(s["Sid"]) {
-		case "DenyInsecureTransport", "DenyUnencryptedUploads":
+		case "DenyInsecureTransport", "DenyUnencryptedUploads", "DenyOtherKMSKeys": // rendered from the encryption settings
 			continue
 		}
 		importStatement(b, s)
