@@ -39,7 +39,9 @@ With -format, the same documents are exported for another deployment
 engine instead: a CloudFormation template, Terraform (aws provider v5)
 configuration, or a bash script of aws CLI commands with its file://
 inputs. Single-file formats print to stdout unless -o names a directory;
-aws-cli needs -o DIR.
+aws-cli needs -o DIR. Every S3 and CloudTrail command of the aws-cli script
+passes --region (the bucket's region; for a trail, the region of the bucket
+it audits), so the shell's default region does not matter.
 
 Flags:
   -format=FORMAT       documents (default), cloudformation, terraform or
