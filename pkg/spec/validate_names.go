@@ -2,6 +2,8 @@ package spec
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -53,7 +55,7 @@ func (l *loader) checkTags(b *Bucket) {
 	if len(t.Entries) > 50 {
 		l.ruleError("TMC703", t.Range, "Too many tags",
 			"This bucket has %d tags; S3 allows at most 50 per bucket. Remove or merge %d of them "+
-				"(a value can hold several facts, like \"team=data,env=prod\").", len(t.Entries), len(t.Entries)-50)
+				"(a value can hold several facts, like \"team=data env=prod\").", len(t.Entries), len(t.Entries)-50)
 	}
 	for _, e := range t.Entries {
 		n := utf8.RuneCountInString(e.Key)
@@ -64,12 +66,43 @@ func (l *loader) checkTags(b *Bucket) {
 		case strings.HasPrefix(strings.ToLower(e.Key), "aws:"):
 			l.ruleError("TMC703", e.Range, "Reserved tag key",
 				"The tag key %q begins with \"aws:\", a prefix reserved for AWS. Rename it.", e.Key)
+		case !tagCharsRe.MatchString(e.Key):
+			l.ruleError("TMC703", e.Range, "Invalid tag key", "%s", tagCharsDetail("the key", e.Key, e.Sensitive))
 		}
 		if v := utf8.RuneCountInString(e.Value); v > 256 {
 			l.ruleError("TMC703", e.Range, "Tag value too long",
 				"The value of tag %q has %d characters; S3 allows at most 256. Shorten it.", e.Key, v)
 		}
+		if !tagCharsRe.MatchString(e.Value) {
+			l.ruleError("TMC703", e.Range, "Invalid tag value",
+				"%s", tagCharsDetail(fmt.Sprintf("the value of tag %q", e.Key), e.Value, e.Sensitive))
+		}
 	}
+}
+
+// tagCharsRe is what S3 and IAM accept in tag keys and values: Unicode
+// letters, separators (spaces) and numbers, and _ . : / = + - @ (the Tag
+// type of the AWS APIs: ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$).
+var tagCharsRe = newLazyRegexp(`^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`)
+
+// tagCharsDetail says which characters of s, the key or value of a tag
+// (what: "the key", "the value of tag \"x\""), tags do not accept and what
+// to do. A sensitive s is described without quoting any of it.
+func tagCharsDetail(what, s string, sensitive bool) string {
+	const rule = "Tag keys and values use only letters, digits, spaces and _ . : / = + - @; "
+	if sensitive {
+		return rule + what + " has other characters. Replace them."
+	}
+	var bad []string
+	for _, r := range s {
+		if q := strconv.QuoteRune(r); !tagCharsRe.MatchString(string(r)) && !slices.Contains(bad, q) {
+			bad = append(bad, q)
+		}
+	}
+	if len(bad) == 1 {
+		return rule + what + " has " + bad[0] + ". Replace it."
+	}
+	return rule + what + " has " + strings.Join(bad[:len(bad)-1], ", ") + " and " + bad[len(bad)-1] + ". Replace them."
 }
 
 var (

@@ -37,6 +37,24 @@ test_fail_too_many if {
 	f.range == rng(20)
 }
 
+test_fail_characters if {
+	fs := tags.deny with input as spec([tag("a,b", "x!y", 21), tag("owner", "line\nbreak", 22), tag("note", "#1", 23)])
+	count(fs) == 3
+	some f in fs
+	f.range == rng(21)
+	contains(f.msg, "the key has characters tags do not accept")
+	contains(f.msg, "the value has characters tags do not accept")
+	some g in fs
+	g.range == rng(22)
+}
+
+test_pass_characters if {
+	count(tags.deny) == 0 with input as spec([
+		tag("team:name", "a_b.c:d/e=f+g-h@i j", 21),
+		tag("équipe", "données 数据 ٣", 22),
+	])
+}
+
 test_pass_limits if {
 	count(tags.deny) == 0 with input as spec([tag("owner", long(256), 21), tag("k", "", 22)])
 	count(tags.deny) == 0 with input as spec([tag(sprintf("k%d", [i]), "v", 21) | some i in numbers.range(1, 50)])
@@ -49,10 +67,11 @@ test_plainly_valid_only_for_valid_tags if {
 		{"key": "team", "value": "data"}, {"key": "", "value": "x"}, {"key": "AWS:x", "value": "y"},
 		{"key": long, "value": "v"}, {"key": "é", "value": ""},
 		{"key": "k", "value": concat("", ["v" | some _ in numbers.range(1, 257)])},
+		{"key": "a,b", "value": "x"}, {"key": "k", "value": "x!y"}, {"key": "k", "value": "a b@c"},
 	]
 	plain := {i | some i, t in samples; tags.plainly_valid(t)}
 	plain == {i | some i, t in samples; count(tags.problems(t)) == 0}
-	plain == {0, 4}
+	plain == {0, 4, 8}
 }
 
 # plainly_valid counts characters as the regular expressions it replaces did.
@@ -64,6 +83,8 @@ regex_plainly_valid(t) if {
 	regex.match(`^(?s).{1,128}$`, t.key)
 	regex.match(`^(?s).{0,256}$`, t.value)
 	not startswith(lower(t.key), "aws:")
+	regex.match(tags.tag_chars, t.key)
+	regex.match(tags.tag_chars, t.value)
 } else := false
 
 test_plainly_valid_agrees_with_regex if {
