@@ -272,7 +272,7 @@ bucket "data" {
   tags   = { s = local.s, m = jsonencode(local.m), sp = jsonencode(local.sp) }
 }`})
 	got := map[string]string{}
-	for _, e := range mustLoad(t, dir, Options{}).Buckets[0].Tags.Entries {
+	for _, e := range loadTagText(t, dir, Options{}).Buckets[0].Tags.Entries {
 		got[e.Key] = e.Value
 	}
 	want := map[string]string{"s": "X!", "m": `{"a":1}`, "sp": "[1]"}

@@ -215,7 +215,7 @@ EOT
 }
 `
 	load := func(src string) *Spec {
-		return mustLoad(t, writeSpec(t, map[string]string{"main.hcl": src}), Options{})
+		return loadTagText(t, writeSpec(t, map[string]string{"main.hcl": src}), Options{})
 	}
 	want, got := load(lf), load(strings.ReplaceAll(lf, "\n", "\r\n"))
 	tags := func(s *Spec) map[string]string {

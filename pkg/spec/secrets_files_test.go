@@ -61,7 +61,7 @@ EOT
   }
 }
 `,
-		"notes.txt": "aws_secret_access_key: " + fileKey + "\n",
+		"notes.txt": "aws_secret_access_key: " + fileKey, // no line break: a tag value may hold none (TMC703)
 		"t.tpl":     "${who} uses " + tplKeyID,
 		"clean.txt": "nothing here",
 	})

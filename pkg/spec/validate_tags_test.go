@@ -1,6 +1,11 @@
 package spec
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+)
 
 // TestTagCharsDetail: the TMC703 detail names each character tags do not
 // accept once, and none of a sensitive value.
@@ -31,4 +36,22 @@ func TestTagCharsDetail(t *testing.T) {
 			t.Errorf("%q is accepted", bad)
 		}
 	}
+}
+
+// loadTagText loads a spec that uses tags to carry text tags do not
+// accept (line breaks, JSON) for tests of evaluation: TMC703's character
+// errors are expected there; any other error fails the test.
+func loadTagText(t *testing.T, path string, opts Options) *Spec {
+	t.Helper()
+	loaded, diags := Load(path, opts)
+	var other hcl.Diagnostics
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError && (RuleID(d) != "TMC703" || !strings.HasPrefix(d.Detail, "Tag keys and values use only")) {
+			other = append(other, d)
+		}
+	}
+	if len(other) > 0 || loaded.Spec == nil {
+		t.Fatalf("Load: unexpected errors:\n%s", diagText(other))
+	}
+	return loaded.Spec
 }
