@@ -65,19 +65,29 @@ func (l *loader) checkTags(b *Bucket) {
 				"Tag keys are 1 to 128 characters long; this one has %d. Shorten it.", n)
 		case strings.HasPrefix(strings.ToLower(e.Key), "aws:"):
 			l.ruleError("TMC703", e.Range, "Reserved tag key",
-				"The tag key %q begins with \"aws:\", a prefix reserved for AWS. Rename it.", e.Key)
+				"%s begins with \"aws:\", a prefix reserved for AWS. Rename it.", tagName("The key of", e))
 		case !tagCharsRe.MatchString(e.Key):
 			l.ruleError("TMC703", e.Range, "Invalid tag key", "%s", tagCharsDetail("the key", e.Key, e.Sensitive))
 		}
 		if v := utf8.RuneCountInString(e.Value); v > 256 {
 			l.ruleError("TMC703", e.Range, "Tag value too long",
-				"The value of tag %q has %d characters; S3 allows at most 256. Shorten it.", e.Key, v)
+				"%s has %d characters; S3 allows at most 256. Shorten it.", tagName("The value of", e), v)
 		}
 		if !tagCharsRe.MatchString(e.Value) {
 			l.ruleError("TMC703", e.Range, "Invalid tag value",
-				"%s", tagCharsDetail(fmt.Sprintf("the value of tag %q", e.Key), e.Value, e.Sensitive))
+				"%s", tagCharsDetail(tagName("the value of", e), e.Value, e.Sensitive))
 		}
 	}
+}
+
+// tagName names e: what followed by its quoted key ("the value of tag
+// \"env\""), or, when e is sensitive (a sensitive map makes its keys secrets
+// too), what followed by "a tag from a sensitive value", without the key.
+func tagName(what string, e *Tag) string {
+	if e.Sensitive {
+		return what + " a tag from a sensitive value"
+	}
+	return fmt.Sprintf("%s tag %q", what, e.Key)
 }
 
 // tagCharsRe is what S3 and IAM accept in tag keys and values: Unicode
