@@ -100,7 +100,7 @@ func runRender(env *Env, args []string) int {
 	case format != "documents":
 		return renderExport(env, format, c, outDir)
 	case checkDir != "":
-		return renderCheck(env, c.Out, checkDir, path, *showDiff)
+		return renderCheck(env, c.Out, checkDir, path, *showDiff, c.Loaded.Redact)
 	case outDir == "-":
 		if err := view.WriteDocuments(env.Stdout, c.Out, c.Loaded.Redact); err != nil {
 			fmt.Fprintf(env.Stderr, "Error: writing to stdout: %v\n", err)
@@ -119,7 +119,9 @@ func runRender(env *Env, args []string) int {
 	return view.ExitOK
 }
 
-func renderCheck(env *Env, out *render.Output, dir, spec string, showDiff bool) int {
+// renderCheck reports the stale files of dir. Paths and diffs go through
+// redact: a path holds the name of a bucket, which may be sensitive.
+func renderCheck(env *Env, out *render.Output, dir, spec string, showDiff bool, redact func(string) string) int {
 	paths, err := render.Check(out, dir)
 	if err != nil {
 		return report(env, &problem{"cannot read the rendered files in " + dir + ": " + reason(err, dir), "Give -check the directory that \"render -o DIR\" wrote."})
@@ -130,9 +132,9 @@ func renderCheck(env *Env, out *render.Output, dir, spec string, showDiff bool) 
 	}
 	stale := make([]view.StaleFile, len(paths))
 	for i, p := range paths {
-		stale[i].Path = p
+		stale[i].Path = redact(p)
 		if showDiff {
-			stale[i].Diff = staleDiff(dir, p, byPath[p])
+			stale[i].Diff = []byte(redact(string(staleDiff(dir, p, byPath[p]))))
 		}
 	}
 	return view.WriteRenderCheck(env.Stdout, dir, spec, stale)
