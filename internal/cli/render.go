@@ -110,7 +110,11 @@ func runRender(env *Env, args []string) int {
 	}
 	if err := render.Write(c.Out, outDir); err != nil {
 		if cerr, ok := errors.AsType[*render.ConflictError](err); ok {
-			view.WriteDiagnostics(env.Stderr, cerr.Diagnostics(), nil, env.Color)
+			diags := cerr.Diagnostics()
+			for _, d := range diags { // the paths may hold a sensitive bucket name
+				d.Detail = c.Loaded.Redact(d.Detail)
+			}
+			view.WriteDiagnostics(env.Stderr, diags, nil, env.Color)
 			return view.ExitError
 		}
 		return report(env, &problem{"cannot write the rendered files to " + outDir + ": " + reason(err, outDir), "-o names the directory to render into (created if needed); give a directory you may write to, or -o - to print to stdout."})
