@@ -17,9 +17,11 @@
 #   severity: error
 #   hard: false
 #   remediation: >-
-#     Remove `block_public_access = false` (the default is true), or set every
-#     flag of the `public_access_block` block to true. Share data through a
-#     grant, not through public access.
+#     Turn every Block Public Access flag on: set `block_public_access = true`
+#     (the default, so a `block_public_access = false` can simply be removed),
+#     or set each flag the finding names to true in the `public_access_block`
+#     block (where an imported spec writes the live flags). Share data through
+#     a grant, not through public access.
 #   security_severity: "8.8"
 #   peers: [CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56, AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093, "FSBP S3.8", "CIS 2.1.4"]
 package teramotc.rules.public_access_block
