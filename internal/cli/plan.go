@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"os/signal"
 	"path/filepath"
 	"syscall"
@@ -109,7 +108,7 @@ func runPlan(env *Env, args []string) int {
 	default:
 		view.WritePlanText(env.Stdout, pl.plan, env.Color)
 		if *out != "" {
-			fmt.Fprintf(env.Stdout, "\nSaved the plan to %s. To perform exactly these actions, run:\n  teramotc apply %s\n", *out, *out)
+			view.WriteApplyHint(env.Stdout, pl.plan, "Saved the plan to "+*out+".", *out)
 		}
 	}
 	if *detailed && pl.plan.HasChanges() {

@@ -78,7 +78,7 @@ func runShow(env *Env, args []string) int {
 	default:
 		view.WritePlanText(env.Stdout, saved.Plan, env.Color)
 		if saved.Plan.HasChanges() {
-			fmt.Fprintf(env.Stdout, "\nThis plan was made from %s. To perform exactly these actions, run:\n  teramotc apply %s\n", saved.Spec, path)
+			view.WriteApplyHint(env.Stdout, saved.Plan, "This plan was made from "+saved.Spec+".", path)
 		}
 	}
 	return view.ExitOK

@@ -248,3 +248,18 @@ func jsonText(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// WriteApplyHint prints, after a saved plan, the command that applies
+// it: lead says where the plan comes from ("Saved the plan to F." or
+// "This plan was made from SPEC."). A plan with a DESTRUCTIVE change
+// is refused without -allow-destructive, so the command carries it and
+// says why.
+func WriteApplyHint(w io.Writer, p *apply.Plan, lead, path string) {
+	flag, why := "", ""
+	if len(p.Destructive()) > 0 {
+		flag = "-allow-destructive "
+		why = " It has a DESTRUCTIVE change, so apply needs -allow-destructive; review that change first."
+	}
+	fmt.Fprintf(w, "\n%s%s To perform exactly these actions, run:\n  teramotc apply %s%s\n",
+		escapeControls(lead), why, flag, escapeControls(path))
+}

@@ -89,3 +89,32 @@ func TestWritePlanJSONAndMarkdown(t *testing.T) {
 		t.Errorf("markdown prints a sensitive value")
 	}
 }
+
+// The hint after a saved plan is a command that works: with a
+// DESTRUCTIVE change apply refuses the file without -allow-destructive.
+func TestWriteApplyHint(t *testing.T) {
+	safe := testPlan()
+	safe.Changes = safe.Changes[:3]
+	tests := []struct {
+		name    string
+		plan    *apply.Plan
+		command string
+		why     bool
+	}{
+		{"destructive", testPlan(), "  teramotc apply -allow-destructive my.plan\n", true},
+		{"safe", safe, "  teramotc apply my.plan\n", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			WriteApplyHint(&b, tc.plan, "Saved the plan to my.plan.", "my.plan")
+			out := b.String()
+			if !strings.HasPrefix(out, "\nSaved the plan to my.plan.") || !strings.HasSuffix(out, tc.command) {
+				t.Errorf("hint %q does not end with %q", out, tc.command)
+			}
+			if got := strings.Contains(out, "DESTRUCTIVE change"); got != tc.why {
+				t.Errorf("hint %q: says why = %v, want %v", out, got, tc.why)
+			}
+		})
+	}
+}
