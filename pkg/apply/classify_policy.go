@@ -10,26 +10,56 @@ import (
 // added Allow or a removed Deny loosens; a removed Allow or an added Deny
 // tightens. A changed statement is one removal and one addition, so
 // changing an Allow counts as loosening (it may grant something new). The
-// reason names the statements by Sid, sorted.
+// reason names the statements by Sid, sorted; a statement whose Sid is on
+// both sides is described as changed ("widens Allow S (+s3:putobject)",
+// "changes Allow S (conditions)"), not as added.
+//
+// A statement that differs from a live one only in its Sid (a Sid added,
+// as import labels Sid-less statements, or renamed) grants and denies the
+// same: it is a neutral rename, not a removal and an addition.
 func policyRisk(before, want any) (string, string) {
-	added, removed := statementDiff(before, want)
+	added, removed, renamed := pairRenames(statementDiff(before, want))
 	var loosen, tighten []string
-	narrowed := map[int]bool{} // removed Allows replaced by a narrower one
+	matched := map[int]bool{} // removed statements an added one replaces
 	for _, s := range added {
-		switch i := narrowerThan(s, removed); {
-		case s["Effect"] == "Deny":
-			tighten = append(tighten, "adds Deny "+sidOf(s))
-		case i >= 0: // e.g. a condition added: it grants part of what a removed Allow did
-			narrowed[i] = true
+		deny := s["Effect"] == "Deny"
+		i := -1
+		if !deny {
+			i = narrowerThan(s, removed)
+		}
+		if i >= 0 { // e.g. a condition added: it grants part of what a removed Allow did
+			matched[i] = true
 			tighten = append(tighten, "narrows Allow "+sidOf(s))
+			continue
+		}
+		j := sameSid(s, removed, matched)
+		switch {
+		case j >= 0:
+			matched[j] = true
+			detail, wider := statementChange(removed[j], s)
+			verb := "changes "
+			if wider {
+				verb = "widens "
+			}
+			line := verb + str(s["Effect"]) + " " + sidOf(s) + " (" + detail + ")"
+			if deny && wider {
+				tighten = append(tighten, line)
+			} else {
+				loosen = append(loosen, line)
+			}
+		case deny:
+			tighten = append(tighten, "adds Deny "+sidOf(s))
 		default:
 			loosen = append(loosen, "adds Allow "+sidOf(s))
 		}
 	}
 	for i, s := range removed {
+		if matched[i] {
+			continue
+		}
 		if s["Effect"] == "Deny" {
 			loosen = append(loosen, "removes Deny "+sidOf(s))
-		} else if !narrowed[i] {
+		} else {
 			tighten = append(tighten, "removes Allow "+sidOf(s))
 		}
 	}
@@ -37,11 +67,178 @@ func policyRisk(before, want any) (string, string) {
 	sort.Strings(tighten)
 	switch {
 	case len(loosen) > 0:
-		return RiskLoosen, fmt.Sprintf("%d statement(s) widen access: %s", len(loosen), strings.Join(loosen, ", "))
+		return RiskLoosen, countStatements(len(loosen), "widens access", "widen access") + ": " + strings.Join(loosen, ", ")
 	case len(tighten) > 0:
-		return RiskTighten, fmt.Sprintf("%d statement(s) narrow access: %s", len(tighten), strings.Join(tighten, ", "))
+		return RiskTighten, countStatements(len(tighten), "narrows access", "narrow access") + ": " + strings.Join(tighten, ", ")
+	}
+	if len(renamed) > 0 {
+		sort.Strings(renamed)
+		return RiskNeutral, countStatements(len(renamed), "only changes its Sid", "only change their Sid") + ": " + strings.Join(renamed, ", ")
 	}
 	return RiskNeutral, ""
+}
+
+// countStatements is "1 statement VERB" or "N statements VERB".
+func countStatements(n int, one, many string) string {
+	if n == 1 {
+		return "1 statement " + one
+	}
+	return fmt.Sprintf("%d statements %s", n, many)
+}
+
+// sameSid returns the index of the statement of list, not yet matched,
+// with the Sid and Effect of s, or -1 (statements without Sid never pair).
+func sameSid(s map[string]any, list []map[string]any, matched map[int]bool) int {
+	sid := str(s["Sid"])
+	if sid == "" {
+		return -1
+	}
+	for i, o := range list {
+		if !matched[i] && str(o["Sid"]) == sid && o["Effect"] == s["Effect"] {
+			return i
+		}
+	}
+	return -1
+}
+
+// statementChange describes how cur differs from old (one Sid): actions
+// added and removed by name (+s3:putobject, -s3:getobject), any other
+// field that changed by what it is (resources, principals, conditions),
+// never by its values, which may be sensitive. wider is true when cur
+// grants (an Allow) or denies (a Deny) all that old does.
+func statementChange(old, cur map[string]any) (detail string, wider bool) {
+	var parts []string
+	wider = true
+	keys := map[string]bool{}
+	for k := range old {
+		keys[k] = true
+	}
+	for k := range cur {
+		keys[k] = true
+	}
+	names := make([]string, 0, len(keys))
+	for k := range keys {
+		if k != "Sid" && !equal(old[k], cur[k]) {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		plus, minus := setDiff(old[k], cur[k])
+		switch k {
+		case "Action", "NotAction":
+			for _, a := range plus {
+				parts = append(parts, "+"+a)
+			}
+			for _, a := range minus {
+				parts = append(parts, "-"+a)
+			}
+		default:
+			parts = append(parts, fieldNoun(k))
+		}
+		isSet := k == "Action" || k == "Resource" || k == "Principal"
+		if !isSet || len(minus) > 0 || (k == "Principal" && !principalsAdded(old[k], cur[k])) {
+			wider = false
+		}
+	}
+	if cur["Effect"] == "Allow" {
+		// A condition dropped or loosened widens too: cur grants all old did.
+		wider = narrowerThan(old, []map[string]any{cur}) >= 0
+	}
+	return strings.Join(parts, ", "), wider
+}
+
+// principalsAdded tells whether every principal of old is in cur.
+func principalsAdded(old, cur any) bool {
+	o, _ := old.(map[string]any)
+	c, _ := cur.(map[string]any)
+	for typ, v := range o {
+		if _, minus := setDiff(v, c[typ]); len(minus) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// setDiff returns the strings of cur not in old and those of old not in
+// cur, for string lists (canonical sets); other values give none.
+func setDiff(old, cur any) (plus, minus []string) {
+	o, c := stringList(old), stringList(cur)
+	for _, s := range c {
+		if !contains(o, s) {
+			plus = append(plus, s)
+		}
+	}
+	for _, s := range o {
+		if !contains(c, s) {
+			minus = append(minus, s)
+		}
+	}
+	return plus, minus
+}
+
+func stringList(v any) []string {
+	list, _ := v.([]any)
+	var out []string
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldNoun names a statement field in a reason.
+func fieldNoun(k string) string {
+	switch k {
+	case "Resource":
+		return "resources"
+	case "Principal":
+		return "principals"
+	case "Condition":
+		return "conditions"
+	}
+	return k
+}
+
+// pairRenames takes out of added and removed each pair of statements
+// equal apart from their Sid and names them in renamed.
+func pairRenames(added, removed []map[string]any) (a, r []map[string]any, renamed []string) {
+	used := make([]bool, len(removed))
+	for _, s := range added {
+		match := -1
+		for i, o := range removed {
+			if !used[i] && equal(withoutSid(s), withoutSid(o)) {
+				match = i
+				break
+			}
+		}
+		if match < 0 {
+			a = append(a, s)
+			continue
+		}
+		used[match] = true
+		from := str(removed[match]["Sid"])
+		if from == "" {
+			from = "(no Sid)"
+		}
+		renamed = append(renamed, from+" -> "+sidOf(s))
+	}
+	for i, o := range removed {
+		if !used[i] {
+			r = append(r, o)
+		}
+	}
+	return a, r, renamed
 }
 
 // narrowerThan returns the index of an Allow of list that grants all that

@@ -127,16 +127,16 @@ func TestClassifyNarrowing(t *testing.T) {
 		before, want map[string]any
 		risk, reason string
 	}{
-		{"condition added", role(3600, trust+`}`), role(3600, trust+ext("a")+`}`), RiskTighten, "1 statement(s) narrow access: narrows Allow T"},
-		{"condition removed", role(3600, trust+ext("a")+`}`), role(3600, trust+`}`), RiskLoosen, "1 statement(s) widen access: adds Allow T"},
-		{"external id rotated", role(3600, trust+ext("a")+`}`), role(3600, trust+ext("b")+`}`), RiskLoosen, "1 statement(s) widen access: adds Allow T"},
-		{"conditions swapped", role(3600, trust+ext("a")+`}`), role(3600, trust+ip+`}`), RiskLoosen, "1 statement(s) widen access: adds Allow T"},
+		{"condition added", role(3600, trust+`}`), role(3600, trust+ext("a")+`}`), RiskTighten, "1 statement narrows access: narrows Allow T"},
+		{"condition removed", role(3600, trust+ext("a")+`}`), role(3600, trust+`}`), RiskLoosen, "1 statement widens access: widens Allow T (conditions)"},
+		{"external id rotated", role(3600, trust+ext("a")+`}`), role(3600, trust+ext("b")+`}`), RiskLoosen, "1 statement widens access: changes Allow T (conditions)"},
+		{"conditions swapped", role(3600, trust+ext("a")+`}`), role(3600, trust+ip+`}`), RiskLoosen, "1 statement widens access: changes Allow T (conditions)"},
 		{"action removed", role(3600, `{"Sid":"T","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":["sts:AssumeRole","sts:TagSession"]}`),
-			role(3600, trust+`}`), RiskTighten, "1 statement(s) narrow access: narrows Allow T"},
+			role(3600, trust+`}`), RiskTighten, "1 statement narrows access: narrows Allow T"},
 		{"shorter sessions", role(7200, trust+`}`), role(3600, trust+`}`), RiskTighten, "sessions last at most 3600 s instead of 7200 s"},
 		{"shorter sessions and a narrower trust", role(7200, trust+`}`), role(3600, trust+ext("a")+`}`), RiskTighten,
-			"1 statement(s) narrow access: narrows Allow T; sessions last at most 3600 s instead of 7200 s"},
-		{"shorter sessions, wider trust", role(7200, trust+ext("a")+`}`), role(3600, trust+`}`), RiskLoosen, "1 statement(s) widen access: adds Allow T"},
+			"1 statement narrows access: narrows Allow T; sessions last at most 3600 s instead of 7200 s"},
+		{"shorter sessions, wider trust", role(7200, trust+ext("a")+`}`), role(3600, trust+`}`), RiskLoosen, "1 statement widens access: widens Allow T (conditions)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
