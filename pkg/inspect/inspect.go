@@ -92,8 +92,11 @@ func normalize(v any) any {
 }
 
 // Redact returns a copy of doc in which every sensitive value is replaced by
-// "(sensitive)": the "value" of an attribute object and the "content" of a
-// document whose "sensitive" is true. doc itself is not modified.
+// "(sensitive)": the "value" of an attribute object or tag and the "content"
+// of a document whose "sensitive" is true, and the "key" of every tag of a
+// tags object whose tags are all sensitive (the whole map derives from a
+// sensitive value, so its keys are secrets too: spec.Tags.KeysSensitive).
+// doc itself is not modified.
 func Redact(doc map[string]any) map[string]any {
 	return redact(doc).(map[string]any)
 }
@@ -110,6 +113,11 @@ func redact(v any) any {
 			}
 			m[k] = redact(e)
 		}
+		if entries, ok := m["entries"].([]any); ok && sensitiveKeys(entries) {
+			for _, e := range entries {
+				e.(map[string]any)["key"] = Redacted
+			}
+		}
 		return m
 	case []any:
 		s := make([]any, len(x))
@@ -120,4 +128,20 @@ func redact(v any) any {
 	default:
 		return x
 	}
+}
+
+// sensitiveKeys reports that entries are the tags of a tags object and all
+// of them are sensitive.
+func sensitiveKeys(entries []any) bool {
+	for _, e := range entries {
+		tag, ok := e.(map[string]any)
+		if !ok {
+			return false
+		}
+		_, hasKey := tag["key"].(string)
+		if sensitive, _ := tag["sensitive"].(bool); !hasKey || !sensitive {
+			return false
+		}
+	}
+	return len(entries) > 0
 }

@@ -52,6 +52,12 @@ func (l *loader) hideSecrets(out *Loaded, diags hcl.Diagnostics) hcl.Diagnostics
 	l.readSecretHits(out)
 	if len(out.secrets) == 0 {
 		out.addModelSensitive()
+		// Values derived in the model (a sensitive map's tag keys) may sit
+		// in validation messages: redact them too. A spec without
+		// sensitive values skips this.
+		if len(out.sensitive) > 0 {
+			out.sensitive.redact(diags)
+		}
 		return diags
 	}
 	// Mask every occurrence, not only the ranges found: the same key may sit
@@ -115,12 +121,39 @@ func (l *Loaded) addModelSensitive() {
 		l.sensitive = sensitiveTexts{}
 	}
 	texts := sensitiveTexts{}
-	WalkSensitive(l.Spec, func(v reflect.Value) { addLeaves(v, texts) }, nil)
+	WalkSensitive(l.Spec, func(v reflect.Value) { addLeaves(v, texts) }, func(t Tags) { addTagLeaves(t, texts) })
 	for text := range texts {
 		// Redact masks keys first: look for the value as it is then. A value
 		// that was nothing but a key stays masked by '*', like the files.
 		if masked := l.maskKeys(text); strings.Trim(masked, string(maskByte)) != "" {
 			l.sensitive[masked] = true
+		}
+	}
+}
+
+// KeysSensitive reports that the keys of t are secrets too: every tag is
+// sensitive, as when the whole map derives from a sensitive value
+// (tags = var.t). The keys of a map written in the spec with one sensitive
+// value are not.
+func (t Tags) KeysSensitive() bool {
+	for _, e := range t.Entries {
+		if !e.Sensitive {
+			return false
+		}
+	}
+	return len(t.Entries) > 0
+}
+
+// addTagLeaves adds the values of the sensitive tags of t to texts, and
+// their keys when they are secrets too.
+func addTagLeaves(t Tags, texts sensitiveTexts) {
+	keys := t.KeysSensitive()
+	for _, e := range t.Entries {
+		if e.Sensitive && e.Value != "" {
+			texts[e.Value] = true
+		}
+		if keys && e.Key != "" {
+			texts[e.Key] = true
 		}
 	}
 }

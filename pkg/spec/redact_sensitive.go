@@ -116,6 +116,9 @@ func (s sensitiveTexts) replace(text string) string {
 	if strings.Contains(text, hole) {
 		text = strings.ReplaceAll(text, hole, "\uFFFD")
 	}
+	// Replacements of an earlier pass stay whole (a second pass, by Redact or
+	// hideSecrets, must not match "value" inside them).
+	text = strings.ReplaceAll(text, sensitiveText, hole)
 	for _, v := range vals {
 		quoted := strconv.Quote(v)
 		text = strings.ReplaceAll(text, quoted, hole)

@@ -180,6 +180,7 @@ func TestSensitiveTextsReplace(t *testing.T) {
 		{"short value alone only", []string{"on"}, "condition on: on", "condition (sensitive value): (sensitive value)"},
 		{"a value inside the placeholder", []string{"abcd", "value"}, "abcd", "(sensitive value)"},
 		{"empty value", []string{""}, "text", "text"},
+		{"a second pass keeps replacements", []string{"value"}, "(sensitive value) and value", "(sensitive value) and (sensitive value)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
