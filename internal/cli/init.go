@@ -47,8 +47,11 @@ Writes a starter project into DIR (default "."), creating it if needed:
   policy/owner_tag.rego           a custom rule (ORG001) and
   policy/owner_tag_test.rego      its Rego unit tests
   .github/workflows/teramotc.yml  a GitHub Actions workflow
+  .gitignore                      ignores access keys (*.access-key.json),
+                                  rendered/ and the workflow's SARIF file
 
-It never overwrites: when any of these files exists, it writes nothing.
+It never overwrites: when any of these files exists, it writes nothing. An
+existing .gitignore is kept (init then lists the lines to add to it).
 
 The workflow's paths are relative to DIR ("teramotc validate ."), since
 GitHub reads workflows only at the root of a repository: DIR is meant to be
@@ -100,6 +103,9 @@ func runInit(env *Env, args []string) int {
 	}
 	var exists []string
 	for _, f := range files {
+		if f.name == gitignore {
+			continue // kept when it exists: a repository root has one
+		}
 		if _, err := os.Lstat(filepath.Join(dir, f.name)); err == nil {
 			exists = append(exists, filepath.Join(dir, f.name))
 		}
@@ -118,6 +124,10 @@ func runInit(env *Env, args []string) int {
 		}
 		// O_EXCL: a file created since the check above is not overwritten.
 		fd, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if f.name == gitignore && errors.Is(err, os.ErrExist) {
+			fmt.Fprintf(env.Stdout, "Kept %s (it exists); make sure it ignores:\n%s", p, ignoreLines(f.data))
+			continue
+		}
 		if err == nil {
 			_, err = fd.Write(f.data)
 			err = errors.Join(err, fd.Close())
@@ -144,6 +154,20 @@ the project directory in front of its paths.
 `, dir)
 	}
 	return view.ExitOK
+}
+
+// gitignore is the scaffold file init keeps when it exists.
+const gitignore = ".gitignore"
+
+// ignoreLines returns the patterns of a .gitignore, indented, one a line.
+func ignoreLines(data []byte) string {
+	var b strings.Builder
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			b.WriteString("  " + l + "\n")
+		}
+	}
+	return b.String()
 }
 
 // initDirHint says what DIR of init must be.
