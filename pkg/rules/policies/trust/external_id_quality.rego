@@ -48,7 +48,7 @@ problems(g, v) := {msg |
 		[bad_length(v), "it is not 2 to 1,224 characters long"],
 		[bad_charset(v), "it holds characters other than letters, digits and + = , . @ : / - _"],
 		[placeholder(v), "it is a placeholder"],
-		[few_characters(v), "it repeats too few distinct characters"],
+		[few_characters(v), "it uses fewer than 4 distinct characters"],
 		[short(v), sprintf("it is shorter than %d characters", [min_length])],
 		[spec_name(g, v), "it equals a name in the spec (bucket, grant, role or policy)"],
 		[has_account(v), "it contains an AWS account id"],

@@ -36,7 +36,7 @@ test_fail_bucket_name if fails("teramot-data-acme", "equals a name")
 
 test_fail_account_id if fails("acme-111122223333-x", "account id")
 
-test_fail_repeated if fails("aaaaaaaaaaaaaaaaaaaa", "too few distinct")
+test_fail_repeated if fails("aaaaaaaaaaaaaaaaaaaa", "fewer than 4 distinct characters")
 
 test_pass_random if {
 	count(external_id_quality.deny) == 0 with input as spec("tmc-7f3a9c2e-acme-4b1d-9e55")
