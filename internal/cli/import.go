@@ -23,9 +23,22 @@ Usage: teramotc import -bucket NAME [-user NAME | -role NAME] [-trail NAME] -o D
 Reads the live state of a bucket (and optionally the IAM user or role whose
 attached managed policy grants access to it, and a CloudTrail trail) and
 writes DIR/main.hcl, a formatted spec that "teramotc plan DIR" reports as
-having no changes. A role's external id is not written to disk: the spec
-declares a sensitive variable "external_id" to set with -var or
-TERAMOTC_VAR_external_id.
+having no changes, except where the live state is something a spec cannot
+express; then import prints a warning and a comment in the spec says what
+plan shows instead:
+  - no default encryption: apply adds AES256 (SSE-S3) default encryption;
+  - bucket-policy statements without a Sid: they are labelled Imported1,
+    Imported2, ... and plan adds those Sids (neutral); a Sid-less deny of
+    insecure transport is imported as require_tls = true;
+  - a lifecycle rule with a tag or size filter: it is imported without the
+    filter and disabled (enabled = false), so applying the spec never
+    deletes more; plan shows the change that disables it;
+  - other lifecycle fields (dates, noncurrent transitions, ...): plan shows
+    the change that drops them, DESTRUCTIVE if the rule would delete more.
+A legacy bucket's spec usually has lint findings (run "teramotc lint DIR"
+and review them before "teramotc plan DIR", which lints first). A role's
+external id is not written to disk: the spec declares a sensitive variable
+"external_id" to set with -var or TERAMOTC_VAR_external_id.
 
 Flags:
   -bucket=NAME           the bucket to import (required)
@@ -98,7 +111,7 @@ func runImport(env *Env, args []string) int {
 		}
 		fmt.Fprintln(env.Stderr, n)
 	}
-	fmt.Fprintf(env.Stdout, "Wrote %s. Check it with: teramotc plan %s\n", path, out)
+	fmt.Fprintf(env.Stdout, "Wrote %s. Review its lint findings with: teramotc lint %s (a legacy bucket usually has some), then check it with: teramotc plan %s\n", path, out, out)
 	return view.ExitOK
 }
 

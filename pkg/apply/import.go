@@ -152,6 +152,8 @@ func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, n
 	for _, s := range statements(policy) {
 		sids[str(s["Sid"])] = true
 	}
+	user, sidlessTLS := e.userStatements(policy, name)
+	requireTLS := sids["DenyInsecureTransport"] || sidlessTLS
 	rule := first(enc["Rules"])
 	def, _ := rule["ApplyServerSideEncryptionByDefault"].(map[string]any)
 	alg := str(def["SSEAlgorithm"])
@@ -171,7 +173,7 @@ func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, n
 	bk, _ := rule["BucketKeyEnabled"].(bool)
 	eb.SetAttributeValue("bucket_key", cty.BoolVal(bk))
 	eb.SetAttributeValue("require_encrypted_uploads", cty.BoolVal(sids["DenyUnencryptedUploads"]))
-	b.SetAttributeValue("require_tls", cty.BoolVal(sids["DenyInsecureTransport"]))
+	b.SetAttributeValue("require_tls", cty.BoolVal(requireTLS))
 
 	ver, err := e.readDoc(ctx, it(TVersioning))
 	if err != nil {
@@ -193,13 +195,7 @@ func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, n
 		al.SetAttributeValue("target_bucket", cty.StringVal(str(le["TargetBucket"])))
 		al.SetAttributeValue("target_prefix", cty.StringVal(str(le["TargetPrefix"])))
 	}
-	for _, s := range statements(policy) {
-		switch str(s["Sid"]) {
-		case "DenyInsecureTransport", "DenyUnencryptedUploads", "DenyOtherKMSKeys": // rendered from the encryption settings
-			continue
-		}
-		importStatement(b, s)
-	}
+	importStatements(b, name, user, sids, sidlessTLS, im)
 	tags, err := e.readDoc(ctx, it(TTagging))
 	if err != nil {
 		return err
@@ -234,12 +230,8 @@ func snake(s string) string {
 }
 
 // importStatement writes a live bucket-policy statement as a statement
-// block (its Sid is the label).
-func importStatement(b *hclwrite.Body, s map[string]any) {
-	sid := str(s["Sid"])
-	if sid == "" {
-		sid = "Imported"
-	}
+// block labelled sid.
+func importStatement(b *hclwrite.Body, sid string, s map[string]any) {
 	sb := b.AppendNewBlock("statement", []string{sid}).Body()
 	sb.SetAttributeValue("effect", cty.StringVal(str(s["Effect"])))
 	switch p := s["Principal"].(type) {

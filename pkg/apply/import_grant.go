@@ -168,10 +168,7 @@ func (e *Engine) importTrail(ctx context.Context, root *hclwrite.Body, bucketLab
 	if err != nil {
 		return err
 	}
-	rw := ""
-	for _, s := range generic(sel).(map[string]any)["EventSelectors"].([]any) {
-		rw = str(s.(map[string]any)["ReadWriteType"])
-	}
+	rw, mgmt := eventSelector(sel)
 	t := root.AppendNewBlock("trail", []string{name}).Body()
 	t.SetAttributeTraversal("bucket", traversal("bucket", bucketLabel))
 	t.SetAttributeValue("log_bucket", cty.StringVal(str(m["S3BucketName"])))
@@ -180,6 +177,9 @@ func (e *Engine) importTrail(ctx context.Context, root *hclwrite.Body, bucketLab
 	}
 	t.SetAttributeValue("read_events", cty.BoolVal(rw == "All" || rw == "ReadOnly"))
 	t.SetAttributeValue("write_events", cty.BoolVal(rw == "All" || rw == "WriteOnly"))
+	if !mgmt && rw != "" {
+		t.SetAttributeValue("management_events", cty.False)
+	}
 	mr, _ := m["IsMultiRegionTrail"].(bool)
 	lv, _ := m["EnableLogFileValidation"].(bool)
 	t.SetAttributeValue("multi_region", cty.BoolVal(mr))
@@ -188,4 +188,21 @@ func (e *Engine) importTrail(ctx context.Context, root *hclwrite.Body, bucketLab
 		t.SetAttributeValue("kms_key_arn", cty.StringVal(k))
 	}
 	return nil
+}
+
+// eventSelector reads a GetEventSelectors response (nil, or one without
+// EventSelectors, when the trail logs no data events): the ReadWriteType
+// of its last selector and whether that selector also logs management
+// events (a spec renders one selector; with none, mgmt is true, the
+// spec's default).
+func eventSelector(sel any) (rw string, mgmt bool) {
+	m, _ := generic(sel).(map[string]any)
+	list, _ := m["EventSelectors"].([]any)
+	mgmt = true
+	for _, e := range list {
+		s, _ := e.(map[string]any)
+		rw = str(s["ReadWriteType"])
+		mgmt = s["IncludeManagementEvents"] == true // as normalize reads it
+	}
+	return rw, mgmt
 }

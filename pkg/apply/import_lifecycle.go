@@ -16,9 +16,12 @@ import (
 // by days, and expiration, noncurrent expiration and multipart abort by
 // days. Anything else a rule has (liveOnly) is left out: the rule gets a
 // comment naming what, and im a warning naming the rule and the fields.
-// The plan of the imported spec then shows the change that drops them,
-// DESTRUCTIVE when the rule would delete more without them (a tag or size
-// filter left out widens it). A rule with nothing expressible is not
+// A rule whose tag or size filter is left out would act on more objects,
+// so it is written disabled (enabled = false, said in its comment): the
+// plan shows the change that disables it, never one that deletes more.
+// For other fields left out, the plan shows the change that drops them,
+// DESTRUCTIVE when the rule would then delete more (a dropped
+// NewerNoncurrentVersions). A rule with nothing expressible is not
 // imported at all.
 func importLifecycle(b *hclwrite.Body, bucket string, lc map[string]any, im *Imported) {
 	raw := map[string]map[string]any{}
@@ -38,17 +41,29 @@ func importLifecycle(b *hclwrite.Body, bucket string, lc map[string]any, im *Imp
 			continue
 		}
 		written++
-		if len(lost) > 0 {
+		narrowed := filterLost(lost)
+		switch {
+		case narrowed:
+			b.AppendUnstructuredTokens(comment(
+				"import: S3 has more in lifecycle rule "+fmt.Sprintf("%q", id)+" than a spec can express, left out here:",
+				"  "+strings.Join(lost, ", ")+".",
+				"Without its filter the rule would apply to every object under its prefix, so it is imported disabled",
+				"(enabled = false): plan shows the change that disables it. Enable it only if it should apply to all of them."))
+			im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s, lifecycle rule %q: a spec cannot express %s, so the imported "+
+				"rule leaves them out and, since without that filter it would act on every object under its prefix, is written with "+
+				"enabled = false. plan shows the change that disables the rule (it deletes nothing more); enable it in the spec only "+
+				"if it should apply to all those objects.", bucket, id, strings.Join(lost, ", ")))
+		case len(lost) > 0:
 			b.AppendUnstructuredTokens(comment(
 				"import: S3 has more in lifecycle rule "+fmt.Sprintf("%q", id)+" than a spec can express, left out here:",
 				"  "+strings.Join(lost, ", ")+".",
 				"plan shows the change that drops them, DESTRUCTIVE when the rule would then delete more."))
 			im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s, lifecycle rule %q: a spec cannot express %s, so the imported "+
 				"rule leaves them out. plan shows the change that drops them, and marks it DESTRUCTIVE when the rule would then delete "+
-				"objects it keeps today (a dropped tag or size filter widens the rule); apply refuses that without -allow-destructive.",
+				"objects it keeps today; apply refuses that without -allow-destructive.",
 				bucket, id, strings.Join(lost, ", ")))
 		}
-		importRule(b, r)
+		importRule(b, r, !narrowed)
 	}
 	if len(skipped) == 0 {
 		return
@@ -130,10 +145,22 @@ func liveOnly(r map[string]any) []string {
 	return out
 }
 
-// importRule writes the expressible part of a canonical rule.
-func importRule(b *hclwrite.Body, r map[string]any) {
+// filterLost reports whether liveOnly names part of a rule's filter (a
+// tag or size filter): left out, it would widen the rule.
+func filterLost(lost []string) bool {
+	for _, l := range lost {
+		if strings.HasPrefix(l, "Filter.") {
+			return true
+		}
+	}
+	return false
+}
+
+// importRule writes the expressible part of a canonical rule, disabled
+// unless mayEnable.
+func importRule(b *hclwrite.Body, r map[string]any, mayEnable bool) {
 	rb := b.AppendNewBlock("lifecycle_rule", []string{str(r["ID"])}).Body()
-	rb.SetAttributeValue("enabled", cty.BoolVal(r["Status"] == "Enabled"))
+	rb.SetAttributeValue("enabled", cty.BoolVal(mayEnable && r["Status"] == "Enabled"))
 	prefix := str(r["Prefix"])
 	if and, ok := r["FilterAnd"].(map[string]any); ok && prefix == "" {
 		prefix = str(and["Prefix"]) // the prefix part of an And filter

@@ -47,7 +47,9 @@ func days(n int32) *int32 { return aws.Int32(n) }
 // cannot express and checks that import names each rule and field in a
 // warning and in a comment of the spec (never dropping one silently), and
 // that the imported spec's plan shows the change that drops them, as
-// DESTRUCTIVE exactly when the rule would then delete more.
+// DESTRUCTIVE exactly when the rule would then delete more. A rule whose
+// tag or size filter is dropped is imported disabled, so its plan only
+// disables it (never DESTRUCTIVE); the other rules keep their status.
 func TestImportLifecycleLiveOnly(t *testing.T) {
 	date := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
 	enabled := types.ExpirationStatusEnabled
@@ -65,16 +67,17 @@ func TestImportLifecycleLiveOnly(t *testing.T) {
 			[]string{`lifecycle_rule "tmp" {`, `prefix = "tmp/"`, `expiration_days = 7`}},
 		{"tag filter", []types.LifecycleRule{{ID: aws.String("scratch"), Status: enabled,
 			Filter:     &types.LifecycleRuleFilter{Tag: &types.Tag{Key: aws.String("class"), Value: aws.String("scratch")}},
-			Expiration: &types.LifecycleExpiration{Days: days(30)}}}, []string{"Filter.Tag class=scratch"}, true, true,
-			[]string{`expiration_days = 30`}},
+			Expiration: &types.LifecycleExpiration{Days: days(30)}}}, []string{"Filter.Tag class=scratch", "enabled = false"}, true, false,
+			[]string{`enabled = false`, `expiration_days = 30`, `so it is imported disabled`}},
 		{"and filter keeps its prefix", []types.LifecycleRule{{ID: aws.String("logs"), Status: enabled,
 			Filter: &types.LifecycleRuleFilter{And: &types.LifecycleRuleAndOperator{Prefix: aws.String("logs/"),
 				Tags: []types.Tag{{Key: aws.String("keep"), Value: aws.String("no")}}}},
-			Expiration: &types.LifecycleExpiration{Days: days(30)}}}, []string{"Filter.And.Tags keep=no"}, true, true,
-			[]string{`prefix = "logs/"`}},
+			Expiration: &types.LifecycleExpiration{Days: days(30)}}}, []string{"Filter.And.Tags keep=no"}, true, false,
+			[]string{`enabled = false`, `prefix = "logs/"`}},
 		{"size filter", []types.LifecycleRule{{ID: aws.String("big"), Status: enabled,
 			Filter:     &types.LifecycleRuleFilter{ObjectSizeGreaterThan: aws.Int64(1 << 20)},
-			Expiration: &types.LifecycleExpiration{Days: days(60)}}}, []string{"Filter.ObjectSizeGreaterThan 1048576"}, true, true, nil},
+			Expiration: &types.LifecycleExpiration{Days: days(60)}}}, []string{"Filter.ObjectSizeGreaterThan 1048576"}, true, false,
+			[]string{`enabled = false`}},
 		{"newer noncurrent versions", []types.LifecycleRule{{ID: aws.String("versions"), Status: enabled, Filter: prefix(""),
 			NoncurrentVersionExpiration: &types.NoncurrentVersionExpiration{NoncurrentDays: days(30), NewerNoncurrentVersions: days(5)}}},
 			[]string{"NoncurrentVersionExpiration.NewerNoncurrentVersions 5"}, true, true, []string{`noncurrent_expiration_days = 30`}},
@@ -117,6 +120,9 @@ func TestImportLifecycleLiveOnly(t *testing.T) {
 				if !strings.HasPrefix(n, "Warning: bucket "+importBucketName) {
 					t.Errorf("note %q is not a warning naming the bucket", n)
 				}
+			}
+			if narrowed := strings.Contains(strings.Join(tc.fields, " "), "Filter."); !narrowed && strings.Contains(flat, "enabled = false") {
+				t.Errorf("a rule whose filter is kept is imported disabled:\n%s", im.HCL)
 			}
 			for _, want := range tc.spec {
 				if !strings.Contains(flat, want) {
