@@ -202,9 +202,21 @@ func (e *Events) Summary(operation string, add, change int) {
 // created access keys were written to (never the keys).
 func (e *Events) ApplyOutputs(keyFiles []string) {
 	files := append([]string{}, keyFiles...)
-	e.Emit(&Event{Level: "info", Message: "Outputs: 1", Type: "outputs", Outputs: map[string]EventOutput{
+	e.Emit(&Event{Level: "info", Message: outputsMessage(len(files)), Type: "outputs", Outputs: map[string]EventOutput{
 		"access_key_files": {Type: []string{"list", "string"}, Value: files},
 	}})
+}
+
+// outputsMessage counts the one output, as Terraform does, and says what
+// it holds, so that "Outputs: 1" is not read as one key file.
+func outputsMessage(files int) string {
+	switch files {
+	case 0:
+		return "Outputs: 1 (access_key_files: none, no access key was created)"
+	case 1:
+		return "Outputs: 1 (access_key_files: 1 file)"
+	}
+	return fmt.Sprintf("Outputs: 1 (access_key_files: %d files)", files)
 }
 
 func resourceOf(c *apply.Change) EventResource {

@@ -233,3 +233,17 @@ func stream(types ...string) string {
 	}
 	return b.String()
 }
+
+// The outputs message says what the one output holds: "Outputs: 1" alone
+// read as one key file when the list was empty.
+func TestOutputsMessage(t *testing.T) {
+	for n, want := range map[int]string{
+		0: "Outputs: 1 (access_key_files: none, no access key was created)",
+		1: "Outputs: 1 (access_key_files: 1 file)",
+		3: "Outputs: 1 (access_key_files: 3 files)",
+	} {
+		if got := outputsMessage(n); got != want {
+			t.Errorf("outputsMessage(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
