@@ -119,7 +119,7 @@ func runRender(env *Env, args []string) int {
 		}
 		return report(env, &problem{"cannot write the rendered files to " + outDir + ": " + reason(err, outDir), "-o names the directory to render into (created if needed); give a directory you may write to, or -o - to print to stdout."})
 	}
-	view.WriteRendered(env.Stdout, outDir, c.Out)
+	view.WriteRendered(env.Stdout, outDir, c.Out, c.Loaded.Redact)
 	return view.ExitOK
 }
 

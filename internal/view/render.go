@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"path"
+	"path/filepath"
+	"slices"
 
 	"github.com/teramot/teramotc/pkg/render"
 )
@@ -86,12 +89,19 @@ func RedactStrings(v any, redact func(string) string) any {
 	}
 }
 
-// WriteRendered reports the files written by `render -o DIR`.
-func WriteRendered(w io.Writer, dir string, out *render.Output) {
+// WriteRendered reports the files written by `render -o DIR`. redact (nil:
+// none) finds the directories named after a sensitive value (a bucket name
+// from a sensitive variable): the note names them redacted and says not to
+// commit them, since their names show the value whatever the files' modes.
+func WriteRendered(w io.Writer, dir string, out *render.Output, redact func(string) string) {
 	sensitive := 0
+	var dirs []string
 	for _, d := range out.Documents {
 		if d.Sensitive {
 			sensitive++
+		}
+		if p := path.Dir(d.Path); redact != nil && redact(p) != p && !slices.Contains(dirs, redact(p)) {
+			dirs = append(dirs, redact(p))
 		}
 	}
 	fmt.Fprintf(w, "Rendered %s to %s.\n", plural(len(out.Documents), "file"), dir)
@@ -100,6 +110,9 @@ func WriteRendered(w io.Writer, dir string, out *render.Output) {
 		fmt.Fprintln(w, "1 file holds a sensitive value and was written with mode 0600; do not commit it.")
 	case sensitive > 1:
 		fmt.Fprintf(w, "%d files hold sensitive values and were written with mode 0600; do not commit them.\n", sensitive)
+	}
+	for _, d := range dirs {
+		fmt.Fprintf(w, "The name of the directory %s shows a sensitive value: do not commit it or any file in it.\n", filepath.Join(dir, filepath.FromSlash(d)))
 	}
 }
 
