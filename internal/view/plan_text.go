@@ -51,7 +51,12 @@ func changeTitle(c *apply.Change) string {
 	if c.Destructive {
 		risk += ", DESTRUCTIVE"
 	}
-	t := fmt.Sprintf("# %s: %s %q %s [%s, step %d]", c.Address, c.Type, name, verb, risk, c.Step)
+	what := fmt.Sprintf("%s %q", c.Type, name)
+	if c.Type == apply.TAccessKey && c.Owner != "" {
+		// Its name is the user's: "access-key for user/NAME", not "NAME of user/NAME".
+		what = c.Type + " for " + c.Owner
+	}
+	t := fmt.Sprintf("# %s: %s %s [%s, step %d]", c.Address, what, verb, risk, c.Step)
 	if c.Reason != "" {
 		t += " (" + c.Reason + ")"
 	}

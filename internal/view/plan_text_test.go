@@ -118,3 +118,27 @@ func TestWriteApplyHint(t *testing.T) {
 		})
 	}
 }
+
+// An access key is named after its user: "access-key for user/NAME", not
+// "NAME of user/NAME"; other owned changes keep "NAME of OWNER".
+func TestChangeTitleOwner(t *testing.T) {
+	tests := []struct {
+		name string
+		c    *apply.Change
+		want string
+	}{
+		{"access key", &apply.Change{Type: apply.TAccessKey, Name: "svc", Owner: "user/svc", Address: "grant.u",
+			Action: apply.ActionCreate, Risk: apply.RiskLoosen, Step: 7},
+			`# grant.u: access-key for user/svc will be created [loosen, step 7]`},
+		{"attachment", &apply.Change{Type: apply.TAttachment, Name: "pol", Owner: "user/svc", Address: "grant.u",
+			Action: apply.ActionCreate, Risk: apply.RiskLoosen, Step: 8},
+			`# grant.u: policy-attachment "pol of user/svc" will be created [loosen, step 8]`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := changeTitle(tc.c); got != tc.want {
+				t.Errorf("changeTitle = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
