@@ -44,15 +44,19 @@ func importLifecycle(b *hclwrite.Body, bucket string, lc map[string]any, im *Imp
 		narrowed := filterLost(lost)
 		switch {
 		case narrowed:
+			shows := "the change that disables it"
+			if r["Status"] != "Enabled" {
+				shows = "the change that drops the filter of the rule, which stays disabled"
+			}
 			b.AppendUnstructuredTokens(comment(
 				"import: S3 has more in lifecycle rule "+fmt.Sprintf("%q", id)+" than a spec can express, left out here:",
 				"  "+strings.Join(lost, ", ")+".",
 				"Without its filter the rule would apply to every object under its prefix, so it is imported disabled",
-				"(enabled = false): plan shows the change that disables it. Enable it only if it should apply to all of them."))
+				"(enabled = false): plan shows "+shows+". Enable it only if it should apply to all of them."))
 			im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s, lifecycle rule %q: a spec cannot express %s, so the imported "+
 				"rule leaves them out and, since without that filter it would act on every object under its prefix, is written with "+
-				"enabled = false. plan shows the change that disables the rule (it deletes nothing more); enable it in the spec only "+
-				"if it should apply to all those objects.", bucket, id, strings.Join(lost, ", ")))
+				"enabled = false. plan shows %s (it deletes nothing more); enable it in the spec only "+
+				"if it should apply to all those objects.", bucket, id, strings.Join(lost, ", "), shows))
 		case len(lost) > 0:
 			b.AppendUnstructuredTokens(comment(
 				"import: S3 has more in lifecycle rule "+fmt.Sprintf("%q", id)+" than a spec can express, left out here:",
