@@ -31,18 +31,15 @@ func SensitiveStrings(s *spec.Spec) []string {
 	return out
 }
 
-// tagSecrets adds the sensitive tag values, and the keys too when every
-// tag is sensitive (the whole map may derive from a sensitive value).
+// tagSecrets adds the sensitive tag values, and the keys too when they
+// are secrets (spec.Tags.KeysSensitive).
 func tagSecrets(tags spec.Tags, add func(string)) {
-	all := len(tags.Entries) > 0
+	keys := tags.KeysSensitive()
 	for _, e := range tags.Entries {
-		all = all && e.Sensitive
 		if e.Sensitive {
 			add(e.Value)
 		}
-	}
-	for _, e := range tags.Entries {
-		if all {
+		if keys {
 			add(e.Key)
 		}
 	}
