@@ -121,7 +121,9 @@ func planSpec(ctx context.Context, r *reporter, path string, opts spec.Options, 
 		r.awsFail(ctx, e.C, fmt.Errorf("reading the live state: %w", err), "Nothing was written to AWS.")
 		return nil, false
 	}
-	return &planned{engine: e, plan: e.MakePlan(items, live), spec: s}, true
+	plan := e.MakePlan(items, live)
+	e.WarnOtherAttachments(ctx, plan)
+	return &planned{engine: e, plan: plan, spec: s}, true
 }
 
 // lintGate runs the built-in rules and blocks on unsuppressed error

@@ -27,7 +27,7 @@ func WritePlanText(w io.Writer, p *apply.Plan, color bool) {
 	}
 	fmt.Fprintln(w)
 	for _, warn := range p.Warnings {
-		fmt.Fprintf(w, "Warning: %s; apply will skip it.\n", escapeControls(warn))
+		fmt.Fprintf(w, "Warning: %s.\n", escapeControls(warn))
 	}
 	fmt.Fprintln(w, PlanSummary(p))
 }

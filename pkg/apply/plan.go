@@ -147,7 +147,7 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 		}
 		if why, ok := live.Unsupported[key]; ok {
 			c.Unsupported = why
-			p.Warnings = append(p.Warnings, why)
+			p.Warnings = append(p.Warnings, why+"; apply will skip it")
 		}
 		p.Changes = append(p.Changes, c)
 	}

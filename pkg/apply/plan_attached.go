@@ -1,0 +1,77 @@
+package apply
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+)
+
+// WarnOtherAttachments warns about the users and roles the spec does not
+// declare that hold a managed policy the plan attaches to a new owner.
+// That is what switching a grant from an IAM user to a role (or renaming
+// its user) looks like: teramotc never detaches or deletes, so the old
+// user keeps the policy, its access keys keep working, and every later
+// change of the policy reaches it too. Only such plans pay the extra read
+// (ListEntitiesForPolicy, once per policy): a converged plan makes none.
+func (e *Engine) WarnOtherAttachments(ctx context.Context, p *Plan) {
+	declared := map[string][]string{} // policy name -> owners in the spec
+	for _, it := range p.items {
+		if it.Type == TAttachment {
+			declared[it.Name] = append(declared[it.Name], it.Owner)
+		}
+	}
+	var names []string
+	for _, c := range p.Changes {
+		if c.Type == TAttachment && c.Action == ActionCreate && p.live != nil &&
+			p.live.State[TManagedPolicy+"."+c.Name] != nil && !slices.Contains(names, c.Name) {
+			names = append(names, c.Name)
+		}
+	}
+	for _, name := range names {
+		others, err := e.policyOwners(ctx, e.policyARN(name))
+		if err != nil {
+			p.Warnings = append(p.Warnings, fmt.Sprintf("could not list who else holds managed policy %s (%v); "+
+				"check with: aws iam list-entities-for-policy --policy-arn %s", name, err, e.policyARN(name)))
+			continue
+		}
+		var extra []string
+		for _, o := range others {
+			if !slices.Contains(declared[name], o) {
+				extra = append(extra, o)
+			}
+		}
+		if len(extra) > 0 {
+			p.Warnings = append(p.Warnings, fmt.Sprintf("managed policy %s is also attached to %s, which the spec does not declare: "+
+				"it keeps this access, and every change of the policy reaches it (teramotc never detaches). "+
+				"If it should not, detach it with aws iam detach-user-policy or detach-role-policy --policy-arn %s",
+				name, strings.Join(extra, ", "), e.policyARN(name)))
+		}
+	}
+}
+
+// policyOwners lists the users and roles ("user/NAME", "role/NAME") a
+// managed policy is attached to.
+func (e *Engine) policyOwners(ctx context.Context, arn string) ([]string, error) {
+	var out []string
+	in := &iam.ListEntitiesForPolicyInput{PolicyArn: aws.String(arn)}
+	for {
+		page, err := e.C.IAM.ListEntitiesForPolicy(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		for _, u := range page.PolicyUsers {
+			out = append(out, "user/"+aws.ToString(u.UserName))
+		}
+		for _, r := range page.PolicyRoles {
+			out = append(out, "role/"+aws.ToString(r.RoleName))
+		}
+		if !page.IsTruncated {
+			return out, nil
+		}
+		in.Marker = page.Marker
+	}
+}
