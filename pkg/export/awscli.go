@@ -36,6 +36,14 @@ func AWSCLI(s *spec.Spec, out *render.Output) (*Files, error) {
 	w.line(`cd "$(dirname "$0")"`)
 	w.line("")
 	w.line("account=$(aws sts get-caller-identity --query Account --output text)")
+	if want := s.AWS.AccountID.Value; want != "" {
+		// As teramotc apply: never set up a share in another account than
+		// the spec names.
+		w.line(`if [ "$account" != %s ]; then`, q(want))
+		w.line(`  echo "apply.sh: the credentials are for account $account, but the spec is for account %s; use credentials of that account (AWS_PROFILE)." >&2`, want)
+		w.line("  exit 1")
+		w.line("fi")
+	}
 	w.line("")
 	w.line("# 1. Buckets and their guardrails.")
 	for _, b := range s.Buckets {
