@@ -5,12 +5,9 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 
-	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/profiler"
 	"github.com/open-policy-agent/opa/v1/rego"
 
@@ -67,33 +64,7 @@ func TestLargeRegoProfile(t *testing.T) {
 		t.Fatal(diags.Error())
 	}
 	out, _ := render.Render(l.Spec)
-	files, err := filepath.Glob("../../pkg/rules/policies/*/*.rego")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var q []string
-	opts := []func(*rego.Rego){}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.rego") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := ast.ParseModuleWithOpts(f, string(src), ast.ParserOptions{RegoVersion: ast.RegoV1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		opts = append(opts, rego.ParsedModule(m))
-		if p := m.Package.Path.String(); strings.HasPrefix(p, "data.teramotc.rules.") {
-			q = append(q, fmt.Sprintf("x%d := %s.deny", len(q), p))
-		}
-	}
-	pq, err := rego.New(append(opts, rego.Query(strings.Join(q, "; ")))...).PrepareForEval(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	pq := prepareAllRules(t)
 	prof := profiler.New()
 	if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(inspect.Value(l, out)), rego.EvalQueryTracer(prof)); err != nil {
 		t.Fatal(err)

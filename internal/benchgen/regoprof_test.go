@@ -23,48 +23,12 @@ func TestRegoProfile(t *testing.T) {
 	if os.Getenv("TERAMOTC_REGO_PROFILE") == "" {
 		t.Skip("set TERAMOTC_REGO_PROFILE=1 to print the Rego profile")
 	}
-	files, err := filepath.Glob("../../pkg/rules/policies/*/*.rego")
-	if err != nil {
-		t.Fatal(err)
-	}
-	modules := map[string]*ast.Module{}
-	var pkgs []string
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.rego") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := ast.ParseModuleWithOpts(f, string(src), ast.ParserOptions{RegoVersion: ast.RegoV1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		modules[f] = m
-		p := m.Package.Path.String()
-		if strings.HasPrefix(p, "data.teramotc.rules.") {
-			pkgs = append(pkgs, p)
-		}
-	}
-	var q []string
-	for i, p := range pkgs {
-		q = append(q, fmt.Sprintf("x%d := %s.deny", i, p))
-	}
 	paths, err := Write(t.TempDir(), 64)
 	if err != nil {
 		t.Fatal(err)
 	}
+	pq := prepareAllRules(t)
 	prof := profiler.New()
-	opts := []func(*rego.Rego){rego.Query(strings.Join(q, "; "))}
-	for name, m := range modules {
-		opts = append(opts, rego.ParsedModule(m))
-		_ = name
-	}
-	pq, err := rego.New(opts...).PrepareForEval(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, p := range paths {
 		l, _ := spec.Load(p, spec.Options{})
 		out, _ := render.Render(l.Spec)
@@ -79,4 +43,38 @@ func TestRegoProfile(t *testing.T) {
 	for _, s := range prof.ReportTopNResults(40, []string{"total_time_ns"}) {
 		t.Logf("%8.2fms %7d evals %s:%d", float64(s.ExprTimeNs)/1e6, s.NumEval, s.Location.File, s.Location.Row)
 	}
+}
+
+// prepareAllRules parses the built-in policies from source and prepares a
+// query of every rule's deny set, for the Rego profiles.
+func prepareAllRules(t *testing.T) rego.PreparedEvalQuery {
+	t.Helper()
+	files, err := filepath.Glob("../../pkg/rules/policies/*/*.rego")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var q []string
+	var opts []func(*rego.Rego)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.rego") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := ast.ParseModuleWithOpts(f, string(src), ast.ParserOptions{RegoVersion: ast.RegoV1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts = append(opts, rego.ParsedModule(m))
+		if p := m.Package.Path.String(); strings.HasPrefix(p, "data.teramotc.rules.") {
+			q = append(q, fmt.Sprintf("x%d := %s.deny", len(q), p))
+		}
+	}
+	pq, err := rego.New(append(opts, rego.Query(strings.Join(q, "; ")))...).PrepareForEval(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pq
 }
