@@ -87,7 +87,8 @@ const usageText = "## Suppressions\n\n" +
 	"- Rule ids may be written in any case (`tmc101`) in suppressions, `.teramotc.hcl`, `--only`, `--enable-rule`,\n" +
 	"  `--disable-rule` and `teramotc explain`; teramotc prints them upper case. A misspelt id\n" +
 	"  (`TMC4O1`) or a rule name given for an id gets a suggestion: the closest ids, in id order, at\n" +
-	"  most three (`--only TMC10`: did you mean \"TMC101\", \"TMC102\", \"TMC103\" (or 4 more)?).\n" +
+	"  most three, or four when that names them all (`--only TMC10`: did you mean \"TMC101\", \"TMC102\",\n" +
+	"  \"TMC103\" (or 4 more)?).\n" +
 	"- `--show-suppressed` lists suppressed findings; every format counts them.\n\n" +
 	"## Configuration (.teramotc.hcl)\n\n" +
 	"Read from the spec's directory, or from `--config FILE` / `TERAMOTC_CONFIG`.\n\n" +

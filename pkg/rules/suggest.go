@@ -102,8 +102,13 @@ func suggestRules(input string, rs []*Rule, keep func(*Rule) bool) string {
 	if len(best) == 0 {
 		return ""
 	}
+	// "(or 1 more)" would hide a name in the space it takes: show it.
+	shown := maxSuggestions
+	if len(best) == maxSuggestions+1 {
+		shown++
+	}
 	var names []string
-	for _, c := range best[:min(len(best), maxSuggestions)] {
+	for _, c := range best[:min(len(best), shown)] {
 		n := fmt.Sprintf("%q", c.rule.ID)
 		if c.byName {
 			n += " (" + c.rule.Name + ")"
@@ -112,8 +117,8 @@ func suggestRules(input string, rs []*Rule, keep func(*Rule) bool) string {
 	}
 	var list string
 	switch {
-	case len(best) > maxSuggestions:
-		list = fmt.Sprintf("%s (or %d more)", strings.Join(names, ", "), len(best)-maxSuggestions)
+	case len(best) > shown:
+		list = fmt.Sprintf("%s (or %d more)", strings.Join(names, ", "), len(best)-shown)
 	case len(names) == 1:
 		list = names[0]
 	default:

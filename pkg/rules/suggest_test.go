@@ -47,6 +47,24 @@ func TestDidYouMean(t *testing.T) {
 	}
 }
 
+// Four close candidates are all named: "(or 1 more)" would hide a name in
+// the space it takes. Five or more are cut to three.
+func TestDidYouMeanFourShown(t *testing.T) {
+	var rs []*Rule
+	for _, id := range []string{"TMC801", "TMC802", "TMC803", "TMC804", "TMC101"} {
+		rs = append(rs, &Rule{ID: id, Name: "rule-" + strings.ToLower(id)})
+	}
+	want := ` Did you mean "TMC801", "TMC802", "TMC803" or "TMC804"?`
+	if got := suggestRules("TMC80", rs, nil); got != want {
+		t.Errorf("four candidates: %q, want %q", got, want)
+	}
+	rs = append(rs, &Rule{ID: "TMC805", Name: "rule-tmc805"})
+	want = ` Did you mean "TMC801", "TMC802", "TMC803" (or 2 more)?`
+	if got := suggestRules("TMC80", rs, nil); got != want {
+		t.Errorf("five candidates: %q, want %q", got, want)
+	}
+}
+
 // TestDidYouMeanDeterministic gives the candidates in many orders: the
 // suggestion must not depend on it (it once came from a map's iteration).
 func TestDidYouMeanDeterministic(t *testing.T) {
