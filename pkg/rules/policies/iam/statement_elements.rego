@@ -57,7 +57,7 @@ deny contains f if {
 
 shown(a, _) := "(sensitive value) is" if a.sensitive == true
 
-shown(a, bad) := sprintf("%s %s", [concat(", ", bad), verb(bad)]) if not a.sensitive == true
+shown(a, bad) := sprintf("%s %s", [concat(", ", [sprintf("%q", [r]) | some r in bad]), verb(bad)]) if not a.sensitive == true
 
 verb(bad) := "is" if count(bad) == 1
 

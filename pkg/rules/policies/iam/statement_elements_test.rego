@@ -44,8 +44,13 @@ test_fail_foreign_resources if {
 		count(fs) == 1
 		some f in fs
 		f.range == rng(6)
-		contains(f.msg, r)
+		contains(f.msg, sprintf("%q is not the bucket's ARN", [r]))
 	}
+}
+
+test_empty_resource_shown_quoted if {
+	some f in statement_elements.deny with input as spec(role, ["arn:aws:s3:::acme-data", "", "x"])
+	contains(f.msg, `"", "x" are not the bucket's ARN`)
 }
 
 test_pass_resources if {
