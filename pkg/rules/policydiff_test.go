@@ -39,7 +39,26 @@ func TestPolicyDiff(t *testing.T) {
 			t.Fatalf("TERAMOTC_DIFF_SPECS: %v", err)
 		}
 	}
-	oldMods, err := DirModules(old, false)
+	d := newPolicyDiff(t, old)
+	inputs := diffInputs(t, n)
+	for _, in := range inputs {
+		d.compare(t, in.name, in.value)
+	}
+	findings := d.findings(t)
+	t.Logf("%d inputs, %d findings, identical", len(inputs), findings)
+}
+
+// policyDiff compares every rule's deny set under the embedded policies
+// with that under the policies of another directory.
+type policyDiff struct {
+	pkgs       []string
+	oldQ, newQ rego.PreparedEvalQuery
+	found      int
+}
+
+func newPolicyDiff(t *testing.T, oldDir string) *policyDiff {
+	t.Helper()
+	oldMods, err := DirModules(oldDir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,27 +66,32 @@ func TestPolicyDiff(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	oldPkgs, newPkgs := rulePackages(oldMods), rulePackages(newMods)
-	if !slices.Equal(oldPkgs, newPkgs) {
-		t.Fatalf("rule packages differ:\nold %v\nnew %v", oldPkgs, newPkgs)
+	pkgs := rulePackages(newMods)
+	if o := rulePackages(oldMods); !slices.Equal(o, pkgs) {
+		t.Fatalf("rule packages differ:\nold %v\nnew %v", o, pkgs)
 	}
-	oldQ := prepareQuery(t, oldMods, denyQuery(oldPkgs, false))
-	newQ := prepareQuery(t, newMods, denyQuery(newPkgs, false))
-	inputs := diffInputs(t, n)
-	findings := 0
-	for _, in := range inputs {
-		a, b := denySets(t, oldQ, len(oldPkgs), in.value), denySets(t, newQ, len(newPkgs), in.value)
-		for i, p := range oldPkgs {
-			findings += len(a[i])
-			if !slices.Equal(a[i], b[i]) {
-				t.Errorf("%s: %s differs:\nold %s\nnew %s", in.name, p, strings.Join(a[i], "\n    "), strings.Join(b[i], "\n    "))
-			}
+	return &policyDiff{pkgs: pkgs, oldQ: prepareQuery(t, oldMods, denyQuery(pkgs, false)), newQ: prepareQuery(t, newMods, denyQuery(pkgs, false))}
+}
+
+// compare reports every rule whose deny set for in differs.
+func (d *policyDiff) compare(t *testing.T, name string, in ast.Value) {
+	t.Helper()
+	a, b := denySets(t, d.oldQ, len(d.pkgs), in), denySets(t, d.newQ, len(d.pkgs), in)
+	for i, p := range d.pkgs {
+		d.found += len(a[i])
+		if !slices.Equal(a[i], b[i]) {
+			t.Errorf("%s: %s differs:\nold %s\nnew %s", name, p, strings.Join(a[i], "\n    "), strings.Join(b[i], "\n    "))
 		}
 	}
-	if findings == 0 {
+}
+
+// findings returns how many findings were compared; none proves nothing.
+func (d *policyDiff) findings(t *testing.T) int {
+	t.Helper()
+	if d.found == 0 {
 		t.Fatal("no findings at all: the comparison proves nothing")
 	}
-	t.Logf("%d inputs, %d findings, identical", len(inputs), findings)
+	return d.found
 }
 
 type diffInput struct {
