@@ -149,20 +149,29 @@ func TestFileConfinement(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.expr, func(t *testing.T) {
-			got, errText := evalIn(t, root, tt.expr)
-			if tt.wantErr == "" {
-				if errText != "" || got != tt.want {
-					t.Errorf("= %s (error %q), want %s", got, errText, tt.want)
-				}
-				return
-			}
-			if !strings.Contains(errText, tt.wantErr) {
-				t.Errorf("error = %q, want it to contain %q", errText, tt.wantErr)
-			}
-			if strings.Contains(errText, "s3cret") {
-				t.Errorf("the error leaks the file content: %q", errText)
-			}
+			checkFileEval(t, root, tt.expr, tt.want, tt.wantErr, "s3cret")
 		})
+	}
+}
+
+// checkFileEval evaluates expr in root: it must give want, or an error
+// containing wantErr; neither may hold any of leaks (file content).
+func checkFileEval(t *testing.T, root, expr, want, wantErr string, leaks ...string) {
+	t.Helper()
+	got, errText := evalIn(t, root, expr)
+	if wantErr == "" {
+		if errText != "" || got != want {
+			t.Errorf("= %s (error %q), want %s", got, errText, want)
+		}
+		return
+	}
+	if !strings.Contains(errText, wantErr) {
+		t.Errorf("error = %q, want it to contain %q", errText, wantErr)
+	}
+	for _, leak := range leaks {
+		if strings.Contains(errText+got, leak) {
+			t.Errorf("the file's content leaks: %q %q", got, errText)
+		}
 	}
 }
 
