@@ -65,7 +65,9 @@ func (l *loader) validate() {
 
 var (
 	accountIDRe = newLazyRegexp(`^[0-9]{12}$`)
-	regionRe    = newLazyRegexp(`^[a-z]{2}(-[a-z]+)+-[0-9]+$`)
+	// Two letters, or "eusc" for the European Sovereign Cloud (eusc-de-*,
+	// validate_partition.go), then words and a number.
+	regionRe = newLazyRegexp(`^([a-z]{2}|eusc)(-[a-z]+)+-[0-9]+$`)
 )
 
 // checkGrantIdentity checks the IAM user or role of a grant: names, paths,

@@ -3,20 +3,33 @@ package spec
 import "strings"
 
 // regionPartition returns the partition whose ARNs name resources of
-// region, by the region name's prefix: cn-* regions are in aws-cn, us-gov-*
-// in aws-us-gov, the others in aws. Region names are not listed here (new
-// regions open every year); the prefixes are those of the partitions a
-// spec can name (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html:
+// region, by the region name's prefix. Region names are not listed here (new
+// regions open every year); the prefixes are the regionRegex of each
+// partition in the AWS SDKs' partitions.json
+// (aws-sdk-go-v2/internal/endpoints/awsrulesfn/partitions.json): cn-* is
+// aws-cn, us-gov-* aws-us-gov, the isolated partitions (us-iso-*, us-isob-*,
+// us-isof-*, eu-isoe-*) and the European Sovereign Cloud (eusc-de-*) have
+// partitions of their own, the others are aws. A spec can name only the first
+// three (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html:
 // "aws - AWS Regions, aws-cn - China Regions, aws-us-gov - AWS GovCloud (US)
 // Regions").
 func regionPartition(region string) string {
-	switch {
-	case strings.HasPrefix(region, "cn-"):
-		return "aws-cn"
-	case strings.HasPrefix(region, "us-gov-"):
-		return "aws-us-gov"
+	for _, p := range regionPrefixes {
+		if strings.HasPrefix(region, p.prefix) {
+			return p.partition
+		}
 	}
 	return "aws"
+}
+
+var regionPrefixes = []struct{ prefix, partition string }{
+	{"cn-", "aws-cn"},
+	{"us-gov-", "aws-us-gov"},
+	{"us-iso-", "aws-iso"},
+	{"us-isob-", "aws-iso-b"},
+	{"us-isof-", "aws-iso-f"},
+	{"eu-isoe-", "aws-iso-e"},
+	{"eusc-", "aws-eusc"},
 }
 
 // partitionRegions lists example regions of each partition for diagnostics.
@@ -48,7 +61,15 @@ func (l *loader) checkPartitionRegions() {
 		if !r.Set || r.Sensitive || !regionRe.MatchString(r.Value) {
 			continue
 		}
-		if want := regionPartition(r.Value); want != partition {
+		want := regionPartition(r.Value)
+		if _, supported := partitionRegions[want]; !supported {
+			l.errorf(r.Range.Ptr(), "Region of an unsupported partition",
+				"%s is a region of partition %q, which teramotc does not support: it renders ARNs and plans "+
+					"calls for the aws, aws-cn and aws-us-gov partitions only. Use a region of one of those.",
+				show(r), want)
+			continue
+		}
+		if want != partition {
 			l.errorf(r.Range.Ptr(), "Region not in the partition",
 				"%s is a region of partition %q, but the spec uses %s, so every ARN it renders would name the wrong "+
 					"partition. Set partition = %q in the aws block, or use a region of %q such as %s.",
