@@ -172,8 +172,7 @@ func dispatch(env *Env, args []string) int {
 	args = append(args[:1:1], rest...)
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(env.Stderr, "Error: unknown command %q.%s\n\nRun \"teramotc -help\" for the list of commands.\n", args[0], didYouMean(args[0], commandNames()))
-		return view.ExitError
+		return view.WriteUnknownCommand(env.Stderr, args[0], didYouMean(args[0], commandNames()), false)
 	}
 	return cmd.Run(env, args[1:])
 }
@@ -214,44 +213,19 @@ func runHelp(env *Env, args []string) int {
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(env.Stderr, "Error: no help for unknown command %q.%s\n\nRun \"teramotc -help\" for the list of commands.\n", args[0], didYouMean(args[0], commandNames()))
-		return view.ExitError
+		return view.WriteUnknownCommand(env.Stderr, args[0], didYouMean(args[0], commandNames()), true)
 	}
-	fmt.Fprint(env.Stdout, strings.TrimSpace(cmd.Usage)+"\n")
+	view.WriteCommandUsage(env.Stdout, cmd.Usage)
 	return view.ExitOK
 }
 
+// printUsage writes the help of teramotc with the registered commands.
 func printUsage(w io.Writer) {
-	fmt.Fprint(w, `Usage: teramotc [global flags] COMMAND [flags] [args]
-
-teramotc compiles an HCL spec of an S3 data-sharing setup, validates and lints
-it, renders the AWS documents it implies, and plans and applies it.
-
-Commands:
-`)
-	width := 0
+	var cmds []view.CommandSummary
 	for _, n := range commandNames() {
-		width = max(width, len(n))
+		cmds = append(cmds, view.CommandSummary{Name: n, Synopsis: commands[n].Synopsis})
 	}
-	for _, n := range commandNames() {
-		fmt.Fprintf(w, "  %-*s  %s\n", width, n, commands[n].Synopsis)
-	}
-	fmt.Fprint(w, `
-Global flags (before the command):
-  -chdir=DIR   switch to DIR before running the command
-  -no-color    disable colour (also when NO_COLOR is set and not empty, or
-               stdout is not a terminal)
-  -help        show this help; "teramotc help COMMAND" shows a command's help
-  -version     same as "teramotc version"
-
-Flags take one or two dashes: -format and --format are the same flag.
-
-Exit codes:
-  0  success: no findings at or above the fail level, no changes
-  1  error: bad usage, invalid spec, policy compile error, AWS error
-  2  findings (lint), failing policy tests, plan changes with -detailed-exitcode
-  3  files would change (fmt -check, render --check)
-`)
+	view.WriteUsage(w, cmds)
 }
 
 // didYouMean returns ` Did you mean "x"?` for the candidate closest to

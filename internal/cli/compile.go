@@ -68,7 +68,7 @@ func oneSpecArg(env *Env, cmd string, args []string) (string, bool) {
 	case 1:
 		return args[0], true
 	}
-	fmt.Fprintf(env.Stderr, "Error: %s takes one spec path, got %d: %s\n\nRun \"teramotc %s -help\" for usage.\n", cmd, len(args), strings.Join(args, " "), cmd)
+	usageError(env, cmd, "%s takes one spec path, got %d: %s", cmd, len(args), strings.Join(args, " "))
 	return "", false
 }
 
@@ -84,6 +84,5 @@ func failDiags(env *Env, diags hcl.Diagnostics, files map[string]*hcl.File) int 
 
 // usageError prints a usage error to stderr and returns ExitError.
 func usageError(env *Env, cmd, format string, a ...any) int {
-	fmt.Fprintf(env.Stderr, "Error: "+format+"\n\nRun \"teramotc %s -help\" for usage.\n", append(a, cmd)...)
-	return view.ExitError
+	return view.WriteUsageError(env.Stderr, cmd, fmt.Sprintf(format, a...))
 }

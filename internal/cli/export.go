@@ -39,7 +39,7 @@ func renderExport(env *Env, format string, c *compiled, outDir string) int {
 	paths := files.Paths()
 	if outDir == "" || outDir == "-" {
 		if len(paths) != 1 {
-			return usageError(env, "render", "-format "+format+" writes several files; name a directory with -o DIR")
+			return usageError(env, "render", "-format %s writes several files; name a directory with -o DIR", format)
 		}
 		_, _ = env.Stdout.Write(files.Files[paths[0]])
 		return view.ExitOK

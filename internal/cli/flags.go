@@ -3,13 +3,13 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/spec"
 )
 
@@ -55,13 +55,10 @@ func reportParseError(fs *flag.FlagSet, err error) {
 	if err == flag.ErrHelp {
 		stdout := out.env.Stdout
 		if c, ok := commands[fs.Name()]; ok && c.Usage != "" {
-			writeUsage(stdout, c.Usage)
+			view.WriteCommandUsage(stdout, c.Usage)
 			return
 		}
-		fmt.Fprintf(stdout, "Usage: teramotc %s [flags]\n\nFlags:\n", fs.Name())
-		fs.SetOutput(stdout)
-		fs.PrintDefaults()
-		fs.SetOutput(out)
+		view.WriteFlagDefaults(stdout, fs)
 		return
 	}
 	report(out.env, flagProblem(fs, err))
@@ -181,9 +178,9 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 // error.
 func exitCodeForParse(err error) int {
 	if err == flag.ErrHelp {
-		return 0
+		return view.ExitOK
 	}
-	return 1
+	return view.ExitError
 }
 
 // stringsFlag is a repeatable string flag.
@@ -257,9 +254,4 @@ func (v *varFlags) options(env *Env) spec.Options {
 		Args:     append([]spec.VarArg(nil), v.args...),
 		Environ:  env.Environ,
 	}
-}
-
-// writeUsage is a helper for commands whose usage text is static.
-func writeUsage(w io.Writer, usage string) {
-	fmt.Fprint(w, strings.TrimSpace(usage)+"\n")
 }

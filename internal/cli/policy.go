@@ -60,7 +60,7 @@ func runPolicy(env *Env, args []string) int {
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
-		writeUsage(env.Stdout, commands["policy"].Usage)
+		view.WriteCommandUsage(env.Stdout, commands["policy"].Usage)
 		return view.ExitOK
 	}
 	if args[0] != "test" {

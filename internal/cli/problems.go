@@ -27,8 +27,7 @@ func (p *problem) Error() string { return p.summary + "\n\n" + p.detail }
 // report prints p to stderr as "Error: summary", a blank line and the
 // detail, and returns ExitError.
 func report(env *Env, p *problem) int {
-	fmt.Fprintf(env.Stderr, "Error: %s\n\n%s\n", p.summary, p.detail)
-	return view.ExitError
+	return view.WriteError(env.Stderr, p.summary, p.detail)
 }
 
 // reason is the cause of a file-system error without Go's operation and

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
-	"fmt"
 	"runtime"
 	"strings"
 
@@ -39,21 +37,11 @@ func runVersion(env *Env, args []string) int {
 	if len(rest) > 0 {
 		return usageError(env, "version", "version takes no arguments, got %s", strings.Join(rest, " "))
 	}
-	info := struct {
-		FormatVersion string `json:"format_version"`
-		Version       string `json:"version"`
-		Go            string `json:"go"`
-		OPA           string `json:"opa"`
-		Platform      string `json:"platform"`
-	}{"1.0", version.Version, runtime.Version(), opaversion.Version, runtime.GOOS + "/" + runtime.GOARCH}
-	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(info); err != nil {
-			return view.ExitError
-		}
-		return view.ExitOK
-	}
-	fmt.Fprintf(env.Stdout, "teramotc v%s\non %s, built with %s, OPA %s\n", info.Version, info.Platform, info.Go, info.OPA)
-	return view.ExitOK
+	return view.WriteVersion(env.Stdout, view.VersionInfo{
+		FormatVersion: "1.0",
+		Version:       version.Version,
+		Go:            runtime.Version(),
+		OPA:           opaversion.Version,
+		Platform:      runtime.GOOS + "/" + runtime.GOARCH,
+	}, *asJSON)
 }

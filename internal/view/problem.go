@@ -1,0 +1,40 @@
+package view
+
+import (
+	"fmt"
+	"io"
+)
+
+// WriteError writes a problem as users see it, shaped like Terraform's
+// diagnostics: "Error: summary", then, when there is one, a blank line and
+// the detail saying what to do. It returns ExitError.
+func WriteError(w io.Writer, summary, detail string) int {
+	if detail == "" {
+		fmt.Fprintf(w, "Error: %s\n", summary)
+		return ExitError
+	}
+	fmt.Fprintf(w, "Error: %s\n\n%s\n", summary, detail)
+	return ExitError
+}
+
+// WriteUsageError writes a usage error of command cmd, pointing at its
+// help, and returns ExitError.
+func WriteUsageError(w io.Writer, cmd, msg string) int {
+	return WriteError(w, msg, fmt.Sprintf("Run \"teramotc %s -help\" for usage.", cmd))
+}
+
+// WriteWarning writes "Warning: summary".
+func WriteWarning(w io.Writer, summary string) {
+	fmt.Fprintf(w, "Warning: %s\n", summary)
+}
+
+// WriteDebug writes "Debug: msg" (TERAMOTC_LOG=debug).
+func WriteDebug(w io.Writer, msg string) {
+	fmt.Fprintf(w, "Debug: %s\n", msg)
+}
+
+// WriteWritingError reports that writing what ("to stdout", "the test
+// report") failed, and returns ExitError.
+func WriteWritingError(w io.Writer, what string, err error) int {
+	return WriteError(w, fmt.Sprintf("writing %s: %v", what, err), "")
+}
