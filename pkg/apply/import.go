@@ -25,6 +25,9 @@ type ImportOptions struct {
 type Imported struct {
 	HCL   []byte
 	Notes []string
+
+	refused    []string // what import must not leave out (see refuse)
+	externalID string   // the role's live external id, for verifyImport only
 }
 
 // Import reads a live bucket (and optionally the user or role that has a
@@ -56,11 +59,19 @@ func (e *Engine) Import(ctx context.Context, opts ImportOptions) (*Imported, err
 		}
 	}
 	if opts.Trail != "" {
-		if err := e.importTrail(ctx, root, label, opts.Trail); err != nil {
+		if err := e.importTrail(ctx, root, label, opts.Trail, opts.Bucket, im); err != nil {
 			return nil, err
 		}
 	}
 	im.HCL = hclwrite.Format(f.Bytes())
+	if len(im.refused) == 0 {
+		if err := e.verifyImport(ctx, opts.Bucket, im.HCL, im.externalID, im); err != nil {
+			return nil, err
+		}
+	}
+	if err := im.refusal(); err != nil {
+		return nil, err
+	}
 	return im, nil
 }
 
@@ -165,6 +176,7 @@ func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, n
 		im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s has no default encryption, which a spec cannot express: "+
 			"the imported spec declares encryption { algorithm = \"AES256\" } and apply will add that default encryption (SSE-S3).", name))
 	}
+	im.checkKMS(name, alg, str(def["KMSMasterKeyID"]))
 	eb := b.AppendNewBlock("encryption", nil).Body()
 	eb.SetAttributeValue("algorithm", cty.StringVal(alg))
 	if k := str(def["KMSMasterKeyID"]); k != "" {

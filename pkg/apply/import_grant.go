@@ -24,8 +24,11 @@ func (e *Engine) importGrant(ctx context.Context, root *hclwrite.Body, bucketLab
 	if opts.Role != "" {
 		owner, name = "role/"+opts.Role, opts.Role
 	}
-	policyName, doc, err := e.attachedPolicy(ctx, owner)
+	policyName, doc, others, err := e.attachedPolicy(ctx, owner, opts.Bucket)
 	if err != nil {
+		return err
+	}
+	if err := e.importIdentityExtras(ctx, owner, others, im); err != nil {
 		return err
 	}
 	g := root.AppendNewBlock("grant", []string{hclLabel(name)}).Body()
@@ -67,6 +70,7 @@ func (e *Engine) importGrant(ctx context.Context, root *hclwrite.Body, bucketLab
 		if err != nil {
 			return fmt.Errorf("user %s: %w", opts.User, err)
 		}
+		boundaryNote("user", opts.User, out.User.PermissionsBoundary, im)
 		u := g.AppendNewBlock("iam_user", nil).Body()
 		u.SetAttributeValue("name", cty.StringVal(opts.User))
 		if p := aws.ToString(out.User.Path); p != "/" && p != "" {
@@ -82,14 +86,16 @@ func (e *Engine) importGrant(ctx context.Context, root *hclwrite.Body, bucketLab
 	return nil
 }
 
-// attachedPolicy returns the customer-managed policy attached to owner.
-func (e *Engine) attachedPolicy(ctx context.Context, owner string) (string, any, error) {
+// attachedPolicy returns the customer-managed policy attached to owner
+// that names bucket (or, when none does, the first one), and the ARNs of
+// the other policies attached to owner.
+func (e *Engine) attachedPolicy(ctx context.Context, owner, bucket string) (string, any, []string, error) {
 	kind, name := splitOwner(owner)
 	var arns []string
 	if kind == "user" {
 		out, err := e.C.IAM.ListAttachedUserPolicies(ctx, &iam.ListAttachedUserPoliciesInput{UserName: aws.String(name)})
 		if err != nil {
-			return "", nil, fmt.Errorf("%s: %w", owner, err)
+			return "", nil, nil, fmt.Errorf("%s: %w", owner, err)
 		}
 		for _, p := range out.AttachedPolicies {
 			arns = append(arns, aws.ToString(p.PolicyArn))
@@ -97,22 +103,43 @@ func (e *Engine) attachedPolicy(ctx context.Context, owner string) (string, any,
 	} else {
 		out, err := e.C.IAM.ListAttachedRolePolicies(ctx, &iam.ListAttachedRolePoliciesInput{RoleName: aws.String(name)})
 		if err != nil {
-			return "", nil, fmt.Errorf("%s: %w", owner, err)
+			return "", nil, nil, fmt.Errorf("%s: %w", owner, err)
 		}
 		for _, p := range out.AttachedPolicies {
 			arns = append(arns, aws.ToString(p.PolicyArn))
 		}
 	}
-	for _, arn := range arns {
-		if !strings.Contains(arn, ":iam::aws:") {
-			doc, err := e.policyDocument(ctx, arn)
-			if err != nil {
-				return "", nil, err
-			}
-			return arn[strings.LastIndex(arn, "/")+1:], doc, nil
+	chosen := -1
+	var doc any
+	for i, arn := range arns {
+		if strings.Contains(arn, ":iam::aws:") {
+			continue
+		}
+		d, err := e.policyDocument(ctx, arn)
+		if err != nil {
+			return "", nil, nil, err
+		}
+		if chosen < 0 || (!namesBucket(doc, bucket) && namesBucket(d, bucket)) {
+			chosen, doc = i, d
 		}
 	}
-	return "", nil, fmt.Errorf("%s has no customer-managed policy attached; nothing to import as a grant", owner)
+	if chosen < 0 {
+		return "", nil, nil, fmt.Errorf("%s has no customer-managed policy attached; nothing to import as a grant", owner)
+	}
+	others := append(append([]string{}, arns[:chosen]...), arns[chosen+1:]...)
+	return arns[chosen][strings.LastIndex(arns[chosen], "/")+1:], doc, others, nil
+}
+
+// namesBucket reports whether a policy document has a resource in bucket.
+func namesBucket(doc any, bucket string) bool {
+	for _, s := range statements(doc) {
+		for _, r := range stringSet(s["Resource"], nil) {
+			if _, rest, ok := strings.Cut(r, ":s3:::"); ok && (rest == bucket || strings.HasPrefix(rest, bucket+"/")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (e *Engine) importRole(ctx context.Context, g *hclwrite.Body, role, policyName string, im *Imported) error {
@@ -123,6 +150,12 @@ func (e *Engine) importRole(ctx context.Context, g *hclwrite.Body, role, policyN
 	doc, err := ParsePolicy(aws.ToString(out.Role.AssumeRolePolicyDocument))
 	if err != nil {
 		return err
+	}
+	boundaryNote("role", role, out.Role.PermissionsBoundary, im)
+	before := len(im.refused)
+	if im.externalID = im.checkTrust(role, doc); im.externalID == "" && len(im.refused) == before {
+		im.Notes = append(im.Notes, fmt.Sprintf("Warning: role %s: the trust policy has no sts:ExternalId condition, which a spec requires; "+
+			"plan shows the trust-policy change that adds it (tighten): set external_id to the id the partner will send.", role))
 	}
 	r := g.AppendNewBlock("cross_account_role", nil).Body()
 	r.SetAttributeValue("name", cty.StringVal(role))
@@ -154,7 +187,7 @@ func (e *Engine) importRole(ctx context.Context, g *hclwrite.Body, role, policyN
 	return nil
 }
 
-func (e *Engine) importTrail(ctx context.Context, root *hclwrite.Body, bucketLabel, name string) error {
+func (e *Engine) importTrail(ctx context.Context, root *hclwrite.Body, bucketLabel, name, bucket string, im *Imported) error {
 	it := &Item{Type: TTrail, Name: name, Region: e.C.Region}
 	v, err := e.readIdentityOrTrail(ctx, it)
 	if err != nil {
@@ -169,6 +202,11 @@ func (e *Engine) importTrail(ctx context.Context, root *hclwrite.Body, bucketLab
 		return err
 	}
 	rw, mgmt := eventSelector(sel)
+	status, err := e.readIdentityOrTrail(ctx, &Item{Type: TTrailLogging, Name: name, Region: e.C.Region})
+	if err != nil {
+		return err
+	}
+	trailNotes(name, bucket, m, sel, status, im)
 	t := root.AppendNewBlock("trail", []string{name}).Body()
 	t.SetAttributeTraversal("bucket", traversal("bucket", bucketLabel))
 	t.SetAttributeValue("log_bucket", cty.StringVal(str(m["S3BucketName"])))

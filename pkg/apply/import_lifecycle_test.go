@@ -169,8 +169,8 @@ func TestImportNoEncryption(t *testing.T) {
 	if c < 0 || enc < 0 || c > enc || strings.Contains(src[c:enc], "}") {
 		t.Errorf("no comment right above the encryption block:\n%s", src)
 	}
-	if len(im.Notes) != 1 || !strings.Contains(im.Notes[0], "no default encryption") {
-		t.Errorf("notes = %q, want one warning about the missing default encryption", im.Notes)
+	if len(im.Notes) != 2 || !strings.Contains(im.Notes[0], "no default encryption") || !strings.Contains(im.Notes[1], "plan shows 1 change(s)") {
+		t.Errorf("notes = %q, want a warning about the missing default encryption and one naming the plan's change", im.Notes)
 	}
 	if len(p.Changes) != 1 {
 		t.Fatalf("plan has %d changes, want only the encryption:\n%s", len(p.Changes), src)

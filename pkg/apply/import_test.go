@@ -112,9 +112,9 @@ func testBareBucket(t *testing.T, e *Engine) {
 			t.Errorf("imported spec lacks %s:\n%s", want, im.HCL)
 		}
 	}
-	if len(im.Notes) != 1 || !strings.Contains(im.Notes[0], "audit2-bare has no default encryption") ||
-		!strings.Contains(im.Notes[0], "apply will add") {
-		t.Errorf("notes = %q, want one warning that apply adds default encryption", im.Notes)
+	if len(im.Notes) != 2 || !strings.Contains(im.Notes[0], "audit2-bare has no default encryption") ||
+		!strings.Contains(im.Notes[0], "apply will add") || !strings.Contains(im.Notes[1], `plan shows 1 change(s) for the imported spec (the warnings above say why): create encryption "audit2-bare" [tighten]`) {
+		t.Errorf("notes = %q, want a warning that apply adds default encryption and one naming that change", im.Notes)
 	}
 	items := importedItems(t, im, nil)
 	live, err := e.Read(ctx, items)
