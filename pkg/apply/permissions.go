@@ -1,0 +1,213 @@
+package apply
+
+// The IAM permissions of the engine: which AWS API operation each method of
+// the client interfaces (clients.go, plus the optional objectLister and
+// locationGetter) is, which IAM actions authorize it, on which resource
+// type, and for which plan items each command calls it.
+//
+// Source of every action and resource type: the AWS Service Authorization
+// Reference, "Actions, resources, and condition keys for Amazon S3"
+// (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html),
+// "... for AWS Identity and Access Management"
+// (https://docs.aws.amazon.com/service-authorization/latest/reference/list_identityandaccessmanagementiam.html)
+// and "... for AWS CloudTrail"
+// (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudtrail.html).
+// S3 action names differ from its operation names where the reference says
+// so (HeadBucket is authorized by s3:ListBucket, GetBucketEncryption by
+// s3:GetEncryptionConfiguration, ...). iam:PolicyARN, the condition key of
+// Attach{User,Role}Policy, is from "Controlling access to managed policies"
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-controlling-access-to.html).
+
+// Resource types an action is authorized on (the reference's "Resource
+// types" column). ResourceAny is an action without resource-level
+// permissions: its statement must name Resource "*".
+const (
+	ResourceBucket = "bucket"
+	ResourceUser   = "user"
+	ResourceRole   = "role"
+	ResourcePolicy = "policy"
+	ResourceTrail  = "trail"
+	ResourceAny    = "*"
+)
+
+// Pseudo item types: resources the engine calls operations on that are not
+// items of a plan.
+const (
+	// tLogTarget is an access-log target bucket named by a literal string
+	// that no bucket block declares (CheckLogTargets).
+	tLogTarget = "log-target"
+	// tExpiringLifecycle is a lifecycle item whose rules delete objects:
+	// on an existing bucket without lifecycle, plan checks that the bucket
+	// is empty before calling the change destructive (bucketEmpty).
+	tExpiringLifecycle = "expiring-lifecycle"
+)
+
+// Operation is one AWS API operation the engine may call.
+type Operation struct {
+	// API is the client's service and method: "s3:HeadBucket".
+	API string
+	// Actions are the IAM actions that authorize the call (all are
+	// needed); none for sts:GetCallerIdentity.
+	Actions []string
+	// Resource is the resource type the actions are scoped to.
+	Resource string
+	// Write: the actions' access level is Write (else Read or List).
+	Write bool
+	// Reads are the item types whose live state plan (and apply, which
+	// plans first) reads with it; Writes those apply writes with it;
+	// Imports those import reads with it.
+	Reads, Writes, Imports []string
+	// PolicyCondition: the call names a managed policy, and the statement
+	// allows only that policy (iam:PolicyARN).
+	PolicyCondition bool
+	// When, if set, says in which runs the engine calls the operation; it
+	// is not called otherwise (the permission is still needed for them).
+	When string
+}
+
+// loggingOffWhen is when apply writes the logging of a bucket that logs
+// nowhere: a new bucket already does not log, so only drift is corrected.
+const loggingOffWhen = "the bucket logs nowhere in the spec, but its server access logging is on: apply turns it off"
+
+var bucketTypes = []string{TBucket, TPublicAccessBlock, TOwnership, TEncryption, TVersioning, TTagging, TBucketPolicy, TLifecycle, TLogging}
+
+// Operations lists every operation of the client interfaces. The
+// permissions tests fail when a method of an interface has no entry here.
+var Operations = []Operation{
+	// S3. A bucket sub-resource is read by plan (and, to read it back or
+	// probe the endpoint, by apply) and by import.
+	{API: "s3:HeadBucket", Actions: []string{"s3:ListBucket"}, Resource: ResourceBucket,
+		Reads: []string{TBucket, tLogTarget}, Writes: []string{TBucket}, Imports: []string{TBucket}},
+	{API: "s3:CreateBucket", Actions: []string{"s3:CreateBucket", "s3:PutBucketOwnershipControls"}, Resource: ResourceBucket, Write: true,
+		Writes: []string{TBucket}}, // on AWS it passes ObjectOwnership, which needs s3:PutBucketOwnershipControls too
+	{API: "s3:GetBucketLocation", Actions: []string{"s3:GetBucketLocation"}, Resource: ResourceBucket,
+		Reads: []string{tLogTarget}, When: "the endpoint's HeadBucket answer does not name the log target's region (S3-compatible servers; AWS names it)"},
+	{API: "s3:GetPublicAccessBlock", Actions: []string{"s3:GetBucketPublicAccessBlock"}, Resource: ResourceBucket,
+		Reads: []string{TPublicAccessBlock}, Imports: []string{TPublicAccessBlock}},
+	{API: "s3:PutPublicAccessBlock", Actions: []string{"s3:PutBucketPublicAccessBlock"}, Resource: ResourceBucket, Write: true,
+		Writes: []string{TPublicAccessBlock}},
+	{API: "s3:GetBucketOwnershipControls", Actions: []string{"s3:GetBucketOwnershipControls"}, Resource: ResourceBucket,
+		Reads: []string{TOwnership}, Imports: []string{TOwnership}},
+	{API: "s3:PutBucketOwnershipControls", Actions: []string{"s3:PutBucketOwnershipControls"}, Resource: ResourceBucket, Write: true,
+		Writes: []string{TOwnership}},
+	{API: "s3:GetBucketEncryption", Actions: []string{"s3:GetEncryptionConfiguration"}, Resource: ResourceBucket,
+		Reads: []string{TEncryption}, Imports: []string{TEncryption}},
+	{API: "s3:PutBucketEncryption", Actions: []string{"s3:PutEncryptionConfiguration"}, Resource: ResourceBucket, Write: true,
+		Writes: []string{TEncryption}},
+	{API: "s3:GetBucketVersioning", Actions: []string{"s3:GetBucketVersioning"}, Resource: ResourceBucket,
+		Reads: []string{TVersioning}, Imports: []string{TVersioning}},
+	{API: "s3:PutBucketVersioning", Actions: []string{"s3:PutBucketVersioning"}, Resource: ResourceBucket, Write: true,
+		Writes: []string{TVersioning}},
+	{API: "s3:GetBucketPolicy", Actions: []string{"s3:GetBucketPolicy"}, Resource: ResourceBucket,
+		Reads: []string{TBucketPolicy}, Imports: []string{TBucketPolicy}},
+	{API: "s3:PutBucketPolicy", Actions: []string{"s3:PutBucketPolicy"}, Resource: ResourceBucket, Write: true,
+		Writes: []string{TBucketPolicy}},
+	{API: "s3:GetBucketLifecycleConfiguration", Actions: []string{"s3:GetLifecycleConfiguration"}, Resource: ResourceBucket,
+		Reads: []string{TLifecycle}, Imports: []string{TLifecycle}},
+	{API: "s3:PutBucketLifecycleConfiguration", Actions: []string{"s3:PutLifecycleConfiguration"}, Resource: ResourceBucket, Write: true,
+		Writes: []string{TLifecycle}},
+	{API: "s3:ListObjectVersions", Actions: []string{"s3:ListBucketVersions"}, Resource: ResourceBucket,
+		Reads: []string{tExpiringLifecycle}, When: "plan adds a rule that deletes objects to an existing bucket without lifecycle rules, and checks whether the bucket is empty"},
+	{API: "s3:ListMultipartUploads", Actions: []string{"s3:ListBucketMultipartUploads"}, Resource: ResourceBucket,
+		Reads: []string{tExpiringLifecycle}, When: "plan adds a rule that deletes objects to an existing, empty bucket without lifecycle rules"},
+	{API: "s3:GetBucketLogging", Actions: []string{"s3:GetBucketLogging"}, Resource: ResourceBucket,
+		Reads: []string{TLogging}, Imports: []string{TLogging}},
+	{API: "s3:PutBucketLogging", Actions: []string{"s3:PutBucketLogging"}, Resource: ResourceBucket, Write: true,
+		Writes: []string{TLogging}},
+	{API: "s3:GetBucketTagging", Actions: []string{"s3:GetBucketTagging"}, Resource: ResourceBucket,
+		Reads: []string{TTagging}, Imports: []string{TTagging}},
+	{API: "s3:PutBucketTagging", Actions: []string{"s3:PutBucketTagging"}, Resource: ResourceBucket, Write: true,
+		Writes: []string{TTagging}},
+
+	// IAM.
+	{API: "iam:GetUser", Actions: []string{"iam:GetUser"}, Resource: ResourceUser,
+		Reads: []string{TIAMUser}, Imports: []string{TIAMUser}},
+	{API: "iam:CreateUser", Actions: []string{"iam:CreateUser"}, Resource: ResourceUser, Write: true,
+		Writes: []string{TIAMUser}},
+	{API: "iam:GetRole", Actions: []string{"iam:GetRole"}, Resource: ResourceRole,
+		Reads: []string{TIAMRole}, Imports: []string{TIAMRole}},
+	{API: "iam:CreateRole", Actions: []string{"iam:CreateRole"}, Resource: ResourceRole, Write: true,
+		Writes: []string{TIAMRole}},
+	{API: "iam:UpdateRole", Actions: []string{"iam:UpdateRole"}, Resource: ResourceRole, Write: true,
+		Writes: []string{TIAMRole}, When: "the role exists and its maximum session duration differs from the spec"},
+	{API: "iam:UpdateAssumeRolePolicy", Actions: []string{"iam:UpdateAssumeRolePolicy"}, Resource: ResourceRole, Write: true,
+		Writes: []string{TIAMRole}, When: "the role exists and its trust policy differs from the spec (narrowed first when it trusts more)"},
+	{API: "iam:GetPolicy", Actions: []string{"iam:GetPolicy"}, Resource: ResourcePolicy,
+		Reads: []string{TManagedPolicy}, Imports: []string{TManagedPolicy}},
+	{API: "iam:GetPolicyVersion", Actions: []string{"iam:GetPolicyVersion"}, Resource: ResourcePolicy,
+		Reads: []string{TManagedPolicy}, Imports: []string{TManagedPolicy}},
+	{API: "iam:CreatePolicy", Actions: []string{"iam:CreatePolicy"}, Resource: ResourcePolicy, Write: true,
+		Writes: []string{TManagedPolicy}},
+	{API: "iam:CreatePolicyVersion", Actions: []string{"iam:CreatePolicyVersion"}, Resource: ResourcePolicy, Write: true,
+		Writes: []string{TManagedPolicy}, When: "the managed policy exists and differs from the spec: apply adds the new default version"},
+	{API: "iam:ListPolicyVersions", Actions: []string{"iam:ListPolicyVersions"}, Resource: ResourcePolicy,
+		Writes: []string{TManagedPolicy}, When: "the managed policy exists and differs from the spec: apply counts its versions first"},
+	{API: "iam:DeletePolicyVersion", Actions: []string{"iam:DeletePolicyVersion"}, Resource: ResourcePolicy, Write: true,
+		Writes: []string{TManagedPolicy}, When: "the managed policy already has five versions (IAM's limit): apply deletes the oldest non-default one"},
+	{API: "iam:ListAttachedUserPolicies", Actions: []string{"iam:ListAttachedUserPolicies"}, Resource: ResourceUser,
+		Reads: []string{TAttachment}, Imports: []string{TAttachment}},
+	{API: "iam:ListAttachedRolePolicies", Actions: []string{"iam:ListAttachedRolePolicies"}, Resource: ResourceRole,
+		Reads: []string{TAttachment}, Imports: []string{TAttachment}},
+	{API: "iam:ListEntitiesForPolicy", Actions: []string{"iam:ListEntitiesForPolicy"}, Resource: ResourcePolicy,
+		Reads: []string{TAttachment}, When: "plan attaches an existing managed policy to a new user or role, and lists who else holds it"},
+	{API: "iam:AttachUserPolicy", Actions: []string{"iam:AttachUserPolicy"}, Resource: ResourceUser, Write: true,
+		Writes: []string{TAttachment}, PolicyCondition: true},
+	{API: "iam:AttachRolePolicy", Actions: []string{"iam:AttachRolePolicy"}, Resource: ResourceRole, Write: true,
+		Writes: []string{TAttachment}, PolicyCondition: true},
+	{API: "iam:ListAccessKeys", Actions: []string{"iam:ListAccessKeys"}, Resource: ResourceUser,
+		Reads: []string{TAccessKey}},
+	{API: "iam:CreateAccessKey", Actions: []string{"iam:CreateAccessKey"}, Resource: ResourceUser, Write: true,
+		Writes: []string{TAccessKey}},
+
+	// STS. The preflight needs no permission: AWS answers
+	// GetCallerIdentity for any valid credentials, even when a policy
+	// denies sts:GetCallerIdentity explicitly ("No permissions are required
+	// to perform this operation", API_GetCallerIdentity in the STS API
+	// Reference), so the policy leaves it out.
+	{API: "sts:GetCallerIdentity", Resource: ResourceAny,
+		Reads: []string{TBucket}, Imports: []string{TBucket}},
+
+	// CloudTrail. DescribeTrails has no resource-level permissions (List,
+	// no resource type): its statement names Resource "*".
+	{API: "cloudtrail:DescribeTrails", Actions: []string{"cloudtrail:DescribeTrails"}, Resource: ResourceAny,
+		Reads: []string{TTrail}, Imports: []string{TTrail}},
+	{API: "cloudtrail:GetTrailStatus", Actions: []string{"cloudtrail:GetTrailStatus"}, Resource: ResourceTrail,
+		Reads: []string{TTrailLogging}},
+	{API: "cloudtrail:GetEventSelectors", Actions: []string{"cloudtrail:GetEventSelectors"}, Resource: ResourceTrail,
+		Reads: []string{TEventSelectors}, Imports: []string{TEventSelectors}},
+	{API: "cloudtrail:CreateTrail", Actions: []string{"cloudtrail:CreateTrail"}, Resource: ResourceTrail, Write: true,
+		Writes: []string{TTrail}},
+	{API: "cloudtrail:UpdateTrail", Actions: []string{"cloudtrail:UpdateTrail"}, Resource: ResourceTrail, Write: true,
+		Writes: []string{TTrail}, When: "the trail exists and its settings differ from the spec"},
+	{API: "cloudtrail:PutEventSelectors", Actions: []string{"cloudtrail:PutEventSelectors"}, Resource: ResourceTrail, Write: true,
+		Writes: []string{TEventSelectors}},
+	{API: "cloudtrail:StartLogging", Actions: []string{"cloudtrail:StartLogging"}, Resource: ResourceTrail, Write: true,
+		Writes: []string{TTrailLogging}},
+}
+
+// OperationByAPI returns the entry of Operations for api ("s3:HeadBucket").
+func OperationByAPI(api string) (Operation, bool) {
+	for _, op := range Operations {
+		if op.API == api {
+			return op, true
+		}
+	}
+	return Operation{}, false
+}
+
+// PermissionCommands are the commands whose permissions Permissions
+// computes: the ones that call AWS.
+var PermissionCommands = []string{"plan", "apply", "import"}
+
+// itemTypes returns the item types command calls op for.
+func (op *Operation) itemTypes(command string) []string {
+	switch command {
+	case "plan":
+		return op.Reads
+	case "apply":
+		return append(append([]string{}, op.Reads...), op.Writes...)
+	case "import":
+		return op.Imports
+	}
+	return nil
+}

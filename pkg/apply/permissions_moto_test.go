@@ -1,0 +1,345 @@
+package apply
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/smithy-go/middleware"
+
+	"github.com/teramot/teramotc/internal/testenv"
+	"github.com/teramot/teramotc/pkg/render"
+	"github.com/teramot/teramotc/pkg/spec"
+)
+
+// recordedCall is one AWS call the engine made: its operation and the
+// names in its input that say which resource it is on.
+type recordedCall struct {
+	command string // the run: plan, apply or import
+	api     string // s3:HeadBucket
+	region  string
+	fields  map[string]string // Bucket, UserName, RoleName, PolicyArn, PolicyName, Name, TrailName
+}
+
+// recorder records every call of the clients it is installed in, as an
+// SDK middleware (the real clients stay in place, optional interfaces
+// such as objectLister included).
+type recorder struct {
+	mu      sync.Mutex
+	command string
+	calls   []recordedCall
+}
+
+var recordedFields = []string{"Bucket", "UserName", "RoleName", "PolicyArn", "PolicyName", "Name", "TrailName"}
+
+func (r *recorder) install(st *middleware.Stack) error {
+	return st.Initialize.Add(middleware.InitializeMiddlewareFunc("teramotcRecordCall",
+		func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+			c := recordedCall{
+				api:    strings.ToLower(strings.ReplaceAll(awsmiddleware.GetServiceID(ctx), " ", "")) + ":" + awsmiddleware.GetOperationName(ctx),
+				region: awsmiddleware.GetRegion(ctx),
+				fields: map[string]string{},
+			}
+			v := reflect.Indirect(reflect.ValueOf(in.Parameters))
+			for _, name := range recordedFields {
+				if f := v.FieldByName(name); f.IsValid() && f.Kind() == reflect.Pointer && !f.IsNil() && f.Elem().Kind() == reflect.String {
+					c.fields[name] = f.Elem().String()
+				}
+			}
+			r.mu.Lock()
+			c.command = r.command
+			r.calls = append(r.calls, c)
+			r.mu.Unlock()
+			return next.HandleInitialize(ctx, in)
+		}), middleware.After)
+}
+
+// recordingEngine connects to m with clients that record into r, and runs
+// the preflight through them.
+func recordingEngine(t *testing.T, m *testenv.Moto, r *recorder) *Engine {
+	t.Helper()
+	for _, kv := range m.Env() {
+		k, v, _ := strings.Cut(kv, "=")
+		t.Setenv(k, v)
+	}
+	ctx := context.Background()
+	c, err := Connect(ctx, ConnectOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	withRec := func(opts []func(*middleware.Stack) error) []func(*middleware.Stack) error {
+		return append(slices.Clip(opts), r.install)
+	}
+	s3For, ctFor := c.S3ForRegion, c.CloudTrailForRegion
+	c.S3ForRegion = perRegion(c.Region, func(region string) S3API {
+		o := s3For(region).(*s3.Client).Options()
+		o.APIOptions = withRec(o.APIOptions)
+		return s3.New(o)
+	})
+	c.CloudTrailForRegion = perRegion(c.Region, func(region string) CloudTrailAPI {
+		o := ctFor(region).(*cloudtrail.Client).Options()
+		o.APIOptions = withRec(o.APIOptions)
+		return cloudtrail.New(o)
+	})
+	io := c.IAM.(*iam.Client).Options()
+	io.APIOptions = withRec(io.APIOptions)
+	c.IAM = iam.New(io)
+	so := c.STS.(*sts.Client).Options()
+	so.APIOptions = withRec(so.APIOptions)
+	c.STS = sts.New(so)
+	r.command = "plan" // the preflight of every command
+	e, err := NewEngine(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Backoff = 50 * time.Millisecond
+	e.PropagationTimeout = 10 * time.Second
+	e.KeyDir = t.TempDir()
+	return e
+}
+
+// planLikeCLI plans s the way plan and apply do before they write: log
+// targets, the live state, the diff, the warning about other holders of a
+// managed policy.
+func planLikeCLI(t *testing.T, e *Engine, s *spec.Spec, out *render.Output) *Plan {
+	t.Helper()
+	ctx := context.Background()
+	if diags, err := e.CheckLogTargets(ctx, s); err != nil || diags.HasErrors() {
+		t.Fatalf("log targets: %v %s", err, diags.Error())
+	}
+	items, err := Desired(s, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := planFor(t, e, items)
+	e.WarnOtherAttachments(ctx, p)
+	return p
+}
+
+// needs returns what a call needs: each action of its operation on the
+// resource its input names. arn resolves a user's or role's name to its
+// ARN as IAM knows it (with its path).
+func (c recordedCall) needs(t *testing.T, account string, arn func(kind, name string) string) []callNeed {
+	op, ok := OperationByAPI(c.api)
+	if !ok {
+		t.Errorf("the engine called %s, which Operations does not list", c.api)
+		return nil
+	}
+	f := c.fields
+	res := "*"
+	switch op.Resource {
+	case ResourceBucket:
+		res = "arn:aws:s3:::" + f["Bucket"]
+	case ResourceUser:
+		res = arn("user", f["UserName"])
+	case ResourceRole:
+		res = arn("role", f["RoleName"])
+	case ResourcePolicy:
+		res = f["PolicyArn"]
+		if res == "" {
+			res = "arn:aws:iam::" + account + ":policy/" + f["PolicyName"]
+		}
+	case ResourceTrail:
+		res = "arn:aws:cloudtrail:" + c.region + ":" + account + ":trail/" + f["Name"] + f["TrailName"]
+	}
+	var out []callNeed
+	for _, a := range op.Actions {
+		n := callNeed{action: a, resource: res}
+		if op.PolicyCondition {
+			n.policyARN = f["PolicyArn"]
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// usedBy are the runs whose calls may use a command's permissions: apply
+// plans first.
+var usedBy = map[string][]string{"plan": {"plan"}, "apply": {"plan", "apply"}, "import": {"import"}}
+
+// policyProblems checks the policy of command against the recorded calls:
+// every call of a run of command is allowed, and every action and resource
+// the policy allows is used by a call of usedBy[command], or is one whose
+// operation the engine calls only in some runs (Operation.When).
+func policyProblems(command string, doc map[string]any, perms []Permission, needs map[string][]callNeed) []string {
+	var problems []string
+	for _, n := range needs[command] {
+		if allowedBy(doc, n) == "" {
+			problems = append(problems, fmt.Sprintf("%s: the engine needs %s on %s (policy %q), which the policy does not allow", command, n.action, n.resource, n.policyARN))
+		}
+	}
+	for pair, sid := range policyPairs(doc) {
+		used := false
+		for _, run := range usedBy[command] {
+			used = used || slices.ContainsFunc(needs[run], func(n callNeed) bool {
+				return strings.EqualFold(n.action, pair.action) && glob(pair.resource, n.resource) && (pair.policyARN == "" || pair.policyARN == n.policyARN)
+			})
+		}
+		conditional := slices.ContainsFunc(perms, func(p Permission) bool { return p.Action == pair.action && p.Resource == pair.resource }) &&
+			!slices.ContainsFunc(perms, func(p Permission) bool { return p.Action == pair.action && p.Resource == pair.resource && p.When == "" })
+		if !used && !conditional {
+			problems = append(problems, fmt.Sprintf("%s: %s allows %s on %s, which no call used and no Operation.When explains", command, sid, pair.action, pair.resource))
+		}
+	}
+	slices.Sort(problems)
+	return problems
+}
+
+// TestMotoPermissions records every call of plan, apply, a second plan and
+// import of the permissions spec against moto, and checks the computed
+// policy of each command against them: nothing the engine calls is
+// denied, and nothing is allowed that it does not call (or calls only in
+// some runs). The aws CLI then accepts each policy as a file:// input.
+func TestMotoPermissions(t *testing.T) {
+	m := testenv.StartMoto(t)
+	s, out := loadPermSpec(t, nil)
+	r := &recorder{}
+	ctx := context.Background()
+	raw := func(e *Engine) *s3.Client {
+		return s3.New(e.C.S3ForRegion("us-east-1").(*s3.Client).Options(), func(o *s3.Options) { o.APIOptions = nil })
+	}
+	external := func(e *Engine) {
+		cl := raw(e)
+		if _, err := cl.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("tmc-perm-external-logs")}); err != nil {
+			t.Fatal(err)
+		}
+		pol := `{"Version":"2012-10-17","Statement":[{"Sid":"Logs","Effect":"Allow","Principal":{"Service":"logging.s3.amazonaws.com"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::tmc-perm-external-logs/*"}]}`
+		if _, err := cl.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{Bucket: aws.String("tmc-perm-external-logs"), Policy: aws.String(pol)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// A plan that finds the log bucket existing without lifecycle rules:
+	// its expiring rules make plan check that the bucket is empty.
+	e := recordingEngine(t, m, r)
+	external(e)
+	if _, err := raw(e).CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("tmc-perm-logs")}); err != nil {
+		t.Fatal(err)
+	}
+	planLikeCLI(t, e, s, out)
+	m.Reset(t)
+
+	// plan, apply, plan and import from nothing.
+	e = recordingEngine(t, m, r)
+	external(e)
+	planLikeCLI(t, e, s, out)
+	r.command = "apply"
+	if _, err := e.Apply(ctx, planLikeCLI(t, e, s, out), false); err != nil {
+		t.Fatalf("apply: %v", err)
+	}
+	r.command = "plan"
+	planLikeCLI(t, e, s, out)
+	r.command = "import"
+	for _, opts := range []ImportOptions{
+		{Bucket: "tmc-perm-data", Role: "tmc-perm-partner", Trail: "tmc-perm-trail"},
+		{Bucket: "tmc-perm-shared", User: "tmc-perm-ingest"},
+		{Bucket: "tmc-perm-logs"},
+	} {
+		if _, err := e.Import(ctx, opts); err != nil {
+			t.Fatalf("import %+v: %v", opts, err)
+		}
+	}
+
+	// The ARNs of users and roles as IAM knows them, paths included.
+	iamc := iam.New(e.C.IAM.(*iam.Client).Options(), func(o *iam.Options) { o.APIOptions = nil })
+	arn := func(kind, name string) string {
+		if kind == "user" {
+			u, err := iamc.GetUser(ctx, &iam.GetUserInput{UserName: aws.String(name)})
+			if err != nil {
+				t.Fatalf("user %s: %v", name, err)
+			}
+			return aws.ToString(u.User.Arn)
+		}
+		ro, err := iamc.GetRole(ctx, &iam.GetRoleInput{RoleName: aws.String(name)})
+		if err != nil {
+			t.Fatalf("role %s: %v", name, err)
+		}
+		return aws.ToString(ro.Role.Arn)
+	}
+	needs := map[string][]callNeed{}
+	apis := map[string]bool{}
+	for _, c := range r.calls {
+		needs[c.command] = append(needs[c.command], c.needs(t, e.Account, arn)...)
+		apis[c.api] = true
+	}
+	t.Logf("%d calls of %d operations recorded", len(r.calls), len(apis))
+	for _, api := range []string{"s3:ListObjectVersions", "s3:ListMultipartUploads", "iam:CreateAccessKey", "iam:AttachRolePolicy", "cloudtrail:StartLogging", "sts:GetCallerIdentity"} {
+		if !apis[api] {
+			t.Errorf("the runs never called %s: the scenario lost coverage", api)
+		}
+	}
+
+	policies := map[string]*PermissionPolicy{}
+	for _, command := range PermissionCommands {
+		p, err := Permissions(s, out, command)
+		if err != nil {
+			t.Fatal(err)
+		}
+		policies[command] = p
+		for _, problem := range policyProblems(command, p.Document, p.Permissions, needs) {
+			t.Error(problem)
+		}
+	}
+
+	// The checks can fail: a policy without the statement that allows
+	// PutBucketPolicy denies a call of apply, and an extra statement is
+	// reported as unneeded.
+	t.Run("checks fail", func(t *testing.T) {
+		p := policies["apply"]
+		var kept []any
+		extra := map[string]any{"Sid": "Extra", "Effect": "Allow", "Action": "s3:DeleteBucket", "Resource": "arn:aws:s3:::tmc-perm-data"}
+		for _, st := range policyStatements(p.Document) {
+			if !slices.Contains(strs(st["Action"]), "s3:PutBucketPolicy") {
+				kept = append(kept, st)
+			}
+		}
+		got := strings.Join(policyProblems("apply", map[string]any{"Version": "2012-10-17", "Statement": append(kept, extra)}, p.Permissions, needs), "\n")
+		for _, want := range []string{"needs s3:PutBucketPolicy on arn:aws:s3:::tmc-perm-data", "Extra allows s3:DeleteBucket"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("problems lack %q:\n%s", want, got)
+			}
+		}
+	})
+
+	// The aws CLI accepts each policy as a managed policy document given
+	// with file://, as it takes render's documents; moto validates its
+	// grammar (a Resource that is no ARN is refused).
+	t.Run("aws CLI accepts", func(t *testing.T) {
+		testenv.RequireBinary(t, "aws", "the aws CLI v1 is preinstalled on the project's machines; pip install awscli")
+		dir := t.TempDir()
+		env := append(os.Environ(), m.Env()...)
+		create := func(name string, doc any) ([]byte, error) {
+			path := filepath.Join(dir, name+".json")
+			if err := os.WriteFile(path, render.MarshalValue(doc), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command("aws", "--endpoint-url", m.URL, "--output", "json", "iam", "create-policy",
+				"--policy-name", name, "--policy-document", "file://"+path)
+			cmd.Env = env
+			return cmd.CombinedOutput()
+		}
+		for _, command := range PermissionCommands {
+			if out, err := create("teramotc-"+command, policies[command].Document); err != nil {
+				t.Errorf("aws iam create-policy refused the %s policy: %v\n%s", command, err, out)
+			}
+		}
+		bad := map[string]any{"Version": "2012-10-17", "Statement": []any{map[string]any{"Sid": "Bad", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "tmc-perm-data"}}}
+		if out, err := create("teramotc-bad", bad); err == nil {
+			t.Errorf("aws iam create-policy accepted a Resource that is no ARN; the check proves nothing:\n%s", out)
+		}
+	})
+}

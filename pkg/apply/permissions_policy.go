@@ -1,0 +1,310 @@
+package apply
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/teramot/teramotc/pkg/render"
+	"github.com/teramot/teramotc/pkg/spec"
+)
+
+// Permission is one action a command needs on one resource, and why.
+type Permission struct {
+	API      string // the operation that needs it, "s3:HeadBucket"
+	Action   string // "s3:ListBucket"
+	Resource string // the resource's ARN, or "*"
+	// PolicyARN, when set, is the only managed policy the call may name
+	// (condition iam:PolicyARN).
+	PolicyARN string
+	Write     bool
+	// When is set when the operation is called only in some runs
+	// (Operation.When).
+	When string
+}
+
+// PermissionPolicy is the least-privilege identity policy of one command on
+// one spec.
+type PermissionPolicy struct {
+	Command string
+	// Document is the IAM identity policy (generic JSON, for
+	// render.MarshalValue).
+	Document map[string]any
+	// Permissions are what the document allows, one per operation, action
+	// and resource, in document order.
+	Permissions []Permission
+	// Notes say where the document is wider than it could be, and why.
+	Notes []string
+}
+
+// Permissions computes the IAM identity policy that allows exactly the AWS
+// calls command ("plan", "apply" or "import") makes for the spec s (out is
+// its rendered output): every action scoped to the ARNs of the spec's
+// buckets, IAM users, roles, managed policies and trails, in the partition
+// and account of its aws block ("*" for an account it does not give).
+func Permissions(s *spec.Spec, out *render.Output, command string) (*PermissionPolicy, error) {
+	if !slices.Contains(PermissionCommands, command) {
+		return nil, fmt.Errorf("unknown command %q (want one of %s)", command, strings.Join(PermissionCommands, ", "))
+	}
+	items, err := Desired(s, out)
+	if err != nil {
+		return nil, err
+	}
+	a := arns{partition: s.AWS.Partition.Value, account: s.AWS.AccountID.Value}
+	if a.partition == "" {
+		a.partition = "aws"
+	}
+	if a.account == "" {
+		a.account = "*"
+	}
+	ts := permTargets(s, items, a, command)
+	p := &PermissionPolicy{Command: command}
+	seen := map[Permission]bool{}
+	for _, op := range Operations {
+		for _, typ := range op.itemTypes(command) {
+			for _, t := range ts {
+				if t.typ != typ {
+					continue
+				}
+				res := "*"
+				if op.Resource != ResourceAny {
+					if res = t.arns[op.Resource]; res == "" {
+						continue // an attachment of a role: no user to list
+					}
+				}
+				for _, act := range op.Actions {
+					pm := Permission{API: op.API, Action: act, Resource: res, Write: op.Write, When: op.When}
+					if pm.When == "" && command == "apply" && slices.Contains(op.Writes, typ) && !slices.Contains(op.Reads, typ) {
+						pm.When = t.writeWhen
+					}
+					if op.PolicyCondition {
+						pm.PolicyARN = t.arns[ResourcePolicy]
+					}
+					if !seen[pm] {
+						seen[pm] = true
+						p.Permissions = append(p.Permissions, pm)
+					}
+				}
+			}
+		}
+	}
+	p.Document = policyDocument(p.Permissions)
+	if s.AWS.AccountID.Value == "" && slices.ContainsFunc(p.Permissions, func(pm Permission) bool { return strings.Contains(pm.Resource, ":*:") }) {
+		p.Notes = append(p.Notes, "aws.account_id is not set, so the IAM and CloudTrail ARNs match that name in every account (\"*\"); "+
+			"set account_id in the spec's aws block to limit them to your account.")
+	}
+	return p, nil
+}
+
+// arns builds the ARNs of one partition and account.
+type arns struct{ partition, account string }
+
+func (a arns) bucket(name string) string { return "arn:" + a.partition + ":s3:::" + name }
+func (a arns) iam(kind, path, name string) string {
+	return "arn:" + a.partition + ":iam::" + a.account + ":" + kind + pathOr(path) + name
+}
+func (a arns) trail(region, name string) string {
+	return "arn:" + a.partition + ":cloudtrail:" + region + ":" + a.account + ":trail/" + name
+}
+
+// permTarget is one resource the engine calls operations on: an item type
+// with the ARN of each resource type those operations are authorized on.
+type permTarget struct {
+	typ  string
+	arns map[string]string
+	// writeWhen, if set, says when apply writes the target at all.
+	writeWhen string
+}
+
+// permTargets lists the targets of command's calls on s. import reads every
+// sub-resource of each bucket (whatever the spec declares), the identity,
+// managed policy and attachments of each grant, and each trail.
+func permTargets(s *spec.Spec, items []*Item, a arns, command string) []permTarget {
+	owners := map[string]string{} // "user/NAME" -> its ARN, with its path
+	for _, it := range items {
+		w, _ := it.Desired.(map[string]any)
+		switch it.Type {
+		case TIAMUser:
+			owners["user/"+it.Name] = a.iam("user", str(w["Path"]), it.Name)
+		case TIAMRole:
+			owners["role/"+it.Name] = a.iam("role", str(w["Path"]), it.Name)
+		}
+	}
+	var ts []permTarget
+	add := func(typ string, kv ...string) {
+		t := permTarget{typ: typ, arns: map[string]string{}}
+		for i := 0; i+1 < len(kv); i += 2 {
+			t.arns[kv[i]] = kv[i+1]
+		}
+		ts = append(ts, t)
+	}
+	for _, it := range items {
+		if command == "import" && slices.Contains(bucketTypes, it.Type) {
+			continue // import reads every bucket type, below
+		}
+		switch it.Type {
+		case TIAMUser:
+			add(it.Type, ResourceUser, owners["user/"+it.Name])
+		case TIAMRole:
+			add(it.Type, ResourceRole, owners["role/"+it.Name])
+		case TManagedPolicy:
+			add(it.Type, ResourcePolicy, a.iam("policy", "/", it.Name))
+		case TAttachment:
+			kind, _ := splitOwner(it.Owner)
+			add(it.Type, kind, owners[it.Owner], ResourcePolicy, a.iam("policy", "/", it.Name))
+		case TAccessKey:
+			add(it.Type, ResourceUser, owners[it.Owner])
+		case TTrail, TEventSelectors, TTrailLogging:
+			add(it.Type, ResourceTrail, a.trail(it.Region, it.Name))
+		default: // the bucket's sub-resources
+			add(it.Type, ResourceBucket, a.bucket(it.Bucket))
+			if it.Type == TLifecycle && shortensExpiration(nil, it.Desired) != "" {
+				add(tExpiringLifecycle, ResourceBucket, a.bucket(it.Bucket))
+			}
+			if w, _ := it.Desired.(map[string]any); it.Type == TLogging && str(w["TargetBucket"]) == "" {
+				ts[len(ts)-1].writeWhen = loggingOffWhen
+			}
+		}
+	}
+	for _, b := range s.Buckets {
+		if command == "import" {
+			for _, typ := range bucketTypes {
+				add(typ, ResourceBucket, a.bucket(b.Name.Value))
+			}
+		}
+		if al := b.AccessLogging; al != nil && al.TargetRef == "" && al.TargetBucket.Value != "" && !declaredBucket(s, al.TargetBucket.Value) {
+			add(tLogTarget, ResourceBucket, a.bucket(al.TargetBucket.Value))
+		}
+	}
+	return ts
+}
+
+func declaredBucket(s *spec.Spec, name string) bool {
+	return slices.ContainsFunc(s.Buckets, func(b *spec.Bucket) bool { return b.Name.Value == name })
+}
+
+// policyDocument groups the permissions into statements: one per service,
+// access level, resource type and condition, split further so that the
+// actions of a statement apply to the same resources. Statements, actions
+// and resources are sorted, so the document is deterministic.
+func policyDocument(perms []Permission) map[string]any {
+	type group struct {
+		key       string // service, level, resource type: the Sid stem
+		policyARN string
+		resources map[string][]string // action -> resources
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	for _, pm := range perms {
+		svc, _, _ := strings.Cut(pm.Action, ":")
+		level := "Read"
+		if pm.Write {
+			level = "Write"
+		}
+		stem := sidService[svc] + level + resourceKind(pm.Resource)
+		k := stem + "|" + pm.PolicyARN
+		g := byKey[k]
+		if g == nil {
+			g = &group{key: stem, policyARN: pm.PolicyARN, resources: map[string][]string{}}
+			byKey[k] = g
+			groups = append(groups, g)
+		}
+		if !slices.Contains(g.resources[pm.Action], pm.Resource) {
+			g.resources[pm.Action] = append(g.resources[pm.Action], pm.Resource)
+		}
+	}
+	type stmt struct {
+		stem, policyARN string
+		actions         []string
+		resources       []string
+	}
+	var stmts []stmt
+	for _, g := range groups {
+		byRes := map[string]*stmt{}
+		var order []string
+		for act, rs := range g.resources {
+			sort.Strings(rs)
+			k := strings.Join(rs, "\n")
+			if byRes[k] == nil {
+				byRes[k] = &stmt{stem: g.key, policyARN: g.policyARN, resources: rs}
+				order = append(order, k)
+			}
+			byRes[k].actions = append(byRes[k].actions, act)
+		}
+		for _, k := range order {
+			sort.Strings(byRes[k].actions)
+			stmts = append(stmts, *byRes[k])
+		}
+	}
+	sort.SliceStable(stmts, func(i, j int) bool {
+		a, b := stmts[i], stmts[j]
+		return cmp.Or(
+			cmp.Compare(stemRank(a.stem), stemRank(b.stem)),
+			strings.Compare(a.stem, b.stem),
+			strings.Compare(a.policyARN, b.policyARN),
+			cmp.Compare(len(b.resources), len(a.resources)), // the widest first
+			strings.Compare(strings.Join(a.resources, "\n"), strings.Join(b.resources, "\n")),
+		) < 0
+	})
+	list := make([]any, 0, len(stmts))
+	count := map[string]int{}
+	for _, st := range stmts {
+		count[st.stem]++
+		sid := st.stem
+		if n := count[st.stem]; n > 1 {
+			sid += fmt.Sprint(n)
+		}
+		m := map[string]any{"Sid": sid, "Effect": "Allow", "Action": oneOrMany(st.actions), "Resource": oneOrMany(st.resources)}
+		if st.policyARN != "" {
+			m["Condition"] = map[string]any{"ArnEquals": map[string]any{"iam:PolicyARN": st.policyARN}}
+		}
+		list = append(list, m)
+	}
+	return map[string]any{"Version": "2012-10-17", "Statement": list}
+}
+
+// sidService is how a service's name starts a Sid.
+var sidService = map[string]string{"s3": "S3", "iam": "IAM", "cloudtrail": "CloudTrail", "sts": "STS"}
+
+// stemRank orders statements by service: S3, then IAM, then CloudTrail.
+func stemRank(stem string) int {
+	for i, p := range []string{"S3", "IAM", "CloudTrail"} {
+		if strings.HasPrefix(stem, p) {
+			return i
+		}
+	}
+	return 3
+}
+
+// resourceKind names the resource type of an ARN for a Sid: Bucket, User,
+// Role, Policy, Trail, or All for "*".
+func resourceKind(arn string) string {
+	switch {
+	case arn == "*":
+		return "All"
+	case strings.Contains(arn, ":s3:::"):
+		return "Bucket"
+	case strings.Contains(arn, ":cloudtrail:"):
+		return "Trail"
+	}
+	rest := arn[strings.LastIndex(arn, ":")+1:]
+	kind, _, _ := strings.Cut(rest, "/")
+	if kind == "" {
+		return "Other"
+	}
+	return strings.ToUpper(kind[:1]) + kind[1:]
+}
+
+// oneOrMany is a list of one as a string, as rendered policies write it.
+func oneOrMany(vs []string) any {
+	if len(vs) == 1 {
+		return vs[0]
+	}
+	out := make([]any, len(vs))
+	for i, v := range vs {
+		out[i] = v
+	}
+	return out
+}

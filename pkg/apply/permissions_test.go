@@ -1,0 +1,345 @@
+package apply
+
+import (
+	"bytes"
+	"flag"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/teramot/teramotc/pkg/render"
+	"github.com/teramot/teramotc/pkg/spec"
+)
+
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+func updatingGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+type clientInterface struct {
+	service string
+	typ     reflect.Type
+}
+
+// clientInterfaces are the interfaces of SDK methods the engine calls,
+// with the service prefix of their operations.
+var clientInterfaces = []clientInterface{
+	{"s3", reflect.TypeFor[S3API]()},
+	{"s3", reflect.TypeFor[objectLister]()},
+	{"s3", reflect.TypeFor[locationGetter]()},
+	{"iam", reflect.TypeFor[IAMAPI]()},
+	{"sts", reflect.TypeFor[STSAPI]()},
+	{"cloudtrail", reflect.TypeFor[CloudTrailAPI]()},
+}
+
+// TestPermissionOperationsCoverInterfaces fails when a method is added to
+// a client interface without an entry in Operations (and when an entry
+// names no method).
+func TestPermissionOperationsCoverInterfaces(t *testing.T) {
+	methods := map[string]bool{}
+	for _, ci := range clientInterfaces {
+		for i := 0; i < ci.typ.NumMethod(); i++ {
+			api := ci.service + ":" + ci.typ.Method(i).Name
+			methods[api] = true
+			if _, ok := OperationByAPI(api); !ok {
+				t.Errorf("%s (%s) has no entry in Operations (permissions.go): add its IAM actions from the Service Authorization Reference", api, ci.typ.Name())
+			}
+		}
+	}
+	for _, op := range Operations {
+		if !methods[op.API] {
+			t.Errorf("Operations entry %s is no method of a client interface", op.API)
+		}
+		if len(op.Actions) == 0 && op.API != "sts:GetCallerIdentity" {
+			t.Errorf("%s needs no action: only sts:GetCallerIdentity may", op.API)
+		}
+		if len(op.Reads)+len(op.Writes)+len(op.Imports) == 0 {
+			t.Errorf("%s is called for no item type", op.API)
+		}
+	}
+}
+
+// TestPermissionInterfacesListed finds every interface of the package
+// whose methods take SDK client options (a new optional interface such as
+// objectLister) and requires it in clientInterfaces, so the test above
+// sees its methods.
+func TestPermissionInterfacesListed(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			ts, ok := n.(*ast.TypeSpec)
+			if !ok {
+				return true
+			}
+			it, ok := ts.Type.(*ast.InterfaceType)
+			if !ok || !takesSDKOptions(it) {
+				return true
+			}
+			if !slices.ContainsFunc(clientInterfaces, func(ci clientInterface) bool { return ci.typ.Name() == ts.Name.Name }) {
+				t.Errorf("%s: interface %s calls the AWS SDK; add it to clientInterfaces and its methods to Operations", fset.Position(ts.Pos()), ts.Name.Name)
+			}
+			return true
+		})
+	}
+}
+
+// takesSDKOptions reports whether a method of it has a parameter
+// ...func(*X.Options), the signature of every SDK client method.
+func takesSDKOptions(it *ast.InterfaceType) bool {
+	for _, m := range it.Methods.List {
+		ft, ok := m.Type.(*ast.FuncType)
+		if !ok {
+			continue
+		}
+		for _, p := range ft.Params.List {
+			if e, ok := p.Type.(*ast.Ellipsis); ok {
+				if fn, ok := e.Elt.(*ast.FuncType); ok && len(fn.Params.List) == 1 {
+					if st, ok := fn.Params.List[0].Type.(*ast.StarExpr); ok {
+						if sel, ok := st.X.(*ast.SelectorExpr); ok && sel.Sel.Name == "Options" {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// TestPermissionS3ActionsExist checks every S3 action of Operations
+// against the S3 action list that lint ships (TMC504, from the Service
+// Authorization Reference): the action exists and is authorized on the
+// bucket ARN, as Operations says. s3:HeadBucket, for one, would fail.
+func TestPermissionS3ActionsExist(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "rules", "policies", "lib", "actions.rego"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _, _ := strings.Cut(string(src[bytes.Index(src, []byte("\ns3 := {")):]), "\n}\n")
+	known := map[string]string{}
+	for _, m := range regexp.MustCompile(`(?m)^\t"(\w+)": \{"resource": "(\w+)"`).FindAllStringSubmatch(body, -1) {
+		known[strings.ToLower(m[1])] = m[2]
+	}
+	if len(known) < 100 {
+		t.Fatalf("read %d S3 actions from actions.rego; its format changed", len(known))
+	}
+	for _, op := range Operations {
+		for _, a := range op.Actions {
+			name, ok := strings.CutPrefix(a, "s3:")
+			if !ok {
+				continue
+			}
+			res, ok := known[strings.ToLower(name)]
+			switch {
+			case !ok:
+				t.Errorf("%s: %s is not an S3 action", op.API, a)
+			case res != op.Resource:
+				t.Errorf("%s: %s is authorized on %q, Operations says %q", op.API, a, res, op.Resource)
+			}
+		}
+	}
+}
+
+// loadPermSpec loads and renders the permissions tests' spec, changed by
+// mutate.
+func loadPermSpec(t *testing.T, mutate func(*spec.Spec)) (*spec.Spec, *render.Output) {
+	t.Helper()
+	loaded, diags := spec.Load(filepath.Join("testdata", "permissions"), spec.Options{})
+	if diags.HasErrors() {
+		t.Fatalf("load: %s", diags.Error())
+	}
+	if mutate != nil {
+		mutate(loaded.Spec)
+	}
+	out, diags := render.Render(loaded.Spec)
+	if diags.HasErrors() {
+		t.Fatalf("render: %s", diags.Error())
+	}
+	return loaded.Spec, out
+}
+
+// TestPermissionPolicyGolden keeps the documents of the three commands
+// (testdata/permissions/COMMAND.json; -update rewrites them).
+func TestPermissionPolicyGolden(t *testing.T) {
+	s, out := loadPermSpec(t, nil)
+	for _, command := range PermissionCommands {
+		t.Run(command, func(t *testing.T) {
+			p, err := Permissions(s, out, command)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := render.MarshalValue(p.Document)
+			path := filepath.Join("testdata", "permissions", command+".json")
+			if updatingGolden() {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(string(want), string(got)); d != "" {
+				t.Errorf("%s differs (-want +got; go test ./pkg/apply -run TestPermissionPolicyGolden -update):\n%s", path, d)
+			}
+			if len(p.Notes) != 0 {
+				t.Errorf("notes for a spec with an account: %q", p.Notes)
+			}
+		})
+	}
+}
+
+// TestPermissionPolicyScope checks what the documents allow and refuse.
+func TestPermissionPolicyScope(t *testing.T) {
+	const (
+		acct     = "123456789012"
+		role     = "arn:aws:iam::" + acct + ":role/partners/tmc-perm-partner"
+		user     = "arn:aws:iam::" + acct + ":user/services/tmc-perm-ingest"
+		roleDoc  = "arn:aws:iam::" + acct + ":policy/tmc-perm-partner-read"
+		userDoc  = "arn:aws:iam::" + acct + ":policy/tmc-perm-ingest-write"
+		data     = "arn:aws:s3:::tmc-perm-data"
+		external = "arn:aws:s3:::tmc-perm-external-logs"
+		trail    = "arn:aws:cloudtrail:us-east-1:" + acct + ":trail/tmc-perm-trail"
+	)
+	type check struct {
+		need  callNeed
+		allow bool
+	}
+	tests := []struct {
+		name    string
+		command string
+		mutate  func(*spec.Spec)
+		checks  []check
+		notes   int
+	}{
+		{"plan reads", "plan", nil, []check{
+			{callNeed{action: "s3:GetBucketPolicy", resource: data}, true},
+			{callNeed{action: "s3:PutBucketPolicy", resource: data}, false},
+			{callNeed{action: "iam:GetRole", resource: role}, true},
+			{callNeed{action: "iam:GetRole", resource: "arn:aws:iam::" + acct + ":role/tmc-perm-partner"}, false}, // path matters
+			{callNeed{action: "iam:CreateRole", resource: role}, false},
+			{callNeed{action: "cloudtrail:GetTrailStatus", resource: trail}, true},
+			{callNeed{action: "cloudtrail:DescribeTrails", resource: "*"}, true},
+			{callNeed{action: "sts:GetCallerIdentity", resource: "*"}, false}, // needs no permission
+			{callNeed{action: "s3:ListBucket", resource: external}, true},     // the undeclared log target
+			{callNeed{action: "s3:GetBucketPolicy", resource: external}, false},
+			{callNeed{action: "s3:ListBucketVersions", resource: "arn:aws:s3:::tmc-perm-logs"}, true}, // its rules expire objects
+			{callNeed{action: "s3:ListBucketVersions", resource: data}, false},                        // transitions only
+			{callNeed{action: "s3:GetObject", resource: data + "/x"}, false},
+		}, 0},
+		{"apply writes", "apply", nil, []check{
+			{callNeed{action: "s3:PutBucketPolicy", resource: data}, true},
+			{callNeed{action: "s3:PutBucketTagging", resource: data}, true},
+			{callNeed{action: "s3:PutBucketTagging", resource: "arn:aws:s3:::tmc-perm-shared"}, false}, // no tags
+			{callNeed{action: "s3:PutBucketPolicy", resource: external}, false},
+			{callNeed{action: "s3:DeleteBucket", resource: data}, false},
+			{callNeed{action: "iam:CreateUser", resource: user}, true},
+			{callNeed{action: "iam:CreateAccessKey", resource: user}, true},
+			{callNeed{action: "iam:AttachRolePolicy", resource: role, policyARN: roleDoc}, true},
+			{callNeed{action: "iam:AttachRolePolicy", resource: role, policyARN: userDoc}, false},
+			{callNeed{action: "iam:AttachRolePolicy", resource: role, policyARN: "arn:aws:iam::aws:policy/AdministratorAccess"}, false},
+			{callNeed{action: "iam:AttachUserPolicy", resource: user, policyARN: userDoc}, true},
+			{callNeed{action: "iam:DeletePolicyVersion", resource: roleDoc}, true},
+			{callNeed{action: "iam:DeletePolicy", resource: roleDoc}, false},
+			{callNeed{action: "iam:PassRole", resource: role}, false},
+			{callNeed{action: "cloudtrail:StartLogging", resource: trail}, true},
+			{callNeed{action: "cloudtrail:StopLogging", resource: trail}, false},
+		}, 0},
+		{"import reads every bucket setting", "import", nil, []check{
+			{callNeed{action: "s3:GetBucketTagging", resource: "arn:aws:s3:::tmc-perm-shared"}, true},
+			{callNeed{action: "s3:GetLifecycleConfiguration", resource: "arn:aws:s3:::tmc-perm-shared"}, true},
+			{callNeed{action: "s3:ListBucket", resource: external}, false},
+			{callNeed{action: "iam:ListAttachedUserPolicies", resource: user}, true},
+			{callNeed{action: "iam:ListAccessKeys", resource: user}, false},
+			{callNeed{action: "cloudtrail:GetTrailStatus", resource: trail}, false},
+			{callNeed{action: "s3:PutBucketPolicy", resource: data}, false},
+		}, 0},
+		{"no account", "apply", func(s *spec.Spec) { s.AWS.AccountID.Value = "" }, []check{
+			{callNeed{action: "iam:GetRole", resource: role}, true},
+			{callNeed{action: "iam:GetRole", resource: "arn:aws:iam::999999999999:role/partners/tmc-perm-partner"}, true},
+			{callNeed{action: "s3:GetBucketPolicy", resource: data}, true},
+		}, 1},
+		{"partition", "plan", func(s *spec.Spec) { s.AWS.Partition.Value = "aws-cn" }, []check{
+			{callNeed{action: "s3:GetBucketPolicy", resource: "arn:aws-cn:s3:::tmc-perm-data"}, true},
+			{callNeed{action: "s3:GetBucketPolicy", resource: data}, false},
+		}, 0},
+		{"no access key", "apply", func(s *spec.Spec) { s.Grants[1].IAMUser.CreateAccessKey.Value = false }, []check{
+			{callNeed{action: "iam:CreateAccessKey", resource: user}, false},
+			{callNeed{action: "iam:ListAccessKeys", resource: user}, false},
+			{callNeed{action: "iam:CreateUser", resource: user}, true},
+		}, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, out := loadPermSpec(t, tc.mutate)
+			p, err := Permissions(s, out, tc.command)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range tc.checks {
+				if sid := allowedBy(p.Document, c.need); (sid != "") != c.allow {
+					t.Errorf("%s on %s (policy %q): allowed by %q, want allowed %v", c.need.action, c.need.resource, c.need.policyARN, sid, c.allow)
+				}
+			}
+			if len(p.Notes) != tc.notes {
+				t.Errorf("notes = %q, want %d", p.Notes, tc.notes)
+			}
+			for pair, sid := range policyPairs(p.Document) {
+				if strings.HasSuffix(pair.resource, "/*") {
+					t.Errorf("%s: %s on object ARN %s: no call of the engine is on objects", sid, pair.action, pair.resource)
+				}
+				if tc.command != "apply" && strings.Contains(sid, "Write") {
+					t.Errorf("%s: %s allows %s, a write", tc.command, sid, pair.action)
+				}
+			}
+		})
+	}
+}
+
+// TestPermissionApplyIncludesPlan: apply plans first, so it needs every
+// permission of plan.
+func TestPermissionApplyIncludesPlan(t *testing.T) {
+	s, out := loadPermSpec(t, nil)
+	plan, err := Permissions(s, out, "plan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	apply, err := Permissions(s, out, "apply")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for pair, sid := range policyPairs(plan.Document) {
+		if allowedBy(apply.Document, pair) == "" {
+			t.Errorf("plan's %s allows %s on %s; apply's policy does not", sid, pair.action, pair.resource)
+		}
+	}
+	if _, err := Permissions(s, out, "destroy"); err == nil {
+		t.Error("Permissions accepted the unknown command destroy")
+	}
+}
