@@ -1,0 +1,130 @@
+package apply
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	cttypes "github.com/aws/aws-sdk-go-v2/service/cloudtrail/types"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
+)
+
+// inlineFake is the fake with inline policies, which the engine's IAMAPI
+// does not list (import asks for them through inlineLister).
+type inlineFake struct {
+	*fake
+	inline []string
+}
+
+func (f inlineFake) ListUserPolicies(context.Context, *iam.ListUserPoliciesInput, ...func(*iam.Options)) (*iam.ListUserPoliciesOutput, error) {
+	return &iam.ListUserPoliciesOutput{PolicyNames: f.inline}, nil
+}
+
+func (f inlineFake) ListRolePolicies(context.Context, *iam.ListRolePoliciesInput, ...func(*iam.Options)) (*iam.ListRolePoliciesOutput, error) {
+	return &iam.ListRolePoliciesOutput{PolicyNames: f.inline}, nil
+}
+
+// TestImportIdentityExtras imports a user that has, beside the policy
+// that names the bucket, another customer-managed policy, an AWS-managed
+// one, an inline policy and two access keys: the grant is the policy that
+// names the bucket (whatever order IAM lists them in), and import warns
+// about each of the others, which plan and apply leave in place; the
+// imported spec plans no change.
+func TestImportIdentityExtras(t *testing.T) {
+	for range 4 { // the fake lists attached policies in random order
+		f, e := importFake(t, nil)
+		opts := grantFake(f, "", accessDoc)
+		other := "arn:aws:iam::" + importAccount + ":policy/a-other"
+		f.iam.policies[other] = []string{`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`}
+		f.iam.attached["user/partner "+other] = true
+		f.iam.attached["user/partner arn:aws:iam::aws:policy/ReadOnlyAccess"] = true
+		f.iam.keys["partner"] = 2
+		e.C.IAM = inlineFake{f, []string{"legacy-inline"}}
+		im, err := e.Import(context.Background(), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		notes := strings.Join(im.Notes, "\n")
+		for _, w := range []string{"user partner also has the managed policies", other, "arn:aws:iam::aws:policy/ReadOnlyAccess",
+			"the inline policies legacy-inline", "plan and apply leave them", "user partner has 2 access key(s)"} {
+			if !strings.Contains(notes, w) {
+				t.Errorf("notes lack %q:\n%s", w, notes)
+			}
+		}
+		if !strings.Contains(string(im.HCL), `policy_name = "partner-access"`) {
+			t.Fatalf("the grant is not the policy that names the bucket:\n%s", im.HCL)
+		}
+		items := importedItems(t, im, nil)
+		live, err := e.Read(context.Background(), items)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range e.MakePlan(items, live).Changes {
+			t.Errorf("imported spec plans %s %s [%s] %s", c.Action, c.Type, c.Risk, c.Reason)
+		}
+	}
+}
+
+// TestTrailNotes checks the warnings about trail settings a trail block
+// cannot express: each names the setting and what plan shows or leaves.
+func TestTrailNotes(t *testing.T) {
+	const bucket = "data"
+	sel := func(values ...string) map[string]any {
+		return map[string]any{"EventSelectors": generic([]cttypes.EventSelector{{ReadWriteType: cttypes.ReadWriteTypeAll,
+			DataResources: []cttypes.DataResource{{Type: aws.String("AWS::S3::Object"), Values: values}}}})}
+	}
+	plain := map[string]any{"IncludeGlobalServiceEvents": true}
+	logging := map[string]any{"IsLogging": true}
+	tests := []struct {
+		name   string
+		trail  map[string]any
+		sel    any
+		status any
+		want   []string // one per warning, in order
+	}{
+		{"nothing to say", plain, sel("arn:aws:s3:::data/"), logging, nil},
+		{"organization trail", map[string]any{"IncludeGlobalServiceEvents": true, "IsOrganizationTrail": true}, nil, logging,
+			[]string{"is an organization trail"}},
+		{"CloudWatch Logs and SNS", map[string]any{"IncludeGlobalServiceEvents": true, "CloudWatchLogsLogGroupArn": "arn:lg", "SnsTopicName": "t", "SnsTopicARN": "arn:t"},
+			nil, logging, []string{"has CloudWatchLogsLogGroupArn arn:lg, SnsTopicName t, which a spec cannot express; apply leaves them"}},
+		{"global events off", map[string]any{"IncludeGlobalServiceEvents": false}, nil, logging, []string{"turns them on"}},
+		{"not logging", plain, nil, map[string]any{"IsLogging": false}, []string{"is not logging", "starts logging"}},
+		{"advanced selectors", plain, map[string]any{"AdvancedEventSelectors": []any{map[string]any{"Name": "x"}}}, logging,
+			[]string{"uses advanced event selectors", "leave its selectors alone"}},
+		{"other data resources", plain, sel("arn:aws:s3:::data/", "arn:aws:s3:::other/"), logging,
+			[]string{"data events for AWS::S3::Object arn:aws:s3:::other/", "(loosen)"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			im := &Imported{}
+			trailNotes("audit", bucket, tc.trail, tc.sel, tc.status, im)
+			notes := strings.Join(im.Notes, "\n")
+			if len(tc.want) == 0 && len(im.Notes) > 0 {
+				t.Errorf("unexpected notes:\n%s", notes)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(notes, w) || !strings.HasPrefix(notes, "Warning: trail audit ") {
+					t.Errorf("notes lack %q:\n%s", w, notes)
+				}
+			}
+		})
+	}
+}
+
+// TestBoundaryNote: a permissions boundary is named in a warning that
+// says plan and apply leave it in place; none, nothing.
+func TestBoundaryNote(t *testing.T) {
+	im := &Imported{}
+	boundaryNote("role", "r", nil, im)
+	boundaryNote("role", "r", &iamtypes.AttachedPermissionsBoundary{}, im)
+	if len(im.Notes) > 0 {
+		t.Fatalf("notes without a boundary: %q", im.Notes)
+	}
+	boundaryNote("role", "r", &iamtypes.AttachedPermissionsBoundary{PermissionsBoundaryArn: aws.String("arn:aws:iam::1:policy/b")}, im)
+	if len(im.Notes) != 1 || !strings.Contains(im.Notes[0], "role r has the permissions boundary arn:aws:iam::1:policy/b") ||
+		!strings.Contains(im.Notes[0], "leave it in place") {
+		t.Errorf("notes = %q", im.Notes)
+	}
+}
