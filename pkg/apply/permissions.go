@@ -1,8 +1,8 @@
 package apply
 
 // The IAM permissions of the engine: which AWS API operation each method of
-// the client interfaces (clients.go, plus the optional objectLister and
-// locationGetter) is, which IAM actions authorize it, on which resource
+// the client interfaces (clients.go, plus the optional objectLister,
+// locationGetter and inlineLister) is, which IAM actions authorize it, on which resource
 // type, and for which plan items each command calls it.
 //
 // Source of every action and resource type: the AWS Service Authorization
@@ -55,7 +55,8 @@ type Operation struct {
 	Write bool
 	// Reads are the item types whose live state plan (and apply, which
 	// plans first) reads with it; Writes those apply writes with it;
-	// Imports those import reads with it.
+	// Imports those import reads with it, to write the spec and then to
+	// plan it (verifyImport) before it writes it.
 	Reads, Writes, Imports []string
 	// PolicyCondition: the call names a managed policy, and the statement
 	// allows only that policy (iam:PolicyARN).
@@ -155,7 +156,13 @@ var Operations = []Operation{
 	{API: "iam:AttachRolePolicy", Actions: []string{"iam:AttachRolePolicy"}, Resource: ResourceRole, Write: true,
 		Writes: []string{TAttachment}, PolicyCondition: true},
 	{API: "iam:ListAccessKeys", Actions: []string{"iam:ListAccessKeys"}, Resource: ResourceUser,
-		Reads: []string{TAccessKey}},
+		Reads: []string{TAccessKey}, Imports: []string{TIAMUser}}, // import warns about a user's keys
+	// import warns about inline policies the grant does not declare
+	// (inlineLister).
+	{API: "iam:ListUserPolicies", Actions: []string{"iam:ListUserPolicies"}, Resource: ResourceUser,
+		Imports: []string{TIAMUser}},
+	{API: "iam:ListRolePolicies", Actions: []string{"iam:ListRolePolicies"}, Resource: ResourceRole,
+		Imports: []string{TIAMRole}},
 	{API: "iam:CreateAccessKey", Actions: []string{"iam:CreateAccessKey"}, Resource: ResourceUser, Write: true,
 		Writes: []string{TAccessKey}},
 
@@ -172,7 +179,7 @@ var Operations = []Operation{
 	{API: "cloudtrail:DescribeTrails", Actions: []string{"cloudtrail:DescribeTrails"}, Resource: ResourceAny,
 		Reads: []string{TTrail}, Imports: []string{TTrail}},
 	{API: "cloudtrail:GetTrailStatus", Actions: []string{"cloudtrail:GetTrailStatus"}, Resource: ResourceTrail,
-		Reads: []string{TTrailLogging}},
+		Reads: []string{TTrailLogging}, Imports: []string{TTrailLogging}},
 	{API: "cloudtrail:GetEventSelectors", Actions: []string{"cloudtrail:GetEventSelectors"}, Resource: ResourceTrail,
 		Reads: []string{TEventSelectors}, Imports: []string{TEventSelectors}},
 	{API: "cloudtrail:CreateTrail", Actions: []string{"cloudtrail:CreateTrail"}, Resource: ResourceTrail, Write: true,

@@ -43,6 +43,7 @@ var clientInterfaces = []clientInterface{
 	{"s3", reflect.TypeFor[objectLister]()},
 	{"s3", reflect.TypeFor[locationGetter]()},
 	{"iam", reflect.TypeFor[IAMAPI]()},
+	{"iam", reflect.TypeFor[inlineLister]()},
 	{"sts", reflect.TypeFor[STSAPI]()},
 	{"cloudtrail", reflect.TypeFor[CloudTrailAPI]()},
 }
@@ -276,8 +277,11 @@ func TestPermissionPolicyScope(t *testing.T) {
 			{callNeed{action: "s3:GetLifecycleConfiguration", resource: "arn:aws:s3:::tmc-perm-shared"}, true},
 			{callNeed{action: "s3:ListBucket", resource: external}, false},
 			{callNeed{action: "iam:ListAttachedUserPolicies", resource: user}, true},
-			{callNeed{action: "iam:ListAccessKeys", resource: user}, false},
-			{callNeed{action: "cloudtrail:GetTrailStatus", resource: trail}, false},
+			{callNeed{action: "iam:ListAccessKeys", resource: user}, true}, // import warns about keys
+			{callNeed{action: "iam:ListRolePolicies", resource: role}, true},
+			{callNeed{action: "iam:ListUserPolicies", resource: role}, false},
+			{callNeed{action: "cloudtrail:GetTrailStatus", resource: trail}, true},
+			{callNeed{action: "iam:ListEntitiesForPolicy", resource: roleDoc}, false},
 			{callNeed{action: "s3:PutBucketPolicy", resource: data}, false},
 		}, 0},
 		{"no account", "apply", func(s *spec.Spec) { s.AWS.AccountID.Value = "" }, []check{
