@@ -133,6 +133,13 @@ func readBack(t *testing.T, m *testenv.Moto, example string) map[string]any {
 	}
 	state := map[string]any{}
 	var mu sync.Mutex
+	// put writes under mu: the async reads below write while this
+	// goroutine makes the IAM reads.
+	put := func(key string, v any) {
+		mu.Lock()
+		defer mu.Unlock()
+		state[key] = v
+	}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 4)
 	async := func(key string, args ...string) {
@@ -142,9 +149,7 @@ func readBack(t *testing.T, m *testenv.Moto, example string) map[string]any {
 			sem <- struct{}{}
 			v := aws(args...)
 			<-sem
-			mu.Lock()
-			state[key] = v
-			mu.Unlock()
+			put(key, v)
 		}()
 	}
 	buckets := []string{"teramot-data-acme", "acme-teramot-logs"}
@@ -158,21 +163,21 @@ func readBack(t *testing.T, m *testenv.Moto, example string) map[string]any {
 		if p, ok := aws("s3api", "get-bucket-policy", "--bucket", b).(map[string]any); ok {
 			var doc any
 			_ = json.Unmarshal([]byte(p["Policy"].(string)), &doc)
-			state[b+" policy"] = wildcardAsAWS(doc)
+			put(b+" policy", wildcardAsAWS(doc))
 		}
 	}
 	if strings.HasSuffix(example, "-user") {
-		state["user"] = pick(aws("iam", "get-user", "--user-name", "teramot-service-user"), "User", "UserName", "Path")
-		state["user policies"] = attachedNames(aws("iam", "list-attached-user-policies", "--user-name", "teramot-service-user"))
+		put("user", pick(aws("iam", "get-user", "--user-name", "teramot-service-user"), "User", "UserName", "Path"))
+		put("user policies", attachedNames(aws("iam", "list-attached-user-policies", "--user-name", "teramot-service-user")))
 	} else {
-		state["role"] = pick(aws("iam", "get-role", "--role-name", "teramot-access"), "Role", "RoleName", "Path", "MaxSessionDuration", "AssumeRolePolicyDocument")
-		state["role policies"] = attachedNames(aws("iam", "list-attached-role-policies", "--role-name", "teramot-access"))
+		put("role", pick(aws("iam", "get-role", "--role-name", "teramot-access"), "Role", "RoleName", "Path", "MaxSessionDuration", "AssumeRolePolicyDocument"))
+		put("role policies", attachedNames(aws("iam", "list-attached-role-policies", "--role-name", "teramot-access")))
 	}
 	pol := aws("iam", "get-policy", "--policy-arn", "arn:aws:iam::111122223333:policy/teramot-s3-access")
 	if pm, ok := pol.(map[string]any); ok {
 		ver := pm["Policy"].(map[string]any)["DefaultVersionId"].(string)
-		state["policy document"] = pick(aws("iam", "get-policy-version", "--policy-arn",
-			"arn:aws:iam::111122223333:policy/teramot-s3-access", "--version-id", ver), "PolicyVersion", "Document")
+		put("policy document", pick(aws("iam", "get-policy-version", "--policy-arn",
+			"arn:aws:iam::111122223333:policy/teramot-s3-access", "--version-id", ver), "PolicyVersion", "Document"))
 	}
 	wg.Wait()
 	state["trail"] = pick(aws("cloudtrail", "get-trail", "--name", "teramot-data"), "Trail", "Name", "S3BucketName",

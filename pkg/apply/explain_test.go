@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -80,8 +81,13 @@ func TestPreflightTimeout(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	var held []net.Conn
+	var (
+		mu   sync.Mutex
+		held []net.Conn
+	)
 	defer func() {
+		mu.Lock()
+		defer mu.Unlock()
 		for _, c := range held {
 			c.Close()
 		}
@@ -92,7 +98,9 @@ func TestPreflightTimeout(t *testing.T) {
 			if err != nil {
 				return
 			}
+			mu.Lock()
 			held = append(held, c) // read nothing, answer nothing
+			mu.Unlock()
 		}
 	}()
 	awsTestEnv(t)
