@@ -3,6 +3,7 @@ package view
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/teramot/teramotc/pkg/apply"
@@ -40,7 +41,25 @@ func WritePlanMarkdown(w io.Writer, p *apply.Plan) {
 	fmt.Fprintln(w, "```diff")
 	var b strings.Builder
 	WritePlanText(&b, p, false)
-	fmt.Fprint(w, strings.ReplaceAll(b.String(), "```", "'''"))
+	fmt.Fprint(w, diffMarkers(strings.ReplaceAll(b.String(), "```", "'''")))
 	fmt.Fprintln(w, "```")
 	fmt.Fprintln(w, "</details>")
+}
+
+// changeLine is a line of a change's block: indentation, then its symbol.
+var changeLine = regexp.MustCompile(`(?m)^( +)([-+~]) `)
+
+// diffMarkers moves the symbol of each change line to the start of the
+// line, where GitHub's diff highlighting reads it (+ green, - red, and
+// ~ written as ! for orange), keeping the indentation. Every line still
+// starts with a space or a symbol.
+func diffMarkers(text string) string {
+	return changeLine.ReplaceAllStringFunc(text, func(l string) string {
+		m := changeLine.FindStringSubmatch(l)
+		sym := m[2]
+		if sym == "~" {
+			sym = "!"
+		}
+		return sym + m[1] + " "
+	})
 }

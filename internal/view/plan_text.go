@@ -1,11 +1,8 @@
 package view
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
-	"strings"
 
 	"github.com/teramot/teramotc/pkg/apply"
 )
@@ -72,7 +69,9 @@ func writeChangeText(w io.Writer, c *apply.Change, color bool) {
 	// control characters are escaped in each line printed.
 	fmt.Fprintf(w, "  %s\n", paint(escapeControls(changeTitle(c)), "1", color))
 	fmt.Fprintf(w, "  %s %s {\n", paint(sym, symColor(sym), color), escapeControls(fmt.Sprintf("%s %q", c.Type, c.Name)))
-	lines := diffLines(c.Before, c.After)
+	// Values print in the shape and with the field names of the rendered
+	// documents, converted after masking (Redacted above).
+	lines := diffLines(apply.Display(c.Type, c.Before), apply.Display(c.Type, c.After))
 	if c.SensitiveChanged && !hiddenWhole(c.After) {
 		// Masked values changed (an external id): say so, without them.
 		lines = append(lines, "~ (sensitive value changed)")
@@ -117,141 +116,6 @@ func paintLine(l string, color bool) string {
 func hiddenWhole(v any) bool {
 	s, ok := v.(string)
 	return ok && s == apply.Redacted
-}
-
-// diffLines returns the attribute lines of a change, each starting with
-// +, - or ~.
-func diffLines(before, after any) []string {
-	if hiddenWhole(after) {
-		if before == nil {
-			return []string{"+ (sensitive value)"}
-		}
-		return []string{"~ (sensitive value)"}
-	}
-	a, _ := after.(map[string]any)
-	b, _ := before.(map[string]any)
-	if _, isPolicy := a["Statement"]; isPolicy {
-		return policyLines(b, a)
-	}
-	var out []string
-	for _, k := range sortedKeys(a, b) {
-		av, inA := a[k]
-		bv, inB := b[k]
-		switch {
-		case !inB && isPolicy(av):
-			out = append(out, "+ "+k+" {")
-			for _, l := range policyLines(nil, asMap(av)) {
-				out = append(out, "    "+l)
-			}
-			out = append(out, "  }")
-		case !inB:
-			out = append(out, prefixed("+", k, av)...)
-		case !inA:
-			out = append(out, prefixed("-", k, bv)...)
-		case jsonText(av) != jsonText(bv):
-			if isPolicy(av) {
-				out = append(out, "~ "+k+" {")
-				for _, l := range policyLines(asMap(bv), asMap(av)) {
-					out = append(out, "    "+l)
-				}
-				out = append(out, "  }")
-				continue
-			}
-			out = append(out, fmt.Sprintf("~ %s = %s -> %s", k, jsonText(bv), jsonText(av)))
-		}
-	}
-	return out
-}
-
-func prefixed(sym, k string, v any) []string {
-	return []string{fmt.Sprintf("%s %s = %s", sym, k, jsonText(v))}
-}
-
-// policyLines diffs two policies statement by statement, keyed by Sid.
-func policyLines(before, after map[string]any) []string {
-	bs, as := stmtsBySid(before), stmtsBySid(after)
-	keys := map[string]bool{}
-	for k := range bs {
-		keys[k] = true
-	}
-	for k := range as {
-		keys[k] = true
-	}
-	var sorted []string
-	for k := range keys {
-		sorted = append(sorted, k)
-	}
-	sort.Strings(sorted)
-	var out []string
-	for _, k := range sorted {
-		b, inB := bs[k]
-		a, inA := as[k]
-		switch {
-		case inA && !inB:
-			out = append(out, indentJSON("+ statement "+k+" ", a)...)
-		case inB && !inA:
-			out = append(out, indentJSON("- statement "+k+" ", b)...)
-		case jsonText(a) != jsonText(b):
-			out = append(out, indentJSON("- statement "+k+" ", b)...)
-			out = append(out, indentJSON("+ statement "+k+" ", a)...)
-		}
-	}
-	return out
-}
-
-func stmtsBySid(p map[string]any) map[string]any {
-	out := map[string]any{}
-	list, _ := p["Statement"].([]any)
-	for i, s := range list {
-		sm, _ := s.(map[string]any)
-		sid, _ := sm["Sid"].(string)
-		if sid == "" {
-			sid = fmt.Sprintf("#%d", i+1)
-		}
-		out[sid] = s
-	}
-	return out
-}
-
-func indentJSON(head string, v any) []string {
-	b, _ := json.MarshalIndent(v, "", "  ")
-	lines := strings.Split(string(b), "\n")
-	sym := head[:1]
-	out := []string{head + lines[0]}
-	for _, l := range lines[1:] {
-		out = append(out, sym+"   "+l)
-	}
-	return out
-}
-
-func sortedKeys(ms ...map[string]any) []string {
-	set := map[string]bool{}
-	for _, m := range ms {
-		for k := range m {
-			set[k] = true
-		}
-	}
-	out := make([]string, 0, len(set))
-	for k := range set {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func isPolicy(v any) bool {
-	_, ok := asMap(v)["Statement"]
-	return ok
-}
-
-func asMap(v any) map[string]any {
-	m, _ := v.(map[string]any)
-	return m
-}
-
-func jsonText(v any) string {
-	b, _ := json.Marshal(v)
-	return string(b)
 }
 
 // WriteApplyHint prints, after a saved plan, the command that applies

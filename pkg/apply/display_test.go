@@ -2,6 +2,7 @@ package apply
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -186,4 +187,68 @@ func FuzzDisplay(f *testing.F) {
 		}
 		checkDisplayLeaves(t, in, out)
 	})
+}
+
+// Display comes after masking: what Redacted masked stays masked in the
+// rendered shape, and nothing Redacted hides whole is shown.
+func TestDisplayAfterRedacted(t *testing.T) {
+	const (
+		key    = "arn:aws:kms:us-east-1:111122223333:key/secret-key-5f1e"
+		prefix = "secret-prefix-77/"
+		extID  = "tmc-ext-id-0042"
+	)
+	tests := []struct {
+		name          string
+		c             Change
+		before, after string // the displayed forms, as JSON
+	}{
+		{"kms key of default encryption",
+			Change{Type: TEncryption, Sensitive: true, secrets: []string{key},
+				Before: map[string]any{"SSEAlgorithm": "AES256", "BucketKeyEnabled": false},
+				After:  map[string]any{"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": key, "BucketKeyEnabled": true}},
+			`{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"AES256"},"BucketKeyEnabled":false}]}`,
+			`{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"(sensitive)"},"BucketKeyEnabled":true}]}`},
+		{"lifecycle prefix from a sensitive value",
+			Change{Type: TLifecycle, Sensitive: true, secrets: []string{prefix},
+				Before: map[string]any{"Rules": []any{map[string]any{"ID": "r", "Status": "Enabled", "Prefix": "old/", "AbortDays": 7.0}}},
+				After:  map[string]any{"Rules": []any{map[string]any{"ID": "r", "Status": "Enabled", "Prefix": prefix, "AbortDays": 3.0}}}},
+			`{"Rules":[{"ID":"r","Status":"Enabled","Filter":{"Prefix":"(sensitive)"},"AbortIncompleteMultipartUpload":{"DaysAfterInitiation":7}}]}`,
+			`{"Rules":[{"ID":"r","Status":"Enabled","Filter":{"Prefix":"(sensitive)"},"AbortIncompleteMultipartUpload":{"DaysAfterInitiation":3}}]}`},
+		{"sensitive tag value",
+			Change{Type: TTagging, Sensitive: true, secrets: []string{"team-Secret-41d9"},
+				Before: map[string]any{"Tags": map[string]any{"team": "team-Old-0000"}},
+				After:  map[string]any{"Tags": map[string]any{"owner": "data", "team": "team-Secret-41d9"}}},
+			`{"TagSet":[{"Key":"team","Value":"(sensitive)"}]}`,
+			`{"TagSet":[{"Key":"owner","Value":"data"},{"Key":"team","Value":"(sensitive)"}]}`},
+		{"sensitive tag key: hidden whole",
+			Change{Type: TTagging, Sensitive: true, secrets: []string{"key-secret-1"},
+				After: map[string]any{"Tags": map[string]any{"key-secret-1": "v"}}},
+			`null`, `"(sensitive)"`},
+		{"external id",
+			Change{Type: TIAMRole, Sensitive: true, secrets: []string{extID},
+				After: role("210987654321", extID)},
+			`null`,
+			`{"RoleName":"teramot-access","MaxSessionDuration":3600,"AssumeRolePolicyDocument":{"Version":"2012-10-17","Statement":[
+			  {"Sid":"TrustTeramot","Effect":"Allow","Action":["sts:AssumeRole"],"Principal":{"AWS":["arn:aws:iam::210987654321:root"]},
+			   "Condition":{"StringEquals":{"sts:ExternalId":["(sensitive)"]}}}]}}`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.c.Name, tc.c.Action = "b", ActionUpdate
+			r := (&Plan{Changes: []*Change{&tc.c}}).Redacted().Changes[0]
+			before, after := Display(r.Type, r.Before), Display(r.Type, r.After)
+			if d := cmp.Diff(parseJSON(t, tc.before), parseJSON(t, mustJSON(before))); d != "" {
+				t.Errorf("displayed before (-want +got):\n%s", d)
+			}
+			if d := cmp.Diff(parseJSON(t, tc.after), parseJSON(t, mustJSON(after))); d != "" {
+				t.Errorf("displayed after (-want +got):\n%s", d)
+			}
+			text := mustJSON(before) + mustJSON(after)
+			for _, s := range append(tc.c.secrets, "team-Old-0000") {
+				if strings.Contains(text, s) {
+					t.Errorf("the display holds the secret %q: %s", s, text)
+				}
+			}
+		})
+	}
 }
