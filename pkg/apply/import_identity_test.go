@@ -9,6 +9,8 @@ import (
 	cttypes "github.com/aws/aws-sdk-go-v2/service/cloudtrail/types"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 )
 
 // inlineFake is the fake with inline policies, which the engine's IAMAPI
@@ -126,5 +128,54 @@ func TestBoundaryNote(t *testing.T) {
 	if len(im.Notes) != 1 || !strings.Contains(im.Notes[0], "role r has the permissions boundary arn:aws:iam::1:policy/b") ||
 		!strings.Contains(im.Notes[0], "leave it in place") {
 		t.Errorf("notes = %q", im.Notes)
+	}
+}
+
+// aclFake is the fake S3 client with a bucket ACL, which the engine's
+// S3API does not read (import asks for it through aclGetter).
+type aclFake struct {
+	*fake
+	grants []s3types.Grant
+}
+
+func (f aclFake) GetBucketAcl(context.Context, *s3.GetBucketAclInput, ...func(*s3.Options)) (*s3.GetBucketAclOutput, error) {
+	return &s3.GetBucketAclOutput{Owner: &s3types.Owner{ID: aws.String("owner-id")}, Grants: f.grants}, nil
+}
+
+// TestImportACL: ACL grants beyond the owner's are named in a warning
+// saying plan and apply leave them and how to end them; the owner's own
+// grant, or ACLs disabled by BucketOwnerEnforced, say nothing.
+func TestImportACL(t *testing.T) {
+	owner := s3types.Grant{Grantee: &s3types.Grantee{ID: aws.String("owner-id"), Type: s3types.TypeCanonicalUser}, Permission: s3types.PermissionFullControl}
+	public := s3types.Grant{Grantee: &s3types.Grantee{URI: aws.String("http://acs.amazonaws.com/groups/global/AllUsers"), Type: s3types.TypeGroup}, Permission: s3types.PermissionRead}
+	other := s3types.Grant{Grantee: &s3types.Grantee{ID: aws.String("other-id"), Type: s3types.TypeCanonicalUser}, Permission: s3types.PermissionWrite}
+	tests := []struct {
+		name      string
+		ownership s3types.ObjectOwnership
+		grants    []s3types.Grant
+		want      string
+	}{
+		{"owner only", s3types.ObjectOwnershipObjectWriter, []s3types.Grant{owner}, ""},
+		{"public and another account", s3types.ObjectOwnershipBucketOwnerPreferred, []s3types.Grant{owner, public, other},
+			"its ACL grants READ to everyone (AllUsers), WRITE to canonical user other-id"},
+		{"ACLs disabled", s3types.ObjectOwnershipBucketOwnerEnforced, []s3types.Grant{owner, public}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, e := importFake(t, nil)
+			f.buckets[importBucketName].ownership = &s3types.OwnershipControls{Rules: []s3types.OwnershipControlsRule{{ObjectOwnership: tc.ownership}}}
+			e.C.S3ForRegion = func(string) S3API { return aclFake{f, tc.grants} }
+			im, err := e.Import(context.Background(), ImportOptions{Bucket: importBucketName})
+			if err != nil {
+				t.Fatal(err)
+			}
+			notes := strings.Join(im.Notes, "\n")
+			switch {
+			case tc.want == "" && strings.Contains(notes, "ACL"):
+				t.Errorf("unexpected ACL warning:\n%s", notes)
+			case tc.want != "" && (!strings.Contains(notes, tc.want) || !strings.Contains(notes, "put-bucket-acl --acl private")):
+				t.Errorf("notes lack %q:\n%s", tc.want, notes)
+			}
+		})
 	}
 }

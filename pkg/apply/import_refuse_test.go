@@ -142,3 +142,45 @@ func TestImportDuplicateSids(t *testing.T) {
 		t.Errorf("want one neutral bucket-policy change renaming Same -> Same3")
 	}
 }
+
+// TestImportPolicyVersion imports bucket policies with an old Version or
+// an Id: with a "${" (literal under 2008-10-17, a variable under the
+// 2012-10-17 a spec renders) import refuses; without one it warns, and
+// the plan's only change (to Version 2012-10-17, no Id) is neutral.
+func TestImportPolicyVersion(t *testing.T) {
+	stmt := `{"Sid":"Read","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::` +
+		importBucketName + `/%s"}`
+	tests := []struct {
+		name, head, key string
+		refused, note   string
+	}{
+		{"2008 with a variable", `"Version":"2008-10-17"`, "${aws:username}/*", "has Version 2008-10-17 and text like ${aws:username}", ""},
+		{"no Version with a variable", `"Id":"x"`, "${aws:userid}/*", "has no Version (which means 2008-10-17)", ""},
+		{"2008 without a variable", `"Version":"2008-10-17"`, "*", "", `has Version "2008-10-17", which a spec cannot express`},
+		{"Id", `"Version":"2012-10-17","Id":"Policy1"`, "*", "", `has Id "Policy1"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, e := importFake(t, nil)
+			f.buckets[importBucketName].policy = aws.String(`{` + tc.head + `,"Statement":[` + strings.Replace(stmt, "%s", tc.key, 1) + `]}`)
+			if tc.refused != "" {
+				_, err := e.Import(context.Background(), ImportOptions{Bucket: importBucketName})
+				var p *Problem
+				if !errors.As(err, &p) || !strings.Contains(p.Detail, tc.refused) {
+					t.Fatalf("Import error = %v, want a Problem saying %q", err, tc.refused)
+				}
+				return
+			}
+			im, p := planImported(t, e)
+			if notes := strings.Join(im.Notes, "\n"); !strings.Contains(notes, tc.note) || !strings.Contains(notes, "classified neutral") {
+				t.Errorf("notes lack %q:\n%s", tc.note, notes)
+			}
+			if len(p.Changes) != 1 || p.Changes[0].Type != TBucketPolicy || p.Changes[0].Risk != RiskNeutral {
+				for _, c := range p.Changes {
+					t.Errorf("planned %s %s [%s] %s", c.Action, c.Type, c.Risk, c.Reason)
+				}
+				t.Errorf("want one neutral bucket-policy change")
+			}
+		})
+	}
+}

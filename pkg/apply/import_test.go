@@ -22,7 +22,7 @@ import (
 // empty, then imports the data bucket, its grant and the trail and checks
 // that the imported spec plans with no changes either; and imports a bare
 // bucket (testBareBucket). One moto_server serves every case (reset in
-// between).
+// between), and the live states of testImportLiveStates.
 func TestMoto(t *testing.T) {
 	t.Setenv("MOTO_ACCOUNT_ID", "111122223333")
 	m := testenv.StartMoto(t)
@@ -42,6 +42,10 @@ func TestMoto(t *testing.T) {
 	t.Run("lifecycle-live-only", func(t *testing.T) {
 		m.Reset(t)
 		testImportLifecycleMoto(t, connectMoto(t, m))
+	})
+	t.Run("live-states", func(t *testing.T) {
+		m.Reset(t)
+		testImportLiveStates(t, connectMoto(t, m))
 	})
 	for _, tc := range tests {
 		t.Run(tc.example, func(t *testing.T) {
@@ -113,7 +117,7 @@ func testBareBucket(t *testing.T, e *Engine) {
 		}
 	}
 	if len(im.Notes) != 2 || !strings.Contains(im.Notes[0], "audit2-bare has no default encryption") ||
-		!strings.Contains(im.Notes[0], "apply will add") || !strings.Contains(im.Notes[1], `plan shows 1 change(s) for the imported spec (the warnings above say why): create encryption "audit2-bare" [tighten]`) {
+		!strings.Contains(im.Notes[0], "apply will add") || !strings.Contains(im.Notes[1], `plan shows 1 change(s) for the imported spec: create encryption "audit2-bare" [tighten]`) {
 		t.Errorf("notes = %q, want a warning that apply adds default encryption and one naming that change", im.Notes)
 	}
 	items := importedItems(t, im, nil)
