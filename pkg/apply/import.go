@@ -151,6 +151,7 @@ func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, n
 	if o := str(first(own["Rules"])["ObjectOwnership"]); o != "" {
 		b.SetAttributeValue("object_ownership", cty.StringVal(o))
 	}
+	importACL(ctx, e.C.S3ForRegion(region), name, str(first(own["Rules"])["ObjectOwnership"]), im)
 	enc, err := e.readDoc(ctx, it(TEncryption))
 	if err != nil {
 		return err
@@ -159,6 +160,7 @@ func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, n
 	if err != nil {
 		return err
 	}
+	im.checkVersion("bucket "+name+": the bucket policy", policy)
 	sids := map[string]bool{}
 	for _, s := range statements(policy) {
 		sids[str(s["Sid"])] = true

@@ -31,6 +31,8 @@ func (e *Engine) importGrant(ctx context.Context, root *hclwrite.Body, bucketLab
 	if err := e.importIdentityExtras(ctx, owner, others, im); err != nil {
 		return err
 	}
+	dm, _ := doc.(map[string]any)
+	im.checkVersion(fmt.Sprintf("%s: the managed policy %s", owner, policyName), dm)
 	g := root.AppendNewBlock("grant", []string{hclLabel(name)}).Body()
 	g.SetAttributeTraversal("bucket", traversal("bucket", bucketLabel))
 	var perms, extra []string
@@ -152,6 +154,8 @@ func (e *Engine) importRole(ctx context.Context, g *hclwrite.Body, role, policyN
 		return err
 	}
 	boundaryNote("role", role, out.Role.PermissionsBoundary, im)
+	tm, _ := doc.(map[string]any)
+	im.checkVersion("role "+role+": the trust policy", tm)
 	before := len(im.refused)
 	if im.externalID = im.checkTrust(role, doc); im.externalID == "" && len(im.refused) == before {
 		im.Notes = append(im.Notes, fmt.Sprintf("Warning: role %s: the trust policy has no sts:ExternalId condition, which a spec requires; "+

@@ -139,3 +139,38 @@ func (im *Imported) checkTrust(role string, doc any) (externalID string) {
 		"Reduce the trust policy to that shape (iam update-assume-role-policy), or import the bucket without -role.", role, strings.Join(why, ", "))
 	return ""
 }
+
+// checkVersion looks at the Version and Id of a live policy document
+// (what names it: "bucket B: the bucket policy"). A spec renders Version
+// 2012-10-17 and no Id. Under the 2008-10-17 version (or none, which
+// means 2008-10-17) "${...}" is literal text, under 2012-10-17 a policy
+// variable, so a document that has one is refused: the rendered policy
+// would match other keys. Otherwise the plan's change is neutral, and a
+// warning says so.
+func (im *Imported) checkVersion(what string, doc map[string]any) {
+	if doc == nil {
+		return
+	}
+	v, id := str(doc["Version"]), str(doc["Id"])
+	if v != "2012-10-17" && strings.Contains(mustJSON(doc["Statement"]), "${") {
+		shown := "no Version (which means 2008-10-17)"
+		if v != "" {
+			shown = "Version " + v
+		}
+		im.refuse("%s has %s and text like ${aws:username}, which that version reads literally; a spec renders Version 2012-10-17, "+
+			"where it is a policy variable, so the imported statements would match other keys. Put the policy in S3 or IAM with "+
+			"Version 2012-10-17 (writing a literal $ as ${$}) and import again.", what, shown)
+		return
+	}
+	var has []string
+	if v != "2012-10-17" {
+		has = append(has, fmt.Sprintf("Version %q", v))
+	}
+	if id != "" {
+		has = append(has, fmt.Sprintf("Id %q", id))
+	}
+	if len(has) > 0 {
+		im.Notes = append(im.Notes, fmt.Sprintf("Warning: %s has %s, which a spec cannot express (it renders Version \"2012-10-17\" and no Id); "+
+			"plan shows the change to that, classified neutral: the statements grant and deny the same.", what, strings.Join(has, " and ")))
+	}
+}

@@ -68,7 +68,7 @@ func (e *Engine) verifyImport(ctx context.Context, bucket string, src []byte, ex
 		shown = append(shown, what)
 	}
 	if len(shown) > 0 {
-		im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s: plan shows %d change(s) for the imported spec (the warnings above say why): %s.",
+		im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s: plan shows %d change(s) for the imported spec: %s.",
 			bucket, len(shown), strings.Join(shown, "; ")))
 	}
 	return nil

@@ -1,0 +1,72 @@
+package apply
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
+)
+
+// aclGetter is the part of the S3 client that reads a bucket ACL; the
+// engine's S3API does not need it, so import asks for it only here (the
+// SDK's client has it; a client without it is not asked).
+type aclGetter interface {
+	GetBucketAcl(context.Context, *s3.GetBucketAclInput, ...func(*s3.Options)) (*s3.GetBucketAclOutput, error)
+}
+
+// importACL warns about the grants of a bucket ACL beyond the owner's
+// own (ACLs are in force unless ownership is BucketOwnerEnforced). A spec
+// does not express ACLs and plan and apply leave them as they are, so the
+// bucket may be open to more than the spec says.
+func importACL(ctx context.Context, c S3API, bucket, ownership string, im *Imported) {
+	g, ok := c.(aclGetter)
+	if !ok || ownership == string(s3types.ObjectOwnershipBucketOwnerEnforced) {
+		return
+	}
+	out, err := g.GetBucketAcl(ctx, &s3.GetBucketAclInput{Bucket: aws.String(bucket)})
+	if err != nil {
+		if !isUnsupported(err) {
+			im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s: its ACL could not be read (%v); check with s3api get-bucket-acl "+
+				"that it grants nothing beyond the owner, since a spec does not express ACLs.", bucket, redactErr(err)))
+		}
+		return
+	}
+	owner := ""
+	if out.Owner != nil {
+		owner = aws.ToString(out.Owner.ID)
+	}
+	var grants []string
+	for _, gr := range out.Grants {
+		if gr.Grantee == nil {
+			continue
+		}
+		who := ""
+		switch {
+		case gr.Grantee.URI != nil:
+			uri := aws.ToString(gr.Grantee.URI)
+			who = uri[strings.LastIndex(uri, "/")+1:]
+			switch who {
+			case "AllUsers":
+				who = "everyone (AllUsers)"
+			case "AuthenticatedUsers":
+				who = "every AWS account (AuthenticatedUsers)"
+			}
+		case gr.Grantee.EmailAddress != nil:
+			who = aws.ToString(gr.Grantee.EmailAddress)
+		case aws.ToString(gr.Grantee.ID) == owner:
+			continue
+		default:
+			who = "canonical user " + aws.ToString(gr.Grantee.ID)
+		}
+		grants = append(grants, fmt.Sprintf("%s to %s", gr.Permission, who))
+	}
+	if len(grants) == 0 {
+		return
+	}
+	im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s: its ACL grants %s, which a spec cannot express; plan and apply leave the ACL "+
+		"as it is, so the bucket is open to more than the spec says. To end ACL access, set object_ownership = \"BucketOwnerEnforced\" "+
+		"(it disables ACLs; plan shows that change) or run s3api put-bucket-acl --acl private.", bucket, strings.Join(grants, ", ")))
+}
