@@ -2,8 +2,9 @@ package apply
 
 // The IAM permissions of the engine: which AWS API operation each method of
 // the client interfaces (clients.go, plus the optional objectLister,
-// locationGetter and inlineLister) is, which IAM actions authorize it, on which resource
-// type, and for which plan items each command calls it.
+// locationGetter, inlineLister and aclGetter) is, which IAM actions
+// authorize it, on which resource type, and for which plan items each
+// command calls it.
 //
 // Source of every action and resource type: the AWS Service Authorization
 // Reference, "Actions, resources, and condition keys for Amazon S3"
@@ -89,6 +90,8 @@ var Operations = []Operation{
 		Writes: []string{TPublicAccessBlock}},
 	{API: "s3:GetBucketOwnershipControls", Actions: []string{"s3:GetBucketOwnershipControls"}, Resource: ResourceBucket,
 		Reads: []string{TOwnership}, Imports: []string{TOwnership}},
+	{API: "s3:GetBucketAcl", Actions: []string{"s3:GetBucketAcl"}, Resource: ResourceBucket,
+		Imports: []string{TOwnership}, When: "import finds ACLs in force (object ownership is not BucketOwnerEnforced) and reads the bucket ACL (aclGetter)"},
 	{API: "s3:PutBucketOwnershipControls", Actions: []string{"s3:PutBucketOwnershipControls"}, Resource: ResourceBucket, Write: true,
 		Writes: []string{TOwnership}},
 	{API: "s3:GetBucketEncryption", Actions: []string{"s3:GetEncryptionConfiguration"}, Resource: ResourceBucket,

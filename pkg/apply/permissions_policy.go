@@ -95,7 +95,29 @@ func Permissions(s *spec.Spec, out *render.Output, command string) (*PermissionP
 		p.Notes = append(p.Notes, "aws.account_id is not set, so the IAM and CloudTrail ARNs match that name in every account (\"*\"); "+
 			"set account_id in the spec's aws block to limit them to your account.")
 	}
+	if n := policySize(p.Document); n > managedPolicyLimit {
+		p.Notes = append(p.Notes, fmt.Sprintf("the policy has %d characters without whitespace, more than the %d a managed policy may hold: "+
+			"split its statements into two managed policies, or attach it as an inline policy of a role (up to 10,240 for all of them).", n, managedPolicyLimit))
+	}
 	return p, nil
+}
+
+// managedPolicyLimit is IAM's size limit of a managed policy document, in
+// characters, whitespace not counted (IAM and STS quotas, "Managed policy
+// size").
+const managedPolicyLimit = 6144
+
+// policySize counts the characters of doc as IAM does for its limits:
+// whitespace outside strings is not counted (the ARNs and actions of a
+// permissions policy hold none).
+func policySize(doc map[string]any) int {
+	n := 0
+	for _, r := range string(render.MarshalValue(doc)) {
+		if r != ' ' && r != '\n' {
+			n++
+		}
+	}
+	return n
 }
 
 // arns builds the ARNs of one partition and account.

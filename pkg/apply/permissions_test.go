@@ -3,6 +3,7 @@ package apply
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -42,6 +43,7 @@ var clientInterfaces = []clientInterface{
 	{"s3", reflect.TypeFor[S3API]()},
 	{"s3", reflect.TypeFor[objectLister]()},
 	{"s3", reflect.TypeFor[locationGetter]()},
+	{"s3", reflect.TypeFor[aclGetter]()},
 	{"iam", reflect.TypeFor[IAMAPI]()},
 	{"iam", reflect.TypeFor[inlineLister]()},
 	{"sts", reflect.TypeFor[STSAPI]()},
@@ -299,6 +301,15 @@ func TestPermissionPolicyScope(t *testing.T) {
 			{callNeed{action: "iam:CreateUser", resource: user}, true},
 		}, 0},
 	}
+	tests = append(tests, struct {
+		name    string
+		command string
+		mutate  func(*spec.Spec)
+		checks  []check
+		notes   int
+	}{"too large for a managed policy", "apply", manyBuckets(80), []check{
+		{callNeed{action: "s3:CreateBucket", resource: "arn:aws:s3:::tmc-perm-many-79"}, true},
+	}, 1})
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s, out := loadPermSpec(t, tc.mutate)
@@ -345,5 +356,19 @@ func TestPermissionApplyIncludesPlan(t *testing.T) {
 	}
 	if _, err := Permissions(s, out, "destroy"); err == nil {
 		t.Error("Permissions accepted the unknown command destroy")
+	}
+}
+
+// manyBuckets adds n copies of the spec's last bucket.
+func manyBuckets(n int) func(*spec.Spec) {
+	return func(s *spec.Spec) {
+		last := s.Buckets[len(s.Buckets)-1]
+		for i := range n {
+			b := *last
+			b.Label = fmt.Sprintf("many%d", i)
+			b.Address = "bucket." + b.Label
+			b.Name.Value = fmt.Sprintf("tmc-perm-many-%d", i)
+			s.Buckets = append(s.Buckets, &b)
+		}
 	}
 }
