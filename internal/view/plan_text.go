@@ -3,6 +3,7 @@ package view
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/teramot/teramotc/pkg/apply"
 )
@@ -106,11 +107,14 @@ func paint(s, code string, color bool) string {
 	return "\x1b[" + code + "m" + s + "\x1b[0m"
 }
 
+// paintLine colours the symbol of a change line (+, - or ~ after the
+// indentation of nested attributes).
 func paintLine(l string, color bool) string {
-	if l == "" {
+	i := len(l) - len(strings.TrimLeft(l, " "))
+	if i == len(l) || !strings.ContainsRune("+-~", rune(l[i])) {
 		return l
 	}
-	return paint(l[:1], symColor(l[:1]), color) + l[1:]
+	return l[:i] + paint(l[i:i+1], symColor(l[i:i+1]), color) + l[i+1:]
 }
 
 func hiddenWhole(v any) bool {

@@ -148,3 +148,26 @@ func TestPlanTextRenderedNames(t *testing.T) {
 		}
 	}
 }
+
+// Nested change lines get their symbol coloured too; other lines none.
+func TestPaintLine(t *testing.T) {
+	tests := []struct{ name, line, want string }{
+		{"top level", "~ Status = 1 -> 2", "\x1b[33m~\x1b[0m Status = 1 -> 2"},
+		{"nested add", "        + Key = \"k\"", "        \x1b[32m+\x1b[0m Key = \"k\""},
+		{"nested remove", "    - \"s3:PutObject\",", "    \x1b[31m-\x1b[0m \"s3:PutObject\","},
+		{"unchanged", "      Effect = \"Allow\"", "      Effect = \"Allow\""},
+		{"hidden note", "  # (1 unchanged attribute hidden)", "  # (1 unchanged attribute hidden)"},
+		{"closing", "  }", "  }"},
+		{"blank", "   ", "   "},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := paintLine(tc.line, true); got != tc.want {
+				t.Errorf("paintLine(%q) = %q, want %q", tc.line, got, tc.want)
+			}
+			if got := paintLine(tc.line, false); got != tc.line {
+				t.Errorf("paintLine(%q) without colour = %q", tc.line, got)
+			}
+		})
+	}
+}
