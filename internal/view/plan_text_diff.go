@@ -18,9 +18,8 @@ import (
 
 const indentStep = "    "
 
-// sensitiveValue is how a masked value prints: unquoted, so that it is
-// never read as a string value. A change hidden whole prints
-// hiddenText.
+// A masked value prints unquoted, sensitiveValue, so that it is never
+// read as a string value; a change hidden whole prints hiddenText.
 const (
 	sensitiveValue = apply.Redacted
 	hiddenText     = "(sensitive value)"
@@ -34,6 +33,11 @@ const (
 	showScalars               // list elements: unchanged scalars identify the element
 	showAll                   // statements: the whole statement
 )
+
+// shows reports whether an unchanged value v is printed in mode m.
+func (m mode) shows(v any) bool {
+	return m == showAll || (m == showScalars && isScalar(v))
+}
 
 type differ struct{ lines []string }
 
@@ -59,7 +63,9 @@ func diffLines(before, after any) []string {
 	case aok && bok:
 		d.objectDiff("", b, a, hideUnchanged)
 	default: // a crafted plan file: anything else
-		d.value("", "-", "", before)
+		if before != nil {
+			d.value("", "-", "", before)
+		}
 		d.value("", "+", "", after)
 	}
 	return d.lines
@@ -117,7 +123,7 @@ func (d *differ) objectDiff(ind string, b, a map[string]any, m mode) {
 	for _, k := range keys {
 		bv, inB := b[k]
 		av, inA := a[k]
-		if _, ok := statements(a, k); ok || !inA || !inB || !same(av, bv) || m == showAll || (m == showScalars && isScalar(av)) {
+		if !inA || !inB || !same(av, bv) || m.shows(av) {
 			shown = append(shown, k)
 		}
 	}
@@ -137,7 +143,7 @@ func (d *differ) objectDiff(ind string, b, a map[string]any, m mode) {
 		case !inA:
 			d.value(ind, "-", key, bv)
 		case same(av, bv):
-			if m == showAll || (m == showScalars && isScalar(av)) {
+			if m.shows(av) {
 				d.value(ind, " ", key, av)
 			} else {
 				hidden++
