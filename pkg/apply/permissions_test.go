@@ -372,3 +372,59 @@ func manyBuckets(n int) func(*spec.Spec) {
 		}
 	}
 }
+
+const (
+	permDoc      = "../../docs/permissions.md"
+	permDocBegin = "<!-- BEGIN GENERATED OPERATIONS: go test ./pkg/apply -run TestPermissionDoc -update -->\n"
+	permDocEnd   = "<!-- END GENERATED OPERATIONS -->\n"
+)
+
+// operationsMarkdown is the table of Operations for docs/permissions.md.
+func operationsMarkdown() string {
+	var b strings.Builder
+	b.WriteString("\n| operation | IAM actions | resource | plan | apply | import | called only when |\n|---|---|---|---|---|---|---|\n")
+	mark := func(ok bool) string {
+		if ok {
+			return "yes"
+		}
+		return ""
+	}
+	for _, op := range Operations {
+		acts := "none (see above)"
+		if len(op.Actions) > 0 {
+			acts = "`" + strings.Join(op.Actions, "`, `") + "`"
+		}
+		res := op.Resource
+		if res == ResourceAny {
+			res = "`*`"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", op.API, acts, res,
+			mark(len(op.Reads) > 0), mark(len(op.Reads)+len(op.Writes) > 0), mark(len(op.Imports) > 0), op.When)
+	}
+	return b.String() + "\n"
+}
+
+// TestPermissionDoc keeps the operation table of docs/permissions.md
+// equal to Operations.
+func TestPermissionDoc(t *testing.T) {
+	src, err := os.ReadFile(permDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(src)
+	i, j := strings.Index(doc, permDocBegin), strings.Index(doc, permDocEnd)
+	if i < 0 || j < i {
+		t.Fatalf("%s lacks the generated-section markers", permDoc)
+	}
+	want := doc[:i+len(permDocBegin)] + operationsMarkdown() + doc[j:]
+	if want == doc {
+		return
+	}
+	if updatingGolden() {
+		if err := os.WriteFile(permDoc, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("%s is out of date with Operations; run: go test ./pkg/apply -run TestPermissionDoc -update", permDoc)
+}
