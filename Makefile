@@ -15,6 +15,7 @@ FUZZ_TARGETS ?= \
 	./internal/view:FuzzLintFormats \
 	./internal/view:FuzzRedactor \
 	./internal/view:FuzzShowPlanFile \
+	./internal/view:FuzzPlanTextDiff \
 	./pkg/spec:FuzzLoad \
 	./pkg/spec:FuzzVarFile \
 	./pkg/spec:FuzzSensitiveVar \
@@ -29,9 +30,10 @@ FUZZ_TARGETS ?= \
 	./pkg/rules/internal/astcodec:FuzzDecode \
 	./pkg/apply:FuzzPolicyEquivalence \
 	./pkg/apply:FuzzNormalize \
-	./pkg/apply:FuzzReadPlanFile
+	./pkg/apply:FuzzReadPlanFile \
+	./pkg/apply:FuzzDisplay
 
-.PHONY: all build test bench fmt fmt-check vet fuzz lint-examples render-examples clean
+.PHONY: all build test race bench fmt fmt-check vet fuzz lint-examples render-examples clean
 
 all: build vet test
 
@@ -40,6 +42,14 @@ build:
 
 test:
 	$(GO) test -timeout $(TEST_TIMEOUT) $(PKGS)
+
+# The race detector over the apply engine, whose buckets, progress
+# reporting and interrupts run on concurrent goroutines (CI runs it after
+# `make test`). RACE_PKGS=./... races every package (the whole suite took
+# 30 minutes on a busy 2-core machine).
+RACE_PKGS ?= ./pkg/apply
+race:
+	$(GO) test -race -timeout $(TEST_TIMEOUT) $(RACE_PKGS)
 
 # Go benchmarks (load, render, inspect, evaluate, lint of 1 and of N specs),
 # then bench/compare.sh: teramotc against conftest on generated specs (see
