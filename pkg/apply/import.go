@@ -165,11 +165,10 @@ func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, n
 	for _, s := range statements(policy) {
 		sids[str(s["Sid"])] = true
 	}
-	user, sidlessTLS := e.userStatements(policy, name)
-	requireTLS := sids["DenyInsecureTransport"] || sidlessTLS
 	rule := first(enc["Rules"])
 	def, _ := rule["ApplyServerSideEncryptionByDefault"].(map[string]any)
 	alg := str(def["SSEAlgorithm"])
+	g := e.userStatements(policy, name, alg, str(def["KMSMasterKeyID"]))
 	if alg == "" {
 		alg = "AES256"
 		b.AppendUnstructuredTokens(comment(
@@ -186,8 +185,8 @@ func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, n
 	}
 	bk, _ := rule["BucketKeyEnabled"].(bool)
 	eb.SetAttributeValue("bucket_key", cty.BoolVal(bk))
-	eb.SetAttributeValue("require_encrypted_uploads", cty.BoolVal(sids["DenyUnencryptedUploads"]))
-	b.SetAttributeValue("require_tls", cty.BoolVal(requireTLS))
+	eb.SetAttributeValue("require_encrypted_uploads", cty.BoolVal(g.enc))
+	b.SetAttributeValue("require_tls", cty.BoolVal(g.tls))
 
 	ver, err := e.readDoc(ctx, it(TVersioning))
 	if err != nil {
@@ -209,7 +208,7 @@ func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, n
 		al.SetAttributeValue("target_bucket", cty.StringVal(str(le["TargetBucket"])))
 		al.SetAttributeValue("target_prefix", cty.StringVal(str(le["TargetPrefix"])))
 	}
-	importStatements(b, name, user, sids, sidlessTLS, im)
+	importStatements(b, name, g.user, sids, g.sidlessTLS, im)
 	tags, err := e.readDoc(ctx, it(TTagging))
 	if err != nil {
 		return err

@@ -82,7 +82,7 @@ func testImportLiveStates(t *testing.T, e *Engine) {
 				strings.Replace(strings.Replace(stmt, "%s", "Deny", 1), "%s", "DeleteObject", 1)+`]}`)
 			must(s3c.PutBucketAcl(ctx, &s3.PutBucketAclInput{Bucket: aws.String("live-dup"), ACL: s3types.BucketCannedACLPublicRead}))
 			return ImportOptions{Bucket: "live-dup"}
-		}, "", []string{"renames the later ones: Same -> Same2", "its ACL grants READ to everyone (AllUsers)"}, []string{"update bucket-policy [neutral]"}},
+		}, "", []string{`renames them: "Same" -> Same2`, "its ACL grants READ to everyone (AllUsers)"}, []string{"update bucket-policy [neutral]"}},
 		{"role with a boundary, an inline and another managed policy", func() ImportOptions {
 			bucket("live-role", "")
 			role("live-role", "live-role", strings.Replace(trust, "%s", "", 1))

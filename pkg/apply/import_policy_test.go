@@ -140,3 +140,28 @@ func TestImportTrailSelectors(t *testing.T) {
 		})
 	}
 }
+
+// TestImportGeneratedSidsThatDiffer imports statements that have the Sids
+// of the statements require_tls and require_encrypted_uploads render but
+// say something else (TLS denied on objects only, uploads denied without
+// any SSE header): they become statement blocks with
+// those labels and the settings stay false, so the imported spec plans no
+// change (before, the settings were set and apply replaced the live
+// statements with the spec's).
+func TestImportGeneratedSidsThatDiffer(t *testing.T) {
+	const objects = "arn:aws:s3:::" + importBucketName + "/*"
+	tls := `{"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"` + objects + `","Condition":{"Bool":{"aws:SecureTransport":"false"}}}`
+	upload := `{"Sid":"DenyUnencryptedUploads","Effect":"Deny","Principal":"*","Action":"s3:PutObject","Resource":"` + objects + `","Condition":{"Null":{"s3:x-amz-server-side-encryption":"true"}}}`
+	f, e := importFake(t, nil)
+	f.buckets[importBucketName].policy = aws.String(`{"Version":"2012-10-17","Statement":[` + tls + "," + upload + `]}`)
+	im, p := planImported(t, e)
+	flat := strings.Join(strings.Fields(string(im.HCL)), " ")
+	for _, w := range []string{"require_tls = false", "require_encrypted_uploads = false", `statement "DenyInsecureTransport"`, `statement "DenyUnencryptedUploads"`} {
+		if !strings.Contains(flat, w) {
+			t.Errorf("imported spec lacks %s:\n%s", w, im.HCL)
+		}
+	}
+	for _, c := range p.Changes {
+		t.Errorf("imported spec plans %s %s [%s] %s", c.Action, c.Type, c.Risk, c.Reason)
+	}
+}

@@ -119,27 +119,44 @@ func TestImportRefuses(t *testing.T) {
 // live Sids), the spec loads (labels are unique), import warns, and the
 // plan's only change renames the Sid, classified neutral.
 func TestImportDuplicateSids(t *testing.T) {
+	testImportSidRename(t, []string{"Same", "Same2", "Same"}, []string{"Same", "Same2", "Same3"}, `"Same" -> Same3`)
+}
+
+// TestImportSidCharacters: S3 accepts Sids with spaces and punctuation, a
+// spec's labels only letters and digits: import drops the others (and
+// numbers the label when it is taken), like a duplicate Sid.
+func TestImportSidCharacters(t *testing.T) {
+	testImportSidRename(t, []string{"Allow read (legacy)", "Allowreadlegacy", "--"}, []string{"Allowreadlegacy2", "Allowreadlegacy", "Imported"},
+		`"Allow read (legacy)" -> Allowreadlegacy2, "--" -> Imported`)
+}
+
+// testImportSidRename imports statements with live Sids (an Allow, an
+// Allow and a Deny) and checks their labels, the warning naming the
+// renames, and that the plan's one change renames Sids, neutral.
+func testImportSidRename(t *testing.T, live, labels []string, renames string) {
+	t.Helper()
 	f, e := importFake(t, nil)
 	stmt := func(sid, effect, action string) string {
 		return `{"Sid":"` + sid + `","Effect":"` + effect + `","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"` + action + `","Resource":"` + objects + `"}`
 	}
 	f.buckets[importBucketName].policy = aws.String(`{"Version":"2012-10-17","Statement":[` +
-		stmt("Same", "Allow", "s3:GetObject") + "," + stmt("Same2", "Allow", "s3:PutObject") + "," + stmt("Same", "Deny", "s3:DeleteObject") + `]}`)
+		stmt(live[0], "Allow", "s3:GetObject") + "," + stmt(live[1], "Allow", "s3:PutObject") + "," + stmt(live[2], "Deny", "s3:DeleteObject") + `]}`)
 	im, p := planImported(t, e)
 	src := string(im.HCL)
-	for _, w := range []string{`statement "Same" {`, `statement "Same2" {`, `statement "Same3" {`, `renames it "Same" -> "Same3"`} {
-		if !strings.Contains(src, w) {
-			t.Errorf("imported spec lacks %s:\n%s", w, src)
+	for _, l := range labels {
+		if !strings.Contains(src, `statement "`+l+`" {`) {
+			t.Errorf("imported spec lacks statement %q:\n%s", l, src)
 		}
 	}
-	if notes := strings.Join(im.Notes, "\n"); !strings.Contains(notes, "renames the later ones: Same -> Same3") {
-		t.Errorf("notes do not name the rename:\n%s", notes)
+	if notes := strings.Join(im.Notes, "\n"); !strings.Contains(notes, "renames them: "+renames+" (") {
+		t.Errorf("notes do not name the renames %s:\n%s", renames, notes)
 	}
-	if len(p.Changes) != 1 || p.Changes[0].Type != TBucketPolicy || p.Changes[0].Risk != RiskNeutral || !strings.Contains(p.Changes[0].Reason, "Same -> Same3") {
+	if len(p.Changes) != 1 || p.Changes[0].Type != TBucketPolicy || p.Changes[0].Risk != RiskNeutral || !strings.Contains(p.Changes[0].Reason, "only change") &&
+		!strings.Contains(p.Changes[0].Reason, "only changes") {
 		for _, c := range p.Changes {
 			t.Errorf("planned %s %s [%s] %s", c.Action, c.Type, c.Risk, c.Reason)
 		}
-		t.Errorf("want one neutral bucket-policy change renaming Same -> Same3")
+		t.Errorf("want one neutral bucket-policy change that renames Sids")
 	}
 }
 
