@@ -207,6 +207,7 @@ func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, n
 		al := b.AppendNewBlock("access_logging", nil).Body()
 		al.SetAttributeValue("target_bucket", cty.StringVal(str(le["TargetBucket"])))
 		al.SetAttributeValue("target_prefix", cty.StringVal(str(le["TargetPrefix"])))
+		loggingNotes(name, le, im)
 	}
 	importStatements(b, name, g.user, sids, g.sidlessTLS, im)
 	tags, err := e.readDoc(ctx, it(TTagging))

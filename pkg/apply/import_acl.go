@@ -70,3 +70,34 @@ func importACL(ctx context.Context, c S3API, bucket, ownership string, im *Impor
 		"as it is, so the bucket is open to more than the spec says. To end ACL access, set object_ownership = \"BucketOwnerEnforced\" "+
 		"(it disables ACLs; plan shows that change) or run s3api put-bucket-acl --acl private.", bucket, strings.Join(grants, ", ")))
 }
+
+// loggingNotes warns about what a bucket's access logging (le, its
+// LoggingEnabled) has beyond target bucket and prefix: TargetGrants
+// (ACL grants on every log object) and TargetObjectKeyFormat. plan does
+// not compare them; apply drops them only when it rewrites the logging
+// configuration for another change of the access_logging block.
+func loggingNotes(bucket string, le map[string]any, im *Imported) {
+	var has []string
+	if gs, _ := le["TargetGrants"].([]any); len(gs) > 0 {
+		var who []string
+		for _, e := range gs {
+			g, _ := e.(map[string]any)
+			gr, _ := g["Grantee"].(map[string]any)
+			id := str(gr["URI"])
+			if id == "" {
+				id = str(gr["ID"]) + str(gr["EmailAddress"])
+			}
+			who = append(who, str(g["Permission"])+" to "+id[strings.LastIndex(id, "/")+1:])
+		}
+		has = append(has, "TargetGrants ("+strings.Join(who, ", ")+" on every log object)")
+	}
+	if f, ok := le["TargetObjectKeyFormat"].(map[string]any); ok && len(f) > 0 {
+		has = append(has, "TargetObjectKeyFormat")
+	}
+	if len(has) == 0 {
+		return
+	}
+	im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s: its access logging has %s, which a spec cannot express; plan leaves "+
+		"them as they are, but apply drops them when it changes the access_logging block. Remove them with s3api put-bucket-logging "+
+		"if no one should have that access to the logs.", bucket, strings.Join(has, " and ")))
+}

@@ -179,3 +179,19 @@ func TestImportACL(t *testing.T) {
 		})
 	}
 }
+
+// TestLoggingNotes: log-object grants and a key format are named in a
+// warning; a plain target and prefix say nothing.
+func TestLoggingNotes(t *testing.T) {
+	im := &Imported{}
+	loggingNotes("b", map[string]any{"TargetBucket": "logs", "TargetPrefix": "b/"}, im)
+	if len(im.Notes) > 0 {
+		t.Fatalf("notes for plain logging: %q", im.Notes)
+	}
+	loggingNotes("b", map[string]any{"TargetBucket": "logs", "TargetGrants": []any{map[string]any{"Permission": "READ",
+		"Grantee": map[string]any{"Type": "Group", "URI": "http://acs.amazonaws.com/groups/global/AllUsers"}}},
+		"TargetObjectKeyFormat": map[string]any{"PartitionedPrefix": map[string]any{}}}, im)
+	if len(im.Notes) != 1 || !strings.Contains(im.Notes[0], "TargetGrants (READ to AllUsers on every log object) and TargetObjectKeyFormat") {
+		t.Errorf("notes = %q", im.Notes)
+	}
+}
