@@ -95,14 +95,15 @@ func TestTrailNotes(t *testing.T) {
 		{"not logging", plain, nil, map[string]any{"IsLogging": false}, []string{"is not logging", "starts logging"}},
 		{"advanced selectors", plain, map[string]any{"AdvancedEventSelectors": []any{map[string]any{"Name": "x"}}}, logging,
 			[]string{"uses advanced event selectors", "leave its selectors alone"}},
-		{"other data resources", plain, sel("arn:aws:s3:::data/", "arn:aws:s3:::other/"), logging,
-			[]string{"data events for AWS::S3::Object arn:aws:s3:::other/", "(loosen)"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			im := &Imported{}
 			trailNotes("audit", bucket, tc.trail, tc.sel, tc.status, im)
 			notes := strings.Join(im.Notes, "\n")
+			if len(im.refused) > 0 {
+				t.Errorf("refused: %q", im.refused)
+			}
 			if len(tc.want) == 0 && len(im.Notes) > 0 {
 				t.Errorf("unexpected notes:\n%s", notes)
 			}
@@ -110,6 +111,35 @@ func TestTrailNotes(t *testing.T) {
 				if !strings.Contains(notes, w) || !strings.HasPrefix(notes, "Warning: trail audit ") {
 					t.Errorf("notes lack %q:\n%s", w, notes)
 				}
+			}
+		})
+	}
+}
+
+// TestTrailSelectorsRefused: a trail that records data events for more
+// than this bucket (another bucket, every bucket) or has several selectors
+// is refused, naming them: the imported spec would stop auditing them.
+func TestTrailSelectorsRefused(t *testing.T) {
+	sel := func(values ...string) cttypes.EventSelector {
+		return cttypes.EventSelector{ReadWriteType: cttypes.ReadWriteTypeAll,
+			DataResources: []cttypes.DataResource{{Type: aws.String("AWS::S3::Object"), Values: values}}}
+	}
+	tests := []struct {
+		name string
+		sels []cttypes.EventSelector
+		want string
+	}{
+		{"another bucket", []cttypes.EventSelector{sel("arn:aws:s3:::data/", "arn:aws:s3:::other/")}, "data events for AWS::S3::Object arn:aws:s3:::other/"},
+		{"every bucket", []cttypes.EventSelector{sel("arn:aws:s3")}, "data events for AWS::S3::Object arn:aws:s3,"},
+		{"two selectors", []cttypes.EventSelector{sel("arn:aws:s3:::data/"), sel("arn:aws:s3:::data/")}, "has 2 event selectors"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			im := &Imported{}
+			trailNotes("audit", "data", map[string]any{"IncludeGlobalServiceEvents": true}, map[string]any{"EventSelectors": generic(tc.sels)},
+				map[string]any{"IsLogging": true}, im)
+			if len(im.refused) != 1 || !strings.Contains(im.refused[0], tc.want) || !strings.Contains(im.refused[0], "without -trail") {
+				t.Errorf("refused = %q, want one naming %q", im.refused, tc.want)
 			}
 		})
 	}

@@ -10,8 +10,9 @@ import (
 // block cannot express. What plan and apply leave alone (an organization
 // trail, CloudWatch Logs, SNS, advanced event selectors when the spec
 // declares no data events) is named with that; what plan changes (a
-// stopped trail, selectors beyond the one a spec renders, global service
-// events off) is named with the change plan shows.
+// stopped trail, global service events off) is named with the change plan
+// shows. Selectors beyond the one a spec renders are refused: the plan
+// would stop auditing what they record.
 func trailNotes(name, bucket string, m map[string]any, sel, status any, im *Imported) {
 	warn := func(format string, args ...any) {
 		im.Notes = append(im.Notes, fmt.Sprintf("Warning: trail %s ", name)+fmt.Sprintf(format, args...))
@@ -61,7 +62,8 @@ func trailNotes(name, bucket string, m map[string]any, sel, status any, im *Impo
 		if len(other) > 0 {
 			what = "data events for " + strings.Join(other, ", ")
 		}
-		warn("has %s, which a spec cannot express (it renders one selector with data events for %s); plan shows the "+
-			"event-selector change that stops auditing them (loosen): keep auditing them with another trail before applying.", what, want)
+		im.refuse("trail %s has %s, which a trail block cannot express (it renders one selector with data events for %s); applying the "+
+			"imported spec would stop auditing the rest. Import the bucket without -trail (and declare a trail of its own for it), or "+
+			"audit the rest with another trail first.", name, what, want)
 	}
 }
