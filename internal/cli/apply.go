@@ -115,8 +115,7 @@ func runApply(env *Env, args []string) int {
 			r.ev.ApplyOutputs(nil) // the last event, as after changes
 			return exitFor(r.ev)
 		}
-		fmt.Fprintln(env.Stdout, "\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.")
-		return view.ExitOK
+		return view.WriteApplyComplete(env.Stdout, nil, 0, 0)
 	}
 	if d := pl.plan.Destructive(); len(d) > 0 && !*allowDestructive {
 		r.fail("the plan deletes data sooner than the live configuration: "+d[0].Reason+".",
@@ -130,14 +129,12 @@ func runApply(env *Env, args []string) int {
 	}
 	if !isPlan && !*autoApprove {
 		if !stdinIsTerminal(env) {
-			fmt.Fprintln(env.Stderr, "Error: apply needs confirmation, but stdin is not a terminal.\n\nReview the plan above and rerun with -auto-approve, or apply a saved plan file.")
-			return view.ExitError
+			return view.WriteApplyNeedsTerminal(env.Stderr)
 		}
-		fmt.Fprint(env.Stdout, "\nDo you want to perform these actions?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ")
+		view.WriteApplyPrompt(env.Stdout)
 		line, _ := bufio.NewReader(env.Stdin).ReadString('\n')
 		if strings.TrimSpace(line) != "yes" {
-			fmt.Fprintln(env.Stdout, "\nApply cancelled.")
-			return view.ExitError
+			return view.WriteApplyCancelled(env.Stdout)
 		}
 	}
 	e := pl.engine
@@ -154,19 +151,13 @@ func runApply(env *Env, args []string) int {
 	}
 	res, err := e.Apply(ctx, pl.plan, *allowDestructive)
 	if res != nil {
-		for _, f := range res.KeyFiles {
-			fmt.Fprintf(env.Stdout, "Access key written to %s (mode 0600); the secret is not printed anywhere else.\n", f)
-		}
+		view.WriteAccessKeyFiles(env.Stdout, res.KeyFiles)
 	}
 	if err != nil {
 		applyFailed(ctx, r, e, pl.plan, err)
 		return view.ExitError
 	}
-	if len(res.Skipped) > 0 {
-		fmt.Fprintf(env.Stdout, "\nSkipped (not supported by the endpoint): %s\n", strings.Join(res.Skipped, ", "))
-	}
-	fmt.Fprintf(env.Stdout, "\nApply complete! Resources: %d added, %d changed, 0 destroyed.\n", res.Added, res.Changed)
-	return view.ExitOK
+	return view.WriteApplyComplete(env.Stdout, res.Skipped, res.Added, res.Changed)
 }
 
 // applyJSON applies the plan under -json: the engine's progress becomes
@@ -208,7 +199,7 @@ func applyFailed(ctx context.Context, r *reporter, e *apply.Engine, p *apply.Pla
 		detail += "Fix the cause and rerun apply: it converges from wherever this run stopped."
 		r.fail(p.Mask(x.Summary), p.Mask(detail)) // names from sensitive values, as in the plan
 		if r.debug() {
-			fmt.Fprintf(r.env.Stderr, "Debug: %s\n", x.Debug)
+			view.WriteDebug(r.env.Stderr, x.Debug)
 		}
 	}
 	if ctx.Err() == nil {

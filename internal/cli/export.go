@@ -41,8 +41,7 @@ func renderExport(env *Env, format string, c *compiled, outDir string) int {
 		if len(paths) != 1 {
 			return usageError(env, "render", "-format %s writes several files; name a directory with -o DIR", format)
 		}
-		_, _ = env.Stdout.Write(files.Files[paths[0]])
-		return view.ExitOK
+		return view.WriteExportFile(env.Stdout, files.Files[paths[0]])
 	}
 	hint := "-o names the directory to write the " + format + " files into (created if needed); give a directory, or leave -o out to print a single-file format to stdout."
 	if p := makeDir(outDir, hint); p != nil {
@@ -82,8 +81,7 @@ func renderExport(env *Env, format string, c *compiled, outDir string) int {
 			return report(env, &problem{fmt.Sprintf("cannot write %s: %s", dst, reason(err, dst)), "Check that you may write to " + outDir + " and that nothing is in the way."})
 		}
 	}
-	fmt.Fprintf(env.Stdout, "Wrote %d files (%s) to %s\n", len(paths), format, outDir)
-	return view.ExitOK
+	return view.WriteExported(env.Stdout, len(paths), format, outDir)
 }
 
 // exportConflict says why the export may not write want to p in dir: a file

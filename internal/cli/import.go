@@ -105,14 +105,7 @@ func runImport(env *Env, args []string) int {
 	if err := os.WriteFile(path, im.HCL, 0o644); err != nil {
 		return report(env, &problem{fmt.Sprintf("cannot write %s: %s", path, reason(err, path)), "Check that you may write to " + out + "."})
 	}
-	for _, n := range im.Notes {
-		if !strings.HasPrefix(n, "Warning: ") {
-			n = "Note: " + n
-		}
-		fmt.Fprintln(env.Stderr, n)
-	}
-	fmt.Fprintf(env.Stdout, "Wrote %s. Review its lint findings with: teramotc lint %s (a legacy bucket usually has some), then check it with: teramotc plan %s\n", path, out, out)
-	return view.ExitOK
+	return view.WriteImported(env.Stdout, env.Stderr, im.Notes, path, out)
 }
 
 // importFailed reports why the import stopped; a bucket, user, role or
@@ -132,7 +125,7 @@ func importFailed(ctx context.Context, r *reporter, c *apply.Clients, opts apply
 		r.fail(fmt.Sprintf("%s %q not found", what, name),
 			fmt.Sprintf("Check %s, -region and that the credentials are for the account that owns it. Nothing was written.", flag))
 		if r.debug() {
-			fmt.Fprintf(r.env.Stderr, "Debug: %s\n", x.Debug)
+			view.WriteDebug(r.env.Stderr, x.Debug)
 		}
 		return
 	}

@@ -111,8 +111,7 @@ func runInit(env *Env, args []string) int {
 		}
 	}
 	if len(exists) > 0 {
-		fmt.Fprintf(env.Stderr, "Error: init refuses to overwrite existing files; nothing was written:\n  %s\n\nRemove them or choose another directory.\n", strings.Join(exists, "\n  "))
-		return view.ExitError
+		return view.WriteInitExists(env.Stderr, exists)
 	}
 	if p := makeDir(dir, initDirHint(dir)); p != nil {
 		return report(env, p)
@@ -125,7 +124,7 @@ func runInit(env *Env, args []string) int {
 		// O_EXCL: a file created since the check above is not overwritten.
 		fd, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if f.name == gitignore && errors.Is(err, os.ErrExist) {
-			fmt.Fprintf(env.Stdout, "Kept %s (it exists); make sure it ignores:\n%s", p, ignoreLines(f.data))
+			view.WriteInitKept(env.Stdout, p, ignorePatterns(f.data))
 			continue
 		}
 		if err == nil {
@@ -135,39 +134,25 @@ func runInit(env *Env, args []string) int {
 		if err != nil {
 			return report(env, &problem{fmt.Sprintf("cannot write %s: %s", p, reason(err, p)), "Check that you may write to " + dir + "; files written before this one stay."})
 		}
-		fmt.Fprintf(env.Stdout, "Created %s\n", p)
+		view.WriteInitCreated(env.Stdout, p)
 	}
-	fmt.Fprintf(env.Stdout, `
-Next steps:
-  teramotc validate %[1]s
-  teramotc policy test %[2]s
-  teramotc lint -policy %[2]s %[1]s
-  teramotc render %[1]s -o %[3]s
-`, dir, filepath.Join(dir, "policy"), filepath.Join(dir, "rendered"))
-	if filepath.Clean(dir) != "." {
-		fmt.Fprintf(env.Stdout, `
-The CI workflow's paths are relative to the project directory, and GitHub
-reads it only at the root of a repository: make the project one with
-  cd %s && git init
-or move .github/workflows/teramotc.yml to your repository's root and put
-the project directory in front of its paths.
-`, dir)
-	}
+	view.WriteInitNextSteps(env.Stdout, dir, filepath.Join(dir, "policy"), filepath.Join(dir, "rendered"), filepath.Clean(dir) != ".")
 	return view.ExitOK
 }
 
 // gitignore is the scaffold file init keeps when it exists.
 const gitignore = ".gitignore"
 
-// ignoreLines returns the patterns of a .gitignore, indented, one a line.
-func ignoreLines(data []byte) string {
-	var b strings.Builder
+// ignorePatterns returns the patterns of a .gitignore: its lines that are
+// neither blank nor comments, trimmed.
+func ignorePatterns(data []byte) []string {
+	var patterns []string
 	for _, l := range strings.Split(string(data), "\n") {
 		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-			b.WriteString("  " + l + "\n")
+			patterns = append(patterns, l)
 		}
 	}
-	return b.String()
+	return patterns
 }
 
 // initDirHint says what DIR of init must be.

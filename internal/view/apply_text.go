@@ -1,0 +1,44 @@
+package view
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteApplyPrompt asks for the confirmation of a text apply; only "yes"
+// approves.
+func WriteApplyPrompt(w io.Writer) {
+	fmt.Fprint(w, "\nDo you want to perform these actions?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ")
+}
+
+// WriteApplyNeedsTerminal reports an apply that must ask but cannot: stdin
+// is not a terminal. It returns ExitError.
+func WriteApplyNeedsTerminal(w io.Writer) int {
+	return WriteError(w, "apply needs confirmation, but stdin is not a terminal.",
+		"Review the plan above and rerun with -auto-approve, or apply a saved plan file.")
+}
+
+// WriteApplyCancelled says the prompt was not answered "yes"; the apply
+// ends with ExitError.
+func WriteApplyCancelled(w io.Writer) int {
+	fmt.Fprintln(w, "\nApply cancelled.")
+	return ExitError
+}
+
+// WriteAccessKeyFiles names the files apply wrote created access keys to.
+func WriteAccessKeyFiles(w io.Writer, files []string) {
+	for _, f := range files {
+		fmt.Fprintf(w, "Access key written to %s (mode 0600); the secret is not printed anywhere else.\n", f)
+	}
+}
+
+// WriteApplyComplete ends a text apply: the changes the endpoint does not
+// support (skipped), then the counts. It returns ExitOK.
+func WriteApplyComplete(w io.Writer, skipped []string, added, changed int) int {
+	if len(skipped) > 0 {
+		fmt.Fprintf(w, "\nSkipped (not supported by the endpoint): %s\n", strings.Join(skipped, ", "))
+	}
+	fmt.Fprintf(w, "\nApply complete! Resources: %d added, %d changed, 0 destroyed.\n", added, changed)
+	return ExitOK
+}
