@@ -126,7 +126,9 @@ func (e *Engine) attachedPolicy(ctx context.Context, owner, bucket string) (stri
 		}
 	}
 	if chosen < 0 {
-		return "", nil, nil, fmt.Errorf("%s has no customer-managed policy attached; nothing to import as a grant", owner)
+		return "", nil, nil, &Problem{Summary: fmt.Sprintf("cannot import: %s has no customer-managed policy attached", owner),
+			Detail: "A grant is one customer-managed policy attached to the user or role; inline and AWS-managed policies cannot be one. " +
+				"Import the bucket without -user/-role, or move the access into a customer-managed policy and import again. Nothing was written."}
 	}
 	others := append(append([]string{}, arns[:chosen]...), arns[chosen+1:]...)
 	return arns[chosen][strings.LastIndex(arns[chosen], "/")+1:], doc, others, nil

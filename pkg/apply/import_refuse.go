@@ -110,8 +110,11 @@ func (im *Imported) checkTrust(role string, doc any) (externalID string) {
 		}
 		p, _ := s["Principal"].(map[string]any)
 		for typ, ids := range p {
-			if n := len(stringSet(ids, nil)); typ != "AWS" || n != 1 {
-				why = append(why, fmt.Sprintf("Principal %s with %d identifier(s)", typ, n))
+			switch list := stringSet(ids, nil); {
+			case typ != "AWS":
+				why = append(why, fmt.Sprintf("a %s principal (%s)", typ, strings.Join(list, ", ")))
+			case len(list) != 1:
+				why = append(why, fmt.Sprintf("%d AWS principals (%s)", len(list), strings.Join(list, ", ")))
 			}
 		}
 		if _, ok := s["Principal"].(string); ok || len(p) == 0 {

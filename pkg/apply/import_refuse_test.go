@@ -88,7 +88,14 @@ func TestImportRefuses(t *testing.T) {
 			trust := strings.Replace(strings.Replace(trustShape, "%s", "", 1), `"arn:aws:iam::999988887777:root"`,
 				`["arn:aws:iam::999988887777:root","arn:aws:iam::555566667777:root"]`, 1)
 			return grantFake(f, trust, accessDoc)
-		}, []string{"Principal AWS with 2 identifier(s)"}},
+		}, []string{"2 AWS principals (arn:aws:iam::555566667777:root, arn:aws:iam::999988887777:root)"}},
+		{"service principal", func(f *fake) ImportOptions {
+			return grantFake(f, `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}`, accessDoc)
+		}, []string{"a Service principal (ec2.amazonaws.com)"}},
+		{"no customer-managed policy", func(f *fake) ImportOptions {
+			f.iam.users["partner"] = true
+			return ImportOptions{Bucket: importBucketName, User: "partner"}
+		}, []string{"user/partner has no customer-managed policy attached", "without -user/-role", "Nothing was written"}},
 		{"identity-policy condition (caught by the plan check)", func(f *fake) ImportOptions {
 			return grantFake(f, "", `{"Version":"2012-10-17","Statement":[{"Sid":"ObjectAccess","Effect":"Allow","Action":["s3:GetObject"],"Resource":"`+
 				objects+`","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]}`)
@@ -102,7 +109,7 @@ func TestImportRefuses(t *testing.T) {
 			if !errors.As(err, &p) || im != nil {
 				t.Fatalf("Import = %v, %v; want no spec and a Problem", im, err)
 			}
-			if !strings.HasPrefix(p.Summary, "cannot import") || !strings.Contains(p.Detail, "nothing was written") {
+			if !strings.HasPrefix(p.Summary, "cannot import") || !strings.Contains(strings.ToLower(p.Detail), "nothing was written") {
 				t.Errorf("problem %q / %q does not say import wrote nothing", p.Summary, p.Detail)
 			}
 			for _, w := range tc.detail {
