@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/apply"
 )
 
@@ -84,6 +85,6 @@ func (r *reporter) awsFail(ctx context.Context, c *apply.Clients, err error, int
 	}
 	r.fail(x.Summary, x.Detail)
 	if r.debug() {
-		fmt.Fprintf(r.env.Stderr, "Debug: %s\n", x.Debug)
+		view.WriteDebug(r.env.Stderr, x.Debug)
 	}
 }

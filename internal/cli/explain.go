@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/rules"
@@ -43,9 +42,7 @@ func runExplain(env *Env, args []string) int {
 	}
 	r := set.LookupRule(pos[0]) // an id in any case, or a rule name
 	if r == nil {
-		fmt.Fprintf(env.Stderr, "Error: no rule has the id or name %q.%s\n\nRun \"teramotc rules\" for the list.\n", pos[0], set.DidYouMean(pos[0]))
-		return view.ExitError
+		return view.WriteUnknownRule(env.Stderr, pos[0], set.DidYouMean(pos[0]))
 	}
-	fmt.Fprint(env.Stdout, explainText(r))
-	return view.ExitOK
+	return view.WriteExplain(env.Stdout, r)
 }

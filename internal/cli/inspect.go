@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/inspect"
 )
@@ -51,8 +49,7 @@ func runInspect(env *Env, args []string) int {
 	// sensitive (a sensitive bucket name in the paths of its documents).
 	doc = view.RedactStrings(doc, c.Loaded.Redact).(map[string]any)
 	if err := view.WriteInspect(env.Stdout, doc); err != nil {
-		fmt.Fprintf(env.Stderr, "Error: writing to stdout: %v\n", err)
-		return view.ExitError
+		return view.WriteWritingError(env.Stderr, "to stdout", err)
 	}
 	return view.ExitOK
 }

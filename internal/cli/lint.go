@@ -125,7 +125,7 @@ func runLint(env *Env, args []string) int {
 		return code
 	}
 	if lf.sarifSuppressed && slices.ContainsFunc(outputs, func(o lintOutput) bool { return o.format == "sarif" }) {
-		fmt.Fprintln(env.Stderr, "Warning: -sarif-include-suppressed: GitHub code scanning does not honour SARIF suppressions and shows suppressed findings as open alerts.")
+		view.WriteSARIFSuppressedWarning(env.Stderr)
 	}
 	// From here on, every error is written in the requested formats.
 	out := &lintWriter{env: env, outputs: outputs, showSuppressed: lf.showSuppressed, noFail: lf.noFail,

@@ -28,7 +28,7 @@ func lintOutputs(env *Env, specs []string) ([]lintOutput, int) {
 	if p != nil {
 		return nil, report(env, p)
 	}
-	return outs, 0
+	return outs, view.ExitOK
 }
 
 // parseLintOutputs parses the -f FORMAT[=PATH] flags: known formats, at
@@ -119,8 +119,7 @@ func (lw *lintWriter) write(r *view.LintReport) int {
 			err = writeLintFile(o, r)
 		}
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "Error: writing %s output: %v\n", o.format, err)
-			return view.ExitError
+			return view.WriteWritingError(env.Stderr, o.format+" output", err)
 		}
 	}
 	if !toStdout && r.Errors.HasErrors() {

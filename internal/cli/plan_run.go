@@ -60,11 +60,7 @@ func (r *reporter) fail(summary, detail string) {
 		r.ev.Problem(hcl.DiagError, summary, detail)
 		return
 	}
-	if detail != "" {
-		fmt.Fprintf(r.env.Stderr, "Error: %s\n\n%s\n", summary, detail)
-		return
-	}
-	fmt.Fprintf(r.env.Stderr, "Error: %s\n", summary)
+	view.WriteError(r.env.Stderr, summary, detail)
 }
 
 func (r *reporter) warn(summary string) {
@@ -72,7 +68,7 @@ func (r *reporter) warn(summary string) {
 		r.ev.Problem(hcl.DiagWarning, summary, "")
 		return
 	}
-	fmt.Fprintf(r.env.Stderr, "Warning: %s\n", summary)
+	view.WriteWarning(r.env.Stderr, summary)
 }
 
 // planSpec compiles the spec, runs the lint gate, reads the live state and
@@ -160,8 +156,7 @@ func lintGate(ctx context.Context, r *reporter, path string, opts spec.Options) 
 		return false
 	}
 	report.Color = env.Color
-	_ = view.WriteLint(env.Stderr, "text", report)
-	fmt.Fprintln(env.Stderr)
+	view.WriteLintGate(env.Stderr, report)
 	r.fail(summary, detail)
 	return false
 }

@@ -2,17 +2,13 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"syscall"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/open-policy-agent/opa/v1/tester"
 
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/rules"
@@ -84,13 +80,9 @@ func runPolicy(env *Env, args []string) int {
 	if err != nil {
 		return exitCodeForParse(err)
 	}
-	format, ok := ff.get(env, "policy", []string{"pretty", "json"})
+	format, ok := ff.get(env, "policy", view.PolicyTestFormats)
 	if !ok {
 		return view.ExitError
-	}
-	var reporter tester.Reporter = tester.PrettyReporter{Output: env.Stdout, Verbose: verbose, FailureLine: true}
-	if format == "json" {
-		reporter = policyTestJSON{env.Stdout}
 	}
 	if testOpts.Timeout < 0 {
 		return usageError(env, "policy", "-timeout must be a duration such as 5m (0: no limit), not %s", testOpts.Timeout)
@@ -109,24 +101,9 @@ func runPolicy(env *Env, args []string) int {
 		return failDiags(env, diags, files)
 	}
 	if len(results) == 0 {
-		fmt.Fprintln(env.Stderr, "Error: No tests found\n\nWrite test_* rules in *_test.rego files, or check the -run expression.")
-		return view.ExitError
+		return view.WriteNoPolicyTests(env.Stderr)
 	}
-	ch := make(chan *tester.Result, len(results))
-	failed := false
-	for _, r := range results {
-		failed = failed || !r.Pass() && !r.Skip
-		ch <- r
-	}
-	close(ch)
-	if err := reporter.Report(ch); err != nil {
-		fmt.Fprintf(env.Stderr, "Error: writing the test report: %v\n", err)
-		return view.ExitError
-	}
-	if failed {
-		return view.ExitFindings
-	}
-	return view.ExitOK
+	return view.WritePolicyTests(env.Stdout, env.Stderr, format, verbose, results)
 }
 
 // policyInterrupted reports a run that SIGINT or SIGTERM stopped: never
@@ -145,25 +122,4 @@ func policyInterrupted(env *Env, err error) int {
 	}
 	failDiags(env, diags, files)
 	return view.ExitError
-}
-
-// policyTestJSON writes the results of policy test -f json:
-// {"format_version": "1.0", "tests": [...]}, each test as OPA's JSON
-// reporter writes it.
-type policyTestJSON struct{ w io.Writer }
-
-func (r policyTestJSON) Report(ch chan *tester.Result) error {
-	tests := []*tester.Result{}
-	for t := range ch {
-		tests = append(tests, t)
-	}
-	b, err := json.MarshalIndent(struct {
-		FormatVersion string           `json:"format_version"`
-		Tests         []*tester.Result `json:"tests"`
-	}{"1.0", tests}, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = r.w.Write(append(b, '\n'))
-	return err
 }

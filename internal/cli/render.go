@@ -2,11 +2,7 @@ package cli
 
 import (
 	"errors"
-	"fmt"
-	"io/fs"
 	"strings"
-
-	"github.com/rogpeppe/go-internal/diff"
 
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/export"
@@ -103,8 +99,7 @@ func runRender(env *Env, args []string) int {
 		return renderCheck(env, c.Out, checkDir, path, *showDiff, c.Loaded.Redact)
 	case outDir == "-":
 		if err := view.WriteDocuments(env.Stdout, c.Out, c.Loaded.Redact); err != nil {
-			fmt.Fprintf(env.Stderr, "Error: writing to stdout: %v\n", err)
-			return view.ExitError
+			return view.WriteWritingError(env.Stderr, "to stdout", err)
 		}
 		return view.ExitOK
 	}
@@ -144,19 +139,13 @@ func renderCheck(env *Env, out *render.Output, dir, spec string, showDiff bool, 
 	return view.WriteRenderCheck(env.Stdout, dir, spec, stale)
 }
 
-// staleDiff returns the unified diff from the file on disk to the rendered
-// document. Sensitive content is never printed, and neither is the content
-// of a file that would be removed (it may once have been sensitive).
+// staleDiff returns the diff of the stale file path of dir (see
+// view.StaleDiff); the file on disk is read only when its diff may show it.
 func staleDiff(dir, path string, doc *render.Document) []byte {
-	switch {
-	case doc == nil:
-		return fmt.Appendf(nil, "--- %s\n(no longer rendered: the file would be removed)\n", path)
-	case doc.Sensitive:
-		return fmt.Appendf(nil, "--- %s\n+++ %s\n(sensitive content not shown)\n", path, path)
+	var old []byte
+	var err error
+	if doc != nil && !doc.Sensitive {
+		old, err = render.ReadFile(dir, path)
 	}
-	old, err := render.ReadFile(dir, path)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Appendf(nil, "--- %s\n(cannot read: %v)\n", path, err)
-	}
-	return diff.Diff(path+" (on disk)", old, path+" (rendered)", render.Marshal(doc))
+	return view.StaleDiff(path, doc, old, err)
 }

@@ -1,0 +1,80 @@
+package view
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/teramot/teramotc/pkg/rules"
+)
+
+// RulesFormats are the output formats of "teramotc rules".
+var RulesFormats = []string{"text", "json", "markdown"}
+
+// WriteRules writes the rule list in format: a text table, JSON
+// ({"format_version":"1.0","rules":[...]}) or the Markdown reference
+// (docs/rules.md).
+func WriteRules(w io.Writer, format string, rs []*rules.Rule) error {
+	switch format {
+	case "json":
+		return writeIndentedJSON(w, struct {
+			FormatVersion string        `json:"format_version"`
+			Rules         []*rules.Rule `json:"rules"`
+		}{"1.0", rs})
+	case "markdown":
+		return rules.WriteMarkdown(w, rs)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSEVERITY\tHARD\tNAME\tTITLE")
+	for _, r := range rs {
+		hard := "-"
+		if r.Hard {
+			hard = "hard"
+		}
+		name := r.Name
+		if r.Custom {
+			name += " (custom)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, hard, name, r.Title)
+	}
+	return tw.Flush()
+}
+
+// WriteExplain writes the documentation of one rule ("teramotc explain")
+// and returns ExitOK.
+func WriteExplain(w io.Writer, r *rules.Rule) int {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s (%s", r.ID, r.Name, r.Severity)
+	if r.Hard {
+		b.WriteString(", hard: AWS rejects the spec; cannot be disabled or suppressed")
+	}
+	fmt.Fprintf(&b, ")\n%s\n\n", r.Title)
+	if r.Description != "" {
+		b.WriteString(r.Description + "\n\n")
+	}
+	if r.Remediation != "" {
+		b.WriteString("Remediation: " + r.Remediation + "\n\n")
+	}
+	for _, u := range r.RelatedResources {
+		b.WriteString("See: " + u + "\n")
+	}
+	if len(r.Peers) > 0 {
+		b.WriteString("Corresponds to: " + strings.Join(r.Peers, ", ") + "\n")
+	}
+	if r.Link != "" { // a custom rule without a related_resources URL has none
+		b.WriteString("Documentation: " + r.Link + "\n")
+	}
+	if !r.Hard {
+		fmt.Fprintf(&b, "To suppress: # teramotc:ignore %s until=YYYY-MM-DD -- <reason>\n", r.ID)
+	}
+	fmt.Fprint(w, b.String())
+	return ExitOK
+}
+
+// WriteUnknownRule reports a rule id or name that none has; suggestion is
+// " Did you mean ...?" or "". It returns ExitError.
+func WriteUnknownRule(w io.Writer, name, suggestion string) int {
+	return WriteError(w, fmt.Sprintf("no rule has the id or name %q.%s", name, suggestion),
+		`Run "teramotc rules" for the list.`)
+}
