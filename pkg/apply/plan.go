@@ -158,6 +158,7 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 		}
 		return typeIndex(applyOrder, a.Type) < typeIndex(applyOrder, b.Type)
 	})
+	warnLogSources(p)
 	p.DesiredFingerprint, p.LiveFingerprint = maskedFingerprints(items, live)
 	return p
 }
