@@ -8,8 +8,6 @@ import (
 	"os"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclwrite"
-	"github.com/rogpeppe/go-internal/diff"
 
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/spec"
@@ -96,25 +94,13 @@ func runFmt(env *Env, args []string) int {
 	return view.ExitOK
 }
 
-// formatHCL returns the canonical form of src, or the syntax errors that
-// prevent formatting it.
-func formatHCL(name string, src []byte) ([]byte, hcl.Diagnostics) {
-	if diags := spec.CheckSource(src, name); diags.HasErrors() {
-		return nil, diags // deep nesting would exhaust the parser's stack
-	}
-	if _, diags := hclwrite.ParseConfig(src, name, hcl.InitialPos); diags.HasErrors() {
-		return nil, diags
-	}
-	return hclwrite.Format(src), nil
-}
-
 func fmtStdin(env *Env, o fmtOptions) (changed, ok bool) {
 	src, err := io.ReadAll(env.Stdin)
 	if err != nil {
 		report(env, &problem{"cannot read stdin: " + err.Error(), "Pipe the HCL to format into fmt -, or give fmt a file."})
 		return false, false
 	}
-	out, diags := formatHCL("<stdin>", src)
+	out, diags := spec.Format("<stdin>", src)
 	if diags != nil {
 		view.WriteDiagnostics(env.Stderr, diags, fileMap("<stdin>", src), env.Color)
 		return false, false
@@ -122,9 +108,9 @@ func fmtStdin(env *Env, o fmtOptions) (changed, ok bool) {
 	changed = !bytes.Equal(src, out)
 	switch {
 	case o.diff:
-		env.Stdout.Write(diff.Diff("<stdin>", src, "<stdin> (formatted)", out))
+		view.WriteFmtDiff(env.Stdout, "<stdin>", src, out)
 	case !o.check:
-		env.Stdout.Write(out)
+		view.WriteFmtSource(env.Stdout, out)
 	}
 	return changed, true
 }
@@ -135,7 +121,7 @@ func fmtFile(env *Env, path string, o fmtOptions) (changed, ok bool) {
 		report(env, &problem{fmt.Sprintf("cannot read %s: %s", path, reason(err, path)), "Check that the file exists and that you may read it."})
 		return false, false
 	}
-	out, diags := formatHCL(path, src)
+	out, diags := spec.Format(path, src)
 	if diags != nil {
 		view.WriteDiagnostics(env.Stderr, diags, fileMap(path, src), env.Color)
 		return false, false
@@ -144,10 +130,10 @@ func fmtFile(env *Env, path string, o fmtOptions) (changed, ok bool) {
 		return false, true
 	}
 	if o.list {
-		fmt.Fprintln(env.Stdout, path)
+		view.WriteFmtChanged(env.Stdout, path)
 	}
 	if o.diff {
-		env.Stdout.Write(diff.Diff(path, src, path+" (formatted)", out))
+		view.WriteFmtDiff(env.Stdout, path, src, out)
 	}
 	if o.write {
 		if err := writeSameMode(path, out); err != nil {
