@@ -9,7 +9,8 @@ import (
 	"github.com/teramot/teramotc/pkg/spec"
 )
 
-// Permission is one action a command needs on one resource, and why.
+// Permission is one action a command needs on one resource, the operation
+// that needs it, and when that operation is called.
 type Permission struct {
 	API      string // the operation that needs it, "s3:HeadBucket"
 	Action   string // "s3:ListBucket"
@@ -31,9 +32,10 @@ type PermissionPolicy struct {
 	// render.MarshalValue).
 	Document map[string]any
 	// Permissions are what the document allows, one per operation, action
-	// and resource, in document order.
+	// and resource, in the order of Operations.
 	Permissions []Permission
-	// Notes say where the document is wider than it could be, and why.
+	// Notes are what the user should know about the document: an account
+	// left open ("*"), a size over a managed policy's limit.
 	Notes []string
 }
 
