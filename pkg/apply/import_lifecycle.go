@@ -19,10 +19,10 @@ import (
 // A rule whose tag or size filter is left out would act on more objects,
 // so it is written disabled (enabled = false, said in its comment): the
 // plan shows the change that disables it, never one that deletes more.
-// For other fields left out, the plan shows the change that drops them,
-// DESTRUCTIVE when the rule would then delete more (a dropped
-// NewerNoncurrentVersions). A rule with nothing expressible is not
-// imported at all.
+// A noncurrent expiration with NewerNoncurrentVersions is left out whole
+// (its days alone would delete the newest versions the rule keeps). For
+// other fields left out, the plan shows the change that drops them. A
+// rule with nothing expressible is not imported at all.
 func importLifecycle(b *hclwrite.Body, bucket string, lc map[string]any, im *Imported) {
 	raw := map[string]map[string]any{}
 	list, _ := lc["Rules"].([]any)
@@ -36,6 +36,17 @@ func importLifecycle(b *hclwrite.Body, bucket string, lc map[string]any, im *Imp
 	for _, r := range rules(canonLifecycle(lc)) {
 		id := str(r["ID"])
 		lost := liveOnly(raw[id])
+		if n := num(r["NewerNoncurrentVersions"]); n > 0 {
+			// NoncurrentDays alone would delete the newest versions the
+			// rule keeps: leave the noncurrent expiration out whole.
+			for i, l := range lost {
+				if strings.HasPrefix(l, "NoncurrentVersionExpiration.NewerNoncurrentVersions") {
+					lost[i] = fmt.Sprintf("NoncurrentVersionExpiration (NoncurrentDays %d with NewerNoncurrentVersions %d, left out whole: "+
+						"the days alone would delete more)", int64(num(r["NoncurrentDays"])), int64(n))
+				}
+			}
+			r = withoutKeys(r, "NoncurrentDays", "NewerNoncurrentVersions")
+		}
 		if !expressible(r) {
 			skipped = append(skipped, fmt.Sprintf("%q (%s)", id, strings.Join(lost, ", ")))
 			continue
@@ -61,10 +72,9 @@ func importLifecycle(b *hclwrite.Body, bucket string, lc map[string]any, im *Imp
 			b.AppendUnstructuredTokens(comment(
 				"import: S3 has more in lifecycle rule "+fmt.Sprintf("%q", id)+" than a spec can express, left out here:",
 				"  "+strings.Join(lost, ", ")+".",
-				"plan shows the change that drops them, DESTRUCTIVE when the rule would then delete more."))
+				"plan shows the change that drops them; none of them makes the rule delete more."))
 			im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s, lifecycle rule %q: a spec cannot express %s, so the imported "+
-				"rule leaves them out. plan shows the change that drops them, and marks it DESTRUCTIVE when the rule would then delete "+
-				"objects it keeps today; apply refuses that without -allow-destructive.",
+				"rule leaves them out. plan shows the change that drops them; it deletes nothing more.",
 				bucket, id, strings.Join(lost, ", ")))
 		}
 		importRule(b, r, !narrowed)
@@ -78,6 +88,18 @@ func importLifecycle(b *hclwrite.Body, bucket string, lc map[string]any, im *Imp
 	}
 	im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s: lifecycle rules %s are not imported: they have nothing a spec "+
 		"can express; %s", bucket, strings.Join(skipped, ", "), then))
+}
+
+// withoutKeys returns a copy of m without keys.
+func withoutKeys(m map[string]any, keys ...string) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	for _, k := range keys {
+		delete(out, k)
+	}
+	return out
 }
 
 // expressible reports whether a canonical rule keeps an action once what

@@ -15,10 +15,11 @@ import (
 
 // verifyImport plans the imported spec (src) against the live state, as
 // "teramotc plan" will, so that import never writes a spec that does not
-// validate or whose apply would widen access, whatever live setting the
+// validate or whose apply would widen access or delete data (a loosen or
+// DESTRUCTIVE change), whatever live setting the
 // checks before it did not foresee (bucket names the import in notes). externalID is the role's live
 // external id: it is only passed to the loader, never written. A spec
-// that does not load, or a change that loosens access, is refused; the
+// that does not load, or such a change, is refused; the
 // other changes are listed in one warning, so the user knows what plan
 // will show before running it.
 func (e *Engine) verifyImport(ctx context.Context, bucket string, src []byte, externalID string, im *Imported) error {
@@ -60,9 +61,9 @@ func (e *Engine) verifyImport(ctx context.Context, bucket string, src []byte, ex
 		if c.Reason != "" {
 			what += " (" + c.Reason + ")"
 		}
-		if c.Risk == RiskLoosen {
-			im.refuse("applying the imported spec would widen access or auditing: plan would show %s, because the live state has "+
-				"something a spec cannot express there.", what)
+		if c.Risk == RiskLoosen || c.Destructive {
+			im.refuse("applying the imported spec would widen access or auditing, or delete data: plan would show %s, because the "+
+				"live state has something a spec cannot express there.", what)
 			continue
 		}
 		shown = append(shown, what)
