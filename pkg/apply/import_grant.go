@@ -3,7 +3,6 @@ package apply
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -42,6 +41,7 @@ func (e *Engine) importGrant(ctx context.Context, root *hclwrite.Body, bucketLab
 		if sid == "KMSAccess" {
 			continue
 		}
+		im.checkGrantStatement(owner, policyName, s)
 		for _, a := range stringSet(s["Action"], nil) {
 			if p, ok := permissionOf[strings.ToLower(a)]; ok {
 				perms = append(perms, p)
@@ -59,7 +59,7 @@ func (e *Engine) importGrant(ctx context.Context, root *hclwrite.Body, bucketLab
 			}
 		}
 	}
-	sort.Strings(perms)
+	perms, extra = dedupe(perms), dedupe(extra)
 	g.SetAttributeValue("permissions", strList(perms))
 	if len(extra) > 0 {
 		g.SetAttributeValue("extra_actions", strList(extra))

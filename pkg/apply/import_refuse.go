@@ -177,3 +177,40 @@ func (im *Imported) checkVersion(what string, doc map[string]any) {
 			"plan shows the change to that, classified neutral: the statements grant and deny the same.", what, strings.Join(has, " and ")))
 	}
 }
+
+// checkGrantStatement refuses a statement of the grant's managed policy
+// that a grant cannot render: a Deny (import would turn its actions into
+// permissions), NotAction or NotResource.
+func (im *Imported) checkGrantStatement(owner, policy string, s map[string]any) {
+	var why []string
+	if e := str(s["Effect"]); e != "Allow" {
+		why = append(why, "Effect "+e)
+	}
+	for _, k := range []string{"NotAction", "NotResource", "NotPrincipal"} {
+		if _, ok := s[k]; ok {
+			why = append(why, k)
+		}
+	}
+	if len(why) == 0 {
+		return
+	}
+	name := "without a Sid"
+	if sid := str(s["Sid"]); sid != "" {
+		name = fmt.Sprintf("%q", sid)
+	}
+	im.refuse("%s: statement %s of the managed policy %s has %s, which a grant cannot express (it renders Allow statements of "+
+		"actions on the bucket); move it to another policy (a permissions boundary, say) or remove it, then import again.",
+		owner, name, policy, strings.Join(why, " and "))
+}
+
+// dedupe returns the sorted distinct elements of list.
+func dedupe(list []string) []string {
+	sort.Strings(list)
+	out := list[:0]
+	for i, s := range list {
+		if i == 0 || s != list[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}

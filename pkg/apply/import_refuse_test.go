@@ -96,6 +96,10 @@ func TestImportRefuses(t *testing.T) {
 			f.iam.users["partner"] = true
 			return ImportOptions{Bucket: importBucketName, User: "partner"}
 		}, []string{"user/partner has no customer-managed policy attached", "without -user/-role", "Nothing was written"}},
+		{"identity-policy Deny", func(f *fake) ImportOptions {
+			return grantFake(f, "", `{"Version":"2012-10-17","Statement":[{"Sid":"ObjectAccess","Effect":"Allow","Action":["s3:GetObject"],"Resource":"`+
+				objects+`"},{"Sid":"NoDelete","Effect":"Deny","Action":"s3:DeleteObject","Resource":"`+objects+`"}]}`)
+		}, []string{`user/partner: statement "NoDelete" of the managed policy partner-access has Effect Deny`}},
 		{"identity-policy condition (caught by the plan check)", func(f *fake) ImportOptions {
 			return grantFake(f, "", `{"Version":"2012-10-17","Statement":[{"Sid":"ObjectAccess","Effect":"Allow","Action":["s3:GetObject"],"Resource":"`+
 				objects+`","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]}`)
