@@ -1,9 +1,73 @@
 package apply
 
 import (
+	"context"
 	"fmt"
 	"strings"
+
+	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/zclconf/go-cty/cty"
 )
+
+// importTrail writes the trail block of the live trail name, which logs
+// the data events of bucket (labelled bucketLabel in the spec).
+func (e *Engine) importTrail(ctx context.Context, root *hclwrite.Body, bucketLabel, name, bucket string, im *Imported) error {
+	it := &Item{Type: TTrail, Name: name, Region: e.C.Region}
+	v, err := e.readIdentityOrTrail(ctx, it)
+	if err != nil {
+		return fmt.Errorf("trail %s: %w", name, err)
+	}
+	if v == nil {
+		return fmt.Errorf("trail %s not found in %s", name, e.C.Region)
+	}
+	m, _ := generic(v).(map[string]any)
+	sel, err := e.readIdentityOrTrail(ctx, &Item{Type: TEventSelectors, Name: name, Region: e.C.Region})
+	if err != nil {
+		return err
+	}
+	rw, mgmt := eventSelector(sel)
+	status, err := e.readIdentityOrTrail(ctx, &Item{Type: TTrailLogging, Name: name, Region: e.C.Region})
+	if err != nil {
+		return err
+	}
+	trailNotes(name, bucket, m, sel, status, im)
+	t := root.AppendNewBlock("trail", []string{name}).Body()
+	t.SetAttributeTraversal("bucket", traversal("bucket", bucketLabel))
+	t.SetAttributeValue("log_bucket", cty.StringVal(str(m["S3BucketName"])))
+	if p := str(m["S3KeyPrefix"]); p != "" {
+		t.SetAttributeValue("log_prefix", cty.StringVal(p))
+	}
+	t.SetAttributeValue("read_events", cty.BoolVal(rw == "All" || rw == "ReadOnly"))
+	t.SetAttributeValue("write_events", cty.BoolVal(rw == "All" || rw == "WriteOnly"))
+	if !mgmt && rw != "" {
+		t.SetAttributeValue("management_events", cty.False)
+	}
+	mr, _ := m["IsMultiRegionTrail"].(bool)
+	lv, _ := m["EnableLogFileValidation"].(bool)
+	t.SetAttributeValue("multi_region", cty.BoolVal(mr))
+	t.SetAttributeValue("log_file_validation", cty.BoolVal(lv))
+	if k := str(m["KmsKeyId"]); k != "" {
+		t.SetAttributeValue("kms_key_arn", cty.StringVal(k))
+	}
+	return nil
+}
+
+// eventSelector reads a GetEventSelectors response (nil, or one without
+// EventSelectors, when the trail logs no data events): the ReadWriteType
+// of its last selector and whether that selector also logs management
+// events (a spec renders one selector; with none, mgmt is true, the
+// spec's default).
+func eventSelector(sel any) (rw string, mgmt bool) {
+	m, _ := generic(sel).(map[string]any)
+	list, _ := m["EventSelectors"].([]any)
+	mgmt = true
+	for _, e := range list {
+		s, _ := e.(map[string]any)
+		rw = str(s["ReadWriteType"])
+		mgmt = s["IncludeManagementEvents"] == true // as normalize reads it
+	}
+	return rw, mgmt
+}
 
 // trailNotes warns about what a live trail (m, its DescribeTrails entry;
 // sel, its event selectors; status, its logging status) has that a trail
