@@ -50,6 +50,7 @@ type Engine struct {
 	progressMu sync.Mutex
 	mu         sync.Mutex
 	keyFiles   []string
+	keys       accessKeyBook // access keys listed and created (access_keys.go)
 	start      time.Time
 	caps       capCache             // what the endpoint implements (see probe)
 	ran        map[*Change]runState // how far each change got (Tally), under progressMu
@@ -196,7 +197,13 @@ func groupItems(items []*Item) [][]*Item {
 // creates can be stored: KeyDir exists, is a directory this process may
 // write to, and holds no key file of those users yet. Its errors are
 // *Problem.
+//
+// It also refuses a plan that attaches a policy to a user with an active
+// access key that no key file in KeyDir (nor this run) accounts for.
 func (e *Engine) CheckKeyDir(p *Plan) error {
+	if err := e.checkKeysBeforeGrants(p); err != nil {
+		return err
+	}
 	var users []string
 	for _, c := range p.Changes {
 		if c.Type == TAccessKey && c.Action == ActionCreate && c.Unsupported == "" {
@@ -231,7 +238,11 @@ func (e *Engine) CheckKeyDir(p *Plan) error {
 	f.Close()
 	os.Remove(f.Name())
 	for _, u := range users {
-		path := filepath.Join(dir, u+".access-key.json")
+		path := e.keyFilePath(u)
+		if kf, _ := readKeyFile(path); kf.empty {
+			return &Problem{Summary: path + " is empty: an earlier apply stopped before saving the access key of user " + u,
+				Detail: "The user has no access key now, so none was lost: remove the empty file and run apply again. Nothing was written to AWS."}
+		}
 		if _, err := os.Lstat(path); err == nil {
 			return &Problem{Summary: path + " already exists",
 				Detail: "apply never overwrites a key file: move it away (after storing the key it holds somewhere safe), or give another -key-dir. Nothing was written to AWS."}

@@ -19,11 +19,26 @@ type fakeIAM struct {
 	policies map[string][]string // arn -> versions (last is default)
 	attached map[string]bool     // owner + " " + arn
 	keys     map[string]int
+	// paths holds the users' paths ("/" when unset); inactive the access
+	// key ids set Inactive; createKeyOpts the per-operation options of the
+	// last CreateAccessKey call.
+	paths         map[string]string
+	inactive      map[string]bool
+	createKeyOpts []func(*iam.Options)
+
+	// inline holds the inline policy names of "user/NAME" and "role/NAME",
+	// groups the groups of each user (plan_identity_extra_test.go).
+	inline map[string][]string
+	groups map[string][]string
 }
+
+// fakeKeyID is the id of the i-th (0-based) access key of a user.
+func fakeKeyID(i int) string { return fmt.Sprintf("AKIAFAKEKEY%d", i+1) }
 
 type fakeRole struct {
 	trust      string
 	maxSession int32
+	path       string // "" is "/"
 }
 
 type fakeTrail struct {
@@ -52,7 +67,7 @@ func (f *fake) GetUser(_ context.Context, in *iam.GetUserInput, _ ...func(*iam.O
 	if !f.iam.users[*in.UserName] {
 		return nil, noEntity("user")
 	}
-	return &iam.GetUserOutput{User: &iamtypes.User{UserName: in.UserName, Path: aws.String("/")}}, nil
+	return &iam.GetUserOutput{User: &iamtypes.User{UserName: in.UserName, Path: aws.String(pathOr(f.iam.paths[*in.UserName]))}}, nil
 }
 
 func (f *fake) CreateUser(_ context.Context, in *iam.CreateUserInput, _ ...func(*iam.Options)) (*iam.CreateUserOutput, error) {
@@ -61,8 +76,33 @@ func (f *fake) CreateUser(_ context.Context, in *iam.CreateUserInput, _ ...func(
 	if err := f.call("CreateUser", *in.UserName, true); err != nil {
 		return nil, err
 	}
+	if f.iam.users[*in.UserName] {
+		return nil, apiErr("EntityAlreadyExists", "User with name "+*in.UserName+" already exists.")
+	}
 	f.iam.users[*in.UserName] = true
+	if f.iam.paths == nil {
+		f.iam.paths = map[string]string{}
+	}
+	f.iam.paths[*in.UserName] = aws.ToString(in.Path)
 	return &iam.CreateUserOutput{}, nil
+}
+
+func (f *fake) UpdateUser(_ context.Context, in *iam.UpdateUserInput, _ ...func(*iam.Options)) (*iam.UpdateUserOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("UpdateUser", *in.UserName, true); err != nil {
+		return nil, err
+	}
+	if !f.iam.users[*in.UserName] {
+		return nil, noEntity("user")
+	}
+	if in.NewPath != nil {
+		if f.iam.paths == nil {
+			f.iam.paths = map[string]string{}
+		}
+		f.iam.paths[*in.UserName] = *in.NewPath
+	}
+	return &iam.UpdateUserOutput{}, nil
 }
 
 func (f *fake) GetRole(_ context.Context, in *iam.GetRoleInput, _ ...func(*iam.Options)) (*iam.GetRoleOutput, error) {
@@ -80,7 +120,7 @@ func (f *fake) GetRole(_ context.Context, in *iam.GetRoleInput, _ ...func(*iam.O
 		f.uniqueIDReads--
 		arn = "AROAEXAMPLEUNIQUEID"
 	}
-	return &iam.GetRoleOutput{Role: &iamtypes.Role{RoleName: in.RoleName, Path: aws.String("/"), Arn: aws.String(arn),
+	return &iam.GetRoleOutput{Role: &iamtypes.Role{RoleName: in.RoleName, Path: aws.String(pathOr(r.path)), Arn: aws.String(arn),
 		AssumeRolePolicyDocument: aws.String(url.QueryEscape(r.trust)), MaxSessionDuration: aws.Int32(r.maxSession)}}, nil
 }
 
@@ -248,22 +288,30 @@ func (f *fake) ListAccessKeys(_ context.Context, in *iam.ListAccessKeysInput, _ 
 	}
 	out := &iam.ListAccessKeysOutput{}
 	for i := 0; i < f.iam.keys[*in.UserName]; i++ {
-		out.AccessKeyMetadata = append(out.AccessKeyMetadata, iamtypes.AccessKeyMetadata{AccessKeyId: aws.String("AKIAFAKE")})
+		status := iamtypes.StatusTypeActive
+		if f.iam.inactive[fakeKeyID(i)] {
+			status = iamtypes.StatusTypeInactive
+		}
+		out.AccessKeyMetadata = append(out.AccessKeyMetadata, iamtypes.AccessKeyMetadata{AccessKeyId: aws.String(fakeKeyID(i)),
+			UserName: in.UserName, Status: status})
 	}
 	return out, nil
 }
 
-func (f *fake) CreateAccessKey(ctx context.Context, in *iam.CreateAccessKeyInput, _ ...func(*iam.Options)) (*iam.CreateAccessKeyOutput, error) {
+func (f *fake) CreateAccessKey(ctx context.Context, in *iam.CreateAccessKeyInput, opts ...func(*iam.Options)) (*iam.CreateAccessKeyOutput, error) {
 	if f.onCreateAccessKey != nil {
 		f.onCreateAccessKey(ctx)
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.iam.createKeyOpts = opts
 	if err := f.call("CreateAccessKey", *in.UserName, true); err != nil {
 		return nil, err
 	}
+	id := fakeKeyID(f.iam.keys[*in.UserName])
 	f.iam.keys[*in.UserName]++
-	return &iam.CreateAccessKeyOutput{AccessKey: &iamtypes.AccessKey{AccessKeyId: aws.String("AKIAFAKEKEY"), SecretAccessKey: aws.String("fake-secret-do-not-print")}}, nil
+	return &iam.CreateAccessKeyOutput{AccessKey: &iamtypes.AccessKey{AccessKeyId: aws.String(id), UserName: in.UserName,
+		Status: iamtypes.StatusTypeActive, SecretAccessKey: aws.String("fake-secret-do-not-print")}}, nil
 }
 
 func (f *fake) DescribeTrails(_ context.Context, in *cloudtrail.DescribeTrailsInput, _ ...func(*cloudtrail.Options)) (*cloudtrail.DescribeTrailsOutput, error) {

@@ -28,6 +28,9 @@ func (e *Engine) readIdentityOrTrail(ctx context.Context, it *Item) (any, error)
 		if err != nil {
 			return nil, err
 		}
+		if err := rolePathProblem(it, aws.ToString(out.Role.Path)); err != nil {
+			return nil, err
+		}
 		if arn := aws.ToString(out.Role.Arn); arn != "" && !strings.HasPrefix(arn, "arn:") {
 			// Right after CreateRole, IAM may briefly show the role's
 			// unique id (AROA...) instead of its ARN: not ready yet.
@@ -56,8 +59,10 @@ func (e *Engine) readIdentityOrTrail(ctx context.Context, it *Item) (any, error)
 		}
 		return map[string]any{"PolicyName": it.Name, "Attached": true}, nil
 	case TAccessKey:
-		out, err := e.C.IAM.ListAccessKeys(ctx, &iam.ListAccessKeysInput{UserName: aws.String(it.Name)})
-		if err != nil || len(out.AccessKeyMetadata) == 0 {
+		// Any key, active or not, means apply creates none; the keys are
+		// kept (access_keys.go) for plan's warnings and apply's checks.
+		keys, err := e.listAccessKeys(ctx, it.Name)
+		if err != nil || len(keys) == 0 {
 			return nil, err
 		}
 		return map[string]any{"Exists": true}, nil
@@ -89,6 +94,22 @@ func (e *Engine) readIdentityOrTrail(ctx context.Context, it *Item) (any, error)
 		return map[string]any{"IsLogging": aws.ToBool(out.IsLogging)}, nil
 	}
 	return nil, fmt.Errorf("no reader for %s", it.Type)
+}
+
+// rolePathProblem refuses a role that exists under another path than the
+// spec's: IAM cannot move a role (UpdateRole has no path parameter, and a
+// role's ARN includes its path), so no write could converge it.
+func rolePathProblem(it *Item, live string) error {
+	w, _ := it.Desired.(map[string]any)
+	want := str(w["Path"])
+	if w == nil || want == "" || pathOr(live) == want {
+		return nil
+	}
+	return &Problem{Summary: fmt.Sprintf("IAM role %s exists with path %q, but %s says %q", it.Name, pathOr(live), it.Address, want),
+		Detail: fmt.Sprintf("IAM cannot change a role's path. To keep the role, set path = %q in the cross_account_role block of %s. "+
+			"To move it, delete the role in AWS (aws iam detach-role-policy for each attached policy, then aws iam delete-role --role-name %s) "+
+			"and run apply to create it under the new path: its ARN changes, so the partner must use the new one. Nothing was written to AWS.",
+			pathOr(live), it.Address, it.Name)}
 }
 
 func (e *Engine) policyARN(name string) string {

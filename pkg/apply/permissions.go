@@ -128,6 +128,13 @@ var Operations = []Operation{
 		Reads: []string{TIAMUser}, Imports: []string{TIAMUser}},
 	{API: "iam:CreateUser", Actions: []string{"iam:CreateUser"}, Resource: ResourceUser, Write: true,
 		Writes: []string{TIAMUser}},
+	// UpdateUser NewPath moves a user to the spec's path; the reference
+	// lists iam:UpdateUser on the user resource, and IAM checks it on the
+	// user's ARN under both the old and the new path (UpdateUser in the
+	// IAM API Reference: "you must have permission to update both the
+	// source object and the target object").
+	{API: "iam:UpdateUser", Actions: []string{"iam:UpdateUser"}, Resource: ResourceUser, Write: true,
+		Writes: []string{TIAMUser}, When: "the user exists and its path differs from the spec"},
 	{API: "iam:GetRole", Actions: []string{"iam:GetRole"}, Resource: ResourceRole,
 		Reads: []string{TIAMRole}, Imports: []string{TIAMRole}},
 	{API: "iam:CreateRole", Actions: []string{"iam:CreateRole"}, Resource: ResourceRole, Write: true,

@@ -159,6 +159,7 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 		return typeIndex(applyOrder, a.Type) < typeIndex(applyOrder, b.Type)
 	})
 	warnLogSources(p)
+	e.warnAccessKeys(p) // access keys nobody may hold (access_keys.go)
 	p.DesiredFingerprint, p.LiveFingerprint = maskedFingerprints(items, live)
 	return p
 }

@@ -3,12 +3,15 @@ package apply
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 
 	"github.com/teramot/teramotc/pkg/render"
@@ -21,10 +24,17 @@ func (e *Engine) writeIAM(ctx context.Context, c *Change, cur any) error {
 	w, _ := it.Desired.(map[string]any)
 	switch it.Type {
 	case TIAMUser:
-		_, err := e.C.IAM.CreateUser(ctx, &iam.CreateUserInput{UserName: aws.String(it.Name), Path: aws.String(str(w["Path"]))})
-		if errorCode(err) == "EntityAlreadyExists" {
-			err = nil
+		path := aws.String(str(w["Path"]))
+		if c.Action == ActionCreate {
+			_, err := e.C.IAM.CreateUser(ctx, &iam.CreateUserInput{UserName: aws.String(it.Name), Path: path})
+			if errorCode(err) != "EntityAlreadyExists" {
+				return err
+			}
+			// Created by someone else since the plan: give it the spec's path.
 		}
+		// The user exists with another path (the user's only other
+		// field): move it, as the plan's "~ Path" says.
+		_, err := e.C.IAM.UpdateUser(ctx, &iam.UpdateUserInput{UserName: aws.String(it.Name), NewPath: path})
 		return err
 	case TIAMRole:
 		return e.writeRole(ctx, c, cur)
@@ -34,6 +44,9 @@ func (e *Engine) writeIAM(ctx context.Context, c *Change, cur any) error {
 		kind, name := splitOwner(it.Owner)
 		arn := aws.String(e.policyARN(it.Name))
 		if kind == "user" {
+			if err := e.checkKeysAtGrant(ctx, name, it.Name); err != nil {
+				return err
+			}
 			_, err := e.C.IAM.AttachUserPolicy(ctx, &iam.AttachUserPolicyInput{UserName: aws.String(name), PolicyArn: arn})
 			return err
 		}
@@ -118,12 +131,36 @@ func (e *Engine) writeManagedPolicy(ctx context.Context, c *Change, document any
 
 // createAccessKey creates a key for the user and writes it to a new 0600
 // file in KeyDir. The secret goes nowhere else.
+//
+// CreateAccessKey is not idempotent: each call that reaches IAM makes a
+// new key, and its secret is in that call's answer only. So it is sent at
+// most once per run: the SDK's retryer is limited to one attempt for it (a
+// retry after a timeout or a dropped connection would make a second key
+// while the first one's secret is lost), and an error that does not prove
+// the key was not created is returned as a *Problem that hides the AWS
+// error from the resource-level retry (retry.go retries only errors it can
+// classify). Only an answer that proves nothing was created (keyNotCreated:
+// throttling, the user not visible yet) is retried by that layer.
 func (e *Engine) createAccessKey(ctx context.Context, it *Item) error {
-	dir := e.KeyDir
-	if dir == "" {
-		dir = "."
+	user := it.Name
+	// The plan creates a key only when the user had none; one that is
+	// there now was made since (another apply of this spec at the same
+	// time): stop rather than make a second.
+	before, err := e.listAccessKeys(ctx, user)
+	if err != nil {
+		return err
 	}
-	path := filepath.Join(dir, it.Name+".access-key.json")
+	if len(before) > 0 {
+		ids := keyIDs(before)
+		return &Problem{Summary: fmt.Sprintf("user %s has access key %s, created since the plan", user, strings.Join(ids, ", ")),
+			Detail: fmt.Sprintf("apply creates a key only when the user has none, and this one appeared after the plan listed the user's keys: "+
+				"another apply of this spec is probably running (concurrent applies of one spec are not supported). No key was created. "+
+				"Let the other run finish, then run plan again; if nobody holds the key's secret, delete it (%s).", deleteKeyCommands(user, ids))}
+	}
+	path := e.keyFilePath(user)
+	// The file is reserved before the call: left empty, it marks a key
+	// whose secret was not saved (a killed run), which the next apply
+	// reports instead of granting the key access (keyGrantProblem).
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return fmt.Errorf("cannot create the access key file (it must not exist yet): %w", err)
@@ -137,24 +174,74 @@ func (e *Engine) createAccessKey(ctx context.Context, it *Item) error {
 	// create the key after the client gave up, and its secret, returned
 	// only in this answer, would be lost. The client's request timeout
 	// still bounds it.
-	out, err := e.C.IAM.CreateAccessKey(context.WithoutCancel(ctx), &iam.CreateAccessKeyInput{UserName: aws.String(it.Name)})
+	out, err := e.C.IAM.CreateAccessKey(context.WithoutCancel(ctx), &iam.CreateAccessKeyInput{UserName: aws.String(user)}, sendOnce)
 	if err != nil {
-		os.Remove(path)
-		return err
+		if keyNotCreated(err) {
+			os.Remove(path)
+			return err
+		}
+		return e.keyOutcomeUnknown(ctx, user, path, before, err)
 	}
-	rec := map[string]string{
-		"UserName":        it.Name,
-		"AccessKeyId":     aws.ToString(out.AccessKey.AccessKeyId),
-		"SecretAccessKey": aws.ToString(out.AccessKey.SecretAccessKey),
-	}
+	id := aws.ToString(out.AccessKey.AccessKeyId)
+	rec := map[string]string{"UserName": user, "AccessKeyId": id, "SecretAccessKey": aws.ToString(out.AccessKey.SecretAccessKey)}
 	enc := json.NewEncoder(f)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(rec); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return &Problem{Summary: fmt.Sprintf("access key %s of user %s was created, but writing %s failed: %v", id, user, path, err),
+			Detail: fmt.Sprintf("Its secret is lost. Delete the key (%s), remove %s, and run apply again.", deleteKeyCommands(user, []string{id}), path)}
 	}
+	e.keys.setCreated(user, id)
 	e.mu.Lock()
 	e.keyFiles = append(e.keyFiles, path)
 	e.mu.Unlock()
-	e.logf("access key of user %s written to %s (mode 0600)", it.Name, path)
+	e.logf("access key of user %s written to %s (mode 0600)", user, path)
+	// Another run may have created a key at the same time (its own
+	// re-check came before this key existed): report what it left.
+	keys, err := e.listAccessKeys(context.WithoutCancel(ctx), user)
+	if err == nil {
+		if others := slices.DeleteFunc(activeIDs(keys), func(k string) bool { return k == id }); len(others) > 0 {
+			return &Problem{Summary: fmt.Sprintf("user %s has %d active access keys after this run created %s (written to %s)", user, len(others)+1, id, path),
+				Detail: fmt.Sprintf("Another apply of this spec created %s at the same time (concurrent applies of one spec are not supported), "+
+					"so this run stops before granting the user access. Keep one key: delete each other key nobody holds (%s), then run apply again.",
+					strings.Join(others, ", "), deleteKeyCommands(user, others))}
+		}
+	}
 	return nil
+}
+
+// sendOnce limits the SDK retryer of one call to a single attempt.
+func sendOnce(o *iam.Options) {
+	if o.Retryer == nil {
+		o.Retryer = aws.NopRetryer{}
+		return
+	}
+	o.Retryer = retry.AddWithMaxAttempts(o.Retryer, 1)
+}
+
+// keyOutcomeUnknown reports a CreateAccessKey whose answer was lost: the
+// key may exist, its secret is gone, and the reserved (empty) key file is
+// kept to say so. The keys are listed again to name the new one.
+func (e *Engine) keyOutcomeUnknown(ctx context.Context, user, path string, before []accessKey, err error) error {
+	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), e.C.requestTimeout())
+	defer cancel()
+	what := "an access key of user " + user + " may have been created"
+	check := fmt.Sprintf("check with aws iam list-access-keys --user-name %s, delete the new key (aws iam delete-access-key --user-name %s --access-key-id ID)", user, user)
+	if keys, lerr := e.listAccessKeys(lctx, user); lerr == nil {
+		var added []string
+		for _, k := range keys {
+			if !slices.Contains(keyIDs(before), k.ID) {
+				added = append(added, k.ID)
+			}
+		}
+		if len(added) == 0 {
+			what = "no access key of user " + user + " appeared, but one may still be created"
+		} else {
+			what = fmt.Sprintf("access key %s of user %s was created", strings.Join(added, ", "), user)
+			check = "delete it (" + deleteKeyCommands(user, added) + ")"
+		}
+	}
+	return &Problem{Summary: fmt.Sprintf("CreateAccessKey got no answer (%s): %s, and its secret is lost", short(err), what),
+		Detail: fmt.Sprintf("AWS returns a key's secret only in the answer to CreateAccessKey, and teramotc does not send that call again, since a second call makes a second key. "+
+			"The empty %s marks the lost key: %s, remove %s, and run apply again; it creates a new key.", path, check, path),
+		Err: errors.New(redactErr(err).Error())} // the text only: the resource-level retry must not see the AWS error
 }
