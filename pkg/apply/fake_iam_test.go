@@ -2,6 +2,7 @@ package apply
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 
@@ -130,6 +131,9 @@ func (f *fake) CreateRole(_ context.Context, in *iam.CreateRoleInput, _ ...func(
 	if err := f.call("CreateRole", *in.RoleName, true); err != nil {
 		return nil, err
 	}
+	if err := iamSidCheck(*in.AssumeRolePolicyDocument); err != nil {
+		return nil, err
+	}
 	f.iam.roles[*in.RoleName] = &fakeRole{trust: *in.AssumeRolePolicyDocument, maxSession: aws.ToInt32(in.MaxSessionDuration)}
 	return &iam.CreateRoleOutput{}, nil
 }
@@ -148,6 +152,9 @@ func (f *fake) UpdateAssumeRolePolicy(_ context.Context, in *iam.UpdateAssumeRol
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if err := f.call("UpdateAssumeRolePolicy", *in.RoleName, true); err != nil {
+		return nil, err
+	}
+	if err := iamSidCheck(*in.PolicyDocument); err != nil {
 		return nil, err
 	}
 	f.iam.roles[*in.RoleName].trust = *in.PolicyDocument
@@ -183,6 +190,9 @@ func (f *fake) CreatePolicy(_ context.Context, in *iam.CreatePolicyInput, _ ...f
 	if err := f.call("CreatePolicy", *in.PolicyName, true); err != nil {
 		return nil, err
 	}
+	if err := iamSidCheck(*in.PolicyDocument); err != nil {
+		return nil, err
+	}
 	f.iam.policies["arn:aws:iam::111122223333:policy/"+*in.PolicyName] = []string{*in.PolicyDocument}
 	return &iam.CreatePolicyOutput{}, nil
 }
@@ -191,6 +201,9 @@ func (f *fake) CreatePolicyVersion(_ context.Context, in *iam.CreatePolicyVersio
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if err := f.call("CreatePolicyVersion", *in.PolicyArn, true); err != nil {
+		return nil, err
+	}
+	if err := iamSidCheck(*in.PolicyDocument); err != nil {
 		return nil, err
 	}
 	f.iam.policies[*in.PolicyArn] = append(f.iam.policies[*in.PolicyArn], *in.PolicyDocument)
@@ -405,4 +418,36 @@ func (f *fake) StartLogging(_ context.Context, in *cloudtrail.StartLoggingInput,
 	}
 	f.trails[*in.Name].logging = true
 	return &cloudtrail.StartLoggingOutput{}, nil
+}
+
+// duplicateSid returns a Sid that two statements of the policy document
+// text share ("" when none does, or the text is not a policy).
+func duplicateSid(text string) string {
+	var doc map[string]any
+	if json.Unmarshal([]byte(text), &doc) != nil {
+		return ""
+	}
+	list, _ := doc["Statement"].([]any)
+	seen := map[string]bool{}
+	for _, st := range list {
+		m, _ := st.(map[string]any)
+		sid, _ := m["Sid"].(string)
+		if sid == "" {
+			continue
+		}
+		if seen[sid] {
+			return sid
+		}
+		seen[sid] = true
+	}
+	return ""
+}
+
+// iamSidCheck rejects a policy with a duplicate Sid as IAM does
+// (CreatePolicy, CreatePolicyVersion, CreateRole, UpdateAssumeRolePolicy).
+func iamSidCheck(text string) error {
+	if duplicateSid(text) != "" {
+		return apiErr("MalformedPolicyDocument", "Statement IDs (SID) in a single policy must be unique.")
+	}
+	return nil
 }

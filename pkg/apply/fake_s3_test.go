@@ -314,6 +314,12 @@ func (f *fake) PutBucketPolicy(_ context.Context, in *s3.PutBucketPolicyInput, _
 	if err := json.Unmarshal([]byte(*in.Policy), &doc); err != nil {
 		return nil, apiErr("MalformedPolicy", err.Error())
 	}
+	// AWS wants a unique Sid per statement (IAM JSON policy reference:
+	// "the Sid value must be unique within a JSON policy"); the exact S3
+	// error text is not documented, the code is MalformedPolicy.
+	if sid := duplicateSid(*in.Policy); sid != "" {
+		return nil, apiErr("MalformedPolicy", "duplicate statement id "+sid)
+	}
 	if grantsToIdentity(doc) {
 		f.checkGuardrails("bucket policy grant on " + *in.Bucket)
 	}

@@ -24,11 +24,27 @@ import (
 // guide, policy evaluation logic), so a Deny-only one lets nobody assume
 // the role. Forms that keep an Allow with a condition that can never match
 // were rejected: their safety rests on a condition value, not on the
-// absence of an Allow. Statements covered by another are dropped.
+// absence of an Allow. Statements covered by another are dropped, and no
+// Sid is used twice (uniqueSids).
 func narrowPolicy(old, want any, partition string) any {
+	return narrow(old, want, partition, false)
+}
+
+// narrowBucketPolicy is narrowPolicy for a bucket policy: the live Allows
+// whose principals are all AWS services (CloudTrail, S3 log delivery) are
+// kept as they are. A trail or access logging that moves (a new log_prefix
+// or target_prefix) moves at the audit step, so the service must keep its
+// permission for the old location until then, or every delivery in between
+// is denied; the full phase, after the audit step, removes it. Taking a
+// permission from a service is not revoking a partner's access.
+func narrowBucketPolicy(old, want any, partition string) any {
+	return narrow(old, want, partition, true)
+}
+
+func narrow(old, want any, partition string, keepService bool) any {
 	var out []map[string]any
 	for _, s := range statements(old) {
-		if s["Effect"] != "Allow" {
+		if s["Effect"] != "Allow" || (keepService && serviceOnly(s)) {
 			out = append(out, s)
 			continue
 		}
@@ -50,11 +66,15 @@ func narrowPolicy(old, want any, partition string) any {
 			out = append(out, d)
 		}
 	}
-	list := []any{}
+	var kept []map[string]any
 	for i, s := range out {
 		if !redundant(out, i) {
-			list = append(list, s)
+			kept = append(kept, s)
 		}
+	}
+	list := []any{}
+	for _, s := range uniqueSids(kept, want) {
+		list = append(list, s)
 	}
 	w, _ := want.(map[string]any)
 	return canonOrNil(map[string]any{"Version": w["Version"], "Id": w["Id"], "Statement": list}, partition)

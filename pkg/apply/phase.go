@@ -18,12 +18,18 @@ const StepRevoke = 2
 //     the live document allows and the rendered one still allows, plus the
 //     Deny statements of both; for a role, also a lowered
 //     MaxSessionDuration. A change that only removes access is complete
-//     after this phase.
+//     after this phase. Nothing is written when the narrowed document
+//     grants as much as the live one (a Sid rename, a Deny the live policy
+//     already enforces). A bucket policy keeps its live Allows to AWS
+//     services here and in the next two phases (narrowBucketPolicy).
 //   - deny (guardrails, bucket policies): the same narrowed document, or
 //     the rendered Deny statements alone for a bucket without a policy.
 //   - service (audit): deny + Allows whose only principals are AWS services
 //     (log delivery, CloudTrail), needed before logging and trails start.
-//   - full (grants): the rendered document, last.
+//   - full (grants): the rendered document, last; it also removes the
+//     service Allows for a log location the audit step has moved away from.
+//
+// Every phase document has unique Sids (uniqueSids).
 const (
 	phaseRevoke  = "revoke"
 	phaseDeny    = "deny-only"
@@ -91,7 +97,7 @@ func revokeDoc(it *Item, before any, partition string) (doc, want any) {
 		cur, _ = before.(map[string]any)[field]
 		wantPol, _ = it.Desired.(map[string]any)[field]
 	}
-	if n := narrowPolicy(cur, wantPol, partition); n != nil && !equal(n, cur) {
+	if n := narrowFor(it, cur, wantPol, partition); n != nil && !equal(n, cur) && grantsLess(n, cur) {
 		doc, cur = rawPolicy(it.Doc, n, partition), n
 	}
 	if field == "" {
@@ -114,6 +120,15 @@ func revokeDoc(it *Item, before any, partition string) (doc, want any) {
 	return doc, st
 }
 
+// narrowFor narrows the policy of an item: a bucket policy keeps its
+// service Allows until the full phase (narrowBucketPolicy).
+func narrowFor(it *Item, cur, want any, partition string) any {
+	if it.Type == TBucketPolicy {
+		return narrowBucketPolicy(cur, want, partition)
+	}
+	return narrowPolicy(cur, want, partition)
+}
+
 // policyPhase returns the bucket-policy document to write in phase (nil
 // when there is nothing to write) and its canonical form.
 func policyPhase(it *Item, live *Live, phase, partition string) (doc, want any) {
@@ -124,16 +139,20 @@ func policyPhase(it *Item, live *Live, phase, partition string) (doc, want any) 
 	case phaseRevoke:
 		return revokeDoc(it, cur, partition)
 	}
-	n := narrowPolicy(cur, it.Desired, partition)
+	n := narrowBucketPolicy(cur, it.Desired, partition)
 	if phase == phaseService {
-		var add []any
+		list := statements(n)
 		for _, s := range statements(it.Desired) {
 			if s["Effect"] == "Allow" && serviceOnly(s) {
-				add = append(add, s)
+				list = append(list, s)
 			}
 		}
+		var stmts []any
+		for _, s := range uniqueSids(list, it.Desired) {
+			stmts = append(stmts, s)
+		}
 		m := n.(map[string]any)
-		n = canonOrNil(map[string]any{"Version": m["Version"], "Id": m["Id"], "Statement": append(m["Statement"].([]any), add...)}, partition)
+		n = canonOrNil(map[string]any{"Version": m["Version"], "Id": m["Id"], "Statement": stmts}, partition)
 	}
 	if len(statements(n)) == 0 {
 		return nil, nil
