@@ -71,10 +71,10 @@ func (e *Engine) bucketEmpty(it *Item) bool {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	v, err := l.ListObjectVersions(ctx, &s3.ListObjectVersionsInput{Bucket: aws.String(it.Bucket), MaxKeys: aws.Int32(1)})
+	v, err := l.ListObjectVersions(ctx, &s3.ListObjectVersionsInput{Bucket: aws.String(it.Bucket), ExpectedBucketOwner: e.bucketOwner(), MaxKeys: aws.Int32(1)})
 	if err != nil || len(v.Versions) > 0 || len(v.DeleteMarkers) > 0 {
 		return false
 	}
-	u, err := l.ListMultipartUploads(ctx, &s3.ListMultipartUploadsInput{Bucket: aws.String(it.Bucket), MaxUploads: aws.Int32(1)})
+	u, err := l.ListMultipartUploads(ctx, &s3.ListMultipartUploadsInput{Bucket: aws.String(it.Bucket), ExpectedBucketOwner: e.bucketOwner(), MaxUploads: aws.Int32(1)})
 	return err == nil && len(u.Uploads) == 0
 }

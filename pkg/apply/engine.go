@@ -55,6 +55,7 @@ type Engine struct {
 	caps       capCache             // what the endpoint implements (see probe)
 	ran        map[*Change]runState // how far each change got (Tally), under progressMu
 	secrets    []string             // the plan's sensitive strings, masked in progress lines
+	created    bucketSet            // buckets this engine created (retry.go: their NoSuchBucket is propagation)
 }
 
 // NewEngine runs the preflight (sts:GetCallerIdentity) and returns an

@@ -19,6 +19,9 @@ type Live struct {
 	// tags holds every live tag of a bucket (managed or not), to merge
 	// unmanaged tags back on write.
 	tags map[string]map[string]any
+	// gone holds the buckets a sub-resource read found missing
+	// (NoSuchBucket) although the bucket was taken to exist.
+	gone map[string]bool
 }
 
 func newLive() *Live {
@@ -35,6 +38,21 @@ func (l *Live) get(key string) any {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.State[key]
+}
+
+func (l *Live) markGone(bucket string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.gone == nil {
+		l.gone = map[string]bool{}
+	}
+	l.gone[bucket] = true
+}
+
+func (l *Live) bucketGone(bucket string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.gone[bucket]
 }
 
 func (l *Live) unsupported(key, why string) {
@@ -76,6 +94,9 @@ func (e *Engine) readItem(ctx context.Context, live *Live, it *Item) error {
 	switch {
 	case err == nil:
 	case isNotFound(err):
+		if it.Type != TBucket && errorCode(err) == "NoSuchBucket" {
+			live.markGone(it.Bucket)
+		}
 		return nil
 	case e.C.Endpoint != "" && isUnsupported(err):
 		live.unsupported(key, fmt.Sprintf("%s is not supported by %s (%s)", it.Type, e.C.Endpoint, errorCode(err)))
@@ -120,11 +141,24 @@ func noOwnershipControls() map[string]any {
 // readRaw returns the live document of it in the aws CLI parameter shape,
 // nil when absent.
 func (e *Engine) readRaw(ctx context.Context, live *Live, it *Item) (any, error) {
-	b := aws.String(it.Bucket)
+	if it.Bucket == "" {
+		return e.readIdentityOrTrail(ctx, it)
+	}
+	v, err := e.readBucket(ctx, live, it)
+	if it.Type != TBucket { // headBucket explains its own 403
+		err = e.ownerDenied(ctx, e.C.S3ForRegion(it.Region), it.Bucket, err, false)
+	}
+	return v, err
+}
+
+// readBucket reads a bucket or one of its sub-resources. Every call carries
+// ExpectedBucketOwner (see bucketOwner).
+func (e *Engine) readBucket(ctx context.Context, live *Live, it *Item) (any, error) {
+	b, o := aws.String(it.Bucket), e.bucketOwner()
 	s3c := func() S3API { return e.C.S3ForRegion(it.Region) }
 	switch it.Type {
 	case TBucket:
-		region, err := headBucketRegion(ctx, s3c(), it.Bucket)
+		region, err := e.headBucket(ctx, s3c(), it.Bucket)
 		if err != nil {
 			return nil, err
 		}
@@ -133,7 +167,7 @@ func (e *Engine) readRaw(ctx context.Context, live *Live, it *Item) (any, error)
 		}
 		return map[string]any{"Name": it.Bucket}, nil
 	case TPublicAccessBlock:
-		out, err := s3c().GetPublicAccessBlock(ctx, &s3.GetPublicAccessBlockInput{Bucket: b})
+		out, err := s3c().GetPublicAccessBlock(ctx, &s3.GetPublicAccessBlockInput{Bucket: b, ExpectedBucketOwner: o})
 		if errorCode(err) == "NoSuchPublicAccessBlockConfiguration" {
 			return noPublicAccessBlock(), nil
 		}
@@ -142,7 +176,7 @@ func (e *Engine) readRaw(ctx context.Context, live *Live, it *Item) (any, error)
 		}
 		return out.PublicAccessBlockConfiguration, nil
 	case TOwnership:
-		out, err := s3c().GetBucketOwnershipControls(ctx, &s3.GetBucketOwnershipControlsInput{Bucket: b})
+		out, err := s3c().GetBucketOwnershipControls(ctx, &s3.GetBucketOwnershipControlsInput{Bucket: b, ExpectedBucketOwner: o})
 		if errorCode(err) == "OwnershipControlsNotFoundError" {
 			return noOwnershipControls(), nil
 		}
@@ -151,19 +185,19 @@ func (e *Engine) readRaw(ctx context.Context, live *Live, it *Item) (any, error)
 		}
 		return out.OwnershipControls, nil
 	case TEncryption:
-		out, err := s3c().GetBucketEncryption(ctx, &s3.GetBucketEncryptionInput{Bucket: b})
+		out, err := s3c().GetBucketEncryption(ctx, &s3.GetBucketEncryptionInput{Bucket: b, ExpectedBucketOwner: o})
 		if err != nil {
 			return nil, err
 		}
 		return out.ServerSideEncryptionConfiguration, nil
 	case TVersioning:
-		out, err := s3c().GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: b})
+		out, err := s3c().GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: b, ExpectedBucketOwner: o})
 		if err != nil {
 			return nil, err
 		}
 		return map[string]any{"Status": string(out.Status)}, nil
 	case TTagging:
-		out, err := s3c().GetBucketTagging(ctx, &s3.GetBucketTaggingInput{Bucket: b})
+		out, err := s3c().GetBucketTagging(ctx, &s3.GetBucketTaggingInput{Bucket: b, ExpectedBucketOwner: o})
 		if err != nil {
 			return nil, err
 		}
@@ -174,13 +208,13 @@ func (e *Engine) readRaw(ctx context.Context, live *Live, it *Item) (any, error)
 		live.mu.Unlock()
 		return doc, nil
 	case TBucketPolicy:
-		out, err := s3c().GetBucketPolicy(ctx, &s3.GetBucketPolicyInput{Bucket: b})
+		out, err := s3c().GetBucketPolicy(ctx, &s3.GetBucketPolicyInput{Bucket: b, ExpectedBucketOwner: o})
 		if err != nil {
 			return nil, err
 		}
 		return ParsePolicy(aws.ToString(out.Policy))
 	case TLifecycle:
-		out, err := s3c().GetBucketLifecycleConfiguration(ctx, &s3.GetBucketLifecycleConfigurationInput{Bucket: b})
+		out, err := s3c().GetBucketLifecycleConfiguration(ctx, &s3.GetBucketLifecycleConfigurationInput{Bucket: b, ExpectedBucketOwner: o})
 		if err != nil {
 			return nil, err
 		}
@@ -189,11 +223,11 @@ func (e *Engine) readRaw(ctx context.Context, live *Live, it *Item) (any, error)
 		}
 		return map[string]any{"Rules": generic(out.Rules)}, nil
 	case TLogging:
-		out, err := s3c().GetBucketLogging(ctx, &s3.GetBucketLoggingInput{Bucket: b})
+		out, err := s3c().GetBucketLogging(ctx, &s3.GetBucketLoggingInput{Bucket: b, ExpectedBucketOwner: o})
 		if err != nil {
 			return nil, err
 		}
 		return map[string]any{"LoggingEnabled": generic(out.LoggingEnabled)}, nil
 	}
-	return e.readIdentityOrTrail(ctx, it)
+	return nil, fmt.Errorf("no S3 reader for %s", it.Type)
 }

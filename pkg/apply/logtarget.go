@@ -93,10 +93,7 @@ const (
 // where it is (region is "" when the endpoint does not say).
 func (e *Engine) logTargetRegion(ctx context.Context, bucket, near string) (region string, status int, err error) {
 	cl := e.C.S3ForRegion(near)
-	in := &s3.HeadBucketInput{Bucket: aws.String(bucket)}
-	if e.Account != "" {
-		in.ExpectedBucketOwner = aws.String(e.Account)
-	}
+	in := &s3.HeadBucketInput{Bucket: aws.String(bucket), ExpectedBucketOwner: e.bucketOwner()}
 	out, err := cl.HeadBucket(ctx, in)
 	switch {
 	case err == nil:
@@ -114,7 +111,7 @@ func (e *Engine) logTargetRegion(ctx context.Context, bucket, near string) (regi
 	}
 	if region == "" {
 		if lg, ok := cl.(locationGetter); ok {
-			loc, lerr := lg.GetBucketLocation(ctx, &s3.GetBucketLocationInput{Bucket: aws.String(bucket)})
+			loc, lerr := lg.GetBucketLocation(ctx, &s3.GetBucketLocationInput{Bucket: aws.String(bucket), ExpectedBucketOwner: in.ExpectedBucketOwner})
 			if lerr == nil {
 				region = locationRegion(string(loc.LocationConstraint))
 			}

@@ -2,15 +2,58 @@ package apply
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
+// bucketSet is the set of buckets this engine created (createBucket).
+type bucketSet struct {
+	mu sync.Mutex
+	m  map[string]bool
+}
+
+func (s *bucketSet) add(bucket string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.m == nil {
+		s.m = map[string]bool{}
+	}
+	s.m[bucket] = true
+}
+
+func (s *bucketSet) has(bucket string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.m[bucket]
+}
+
+// notYetVisible marks a not-found answer about a bucket this run has just
+// created: retry waits for it like any propagation delay.
+type notYetVisible struct{ err error }
+
+func (n notYetVisible) Error() string { return n.err.Error() }
+func (n notYetVisible) Unwrap() error { return n.err }
+
+// bucketGone is the error of a write or read-back that finds a bucket
+// missing which existed when the plan was made (it was not created by this
+// run, so NoSuchBucket is no propagation delay): someone deleted it since,
+// and waiting cannot help.
+func bucketGone(it *Item, err error) error {
+	return &Problem{Err: err,
+		Summary: fmt.Sprintf("bucket %q was deleted since the plan was made", it.Bucket),
+		Detail: fmt.Sprintf("%s of bucket %q answered NoSuchBucket, but the bucket existed when the plan was made, so the plan is stale. "+
+			"Run \"teramotc plan\" again to see what a new apply would create, then apply it.", it.Type, it.Bucket)}
+}
+
 // retry runs f until it succeeds, fails with an error that is neither
 // transient nor a known propagation delay, or the propagation budget runs
-// out. Every retry is reported. An interrupt (ctx done) ends it with an
-// error wrapping ctx.Err(), never as the budget running out.
+// out. Every retry is reported (what names the resource there). An
+// interrupt (ctx done) ends it with an error wrapping ctx.Err(), never as
+// the budget running out. Its errors do not name the resource: the caller
+// does (one name per message).
 func (e *Engine) retry(ctx context.Context, what string, f func() error) error {
 	e.defaults()
 	parent := ctx
@@ -19,17 +62,19 @@ func (e *Engine) retry(ctx context.Context, what string, f func() error) error {
 	delay := e.Backoff
 	for attempt := 1; ; attempt++ {
 		if parent.Err() != nil { // interrupted: send nothing more
-			return fmt.Errorf("%s: %w", what, parent.Err())
+			return parent.Err()
 		}
 		err := f()
 		switch {
 		case err == nil:
 			return nil
 		case parent.Err() != nil:
-			return fmt.Errorf("%s: %w", what, parent.Err())
+			return parent.Err()
+		case errors.As(err, new(*Problem)): // already explained: final
+			return err
 		case ctx.Err() != nil: // the budget ran out during the call
-			return fmt.Errorf("%s: gave up after %s: %w", what, e.PropagationTimeout, err)
-		case !(isTransient(err) || isPropagation(err)):
+			return fmt.Errorf("gave up after %s: %w", e.PropagationTimeout, err)
+		case !(isTransient(err) || isPropagation(err) || errors.As(err, new(notYetVisible))):
 			return err
 		}
 		if e.C.Endpoint != "" && strings.HasPrefix(errorCode(err), "MalformedPolicy") {
@@ -41,9 +86,9 @@ func (e *Engine) retry(ctx context.Context, what string, f func() error) error {
 		select {
 		case <-ctx.Done():
 			if parent.Err() != nil {
-				return fmt.Errorf("%s: %w", what, parent.Err())
+				return parent.Err()
 			}
-			return fmt.Errorf("%s: gave up after %s: %w", what, e.PropagationTimeout, err)
+			return fmt.Errorf("gave up after %s: %w", e.PropagationTimeout, err)
 		case <-time.After(delay):
 		}
 		delay = min(delay*2, 10*e.Backoff)
@@ -67,7 +112,10 @@ func (e *Engine) waitEqual(ctx context.Context, it *Item, want any, n int, inter
 		tmp.State[(&Item{Type: TTrail, Name: it.Name}).Key()] = map[string]any{}
 		err := e.readItem(ctx, tmp, it)
 		if parent.Err() != nil {
-			return fmt.Errorf("%s %s: waiting for the write to read back: %w", it.Type, it.Name, parent.Err())
+			return fmt.Errorf("waiting for the write to read back: %w", parent.Err())
+		}
+		if tmp.bucketGone(it.Bucket) && !e.created.has(it.Bucket) {
+			return bucketGone(it, nil)
 		}
 		if err != nil && ctx.Err() == nil && !(isTransient(err) || isPropagation(err)) {
 			return err
@@ -94,10 +142,10 @@ func (e *Engine) waitEqual(ctx context.Context, it *Item, want any, n int, inter
 		select {
 		case <-ctx.Done():
 			if parent.Err() != nil {
-				return fmt.Errorf("%s %s: waiting for the write to read back: %w", it.Type, it.Name, parent.Err())
+				return fmt.Errorf("waiting for the write to read back: %w", parent.Err())
 			}
-			return fmt.Errorf("%s %s did not read back as written after %d reads in %s (last read: %s)",
-				it.Type, it.Name, reads, e.PropagationTimeout, mustJSON(last))
+			return fmt.Errorf("did not read back as written after %d reads in %s (last read: %s)",
+				reads, e.PropagationTimeout, mustJSON(last))
 		case <-time.After(interval):
 		}
 	}

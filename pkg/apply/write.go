@@ -28,68 +28,81 @@ func decode[T any](doc any) (*T, error) {
 }
 
 // writeS3 performs the single S3 write of a bucket sub-resource. doc is the
-// document to send (for bucket policies, the phase document).
+// document to send (for bucket policies, the phase document). NoSuchBucket
+// from a bucket this run did not create is final (bucketGone); a 403 from
+// the owner check is explained (ownerDenied).
 func (e *Engine) writeS3(ctx context.Context, it *Item, doc any, live *Live) error {
-	cl := e.C.S3ForRegion(it.Region)
-	b := aws.String(it.Bucket)
-	switch it.Type {
-	case TBucket:
+	if it.Type == TBucket {
 		return e.createBucket(ctx, it, true)
+	}
+	err := e.putS3(ctx, it, doc, live)
+	if errorCode(err) == "NoSuchBucket" && !e.created.has(it.Bucket) {
+		return bucketGone(it, err)
+	}
+	return e.ownerDenied(ctx, e.C.S3ForRegion(it.Region), it.Bucket, err, false)
+}
+
+// putS3 sends the write of writeS3 with ExpectedBucketOwner (see
+// bucketOwner).
+func (e *Engine) putS3(ctx context.Context, it *Item, doc any, live *Live) error {
+	cl := e.C.S3ForRegion(it.Region)
+	b, o := aws.String(it.Bucket), e.bucketOwner()
+	switch it.Type {
 	case TPublicAccessBlock:
 		cfg, err := decode[types.PublicAccessBlockConfiguration](doc)
 		if err != nil {
 			return err
 		}
-		_, err = cl.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{Bucket: b, PublicAccessBlockConfiguration: cfg})
+		_, err = cl.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{Bucket: b, ExpectedBucketOwner: o, PublicAccessBlockConfiguration: cfg})
 		return err
 	case TOwnership:
 		cfg, err := decode[types.OwnershipControls](doc)
 		if err != nil {
 			return err
 		}
-		_, err = cl.PutBucketOwnershipControls(ctx, &s3.PutBucketOwnershipControlsInput{Bucket: b, OwnershipControls: cfg})
+		_, err = cl.PutBucketOwnershipControls(ctx, &s3.PutBucketOwnershipControlsInput{Bucket: b, ExpectedBucketOwner: o, OwnershipControls: cfg})
 		return err
 	case TEncryption:
 		cfg, err := decode[types.ServerSideEncryptionConfiguration](doc)
 		if err != nil {
 			return err
 		}
-		_, err = cl.PutBucketEncryption(ctx, &s3.PutBucketEncryptionInput{Bucket: b, ServerSideEncryptionConfiguration: cfg})
+		_, err = cl.PutBucketEncryption(ctx, &s3.PutBucketEncryptionInput{Bucket: b, ExpectedBucketOwner: o, ServerSideEncryptionConfiguration: cfg})
 		return err
 	case TVersioning:
 		cfg, err := decode[types.VersioningConfiguration](doc)
 		if err != nil {
 			return err
 		}
-		_, err = cl.PutBucketVersioning(ctx, &s3.PutBucketVersioningInput{Bucket: b, VersioningConfiguration: cfg})
+		_, err = cl.PutBucketVersioning(ctx, &s3.PutBucketVersioningInput{Bucket: b, ExpectedBucketOwner: o, VersioningConfiguration: cfg})
 		return err
 	case TTagging:
 		cfg, err := decode[types.Tagging](mergeTags(doc, live.tagsOf(it.Bucket)))
 		if err != nil {
 			return err
 		}
-		_, err = cl.PutBucketTagging(ctx, &s3.PutBucketTaggingInput{Bucket: b, Tagging: cfg})
+		_, err = cl.PutBucketTagging(ctx, &s3.PutBucketTaggingInput{Bucket: b, ExpectedBucketOwner: o, Tagging: cfg})
 		return err
 	case TLifecycle:
 		cfg, err := decode[types.BucketLifecycleConfiguration](doc)
 		if err != nil {
 			return err
 		}
-		_, err = cl.PutBucketLifecycleConfiguration(ctx, &s3.PutBucketLifecycleConfigurationInput{Bucket: b, LifecycleConfiguration: cfg})
+		_, err = cl.PutBucketLifecycleConfiguration(ctx, &s3.PutBucketLifecycleConfigurationInput{Bucket: b, ExpectedBucketOwner: o, LifecycleConfiguration: cfg})
 		return err
 	case TLogging:
 		cfg, err := decode[types.BucketLoggingStatus](doc)
 		if err != nil {
 			return err
 		}
-		_, err = cl.PutBucketLogging(ctx, &s3.PutBucketLoggingInput{Bucket: b, BucketLoggingStatus: cfg})
+		_, err = cl.PutBucketLogging(ctx, &s3.PutBucketLoggingInput{Bucket: b, ExpectedBucketOwner: o, BucketLoggingStatus: cfg})
 		return err
 	case TBucketPolicy:
 		if e.C.Endpoint != "" {
 			doc = expandWildcardPrincipal(doc)
 		}
 		text := string(render.MarshalValue(doc))
-		_, err := cl.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{Bucket: b, Policy: aws.String(text)})
+		_, err := cl.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{Bucket: b, ExpectedBucketOwner: o, Policy: aws.String(text)})
 		return err
 	}
 	return fmt.Errorf("no S3 writer for %s", it.Type)
@@ -98,7 +111,11 @@ func (e *Engine) writeS3(ctx context.Context, it *Item, doc any, live *Live) err
 // createBucket creates it's bucket. With waitVisible it then waits until
 // HeadBucket finds it; without, the caller's next write to the bucket
 // retries NoSuchBucket until it is visible (apply-engine.md §2.2 allows
-// either: "wait until HeadBucket finds it ... or retry-until-found").
+// either: "wait until HeadBucket finds it ... or retry-until-found"). The
+// bucket is recorded as created by this run: only such a bucket's
+// NoSuchBucket is a propagation delay. CreateBucket cannot carry
+// ExpectedBucketOwner; the plan's HeadBucket did, and an existing bucket of
+// another account answers BucketAlreadyExists.
 func (e *Engine) createBucket(ctx context.Context, it *Item, waitVisible bool) error {
 	cl := e.C.S3ForRegion(it.Region)
 	in := &s3.CreateBucketInput{Bucket: aws.String(it.Bucket)}
@@ -116,13 +133,24 @@ func (e *Engine) createBucket(ctx context.Context, it *Item, waitVisible bool) e
 	case "BucketAlreadyExists":
 		return fmt.Errorf("bucket name %q is taken by another AWS account; choose another name: %w", it.Bucket, err)
 	}
-	if err != nil || !waitVisible {
+	if err != nil {
 		return err
 	}
-	return e.retry(ctx, "bucket "+it.Bucket+" visible", func() error {
-		_, err := cl.HeadBucket(ctx, &s3.HeadBucketInput{Bucket: aws.String(it.Bucket)})
+	e.created.add(it.Bucket)
+	if !waitVisible {
+		return nil
+	}
+	err = e.retry(ctx, "bucket "+it.Bucket+" visible", func() error {
+		_, err := cl.HeadBucket(ctx, &s3.HeadBucketInput{Bucket: aws.String(it.Bucket), ExpectedBucketOwner: e.bucketOwner()})
+		if isNotFound(err) {
+			return notYetVisible{err}
+		}
 		return err
 	})
+	if err != nil {
+		return fmt.Errorf("waiting until the new bucket is visible: %w", err)
+	}
+	return nil
 }
 
 // mergeTags adds the live tags the spec does not manage to doc's TagSet.
