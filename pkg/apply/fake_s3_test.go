@@ -43,6 +43,11 @@ type fake struct {
 	// onCreateAccessKey, when set, runs inside CreateAccessKey with the
 	// request's context (outside the fake's lock).
 	onCreateAccessKey func(ctx context.Context)
+	// bucketOwners, requireOwner and ownerless model ExpectedBucketOwner
+	// (owner_test.go).
+	bucketOwners map[string]string
+	requireOwner bool
+	ownerless    []string
 }
 
 type fakeBucket struct {
@@ -110,7 +115,7 @@ func (f *fake) checkGuardrails(grant string) {
 func (f *fake) HeadBucket(_ context.Context, in *s3.HeadBucketInput, _ ...func(*s3.Options)) (*s3.HeadBucketOutput, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if err := f.call("HeadBucket", *in.Bucket, false); err != nil {
+	if err := f.s3call("HeadBucket", *in.Bucket, in.ExpectedBucketOwner, false); err != nil {
 		return nil, err
 	}
 	if _, err := f.bucket(*in.Bucket); err != nil {
@@ -135,7 +140,7 @@ func (f *fake) CreateBucket(_ context.Context, in *s3.CreateBucketInput, _ ...fu
 func (f *fake) GetPublicAccessBlock(_ context.Context, in *s3.GetPublicAccessBlockInput, _ ...func(*s3.Options)) (*s3.GetPublicAccessBlockOutput, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if err := f.call("GetPublicAccessBlock", *in.Bucket, false); err != nil {
+	if err := f.s3call("GetPublicAccessBlock", *in.Bucket, in.ExpectedBucketOwner, false); err != nil {
 		return nil, err
 	}
 	b, err := f.bucket(*in.Bucket)
@@ -158,7 +163,7 @@ func (f *fake) PutPublicAccessBlock(_ context.Context, in *s3.PutPublicAccessBlo
 	defer f.mu.Unlock()
 	b, err := f.bucket(*in.Bucket)
 	if err == nil {
-		err = f.call("PutPublicAccessBlock", *in.Bucket, true)
+		err = f.s3call("PutPublicAccessBlock", *in.Bucket, in.ExpectedBucketOwner, true)
 	}
 	if err != nil {
 		return nil, err
@@ -170,7 +175,7 @@ func (f *fake) PutPublicAccessBlock(_ context.Context, in *s3.PutPublicAccessBlo
 func (f *fake) GetBucketOwnershipControls(_ context.Context, in *s3.GetBucketOwnershipControlsInput, _ ...func(*s3.Options)) (*s3.GetBucketOwnershipControlsOutput, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if err := f.call("GetBucketOwnershipControls", *in.Bucket, false); err != nil {
+	if err := f.s3call("GetBucketOwnershipControls", *in.Bucket, in.ExpectedBucketOwner, false); err != nil {
 		return nil, err
 	}
 	b, err := f.bucket(*in.Bucket)
@@ -188,7 +193,7 @@ func (f *fake) PutBucketOwnershipControls(_ context.Context, in *s3.PutBucketOwn
 	defer f.mu.Unlock()
 	b, err := f.bucket(*in.Bucket)
 	if err == nil {
-		err = f.call("PutBucketOwnershipControls", *in.Bucket, true)
+		err = f.s3call("PutBucketOwnershipControls", *in.Bucket, in.ExpectedBucketOwner, true)
 	}
 	if err != nil {
 		return nil, err
@@ -200,7 +205,7 @@ func (f *fake) PutBucketOwnershipControls(_ context.Context, in *s3.PutBucketOwn
 func (f *fake) GetBucketEncryption(_ context.Context, in *s3.GetBucketEncryptionInput, _ ...func(*s3.Options)) (*s3.GetBucketEncryptionOutput, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if err := f.call("GetBucketEncryption", *in.Bucket, false); err != nil {
+	if err := f.s3call("GetBucketEncryption", *in.Bucket, in.ExpectedBucketOwner, false); err != nil {
 		return nil, err
 	}
 	b, err := f.bucket(*in.Bucket)
@@ -218,7 +223,7 @@ func (f *fake) PutBucketEncryption(_ context.Context, in *s3.PutBucketEncryption
 	defer f.mu.Unlock()
 	b, err := f.bucket(*in.Bucket)
 	if err == nil {
-		err = f.call("PutBucketEncryption", *in.Bucket, true)
+		err = f.s3call("PutBucketEncryption", *in.Bucket, in.ExpectedBucketOwner, true)
 	}
 	if err != nil {
 		return nil, err
@@ -230,7 +235,7 @@ func (f *fake) PutBucketEncryption(_ context.Context, in *s3.PutBucketEncryption
 func (f *fake) GetBucketVersioning(_ context.Context, in *s3.GetBucketVersioningInput, _ ...func(*s3.Options)) (*s3.GetBucketVersioningOutput, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if err := f.call("GetBucketVersioning", *in.Bucket, false); err != nil {
+	if err := f.s3call("GetBucketVersioning", *in.Bucket, in.ExpectedBucketOwner, false); err != nil {
 		return nil, err
 	}
 	b, err := f.bucket(*in.Bucket)
@@ -245,7 +250,7 @@ func (f *fake) PutBucketVersioning(_ context.Context, in *s3.PutBucketVersioning
 	defer f.mu.Unlock()
 	b, err := f.bucket(*in.Bucket)
 	if err == nil {
-		err = f.call("PutBucketVersioning", *in.Bucket, true)
+		err = f.s3call("PutBucketVersioning", *in.Bucket, in.ExpectedBucketOwner, true)
 	}
 	if err != nil {
 		return nil, err
@@ -257,7 +262,7 @@ func (f *fake) PutBucketVersioning(_ context.Context, in *s3.PutBucketVersioning
 func (f *fake) GetBucketTagging(_ context.Context, in *s3.GetBucketTaggingInput, _ ...func(*s3.Options)) (*s3.GetBucketTaggingOutput, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if err := f.call("GetBucketTagging", *in.Bucket, false); err != nil {
+	if err := f.s3call("GetBucketTagging", *in.Bucket, in.ExpectedBucketOwner, false); err != nil {
 		return nil, err
 	}
 	b, err := f.bucket(*in.Bucket)
@@ -275,7 +280,7 @@ func (f *fake) PutBucketTagging(_ context.Context, in *s3.PutBucketTaggingInput,
 	defer f.mu.Unlock()
 	b, err := f.bucket(*in.Bucket)
 	if err == nil {
-		err = f.call("PutBucketTagging", *in.Bucket, true)
+		err = f.s3call("PutBucketTagging", *in.Bucket, in.ExpectedBucketOwner, true)
 	}
 	if err != nil {
 		return nil, err
@@ -287,7 +292,7 @@ func (f *fake) PutBucketTagging(_ context.Context, in *s3.PutBucketTaggingInput,
 func (f *fake) GetBucketPolicy(_ context.Context, in *s3.GetBucketPolicyInput, _ ...func(*s3.Options)) (*s3.GetBucketPolicyOutput, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if err := f.call("GetBucketPolicy", *in.Bucket, false); err != nil {
+	if err := f.s3call("GetBucketPolicy", *in.Bucket, in.ExpectedBucketOwner, false); err != nil {
 		return nil, err
 	}
 	b, err := f.bucket(*in.Bucket)
@@ -305,7 +310,7 @@ func (f *fake) PutBucketPolicy(_ context.Context, in *s3.PutBucketPolicyInput, _
 	defer f.mu.Unlock()
 	b, err := f.bucket(*in.Bucket)
 	if err == nil {
-		err = f.call("PutBucketPolicy", *in.Bucket, true)
+		err = f.s3call("PutBucketPolicy", *in.Bucket, in.ExpectedBucketOwner, true)
 	}
 	if err != nil {
 		return nil, err
@@ -346,7 +351,7 @@ func grantsToIdentity(doc any) bool {
 func (f *fake) GetBucketLifecycleConfiguration(_ context.Context, in *s3.GetBucketLifecycleConfigurationInput, _ ...func(*s3.Options)) (*s3.GetBucketLifecycleConfigurationOutput, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if err := f.call("GetBucketLifecycleConfiguration", *in.Bucket, false); err != nil {
+	if err := f.s3call("GetBucketLifecycleConfiguration", *in.Bucket, in.ExpectedBucketOwner, false); err != nil {
 		return nil, err
 	}
 	b, err := f.bucket(*in.Bucket)
@@ -370,7 +375,7 @@ func (f *fake) PutBucketLifecycleConfiguration(_ context.Context, in *s3.PutBuck
 	defer f.mu.Unlock()
 	b, err := f.bucket(*in.Bucket)
 	if err == nil {
-		err = f.call("PutBucketLifecycleConfiguration", *in.Bucket, true)
+		err = f.s3call("PutBucketLifecycleConfiguration", *in.Bucket, in.ExpectedBucketOwner, true)
 	}
 	if err != nil {
 		return nil, err
@@ -382,7 +387,7 @@ func (f *fake) PutBucketLifecycleConfiguration(_ context.Context, in *s3.PutBuck
 func (f *fake) GetBucketLogging(_ context.Context, in *s3.GetBucketLoggingInput, _ ...func(*s3.Options)) (*s3.GetBucketLoggingOutput, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if err := f.call("GetBucketLogging", *in.Bucket, false); err != nil {
+	if err := f.s3call("GetBucketLogging", *in.Bucket, in.ExpectedBucketOwner, false); err != nil {
 		return nil, err
 	}
 	b, err := f.bucket(*in.Bucket)
@@ -397,7 +402,7 @@ func (f *fake) PutBucketLogging(_ context.Context, in *s3.PutBucketLoggingInput,
 	defer f.mu.Unlock()
 	b, err := f.bucket(*in.Bucket)
 	if err == nil {
-		err = f.call("PutBucketLogging", *in.Bucket, true)
+		err = f.s3call("PutBucketLogging", *in.Bucket, in.ExpectedBucketOwner, true)
 	}
 	if err != nil {
 		return nil, err
