@@ -85,6 +85,9 @@ func runApply(env *Env, args []string) int {
 		r.ev.Version(version.Version)
 	}
 	saved, isPlan, err := apply.ReadPlanFile(path)
+	if err == nil && !isPlan {
+		err = apply.DamagedPlanFile(path)
+	}
 	if err != nil {
 		r.fail(err.Error(), "")
 		return view.ExitError

@@ -58,6 +58,9 @@ func runShow(env *Env, args []string) int {
 		return view.ExitError
 	}
 	saved, isPlan, err := apply.ReadPlanFile(path)
+	if err == nil && !isPlan {
+		err = apply.DamagedPlanFile(path)
+	}
 	switch {
 	case err != nil:
 		r.fail(err.Error(), "")
