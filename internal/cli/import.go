@@ -21,20 +21,32 @@ func init() {
 Usage: teramotc import -bucket NAME [-user NAME | -role NAME] [-trail NAME] -o DIR
 
 Reads the live state of a bucket (and optionally the IAM user or role whose
-attached managed policy grants access to it, and a CloudTrail trail) and
-writes DIR/main.hcl, a formatted spec that "teramotc plan DIR" reports as
-having no changes, except where the live state is something a spec cannot
-express; then import prints a warning and a comment in the spec says what
-plan shows instead:
+attached customer-managed policy grants access to it, and a CloudTrail
+trail) and writes DIR/main.hcl, a formatted spec that "teramotc plan DIR"
+reports as having no changes, except where the live state is something a
+spec cannot express; then import prints a warning and a comment in the spec
+says what plan shows instead:
   - no default encryption: apply adds AES256 (SSE-S3) default encryption;
-  - bucket-policy statements without a Sid: they are labelled Imported1,
-    Imported2, ... and plan adds those Sids (neutral); a Sid-less deny of
-    insecure transport is imported as require_tls = true;
+  - bucket-policy statements without a Sid, or with a repeated or
+    non-alphanumeric Sid, get labels (Imported1, Same2, ...) and plan shows
+    the Sid rename (neutral); a Sid-less deny of insecure transport is
+    imported as require_tls = true;
   - a lifecycle rule with a tag or size filter: it is imported without the
     filter and disabled (enabled = false), so applying the spec never
     deletes more; plan shows the change that disables it;
-  - other lifecycle fields (dates, noncurrent transitions, ...): plan shows
-    the change that drops them, DESTRUCTIVE if the rule would delete more.
+  - other lifecycle fields (dates, noncurrent transitions, ...) are left
+    out; plan shows the change that drops them, which deletes nothing more;
+  - what plan and apply leave alone (other policies of the user or role, a
+    permissions boundary, access keys, bucket ACL grants, a trail's other
+    settings) is named in a warning.
+Import refuses, writing nothing, what it cannot leave out without widening
+access or changing meaning (NotPrincipal or NotResource statements, trust
+policies beyond one account with an external id, SSE-KMS without a key
+ARN, a Deny in the grant's policy, a trail recording other buckets, ...):
+one error lists each with what to change in AWS. Before writing, it plans
+the spec it made against the live state and refuses a change that would
+loosen access or delete data. See docs/apply.md.
+
 A legacy bucket's spec usually has lint findings (run "teramotc lint DIR"
 and review them before "teramotc plan DIR", which lints first). A role's
 external id is not written to disk: the spec declares a sensitive variable
