@@ -114,7 +114,7 @@ func strList(vs []string) cty.Value {
 // the language cannot express the live state (no default encryption), it
 // adds a note saying what apply would change.
 func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, name string, im *Imported) error {
-	region, err := headBucketRegion(ctx, e.C.S3ForRegion(""), name)
+	region, err := e.headBucket(ctx, e.C.S3ForRegion(""), name)
 	if err != nil {
 		return fmt.Errorf("bucket %s: %w", name, err)
 	}
@@ -151,7 +151,7 @@ func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, n
 	if o := str(first(own["Rules"])["ObjectOwnership"]); o != "" {
 		b.SetAttributeValue("object_ownership", cty.StringVal(o))
 	}
-	importACL(ctx, e.C.S3ForRegion(region), name, str(first(own["Rules"])["ObjectOwnership"]), im)
+	importACL(ctx, e.C.S3ForRegion(region), name, str(first(own["Rules"])["ObjectOwnership"]), e.bucketOwner(), im)
 	enc, err := e.readDoc(ctx, it(TEncryption))
 	if err != nil {
 		return err

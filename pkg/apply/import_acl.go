@@ -21,12 +21,12 @@ type aclGetter interface {
 // own (ACLs are in force unless ownership is BucketOwnerEnforced). A spec
 // does not express ACLs and plan and apply leave them as they are, so the
 // bucket may be open to more than the spec says.
-func importACL(ctx context.Context, c S3API, bucket, ownership string, im *Imported) {
+func importACL(ctx context.Context, c S3API, bucket, ownership string, expectedOwner *string, im *Imported) {
 	g, ok := c.(aclGetter)
 	if !ok || ownership == string(s3types.ObjectOwnershipBucketOwnerEnforced) {
 		return
 	}
-	out, err := g.GetBucketAcl(ctx, &s3.GetBucketAclInput{Bucket: aws.String(bucket)})
+	out, err := g.GetBucketAcl(ctx, &s3.GetBucketAclInput{Bucket: aws.String(bucket), ExpectedBucketOwner: expectedOwner})
 	if err != nil {
 		if !isUnsupported(err) {
 			im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s: its ACL could not be read (%v); check with s3api get-bucket-acl "+
