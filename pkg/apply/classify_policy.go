@@ -11,7 +11,7 @@ import (
 // tightens. A changed statement is one removal and one addition, so
 // changing an Allow counts as loosening (it may grant something new). The
 // reason names the statements by Sid, sorted; a statement whose Sid is on
-// both sides is described as changed ("widens Allow S (+s3:putobject)",
+// both sides is described as changed ("widens Allow S (+s3:PutObject)",
 // "changes Allow S (conditions)"), not as added.
 //
 // A statement that differs from a live one only in its Sid (a Sid added,
@@ -102,7 +102,7 @@ func sameSid(s map[string]any, list []map[string]any, matched map[int]bool) int 
 }
 
 // statementChange describes how cur differs from old (one Sid): actions
-// added and removed by name (+s3:putobject, -s3:getobject), any other
+// added and removed by name (+s3:PutObject, -s3:GetObject), any other
 // field that changed by what it is (resources, principals, conditions),
 // never by its values, which may be sensitive. wider is true when cur
 // grants (an Allow) or denies (a Deny) all that old does.
@@ -128,10 +128,10 @@ func statementChange(old, cur map[string]any) (detail string, wider bool) {
 		switch k {
 		case "Action", "NotAction":
 			for _, a := range plus {
-				parts = append(parts, "+"+a)
+				parts = append(parts, "+"+actionSpelling(a))
 			}
 			for _, a := range minus {
-				parts = append(parts, "-"+a)
+				parts = append(parts, "-"+actionSpelling(a))
 			}
 		default:
 			parts = append(parts, fieldNoun(k))
@@ -252,13 +252,13 @@ func narrowerThan(s map[string]any, list []map[string]any) int {
 	return -1
 }
 
-// sidOf names a statement in a reason: its Sid, or its canonical JSON
-// when it has none.
+// sidOf names a statement in a reason: its Sid, or its JSON when it has
+// none, as quoteStatement prints it (spelled, secret conditions masked).
 func sidOf(s map[string]any) string {
 	if sid := str(s["Sid"]); sid != "" {
 		return sid
 	}
-	return "(no Sid) " + mustJSON(s)
+	return "(no Sid) " + quoteStatement(s)
 }
 
 // statementDiff returns the statements of want missing from before and

@@ -74,8 +74,7 @@ func maskChange(c *Change) (before, after any, hidden bool) {
 	if c.Sensitive && c.secrets == nil {
 		return hideWhole(c.Before), hideWhole(c.After), c.Before != nil // no list of secrets: nothing can be shown
 	}
-	m := masker{secrets: c.secrets, masked: map[string]bool{}, plain: map[string][]string{},
-		desiredAt: map[string][]string{}, liveAt: map[string][]string{}}
+	m := newMasker(c.secrets)
 	after = m.walk(generic(c.After), "", true)
 	before = m.walk(generic(c.Before), "", false)
 	if m.whole || m.leaks(before, c.Sensitive) || m.leaks(after, c.Sensitive) {
@@ -91,6 +90,18 @@ func (m *masker) maskedDiffer() bool {
 		d, l := slices.Sorted(slices.Values(m.desiredAt[path])), slices.Sorted(slices.Values(m.liveAt[path]))
 		if !slices.Equal(d, l) {
 			return true
+		}
+	}
+	return differ(m.condDesired, m.condLive)
+}
+
+// differ reports whether two maps of values by path hold other values.
+func differ(a, b map[string][]string) bool {
+	for _, m := range []map[string][]string{a, b} {
+		for path := range m {
+			if !slices.Equal(slices.Sorted(slices.Values(a[path])), slices.Sorted(slices.Values(b[path]))) {
+				return true
+			}
 		}
 	}
 	return false
@@ -110,6 +121,16 @@ type masker struct {
 	whole   bool                // an object key holds a secret
 	// desiredAt and liveAt are the values of each side, unmasked, by path.
 	desiredAt, liveAt map[string][]string
+	// condDesired and condLive are the values under a secret condition
+	// key (sts:ExternalId), masked on both sides whatever the operator,
+	// by path without the operator (secretCondition).
+	condDesired, condLive map[string][]string
+}
+
+func newMasker(secrets []string) *masker {
+	return &masker{secrets: secrets, masked: map[string]bool{}, plain: map[string][]string{},
+		desiredAt: map[string][]string{}, liveAt: map[string][]string{},
+		condDesired: map[string][]string{}, condLive: map[string][]string{}}
 }
 
 // walk masks v. path is the object keys down to v; list indexes are left
@@ -134,6 +155,17 @@ func (m *masker) walk(v any, path string, desired bool) any {
 		return out
 	case string, float64, bool:
 		text := leafText(x)
+		if where, ok := secretCondition(path, text); ok {
+			if m.condDesired == nil { // a masker made without newMasker
+				m.condDesired, m.condLive = map[string][]string{}, map[string][]string{}
+			}
+			if desired {
+				m.condDesired[where] = append(m.condDesired[where], text)
+			} else {
+				m.condLive[where] = append(m.condLive[where], text)
+			}
+			return Redacted
+		}
 		if desired {
 			m.desiredAt[path] = append(m.desiredAt[path], text)
 		} else {

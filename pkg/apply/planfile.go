@@ -37,8 +37,9 @@ func (p *Plan) Redacted() *Plan {
 			var hidden bool
 			cc.Before, cc.After, hidden = maskChange(c)
 			cc.SensitiveChanged = cc.SensitiveChanged || hidden
-			cc.Name, cc.Owner = maskText(c.Name, c.secrets), maskText(c.Owner, c.secrets)
-			cc.Reason = maskText(c.Reason, c.secrets)
+			text := c.textSecrets()
+			cc.Name, cc.Owner = maskText(c.Name, text), maskText(c.Owner, text)
+			cc.Reason = maskText(c.Reason, text)
 			cc.redacted = true
 		}
 		cp.Changes[i] = &cc
@@ -51,16 +52,21 @@ func (p *Plan) Redacted() *Plan {
 // plan's changes outside Redacted, such as apply's progress lines.
 func (p *Plan) Mask(s string) string { return maskText(s, p.secrets()) }
 
-// secrets returns the sensitive strings of the plan's changes.
+// secrets returns the sensitive strings of the plan's changes, and the
+// values under a secret condition key (sts:ExternalId) in its live state.
 func (p *Plan) secrets() []string {
 	var out []string
-	for _, c := range p.Changes {
-		for _, s := range c.secrets {
-			if !slices.Contains(out, s) {
-				out = append(out, s)
-			}
+	add := func(s string) {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
 		}
 	}
+	for _, c := range p.Changes {
+		for _, s := range c.textSecrets() {
+			add(s)
+		}
+	}
+	p.liveConditionSecrets(add)
 	return out
 }
 
