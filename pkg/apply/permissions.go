@@ -62,6 +62,11 @@ type Operation struct {
 	// PolicyCondition: the call names a managed policy, and the statement
 	// allows only that policy (iam:PolicyARN).
 	PolicyCondition bool
+	// AnyPath: IAM also authorizes the call on the user's or role's current
+	// ARN, whose path may not be the spec's yet; the statement names the
+	// name under any path (names are unique in an account, paths not part
+	// of them).
+	AnyPath bool
 	// When, if set, says in which runs the engine calls the operation; it
 	// is not called otherwise (the permission is still needed for them).
 	When string
@@ -134,7 +139,7 @@ var Operations = []Operation{
 	// IAM API Reference: "you must have permission to update both the
 	// source object and the target object").
 	{API: "iam:UpdateUser", Actions: []string{"iam:UpdateUser"}, Resource: ResourceUser, Write: true,
-		Writes: []string{TIAMUser}, When: "the user exists and its path differs from the spec"},
+		Writes: []string{TIAMUser}, AnyPath: true, When: "the user exists and its path differs from the spec"},
 	{API: "iam:GetRole", Actions: []string{"iam:GetRole"}, Resource: ResourceRole,
 		Reads: []string{TIAMRole}, Imports: []string{TIAMRole}},
 	{API: "iam:CreateRole", Actions: []string{"iam:CreateRole"}, Resource: ResourceRole, Write: true,

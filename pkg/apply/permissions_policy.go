@@ -68,23 +68,30 @@ func Permissions(s *spec.Spec, out *render.Output, command string) (*PermissionP
 				if t.typ != typ {
 					continue
 				}
-				res := "*"
+				res := []string{"*"}
 				if op.Resource != ResourceAny {
-					if res = t.arns[op.Resource]; res == "" {
+					arn := t.arns[op.Resource]
+					if arn == "" {
 						continue // an attachment of a role: no user to list
+					}
+					res = []string{arn}
+					if op.AnyPath {
+						res = anyPath(arn)
 					}
 				}
 				for _, act := range op.Actions {
-					pm := Permission{API: op.API, Action: act, Resource: res, Write: op.Write, When: op.When}
-					if pm.When == "" && command == "apply" && slices.Contains(op.Writes, typ) && !slices.Contains(op.Reads, typ) {
-						pm.When = t.writeWhen
-					}
-					if op.PolicyCondition {
-						pm.PolicyARN = t.arns[ResourcePolicy]
-					}
-					if !seen[pm] {
-						seen[pm] = true
-						p.Permissions = append(p.Permissions, pm)
+					for _, r := range res {
+						pm := Permission{API: op.API, Action: act, Resource: r, Write: op.Write, When: op.When}
+						if pm.When == "" && command == "apply" && slices.Contains(op.Writes, typ) && !slices.Contains(op.Reads, typ) {
+							pm.When = t.writeWhen
+						}
+						if op.PolicyCondition {
+							pm.PolicyARN = t.arns[ResourcePolicy]
+						}
+						if !seen[pm] {
+							seen[pm] = true
+							p.Permissions = append(p.Permissions, pm)
+						}
 					}
 				}
 			}
@@ -118,6 +125,22 @@ func policySize(doc map[string]any) int {
 		}
 	}
 	return n
+}
+
+// anyPath returns the ARNs of an IAM user's or role's name under any path:
+// arn:...:user/NAME (path /) and arn:...:user/*/NAME (any other; a name
+// holds no "/", so the pattern matches no other user).
+func anyPath(arn string) []string {
+	i := strings.Index(arn, ":user/")
+	if i < 0 {
+		i = strings.Index(arn, ":role/")
+	}
+	if i < 0 {
+		return []string{arn}
+	}
+	kind := arn[:i+len(":user/")]
+	name := arn[strings.LastIndex(arn, "/")+1:]
+	return []string{kind + name, kind + "*/" + name}
 }
 
 // arns builds the ARNs of one partition and account.

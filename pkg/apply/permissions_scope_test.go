@@ -54,6 +54,11 @@ func TestPermissionPolicyScope(t *testing.T) {
 			{callNeed{action: "s3:DeleteBucket", resource: data}, false},
 			{callNeed{action: "iam:CreateUser", resource: user}, true},
 			{callNeed{action: "iam:CreateAccessKey", resource: user}, true},
+			{callNeed{action: "iam:UpdateUser", resource: user}, true},                                                 // to its path
+			{callNeed{action: "iam:UpdateUser", resource: "arn:aws:iam::" + acct + ":user/tmc-perm-ingest"}, true},     // from another
+			{callNeed{action: "iam:UpdateUser", resource: "arn:aws:iam::" + acct + ":user/old/tmc-perm-ingest"}, true}, // path
+			{callNeed{action: "iam:UpdateUser", resource: "arn:aws:iam::" + acct + ":user/services/tmc-perm-ingest2"}, false},
+			{callNeed{action: "iam:UpdateUser", resource: "arn:aws:iam::" + acct + ":user/x-tmc-perm-ingest"}, false},
 			{callNeed{action: "iam:AttachRolePolicy", resource: role, policyARN: roleDoc}, true},
 			{callNeed{action: "iam:AttachRolePolicy", resource: role, policyARN: userDoc}, false},
 			{callNeed{action: "iam:AttachRolePolicy", resource: role, policyARN: "arn:aws:iam::aws:policy/AdministratorAccess"}, false},
