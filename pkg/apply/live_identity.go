@@ -7,6 +7,7 @@ package apply
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -135,41 +136,11 @@ func (e *Engine) policyDocument(ctx context.Context, arn string) (any, error) {
 }
 
 // attached reports whether the managed policy arn is attached to owner
-// ("user/NAME" or "role/NAME").
+// ("user/NAME" or "role/NAME"). It reads every attached policy, which
+// the plan's warning about undeclared access reuses (attachedPolicies).
 func (e *Engine) attached(ctx context.Context, owner, arn string) (bool, error) {
-	kind, name := splitOwner(owner)
-	var marker *string
-	for {
-		var arns []string
-		var truncated bool
-		if kind == "user" {
-			out, err := e.C.IAM.ListAttachedUserPolicies(ctx, &iam.ListAttachedUserPoliciesInput{UserName: aws.String(name), Marker: marker})
-			if err != nil {
-				return false, err
-			}
-			for _, p := range out.AttachedPolicies {
-				arns = append(arns, aws.ToString(p.PolicyArn))
-			}
-			truncated, marker = out.IsTruncated, out.Marker
-		} else {
-			out, err := e.C.IAM.ListAttachedRolePolicies(ctx, &iam.ListAttachedRolePoliciesInput{RoleName: aws.String(name), Marker: marker})
-			if err != nil {
-				return false, err
-			}
-			for _, p := range out.AttachedPolicies {
-				arns = append(arns, aws.ToString(p.PolicyArn))
-			}
-			truncated, marker = out.IsTruncated, out.Marker
-		}
-		for _, a := range arns {
-			if a == arn {
-				return true, nil
-			}
-		}
-		if !truncated || marker == nil {
-			return false, nil
-		}
-	}
+	arns, err := e.attachedPolicies(ctx, owner)
+	return slices.Contains(arns, arn), err
 }
 
 func splitOwner(owner string) (kind, name string) {

@@ -76,6 +76,10 @@ type Operation struct {
 // nowhere: a new bucket already does not log, so only drift is corrected.
 const loggingOffWhen = "the bucket logs nowhere in the spec, but its server access logging is on: apply turns it off"
 
+// identityExtrasWhen is when plan lists what a user or role holds beyond
+// the spec.
+const identityExtrasWhen = "the user or role exists: plan warns about the inline policies, other managed policies and groups it holds beyond the spec"
+
 var bucketTypes = []string{TBucket, TPublicAccessBlock, TOwnership, TEncryption, TVersioning, TTagging, TBucketPolicy, TLifecycle, TLogging}
 
 // Operations lists every operation of the client interfaces. The
@@ -172,12 +176,14 @@ var Operations = []Operation{
 		Writes: []string{TAttachment}, PolicyCondition: true},
 	{API: "iam:ListAccessKeys", Actions: []string{"iam:ListAccessKeys"}, Resource: ResourceUser,
 		Reads: []string{TAccessKey}, Imports: []string{TIAMUser}}, // import warns about a user's keys
-	// import warns about inline policies the grant does not declare
-	// (inlineLister).
+	// plan and import warn about inline policies and groups the grant does
+	// not declare (plan_identity_extra.go, import_identity.go).
 	{API: "iam:ListUserPolicies", Actions: []string{"iam:ListUserPolicies"}, Resource: ResourceUser,
-		Imports: []string{TIAMUser}},
+		Reads: []string{TIAMUser}, Imports: []string{TIAMUser}, When: identityExtrasWhen},
 	{API: "iam:ListRolePolicies", Actions: []string{"iam:ListRolePolicies"}, Resource: ResourceRole,
-		Imports: []string{TIAMRole}},
+		Reads: []string{TIAMRole}, Imports: []string{TIAMRole}, When: identityExtrasWhen},
+	{API: "iam:ListGroupsForUser", Actions: []string{"iam:ListGroupsForUser"}, Resource: ResourceUser,
+		Reads: []string{TIAMUser}, When: identityExtrasWhen},
 	{API: "iam:CreateAccessKey", Actions: []string{"iam:CreateAccessKey"}, Resource: ResourceUser, Write: true,
 		Writes: []string{TAccessKey}},
 

@@ -10,13 +10,16 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 )
 
-// WarnOtherAttachments warns about the users and roles the spec does not
-// declare that hold a managed policy the plan attaches to a new owner.
-// That is what switching a grant from an IAM user to a role (or renaming
-// its user) looks like: teramotc never detaches or deletes, so the old
-// user keeps the policy, its access keys keep working, and every later
-// change of the policy reaches it too. Only such plans pay the extra read
-// (ListEntitiesForPolicy, once per policy): a converged plan makes none.
+// WarnOtherAttachments warns about access the spec does not declare and
+// apply keeps, since teramotc never detaches or deletes: the users, roles
+// and groups that hold a managed policy the plan attaches to a new owner,
+// and what each user and role of the spec holds beyond its grant
+// (warnIdentityExtras).
+//
+// The first is what switching a grant from an IAM user to a role (or
+// renaming its user) looks like: the old user keeps the policy, its access
+// keys keep working, and every later change of the policy reaches it too.
+// Only such plans pay that read (ListEntitiesForPolicy, once per policy).
 func (e *Engine) WarnOtherAttachments(ctx context.Context, p *Plan) {
 	declared := map[string][]string{} // policy name -> owners in the spec
 	for _, it := range p.items {
@@ -44,17 +47,24 @@ func (e *Engine) WarnOtherAttachments(ctx context.Context, p *Plan) {
 				extra = append(extra, o)
 			}
 		}
+		slices.Sort(extra)
 		if len(extra) > 0 {
+			arn := e.policyARN(name)
+			var detach []string
+			for _, o := range extra {
+				kind, n := splitOwner(o)
+				detach = append(detach, fmt.Sprintf("aws iam detach-%s-policy --%s-name %s --policy-arn %s", kind, kind, n, arn))
+			}
 			p.Warnings = append(p.Warnings, fmt.Sprintf("managed policy %s is also attached to %s, which the spec does not declare: "+
-				"it keeps this access, and every change of the policy reaches it (teramotc never detaches). "+
-				"If it should not, detach it with aws iam detach-user-policy or detach-role-policy --policy-arn %s",
-				name, strings.Join(extra, ", "), e.policyARN(name)))
+				"it keeps this access (a group's members too), and every change of the policy reaches it (teramotc never detaches). "+
+				"If it should not, detach it: %s", name, strings.Join(extra, ", "), strings.Join(detach, "; ")))
 		}
 	}
+	e.warnIdentityExtras(ctx, p)
 }
 
-// policyOwners lists the users and roles ("user/NAME", "role/NAME") a
-// managed policy is attached to.
+// policyOwners lists the users, roles and groups ("user/NAME",
+// "role/NAME", "group/NAME") a managed policy is attached to.
 func (e *Engine) policyOwners(ctx context.Context, arn string) ([]string, error) {
 	var out []string
 	in := &iam.ListEntitiesForPolicyInput{PolicyArn: aws.String(arn)}
@@ -68,6 +78,9 @@ func (e *Engine) policyOwners(ctx context.Context, arn string) ([]string, error)
 		}
 		for _, r := range page.PolicyRoles {
 			out = append(out, "role/"+aws.ToString(r.RoleName))
+		}
+		for _, g := range page.PolicyGroups {
+			out = append(out, "group/"+aws.ToString(g.GroupName))
 		}
 		if !page.IsTruncated {
 			return out, nil

@@ -23,9 +23,12 @@ func (f *fake) ListEntitiesForPolicy(_ context.Context, in *iam.ListEntitiesForP
 			continue
 		}
 		kind, name, _ := strings.Cut(owner, "/")
-		if kind == "user" {
+		switch kind {
+		case "user":
 			out.PolicyUsers = append(out.PolicyUsers, iamtypes.PolicyUser{UserName: aws.String(name)})
-		} else {
+		case "group":
+			out.PolicyGroups = append(out.PolicyGroups, iamtypes.PolicyGroup{GroupName: aws.String(name)})
+		default:
 			out.PolicyRoles = append(out.PolicyRoles, iamtypes.PolicyRole{RoleName: aws.String(name)})
 		}
 	}
@@ -34,7 +37,8 @@ func (f *fake) ListEntitiesForPolicy(_ context.Context, in *iam.ListEntitiesForP
 
 // Switching a grant from an IAM user to a role with the same policy name
 // leaves the user holding the policy (teramotc never detaches): the plan
-// says so. A converged plan, and a plan of new policies, make no extra read.
+// says so. A converged plan, and a plan of new policies, make no
+// ListEntitiesForPolicy read.
 func TestWarnOtherAttachments(t *testing.T) {
 	ctx := context.Background()
 	f := newFake()
@@ -61,14 +65,30 @@ func TestWarnOtherAttachments(t *testing.T) {
 		t.Fatalf("converged plan: %d ListEntitiesForPolicy calls, warnings %q; want none", n, converged.Warnings)
 	}
 
+	// A group holds the policy too: it is named, with the command that
+	// detaches the policy from it, as is each user (not a role command).
+	const arn = "arn:aws:iam::111122223333:policy/teramot-s3-access"
+	f.iam.attached["group/partners-grp "+arn] = true
 	switched := planFor(t, e, loadSpec(t, "setup-guide-role", nil))
 	e.WarnOtherAttachments(ctx, switched)
 	if n := listed(); n != 1 {
 		t.Errorf("switched plan: %d ListEntitiesForPolicy calls, want 1", n)
 	}
-	want := "managed policy teramot-s3-access is also attached to user/teramot-service-user, which the spec does not declare"
-	if len(switched.Warnings) != 1 || !strings.Contains(switched.Warnings[0], want) {
-		t.Errorf("switched plan warnings = %q, want one saying %q", switched.Warnings, want)
+	if len(switched.Warnings) != 1 {
+		t.Fatalf("switched plan warnings = %q, want one", switched.Warnings)
+	}
+	for _, want := range []string{
+		"managed policy teramot-s3-access is also attached to ",
+		"group/partners-grp", "user/teramot-service-user", ", which the spec does not declare",
+		"aws iam detach-user-policy --user-name teramot-service-user --policy-arn " + arn,
+		"aws iam detach-group-policy --group-name partners-grp --policy-arn " + arn,
+	} {
+		if !strings.Contains(switched.Warnings[0], want) {
+			t.Errorf("switched plan warning lacks %q:\n%s", want, switched.Warnings[0])
+		}
+	}
+	if strings.Contains(switched.Warnings[0], "detach-role-policy") {
+		t.Errorf("switched plan warning offers a role command for a user and a group:\n%s", switched.Warnings[0])
 	}
 
 	fresh := newFake()
