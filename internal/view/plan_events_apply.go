@@ -83,7 +83,8 @@ func (a *ApplyProgress) Errored(err error) {
 	for _, c := range failed {
 		detail := ""
 		if err != nil && strings.Contains(err.Error(), c.Type+" "+c.Name+":") {
-			detail = err.Error()
+			// The diagnostic's text: no request ids or HTTP statuses.
+			detail = c.Mask(apply.ErrorSummary(err))
 		}
 		verb := map[bool]string{true: "Creation", false: "Modifications"}[c.Action == apply.ActionCreate]
 		a.hook("apply_errored", c, a.ev.now(), label(c)+": "+verb+" errored", detail)

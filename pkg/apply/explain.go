@@ -219,3 +219,15 @@ func isCredentialChain(err error) bool {
 	return strings.Contains(s, "get credentials:") || strings.Contains(s, "failed to retrieve credentials") ||
 		strings.Contains(s, "failed to refresh cached credentials")
 }
+
+// ErrorSummary is the summary Explain gives err when the connection is not
+// at hand (the endpoint of a timeout is then the request's host): text
+// printed about an error outside its diagnostic, such as apply -json's
+// apply_errored detail, without the SDK's request ids, HTTP statuses and
+// retry counts. Mask it with Change.Mask or Plan.Mask before printing.
+func ErrorSummary(err error) string {
+	if err == nil {
+		return ""
+	}
+	return (*Clients)(nil).Explain(err).Summary
+}

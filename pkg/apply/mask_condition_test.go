@@ -195,3 +195,14 @@ func TestReasonQuotesStatementMaskedAndSpelled(t *testing.T) {
 		})
 	}
 }
+
+// TestChangeMask: text about one change (an error that names it) has the
+// spec's secrets and the change's live external ids masked.
+func TestChangeMask(t *testing.T) {
+	c := &Change{Type: TIAMRole, Name: "r", secrets: []string{"tmc-spec-id-1234"},
+		Before: trustDoc(t, trustStmt("", "444455556666", "StringLike", "Live-Id-5678"))}
+	got := c.Mask("iam-role r: last read tmc-spec-id-1234 and Live-Id-5678")
+	if want := "iam-role r: last read (sensitive) and (sensitive)"; got != want {
+		t.Errorf("Mask = %q, want %q", got, want)
+	}
+}
