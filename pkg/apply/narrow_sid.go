@@ -1,6 +1,9 @@
 package apply
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // uniqueSids returns the statements of list with no Sid used twice. IAM's
 // JSON policy element reference says of Sid: "In IAM, the Sid value must be
@@ -13,15 +16,25 @@ import "sort"
 // and a rendered statement that differ.
 //
 // Statements that share a Sid and an Effect and differ in their Action or
-// Resource only are merged into one (the union of both lists grants exactly
-// what the two statements grant). Of those still sharing a Sid, the one
+// Resource only, neither of them a statement of want, are merged into one
+// (the union of both lists grants exactly what the two statements grant;
+// a rendered statement stays as rendered, which is also what moto's check
+// of an S3 log-delivery statement expects). Of those still sharing a Sid,
+// the one
 // that is a statement of want keeps it (so that a phase that completes the
 // policy writes the rendered document); else the first in canonical order
 // does. The others lose their Sid, which changes nothing they grant or
-// deny. The choice depends only on the statements' contents, so narrowing
-// a narrowed document again gives the same document.
+// deny. Exact duplicates are dropped first. The choice depends only on the
+// statements' contents, so narrowing a narrowed document again gives the
+// same document.
 func uniqueSids(list []map[string]any, want any) []map[string]any {
-	list = mergeBySid(list)
+	var uniq []map[string]any
+	for i, s := range list {
+		if !slices.ContainsFunc(list[:i], func(t map[string]any) bool { return equal(s, t) }) {
+			uniq = append(uniq, s)
+		}
+	}
+	list = mergeBySid(uniq, want)
 	bySid := map[string][]int{}
 	for i, s := range list {
 		if sid := str(s["Sid"]); sid != "" {
@@ -49,13 +62,20 @@ func uniqueSids(list []map[string]any, want any) []map[string]any {
 }
 
 // mergeBySid merges statements with one Sid and Effect that differ only in
-// Action or only in Resource, until no two can be merged.
-func mergeBySid(list []map[string]any) []map[string]any {
+// Action or only in Resource and are not statements of want, until no two
+// can be merged.
+func mergeBySid(list []map[string]any, want any) []map[string]any {
 	for merged := true; merged; {
 		merged = false
 	pairs:
 		for i := range list {
+			if inPolicy(list[i], want) {
+				continue
+			}
 			for j := i + 1; j < len(list); j++ {
+				if inPolicy(list[j], want) {
+					continue
+				}
 				if m := mergeStatements(list[i], list[j]); m != nil {
 					rest := append([]map[string]any{}, list[:i]...)
 					rest = append(rest, m)
