@@ -97,14 +97,16 @@ func runApply(env *Env, args []string) int {
 		if !usePlanConnection(r, fs, af, saved) {
 			return view.ExitError
 		}
+		r.planSkippedLint = saved.Inputs.LintSkipped()
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	pl, ok := planSpec(ctx, r, path, vars.options(env), af, *skipLint)
+	opts := vars.options(env)
+	pl, ok := planSpec(ctx, r, path, opts, af, *skipLint)
 	if !ok {
 		return view.ExitError
 	}
-	if isPlan && !checkPlanFile(r, saved, pl.plan) {
+	if isPlan && !checkPlanFile(r, saved, pl, apply.InputsOf(pl.spec, opts.VarFiles, *skipLint)) {
 		return view.ExitError
 	}
 	if r.ev != nil {

@@ -35,9 +35,10 @@ func usePlanConnection(r *reporter, fs *flag.FlagSet, af *awsFlags, saved *apply
 
 // checkPlanFile refuses a saved plan made for another account, endpoint
 // or region, or whose spec, live state or sensitive values moved since
-// (apply.CheckSaved), before anything is written.
-func checkPlanFile(r *reporter, saved *apply.SavedPlan, fresh *apply.Plan) bool {
-	if err := apply.CheckSaved(saved.Plan, fresh); err != nil {
+// (apply.SavedPlan.Check), before anything is written. now is how apply
+// was given its variables: a refusal names those the plan was made with.
+func checkPlanFile(r *reporter, saved *apply.SavedPlan, fresh *planned, now *apply.PlanInputs) bool {
+	if err := saved.Check(fresh.plan, now); err != nil {
 		failProblem(r, err)
 		return false
 	}

@@ -81,10 +81,12 @@ func runPlan(env *Env, args []string) int {
 		r.ev = view.NewEvents(env.Stdout, env.Now)
 		r.ev.Version(version.Version)
 	}
-	pl, ok := planSpec(ctx, r, path, vars.options(env), af, *skipLint)
+	opts := vars.options(env)
+	pl, ok := planSpec(ctx, r, path, opts, af, *skipLint)
 	if !ok {
 		return view.ExitError
 	}
+	inputs := apply.InputsOf(pl.spec, opts.VarFiles, *skipLint)
 	if *out != "" {
 		// The spec's absolute path: apply PLANFILE works from any directory.
 		abs, err := filepath.Abs(path)
@@ -92,7 +94,7 @@ func runPlan(env *Env, args []string) int {
 			r.fail("saving the plan: "+err.Error(), "")
 			return view.ExitError
 		}
-		if err := apply.WritePlanFile(*out, &apply.SavedPlan{Spec: abs, Connect: af.conn, Plan: pl.plan}); err != nil {
+		if err := apply.WritePlanFile(*out, &apply.SavedPlan{Spec: abs, Connect: af.conn, Inputs: inputs, Plan: pl.plan}); err != nil {
 			r.fail("saving the plan: "+err.Error(), "")
 			return view.ExitError
 		}
@@ -108,7 +110,7 @@ func runPlan(env *Env, args []string) int {
 	default:
 		view.WritePlanText(env.Stdout, pl.plan, env.Color)
 		if *out != "" {
-			view.WriteApplyHint(env.Stdout, pl.plan, "Saved the plan to "+*out+".", *out)
+			view.WriteApplyHint(env.Stdout, pl.plan, inputs, "Saved the plan to "+*out+".", *out)
 		}
 	}
 	if *detailed && pl.plan.HasChanges() {

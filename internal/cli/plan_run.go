@@ -43,6 +43,9 @@ type planned struct {
 type reporter struct {
 	env *Env
 	ev  *view.Events // nil for text
+	// planSkippedLint is set when applying a plan file made with
+	// -skip-lint: the lint gate's refusal says so.
+	planSkippedLint bool
 }
 
 func (r *reporter) diags(diags hcl.Diagnostics, files map[string]*hcl.File) {
@@ -150,6 +153,10 @@ func lintGate(ctx context.Context, r *reporter, path string, opts spec.Options) 
 	}
 	summary := fmt.Sprintf("lint found %d error finding(s); nothing was read from or written to AWS.", len(blocking))
 	detail := "Fix the findings, suppress them with a reason, or rerun with -skip-lint."
+	if r.planSkippedLint {
+		detail = "The plan file was made with -skip-lint: rerun apply with -skip-lint to apply it as planned, " +
+			"or fix the findings and run \"teramotc plan -out=FILE\" again."
+	}
 	if r.ev != nil {
 		r.ev.Diagnostics(append(report.Errors, blocking...), report.Files)
 		r.fail(summary, detail)

@@ -81,7 +81,7 @@ func runShow(env *Env, args []string) int {
 	default:
 		view.WritePlanText(env.Stdout, saved.Plan, env.Color)
 		if saved.Plan.HasChanges() {
-			view.WriteApplyHint(env.Stdout, saved.Plan, "This plan was made from "+saved.Spec+".", path)
+			view.WriteApplyHint(env.Stdout, saved.Plan, saved.Inputs, "This plan was made from "+saved.Spec+".", path)
 		}
 	}
 	return view.ExitOK

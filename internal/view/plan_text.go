@@ -124,15 +124,52 @@ func hiddenWhole(v any) bool {
 
 // WriteApplyHint prints, after a saved plan, the command that applies
 // it: lead says where the plan comes from ("Saved the plan to F." or
-// "This plan was made from SPEC."). A plan with a DESTRUCTIVE change
-// is refused without -allow-destructive, so the command carries it and
-// says why.
-func WriteApplyHint(w io.Writer, p *apply.Plan, lead, path string) {
-	flag, why := "", ""
+// "This plan was made from SPEC."). The command carries the flags apply
+// needs to make the same plan: -allow-destructive when a change is
+// DESTRUCTIVE (saying why), -skip-lint when the plan skipped lint, each
+// -var-file as given and each -var with "..." for its value (never
+// printed), followed by a reminder to give the values and TERAMOTC_VAR_*
+// variables plan had. in is nil for plan files that do not record them.
+func WriteApplyHint(w io.Writer, p *apply.Plan, in *apply.PlanInputs, lead, path string) {
+	var flags []string
+	why := ""
 	if len(p.Destructive()) > 0 {
-		flag = "-allow-destructive "
+		flags = append(flags, "-allow-destructive")
 		why = " It has a DESTRUCTIVE change, so apply needs -allow-destructive; review that change first."
 	}
-	fmt.Fprintf(w, "\n%s%s To perform exactly these actions, run:\n  teramotc apply %s%s\n",
-		escapeControls(lead), why, flag, escapeControls(path))
+	if in.LintSkipped() {
+		flags = append(flags, "-skip-lint")
+		why += " It was made with -skip-lint, so apply needs it too."
+	}
+	var vars, env []string
+	if in != nil {
+		for _, f := range in.VarFiles {
+			flags = append(flags, "-var-file", shellWord(f))
+		}
+		for _, v := range in.Vars {
+			flags = append(flags, "-var", shellWord(v+"=..."))
+			vars = append(vars, v)
+		}
+		env = in.Env
+	}
+	fmt.Fprintf(w, "\n%s%s To perform exactly these actions, run:\n  %s\n",
+		escapeControls(lead), why, escapeControls(strings.Join(append(append([]string{"teramotc", "apply"}, flags...), shellWord(path)), " ")))
+	if len(vars) > 0 {
+		fmt.Fprintf(w, "Replace each ... with the value the variable had for plan (%s): apply refuses a plan whose values differ.\n",
+			escapeControls(strings.Join(vars, ", ")))
+	}
+	if len(env) > 0 {
+		fmt.Fprintf(w, "Set %s as for plan.\n", escapeControls(strings.Join(env, ", ")))
+	}
+}
+
+// shellWord quotes s for a POSIX shell when it holds anything but letters,
+// digits and -_./:,+@%.
+func shellWord(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:,+@%", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

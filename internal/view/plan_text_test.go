@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/teramot/teramotc/pkg/apply"
 )
 
@@ -91,29 +93,54 @@ func TestWritePlanJSONAndMarkdown(t *testing.T) {
 }
 
 // The hint after a saved plan is a command that works: with a
-// DESTRUCTIVE change apply refuses the file without -allow-destructive.
+// DESTRUCTIVE change apply refuses the file without -allow-destructive,
+// a plan made with -skip-lint needs it too, and the -var-file and -var
+// arguments are repeated, a -var's value as "..." (never printed).
 func TestWriteApplyHint(t *testing.T) {
 	safe := testPlan()
 	safe.Changes = safe.Changes[:3]
+	vars := &apply.PlanInputs{SkipLint: true, Vars: []string{"external_id", "company"},
+		VarFiles: []string{"prod.tfvars", "my vars/it's.tfvars"}, Env: []string{"TERAMOTC_VAR_region"}}
 	tests := []struct {
 		name    string
 		plan    *apply.Plan
+		in      *apply.PlanInputs
 		command string
-		why     bool
+		notes   []string // lines after the command
+		why     []string
 	}{
-		{"destructive", testPlan(), "  teramotc apply -allow-destructive my.plan\n", true},
-		{"safe", safe, "  teramotc apply my.plan\n", false},
+		{"destructive", testPlan(), nil, "  teramotc apply -allow-destructive my.plan", nil, []string{"DESTRUCTIVE change"}},
+		{"safe", safe, nil, "  teramotc apply my.plan", nil, nil},
+		{"safe recorded nothing", safe, &apply.PlanInputs{}, "  teramotc apply my.plan", nil, nil},
+		{"skip lint", safe, &apply.PlanInputs{SkipLint: true}, "  teramotc apply -skip-lint my.plan", nil, []string{"made with -skip-lint"}},
+		{"variables", testPlan(), vars,
+			`  teramotc apply -allow-destructive -skip-lint -var-file prod.tfvars -var-file 'my vars/it'\''s.tfvars' -var 'external_id=...' -var 'company=...' my.plan`,
+			[]string{"Replace each ... with the value the variable had for plan (external_id, company): apply refuses a plan whose values differ.",
+				"Set TERAMOTC_VAR_region as for plan."},
+			[]string{"DESTRUCTIVE change", "made with -skip-lint"}},
+		{"env only", safe, &apply.PlanInputs{Env: []string{"TERAMOTC_VAR_a", "TERAMOTC_VAR_b"}}, "  teramotc apply my.plan",
+			[]string{"Set TERAMOTC_VAR_a, TERAMOTC_VAR_b as for plan."}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
-			WriteApplyHint(&b, tc.plan, "Saved the plan to my.plan.", "my.plan")
+			WriteApplyHint(&b, tc.plan, tc.in, "Saved the plan to my.plan.", "my.plan")
 			out := b.String()
-			if !strings.HasPrefix(out, "\nSaved the plan to my.plan.") || !strings.HasSuffix(out, tc.command) {
-				t.Errorf("hint %q does not end with %q", out, tc.command)
+			if !strings.HasPrefix(out, "\nSaved the plan to my.plan.") {
+				t.Errorf("hint %q does not start with the lead", out)
 			}
-			if got := strings.Contains(out, "DESTRUCTIVE change"); got != tc.why {
-				t.Errorf("hint %q: says why = %v, want %v", out, got, tc.why)
+			lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+			want := append([]string{tc.command}, tc.notes...)
+			if diff := cmp.Diff(want, lines[len(lines)-len(want):]); diff != "" {
+				t.Errorf("hint %q (-want +got):\n%s", out, diff)
+			}
+			for _, w := range tc.why {
+				if !strings.Contains(lines[1], w) {
+					t.Errorf("hint %q does not say %q", out, w)
+				}
+			}
+			if len(tc.why) == 0 && strings.Contains(lines[1], " It ") {
+				t.Errorf("hint %q says why without a reason", out)
 			}
 		})
 	}

@@ -90,7 +90,11 @@ type SavedPlan struct {
 	// the file can be applied from any directory.
 	Spec    string         `json:"spec"`
 	Connect ConnectOptions `json:"connect"`
-	Plan    *Plan          `json:"plan"`
+	// Inputs says how the plan's variables were given and whether lint
+	// was skipped (names and paths, never values); nil in files saved
+	// before it was recorded (planfile_inputs.go).
+	Inputs *PlanInputs `json:"inputs,omitempty"`
+	Plan   *Plan       `json:"plan"`
 }
 
 // WritePlanFile saves a plan (mode 0600). The plan in it is for reading,

@@ -18,7 +18,17 @@ var ErrPlanElsewhere = errors.New("saved plan was made for another account, endp
 // default region, and the desired, live and sensitive fingerprints must be
 // equal. Its errors are *Problem wrapping ErrPlanElsewhere or
 // ErrStalePlan.
-func CheckSaved(saved, fresh *Plan) error {
+func CheckSaved(saved, fresh *Plan) error { return checkSaved(saved, fresh, nil, nil) }
+
+// Check is CheckSaved for the plan of a plan file, now being how apply was
+// given its inputs: when the desired state differs, the refusal names the
+// -var, -var-file and TERAMOTC_VAR_* inputs the plan was made with (and
+// those of now that it was not), since their values may be what differs.
+func (sp *SavedPlan) Check(fresh *Plan, now *PlanInputs) error {
+	return checkSaved(sp.Plan, fresh, sp.Inputs, now)
+}
+
+func checkSaved(saved, fresh *Plan, was, now *PlanInputs) error {
 	if saved.FormatVersion != PlanFormat {
 		return &Problem{Err: ErrStalePlan,
 			Summary: fmt.Sprintf("the plan file has format %s, made by an older teramotc; apply reads %s", quoteJSON(saved.FormatVersion), PlanFormat),
@@ -45,7 +55,7 @@ func CheckSaved(saved, fresh *Plan) error {
 	}
 	again := "Run \"teramotc plan -out=FILE\" again, review it, and apply the new file. Nothing was written."
 	if saved.DesiredFingerprint != fresh.DesiredFingerprint {
-		return &Problem{Err: ErrStalePlan, Summary: "the spec (or its variables) changed since the plan was made", Detail: again}
+		return staleDesired(was, now, again)
 	}
 	if saved.LiveFingerprint != fresh.LiveFingerprint {
 		return &Problem{Err: ErrStalePlan, Summary: "the live AWS state changed since the plan was made", Detail: again}
