@@ -20,10 +20,9 @@ import (
 // (the union of both lists grants exactly what the two statements grant;
 // a rendered statement stays as rendered, which is also what moto's check
 // of an S3 log-delivery statement expects). Of those still sharing a Sid,
-// the one
-// that is a statement of want keeps it (so that a phase that completes the
-// policy writes the rendered document); else the first in canonical order
-// does. The others lose their Sid, which changes nothing they grant or
+// the one that is a statement of want keeps it (so that a phase that
+// completes the policy writes the rendered document); else the first in
+// canonical order does. The others lose their Sid, which changes nothing they grant or
 // deny. Exact duplicates are dropped first. The choice depends only on the
 // statements' contents, so narrowing a narrowed document again gives the
 // same document.
