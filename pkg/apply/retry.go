@@ -145,7 +145,7 @@ func (e *Engine) waitEqual(ctx context.Context, it *Item, want any, n int, inter
 				return fmt.Errorf("waiting for the write to read back: %w", parent.Err())
 			}
 			return fmt.Errorf("did not read back as written after %d reads in %s (last read: %s)",
-				reads, e.PropagationTimeout, mustJSON(last))
+				reads, e.PropagationTimeout, mustJSON(maskConditions(last))) // no external id, even under TERAMOTC_LOG=debug
 		case <-time.After(interval):
 		}
 	}
