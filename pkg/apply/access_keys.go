@@ -163,12 +163,12 @@ func (e *Engine) keyGrantProblem(user, policy string, keys []accessKey) error {
 	}
 	del := deleteKeyCommands(user, unknown)
 	if kf.empty {
-		return &Problem{Summary: fmt.Sprintf("%s is empty: access key %s of user %s was created, but its secret was not saved", path, strings.Join(unknown, ", "), user),
+		return &Problem{Summary: fmt.Sprintf("%s is empty: access key %s of user %s was created, but its secret was not saved", path, keyNames(unknown), user),
 			Detail: fmt.Sprintf("An earlier apply stopped between creating the key and writing it to its file, and AWS shows a key's secret only once. "+
 				"apply does not attach %s to %s while that key exists. Delete it (%s), remove the empty %s, and run apply again: it creates a new key. Nothing was written to AWS.",
 				policy, user, del, path)}
 	}
-	return &Problem{Summary: fmt.Sprintf("user %s has access key %s, which no key file in -key-dir accounts for", user, strings.Join(unknown, ", ")),
+	return &Problem{Summary: fmt.Sprintf("user %s has access key %s, which no key file in -key-dir accounts for", user, keyNames(unknown)),
 		Detail: fmt.Sprintf("This run attaches %s to %s, which would let that key use the grant, but %s does not name it: "+
 			"an apply stopped between creating the key and saving its secret, another apply ran at the same time, or the key was made outside teramotc. "+
 			"If nobody holds its secret, delete it (%s) and run apply again: it creates a new key. "+
@@ -176,12 +176,25 @@ func (e *Engine) keyGrantProblem(user, policy string, keys []accessKey) error {
 			"Nothing was written to AWS.", policy, user, path, del)}
 }
 
-func deleteKeyCommands(user string, ids []string) string {
-	cmds := make([]string, len(ids))
+// keyNames names keys by the first and last four characters of their ids
+// (AKIA…2BOO). Every access key id in printed text is masked (the CLI's
+// output Redactor, spec.MaskAccessKeys), so a full id would read as
+// "****"; aws iam list-access-keys shows the full ids.
+func keyNames(ids []string) string {
+	names := make([]string, len(ids))
 	for i, id := range ids {
-		cmds[i] = fmt.Sprintf("aws iam delete-access-key --user-name %s --access-key-id %s", user, id)
+		names[i] = id
+		if len(id) > 8 {
+			names[i] = id[:4] + "…" + id[len(id)-4:]
+		}
 	}
-	return strings.Join(cmds, "; ")
+	return strings.Join(names, ", ")
+}
+
+// deleteKeyCommands says how to delete the keys ids of user.
+func deleteKeyCommands(user string, ids []string) string {
+	return fmt.Sprintf("aws iam delete-access-key --user-name %s --access-key-id ID, with the full id of %s from aws iam list-access-keys --user-name %s",
+		user, keyNames(ids), user)
 }
 
 // checkKeysBeforeGrants is CheckKeyDir's check of the users the plan
@@ -239,11 +252,11 @@ func (e *Engine) warnAccessKeys(p *Plan) {
 				"apply attaches it only if -key-dir holds the key's file (%s.access-key.json, written by the apply that created it). "+
 				"If nobody holds its secret (an apply stopped before saving it), delete it: %s; apply then creates a new key. "+
 				"To keep a key you hold elsewhere, set create_access_key = false in %s",
-				it.Name, strings.Join(active, ", "), it.Name, it.Name, deleteKeyCommands(it.Name, active), it.Address))
+				it.Name, keyNames(active), it.Name, it.Name, deleteKeyCommands(it.Name, active), it.Address))
 		case len(active) > 1:
 			p.Warnings = append(p.Warnings, fmt.Sprintf("user %s has %d active access keys (%s); create_access_key asks for one: the others are left from an interrupted or concurrent apply, or were made outside teramotc. "+
 				"Delete each key nobody holds (aws iam delete-access-key --user-name %s --access-key-id ID), or keep it knowingly: teramotc never deletes keys",
-				it.Name, len(active), strings.Join(active, ", "), it.Name))
+				it.Name, len(active), keyNames(active), it.Name))
 		}
 	}
 }

@@ -79,7 +79,7 @@ func TestCreateAccessKeySentOnce(t *testing.T) {
 			if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
 				t.Fatalf("apply error = %v, want %q", err, tc.wantErr)
 			}
-			if tc.createdBy && !strings.Contains(err.Error(), "access key "+fakeKeyID(0)+" of user "+keyUser+" was created") {
+			if tc.createdBy && !strings.Contains(err.Error(), "access key "+keyNames([]string{fakeKeyID(0)})+" of user "+keyUser+" was created") {
 				t.Errorf("error does not name the lost key: %v", err)
 			}
 			if tc.wantErr != "" && countCalls(f, "AttachUserPolicy") > 0 {
@@ -126,13 +126,13 @@ func TestLostKeyIsNotGranted(t *testing.T) {
 		t.Fatal("apply succeeded after a lost CreateAccessKey answer")
 	}
 	f.onCreateAccessKey = nil
-	lost := fakeKeyID(0)
+	lost := keyNames([]string{fakeKeyID(0)})
 
 	e2 := fakeEngine(t, f)
 	e2.KeyDir = e.KeyDir
 	p := planFor(t, e2, items)
 	if w := strings.Join(p.Warnings, "\n"); !strings.Contains(w, "already has access key "+lost) ||
-		!strings.Contains(w, "aws iam delete-access-key --user-name "+keyUser+" --access-key-id "+lost) {
+		!strings.Contains(w, "aws iam delete-access-key --user-name "+keyUser+" --access-key-id ID, with the full id of "+lost) {
 		t.Errorf("plan warnings do not name the lost key and how to delete it:\n%s", w)
 	}
 	for _, c := range p.Changes {
@@ -179,9 +179,9 @@ func TestUnaccountedKeyBeforeGrant(t *testing.T) {
 		wantError string // "" when apply attaches
 	}{
 		{"key named by its file", 1, false, `{"AccessKeyId": "AKIAFAKEKEY1"}`, true, ""},
-		{"no key file", 1, false, "", true, "user " + keyUser + " has access key AKIAFAKEKEY1, which no key file in -key-dir accounts for"},
-		{"file names another key", 1, false, `{"AccessKeyId": "AKIAOLD"}`, true, "has access key AKIAFAKEKEY1, which no key file"},
-		{"second key", 2, false, `{"AccessKeyId": "AKIAFAKEKEY1"}`, true, "has access key AKIAFAKEKEY2, which no key file"},
+		{"no key file", 1, false, "", true, "user " + keyUser + " has access key AKIA…KEY1, which no key file in -key-dir accounts for"},
+		{"file names another key", 1, false, `{"AccessKeyId": "AKIAOLD"}`, true, "has access key AKIA…KEY1, which no key file"},
+		{"second key", 2, false, `{"AccessKeyId": "AKIAFAKEKEY1"}`, true, "has access key AKIA…KEY2, which no key file"},
 		{"inactive key", 1, true, "", true, ""},
 		{"create_access_key = false", 1, false, "", false, ""},
 	}
@@ -231,8 +231,8 @@ func TestAccessKeyPlanWarnings(t *testing.T) {
 	}{
 		{"converged, one key", 1, true, ""},
 		{"no key, plan creates one", 0, false, ""},
-		{"key before the grant", 1, false, "user " + keyUser + " already has access key AKIAFAKEKEY1, which this plan does not create"},
-		{"two keys, granted", 2, true, "user " + keyUser + " has 2 active access keys (AKIAFAKEKEY1, AKIAFAKEKEY2)"},
+		{"key before the grant", 1, false, "user " + keyUser + " already has access key AKIA…KEY1, which this plan does not create"},
+		{"two keys, granted", 2, true, "user " + keyUser + " has 2 active access keys (AKIA…KEY1, AKIA…KEY2)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -271,7 +271,7 @@ func TestConcurrentApplyKeys(t *testing.T) {
 		f.iam.users[keyUser] = true
 		f.iam.keys[keyUser] = 1 // the other run's key
 		_, err := e.Apply(context.Background(), p, false)
-		if err == nil || !strings.Contains(err.Error(), "user "+keyUser+" has access key AKIAFAKEKEY1, created since the plan") {
+		if err == nil || !strings.Contains(err.Error(), "user "+keyUser+" has access key AKIA…KEY1, created since the plan") {
 			t.Fatalf("apply error = %v", err)
 		}
 		if countCalls(f, "CreateAccessKey") > 0 || countCalls(f, "AttachUserPolicy") > 0 {
@@ -291,11 +291,11 @@ func TestConcurrentApplyKeys(t *testing.T) {
 			f.mu.Unlock()
 		}
 		res, err := e.Apply(context.Background(), p, false)
-		if err == nil || !strings.Contains(err.Error(), "has 2 active access keys after this run created AKIAFAKEKEY2") {
+		if err == nil || !strings.Contains(err.Error(), "has 2 active access keys after this run created AKIA…KEY2") {
 			t.Fatalf("apply error = %v", err)
 		}
 		var prob *Problem
-		if errors.As(err, &prob) && !strings.Contains(prob.Detail, "--access-key-id AKIAFAKEKEY1") {
+		if errors.As(err, &prob) && !strings.Contains(prob.Detail, "full id of AKIA…KEY1") {
 			t.Errorf("detail does not say which key to delete: %s", prob.Detail)
 		}
 		if res == nil || len(res.KeyFiles) != 1 {

@@ -8,7 +8,6 @@ import (
 	"os"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
@@ -152,7 +151,7 @@ func (e *Engine) createAccessKey(ctx context.Context, it *Item) error {
 	}
 	if len(before) > 0 {
 		ids := keyIDs(before)
-		return &Problem{Summary: fmt.Sprintf("user %s has access key %s, created since the plan", user, strings.Join(ids, ", ")),
+		return &Problem{Summary: fmt.Sprintf("user %s has access key %s, created since the plan", user, keyNames(ids)),
 			Detail: fmt.Sprintf("apply creates a key only when the user has none, and this one appeared after the plan listed the user's keys: "+
 				"another apply of this spec is probably running (concurrent applies of one spec are not supported). No key was created. "+
 				"Let the other run finish, then run plan again; if nobody holds the key's secret, delete it (%s).", deleteKeyCommands(user, ids))}
@@ -187,7 +186,7 @@ func (e *Engine) createAccessKey(ctx context.Context, it *Item) error {
 	enc := json.NewEncoder(f)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(rec); err != nil {
-		return &Problem{Summary: fmt.Sprintf("access key %s of user %s was created, but writing %s failed: %v", id, user, path, err),
+		return &Problem{Summary: fmt.Sprintf("access key %s of user %s was created, but writing %s failed: %v", keyNames([]string{id}), user, path, err),
 			Detail: fmt.Sprintf("Its secret is lost. Delete the key (%s), remove %s, and run apply again.", deleteKeyCommands(user, []string{id}), path)}
 	}
 	e.keys.setCreated(user, id)
@@ -200,10 +199,10 @@ func (e *Engine) createAccessKey(ctx context.Context, it *Item) error {
 	keys, err := e.listAccessKeys(context.WithoutCancel(ctx), user)
 	if err == nil {
 		if others := slices.DeleteFunc(activeIDs(keys), func(k string) bool { return k == id }); len(others) > 0 {
-			return &Problem{Summary: fmt.Sprintf("user %s has %d active access keys after this run created %s (written to %s)", user, len(others)+1, id, path),
+			return &Problem{Summary: fmt.Sprintf("user %s has %d active access keys after this run created %s (written to %s)", user, len(others)+1, keyNames([]string{id}), path),
 				Detail: fmt.Sprintf("Another apply of this spec created %s at the same time (concurrent applies of one spec are not supported), "+
 					"so this run stops before granting the user access. Keep one key: delete each other key nobody holds (%s), then run apply again.",
-					strings.Join(others, ", "), deleteKeyCommands(user, others))}
+					keyNames(others), deleteKeyCommands(user, others))}
 		}
 	}
 	return nil
@@ -236,7 +235,7 @@ func (e *Engine) keyOutcomeUnknown(ctx context.Context, user, path string, befor
 		if len(added) == 0 {
 			what = "no access key of user " + user + " appeared, but one may still be created"
 		} else {
-			what = fmt.Sprintf("access key %s of user %s was created", strings.Join(added, ", "), user)
+			what = fmt.Sprintf("access key %s of user %s was created", keyNames(added), user)
 			check = "delete it (" + deleteKeyCommands(user, added) + ")"
 		}
 	}
