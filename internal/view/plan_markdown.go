@@ -18,8 +18,16 @@ func WritePlanMarkdown(w io.Writer, p *apply.Plan) {
 	p = p.Redacted()
 	fmt.Fprintln(w, "### teramotc plan")
 	fmt.Fprintln(w)
-	if len(p.Changes) == 0 {
+	if len(p.Changes) == 0 && len(p.Warnings) == 0 {
 		fmt.Fprintln(w, "No changes. The live state matches the spec.")
+		return
+	}
+	if len(p.Changes) == 0 {
+		fmt.Fprintln(w, "```text")
+		var b strings.Builder
+		writeNoChanges(&b, p)
+		fmt.Fprint(w, strings.ReplaceAll(b.String(), "```", "'''"))
+		fmt.Fprintln(w, "```")
 		return
 	}
 	fmt.Fprintln(w, "| | resource | name | address | risk | step |")

@@ -15,7 +15,7 @@ import (
 func WritePlanText(w io.Writer, p *apply.Plan, color bool) {
 	p = p.Redacted()
 	if len(p.Changes) == 0 {
-		fmt.Fprintln(w, "No changes. The live state matches the spec.")
+		writeNoChanges(w, p)
 		return
 	}
 	fmt.Fprintf(w, "teramotc will perform the following actions in account %s, in this order:\n", escapeControls(p.Account))
@@ -28,6 +28,20 @@ func WritePlanText(w io.Writer, p *apply.Plan, color bool) {
 		fmt.Fprintf(w, "Warning: %s.\n", escapeControls(warn))
 	}
 	fmt.Fprintln(w, PlanSummary(p))
+}
+
+// writeNoChanges ends a plan without changes. Its warnings (access the
+// spec does not declare, which apply never removes) are printed, and then
+// it does not claim that the live state matches the spec.
+func writeNoChanges(w io.Writer, p *apply.Plan) {
+	if len(p.Warnings) == 0 {
+		fmt.Fprintln(w, "No changes. The live state matches the spec.")
+		return
+	}
+	for _, warn := range p.Warnings {
+		fmt.Fprintf(w, "Warning: %s.\n", escapeControls(warn))
+	}
+	fmt.Fprintln(w, "No changes to write, but see the warnings above: apply leaves what they name as it is.")
 }
 
 // PlanSummary is the last line of a plan.
