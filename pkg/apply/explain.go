@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -123,8 +124,14 @@ func (c *Clients) classify(err error, action string) (Cause, string, string) {
 		return CauseBadCredentials, fmt.Sprintf("the AWS credentials were rejected (%s)", code),
 			"Check the access key (or -profile), and refresh expired session credentials."
 	case "AccessDenied", "AccessDeniedException", "AuthorizationError", "UnauthorizedOperation", "AllAccessDisabled":
+		need := ""
+		if op, ok := OperationByAPI(action); ok && len(op.Actions) > 0 && !slices.Equal(op.Actions, []string{action}) {
+			// the IAM action(s) of the call: s3:HeadBucket needs s3:ListBucket
+			need = " (IAM permission " + strings.Join(op.Actions, " and ") + ")"
+		}
 		return CauseAccessDenied, "access denied for " + action,
-			"Use credentials that may call " + action + " on this resource, or have it granted to them." + awsSays(msg)
+			"Use credentials that may call " + action + need + " on this resource, or have it granted to them; " +
+				"\"teramotc permissions SPEC\" prints the whole policy teramotc needs." + awsSays(msg)
 	}
 	if isNotFound(err) {
 		return CauseNotFound, notFoundWhat(action, code) + " not found", "Check the name, -region and the account of the credentials." + awsSays(msg)
