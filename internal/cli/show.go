@@ -24,7 +24,7 @@ state moved since the file was saved.
 Flags:
   -f, -format=FORMAT     text (default), json or markdown; json is the
                          saved plan as one document (format_version, spec,
-                         connect, plan)
+                         connect, inputs, plan)
   -json                  same as -format=json
   -no-color              disable colour
 
