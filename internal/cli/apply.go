@@ -204,7 +204,7 @@ func applyFailed(ctx context.Context, r *reporter, e *apply.Engine, p *apply.Pla
 		detail += "Fix the cause and rerun apply: it converges from wherever this run stopped."
 		r.fail(p.Mask(x.Summary), p.Mask(detail)) // names from sensitive values, as in the plan
 		if r.debug() {
-			view.WriteDebug(r.env.Stderr, x.Debug)
+			view.WriteDebug(r.env.Stderr, p.Mask(x.Debug))
 		}
 	}
 	if ctx.Err() == nil {

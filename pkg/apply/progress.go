@@ -50,6 +50,7 @@ func (e *Engine) report(ev ProgressEvent) {
 		}
 		e.ran[c] = st
 	}
+	ev.Detail = maskText(ev.Detail, e.secrets) // retry and warning details quote AWS errors and names
 	if e.OnProgress != nil {
 		e.OnProgress(ev)
 	}

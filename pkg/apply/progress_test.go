@@ -78,3 +78,21 @@ func (r *progressRecord) check(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressEventDetailMasked: the Detail of progress events (retries and
+// warnings quote AWS errors, which name buckets) reaches -json events with
+// the plan's sensitive strings masked, as progress lines have them.
+func TestProgressEventDetailMasked(t *testing.T) {
+	var got []ProgressEvent
+	e := &Engine{secrets: []string{"acme-secret-bucket"}, OnProgress: func(ev ProgressEvent) { got = append(got, ev) }}
+	e.report(ProgressEvent{Kind: ProgressRetry, Detail: "NoSuchBucket: acme-secret-bucket is not visible yet"})
+	e.report(ProgressEvent{Kind: ProgressWarning, Detail: "kept acme-secret-bucket's ACL"})
+	for _, ev := range got {
+		if strings.Contains(ev.Detail, "acme-secret-bucket") {
+			t.Errorf("%s event detail %q names the sensitive bucket", ev.Kind, ev.Detail)
+		}
+	}
+	if len(got) != 2 {
+		t.Fatalf("want 2 events, got %d", len(got))
+	}
+}
