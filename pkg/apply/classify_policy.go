@@ -65,20 +65,8 @@ func policyRisk(before, want any) (string, string) {
 	}
 	sort.Strings(loosen)
 	sort.Strings(tighten)
-	if len(loosen) > 0 && before != nil && want != nil {
-		// Statement by statement this looks wider, but the statements may
-		// only be grouped differently: a legacy policy of one statement per
-		// action against the rendered one that lists them together.
-		// narrowPolicy intersects the two documents; when that covers every
-		// Allow of want and want keeps every Deny of before, want grants
-		// nothing before did not.
-		if narrowed := narrowPolicy(before, want, ""); narrowed != nil && !grantsLess(narrowed, want) {
-			all := strings.Join(append(tighten, loosen...), ", ")
-			if grantsLess(narrowed, before) {
-				return RiskTighten, "regroups statements and grants nothing new: " + all
-			}
-			return RiskNeutral, "regroups statements and grants the same: " + all
-		}
+	if risk, reason, ok := regroupRisk(before, want, tighten, loosen); ok {
+		return risk, reason
 	}
 	switch {
 	case len(loosen) > 0:
