@@ -190,7 +190,9 @@ func place(out map[string]any, parent, field string, v any) bool {
 	if !ok || hasKey(pm, field) {
 		return false
 	}
+	pm = copyMap(pm) // the parent may be the input's own object: never write into it
 	pm[field] = v
+	out[parent] = pm
 	return true
 }
 
