@@ -9,22 +9,11 @@ import (
 // one statement per action against the rendered one) are not "widens
 // access" when the new document grants nothing the old one did not.
 func TestPolicyRiskRegroup(t *testing.T) {
-	canon := func(s string) any {
-		doc, err := ParsePolicy(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := CanonicalPolicy(doc, "aws")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c
-	}
 	const obj = `"Resource":"arn:aws:s3:::b/data/*"`
-	legacy := canon(`{"Version":"2012-10-17","Statement":[
-		{"Sid":"Get","Effect":"Allow","Action":"s3:GetObject",` + obj + `},
-		{"Sid":"Put","Effect":"Allow","Action":"s3:PutObject",` + obj + `},
-		{"Sid":"Del","Effect":"Allow","Action":"s3:DeleteObject",` + obj + `}]}`)
+	legacy := mustParse(t, `{"Version":"2012-10-17","Statement":[
+		{"Sid":"Get","Effect":"Allow","Action":"s3:GetObject",`+obj+`},
+		{"Sid":"Put","Effect":"Allow","Action":"s3:PutObject",`+obj+`},
+		{"Sid":"Del","Effect":"Allow","Action":"s3:DeleteObject",`+obj+`}]}`)
 	tests := []struct {
 		name, want, risk, reason string
 	}{
@@ -43,7 +32,7 @@ func TestPolicyRiskRegroup(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			risk, reason := policyRisk(legacy, canon(tc.want))
+			risk, reason := policyRisk(legacy, mustParse(t, tc.want))
 			if risk != tc.risk || !strings.Contains(reason, tc.reason) {
 				t.Errorf("policyRisk = %s %q, want %s containing %q", risk, reason, tc.risk, tc.reason)
 			}

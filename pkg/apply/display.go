@@ -90,7 +90,7 @@ func displayTagging(m map[string]any) any {
 	if !ok || hasKey(m, "TagSet") {
 		return m
 	}
-	out := copyWithout(m, "Tags")
+	out := withoutKeys(m, "Tags")
 	set := make([]any, 0, len(tags))
 	for _, k := range sortedMapKeys(tags) {
 		set = append(set, map[string]any{"Key": k, "Value": tags[k]})
@@ -135,7 +135,7 @@ func displayLifecycle(m map[string]any) any {
 	if !ok {
 		return m
 	}
-	out := copyWithout(m)
+	out := withoutKeys(m)
 	list := make([]any, len(rules))
 	for i, r := range rules {
 		list[i] = displayRule(r)
@@ -201,7 +201,7 @@ func withPolicy(m map[string]any, key string) any {
 	if !ok {
 		return m
 	}
-	out := copyWithout(m)
+	out := withoutKeys(m)
 	out[key] = displayPolicy(doc)
 	return out
 }
@@ -213,7 +213,7 @@ func displayPolicy(p map[string]any) any {
 	if !ok {
 		return p
 	}
-	out := copyWithout(p)
+	out := withoutKeys(p)
 	list := make([]any, len(stmts))
 	for i, s := range stmts {
 		list[i] = s
@@ -225,7 +225,7 @@ func displayPolicy(p map[string]any) any {
 		if !ok {
 			continue
 		}
-		cs := copyWithout(st)
+		cs := withoutKeys(st)
 		cc := make(map[string]any, len(cond))
 		for op, keys := range cond {
 			cc[op] = spellConditionKeys(keys)
@@ -256,18 +256,6 @@ func spellConditionKeys(v any) any {
 func hasKey(m map[string]any, k string) bool {
 	_, ok := m[k]
 	return ok
-}
-
-// copyWithout returns a shallow copy of m without the keys drop.
-func copyWithout(m map[string]any, drop ...string) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, e := range m {
-		out[k] = e
-	}
-	for _, k := range drop {
-		delete(out, k)
-	}
-	return out
 }
 
 func sortedMapKeys(m map[string]any) []string {

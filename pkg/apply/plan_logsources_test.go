@@ -32,19 +32,8 @@ func TestWarnLogSources(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			canon := func(s string) any {
-				doc, err := ParsePolicy(s)
-				if err != nil {
-					t.Fatal(err)
-				}
-				c, err := CanonicalPolicy(doc, "aws")
-				if err != nil {
-					t.Fatal(err)
-				}
-				return c
-			}
-			it := &Item{Type: TBucketPolicy, Name: "logs", Desired: canon(tc.after)}
-			p := &Plan{Changes: []*Change{{Type: TBucketPolicy, Name: "logs", item: it, before: canon(tc.before)}}}
+			it := &Item{Type: TBucketPolicy, Name: "logs", Desired: mustParse(t, tc.after)}
+			p := &Plan{Changes: []*Change{{Type: TBucketPolicy, Name: "logs", item: it, before: mustParse(t, tc.before)}}}
 			warnLogSources(p)
 			if len(tc.want) == 0 {
 				if len(p.Warnings) != 0 {
