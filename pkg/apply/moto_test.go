@@ -42,6 +42,13 @@ func connectMoto(t *testing.T, m *testenv.Moto) *Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return testEngine(ctx, t, c)
+}
+
+// testEngine makes the engine of a moto test: short retry waits, a
+// temporary key directory.
+func testEngine(ctx context.Context, t *testing.T, c *Clients) *Engine {
+	t.Helper()
 	e, err := NewEngine(ctx, c)
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
@@ -95,14 +94,7 @@ func recordingEngine(t *testing.T, m *testenv.Moto, r *recorder) *Engine {
 	so.APIOptions = withRec(so.APIOptions)
 	c.STS = sts.New(so)
 	r.command = "plan" // the preflight of every command
-	e, err := NewEngine(ctx, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.Backoff = 50 * time.Millisecond
-	e.PropagationTimeout = 10 * time.Second
-	e.KeyDir = t.TempDir()
-	return e
+	return testEngine(ctx, t, c)
 }
 
 // needs returns what a call needs: each action of its operation on the
