@@ -98,6 +98,11 @@ func TestMotoAccessKeys(t *testing.T) {
 	t.Run("key appeared since the plan", func(t *testing.T) {
 		m.Reset(t)
 		e := connectMoto(t, m)
+		// The user exists when the plan is made (a user created since the
+		// plan stops the run at CreateUser, create_race.go).
+		if _, err := e.C.IAM.CreateUser(ctx, &iam.CreateUserInput{UserName: aws.String(keyUser)}); err != nil {
+			t.Fatal(err)
+		}
 		p := planFor(t, e, items)
 		// Another apply gets ahead between this run's plan and its key.
 		other := connectMoto(t, m)

@@ -267,8 +267,10 @@ func TestConcurrentApplyKeys(t *testing.T) {
 	t.Run("appeared since the plan", func(t *testing.T) {
 		f := newFake()
 		e := fakeEngine(t, f)
-		p := planFor(t, e, loadSpec(t, "setup-guide-user", withAccessKey))
+		// The user exists when the plan is made (a user created since the
+		// plan stops the run at CreateUser, create_race.go).
 		f.iam.users[keyUser] = true
+		p := planFor(t, e, loadSpec(t, "setup-guide-user", withAccessKey))
 		f.iam.keys[keyUser] = 1 // the other run's key
 		_, err := e.Apply(context.Background(), p, false)
 		if err == nil || !strings.Contains(err.Error(), "user "+keyUser+" has access key AKIA…KEY1, created since the plan") {

@@ -56,6 +56,7 @@ type Engine struct {
 	ran        map[*Change]runState // how far each change got (Tally), under progressMu
 	secrets    []string             // the plan's sensitive strings, masked in progress lines
 	created    bucketSet            // buckets this engine created (retry.go: their NoSuchBucket is propagation)
+	creates    createLog            // attempts of each create change (create_race.go)
 
 	// attachedSeen holds each user's and role's attached policies, as
 	// last read (plan_identity_extra.go).

@@ -134,6 +134,9 @@ func (f *fake) CreateRole(_ context.Context, in *iam.CreateRoleInput, _ ...func(
 	if err := iamSidCheck(*in.AssumeRolePolicyDocument); err != nil {
 		return nil, err
 	}
+	if f.iam.roles[*in.RoleName] != nil {
+		return nil, apiErr("EntityAlreadyExists", "Role with name "+*in.RoleName+" already exists.")
+	}
 	f.iam.roles[*in.RoleName] = &fakeRole{trust: *in.AssumeRolePolicyDocument, maxSession: aws.ToInt32(in.MaxSessionDuration)}
 	return &iam.CreateRoleOutput{}, nil
 }
@@ -193,7 +196,11 @@ func (f *fake) CreatePolicy(_ context.Context, in *iam.CreatePolicyInput, _ ...f
 	if err := iamSidCheck(*in.PolicyDocument); err != nil {
 		return nil, err
 	}
-	f.iam.policies["arn:aws:iam::111122223333:policy/"+*in.PolicyName] = []string{*in.PolicyDocument}
+	arn := "arn:aws:iam::111122223333:policy/" + *in.PolicyName
+	if f.iam.policies[arn] != nil {
+		return nil, apiErr("EntityAlreadyExists", "A policy called "+*in.PolicyName+" already exists.")
+	}
+	f.iam.policies[arn] = []string{*in.PolicyDocument}
 	return &iam.CreatePolicyOutput{}, nil
 }
 

@@ -115,7 +115,13 @@ func (e *Engine) putS3(ctx context.Context, it *Item, doc any, live *Live) error
 // bucket is recorded as created by this run: only such a bucket's
 // NoSuchBucket is a propagation delay. CreateBucket cannot carry
 // ExpectedBucketOwner; the plan's HeadBucket did, and an existing bucket of
-// another account answers BucketAlreadyExists.
+// another account answers BucketAlreadyExists. BucketAlreadyOwnedByYou is
+// adopted only after an attempt of this run that may have created the
+// bucket (create_race.go). In us-east-1, S3 answers 200 instead for a
+// bucket the account already owns, so there the plan's HeadBucket is the
+// only check: a bucket created by someone else in the account between
+// that read (before the approval prompt, or apply's fresh read of a plan
+// file) and this call is taken for a new one and configured as planned.
 func (e *Engine) createBucket(ctx context.Context, it *Item, waitVisible bool) error {
 	cl := e.C.S3ForRegion(it.Region)
 	in := &s3.CreateBucketInput{Bucket: aws.String(it.Bucket)}
@@ -125,15 +131,12 @@ func (e *Engine) createBucket(ctx context.Context, it *Item, waitVisible bool) e
 	if e.C.Endpoint == "" {
 		in.ObjectOwnership = types.ObjectOwnershipBucketOwnerEnforced
 	}
-	_, err := cl.CreateBucket(ctx, in)
-	switch errorCode(err) {
-	case "":
-	case "BucketAlreadyOwnedByYou":
-		err = nil
-	case "BucketAlreadyExists":
+	a := e.attemptsOf(ctx)
+	_, err := cl.CreateBucket(ctx, in, a.countS3)
+	if errorCode(err) == "BucketAlreadyExists" {
 		return fmt.Errorf("bucket name %q is taken by another AWS account; choose another name: %w", it.Bucket, err)
 	}
-	if err != nil {
+	if _, err := e.settleCreate(ctx, a, it, err); err != nil {
 		return err
 	}
 	e.created.add(it.Bucket)

@@ -25,11 +25,12 @@ func (e *Engine) writeIAM(ctx context.Context, c *Change, cur any) error {
 	case TIAMUser:
 		path := aws.String(str(w["Path"]))
 		if c.Action == ActionCreate {
-			_, err := e.C.IAM.CreateUser(ctx, &iam.CreateUserInput{UserName: aws.String(it.Name), Path: path})
-			if errorCode(err) != "EntityAlreadyExists" {
-				return err
+			a := e.attemptsOf(ctx)
+			_, err := e.C.IAM.CreateUser(ctx, &iam.CreateUserInput{UserName: aws.String(it.Name), Path: path}, a.countIAM)
+			if adopt, err := e.settleCreate(ctx, a, it, err); !adopt {
+				return err // created, failed, or created by someone else (create_race.go)
 			}
-			// Created by someone else since the plan: give it the spec's path.
+			// Created by an earlier attempt of this run: set the path as below.
 		}
 		// The user exists with another path (the user's only other
 		// field): move it, as the plan's "~ Path" says.
@@ -74,12 +75,13 @@ func (e *Engine) writeRole(ctx context.Context, c *Change, cur any) error {
 	w, _ := it.Desired.(map[string]any)
 	trust := string(render.MarshalValue(it.Doc))
 	if c.Action == ActionCreate {
+		a := e.attemptsOf(ctx)
 		_, err := e.C.IAM.CreateRole(ctx, &iam.CreateRoleInput{
 			RoleName: aws.String(it.Name), Path: aws.String(str(w["Path"])),
 			AssumeRolePolicyDocument: aws.String(trust), MaxSessionDuration: aws.Int32(int32(num(w["MaxSessionDuration"]))),
-		})
-		if errorCode(err) != "EntityAlreadyExists" {
-			return err
+		}, a.countIAM)
+		if adopt, err := e.settleCreate(ctx, a, it, err); !adopt {
+			return err // see create_race.go
 		}
 	}
 	b, _ := cur.(map[string]any)
@@ -102,10 +104,11 @@ func (e *Engine) writeManagedPolicy(ctx context.Context, c *Change, document any
 	doc := aws.String(string(render.MarshalValue(document)))
 	arn := aws.String(e.policyARN(it.Name))
 	if create {
+		a := e.attemptsOf(ctx)
 		_, err := e.C.IAM.CreatePolicy(ctx, &iam.CreatePolicyInput{PolicyName: aws.String(it.Name), PolicyDocument: doc,
-			Description: aws.String("Managed by teramotc (" + it.Address + ")")})
-		if errorCode(err) != "EntityAlreadyExists" {
-			return err
+			Description: aws.String("Managed by teramotc (" + it.Address + ")")}, a.countIAM)
+		if adopt, err := e.settleCreate(ctx, a, it, err); !adopt {
+			return err // see create_race.go
 		}
 	}
 	vs, err := e.C.IAM.ListPolicyVersions(ctx, &iam.ListPolicyVersionsInput{PolicyArn: arn})

@@ -1,0 +1,407 @@
+package apply
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
+	smithy "github.com/aws/smithy-go"
+
+	"github.com/teramot/teramotc/internal/testenv"
+	"github.com/teramot/teramotc/pkg/spec"
+)
+
+// sdkFake sends the fake's create calls (CreateUser, CreateRole,
+// CreatePolicy, CreateBucket) through real SDK clients, so that the SDK's
+// retry middleware and the engine's per-call options run, over an
+// in-memory HTTP client that performs each attempt on the fake and
+// serializes its answer. answers scripts the attempts of a call.
+type sdkFake struct {
+	*fake
+	iam *iam.Client
+	s3  *s3.Client
+
+	mu       sync.Mutex
+	answers  map[string][]scripted // by call, "OP NAME"
+	attempts map[string]int        // attempts that reached the HTTP client, by call
+}
+
+// scripted is what one attempt of an operation gets instead of its answer.
+type scripted int
+
+const (
+	lost500     scripted = iota // performed, then a 500 (the answer is lost)
+	lostTimeout                 // performed, then a read timeout
+	throttled                   // not performed: 400 Throttling
+)
+
+func newSDKFake(f *fake) *sdkFake {
+	creds := credentials.NewStaticCredentialsProvider("AKIDFAKE", "fake", "")
+	retryer := func() aws.Retryer {
+		return retry.NewStandard(func(o *retry.StandardOptions) {
+			o.Backoff = retry.BackoffDelayerFunc(func(int, error) (time.Duration, error) { return 0, nil })
+			o.RateLimiter = ratelimit.None
+		})
+	}
+	return &sdkFake{fake: f, answers: map[string][]scripted{}, attempts: map[string]int{},
+		iam: iam.New(iam.Options{Region: "us-east-1", Credentials: creds, Retryer: retryer()}),
+		s3:  s3.New(s3.Options{Region: "us-east-1", Credentials: creds, Retryer: retryer(), UsePathStyle: true})}
+}
+
+type doer func(*http.Request) (*http.Response, error)
+
+func (d doer) Do(r *http.Request) (*http.Response, error) { return d(r) }
+
+// transport returns the HTTP client of one call ("OP NAME"): each attempt
+// runs perform on the fake (unless scripted as throttled) and answers with
+// its result, or with the scripted lost answer.
+func (s *sdkFake) transport(call string, query bool, perform func() error) doer {
+	op, _, _ := strings.Cut(call, " ")
+	return func(r *http.Request) (*http.Response, error) {
+		if r.Body != nil {
+			io.Copy(io.Discard, r.Body)
+		}
+		s.mu.Lock()
+		s.attempts[call]++
+		var next *scripted
+		if q := s.answers[call]; len(q) > 0 {
+			next, s.answers[call] = &q[0], q[1:]
+		}
+		s.mu.Unlock()
+		if next != nil && *next == throttled {
+			return errorReply(query, 400, apiErr("Throttling", "Rate exceeded")), nil
+		}
+		err := perform()
+		switch {
+		case next != nil && *next == lost500:
+			return errorReply(query, 500, apiErr("InternalError", "We encountered an internal error.")), nil
+		case next != nil && *next == lostTimeout:
+			return nil, &net.OpError{Op: "read", Net: "tcp", Err: os.ErrDeadlineExceeded}
+		case err != nil:
+			status := 400
+			if c := errorCode(err); c == "EntityAlreadyExists" || c == "BucketAlreadyOwnedByYou" {
+				status = 409
+			}
+			return errorReply(query, status, err), nil
+		case query:
+			return reply(200, fmt.Sprintf("<%[1]sResponse><%[1]sResult></%[1]sResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></%[1]sResponse>", op)), nil
+		}
+		return reply(200, ""), nil
+	}
+}
+
+func reply(status int, body string) *http.Response {
+	return &http.Response{StatusCode: status, Header: http.Header{"Content-Type": {"text/xml"}}, Body: io.NopCloser(strings.NewReader(body)),
+		ContentLength: int64(len(body))}
+}
+
+// errorReply serializes err as IAM's query protocol or S3's REST-XML does.
+func errorReply(query bool, status int, err error) *http.Response {
+	var ae smithy.APIError
+	errors.As(err, &ae)
+	if query {
+		return reply(status, fmt.Sprintf("<ErrorResponse><Error><Type>Sender</Type><Code>%s</Code><Message>%s</Message></Error><RequestId>1</RequestId></ErrorResponse>",
+			ae.ErrorCode(), ae.ErrorMessage()))
+	}
+	return reply(status, fmt.Sprintf("<Error><Code>%s</Code><Message>%s</Message><RequestId>1</RequestId></Error>", ae.ErrorCode(), ae.ErrorMessage()))
+}
+
+func (s *sdkFake) viaIAM(call string, perform func() error) func(*iam.Options) {
+	return func(o *iam.Options) { o.HTTPClient = s.transport(call, true, perform) }
+}
+
+func (s *sdkFake) CreateUser(ctx context.Context, in *iam.CreateUserInput, opts ...func(*iam.Options)) (*iam.CreateUserOutput, error) {
+	return s.iam.CreateUser(ctx, in, append(opts, s.viaIAM("CreateUser "+*in.UserName, func() error { _, err := s.fake.CreateUser(ctx, in); return err }))...)
+}
+
+func (s *sdkFake) CreateRole(ctx context.Context, in *iam.CreateRoleInput, opts ...func(*iam.Options)) (*iam.CreateRoleOutput, error) {
+	return s.iam.CreateRole(ctx, in, append(opts, s.viaIAM("CreateRole "+*in.RoleName, func() error { _, err := s.fake.CreateRole(ctx, in); return err }))...)
+}
+
+func (s *sdkFake) CreatePolicy(ctx context.Context, in *iam.CreatePolicyInput, opts ...func(*iam.Options)) (*iam.CreatePolicyOutput, error) {
+	return s.iam.CreatePolicy(ctx, in, append(opts, s.viaIAM("CreatePolicy "+*in.PolicyName, func() error { _, err := s.fake.CreatePolicy(ctx, in); return err }))...)
+}
+
+func (s *sdkFake) CreateBucket(ctx context.Context, in *s3.CreateBucketInput, opts ...func(*s3.Options)) (*s3.CreateBucketOutput, error) {
+	perform := func() error { _, err := s.fake.CreateBucket(ctx, in); return err }
+	return s.s3.CreateBucket(ctx, in, append(opts, func(o *s3.Options) { o.HTTPClient = s.transport("CreateBucket "+*in.Bucket, false, perform) })...)
+}
+
+func sdkEngine(t *testing.T, s *sdkFake) *Engine {
+	e := fakeEngine(t, s.fake)
+	e.C.IAM = s
+	e.C.S3ForRegion = func(string) S3API { return s }
+	return e
+}
+
+// createTarget is one resource apply creates, and how someone else makes
+// it, with state the plan does not show, between the plan and the apply.
+type createTarget struct {
+	example, op, name string
+	// elsewhere creates it outside the run; untouched reports a change
+	// of what elsewhere made.
+	elsewhere func(f *fake)
+	untouched func(f *fake) string
+	// touches reports a write call on the resource.
+	touches func(call string) bool
+}
+
+const foreignDoc = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::999988887777:root"},"Action":"*","Resource":"*"}]}`
+
+func (tg createTarget) call() string { return tg.op + " " + tg.name }
+
+func writeOn(name string, ops ...string) func(string) bool {
+	return func(call string) bool {
+		op, target, _ := strings.Cut(call, " ")
+		for _, o := range ops {
+			if strings.HasPrefix(op, o) && (target == name || strings.HasSuffix(target, "/"+name)) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+var createTargets = map[string]createTarget{
+	"user": {"setup-guide-user", "CreateUser", "teramot-service-user",
+		func(f *fake) {
+			f.iam.users["teramot-service-user"] = true
+			f.iam.groups = map[string][]string{"teramot-service-user": {"admins"}}
+		},
+		func(f *fake) string {
+			if g := f.iam.groups["teramot-service-user"]; len(g) != 1 || f.iam.paths["teramot-service-user"] != "" {
+				return fmt.Sprintf("groups %v, path %q", g, f.iam.paths["teramot-service-user"])
+			}
+			return ""
+		},
+		writeOn("teramot-service-user", "Update", "Attach", "Put", "Create")},
+	"role": {"setup-guide-role", "CreateRole", "teramot-access",
+		func(f *fake) { f.iam.roles["teramot-access"] = &fakeRole{trust: foreignDoc, maxSession: 43200} },
+		func(f *fake) string {
+			if r := f.iam.roles["teramot-access"]; r.trust != foreignDoc || r.maxSession != 43200 {
+				return fmt.Sprintf("trust %s, max session %d", r.trust, r.maxSession)
+			}
+			return ""
+		},
+		writeOn("teramot-access", "Update", "Attach", "Put")},
+	"policy": {"setup-guide-user", "CreatePolicy", "teramot-s3-access",
+		func(f *fake) {
+			f.iam.policies["arn:aws:iam::111122223333:policy/teramot-s3-access"] = []string{foreignDoc}
+		},
+		func(f *fake) string {
+			if vs := f.iam.policies["arn:aws:iam::111122223333:policy/teramot-s3-access"]; len(vs) != 1 || vs[0] != foreignDoc {
+				return fmt.Sprintf("versions %v", vs)
+			}
+			return ""
+		},
+		func(call string) bool {
+			return strings.HasPrefix(call, "Attach") || writeOn("teramot-s3-access", "CreatePolicyVersion", "DeletePolicyVersion")(call)
+		}},
+	"bucket": {"setup-guide-user", "CreateBucket", "teramot-data-acme",
+		func(f *fake) { f.buckets["teramot-data-acme"] = &fakeBucket{policy: aws.String(foreignDoc)} },
+		func(f *fake) string {
+			if b := f.buckets["teramot-data-acme"]; *b.policy != foreignDoc || b.pab != nil || b.enc != nil || len(b.tags) > 0 {
+				return fmt.Sprintf("policy %s, public access block %v, encryption %v, tags %v", *b.policy, b.pab, b.enc, b.tags)
+			}
+			return ""
+		},
+		writeOn("teramot-data-acme", "Put", "Delete")},
+}
+
+// TestCreatedElsewhereSincePlan: a create answered "already exists" on
+// its only attempt (or after attempts that were refused) means someone
+// else created the resource after the plan read it: the change stops with
+// a *Problem, nothing more is written to the resource, and the run fails.
+func TestCreatedElsewhereSincePlan(t *testing.T) {
+	tests := []struct {
+		name, target string
+		script       []scripted
+		wantAttempts int
+	}{
+		{"user", "user", nil, 1},
+		{"role", "role", nil, 1},
+		{"managed policy", "policy", nil, 1},
+		{"bucket", "bucket", nil, 1},
+		{"user after a throttled attempt", "user", []scripted{throttled}, 2},
+		{"bucket after a throttled attempt", "bucket", []scripted{throttled}, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tg := createTargets[tc.target]
+			s := newSDKFake(newFake())
+			e := sdkEngine(t, s)
+			items := loadSpec(t, tg.example, nil)
+			p := planFor(t, e, items)
+			s.fake.mu.Lock()
+			tg.elsewhere(s.fake)
+			s.fake.mu.Unlock()
+			s.answers[tg.call()] = tc.script
+			_, err := e.Apply(context.Background(), p, false)
+			var pr *Problem
+			if !errors.As(err, &pr) {
+				t.Fatalf("apply error = %v, want a *Problem", err)
+			}
+			kind, _, _ := createNames(map[string]string{"user": TIAMUser, "role": TIAMRole, "policy": TManagedPolicy, "bucket": TBucket}[tc.target])
+			if want := fmt.Sprintf("%s %q was created outside this run after the plan", kind, tg.name); pr.Summary != want {
+				t.Errorf("summary = %q, want %q", pr.Summary, want)
+			}
+			for _, want := range []string{"Nothing was changed on it", `Run "teramotc plan" again to review its current state`} {
+				if !strings.Contains(pr.Detail, want) {
+					t.Errorf("detail %q does not say %q", pr.Detail, want)
+				}
+			}
+			if got := s.attempts[tg.call()]; got != tc.wantAttempts {
+				t.Errorf("%s attempts = %d, want %d", tg.op, got, tc.wantAttempts)
+			}
+			s.fake.mu.Lock()
+			defer s.fake.mu.Unlock()
+			created := -1
+			for i, c := range s.fake.calls {
+				if c == tg.call() && created < 0 {
+					created = i
+				}
+				if created >= 0 && i > created && tg.touches(c) {
+					t.Errorf("%s after %s answered that it exists", c, tg.op)
+				}
+			}
+			if created < 0 {
+				t.Fatalf("%s %s was never called: %v", tg.op, tg.name, s.fake.calls)
+			}
+			if d := tg.untouched(s.fake); d != "" {
+				t.Errorf("the %s made elsewhere was changed: %s", tc.target, d)
+			}
+		})
+	}
+}
+
+// TestLostCreateAnswerAdopted: when the first attempt of a create did
+// create the resource but its answer was lost (a 500, a timeout), the
+// SDK's retry gets "already exists"; that resource is this run's own, so
+// apply goes on with it and converges. When the lost answers use up the
+// SDK's attempts, the resource-level retry's next call gets "already
+// exists" on its first attempt, and the earlier call's attempts count.
+func TestLostCreateAnswerAdopted(t *testing.T) {
+	tests := []struct {
+		name, target string
+		script       []scripted
+		wantAttempts int
+	}{
+		{"user, 500", "user", []scripted{lost500}, 2},
+		{"user, timeout", "user", []scripted{lostTimeout}, 2},
+		{"role, 500", "role", []scripted{lost500}, 2},
+		{"role, timeout", "role", []scripted{lostTimeout}, 2},
+		{"managed policy, 500", "policy", []scripted{lost500}, 2},
+		{"managed policy, timeout", "policy", []scripted{lostTimeout}, 2},
+		{"bucket, 500", "bucket", []scripted{lost500}, 2},
+		{"bucket, timeout", "bucket", []scripted{lostTimeout}, 2},
+		{"role, the SDK's attempts used up", "role", []scripted{lost500, lost500, lost500}, 4},
+		{"bucket, throttled, then lost, then exists", "bucket", []scripted{throttled, lostTimeout}, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tg := createTargets[tc.target]
+			s := newSDKFake(newFake())
+			e := sdkEngine(t, s)
+			items := loadSpec(t, tg.example, nil)
+			s.answers[tg.call()] = tc.script
+			if _, err := converge(t, e, items); err != nil {
+				t.Fatalf("apply: %v", err)
+			}
+			if got := s.attempts[tg.call()]; got != tc.wantAttempts {
+				t.Errorf("%s attempts = %d, want %d", tg.op, got, tc.wantAttempts)
+			}
+			if len(s.answers[tg.call()]) > 0 {
+				t.Errorf("scripted answers left: %v", s.answers[tg.call()])
+			}
+			assertOrder(t, s.fake)
+			assertConverged(t, s.fake, e, items)
+		})
+	}
+}
+
+// TestMotoCreatedElsewhereSincePlan runs the check against moto's answers
+// through the configured clients: a user and, outside us-east-1, a bucket
+// created between the plan and the apply stop the run; in us-east-1,
+// CreateBucket answers 200 for the account's own bucket (as S3 does), so
+// only the plan's HeadBucket protects there (docs/apply.md).
+func TestMotoCreatedElsewhereSincePlan(t *testing.T) {
+	m := testenv.StartMoto(t)
+	ctx := context.Background()
+	inRegion := func(region string) func(*spec.Spec) {
+		return func(s *spec.Spec) {
+			for _, b := range s.Buckets {
+				b.Region.Value = region
+			}
+		}
+	}
+	tests := []struct {
+		name, region string
+		elsewhere    func(e *Engine) error
+		want         string // the Problem's summary; "" for a converged apply
+	}{
+		{"user", "us-east-1", func(e *Engine) error {
+			_, err := e.C.IAM.CreateUser(ctx, &iam.CreateUserInput{UserName: aws.String("teramot-service-user")})
+			return err
+		}, `IAM user "teramot-service-user" was created outside this run after the plan`},
+		{"bucket in eu-west-1", "eu-west-1", func(e *Engine) error {
+			_, err := e.C.S3ForRegion("eu-west-1").CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("teramot-data-acme"),
+				CreateBucketConfiguration: &s3types.CreateBucketConfiguration{LocationConstraint: "eu-west-1"}})
+			return err
+		}, `bucket "teramot-data-acme" was created outside this run after the plan`},
+		{"bucket in us-east-1 (not detectable)", "us-east-1", func(e *Engine) error {
+			_, err := e.C.S3ForRegion("us-east-1").CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("teramot-data-acme")})
+			return err
+		}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m.Reset(t)
+			e := connectMoto(t, m)
+			items := loadSpec(t, "setup-guide-user", inRegion(tc.region))
+			p := planFor(t, e, items)
+			if err := tc.elsewhere(e); err != nil {
+				t.Fatal(err)
+			}
+			_, err := e.Apply(ctx, p, false)
+			var pr *Problem
+			switch {
+			case tc.want == "" && err != nil:
+				t.Fatalf("apply: %v", err)
+			case tc.want != "" && !errors.As(err, &pr):
+				t.Fatalf("apply error = %v, want a *Problem", err)
+			case tc.want != "" && pr.Summary != tc.want:
+				t.Errorf("summary = %q, want %q", pr.Summary, tc.want)
+			}
+			_, pabErr := e.C.S3ForRegion(tc.region).GetPublicAccessBlock(ctx, &s3.GetPublicAccessBlockInput{Bucket: aws.String("teramot-data-acme")})
+			switch tc.name {
+			case "user":
+				if n := motoAttached(t, e, "teramot-service-user"); n != 0 {
+					t.Errorf("%d policies attached to the user made elsewhere", n)
+				}
+			case "bucket in eu-west-1":
+				if !isNotFound(pabErr) {
+					t.Errorf("GetPublicAccessBlock of the bucket made elsewhere = %v, want not found (nothing written)", pabErr)
+				}
+			default: // taken for a new bucket and configured as planned
+				if pabErr != nil {
+					t.Errorf("GetPublicAccessBlock: %v", pabErr)
+				}
+			}
+		})
+	}
+}
