@@ -112,7 +112,7 @@ func planSpec(ctx context.Context, r *reporter, path string, opts spec.Options, 
 	}
 	items, err := apply.Desired(s, c.Out)
 	if err != nil {
-		r.fail(err.Error(), "")
+		failProblem(r, err) // a rendered document apply cannot read: a bug
 		return nil, false
 	}
 	live, err := e.Read(ctx, items)
@@ -125,8 +125,9 @@ func planSpec(ctx context.Context, r *reporter, path string, opts spec.Options, 
 	return &planned{engine: e, plan: plan, spec: s}, true
 }
 
-// lintGate runs the built-in rules and blocks on unsuppressed error
-// findings.
+// lintGate runs the built-in rules and refuses the spec when lint would
+// fail it at the default fail level: an error stopped evaluation, or a
+// finding blocks (rules.Blocking at error).
 func lintGate(ctx context.Context, r *reporter, path string, opts spec.Options) bool {
 	env := r.env
 	set, err := rules.Load(ctx, rules.Options{})
@@ -137,16 +138,14 @@ func lintGate(ctx context.Context, r *reporter, path string, opts spec.Options) 
 	results := set.Lint(ctx, []string{path}, rules.LintOptions{Spec: opts, Now: env.Now()})
 	report := lintReport(results, set, rules.SeverityError)
 	var blocking hcl.Diagnostics
-	for _, f := range report.Findings {
-		if f.Suppression == nil && f.Rule.Severity == rules.SeverityError {
-			rng, detail := f.Range, "Fix the finding, or suppress it with a reason."
-			if f.Rule.Link != "" {
-				detail += " See " + f.Rule.Link + "."
-			}
-			blocking = append(blocking, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: f.Rule.ID + ": " + f.Message,
-				Detail: detail, Subject: &rng,
-				Extra: spec.DiagExtra{RuleID: f.Rule.ID}})
+	for _, f := range rules.Blocking(report.Findings, report.FailLevel) {
+		rng, detail := f.Range, "Fix the finding, or suppress it with a reason."
+		if f.Rule.Link != "" {
+			detail += " See " + f.Rule.Link + "."
 		}
+		blocking = append(blocking, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: f.Rule.ID + ": " + f.Message,
+			Detail: detail, Subject: &rng,
+			Extra: spec.DiagExtra{RuleID: f.Rule.ID}})
 	}
 	if len(blocking) == 0 && !report.Errors.HasErrors() {
 		return true

@@ -130,15 +130,10 @@ func SortFindings(fs []*rules.Finding) {
 	})
 }
 
-// Failed reports whether any unsuppressed finding is at or above the fail
-// level (error when FailLevel is empty), ignoring NoFail.
+// Failed reports whether any finding blocks at the fail level (error when
+// FailLevel is empty; see rules.Blocking), ignoring NoFail.
 func (r *LintReport) Failed() bool {
-	for _, f := range r.Findings {
-		if f != nil && f.Suppression == nil && severityRank(findingSeverity(f)) >= severityRank(cmp.Or(r.FailLevel, rules.SeverityError)) {
-			return true
-		}
-	}
-	return false
+	return len(rules.Blocking(r.Findings, r.FailLevel)) > 0
 }
 
 // Valid reports whether lint found the spec valid: no error stopped it and
@@ -217,23 +212,8 @@ func (r *LintReport) visible() []*rules.Finding {
 	return out
 }
 
-func severityRank(s rules.Severity) int {
-	switch s {
-	case rules.SeverityError:
-		return 3
-	case rules.SeverityWarning:
-		return 2
-	case rules.SeverityNotice:
-		return 1
-	}
-	return 0
-}
-
 func findingSeverity(f *rules.Finding) rules.Severity {
-	if f.Rule == nil || f.Rule.Severity == "" {
-		return rules.SeverityError
-	}
-	return f.Rule.Severity
+	return f.Severity()
 }
 
 func ruleID(f *rules.Finding) string {
