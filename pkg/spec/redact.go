@@ -3,6 +3,7 @@ package spec
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
@@ -81,12 +82,11 @@ func (l *loader) hideSecrets(out *Loaded, diags hcl.Diagnostics) hcl.Diagnostics
 }
 
 // Redact returns s with every value given to a sensitive variable or
-// derived from one (every string and number of an attribute or tag of the
-// model marked Sensitive) replaced by "(sensitive value)", in the forms
-// sensitiveTexts.replace knows (quoted, escaped, bare), after every access
-// key found in the spec's files is masked by '*'. Use it on any text about the
-// spec that is printed and does not come from the model's redaction: lint
-// applies it to every finding, built-in or custom.
+// derived from one (SensitiveStrings) replaced by RedactedText, in the
+// forms sensitiveTexts.replace knows (quoted, escaped, bare), after every
+// access key found in the spec's files is masked by '*'. Use it on any
+// text about the spec that is printed and does not come from the model's
+// redaction: lint applies it to every finding, built-in or custom.
 func (l *Loaded) Redact(s string) string {
 	if l == nil {
 		return s
@@ -110,9 +110,9 @@ func (l *Loaded) maskKeys(s string) string {
 }
 
 // addModelSensitive adds to l.sensitive the strings and integers of every
-// attribute and tag of the model marked Sensitive: values derived from a
-// sensitive variable ("arn:...:${var.x}", upper(var.x)) and values holding
-// an access key.
+// attribute and tag of the model marked Sensitive (SensitiveStrings): values
+// derived from a sensitive variable ("arn:...:${var.x}", upper(var.x)) and
+// values holding an access key.
 func (l *Loaded) addModelSensitive() {
 	if l.Spec == nil {
 		return
@@ -120,15 +120,35 @@ func (l *Loaded) addModelSensitive() {
 	if l.sensitive == nil {
 		l.sensitive = sensitiveTexts{}
 	}
-	texts := sensitiveTexts{}
-	WalkSensitive(l.Spec, func(v reflect.Value) { addLeaves(v, texts) }, func(t Tags) { addTagLeaves(t, texts) })
-	for text := range texts {
+	for _, text := range SensitiveStrings(l.Spec) {
 		// Redact masks keys first: look for the value as it is then. A value
 		// that was nothing but a key stays masked by '*', like the files.
 		if masked := l.maskKeys(text); strings.Trim(masked, string(maskByte)) != "" {
 			l.sensitive[masked] = true
 		}
 	}
+}
+
+// SensitiveStrings returns the strings and integers (in decimal) of every
+// attribute and tag of s marked Sensitive, wherever they sit in the value
+// (lists, maps, structs such as Principals), in model order and without
+// duplicates: the values derived from a sensitive variable
+// ("arn:aws:iam::${var.acct}:role/x", upper(var.x)) and the values holding
+// an access key, as sent to AWS. A tag's key is included when it is a
+// secret too (Tags.KeysSensitive). Loaded.Redact hides the same values in
+// text about the spec; callers that print other text holding them (apply's
+// plans and progress lines) mask these.
+func SensitiveStrings(s *Spec) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(v string) {
+		if v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	WalkSensitive(s, func(v reflect.Value) { addLeaves(v, add) }, func(t Tags) { addTagLeaves(t, add) })
+	return out
 }
 
 // KeysSensitive reports that the keys of t are secrets too: every tag is
@@ -144,45 +164,46 @@ func (t Tags) KeysSensitive() bool {
 	return len(t.Entries) > 0
 }
 
-// addTagLeaves adds the values of the sensitive tags of t to texts, and
+// addTagLeaves passes the values of the sensitive tags of t to add, and
 // their keys when they are secrets too.
-func addTagLeaves(t Tags, texts sensitiveTexts) {
+func addTagLeaves(t Tags, add func(string)) {
 	keys := t.KeysSensitive()
 	for _, e := range t.Entries {
-		if e.Sensitive && e.Value != "" {
-			texts[e.Value] = true
+		if e.Sensitive {
+			add(e.Value)
 		}
-		if keys && e.Key != "" {
-			texts[e.Key] = true
+		if keys {
+			add(e.Key)
 		}
 	}
 }
 
-// addLeaves adds every string and integer inside v to texts.
-func addLeaves(v reflect.Value, texts sensitiveTexts) {
+// addLeaves passes every string and integer inside v to add; map entries in
+// the order of their keys.
+func addLeaves(v reflect.Value, add func(string)) {
 	switch v.Kind() {
 	case reflect.String:
-		if v.String() != "" {
-			texts[v.String()] = true
-		}
+		add(v.String())
 	case reflect.Int, reflect.Int64, reflect.Int32:
-		texts[strconv.FormatInt(v.Int(), 10)] = true
+		add(strconv.FormatInt(v.Int(), 10))
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
-			addLeaves(v.Elem(), texts)
+			addLeaves(v.Elem(), add)
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
-			addLeaves(v.Index(i), texts)
+			addLeaves(v.Index(i), add)
 		}
 	case reflect.Map:
-		for it := v.MapRange(); it.Next(); {
-			addLeaves(it.Value(), texts)
+		keys := v.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
+		for _, k := range keys {
+			addLeaves(v.MapIndex(k), add)
 		}
 	case reflect.Struct: // Principals
 		for i := range v.NumField() {
 			if v.Type().Field(i).IsExported() {
-				addLeaves(v.Field(i), texts)
+				addLeaves(v.Field(i), add)
 			}
 		}
 	}

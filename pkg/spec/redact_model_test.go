@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -99,5 +100,65 @@ grant "partner" {
 		if strings.Contains(text, "S3cretPartnerRole") {
 			t.Errorf("sensitive=%v: the diagnostic quotes the ARN:\n%s", sensitive, text)
 		}
+	}
+}
+
+// TestSensitiveStrings: the collector finds the sensitive values wherever
+// they sit in an attribute's value (a principal map inside a struct, a
+// list), the sensitive tags, and nothing that is not sensitive.
+func TestSensitiveStrings(t *testing.T) {
+	const acct = "913476520813"
+	tests := []struct {
+		name, vars, body string
+		want             []string
+	}{
+		{"principal map", "", `statement "P" {
+    principals = { AWS = ["arn:aws:iam::111122223333:role/y", "arn:aws:iam::${var.acct}:role/x"] }
+    actions    = ["s3:GetObject"]
+    resources  = ["arn:aws:s3:::acme-shared-data/*"]
+  }`, []string{"arn:aws:iam::111122223333:role/y", "arn:aws:iam::" + acct + ":role/x"}},
+		{"resources list", "", `statement "P" {
+    principals = { AWS = ["arn:aws:iam::111122223333:role/y"] }
+    actions    = ["s3:GetObject"]
+    resources  = ["arn:aws:s3:::acme-shared-data/${var.acct}/*"]
+  }`, []string{"arn:aws:s3:::acme-shared-data/" + acct + "/*"}},
+		{"tag value", "", `tags = { owner = "team-${var.acct}", env = "prod" }`, []string{"team-" + acct}},
+		{"tag map whole", `
+variable "tags" {
+  type      = map(string)
+  sensitive = true
+  default   = { cost = "c-42" }
+}
+`, `tags = var.tags`, []string{"c-42", "cost"}},
+		{"nothing sensitive", "", `tags = { env = "prod" }`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeSpec(t, map[string]string{"main.hcl": `variable "acct" {
+  type      = string
+  sensitive = true
+  default   = "` + acct + `"
+}
+` + tt.vars + `
+bucket "data" {
+  name   = "acme-shared-data"
+  region = "us-east-1"
+  ` + tt.body + `
+}
+`})
+			loaded, diags := Load(dir, Options{})
+			if diags.HasErrors() {
+				t.Fatalf("errors:\n%s", diagText(diags))
+			}
+			got := SensitiveStrings(loaded.Spec)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("SensitiveStrings = %q, want %q", got, tt.want)
+			}
+			for _, v := range got {
+				if r := loaded.Redact("x " + v + " y"); r != "x "+RedactedText+" y" {
+					t.Errorf("Redact does not hide %q: %q", v, r)
+				}
+			}
+		})
 	}
 }

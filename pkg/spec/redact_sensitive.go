@@ -16,7 +16,7 @@ import (
 // They are marked (deeply: every element too, so that a for expression's
 // iteration values stay marked), hcl and cty carry the mark to every value
 // derived from them, and the texts of the marked values are replaced by
-// sensitiveText in diagnostics:
+// RedactedText in diagnostics:
 //
 //   - eval redacts the diagnostics of an expression with the marked values
 //     it could have quoted: those of its context, and those of every
@@ -26,8 +26,17 @@ import (
 //     environment), whatever produced them: a check that quotes a value it
 //     does not know to be sensitive ("S3 rejects -5") is covered too.
 
-// sensitiveText replaces a sensitive value in a diagnostic, as in Terraform.
-const sensitiveText = "(sensitive value)"
+// The two placeholders of a sensitive value. Both are part of versioned
+// outputs: do not change their text.
+const (
+	// RedactedText replaces a sensitive value in text for people:
+	// diagnostics (as in Terraform), findings and warnings (Loaded.Redact).
+	RedactedText = "(sensitive value)"
+	// RedactedData replaces a sensitive value in machine-readable
+	// documents: plans (plan -json, plan files), the inspect document and
+	// rendered documents shown in place of a sensitive one.
+	RedactedData = "(sensitive)"
+)
 
 // shortSensitive is the length under which a sensitive value's unquoted text
 // is only replaced where it stands alone, not inside a word: a value "on"
@@ -110,7 +119,7 @@ func (s sensitiveTexts) replace(text string) string {
 		}
 		return vals[i] < vals[j]
 	})
-	// A placeholder byte stands for sensitiveText until the end, so that a
+	// A placeholder byte stands for RedactedText until the end, so that a
 	// value such as "value" does not match inside an earlier replacement.
 	const hole = "\x00"
 	if strings.Contains(text, hole) {
@@ -118,7 +127,7 @@ func (s sensitiveTexts) replace(text string) string {
 	}
 	// Replacements of an earlier pass stay whole (a second pass, by Redact or
 	// hideSecrets, must not match "value" inside them).
-	text = strings.ReplaceAll(text, sensitiveText, hole)
+	text = strings.ReplaceAll(text, RedactedText, hole)
 	for _, v := range vals {
 		quoted := strconv.Quote(v)
 		text = strings.ReplaceAll(text, quoted, hole)
@@ -130,7 +139,7 @@ func (s sensitiveTexts) replace(text string) string {
 		}
 		text = replaceBare(text, v, hole, len(v) < shortSensitive)
 	}
-	return strings.ReplaceAll(text, hole, sensitiveText)
+	return strings.ReplaceAll(text, hole, RedactedText)
 }
 
 // replaceBare replaces old by repl in text; with alone, only where old is

@@ -15,9 +15,11 @@ import (
 // AWS_SECRET_ACCESS_KEY=...). The loader wraps both functions so that each
 // string they return is scanned with findSecrets. Once evaluated, every key
 // found is a TMC705 SecretHit at the call that read it, and a secret of the
-// loader like the keys written in the spec: masked in every printed text
-// (Loaded.Redact), and every attribute holding it is sensitive, so that
-// render and inspect print it as "(sensitive)".
+// loader like the keys written in the spec: overwritten by '*' in source
+// snippets and in every printed text (Loaded.Redact), and every attribute
+// holding it is Sensitive, so that render writes the documents holding it
+// with mode 0600 and prints each of them whole as RedactedData, and the
+// inspect document and plans show RedactedData in its place.
 
 // readSecrets are the credentials found in what the file functions
 // returned, by the path argument of the call. The evaluation goroutine

@@ -104,10 +104,10 @@ func (l *loader) checkRoleTrust(r *CrossAccountRole) {
 			// is not shown either (nor a sensitive trusted_account_id).
 			account, trusted := m[1], r.TrustedAccountID.Value
 			if p.Sensitive {
-				account = sensitiveText
+				account = RedactedText
 			}
 			if r.TrustedAccountID.Sensitive {
-				trusted = sensitiveText
+				trusted = RedactedText
 			}
 			l.errorf(p.Range.Ptr(), "Trusted principal in another account",
 				"The role ARN in trusted_principal belongs to account %s, but trusted_account_id is %s. Use a role of the trusted account.",
@@ -133,7 +133,7 @@ var (
 // show quotes a value for a diagnostic, unless it is sensitive.
 func show(a Attr[string]) string {
 	if a.Sensitive {
-		return "(sensitive value)"
+		return RedactedText
 	}
 	return strconv.Quote(a.Value)
 }

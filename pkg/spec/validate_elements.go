@@ -96,7 +96,7 @@ func partitionOr(p string) string {
 // shownList joins values for a message, or says they are sensitive.
 func shownList(values []string, sensitive bool) string {
 	if sensitive {
-		return "(sensitive value)"
+		return RedactedText
 	}
 	return strings.Join(values, ", ")
 }

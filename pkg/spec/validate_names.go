@@ -160,7 +160,7 @@ func kmsKeyRegion(arn string) string {
 // sensitive.
 func shownPlain(a Attr[string]) string {
 	if a.Sensitive {
-		return "(sensitive value)"
+		return RedactedText
 	}
 	return a.Value
 }
