@@ -139,9 +139,9 @@ func (e *Engine) settleCreate(ctx context.Context, a *createAttempts, it *Item, 
 	}
 	return false, &Problem{Err: err,
 		Summary: fmt.Sprintf("%s %q was created outside this run after the plan", kind, name),
-		Detail: fmt.Sprintf("%s answered %s although this run had not sent it before, so someone else created %s %q after the plan showed it as new. "+
-			"apply does not take it over: its %s were never in the plan you approved. Nothing was changed on it. "+
-			"Run \"teramotc plan\" again to review its current state, then apply.", call, code, kind, name, createdState(it.Type))}
+		Detail: fmt.Sprintf("%s answered %s, and no earlier attempt of this run can have created it: it was created outside this run after the plan showed it as new. "+
+			"apply does not take it over, since its %s were never in the plan you approved. Nothing was changed on it. "+
+			"Run \"teramotc plan\" again to review its current state, then apply.", call, code, createdState(it.Type))}
 }
 
 // createNames returns what the messages call a created item, its create
