@@ -59,6 +59,8 @@ func TestMalformedGenerated(t *testing.T) {
 		{"brackets_100000", []byte("locals {\n  x = " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n}\n"), "line 2: Nesting too deep"},
 		{"nested_blocks_5000", nestedBlocks(5000), "line 65: Nesting too deep"},
 		{"blocks_10001", manyBlocks(MaxBlocks + 1), fmt.Sprintf("line %d: Too many blocks", 3*MaxBlocks+1)},
+		// Nested blocks count too: one top-level block holding 10000 more.
+		{"nested_blocks_10001", []byte("locals {\n" + strings.Repeat("  x {}\n", MaxBlocks) + "}\n"), fmt.Sprintf("line %d: Too many blocks", MaxBlocks+1)},
 		{"interpolations_3000", []byte("locals {\n  x = \"" + strings.Repeat(`${"`, 3000) + strings.Repeat(`"}`, 3000) + "\"\n}\n"), "line 2: Nesting too deep"},
 		{"invalid_utf8_late", append(bytes.Repeat([]byte("# comment\n"), 5000), 0xff), "line 5001: Invalid character encoding"},
 		{"all_0xff", bytes.Repeat([]byte{0xff}, 1<<20), "line 1: Invalid character encoding"},
