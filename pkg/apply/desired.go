@@ -60,7 +60,7 @@ type Item struct {
 	// Doc is the rendered document as written to AWS (generic JSON); nil
 	// for items without a document of their own.
 	Doc any `json:"-"`
-	// secrets are the spec's sensitive strings (SensitiveStrings), which
+	// secrets are the spec's sensitive strings (spec.SensitiveStrings), which
 	// printed plans mask wherever they appear in this item's change.
 	secrets []string
 }
@@ -115,7 +115,7 @@ func Desired(s *spec.Spec, out *render.Output) ([]*Item, error) {
 	for _, t := range s.Trails {
 		items = append(items, trailItems(s, t, byAddr[t.Address], partition)...)
 	}
-	secrets := SensitiveStrings(s)
+	secrets := spec.SensitiveStrings(s)
 	for _, it := range items {
 		it.secrets = secrets
 	}

@@ -137,7 +137,7 @@ func (e *Engine) warnOnce(key, msg string) {
 	}
 	e.warned[key] = true
 	if e.Progress != nil {
-		fmt.Fprintf(e.Progress, "Warning: %s\n", msg)
+		fmt.Fprintf(e.Progress, "Warning: %s\n", maskText(msg, e.secrets)) // as report masks the event
 	}
 	e.report(ProgressEvent{Kind: ProgressWarning, Detail: msg})
 }

@@ -2,12 +2,9 @@ package apply
 
 import (
 	"encoding/json"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/teramot/teramotc/pkg/spec"
 )
 
 // shortSecret is the length under which a sensitive value is masked only
@@ -15,49 +12,6 @@ import (
 // chance. A sensitive change that still holds one inside a longer string is
 // hidden whole.
 const shortSecret = 4
-
-// SensitiveStrings returns the values of the model that derive from a
-// sensitive variable (attributes marked Sensitive and sensitive tag
-// values; numbers in decimal), without duplicates. Plans mask them
-// wherever they appear (see Plan.Redacted).
-func SensitiveStrings(s *spec.Spec) []string {
-	var out []string
-	add := func(v string) {
-		if v != "" && !slices.Contains(out, v) {
-			out = append(out, v)
-		}
-	}
-	spec.WalkSensitive(s, func(v reflect.Value) { leaves(v, add) }, func(t spec.Tags) { tagSecrets(t, add) })
-	return out
-}
-
-// tagSecrets adds the sensitive tag values, and the keys too when they
-// are secrets (spec.Tags.KeysSensitive).
-func tagSecrets(tags spec.Tags, add func(string)) {
-	keys := tags.KeysSensitive()
-	for _, e := range tags.Entries {
-		if e.Sensitive {
-			add(e.Value)
-		}
-		if keys {
-			add(e.Key)
-		}
-	}
-}
-
-// leaves passes every string and integer inside v to add.
-func leaves(v reflect.Value, add func(string)) {
-	switch v.Kind() {
-	case reflect.String:
-		add(v.String())
-	case reflect.Int, reflect.Int64, reflect.Int32:
-		add(strconv.FormatInt(v.Int(), 10))
-	case reflect.Slice, reflect.Array:
-		for i := range v.Len() {
-			leaves(v.Index(i), add)
-		}
-	}
-}
 
 // maskChange returns the Before and After of c with every value that holds
 // a sensitive string replaced by "(sensitive)". A live value sits at the

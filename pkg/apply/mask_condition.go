@@ -16,7 +16,7 @@ import (
 // Other condition keys are left visible: their values say who or what a
 // policy lets in (accounts, organizations, networks, prefixes), which a
 // reviewer must see. A spec that sets one from a sensitive variable has it
-// masked as every sensitive value is (SensitiveStrings).
+// masked as every sensitive value is (spec.SensitiveStrings).
 
 // secretConditionKeys are the condition keys whose values are secrets, in
 // lower case (canonical policies hold keys so; IAM compares them so).
