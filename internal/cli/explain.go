@@ -19,6 +19,7 @@ its id in any case (TMC101, tmc101) or its name (public-access-block).
 
 Flags:
   -policy=DIR   also look in custom policies (repeatable)
+  -no-color     disable colour
 `,
 		Run: runExplain,
 	})

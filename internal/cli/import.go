@@ -60,6 +60,8 @@ Flags:
   -o, -out=DIR           output directory (required; main.hcl must not exist)
   -profile, -region, -assume-role-arn, -external-id, -endpoint-url
                          AWS connection
+  -parallelism=N         buckets, grants and trails read at once (10)
+  -no-color              disable colour
 
 Exit codes: 0 written, 1 error.
 `,

@@ -55,6 +55,7 @@ Flags:
   -timeout=DURATION          stop evaluating after DURATION (default 5m)
   -var NAME=VALUE            set a variable (repeatable)
   -var-file=FILE             read variables from an HCL file (repeatable)
+  -no-color                  disable colour
 
 Suppressions expire at the end of their until date, in UTC. TERAMOTC_NOW
 (YYYY-MM-DD or RFC 3339) sets today's date, for reproducible CI runs.

@@ -41,6 +41,7 @@ Flags:
                          AWS_ENDPOINT_URL)
   -var NAME=VALUE        set a variable (repeatable)
   -var-file=FILE         read variables from an HCL file (repeatable)
+  -parallelism=N         buckets, grants and trails read at once (10)
   -no-color              disable colour
 
 Exit codes: 0 no changes (or changes without -detailed-exitcode),

@@ -39,6 +39,7 @@ Flags:
   -timeout=DURATION          fail when the run takes longer than DURATION
                              (default 5m, 0: no limit); no result is
                              reported for a run cut short
+  -no-color                  disable colour
 
 An interrupt (Ctrl-C, SIGINT or SIGTERM) stops the run at once; it
 reports no result, only that it was interrupted, and exits 1.

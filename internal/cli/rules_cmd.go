@@ -21,6 +21,7 @@ suppressible), name and title.
 Flags:
   -f, -format=FORMAT   text (default), json or markdown (docs/rules.md)
   -policy=DIR          also list the rules of custom policies (repeatable)
+  -no-color            disable colour
 `,
 		Run: runRules,
 	})

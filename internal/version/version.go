@@ -7,18 +7,3 @@ var Version = "0.1.0-dev"
 
 // InformationURI is the project's home page, used in SARIF and docs links.
 const InformationURI = "https://github.com/teramot/teramotc"
-
-// RuleDocURL returns the documentation URL of a built-in rule.
-func RuleDocURL(id string) string {
-	return InformationURI + "/blob/main/docs/rules.md#" + lower(id)
-}
-
-func lower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}

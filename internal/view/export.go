@@ -14,6 +14,10 @@ func WriteExportFile(w io.Writer, data []byte) int {
 
 // WriteExported says how many files of format an export wrote to dir.
 func WriteExported(w io.Writer, n int, format, dir string) int {
-	fmt.Fprintf(w, "Wrote %d files (%s) to %s\n", n, format, dir)
+	files := "files"
+	if n == 1 {
+		files = "file"
+	}
+	fmt.Fprintf(w, "Wrote %d %s (%s) to %s\n", n, files, format, dir)
 	return ExitOK
 }

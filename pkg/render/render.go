@@ -2,7 +2,6 @@ package render
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -120,25 +119,4 @@ func scalarOrList(vs []string) any {
 		out[i] = v
 	}
 	return out
-}
-
-// sid turns a block label into a policy statement id: ASCII letters and
-// digits only, each run of other characters starting a new capitalised word
-// ("teramot-data" becomes "TeramotData").
-func sid(label string) string {
-	var b strings.Builder
-	upper := true
-	for _, c := range label {
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-			if upper && c >= 'a' && c <= 'z' {
-				c -= 'a' - 'A'
-			}
-			b.WriteRune(c)
-			upper = false
-		default:
-			upper = true
-		}
-	}
-	return b.String()
 }

@@ -3,7 +3,6 @@ package spec
 import (
 	"fmt"
 	"math/big"
-	"sort"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -204,12 +203,6 @@ func (l *loader) singleBlock(blocks hcl.Blocks, typ string) *hcl.Block {
 		first = b
 	}
 	return first
-}
-
-func sortedStrings(in []string) []string {
-	out := append([]string{}, in...)
-	sort.Strings(out)
-	return out
 }
 
 func quoteList(items []string) string {

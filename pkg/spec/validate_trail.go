@@ -38,7 +38,14 @@ func (l *loader) checkLogPrefix(p Attr[string]) {
 		if trimmed != "" && !p.Sensitive {
 			suggestion = "write log_prefix = " + strconv.Quote(trimmed)
 		}
-		l.errorf(p.Range.Ptr(), "Slash at the end of a log prefix",
+		summary := "Slash at the end of a log prefix"
+		switch start, end := strings.HasPrefix(v, "/"), strings.HasSuffix(v, "/"); {
+		case start && end && len(v) > 1:
+			summary = "Slashes at both ends of a log prefix"
+		case start:
+			summary = "Slash at the start of a log prefix"
+		}
+		l.errorf(p.Range.Ptr(), summary,
 			"CloudTrail writes the log files to PREFIX/AWSLogs/..., adding the slash itself: a log_prefix that starts "+
 				"or ends with \"/\" makes keys with an empty path segment, which the log bucket's policy does not "+
 				"cover. Remove the slashes at its ends: %s.", suggestion)
