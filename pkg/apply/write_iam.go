@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"sort"
@@ -167,6 +168,8 @@ func (e *Engine) createAccessKey(ctx context.Context, it *Item) error {
 	if err != nil {
 		return fmt.Errorf("cannot create the access key file (it must not exist yet): %w", err)
 	}
+	// For the returns before the key is written (writeKeyRecord closes f
+	// itself and reports Close's error; closing again is harmless).
 	defer f.Close()
 	if err := ctx.Err(); err != nil { // interrupted before the key exists
 		os.Remove(path)
@@ -186,9 +189,7 @@ func (e *Engine) createAccessKey(ctx context.Context, it *Item) error {
 	}
 	id := aws.ToString(out.AccessKey.AccessKeyId)
 	rec := map[string]string{"UserName": user, "AccessKeyId": id, "SecretAccessKey": aws.ToString(out.AccessKey.SecretAccessKey)}
-	enc := json.NewEncoder(f)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(rec); err != nil {
+	if err := writeKeyRecord(f, rec); err != nil {
 		return &Problem{Summary: fmt.Sprintf("access key %s of user %s was created, but writing %s failed: %v", keyNames([]string{id}), user, path, err),
 			Detail: fmt.Sprintf("Its secret is lost. Delete the key (%s), remove %s, and run apply again.", deleteKeyCommands(user, []string{id}), path)}
 	}
@@ -209,6 +210,30 @@ func (e *Engine) createAccessKey(ctx context.Context, it *Item) error {
 		}
 	}
 	return nil
+}
+
+// syncWriteCloser is the part of *os.File writeKeyRecord uses.
+type syncWriteCloser interface {
+	io.Writer
+	Sync() error
+	Close() error
+}
+
+// writeKeyRecord writes rec as indented JSON to f, syncs it to disk and
+// closes f, returning the first error. The record holds the only copy of a
+// secret, so a failed Sync or Close counts as much as a failed write: the
+// secret may not be on disk. f is closed whatever happens.
+func writeKeyRecord(f syncWriteCloser, rec map[string]string) error {
+	enc := json.NewEncoder(f)
+	enc.SetIndent("", "  ")
+	err := enc.Encode(rec)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // sendOnce limits the SDK retryer of one call to a single attempt.
