@@ -15,10 +15,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/agext/levenshtein"
 	"golang.org/x/term"
 
 	"github.com/teramot/teramotc/internal/view"
+	"github.com/teramot/teramotc/pkg/spec"
 )
 
 // Command is one teramotc subcommand.
@@ -246,27 +246,10 @@ func didYouMeanFlag(name string, names []string) string {
 	return ""
 }
 
-// closest returns the candidate nearest to name by edit distance, ignoring
-// case (a candidate that name is a prefix of counts as one edit), or ""
-// when none is close enough to be a typo. A suggestion keeps at least one
-// character of name: "x" suggests no one-letter flag.
+// closest returns the candidate name most likely misspells, or "" (see
+// spec.Suggest, which every "Did you mean" shares).
 func closest(name string, candidates []string) string {
-	best, bestDist := "", 0
-	lower := strings.ToLower(name)
-	for _, c := range candidates {
-		lc := strings.ToLower(c)
-		d := levenshtein.Distance(lower, lc, nil)
-		if strings.HasPrefix(lc, lower) && len(name) >= 2 {
-			d = min(d, 1)
-		}
-		if best == "" || d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	if best == "" || bestDist >= len(name) || bestDist > max(2, len(name)/3) {
-		return ""
-	}
-	return best
+	return spec.Suggest(name, candidates)
 }
 
 func isTerminal(w io.Writer) bool {

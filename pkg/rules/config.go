@@ -137,7 +137,7 @@ func (c *Config) addRule(b *hcl.Block, set *Set) hcl.Diagnostics {
 		if !rc.Severity.Valid() {
 			diags = append(diags, configError(severity.Expr.Range(), "Invalid severity",
 				"The severity of rule %q must be \"error\", \"warning\" or \"notice\", not %q.%s",
-				id, sev, suggestValue(strings.ToLower(sev), []string{string(SeverityError), string(SeverityWarning), string(SeverityNotice)})))
+				id, sev, suggestValue(sev, []string{string(SeverityError), string(SeverityWarning), string(SeverityNotice)})))
 		}
 	}
 	switch {

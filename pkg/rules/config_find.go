@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/agext/levenshtein"
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/teramot/teramotc/pkg/spec"
@@ -117,7 +116,7 @@ func hintAddresses(found []*Finding, d *directive, cfg *Config, results []*SpecR
 			continue
 		}
 		for _, a := range d.addresses {
-			if near := nearest(a, known); near != "" && near != a {
+			if near := spec.Suggest(a, known); near != "" {
 				f.Message = fmt.Sprintf("Ignore block of %s matches no finding: no %s finding has the address %q. Did you mean %q?",
 					d.ids[0], d.ids[0], a, near)
 				break
@@ -138,23 +137,11 @@ func ignoreScope(content *hcl.BodyContent, block hcl.Range) hcl.Range {
 	return block
 }
 
-// suggestValue returns ` Did you mean "x"?` for the option nearest to given,
-// or "".
+// suggestValue returns ` Did you mean "x"?` for the option given most
+// likely misspells (spec.Suggest), or "".
 func suggestValue(given string, options []string) string {
-	if s := nearest(given, options); s != "" {
+	if s := spec.Suggest(given, options); s != "" {
 		return fmt.Sprintf(" Did you mean %q?", s)
 	}
 	return ""
-}
-
-// nearest returns the first of options at the smallest edit distance from
-// given, if that is at most 3, or "".
-func nearest(given string, options []string) string {
-	best, bestDist := "", 4
-	for _, o := range options {
-		if d := levenshtein.Distance(given, o, nil); d < bestDist {
-			best, bestDist = o, d
-		}
-	}
-	return best
 }

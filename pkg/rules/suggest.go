@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/teramot/teramotc/pkg/spec"
 )
 
 // Rule ids are upper case (ruleIDPattern), so a case-insensitive lookup is
@@ -75,11 +77,11 @@ func closestRules(input string, rs []*Rule, keep func(*Rule) bool) []suggestion 
 			continue
 		}
 		c := suggestion{rule: r, dist: maxIDDistance + 1}
-		if d := editDistance(up, r.ID); d <= maxIDDistance {
+		if d := spec.EditDistance(up, r.ID); d <= maxIDDistance {
 			c.dist = d
 		}
 		if r.Name != "" {
-			if d := editDistance(low, r.Name); d <= maxNameDistance(r.Name) && d < c.dist {
+			if d := spec.EditDistance(low, r.Name); d <= maxNameDistance(r.Name) && d < c.dist {
 				c.dist, c.byName = d, true
 			}
 		}
@@ -125,31 +127,4 @@ func suggestRules(input string, rs []*Rule, keep func(*Rule) bool) string {
 		list = strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 	}
 	return " Did you mean " + list + "?"
-}
-
-// editDistance is the optimal string alignment distance of a and b: the
-// number of rune insertions, deletions, substitutions and transpositions of
-// adjacent runes ("TMC110" for TMC101 is one edit) that turn a into b.
-func editDistance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	// rows i-2, i-1 and i of the distance matrix
-	prev2, prev, cur := make([]int, len(y)+1), make([]int, len(y)+1), make([]int, len(y)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		cur[0] = i
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(y)]
 }

@@ -85,34 +85,6 @@ func TestDidYouMeanDeterministic(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0},
-		{"TMC101", "TMC101", 0},
-		{"", "ignore", 6},
-		{"TMC1O1", "TMC101", 1},
-		{"TMC110", "TMC101", 1},
-		{"TMC10", "TMC101", 1},
-		{"ignre", "ignore", 1},
-		{"ignore_file", "ignore-file", 1},
-		{"ab", "ba", 1},
-		{"ca", "abc", 3},
-		{"kitten", "sitting", 3},
-		{"é1", "1é", 1},
-	}
-	for _, tc := range tests {
-		if got := editDistance(tc.a, tc.b); got != tc.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
-		}
-		if got := editDistance(tc.b, tc.a); got != tc.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.b, tc.a, got, tc.want)
-		}
-	}
-}
-
 func TestLookupRule(t *testing.T) {
 	set := loadBuiltin(t)
 	tests := []struct{ in, want string }{
@@ -212,6 +184,11 @@ func TestSuppressionMarkers(t *testing.T) {
 		{"space after colon", "teramotc: ignre TMC303 -- x", true},
 		{"prose after colon", "teramotc: see the README for the rules", false},
 		{"prose", "teramotc lint runs in CI", false},
+		// "none" is three unrelated edits from "ignore": too far for a
+		// four-letter word (spec.Suggest).
+		{"prose three edits from a directive", "teramotc none of these rules apply here", false},
+		{"two edits", "teramotc ignr TMC303 -- x", true},
+		{"longer word starting with a directive", "teramotc ignoreall TMC303 -- x", true},
 		{"bare name", "teramotc", false},
 		{"other tool", "tflint-ignore: aws_s3_bucket", false},
 	}

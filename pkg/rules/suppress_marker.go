@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/teramot/teramotc/pkg/spec"
 )
 
 // markerRE matches the start of a comment that may be a suppression:
@@ -24,8 +26,8 @@ type ruleIndex interface {
 // isSuppression reports whether a comment's text is meant as a suppression:
 // "teramotc:" directly followed by a word (the directive syntax, whatever
 // the word), or "teramotc" and a word close to a directive ("teramotc
-// ignore", "teramotc-ignre"). Prose such as "teramotc: see the README" is
-// not.
+// ignore", "teramotc-ignre"). Prose such as "teramotc: see the README" or
+// "teramotc none of these" is not.
 func isSuppression(text string) bool {
 	m := markerRE.FindStringSubmatch(text)
 	if m == nil {
@@ -34,20 +36,21 @@ func isSuppression(text string) bool {
 	return m[1] == ":" && m[2] != "" || nearestDirective(m[2]) != ""
 }
 
-// nearestDirective returns the directive word (case ignored) is a
-// misspelling of, or "".
+// nearestDirective returns the directive word (case ignored) is or
+// misspells (spec.Suggest), else "ignore" for a word that starts with it
+// ("ignoreall"), else "".
 func nearestDirective(word string) string {
 	word = strings.ToLower(word)
-	best, bestDist := "", 3 // at most two edits
-	for _, d := range directives {
-		if dist := editDistance(word, d); dist < bestDist {
-			best, bestDist = d, dist
-		}
+	if slices.Contains(directives, word) {
+		return word
 	}
-	if best == "" && strings.HasPrefix(word, "ignore") {
-		best = "ignore"
+	if d := spec.Suggest(word, directives); d != "" {
+		return d
 	}
-	return best
+	if strings.HasPrefix(word, "ignore") {
+		return "ignore"
+	}
+	return ""
 }
 
 // checkMarker explains why the marker that starts head (a suppression's

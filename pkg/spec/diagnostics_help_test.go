@@ -240,34 +240,6 @@ EOT
 	}
 }
 
-// TestSuggest pins the choice of "Did you mean" suggestions.
-func TestSuggest(t *testing.T) {
-	tests := []struct {
-		given   string
-		options []string
-		want    string
-	}{
-		{"aws-gov", []string{"aws", "aws-cn", "aws-us-gov"}, "aws-us-gov"},
-		{"aws-gov", []string{"aws-us-gov", "aws-cn", "aws"}, "aws-us-gov"},
-		{"Root", []string{"root"}, "root"},
-		{"ROOT", []string{"root", "roo"}, "root"},
-		{"strin", []string{"string", "number", "bool"}, "string"},
-		{"nmae", []string{"arn", "label", "name", "region"}, "name"},
-		{"name", []string{"name", "nam"}, ""}, // valid: no suggestion
-		{"completely", []string{"read", "write"}, ""},
-		{"rad", []string{"read", "rap"}, "read"}, // "rad" is in "read" in order
-		{"ab", []string{"ac", "ad"}, "ac"},       // a tie goes to the first in sorted order
-		{"ab", []string{"ad", "ac"}, "ac"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.given+"/"+strings.Join(tc.options, ","), func(t *testing.T) {
-			if got := suggest(tc.given, tc.options); got != tc.want {
-				t.Errorf("suggest(%q, %q) = %q, want %q", tc.given, tc.options, got, tc.want)
-			}
-		})
-	}
-}
-
 // TestVarFileUnreadable: a -var-file that cannot be read is named in the
 // detail, under a terse summary and without a source location.
 func TestVarFileUnreadable(t *testing.T) {

@@ -24,15 +24,6 @@ func (l *loader) checkEnum(a Attr[string], name string, allowed []string) bool {
 	return false
 }
 
-// didYouMeanFold is didYouMean for a value that may be sensitive, which
-// gets no suggestion (it would tell what the value is close to).
-func didYouMeanFold(given string, options []string, sensitive bool) string {
-	if sensitive {
-		return ""
-	}
-	return didYouMean(given, options)
-}
-
 func strconvQuote(s string) string { return strconv.Quote(s) }
 
 // checkLabel reports a bucket, grant or trail label that is not an
