@@ -147,24 +147,48 @@ func removeStale(root *os.Root, owned, want map[string]bool) error {
 
 // writeDoc writes d under root with mode 0644, or 0600 when sensitive.
 func writeDoc(root *os.Root, d *Document) error {
-	name := filepath.FromSlash(d.Path)
-	if err := root.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
 	mode := os.FileMode(0o644)
 	if d.Sensitive {
 		mode = 0o600
 	}
-	f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, mode)
+	return writeFile(root, d.Path, Marshal(d), mode)
+}
+
+// WriteFile writes data to the file at the slash-separated relative path
+// name under dir, creating its parent directories (0755) as needed. Like
+// Write, it never writes outside dir: every step of the path is resolved
+// inside dir (os.Root), so neither ".." nor a symbolic link that leads out
+// of dir is followed. The file has mode perm from the moment it exists, and
+// an existing file is set to perm before the new content is written, so
+// data is never readable at a wider mode. WriteFile does not check what it
+// replaces: callers that may only replace their own files check first
+// (Write does, with its manifest).
+func WriteFile(dir, name string, data []byte, perm fs.FileMode) error {
+	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return err
 	}
-	// Chmod on the open file: an existing file keeps its old mode otherwise.
-	if err := f.Chmod(mode); err != nil {
+	defer root.Close()
+	return writeFile(root, name, data, perm)
+}
+
+// writeFile is WriteFile in an open root.
+func writeFile(root *os.Root, name string, data []byte, perm fs.FileMode) error {
+	name = filepath.FromSlash(name)
+	if err := root.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, perm)
+	if err != nil {
+		return err
+	}
+	// Chmod on the open file: an existing file keeps its old mode otherwise,
+	// and a new one has perm less the umask.
+	if err := f.Chmod(perm); err != nil {
 		f.Close()
 		return err
 	}
-	if _, err := f.Write(Marshal(d)); err != nil {
+	if _, err := f.Write(data); err != nil {
 		f.Close()
 		return err
 	}
