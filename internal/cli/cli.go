@@ -238,9 +238,22 @@ func didYouMean(typo string, candidates []string) string {
 }
 
 // didYouMeanFlag returns " Did you mean -x?" for the flag name closest to
-// name (both without dashes), or "".
+// name (both without dashes), or "". A flag cut short ("-allow-dest")
+// names the one flag it starts, since Go's flag package takes no
+// abbreviations.
 func didYouMeanFlag(name string, names []string) string {
-	if c := closest(name, names); c != "" {
+	c := closest(name, names)
+	if c == "" && len(name) >= 2 {
+		for _, n := range names {
+			if strings.HasPrefix(strings.ToLower(n), strings.ToLower(name)) {
+				if c != "" {
+					return "" // ambiguous
+				}
+				c = n
+			}
+		}
+	}
+	if c != "" {
 		return fmt.Sprintf(" Did you mean -%s?", c)
 	}
 	return ""

@@ -139,6 +139,8 @@ func TestFlagSuggestion(t *testing.T) {
 		{"flag missing letter", "chdr", flags, true, " Did you mean -chdir?"},
 		{"flag transposition", "fromat", flags, true, " Did you mean -format?"},
 		{"flag prefix", "no-col", flags, true, " Did you mean -no-color?"},
+		{"flag cut short", "allow-dest", []string{"allow-destructive", "auto-approve", "allow-network-builtins"}, true, " Did you mean -allow-destructive?"},
+		{"flag cut short, ambiguous", "allow", []string{"allow-destructive", "auto-approve", "allow-network-builtins"}, true, ""},
 		{"one-letter flag suggests nothing", "x", flags, true, ""},
 		{"flag far", "bogus", flags, true, ""},
 		{"no candidates", "x", nil, true, ""},
