@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/teramot/teramotc/pkg/apply"
+	"github.com/teramot/teramotc/pkg/spec"
 )
 
 // The attribute lines of a change, in `terraform plan`'s notation: + an
@@ -18,11 +19,12 @@ import (
 
 const indentStep = "    "
 
-// A masked value prints unquoted, sensitiveValue, so that it is never
-// read as a string value; a change hidden whole prints hiddenText.
+// A masked value prints unquoted, sensitiveValue (the plan's own
+// placeholder, spec.RedactedData), so that it is never read as a string
+// value; a change hidden whole prints hiddenText, the diagnostics' one.
 const (
 	sensitiveValue = apply.Redacted
-	hiddenText     = "(sensitive value)"
+	hiddenText     = spec.RedactedText
 )
 
 // mode says which unchanged attributes of an object are shown.

@@ -14,7 +14,7 @@ import (
 const FormatVersion = "1.0"
 
 // Redacted replaces sensitive values in printed documents.
-const Redacted = "(sensitive)"
+const Redacted = spec.RedactedData
 
 // Build returns the input document of one spec: "format_version", every
 // field of spec.Spec under its json name, and "documents", the rendered
