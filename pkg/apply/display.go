@@ -1,6 +1,7 @@
 package apply
 
 import (
+	"maps"
 	"sort"
 	"strings"
 )
@@ -190,7 +191,7 @@ func place(out map[string]any, parent, field string, v any) bool {
 	if !ok || hasKey(pm, field) {
 		return false
 	}
-	pm = copyMap(pm) // the parent may be the input's own object: never write into it
+	pm = maps.Clone(pm) // the parent may be the input's own object: never write into it
 	pm[field] = v
 	out[parent] = pm
 	return true

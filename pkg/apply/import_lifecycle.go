@@ -90,18 +90,6 @@ func importLifecycle(b *hclwrite.Body, bucket string, lc map[string]any, im *Imp
 		"can express; %s", bucket, strings.Join(skipped, ", "), then))
 }
 
-// withoutKeys returns a copy of m without keys.
-func withoutKeys(m map[string]any, keys ...string) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	for _, k := range keys {
-		delete(out, k)
-	}
-	return out
-}
-
 // expressible reports whether a canonical rule keeps an action once what
 // a spec cannot express is left out.
 func expressible(r map[string]any) bool {

@@ -26,11 +26,12 @@ type generated struct {
 // renders, apart from its Sid; a statement with such a Sid that says
 // something else is a statement block like any other, so that import
 // keeps what it says.
+// Its ARNs are in e.Partition, which Import's e.defaults() has set.
 func (e *Engine) userStatements(policy map[string]any, bucket, alg, key string) generated {
 	if alg == "" {
 		alg = "AES256"
 	}
-	objects := "arn:" + e.partition() + ":s3:::" + bucket + "/*"
+	objects := arns{partition: e.Partition}.bucket(bucket) + "/*"
 	deny := func(cond map[string]any) map[string]any {
 		return map[string]any{"Effect": "Deny", "Principal": "*", "Action": "s3:PutObject", "Resource": objects, "Condition": cond}
 	}
@@ -66,19 +67,9 @@ func (e *Engine) userStatements(policy map[string]any, bucket, alg, key string) 
 // kmsKeyIDHeader is the condition key of the KMS key id header of uploads.
 const kmsKeyIDHeader = "s3:x-amz-server-side-encryption-aws-kms-key-id"
 
-func (e *Engine) partition() string {
-	if e.Partition == "" {
-		return "aws"
-	}
-	return e.Partition
-}
-
 // tlsDeny is the statement require_tls renders, without its Sid.
 func tlsDeny(partition, bucket string) map[string]any {
-	if partition == "" {
-		partition = "aws"
-	}
-	arn := "arn:" + partition + ":s3:::" + bucket
+	arn := arns{partition: partition}.bucket(bucket)
 	return map[string]any{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": []any{arn, arn + "/*"},
 		"Condition": map[string]any{"Bool": map[string]any{"aws:SecureTransport": "false"}}}
 }

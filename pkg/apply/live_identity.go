@@ -114,7 +114,7 @@ func rolePathProblem(it *Item, live string) error {
 }
 
 func (e *Engine) policyARN(name string) string {
-	return "arn:" + e.Partition + ":iam::" + e.Account + ":policy/" + name
+	return arns{partition: e.Partition, account: e.Account}.iam("policy", "/", name)
 }
 
 // policyDocument returns the canonical default version of a managed policy,

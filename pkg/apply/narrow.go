@@ -1,7 +1,8 @@
 package apply
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -61,7 +62,7 @@ func narrow(old, want any, partition string, keepService bool) any {
 	}
 	if len(out) == 0 {
 		for _, s := range statements(old) {
-			d := copyMap(s)
+			d := maps.Clone(s)
 			d["Effect"] = "Deny"
 			out = append(out, d)
 		}
@@ -151,7 +152,7 @@ func intersectSets(a, b any) []any {
 		}
 	}
 	out := make([]any, 0, len(set))
-	for _, k := range mergeSorted(nil, keys(set)) {
+	for _, k := range slices.Sorted(maps.Keys(set)) {
 		out = append(out, k)
 	}
 	return out
@@ -201,24 +202,7 @@ func redundant(out []map[string]any, i int) bool {
 }
 
 func withoutSid(s map[string]any) map[string]any {
-	c := copyMap(s)
+	c := maps.Clone(s)
 	delete(c, "Sid")
 	return c
-}
-
-func copyMap(m map[string]any) map[string]any {
-	c := make(map[string]any, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
-	return c
-}
-
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -1,7 +1,9 @@
 package apply
 
 import (
+	"maps"
 	"net/netip"
+	"slices"
 	"strings"
 )
 
@@ -88,7 +90,7 @@ func combineValues(op string, a, b []string) []string {
 			}
 		}
 	}
-	return keys(set)
+	return slices.Sorted(maps.Keys(set))
 }
 
 // cidrCovers reports whether the address block p (CIDR or single address)

@@ -1,6 +1,7 @@
 package apply
 
 import (
+	"maps"
 	"slices"
 	"sort"
 )
@@ -100,7 +101,7 @@ func mergeStatements(a, b map[string]any) map[string]any {
 		if a[k] == nil || b[k] == nil {
 			continue
 		}
-		x, y := copyMap(a), copyMap(b)
+		x, y := maps.Clone(a), maps.Clone(b)
 		delete(x, k)
 		delete(y, k)
 		if equal(x, y) {
@@ -157,7 +158,7 @@ func coveredBy(s map[string]any, p any, effect any) bool {
 }
 
 func asAllow(s map[string]any) map[string]any {
-	c := copyMap(s)
+	c := maps.Clone(s)
 	c["Effect"] = "Allow"
 	return c
 }

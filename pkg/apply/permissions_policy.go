@@ -143,17 +143,6 @@ func anyPath(arn string) []string {
 	return []string{kind + name, kind + "*/" + name}
 }
 
-// arns builds the ARNs of one partition and account.
-type arns struct{ partition, account string }
-
-func (a arns) bucket(name string) string { return "arn:" + a.partition + ":s3:::" + name }
-func (a arns) iam(kind, path, name string) string {
-	return "arn:" + a.partition + ":iam::" + a.account + ":" + kind + pathOr(path) + name
-}
-func (a arns) trail(region, name string) string {
-	return "arn:" + a.partition + ":cloudtrail:" + region + ":" + a.account + ":trail/" + name
-}
-
 // permTarget is one resource the engine calls operations on: an item type
 // with the ARN of each resource type those operations are authorized on.
 type permTarget struct {

@@ -2,6 +2,7 @@ package apply
 
 import (
 	"fmt"
+	"maps"
 	"sort"
 )
 
@@ -106,7 +107,7 @@ func revokeDoc(it *Item, before any, partition string) (doc, want any) {
 		}
 		return doc, cur
 	}
-	st := copyMap(before.(map[string]any))
+	st := maps.Clone(before.(map[string]any))
 	st[field] = cur
 	shorter := false
 	if it.Type == TIAMRole {

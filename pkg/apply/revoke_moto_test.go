@@ -2,6 +2,7 @@ package apply
 
 import (
 	"context"
+	"maps"
 	"net/url"
 	"strings"
 	"testing"
@@ -74,7 +75,7 @@ func TestMotoRevokeConditionAndSessions(t *testing.T) {
 	trust := roleTrust(t, e)
 	var drifted []any
 	for _, s := range statements(trust) {
-		s = copyMap(s)
+		s = maps.Clone(s)
 		delete(s, "Condition")
 		drifted = append(drifted, s)
 	}

@@ -2,6 +2,7 @@ package apply
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -131,7 +132,7 @@ func TestServicePhaseUniqueSids(t *testing.T) {
 	live := newLive()
 	var stmts []any
 	for _, s := range statements(it.Desired) {
-		s = copyMap(s)
+		s = maps.Clone(s)
 		if s["Sid"] == "AllowCloudTrailWrite" {
 			s["Resource"] = []any{"arn:aws:s3:::acme-teramot-logs/old/AWSLogs/111122223333/*"}
 			s["Condition"] = map[string]any{"StringEquals": map[string]any{"s3:x-amz-acl": []any{"bucket-owner-full-control"}}}
@@ -249,7 +250,7 @@ func TestNoRevokeWithoutRevocation(t *testing.T) {
 		case "AllowCloudTrailAclCheck", "AllowCloudTrailWrite":
 			continue
 		case "DenyUnencryptedUploads":
-			s = copyMap(s)
+			s = maps.Clone(s)
 			s["Condition"] = map[string]any{"StringNotEquals": map[string]any{"aws:principalservicename": []any{"logging.s3.amazonaws.com"},
 				"s3:x-amz-server-side-encryption": []any{"AES256"}}}
 		}
