@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/teramot/teramotc/internal/version"
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/spec"
 )
@@ -253,5 +254,6 @@ func (v *varFlags) options(env *Env) spec.Options {
 		VarFiles: append([]string(nil), v.varFiles...),
 		Args:     append([]spec.VarArg(nil), v.args...),
 		Environ:  env.Environ,
+		Version:  version.Version, // checked against required_version
 	}
 }

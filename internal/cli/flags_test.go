@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/teramot/teramotc/internal/version"
 	"github.com/teramot/teramotc/pkg/spec"
 )
 
@@ -94,6 +95,8 @@ func TestVarFlagsOptions(t *testing.T) {
 		Environ:  []string{"TERAMOTC_VAR_region=eu-west-1", "HOME=/root"},
 		// Args keeps the command-line order: a later argument wins.
 		Args: []spec.VarArg{{Value: "a=1"}, {File: true, Value: x}, {Value: "b=2"}, {File: true, Value: y}},
+		// The command's version, checked against required_version.
+		Version: version.Version,
 	}
 	if diff := cmp.Diff(want, vars.options(env)); diff != "" {
 		t.Errorf("options (-want +got):\n%s", diff)

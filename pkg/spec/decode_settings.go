@@ -4,11 +4,10 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
-
-	"github.com/teramot/teramotc/internal/version"
 )
 
-// decodeSettings decodes the teramotc block and checks required_version.
+// decodeSettings decodes the teramotc block and checks required_version
+// against Options.Version.
 func (l *loader) decodeSettings() {
 	b := l.singleBlock(l.top.settings, "teramotc")
 	if b == nil {
@@ -39,15 +38,19 @@ func (l *loader) decodeSettings() {
 		return
 	}
 	s.RequiredVersion = Attr[string]{Value: sv.AsString(), Range: attr.Range, Set: true}
-	ok, err := versionSatisfies(version.Version, sv.AsString())
+	have := l.opts.Version
+	if have == "" {
+		have = "0.0.0" // no version given (Options.Version): check the syntax only
+	}
+	ok, err := versionSatisfies(have, sv.AsString())
 	if err != nil {
 		l.errorf(attr.Expr.Range().Ptr(), "Invalid required_version", "%s.", err)
 		return
 	}
-	if !ok {
+	if !ok && l.opts.Version != "" {
 		l.errorf(attr.Expr.Range().Ptr(), "Unsupported teramotc version",
 			"This spec requires teramotc %s, but this is teramotc %s. Install a matching release.",
-			sv.AsString(), version.Version)
+			sv.AsString(), l.opts.Version)
 	}
 }
 

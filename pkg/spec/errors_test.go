@@ -20,6 +20,7 @@ import (
 //	# want: line 3: Invalid bucket name [TMC701]
 //	# var: NAME=VALUE        (a -var option)
 //	# env: KEY=VALUE         (an environment variable)
+//	# version: 0.1.0         (Options.Version, the running teramotc)
 //
 // "line 0" is a diagnostic without a source range (a command-line problem).
 // Every diagnostic must be wanted and every want must occur.
@@ -75,6 +76,8 @@ func readFixtureHeader(t *testing.T, file string) (want []string, opts Options) 
 			opts.Vars = append(opts.Vars, strings.TrimPrefix(line, "var: "))
 		case strings.HasPrefix(line, "env: "):
 			opts.Environ = append(opts.Environ, strings.TrimPrefix(line, "env: "))
+		case strings.HasPrefix(line, "version: "):
+			opts.Version = strings.TrimPrefix(line, "version: ")
 		}
 	}
 	sort.Strings(want)

@@ -21,6 +21,14 @@ type Options struct {
 	// later argument overrides an earlier one as in Terraform. Without it,
 	// every -var-file is applied before every -var.
 	Args []VarArg
+
+	// Version is the version of the program loading the spec, checked
+	// against the teramotc block's required_version ("0.1.0"; a "v" prefix
+	// and a pre-release suffix are ignored). The teramotc command sets it
+	// to its own version. Left empty, as by library users, required_version
+	// is checked for syntax only: a spec that loads with one teramotc
+	// release loads with the library whatever its version.
+	Version string
 }
 
 // VarArg is one -var (File false, Value "NAME=VALUE") or -var-file (File

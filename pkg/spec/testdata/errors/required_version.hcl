@@ -1,5 +1,6 @@
 # a spec for a newer teramotc.
-# want: line 4: Unsupported teramotc version
+# version: 0.1.0-dev
+# want: line 5: Unsupported teramotc version
 teramotc {
   required_version = ">= 99.0"
 }
