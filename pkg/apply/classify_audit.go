@@ -2,6 +2,8 @@ package apply
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -83,7 +85,7 @@ func auditFacts(m map[string]any) map[auditFact]bool {
 			list, _ := s["DataResources"].([]any)
 			for _, d := range list {
 				dm, _ := d.(map[string]any)
-				for _, v := range toStrings(dm["Values"]) {
+				for _, v := range stringsOf(dm["Values"]) {
 					out[auditFact{typ: str(dm["Type"]), value: v, rw: rw}] = true
 				}
 			}
@@ -115,24 +117,19 @@ func excludedSources(b, w map[string]any) []string {
 	set := map[string]bool{}
 	for _, m := range []map[string]any{b, w} {
 		for _, s := range selectorList(m) {
-			for _, src := range toStrings(s["ExcludeManagementEventSources"]) {
+			for _, src := range stringsOf(s["ExcludeManagementEventSources"]) {
 				set[src] = true
 			}
 		}
 	}
-	out := make([]string, 0, len(set))
-	for k := range set {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(set))
 }
 
 // auditsSource reports whether some selector records management events
 // from src.
 func auditsSource(m map[string]any, src string) bool {
 	for _, s := range selectorList(m) {
-		if s["IncludeManagementEvents"] == true && !hasString(toStrings(s["ExcludeManagementEventSources"]), src) {
+		if s["IncludeManagementEvents"] == true && !slices.Contains(stringsOf(s["ExcludeManagementEventSources"]), src) {
 			return true
 		}
 	}
@@ -148,27 +145,4 @@ func selectorList(m map[string]any) []map[string]any {
 		}
 	}
 	return out
-}
-
-func toStrings(v any) []string {
-	switch x := v.(type) {
-	case []string:
-		return x
-	case []any:
-		var out []string
-		for _, e := range x {
-			out = append(out, str(e))
-		}
-		return out
-	}
-	return nil
-}
-
-func hasString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -2,6 +2,7 @@ package apply
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -166,38 +167,18 @@ func principalsAdded(old, cur any) bool {
 // setDiff returns the strings of cur not in old and those of old not in
 // cur, for string lists (canonical sets); other values give none.
 func setDiff(old, cur any) (plus, minus []string) {
-	o, c := stringList(old), stringList(cur)
+	o, c := stringsOf(old), stringsOf(cur)
 	for _, s := range c {
-		if !contains(o, s) {
+		if !slices.Contains(o, s) {
 			plus = append(plus, s)
 		}
 	}
 	for _, s := range o {
-		if !contains(c, s) {
+		if !slices.Contains(c, s) {
 			minus = append(minus, s)
 		}
 	}
 	return plus, minus
-}
-
-func stringList(v any) []string {
-	list, _ := v.([]any)
-	var out []string
-	for _, x := range list {
-		if s, ok := x.(string); ok {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // fieldNoun names a statement field in a reason.
