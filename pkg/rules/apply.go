@@ -63,7 +63,7 @@ func (s *Set) suppress(findings []*Finding, res *SpecResult, cfg *Config, sel *s
 	}
 	for _, d := range dirs {
 		if d.kind != "config" {
-			meta = append(meta, directiveFindings(d, d.used, today, sel)...)
+			meta = append(meta, directiveFindings(d, d.used, today, sel, res.evaluated)...)
 		}
 	}
 	return append(out, sel.filterMeta(meta)...)
@@ -72,8 +72,9 @@ func (s *Set) suppress(findings []*Finding, res *SpecResult, cfg *Config, sel *s
 // directiveFindings reports an expired directive (TMC902, at the comment or
 // ignore block) or the ids of a live directive that suppressed nothing
 // (TMC903, at the comment, or at the addresses or paths value of an ignore
-// block).
-func directiveFindings(d *directive, used map[string]bool, today string, sel *selection) []*Finding {
+// block). Unless evaluated (the rules ran on every spec the directive
+// covers), what it would have suppressed is unknown: no TMC903.
+func directiveFindings(d *directive, used map[string]bool, today string, sel *selection, evaluated bool) []*Finding {
 	what := "Suppression"
 	if d.kind == "config" {
 		what = "Ignore block"
@@ -81,6 +82,9 @@ func directiveFindings(d *directive, used map[string]bool, today string, sel *se
 	if d.expired(today) {
 		return []*Finding{{Rule: RuleSuppressionExpired, Range: d.source,
 			Message: fmt.Sprintf("%s of %s expired on %s and no longer applies (reason was: %s)", what, strings.Join(d.ids, ","), d.until, d.reason)}}
+	}
+	if !evaluated {
+		return nil
 	}
 	at := d.source
 	if d.kind == "config" && d.scope.Filename != "" {
@@ -122,14 +126,16 @@ func (c *configCache) reportUnused(results []*SpecResult) {
 		done[res.cfg] = true
 		for _, d := range res.cfg.ignores {
 			used := map[string]bool{}
+			evaluated := true
 			for _, other := range results[i:] {
 				if other != nil && other.cfg == res.cfg {
+					evaluated = evaluated && other.evaluated
 					for id := range other.configUsed[d] {
 						used[id] = true
 					}
 				}
 			}
-			found := directiveFindings(d, used, res.today, res.sel)
+			found := directiveFindings(d, used, res.today, res.sel, evaluated)
 			hintAddresses(found, d, res.cfg, results[i:])
 			res.Findings = append(res.Findings, res.sel.filterMeta(found)...)
 		}

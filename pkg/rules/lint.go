@@ -55,6 +55,10 @@ type SpecResult struct {
 	sel        *selection
 	today      string
 	configUsed map[*directive]map[string]bool
+	// evaluated: every enabled rule ran to completion. Without it (a
+	// config or spec error stopped the rules, evaluation failed or timed
+	// out) no suppression can be known unused: no TMC903.
+	evaluated bool
 }
 
 // Lint lints each path (a spec directory or file) as its own spec, in
@@ -119,6 +123,7 @@ func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, config
 			if err != nil {
 				res.Diagnostics = append(res.Diagnostics, redactDiags(loaded, hcl.Diagnostics{evalFailure(ctx, err)})...)
 			}
+			res.evaluated = err == nil
 			found = dedupeHard(found, hard)
 			fillAddresses(found, func() map[string]any { return inspect.Build(loaded, out) })
 			hard = append(hard, found...)

@@ -78,8 +78,9 @@ const usageText = "## Suppressions\n\n" +
 	"- `# teramotc:ignore-file ID -- reason` before the first block covers the whole file.\n" +
 	"- A suppression applies up to and including its `until` day (UTC; `TERAMOTC_NOW=YYYY-MM-DD`\n" +
 	"  pins today). Afterwards it stops applying and TMC902 reports it. One that matches no finding\n" +
-	"  is reported by TMC903; one that does not parse, has no reason, or names an unknown or hard\n" +
-	"  rule, by TMC901.\n" +
+	"  is reported by TMC903, but only when the rules ran: an error in the spec or its configuration,\n" +
+	"  or an evaluation that failed or timed out, leaves no finding to match, and no TMC903. One that\n" +
+	"  does not parse, has no reason, or names an unknown or hard rule is reported by TMC901.\n" +
 	"- The markers are exact and lower case. A comment that starts with `teramotc:` and another word,\n" +
 	"  or with a near miss such as `TeraMotc:Ignore` or `teramotc-ignore`, is reported by TMC901 with\n" +
 	"  the marker it most likely means (`teramotc:ignre`: did you mean \"teramotc:ignore\"?); other\n" +

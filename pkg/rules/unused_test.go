@@ -1,0 +1,74 @@
+package rules
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestUnusedOnlyWhenRulesRan checks that TMC903 reports a suppression only
+// when every rule ran on the spec: a configuration or spec error, or an
+// evaluation that did not finish, leaves nothing it could have matched.
+func TestUnusedOnlyWhenRulesRan(t *testing.T) {
+	const (
+		used = "bucket \"data\" {\n  name = \"acme-cfg-data\"\n  region = \"us-east-1\"\n" +
+			"  versioning = true # teramotc:ignore TMC303 -- x\n}\n"
+		moved = "bucket \"data\" {\n  name = \"acme-cfg-data\"\n  region = \"us-east-1\" # teramotc:ignore TMC303 -- x\n" +
+			"  versioning = true\n}\n"
+		badConfig = "rule \"TMC205\" { severity = \"eror\" }\n"
+		ignore    = "ignore \"TMC101\" {\n  addresses = [\"bucket.data\"]\n  reason = \"x\"\n}\n"
+	)
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	canceled, cancel := context.WithCancel(context.Background())
+	cancel()
+	tests := []struct {
+		name        string
+		spec, cfg   string
+		ctx         context.Context
+		wantUnused  int
+		wantErrored bool
+	}{
+		{name: "used", spec: used},
+		{name: "moved", spec: moved, wantUnused: 1},
+		{name: "unused ignore block", spec: used, cfg: ignore, wantUnused: 1},
+		{name: "invalid config", spec: used, cfg: badConfig, wantErrored: true},
+		{name: "invalid config with ignore block", spec: used, cfg: badConfig + ignore, wantErrored: true},
+		{name: "invalid spec", spec: moved[:len(moved)-2] + "  bogus = 1\n}\n", wantErrored: true},
+		{name: "evaluation stopped", spec: moved, ctx: canceled, wantErrored: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			write := func(name, src string) {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			write("main.hcl", tc.spec)
+			if tc.cfg != "" {
+				write(ConfigFileName, tc.cfg)
+			}
+			ctx := tc.ctx
+			if ctx == nil {
+				ctx = context.Background()
+			}
+			res := set.Lint(ctx, []string{dir}, LintOptions{Parallel: 1})[0]
+			if got := res.Diagnostics.HasErrors(); got != tc.wantErrored {
+				t.Fatalf("errors = %v, want %v: %v", got, tc.wantErrored, res.Diagnostics)
+			}
+			unused := 0
+			for _, f := range res.Findings {
+				if f.Rule.ID == RuleSuppressionUnused.ID {
+					unused++
+				}
+			}
+			if unused != tc.wantUnused {
+				t.Errorf("%d TMC903 findings, want %d: %v", unused, tc.wantUnused, res.Findings)
+			}
+		})
+	}
+}
