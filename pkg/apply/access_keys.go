@@ -136,6 +136,10 @@ func readKeyFile(path string) (keyFile, error) {
 		return keyFile{exists: true}, err
 	}
 	var rec struct{ AccessKeyId string }
+	// A file that is not a key record (damaged, or not written by apply)
+	// names no key: its error can be ignored, since a key the file does
+	// not name is one nobody is known to hold, and keyGrantProblem refuses
+	// to grant such a key access.
 	_ = json.Unmarshal(b, &rec)
 	return keyFile{exists: true, empty: len(strings.TrimSpace(string(b))) == 0, id: rec.AccessKeyId}, nil
 }

@@ -45,7 +45,9 @@ type Engine struct {
 	// KeyDir is where a created access key is written (0600 file).
 	KeyDir string
 
-	warnMu     sync.Mutex
+	// outMu serialises the writes to Progress (logf's lines and
+	// warnOnce's warnings: stages run in parallel) and guards warned.
+	outMu      sync.Mutex
 	warned     map[string]bool
 	progressMu sync.Mutex
 	mu         sync.Mutex
@@ -116,8 +118,8 @@ func (e *Engine) logf(format string, a ...any) {
 		el = time.Since(e.start).Round(time.Second)
 	}
 	line := fmt.Sprintf("[%s] %s\n", fmtElapsed(el), maskText(fmt.Sprintf(format, a...), e.secrets))
-	e.warnMu.Lock() // one writer at a time: stages run in parallel
-	defer e.warnMu.Unlock()
+	e.outMu.Lock()
+	defer e.outMu.Unlock()
 	io.WriteString(e.Progress, line)
 }
 
@@ -127,8 +129,8 @@ func fmtElapsed(d time.Duration) string {
 
 // warnOnce prints a warning the first time a key is seen.
 func (e *Engine) warnOnce(key, msg string) {
-	e.warnMu.Lock()
-	defer e.warnMu.Unlock()
+	e.outMu.Lock()
+	defer e.outMu.Unlock()
 	if e.warned == nil {
 		e.warned = map[string]bool{}
 	}
@@ -199,6 +201,10 @@ func groupItems(items []*Item) [][]*Item {
 	return groups
 }
 
+// keyDirProbe creates the file by which CheckKeyDir learns that KeyDir is
+// writable; tests replace it to see a refusal even as root.
+var keyDirProbe = os.CreateTemp
+
 // CheckKeyDir checks, before anything is written, that the access keys p
 // creates can be stored: KeyDir exists, is a directory this process may
 // write to, and holds no key file of those users yet. Its errors are
@@ -237,7 +243,7 @@ func (e *Engine) CheckKeyDir(p *Plan) error {
 	if root := gitWorkTree(dir); root != "" {
 		e.warnOnce("key-dir-git", fmt.Sprintf("-key-dir %s is inside the git work tree %s: make sure *.access-key.json is git-ignored, or use a directory outside it, so that the key is never committed", dir, root))
 	}
-	f, err := os.CreateTemp(dir, ".teramotc-key-dir-check-*")
+	f, err := keyDirProbe(dir, ".teramotc-key-dir-check-*")
 	if err != nil {
 		return &Problem{Summary: fmt.Sprintf("-key-dir %s is not writable", dir), Detail: fix, Err: err}
 	}
