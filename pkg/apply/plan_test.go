@@ -112,13 +112,13 @@ func TestPlanFileHasNoSecretsAndDetectsDrift(t *testing.T) {
 	if err != nil || !ok {
 		t.Fatalf("read plan file: ok=%v err=%v", ok, err)
 	}
-	if err := CheckSaved(saved.Plan, planFor(t, e, items)); err != nil {
+	if err := saved.Check(planFor(t, e, items), nil); err != nil {
 		t.Errorf("unchanged state: %v", err)
 	}
 	if _, err := converge(t, e, items); err != nil {
 		t.Fatal(err)
 	}
-	if err := CheckSaved(saved.Plan, planFor(t, e, items)); !errors.Is(err, ErrStalePlan) {
+	if err := saved.Check(planFor(t, e, items), nil); !errors.Is(err, ErrStalePlan) {
 		t.Errorf("after the live state moved: err = %v, want ErrStalePlan", err)
 	}
 }

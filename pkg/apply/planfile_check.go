@@ -13,15 +13,12 @@ var ErrStalePlan = errors.New("saved plan is stale")
 // account, endpoint or region than it was made with.
 var ErrPlanElsewhere = errors.New("saved plan was made for another account, endpoint or region")
 
-// CheckSaved compares a fresh plan with a saved one, before anything is
-// written: the fresh plan must be for the same account, endpoint and
-// default region, and the desired, live and sensitive fingerprints must be
-// equal. Its errors are *Problem wrapping ErrPlanElsewhere or
-// ErrStalePlan.
-func CheckSaved(saved, fresh *Plan) error { return checkSaved(saved, fresh, nil, nil) }
-
-// Check is CheckSaved for the plan of a plan file, now being how apply was
-// given its inputs: when the desired state differs, the refusal names the
+// Check compares a fresh plan with the plan of a plan file, before
+// anything is written: the fresh plan must be for the same account,
+// endpoint and default region, and the desired, live and sensitive
+// fingerprints must be equal. Its errors are *Problem wrapping
+// ErrPlanElsewhere or ErrStalePlan. now is how apply was given its inputs
+// (nil: not known): when the desired state differs, the refusal names the
 // -var, -var-file and TERAMOTC_VAR_* inputs the plan was made with (and
 // those of now that it was not), since their values may be what differs.
 func (sp *SavedPlan) Check(fresh *Plan, now *PlanInputs) error {

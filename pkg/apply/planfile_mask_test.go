@@ -36,7 +36,7 @@ func TestPlanFileMasksAccessKeys(t *testing.T) {
 	if saved.Spec != specPath {
 		t.Errorf("spec = %q, want %q", saved.Spec, specPath)
 	}
-	if err := CheckSaved(saved.Plan, p); err != nil {
-		t.Errorf("CheckSaved of the same plan: %v", err)
+	if err := saved.Check(p, nil); err != nil {
+		t.Errorf("Check of the same plan: %v", err)
 	}
 }

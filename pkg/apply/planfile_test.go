@@ -74,16 +74,16 @@ func TestPlanFileFingerprintsNoOracle(t *testing.T) {
 		t.Errorf("sensitive_fingerprint = %q, want argon2id", s1.Plan.SensitiveFingerprint)
 	}
 	for _, sp := range []*SavedPlan{s1, s2} {
-		if err := CheckSaved(sp.Plan, planFor(t, ea, itemsA)); err != nil {
+		if err := sp.Check(planFor(t, ea, itemsA), nil); err != nil {
 			t.Errorf("unchanged: %v", err)
 		}
 	}
-	err := CheckSaved(s1.Plan, pab)
+	err := s1.Check(pab, nil)
 	if !errors.Is(err, ErrStalePlan) || !strings.Contains(err.Error(), "a sensitive value changed") {
 		t.Errorf("external id changed between plan and apply: err = %v, want a sensitive value changed", err)
 	}
 	// The live external id rotated outside teramotc.
-	err = CheckSaved(savePlan(t, planFor(t, eb, itemsA)).Plan, planFor(t, ea, itemsA))
+	err = savePlan(t, planFor(t, eb, itemsA)).Check(planFor(t, ea, itemsA), nil)
 	if !errors.Is(err, ErrStalePlan) || !strings.Contains(err.Error(), "a sensitive value changed") {
 		t.Errorf("live external id changed: err = %v, want a sensitive value changed", err)
 	}
@@ -97,16 +97,16 @@ func TestPlanFileMasksNothing(t *testing.T) {
 		it := &Item{Type: "bucket-tags", Name: "b", Desired: map[string]any{"k": "v"}}
 		return &Plan{FormatVersion: PlanFormat, Changes: []*Change{}, Warnings: []string{}, live: newLive(), items: []*Item{it}}
 	}
-	saved := savePlan(t, plain()).Plan
-	if saved.SensitiveFingerprint != "" {
-		t.Fatalf("sensitive_fingerprint = %q for a plan that masks nothing, want none", saved.SensitiveFingerprint)
+	saved := savePlan(t, plain())
+	if saved.Plan.SensitiveFingerprint != "" {
+		t.Fatalf("sensitive_fingerprint = %q for a plan that masks nothing, want none", saved.Plan.SensitiveFingerprint)
 	}
-	if err := CheckSaved(saved, plain()); err != nil {
+	if err := saved.Check(plain(), nil); err != nil {
 		t.Errorf("unchanged plan without secrets: %v", err)
 	}
 	secret := plain()
 	secret.items[0].secrets = []string{"v"}
-	if err := CheckSaved(saved, secret); !errors.Is(err, ErrStalePlan) || !strings.Contains(err.Error(), "a sensitive value was added") {
+	if err := saved.Check(secret, nil); !errors.Is(err, ErrStalePlan) || !strings.Contains(err.Error(), "a sensitive value was added") {
 		t.Errorf("a value became sensitive since the plan: err = %v, want a sensitive value was added", err)
 	}
 }
@@ -146,7 +146,7 @@ func TestCheckSavedTarget(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s, f := *saved, base()
 			tc.change(&s, f)
-			err := CheckSaved(&s, f)
+			err := (&SavedPlan{Plan: &s}).Check(f, nil)
 			if !errors.Is(err, tc.want) || (err == nil) != (tc.want == nil) {
 				t.Fatalf("err = %v, want %v", err, tc.want)
 			}
