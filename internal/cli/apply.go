@@ -89,7 +89,7 @@ func runApply(env *Env, args []string) int {
 		err = apply.DamagedPlanFile(path)
 	}
 	if err != nil {
-		r.fail(err.Error(), "")
+		failProblem(r, err)
 		return view.ExitError
 	}
 	if isPlan {
@@ -146,9 +146,7 @@ func runApply(env *Env, args []string) int {
 	e.Progress = env.Stderr
 	e.KeyDir = *keyDir
 	if err := e.CheckKeyDir(pl.plan); err != nil {
-		var p *apply.Problem
-		errors.As(err, &p)
-		r.fail(p.Summary, p.Detail)
+		failProblem(r, err)
 		return view.ExitError
 	}
 	if r.ev != nil {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 
 	"github.com/teramot/teramotc/pkg/apply"
@@ -43,15 +42,4 @@ func checkPlanFile(r *reporter, saved *apply.SavedPlan, fresh *planned, now *app
 		return false
 	}
 	return true
-}
-
-// failProblem reports err as "Error: summary" and what to do when it is
-// an *apply.Problem, else as its text.
-func failProblem(r *reporter, err error) {
-	var p *apply.Problem
-	if errors.As(err, &p) {
-		r.fail(p.Summary, p.Detail)
-		return
-	}
-	r.fail(err.Error(), "")
 }

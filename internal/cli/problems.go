@@ -11,10 +11,15 @@ import (
 	"syscall"
 
 	"github.com/teramot/teramotc/internal/view"
+	"github.com/teramot/teramotc/pkg/apply"
 )
 
 // problem is a command-line error as users see it, shaped like Terraform's
 // diagnostics: a terse summary, then a full sentence saying what to do.
+// It is apply.Problem's counterpart for the command's own errors (flags,
+// files it writes): the flag package carries it as text (Error), which
+// apply.Problem, an error of the library, does not do. Errors of package
+// apply are printed through failProblem.
 type problem struct {
 	summary, detail string
 }
@@ -29,6 +34,25 @@ func (p *problem) Error() string { return p.summary + "\n\n" + p.detail }
 func report(env *Env, p *problem) int {
 	return view.WriteError(env.Stderr, p.summary, p.detail)
 }
+
+// failProblem reports err as "Error: summary" and what to do: every
+// error of package apply that a user can act on is an *apply.Problem.
+// Any other error reaching here is a bug, and says so. Under
+// TERAMOTC_LOG=debug the error a problem explains follows.
+func failProblem(r *reporter, err error) {
+	var p *apply.Problem
+	if !errors.As(err, &p) {
+		r.fail(err.Error(), bugDetail)
+		return
+	}
+	r.fail(p.Summary, p.Detail)
+	if p.Err != nil && r.debug() {
+		view.WriteDebug(r.env.Stderr, p.Err.Error())
+	}
+}
+
+// bugDetail is the detail of an error that is teramotc's fault.
+const bugDetail = "This is a bug in teramotc; please report it with the spec that causes it."
 
 // reason is the cause of a file-system error without Go's operation and
 // path prefix ("mkdir out: not a directory" gives "not a directory"). When

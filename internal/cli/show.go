@@ -63,7 +63,7 @@ func runShow(env *Env, args []string) int {
 	}
 	switch {
 	case err != nil:
-		r.fail(err.Error(), "")
+		failProblem(r, err)
 		return view.ExitError
 	case !isPlan:
 		r.fail(fmt.Sprintf("%s is not a plan file", path),

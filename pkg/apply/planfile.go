@@ -91,7 +91,9 @@ func writeFile0600(path string, b []byte) error {
 }
 
 // ReadPlanFile reads a plan file; ok is false when path is not a plan
-// file (a spec directory or HCL file).
+// file (a spec directory or HCL file). Its errors, and those of
+// ParsePlanFile, are *Problem: a terse summary naming the file and a
+// detail saying what to do; Err, when set, is the error it explains.
 func ReadPlanFile(path string) (sp *SavedPlan, ok bool, err error) {
 	st, err := os.Stat(path)
 	if err != nil || st.IsDir() {
@@ -99,7 +101,9 @@ func ReadPlanFile(path string) (sp *SavedPlan, ok bool, err error) {
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, false, err
+		return nil, false, &Problem{Err: err,
+			Summary: fmt.Sprintf("cannot read %s: %s", path, pathReason(err)),
+			Detail:  "Check that the file is readable by the user running teramotc (its permissions and owner)."}
 	}
 	return ParsePlanFile(path, b)
 }
@@ -118,15 +122,17 @@ func ParsePlanFile(name string, b []byte) (sp *SavedPlan, ok bool, err error) {
 		return nil, false, nil
 	}
 	if v, _ := probe.FormatVersion.(string); v != PlanFormat && v != planFormatV1 {
-		return nil, true, fmt.Errorf("plan file %s has format %s; this teramotc reads %s (and shows %s)",
-			name, quoteJSON(probe.FormatVersion), PlanFormat, planFormatV1)
+		return nil, true, &Problem{
+			Summary: fmt.Sprintf("plan file %s has format %s; this teramotc reads %s (and shows %s)",
+				name, quoteJSON(probe.FormatVersion), PlanFormat, planFormatV1),
+			Detail: "It was saved by another teramotc release. Use that release, or save the plan again with \"teramotc plan -out=FILE\" using this one."}
 	}
 	sp = &SavedPlan{}
 	if err := json.Unmarshal(b, sp); err != nil {
-		return nil, true, fmt.Errorf("read plan file %s: %w", name, err)
+		return nil, true, damagedPlan(name, wrongType(err), err)
 	}
 	if why := sp.broken(); why != "" {
-		return nil, true, fmt.Errorf("plan file %s is damaged: %s; save the plan again with \"teramotc plan -out=FILE\"", name, why)
+		return nil, true, damagedPlan(name, why, nil)
 	}
 	if sp.Plan.Changes == nil {
 		sp.Plan.Changes = []*Change{} // arrays are never null
@@ -138,6 +144,14 @@ func ParsePlanFile(name string, b []byte) (sp *SavedPlan, ok bool, err error) {
 		c.redacted = true // saved redacted; no secret to mask is known
 	}
 	return sp, true, nil
+}
+
+// damagedPlan is the problem of a plan file whose content is not what
+// teramotc saves; why says what is wrong, err is the decoding error.
+func damagedPlan(name, why string, err error) *Problem {
+	return &Problem{Err: err,
+		Summary: fmt.Sprintf("plan file %s is damaged: %s", name, why),
+		Detail:  "A plan file is written by teramotc and is not meant to be edited. Save the plan again with \"teramotc plan -out=FILE\" and use the new file."}
 }
 
 // broken says what is structurally wrong with a parsed plan file, "" when

@@ -1,6 +1,10 @@
 package apply
 
 import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,10 +35,48 @@ func TestDamagedPlanFile(t *testing.T) {
 				t.Fatalf("want nil, got %v", err)
 			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
 				t.Fatalf("want an error saying %q, got %v", tc.want, err)
+			case tc.want != "":
+				checkPlanFileProblem(t, err, "plan file "+p+" is damaged: ")
+				var syn *json.SyntaxError
+				if !errors.As(err, &syn) {
+					t.Errorf("err = %v does not wrap the JSON syntax error", err)
+				}
 			}
 		})
 	}
 	if err := DamagedPlanFile(dir); err != nil {
 		t.Errorf("a directory is a spec, not a damaged plan: %v", err)
+	}
+}
+
+// An unreadable plan file (here a socket: it exists, but cannot be
+// opened, even by root) is a problem saying why, without Go's operation
+// and path prefix, wrapping the file-system error.
+func TestReadPlanFileUnreadable(t *testing.T) {
+	dir, err := os.MkdirTemp("", "pf") // short: socket paths are limited
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	p := filepath.Join(dir, "p.json")
+	l, err := net.Listen("unix", p)
+	if err != nil {
+		t.Skipf("cannot make a socket to read: %v", err)
+	}
+	defer l.Close()
+	sp, ok, err := ReadPlanFile(p)
+	if sp != nil || ok || err == nil {
+		t.Fatalf("ReadPlanFile = %v, %v, %v; want an error", sp, ok, err)
+	}
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		t.Fatalf("err = %#v does not wrap the file-system error", err)
+	}
+	if want := "cannot read " + p + ": " + pe.Err.Error(); err.Error() != want {
+		t.Errorf("err = %q, want %q", err, want)
+	}
+	var prob *Problem
+	if !errors.As(err, &prob) || !strings.Contains(prob.Detail, "readable") {
+		t.Errorf("err = %#v, want a *Problem saying to check the file is readable", err)
 	}
 }

@@ -2,6 +2,7 @@ package apply
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,7 +23,12 @@ var crafted = []struct {
 	{"unknown action", `{"format_version":"2.0","spec":"/x","plan":{"changes":[{"type":"bucket","name":"b","action":"delete"}]}}`, `change 1 has action "delete"`},
 	{"future format", `{"format_version":"9.0","spec":"/x","plan":{"changes":[]}}`, `has format "9.0"; this teramotc reads 2.0 (and shows 1.0)`},
 	{"format a number", `{"format_version":2,"spec":"/x","plan":{}}`, `has format 2;`},
-	{"wrong types", `{"format_version":"2.0","spec":"/x","plan":{"changes":{}}}`, "cannot unmarshal"},
+	{"wrong types", `{"format_version":"2.0","spec":"/x","plan":{"changes":{}}}`, `is damaged: "plan.changes" is an object, not an array`},
+	{"action a number", `{"format_version":"2.0","spec":"/x","plan":{"changes":[{"type":"bucket","name":"b","action":1}]}}`,
+		`is damaged: "plan.changes.action" is a number, not a string`},
+	{"step a fraction", `{"format_version":"2.0","spec":"/x","plan":{"changes":[{"type":"bucket","name":"b","action":"create","step":1.5}]}}`,
+		`is damaged: "plan.changes.step" is a number, not a whole number`},
+	{"spec true", `{"format_version":"2.0","spec":true,"plan":{}}`, `is damaged: "spec" is true or false, not a string`},
 	{"null arrays", `{"format_version":"2.0","spec":"/x","plan":{"changes":null,"warnings":null}}`, ""},
 }
 
@@ -45,15 +51,38 @@ func TestParsePlanFile(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tc.err) {
 				t.Fatalf("err = %v, want %q", err, tc.err)
 			}
-			if !strings.HasPrefix(err.Error(), "plan file p.json ") && !strings.HasPrefix(err.Error(), "read plan file p.json") {
-				t.Errorf("err %q does not name the file", err)
-			}
+			checkPlanFileProblem(t, err, "plan file p.json ")
 		})
 	}
 	for _, text := range []string{`{"format_version":"1.0","changes":[]}`, `[]`, `null`, `bucket "x" {}`} {
 		if _, ok, err := ParsePlanFile("x", []byte(text)); ok || err != nil {
 			t.Errorf("%s: ok=%v err=%v, want not a plan file", text, ok, err)
 		}
+	}
+}
+
+// checkPlanFileProblem checks that err is a *Problem whose summary starts
+// with prefix (naming the file) and holds no Go error text, and whose
+// detail is a sentence saying to save the plan again or what else to do.
+func checkPlanFileProblem(t *testing.T, err error, prefix string) {
+	t.Helper()
+	var p *Problem
+	if !errors.As(err, &p) {
+		t.Fatalf("err = %#v, want a *Problem", err)
+	}
+	if !strings.HasPrefix(p.Summary, prefix) {
+		t.Errorf("summary %q does not start with %q", p.Summary, prefix)
+	}
+	for _, goText := range []string{"json:", "cannot unmarshal", "Go struct", "open "} {
+		if strings.Contains(p.Summary, goText) {
+			t.Errorf("summary %q holds Go's error text %q", p.Summary, goText)
+		}
+	}
+	if !strings.HasSuffix(p.Detail, ".") || !strings.Contains(p.Detail, "teramotc") {
+		t.Errorf("detail %q is not a sentence saying what to do", p.Detail)
+	}
+	if strings.Contains(p.Summary, p.Detail) || strings.Contains(err.Error(), "save the plan again") {
+		t.Errorf("what to do is in the error text %q, want it in the detail only", err)
 	}
 }
 
