@@ -60,68 +60,90 @@ func (e *Engine) Apply(ctx context.Context, p *Plan, allowDestructive bool) (*Re
 	e.start = time.Now()
 	e.secrets = p.secrets() // progress lines mask them, as the plan does
 	res := &Result{}
-	done := map[*Change]bool{}
+	done := map[*Change]bool{} // counted or skipped, in an earlier stage
 	for _, st := range stages {
-		var todo []*Change
-		for _, c := range p.Changes {
-			if !hasType(st.types, c.Type) {
-				continue
-			}
-			if c.Unsupported != "" {
-				if !done[c] {
-					e.warnOnce(c.Key(), c.Unsupported+"; skipped")
-					res.Skipped = append(res.Skipped, c.Key())
-					done[c] = true
-				}
-				continue
-			}
-			todo = append(todo, c)
-		}
+		todo := e.stageTodo(p, st, res, done)
 		if len(todo) == 0 {
 			continue
 		}
-		sort.SliceStable(todo, func(i, j int) bool { return typeIndex(st.types, todo[i].Type) < typeIndex(st.types, todo[j].Type) })
-		groups := groupChanges(todo)
-		var skipMu sync.Mutex
-		skipped := map[*Change]bool{} // in this stage
-		err := e.parallel(ctx, len(groups), func(i int) error {
-			for _, c := range groups[i] {
-				if err := ctx.Err(); err != nil { // interrupted: start no further change
-					return err
-				}
-				if err := e.applyChange(ctx, p, c, st.phase); err != nil {
-					if e.skipUnsupported(c, st.phase, err) {
-						skipMu.Lock()
-						res.Skipped = append(res.Skipped, c.Key())
-						skipped[c] = true
-						skipMu.Unlock()
-						continue
-					}
-					return fmt.Errorf("%s %s: %w", c.Type, c.Name, err)
-				}
-			}
-			return nil
-		})
+		skipped, err := e.runStage(ctx, p, st, todo, res)
 		if err != nil {
 			res.KeyFiles = e.writtenKeyFiles() // a key created before the failure is on disk
 			return res, fmt.Errorf("stage %q failed, later stages (grants included) were not run: %w", st.name, err)
 		}
-		for _, c := range todo {
-			if skipped[c] || st.phase == phaseRevoke || (c.Type == TBucketPolicy && st.phase != phaseFull) {
-				continue
-			}
-			if !done[c] {
-				done[c] = true
-				if c.Action == ActionCreate {
-					res.Added++
-				} else {
-					res.Changed++
-				}
-			}
-		}
+		countDone(res, done, st, todo, skipped)
 	}
 	res.KeyFiles = e.writtenKeyFiles()
 	return res, nil
+}
+
+// stageTodo returns the plan's changes of stage st, in the stage's type
+// order. A change the endpoint cannot perform is left out, and warned
+// about and added to res.Skipped the first time a stage meets it.
+func (e *Engine) stageTodo(p *Plan, st stage, res *Result, done map[*Change]bool) []*Change {
+	var todo []*Change
+	for _, c := range p.Changes {
+		if !hasType(st.types, c.Type) {
+			continue
+		}
+		if c.Unsupported != "" {
+			if !done[c] {
+				e.warnOnce(c.Key(), c.Unsupported+"; skipped")
+				res.Skipped = append(res.Skipped, c.Key())
+				done[c] = true
+			}
+			continue
+		}
+		todo = append(todo, c)
+	}
+	sort.SliceStable(todo, func(i, j int) bool { return typeIndex(st.types, todo[i].Type) < typeIndex(st.types, todo[j].Type) })
+	return todo
+}
+
+// runStage applies todo, the changes of stage st: the changes of one
+// bucket (or grant, trail) one after the other, the groups in parallel.
+// A write the endpoint rejects as unsupported is added to res.Skipped and
+// returned in skipped; any other error stops the stage.
+func (e *Engine) runStage(ctx context.Context, p *Plan, st stage, todo []*Change, res *Result) (skipped map[*Change]bool, err error) {
+	groups := groupChanges(todo)
+	var skipMu sync.Mutex
+	skipped = map[*Change]bool{}
+	err = e.parallel(ctx, len(groups), func(i int) error {
+		for _, c := range groups[i] {
+			if err := ctx.Err(); err != nil { // interrupted: start no further change
+				return err
+			}
+			if err := e.applyChange(ctx, p, c, st.phase); err != nil {
+				if e.skipUnsupported(c, st.phase, err) {
+					skipMu.Lock()
+					res.Skipped = append(res.Skipped, c.Key())
+					skipped[c] = true
+					skipMu.Unlock()
+					continue
+				}
+				return fmt.Errorf("%s %s: %w", c.Type, c.Name, err)
+			}
+		}
+		return nil
+	})
+	return skipped, err
+}
+
+// countDone counts the changes stage st completed as added or changed,
+// each once: not those skipped, nor those a later stage completes (the
+// revoke stage's writes, a bucket policy's phases before the full one).
+func countDone(res *Result, done map[*Change]bool, st stage, todo []*Change, skipped map[*Change]bool) {
+	for _, c := range todo {
+		if skipped[c] || done[c] || st.phase == phaseRevoke || (c.Type == TBucketPolicy && st.phase != phaseFull) {
+			continue
+		}
+		done[c] = true
+		if c.Action == ActionCreate {
+			res.Added++
+		} else {
+			res.Changed++
+		}
+	}
 }
 
 // writtenKeyFiles returns the access key files written so far.

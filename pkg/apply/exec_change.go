@@ -11,9 +11,9 @@ import (
 
 // applyChange performs the writes of one change in one stage (phase is the
 // stage's policy phase), waits until they read back, and records the new
-// live state so that later stages compare against it.
+// live state so that later stages compare against it. It reports the
+// change's start and completion, unless the stage has nothing to write.
 func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase string) error {
-	it := c.item
 	label := fmt.Sprintf("%s.%s", c.Type, c.Name)
 	if c.Owner != "" {
 		label += " (" + c.Owner + ")"
@@ -24,7 +24,9 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 	}
 	start := time.Now()
 	ctx = withChange(ctx, c)
+	wrote := false
 	started := func(phase string) {
+		wrote = true
 		if phase != "" {
 			e.logf("%s: %s... [%s]", label, verb, phase)
 		} else {
@@ -32,6 +34,22 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 		}
 		e.report(ProgressEvent{Kind: ProgressStart, Change: c, Phase: phase})
 	}
+	if err := e.write(ctx, p, c, phase, label, started); err != nil || !wrote {
+		return err
+	}
+	took := time.Since(start)
+	e.logf("%s: %s complete after %s", label, map[bool]string{true: "Creation", false: "Modifications"}[c.Action == ActionCreate],
+		took.Round(time.Second))
+	e.report(ProgressEvent{Kind: ProgressComplete, Change: c, Elapsed: took})
+	return nil
+}
+
+// write performs what change c writes in the stage of phase, by resource
+// type, and calls started, with the phase to report, before its first
+// write; it returns without calling it when the stage has nothing to
+// write (the revoke narrows nothing, the policy phase is already live).
+func (e *Engine) write(ctx context.Context, p *Plan, c *Change, phase, label string, started func(phase string)) error {
+	it := c.item
 	switch {
 	case phase == phaseRevoke && c.Type != TBucketPolicy:
 		cur := p.live.get(it.Key())
@@ -40,10 +58,7 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 			return nil
 		}
 		started(phase)
-		if err := e.retry(ctx, label, func() error { return e.writeRevoke(ctx, c, cur, doc, want) }); err != nil {
-			return err
-		}
-		if err := e.waitEqual(ctx, it, want, 1, e.interval(it)); err != nil {
+		if err := e.converge(ctx, label, it, func() error { return e.writeRevoke(ctx, c, cur, doc, want) }, want, 1); err != nil {
 			return err
 		}
 		p.live.set(it.Key(), want)
@@ -54,10 +69,7 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 			return nil
 		}
 		started(phase)
-		if err := e.retry(ctx, label, func() error { return e.writeS3(ctx, it, doc, p.live) }); err != nil {
-			return err
-		}
-		if err := e.waitEqual(ctx, it, want, e.ReadBackEqual, e.interval(it)); err != nil {
+		if err := e.converge(ctx, label, it, func() error { return e.writeS3(ctx, it, doc, p.live) }, want, e.ReadBackEqual); err != nil {
 			return err
 		}
 		p.live.set(it.Key(), want)
@@ -68,52 +80,47 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 			return err
 		}
 		p.live.set(it.Key(), it.Desired)
-	case it.Bucket != "":
+	case it.Bucket != "": // a bucket's sub-resource
 		started("")
 		if err := e.probe(ctx, it); err != nil {
 			return err
 		}
-		if err := e.retry(ctx, label, func() error { return e.writeS3(ctx, it, it.Doc, p.live) }); err != nil {
-			return err
+		n := e.ReadBackEqual
+		if it.Type == TLifecycle {
+			n++
 		}
-		if it.Type != TBucket {
-			n := e.ReadBackEqual
-			if it.Type == TLifecycle {
-				n++
-			}
-			if err := e.waitEqual(ctx, it, it.Desired, n, e.interval(it)); err != nil {
-				return err
-			}
+		if err := e.converge(ctx, label, it, func() error { return e.writeS3(ctx, it, it.Doc, p.live) }, it.Desired, n); err != nil {
+			return err
 		}
 		p.live.set(it.Key(), it.Desired)
 	case it.Type == TTrail || it.Type == TEventSelectors || it.Type == TTrailLogging:
 		started("")
-		if err := e.retry(ctx, label, func() error { return e.writeTrail(ctx, c) }); err != nil {
-			return err
-		}
-		if err := e.waitEqual(ctx, it, it.Desired, 1, e.interval(it)); err != nil {
-			return err
-		}
-	default:
+		return e.converge(ctx, label, it, func() error { return e.writeTrail(ctx, c) }, it.Desired, 1)
+	default: // IAM
 		cur := p.live.get(it.Key())
 		if cur != nil && equal(cur, it.Desired) {
 			return nil // done by the revoke stage
 		}
 		started("")
-		if err := e.retry(ctx, label, func() error { return e.writeIAM(ctx, c, cur) }); err != nil {
-			return err
+		n := 1
+		if it.Type == TAccessKey {
+			n = 0 // its secret is not read back
 		}
-		if it.Type != TAccessKey {
-			if err := e.waitEqual(ctx, it, it.Desired, 1, e.interval(it)); err != nil {
-				return err
-			}
-		}
+		return e.converge(ctx, label, it, func() error { return e.writeIAM(ctx, c, cur) }, it.Desired, n)
 	}
-	took := time.Since(start)
-	e.logf("%s: %s complete after %s", label, map[bool]string{true: "Creation", false: "Modifications"}[c.Action == ActionCreate],
-		took.Round(time.Second))
-	e.report(ProgressEvent{Kind: ProgressComplete, Change: c, Elapsed: took})
 	return nil
+}
+
+// converge runs write under the resource-level retry, then waits until
+// the item reads back as want n times in a row (n == 0: no wait).
+func (e *Engine) converge(ctx context.Context, label string, it *Item, write func() error, want any, n int) error {
+	if err := e.retry(ctx, label, write); err != nil {
+		return err
+	}
+	if n == 0 {
+		return nil
+	}
+	return e.waitEqual(ctx, it, want, n, e.interval(it))
 }
 
 // interval is the delay between read-back reads: AWS propagates bucket
