@@ -68,30 +68,10 @@ func Permissions(s *spec.Spec, out *render.Output, command string) (*PermissionP
 				if t.typ != typ {
 					continue
 				}
-				res := []string{"*"}
-				if op.Resource != ResourceAny {
-					arn := t.arns[op.Resource]
-					if arn == "" {
-						continue // an attachment of a role: no user to list
-					}
-					res = []string{arn}
-					if op.AnyPath {
-						res = anyPath(arn)
-					}
-				}
-				for _, act := range op.Actions {
-					for _, r := range res {
-						pm := Permission{API: op.API, Action: act, Resource: r, Write: op.Write, When: op.When}
-						if pm.When == "" && command == "apply" && slices.Contains(op.Writes, typ) && !slices.Contains(op.Reads, typ) {
-							pm.When = t.writeWhen
-						}
-						if op.PolicyCondition {
-							pm.PolicyARN = t.arns[ResourcePolicy]
-						}
-						if !seen[pm] {
-							seen[pm] = true
-							p.Permissions = append(p.Permissions, pm)
-						}
+				for _, pm := range opPermissions(op, t, command) {
+					if !seen[pm] {
+						seen[pm] = true
+						p.Permissions = append(p.Permissions, pm)
 					}
 				}
 			}
@@ -107,6 +87,38 @@ func Permissions(s *spec.Spec, out *render.Output, command string) (*PermissionP
 			"split its statements into two managed policies, or attach it as an inline policy of a role (up to 10,240 for all of them).", n, managedPolicyLimit))
 	}
 	return p, nil
+}
+
+// opPermissions returns what operation op needs on target t when command
+// calls it: each of its actions on the target's resource (on "*" for an
+// action without resource-level permissions), none when the target has no
+// such resource.
+func opPermissions(op Operation, t permTarget, command string) []Permission {
+	res := []string{"*"}
+	if op.Resource != ResourceAny {
+		arn := t.arns[op.Resource]
+		if arn == "" {
+			return nil // an attachment of a role: no user to list
+		}
+		res = []string{arn}
+		if op.AnyPath {
+			res = anyPath(arn)
+		}
+	}
+	var out []Permission
+	for _, act := range op.Actions {
+		for _, r := range res {
+			pm := Permission{API: op.API, Action: act, Resource: r, Write: op.Write, When: op.When}
+			if pm.When == "" && command == "apply" && slices.Contains(op.Writes, t.typ) && !slices.Contains(op.Reads, t.typ) {
+				pm.When = t.writeWhen
+			}
+			if op.PolicyCondition {
+				pm.PolicyARN = t.arns[ResourcePolicy]
+			}
+			out = append(out, pm)
+		}
+	}
+	return out
 }
 
 // managedPolicyLimit is IAM's size limit of a managed policy document, in
