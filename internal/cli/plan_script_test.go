@@ -1,13 +1,7 @@
 package cli
 
 import (
-	"fmt"
-	"net"
-	"net/http"
-	"os"
-	"os/exec"
 	"testing"
-	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -25,37 +19,12 @@ func TestPlanScripts(t *testing.T) {
 }
 
 // cmdMoto starts a private moto_server (account 111122223333, the
-// examples' account) on a free loopback port, points AWS_ENDPOINT_URL at
-// it, and stops it when the script ends.
+// examples' account) with testenv's starter, points AWS_ENDPOINT_URL at it,
+// and stops it when the script ends.
 func cmdMoto(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 0 {
 		ts.Fatalf("usage: moto")
 	}
-	bin, err := exec.LookPath("moto_server")
-	ts.Check(err)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	ts.Check(err)
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	cmd := exec.Command(bin, "-H", "127.0.0.1", "-p", fmt.Sprint(port))
-	cmd.Env = append(os.Environ(), "MOTO_ACCOUNT_ID=111122223333", "MOTO_ALLOW_NONEXISTENT_REGION=true")
-	ts.Check(cmd.Start())
-	ts.Defer(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-	})
-	url := fmt.Sprintf("http://127.0.0.1:%d", port)
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		resp, err := http.Get(url + "/moto-api/")
-		if err == nil {
-			resp.Body.Close()
-			break
-		}
-		if time.Now().After(deadline) {
-			ts.Fatalf("moto_server did not start on %s: %v", url, err)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	ts.Setenv("AWS_ENDPOINT_URL", url)
+	m := testenv.StartMotoWith(ts.Fatalf, ts.Defer, "MOTO_ACCOUNT_ID=111122223333")
+	ts.Setenv("AWS_ENDPOINT_URL", m.URL)
 }

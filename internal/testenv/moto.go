@@ -37,6 +37,11 @@ func Missing(t testing.TB, why string) {
 // FreePort returns a free TCP port on 127.0.0.1.
 func FreePort(t testing.TB) int {
 	t.Helper()
+	return freePort(t)
+}
+
+func freePort(t tb) int {
+	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatalf("free port: %v", err)
@@ -76,14 +81,37 @@ func (m *Moto) Reset(t testing.TB) {
 	resp.Body.Close()
 }
 
+// motoHint says how to install moto_server.
+const motoHint = "moto 5.2.1 is preinstalled on the project's machines; pip install 'moto[server]==5.2.1'"
+
 // StartMoto starts a private moto_server on a free loopback port and stops
-// it when the test ends.
+// it when the test ends. Without moto_server the test is skipped locally and
+// fails in CI.
 func StartMoto(t testing.TB) *Moto {
 	t.Helper()
-	bin := RequireBinary(t, "moto_server", "moto 5.2.1 is preinstalled on the project's machines; pip install 'moto[server]==5.2.1'")
-	port := FreePort(t)
+	bin := RequireBinary(t, "moto_server", motoHint)
+	return startMoto(t, bin, nil)
+}
+
+// StartMotoWith starts moto_server as StartMoto does, for a caller that is
+// no testing.TB, such as a testscript command: fatalf stops the caller and
+// cleanup registers the server's stop (ts.Fatalf and ts.Defer). env adds
+// variables to the server's environment (MOTO_ACCOUNT_ID=...). A missing
+// moto_server is fatal here: the test that runs the caller decides first,
+// with RequireBinary, whether it skips (locally) or fails (CI=true).
+func StartMotoWith(fatalf func(format string, args ...any), cleanup func(func()), env ...string) *Moto {
+	bin, err := exec.LookPath("moto_server")
+	if err != nil {
+		fatalf("moto_server not found on PATH (%s)", motoHint)
+	}
+	return startMoto(funcTB{fatalf: fatalf, cleanup: cleanup}, bin, env)
+}
+
+func startMoto(t tb, bin string, env []string) *Moto {
+	t.Helper()
+	port := freePort(t)
 	cmd := exec.Command(bin, "-H", "127.0.0.1", "-p", fmt.Sprint(port))
-	cmd.Env = append(os.Environ(), "MOTO_ALLOW_NONEXISTENT_REGION=true")
+	cmd.Env = append(append(os.Environ(), "MOTO_ALLOW_NONEXISTENT_REGION=true"), env...)
 	m := &Moto{URL: fmt.Sprintf("http://127.0.0.1:%d", port)}
 	runServer(t, "moto_server", func() (io.Reader, error) {
 		stderr, err := cmd.StderrPipe()

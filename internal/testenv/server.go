@@ -6,14 +6,31 @@ import (
 	"net/http"
 	"strings"
 	"sync"
-	"testing"
 	"time"
 )
+
+// tb is what starting a server needs of its caller: a testing.TB, or a
+// testscript command through funcTB.
+type tb interface {
+	Helper()
+	Fatalf(format string, args ...any)
+	Cleanup(func())
+}
+
+// funcTB is a tb made of a fatalf and a cleanup registrar.
+type funcTB struct {
+	fatalf  func(format string, args ...any)
+	cleanup func(func())
+}
+
+func (funcTB) Helper()                             {}
+func (f funcTB) Fatalf(format string, args ...any) { f.fatalf(format, args...) }
+func (f funcTB) Cleanup(stop func())               { f.cleanup(stop) }
 
 // runServer starts cmd (whose output is read from out), stops it when the
 // test ends, and waits until health answers 200 OK. On timeout the test
 // fails with the server's log.
-func runServer(t testing.TB, name string, start func() (io.Reader, error), stop func(), health string, timeout time.Duration) {
+func runServer(t tb, name string, start func() (io.Reader, error), stop func(), health string, timeout time.Duration) {
 	t.Helper()
 	out, err := start()
 	if err != nil {
