@@ -154,7 +154,7 @@ func logTargetDiag(t *logTarget, b *spec.Bucket, region string, status int) *hcl
 	name := shownName(t)
 	src := b.Region.Value
 	if b.Region.Sensitive {
-		src = "(sensitive value)"
+		src = spec.RedactedText
 	}
 	fix := fmt.Sprintf("S3 delivers access logs only to an existing bucket of your own account in the logged bucket's region (%s). "+
 		"Create that bucket in %s, or declare it in the spec as a bucket block and write target_bucket = bucket.LABEL.name so "+
@@ -183,7 +183,7 @@ func logTargetDiag(t *logTarget, b *spec.Bucket, region string, status int) *hcl
 
 func shownName(t *logTarget) string {
 	if t.sensitive {
-		return "(sensitive value)"
+		return spec.RedactedText
 	}
 	return fmt.Sprintf("%q", t.name)
 }
