@@ -2,7 +2,6 @@ package apply
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -106,127 +105,6 @@ func strList(vs []string) cty.Value {
 		out[i] = cty.StringVal(s)
 	}
 	return cty.ListVal(out)
-}
-
-// importBucket writes the bucket block. Where the language's secure
-// defaults differ from what the bucket has, it writes the live values
-// explicitly (flags false, ObjectWriter), so the spec plans no change; where
-// the language cannot express the live state (no default encryption), it
-// adds a note saying what apply would change.
-func (e *Engine) importBucket(ctx context.Context, root *hclwrite.Body, label, name string, im *Imported) error {
-	region, err := e.headBucket(ctx, e.C.S3ForRegion(""), name)
-	if err != nil {
-		return fmt.Errorf("bucket %s: %w", name, err)
-	}
-	if region == "" {
-		region = e.C.Region
-	}
-	it := func(typ string) *Item { return &Item{Type: typ, Name: name, Bucket: name, Region: region} }
-	b := root.AppendNewBlock("bucket", []string{label}).Body()
-	b.SetAttributeValue("name", cty.StringVal(name))
-	b.SetAttributeValue("region", cty.StringVal(region))
-
-	pab, err := e.readDoc(ctx, it(TPublicAccessBlock))
-	if err != nil && !isUnsupported(err) {
-		return err
-	}
-	flags := []string{"BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"}
-	allOn := true
-	for _, k := range flags {
-		allOn = allOn && pab[k] == true
-	}
-	if allOn {
-		b.SetAttributeValue("block_public_access", cty.True)
-	} else {
-		pb := b.AppendNewBlock("public_access_block", nil).Body()
-		for _, k := range flags {
-			on, _ := pab[k].(bool)
-			pb.SetAttributeValue(snake(k), cty.BoolVal(on))
-		}
-	}
-	own, err := e.readDoc(ctx, it(TOwnership))
-	if err != nil && !isUnsupported(err) {
-		return err
-	}
-	if o := str(first(own["Rules"])["ObjectOwnership"]); o != "" {
-		b.SetAttributeValue("object_ownership", cty.StringVal(o))
-	}
-	importACL(ctx, e.C.S3ForRegion(region), name, str(first(own["Rules"])["ObjectOwnership"]), e.bucketOwner(), im)
-	enc, err := e.readDoc(ctx, it(TEncryption))
-	if err != nil {
-		return err
-	}
-	policy, err := e.readDoc(ctx, it(TBucketPolicy))
-	if err != nil {
-		return err
-	}
-	im.checkVersion("bucket "+name+": the bucket policy", policy)
-	sids := map[string]bool{}
-	for _, s := range statements(policy) {
-		sids[str(s["Sid"])] = true
-	}
-	rule := first(enc["Rules"])
-	def, _ := rule["ApplyServerSideEncryptionByDefault"].(map[string]any)
-	alg := str(def["SSEAlgorithm"])
-	g := e.userStatements(policy, name, alg, str(def["KMSMasterKeyID"]))
-	if alg == "" {
-		alg = "AES256"
-		b.AppendUnstructuredTokens(comment(
-			"import: the bucket has no default encryption, which a spec cannot express.",
-			"plan shows one change for it: apply adds this AES256 (SSE-S3) default encryption."))
-		im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s has no default encryption, which a spec cannot express: "+
-			"the imported spec declares encryption { algorithm = \"AES256\" } and apply will add that default encryption (SSE-S3).", name))
-	}
-	im.checkKMS(name, alg, str(def["KMSMasterKeyID"]))
-	eb := b.AppendNewBlock("encryption", nil).Body()
-	eb.SetAttributeValue("algorithm", cty.StringVal(alg))
-	if k := str(def["KMSMasterKeyID"]); k != "" {
-		eb.SetAttributeValue("kms_key_arn", cty.StringVal(k))
-	}
-	bk, _ := rule["BucketKeyEnabled"].(bool)
-	eb.SetAttributeValue("bucket_key", cty.BoolVal(bk))
-	eb.SetAttributeValue("require_encrypted_uploads", cty.BoolVal(g.enc))
-	b.SetAttributeValue("require_tls", cty.BoolVal(g.tls))
-
-	ver, err := e.readDoc(ctx, it(TVersioning))
-	if err != nil {
-		return err
-	}
-	b.SetAttributeValue("versioning", cty.BoolVal(str(ver["Status"]) == "Enabled"))
-
-	lc, err := e.readDoc(ctx, it(TLifecycle))
-	if err != nil {
-		return err
-	}
-	importLifecycle(b, name, lc, im)
-	lg, err := e.readDoc(ctx, it(TLogging))
-	if err != nil {
-		return err
-	}
-	if le, ok := lg["LoggingEnabled"].(map[string]any); ok {
-		al := b.AppendNewBlock("access_logging", nil).Body()
-		al.SetAttributeValue("target_bucket", cty.StringVal(str(le["TargetBucket"])))
-		al.SetAttributeValue("target_prefix", cty.StringVal(str(le["TargetPrefix"])))
-		loggingNotes(name, le, im)
-	}
-	importStatements(b, name, g.user, sids, g.sidlessTLS, im)
-	tags, err := e.readDoc(ctx, it(TTagging))
-	if err != nil {
-		return err
-	}
-	if len(tags) > 0 {
-		c, _ := canonical(TTagging, tags, e.Partition)
-		tm, _ := c.(map[string]any)["Tags"].(map[string]any)
-		if len(tm) > 0 {
-			vals := map[string]cty.Value{}
-			for k, v := range tm {
-				vals[k] = cty.StringVal(str(v))
-			}
-			b.SetAttributeValue("tags", cty.MapVal(vals))
-		}
-	}
-	root.AppendNewline()
-	return nil
 }
 
 func snake(s string) string {
