@@ -39,6 +39,12 @@ func TestUserStatementProvenance(t *testing.T) {
 		Principals: set(spec.Principals{Wildcard: true}, 72),
 		NotActions: set([]string{"s3:GetObject"}, 73),
 		Resources:  set([]string{"*"}, 74),
+	}, {
+		// No resources written: nothing in the statement points at them.
+		Block:      block("bucket.data.statement.NoResources", 80),
+		Sid:        "NoResources",
+		Principals: set(spec.Principals{Map: map[string][]string{"AWS": {"111122223333"}}}, 81),
+		Actions:    set([]string{"s3:ListBucket"}, 82),
 	}}
 	out, diags := Render(s)
 	if diags.HasErrors() {
@@ -68,6 +74,9 @@ func TestUserStatementProvenance(t *testing.T) {
 		"/Statement/1/Principal":                             at(72),
 		"/Statement/1/NotAction":                             at(73),
 		"/Statement/1/Resource":                              at(74),
+		"/Statement/2":                                       at(80),
+		"/Statement/2/Principal":                             at(81),
+		"/Statement/2/Action":                                at(82),
 	}
 	if diff := cmp.Diff(want, doc.Provenance); diff != "" {
 		t.Errorf("provenance (-want +got):\n%s", diff)
