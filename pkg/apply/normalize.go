@@ -87,79 +87,9 @@ func canonLifecycle(m map[string]any) any {
 	rules := []any{}
 	list, _ := m["Rules"].([]any)
 	for _, e := range list {
-		r, _ := e.(map[string]any)
-		if r == nil {
-			continue
+		if r, _ := e.(map[string]any); r != nil {
+			rules = append(rules, canonRule(r))
 		}
-		out := map[string]any{"ID": str(r["ID"]), "Status": str(r["Status"])}
-		prefix := str(r["Prefix"]) // legacy top-level prefix
-		if f, ok := r["Filter"].(map[string]any); ok {
-			if p := str(f["Prefix"]); p != "" {
-				prefix = p
-			}
-			for k, v := range f {
-				if k != "Prefix" && v != nil {
-					out["Filter"+k] = v
-				}
-			}
-		}
-		out["Prefix"] = prefix
-		if ts, ok := r["Transitions"].([]any); ok && len(ts) > 0 {
-			var tr []map[string]any
-			for _, t := range ts {
-				tm, _ := t.(map[string]any)
-				t := map[string]any{"Days": num(tm["Days"]), "StorageClass": str(tm["StorageClass"])}
-				if d := str(tm["Date"]); d != "" {
-					t["Date"] = d // not written by teramotc: a date is not 0 days
-				}
-				tr = append(tr, t)
-			}
-			sort.Slice(tr, func(i, j int) bool {
-				if a, b := tr[i]["Days"].(float64), tr[j]["Days"].(float64); a != b {
-					return a < b
-				}
-				return str(tr[i]["Date"]) < str(tr[j]["Date"])
-			})
-			out["Transitions"] = tr
-		}
-		if x, ok := r["Expiration"].(map[string]any); ok {
-			if num(x["Days"]) > 0 {
-				out["ExpirationDays"] = num(x["Days"])
-			}
-			// Not written by teramotc, but kept so that dropping them
-			// shows (and deleting sooner is judged by classify).
-			if d := str(x["Date"]); d != "" {
-				out["ExpirationDate"] = d
-			}
-			if x["ExpiredObjectDeleteMarker"] == true {
-				out["ExpiredObjectDeleteMarker"] = true
-			}
-		}
-		if x, ok := r["NoncurrentVersionExpiration"].(map[string]any); ok && num(x["NoncurrentDays"]) > 0 {
-			out["NoncurrentDays"] = num(x["NoncurrentDays"])
-			if n := num(x["NewerNoncurrentVersions"]); n > 0 {
-				out["NewerNoncurrentVersions"] = n
-			}
-		}
-		if nts, ok := r["NoncurrentVersionTransitions"].([]any); ok && len(nts) > 0 {
-			// Not written by teramotc either, but kept so that a write
-			// that drops them shows in the plan.
-			var tr []map[string]any
-			for _, t := range nts {
-				tm, _ := t.(map[string]any)
-				e := map[string]any{"NoncurrentDays": num(tm["NoncurrentDays"]), "StorageClass": str(tm["StorageClass"])}
-				if n := num(tm["NewerNoncurrentVersions"]); n > 0 {
-					e["NewerNoncurrentVersions"] = n
-				}
-				tr = append(tr, e)
-			}
-			sort.Slice(tr, func(i, j int) bool { return mustJSON(tr[i]) < mustJSON(tr[j]) })
-			out["NoncurrentTransitions"] = tr
-		}
-		if x, ok := r["AbortIncompleteMultipartUpload"].(map[string]any); ok && num(x["DaysAfterInitiation"]) > 0 {
-			out["AbortDays"] = num(x["DaysAfterInitiation"])
-		}
-		rules = append(rules, out)
 	}
 	sort.Slice(rules, func(i, j int) bool {
 		return rules[i].(map[string]any)["ID"].(string) < rules[j].(map[string]any)["ID"].(string)
@@ -167,6 +97,95 @@ func canonLifecycle(m map[string]any) any {
 	// TransitionDefaultMinimumObjectSize is filled by the server and not
 	// managed by the spec: it is left out.
 	return map[string]any{"Rules": rules}
+}
+
+// canonRule is one lifecycle rule, flattened: its prefix (from the filter
+// or the legacy top-level field), the other filter fields as Filter<Name>,
+// and each action by its days (ExpirationDays, NoncurrentDays, AbortDays).
+func canonRule(r map[string]any) map[string]any {
+	out := map[string]any{"ID": str(r["ID"]), "Status": str(r["Status"])}
+	prefix := str(r["Prefix"]) // legacy top-level prefix
+	if f, ok := r["Filter"].(map[string]any); ok {
+		if p := str(f["Prefix"]); p != "" {
+			prefix = p
+		}
+		for k, v := range f {
+			if k != "Prefix" && v != nil {
+				out["Filter"+k] = v
+			}
+		}
+	}
+	out["Prefix"] = prefix
+	if tr := canonTransitions(r["Transitions"]); tr != nil {
+		out["Transitions"] = tr
+	}
+	if x, ok := r["Expiration"].(map[string]any); ok {
+		if num(x["Days"]) > 0 {
+			out["ExpirationDays"] = num(x["Days"])
+		}
+		// Not written by teramotc, but kept so that dropping them
+		// shows (and deleting sooner is judged by classify).
+		if d := str(x["Date"]); d != "" {
+			out["ExpirationDate"] = d
+		}
+		if x["ExpiredObjectDeleteMarker"] == true {
+			out["ExpiredObjectDeleteMarker"] = true
+		}
+	}
+	if x, ok := r["NoncurrentVersionExpiration"].(map[string]any); ok && num(x["NoncurrentDays"]) > 0 {
+		out["NoncurrentDays"] = num(x["NoncurrentDays"])
+		if n := num(x["NewerNoncurrentVersions"]); n > 0 {
+			out["NewerNoncurrentVersions"] = n
+		}
+	}
+	// Not written by teramotc either, but kept so that a write that drops
+	// them shows in the plan.
+	if tr := canonNoncurrentTransitions(r["NoncurrentVersionTransitions"]); tr != nil {
+		out["NoncurrentTransitions"] = tr
+	}
+	if x, ok := r["AbortIncompleteMultipartUpload"].(map[string]any); ok && num(x["DaysAfterInitiation"]) > 0 {
+		out["AbortDays"] = num(x["DaysAfterInitiation"])
+	}
+	return out
+}
+
+// canonTransitions returns a rule's transitions sorted by days, then
+// date; nil when it has none.
+func canonTransitions(v any) []map[string]any {
+	ts, _ := v.([]any)
+	var tr []map[string]any
+	for _, t := range ts {
+		tm, _ := t.(map[string]any)
+		t := map[string]any{"Days": num(tm["Days"]), "StorageClass": str(tm["StorageClass"])}
+		if d := str(tm["Date"]); d != "" {
+			t["Date"] = d // not written by teramotc: a date is not 0 days
+		}
+		tr = append(tr, t)
+	}
+	sort.Slice(tr, func(i, j int) bool {
+		if a, b := tr[i]["Days"].(float64), tr[j]["Days"].(float64); a != b {
+			return a < b
+		}
+		return str(tr[i]["Date"]) < str(tr[j]["Date"])
+	})
+	return tr
+}
+
+// canonNoncurrentTransitions returns a rule's noncurrent version
+// transitions, sorted; nil when it has none.
+func canonNoncurrentTransitions(v any) []map[string]any {
+	nts, _ := v.([]any)
+	var tr []map[string]any
+	for _, t := range nts {
+		tm, _ := t.(map[string]any)
+		e := map[string]any{"NoncurrentDays": num(tm["NoncurrentDays"]), "StorageClass": str(tm["StorageClass"])}
+		if n := num(tm["NewerNoncurrentVersions"]); n > 0 {
+			e["NewerNoncurrentVersions"] = n
+		}
+		tr = append(tr, e)
+	}
+	sort.Slice(tr, func(i, j int) bool { return mustJSON(tr[i]) < mustJSON(tr[j]) })
+	return tr
 }
 
 func canonSelectors(m map[string]any) any {
