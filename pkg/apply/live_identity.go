@@ -16,6 +16,9 @@ import (
 	smithy "github.com/aws/smithy-go"
 )
 
+// readIdentityOrTrail reads the live state of an IAM or CloudTrail item,
+// one case per type; nil for a policy, attachment, access key or trail
+// that is not there.
 func (e *Engine) readIdentityOrTrail(ctx context.Context, it *Item) (any, error) {
 	switch it.Type {
 	case TIAMUser:
@@ -25,28 +28,7 @@ func (e *Engine) readIdentityOrTrail(ctx context.Context, it *Item) (any, error)
 		}
 		return map[string]any{"UserName": aws.ToString(out.User.UserName), "Path": aws.ToString(out.User.Path)}, nil
 	case TIAMRole:
-		out, err := e.C.IAM.GetRole(ctx, &iam.GetRoleInput{RoleName: aws.String(it.Name)})
-		if err != nil {
-			return nil, err
-		}
-		if err := rolePathProblem(it, aws.ToString(out.Role.Path)); err != nil {
-			return nil, err
-		}
-		if arn := aws.ToString(out.Role.Arn); arn != "" && !strings.HasPrefix(arn, "arn:") {
-			// Right after CreateRole, IAM may briefly show the role's
-			// unique id (AROA...) instead of its ARN: not ready yet.
-			return nil, &smithy.GenericAPIError{Code: "NoSuchEntity", Message: "role " + it.Name + " is not fully created yet (ARN shown as " + arn + ")"}
-		}
-		doc, err := ParsePolicy(aws.ToString(out.Role.AssumeRolePolicyDocument))
-		if err != nil {
-			return nil, err
-		}
-		tp, err := CanonicalPolicy(doc, e.Partition)
-		if err != nil {
-			return nil, err
-		}
-		return map[string]any{"RoleName": aws.ToString(out.Role.RoleName), "Path": aws.ToString(out.Role.Path),
-			"MaxSessionDuration": float64(aws.ToInt32(out.Role.MaxSessionDuration)), "AssumeRolePolicyDocument": tp}, nil
+		return e.readRole(ctx, it)
 	case TManagedPolicy:
 		doc, err := e.policyDocument(ctx, e.policyARN(it.Name))
 		if err != nil || doc == nil {
@@ -68,19 +50,7 @@ func (e *Engine) readIdentityOrTrail(ctx context.Context, it *Item) (any, error)
 		}
 		return map[string]any{"Exists": true}, nil
 	case TTrail:
-		ct := e.C.CloudTrailForRegion(it.Region)
-		out, err := ct.DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{TrailNameList: []string{it.Name}})
-		if err != nil {
-			return nil, err
-		}
-		for _, t := range out.TrailList {
-			if aws.ToString(t.Name) == it.Name {
-				return map[string]any{"Name": t.Name, "S3BucketName": t.S3BucketName, "S3KeyPrefix": t.S3KeyPrefix,
-					"KmsKeyId": t.KmsKeyId, "IsMultiRegionTrail": t.IsMultiRegionTrail,
-					"EnableLogFileValidation": t.LogFileValidationEnabled, "IncludeGlobalServiceEvents": t.IncludeGlobalServiceEvents}, nil
-			}
-		}
-		return nil, nil
+		return e.readTrail(ctx, it)
 	case TEventSelectors:
 		out, err := e.C.CloudTrailForRegion(it.Region).GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: aws.String(it.Name)})
 		if err != nil {
@@ -95,6 +65,52 @@ func (e *Engine) readIdentityOrTrail(ctx context.Context, it *Item) (any, error)
 		return map[string]any{"IsLogging": aws.ToBool(out.IsLogging)}, nil
 	}
 	return nil, fmt.Errorf("no reader for %s", it.Type)
+}
+
+// readRole reads a role as its canonical state: name, path, maximum
+// session duration and canonical trust policy. A role under another path
+// than the spec's is a *Problem (rolePathProblem).
+func (e *Engine) readRole(ctx context.Context, it *Item) (any, error) {
+	out, err := e.C.IAM.GetRole(ctx, &iam.GetRoleInput{RoleName: aws.String(it.Name)})
+	if err != nil {
+		return nil, err
+	}
+	if err := rolePathProblem(it, aws.ToString(out.Role.Path)); err != nil {
+		return nil, err
+	}
+	if arn := aws.ToString(out.Role.Arn); arn != "" && !strings.HasPrefix(arn, "arn:") {
+		// Right after CreateRole, IAM may briefly show the role's
+		// unique id (AROA...) instead of its ARN: not ready yet.
+		return nil, &smithy.GenericAPIError{Code: "NoSuchEntity", Message: "role " + it.Name + " is not fully created yet (ARN shown as " + arn + ")"}
+	}
+	doc, err := ParsePolicy(aws.ToString(out.Role.AssumeRolePolicyDocument))
+	if err != nil {
+		return nil, err
+	}
+	tp, err := CanonicalPolicy(doc, e.Partition)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"RoleName": aws.ToString(out.Role.RoleName), "Path": aws.ToString(out.Role.Path),
+		"MaxSessionDuration": float64(aws.ToInt32(out.Role.MaxSessionDuration)), "AssumeRolePolicyDocument": tp}, nil
+}
+
+// readTrail reads a trail's settings; nil when DescribeTrails does not
+// list it.
+func (e *Engine) readTrail(ctx context.Context, it *Item) (any, error) {
+	ct := e.C.CloudTrailForRegion(it.Region)
+	out, err := ct.DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{TrailNameList: []string{it.Name}})
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range out.TrailList {
+		if aws.ToString(t.Name) == it.Name {
+			return map[string]any{"Name": t.Name, "S3BucketName": t.S3BucketName, "S3KeyPrefix": t.S3KeyPrefix,
+				"KmsKeyId": t.KmsKeyId, "IsMultiRegionTrail": t.IsMultiRegionTrail,
+				"EnableLogFileValidation": t.LogFileValidationEnabled, "IncludeGlobalServiceEvents": t.IncludeGlobalServiceEvents}, nil
+		}
+	}
+	return nil, nil
 }
 
 // rolePathProblem refuses a role that exists under another path than the
