@@ -70,7 +70,7 @@ func newPolicyDiff(t *testing.T, oldDir string) *policyDiff {
 	if o := rulePackages(oldMods); !slices.Equal(o, pkgs) {
 		t.Fatalf("rule packages differ:\nold %v\nnew %v", o, pkgs)
 	}
-	return &policyDiff{pkgs: pkgs, oldQ: prepareQuery(t, oldMods, denyQuery(pkgs, false)), newQ: prepareQuery(t, newMods, denyQuery(pkgs, false))}
+	return &policyDiff{pkgs: pkgs, oldQ: prepareQuery(t, oldMods, denyQuery(pkgs)), newQ: prepareQuery(t, newMods, denyQuery(pkgs))}
 }
 
 // compare reports every rule whose deny set for in differs.
@@ -138,15 +138,11 @@ func rulePackages(mods []*Module) []string {
 	return slices.Compact(pkgs)
 }
 
-// denyQuery binds x0, x1, ... to the deny sets of pkgs, or to their sizes.
-func denyQuery(pkgs []string, counts bool) string {
+// denyQuery binds x0, x1, ... to the deny sets of pkgs.
+func denyQuery(pkgs []string) string {
 	var q []string
 	for i, p := range pkgs {
-		if counts {
-			q = append(q, fmt.Sprintf("x%d := count(%s.deny)", i, p))
-		} else {
-			q = append(q, fmt.Sprintf("x%d := %s.deny", i, p))
-		}
+		q = append(q, fmt.Sprintf("x%d := %s.deny", i, p))
 	}
 	return strings.Join(q, "; ")
 }
