@@ -47,3 +47,9 @@ test_not_action_fails if {
 	s := {"Effect": "Allow", "Principal": {"AWS": "444455556666"}, "NotAction": "s3:GetObject", "Resource": "*"}
 	count(no_cross_account_admin.deny) == 1 with input as spec(s)
 }
+
+# A wildcard in an own-account principal ARN may match principals the
+# account does not control: it counts as outside.
+test_own_account_wildcard_fails if {
+	count(no_cross_account_admin.deny) == 1 with input as spec(stmt("arn:aws:iam::111122223333:role/admin-*", "s3:PutBucketPolicy"))
+}

@@ -76,3 +76,10 @@ test_mismatch_points_at_condition_values if {
 	lines := {f.range.start.line | some f in encryption_enforced.deny with input as inp}
 	lines == {8, 22}
 }
+
+# A Deny whose condition is StringEquals on the SSE header denies the
+# encrypted uploads, not the unencrypted ones: it enforces nothing.
+test_deny_on_string_equals_fails if {
+	s := object.union(object.remove(deny_unencrypted("AES256"), ["Condition"]), {"Condition": {"StringEquals": {"s3:x-amz-server-side-encryption": "AES256"}}})
+	count(encryption_enforced.deny) == 1 with input as spec("AES256", true, [s])
+}
