@@ -2,7 +2,7 @@ package apply
 
 import (
 	"maps"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -93,7 +93,7 @@ func displayTagging(m map[string]any) any {
 	}
 	out := withoutKeys(m, "Tags")
 	set := make([]any, 0, len(tags))
-	for _, k := range sortedMapKeys(tags) {
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		set = append(set, map[string]any{"Key": k, "Value": tags[k]})
 	}
 	out["TagSet"] = set
@@ -160,7 +160,7 @@ func displayRule(r any) any {
 		}
 		out[k] = e
 	}
-	for _, k := range sortedMapKeys(moved) {
+	for _, k := range slices.Sorted(maps.Keys(moved)) {
 		parent, field := "Filter", strings.TrimPrefix(k, "Filter")
 		if f, ok := lifecycleFields[k]; ok {
 			parent, field = f[0], f[1]
@@ -244,7 +244,7 @@ func spellConditionKeys(v any) any {
 		return v
 	}
 	out := make(map[string]any, len(keys))
-	for _, k := range sortedMapKeys(keys) {
+	for _, k := range slices.Sorted(maps.Keys(keys)) {
 		s := conditionKeySpelling(k)
 		if hasKey(out, s) || (s != k && hasKey(keys, s)) {
 			s = k // two spellings of one key (a crafted plan file): keep both as they are
@@ -257,13 +257,4 @@ func spellConditionKeys(v any) any {
 func hasKey(m map[string]any, k string) bool {
 	_, ok := m[k]
 	return ok
-}
-
-func sortedMapKeys(m map[string]any) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -2,8 +2,9 @@ package apply
 
 import (
 	"context"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -142,22 +143,13 @@ func importStatement(b *hclwrite.Body, sid string, s map[string]any) {
 		}
 	}
 	cond, _ := s["Condition"].(map[string]any)
-	for _, test := range sortedKeysOf(cond) {
+	for _, test := range slices.Sorted(maps.Keys(cond)) {
 		vars, _ := cond[test].(map[string]any)
-		for _, v := range sortedKeysOf(vars) {
+		for _, v := range slices.Sorted(maps.Keys(vars)) {
 			cb := sb.AppendNewBlock("condition", nil).Body()
 			cb.SetAttributeValue("test", cty.StringVal(test))
 			cb.SetAttributeValue("variable", cty.StringVal(v))
 			cb.SetAttributeValue("values", strList(stringSet(vars[v], nil)))
 		}
 	}
-}
-
-func sortedKeysOf(m map[string]any) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
