@@ -49,7 +49,7 @@ func lintNoRangeReport() *LintReport {
 func TestLintErrorsWithoutRange(t *testing.T) {
 	for _, format := range []string{"compact", "github", "sarif"} {
 		t.Run(format, func(t *testing.T) {
-			checkGolden(t, "errors-norange-"+format, writeLintString(t, format, lintNoRangeReport()))
+			checkGolden(t, "lint/errors-norange-"+format+".golden", writeLintString(t, format, lintNoRangeReport()))
 		})
 	}
 }

@@ -4,10 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,39 +13,6 @@ import (
 
 	"github.com/teramot/teramotc/pkg/rules"
 )
-
-// The -update flag rewrites golden files. It is registered here unless
-// another test file of the package already did.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func updateGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// checkGolden compares got with testdata/lint/NAME.golden, or rewrites the
-// file under -update.
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "lint", name+".golden")
-	if updateGolden() {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got, go test -update rewrites it):\n%s", path, diff)
-	}
-}
 
 func writeLintString(t *testing.T, format string, r *LintReport) []byte {
 	t.Helper()
@@ -70,19 +34,19 @@ func TestLintGolden(t *testing.T) {
 				r := lintTestReport(t)
 				r.ShowSuppressed = show
 				r.SARIFIncludeSuppressed = show // SARIF lists suppressed findings only with it
-				checkGolden(t, name, writeLintString(t, format, r))
+				checkGolden(t, "lint/"+name+".golden", writeLintString(t, format, r))
 			})
 		}
 	}
 	t.Run("text-color", func(t *testing.T) {
 		r := lintTestReport(t)
 		r.Color, r.ShowSuppressed = true, true
-		checkGolden(t, "text-color", writeLintString(t, "text", r))
+		checkGolden(t, "lint/text-color.golden", writeLintString(t, "text", r))
 	})
 	t.Run("text-clean", func(t *testing.T) {
 		r := lintTestReport(t)
 		r.Findings, r.Errors = lintSuppressedOnly(r), nil
-		checkGolden(t, "text-clean", writeLintString(t, "text", r))
+		checkGolden(t, "lint/text-clean.golden", writeLintString(t, "text", r))
 	})
 }
 

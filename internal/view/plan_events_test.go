@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -104,7 +102,7 @@ func TestEvents(t *testing.T) {
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("event types (-want +got):\n%s\n%s", diff, b.String())
 			}
-			checkEventsGolden(t, tc.name, b.Bytes())
+			checkGolden(t, "events/"+tc.name+".jsonl", b.Bytes())
 		})
 	}
 }
@@ -196,27 +194,6 @@ func TestCheckEventLines(t *testing.T) {
 				t.Errorf("CheckEventLines = %v, want ok=%v", err, tc.ok)
 			}
 		})
-	}
-}
-
-func checkEventsGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "events", name+".jsonl")
-	if updateGolden() {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/view -run TestEvents -update)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", path, diff)
 	}
 }
 

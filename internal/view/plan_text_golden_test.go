@@ -2,38 +2,11 @@ package view
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/teramot/teramotc/pkg/apply"
 )
-
-// checkPlanGolden compares got with testdata/plan/NAME.golden, or rewrites
-// the file under -update.
-func checkPlanGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "plan", name+".golden")
-	if updateGolden() {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got, go test -update rewrites it):\n%s", path, diff)
-	}
-}
 
 // canon parses a canonical form as a plan holds it (generic JSON).
 func canon(t *testing.T, s string) any {
@@ -112,7 +85,7 @@ func TestPlanTextGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var b strings.Builder
 			WritePlanText(&b, displayPlan(t, tc.typ, tc.before, tc.after, tc.sensitiveChanged), false)
-			checkPlanGolden(t, strings.ReplaceAll(tc.name, " ", "-"), b.String())
+			checkGolden(t, "plan/"+strings.ReplaceAll(tc.name, " ", "-")+".golden", []byte(b.String()))
 		})
 	}
 }
@@ -126,7 +99,7 @@ func TestPlanMarkdownGolden(t *testing.T) {
 	}
 	var b strings.Builder
 	WritePlanMarkdown(&b, p)
-	checkPlanGolden(t, "markdown", b.String())
+	checkGolden(t, "plan/markdown.golden", []byte(b.String()))
 }
 
 // The old names of the canonical form never reach a plan's text.
