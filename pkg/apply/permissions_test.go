@@ -21,16 +21,7 @@ import (
 	"github.com/teramot/teramotc/pkg/spec"
 )
 
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func updatingGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
+var update = flag.Bool("update", false, "rewrite testdata/permissions and the operation table of docs/permissions.md")
 
 type clientInterface struct {
 	service string
@@ -199,7 +190,7 @@ func TestPermissionPolicyGolden(t *testing.T) {
 			}
 			got := render.MarshalValue(p.Document)
 			path := filepath.Join("testdata", "permissions", command+".json")
-			if updatingGolden() {
+			if *update {
 				if err := os.WriteFile(path, got, 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -265,7 +256,7 @@ func TestPermissionDoc(t *testing.T) {
 	if want == doc {
 		return
 	}
-	if updatingGolden() {
+	if *update {
 		if err := os.WriteFile(permDoc, []byte(want), 0o644); err != nil {
 			t.Fatal(err)
 		}
