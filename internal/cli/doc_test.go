@@ -9,18 +9,12 @@ import (
 )
 
 const (
-	cliDoc         = "../../docs/cli.md"
-	cliDocBegin    = "<!-- BEGIN GENERATED COMMANDS: go test ./internal/cli -run TestCLIDoc -update -->\n"
-	cliDocEnd      = "<!-- END GENERATED COMMANDS -->\n"
-	cliDocUpdating = "update"
+	cliDoc      = "../../docs/cli.md"
+	cliDocBegin = "<!-- BEGIN GENERATED COMMANDS: go test ./internal/cli -run TestCLIDoc -update -->\n"
+	cliDocEnd   = "<!-- END GENERATED COMMANDS -->\n"
 )
 
-// updating reports whether the test binary runs with -update (defined in
-// TestMain unless another test file of the package defines it).
-func updating() bool {
-	f := flag.Lookup(cliDocUpdating)
-	return f != nil && f.Value.String() == "true"
-}
+var update = flag.Bool("update", false, "rewrite generated files (docs/cli.md)")
 
 // commandsMarkdown renders the usage of every registered command.
 func commandsMarkdown() string {
@@ -48,7 +42,7 @@ func TestCLIDoc(t *testing.T) {
 	if want == doc {
 		return
 	}
-	if updating() {
+	if *update {
 		if err := os.WriteFile(cliDoc, []byte(want), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,9 +11,6 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite generated files (docs/cli.md)")
-	}
 	testscript.Main(m, map[string]func(){
 		"teramotc": func() {
 			env := processEnv(os.Stdin, os.Stdout, os.Stderr)
