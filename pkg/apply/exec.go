@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -83,7 +84,7 @@ func (e *Engine) Apply(ctx context.Context, p *Plan, allowDestructive bool) (*Re
 func (e *Engine) stageTodo(p *Plan, st stage, res *Result, done map[*Change]bool) []*Change {
 	var todo []*Change
 	for _, c := range p.Changes {
-		if !hasType(st.types, c.Type) {
+		if !slices.Contains(st.types, c.Type) {
 			continue
 		}
 		if c.Unsupported != "" {
@@ -96,7 +97,9 @@ func (e *Engine) stageTodo(p *Plan, st stage, res *Result, done map[*Change]bool
 		}
 		todo = append(todo, c)
 	}
-	sort.SliceStable(todo, func(i, j int) bool { return typeIndex(st.types, todo[i].Type) < typeIndex(st.types, todo[j].Type) })
+	sort.SliceStable(todo, func(i, j int) bool {
+		return slices.Index(st.types, todo[i].Type) < slices.Index(st.types, todo[j].Type)
+	})
 	return todo
 }
 
@@ -182,17 +185,6 @@ func apiMessage(err error) string {
 		return ae.ErrorCode() + ": " + ae.ErrorMessage()
 	}
 	return err.Error()
-}
-
-func hasType(list []string, t string) bool { return typeIndex(list, t) >= 0 }
-
-func typeIndex(list []string, t string) int {
-	for i, x := range list {
-		if x == t {
-			return i
-		}
-	}
-	return -1
 }
 
 // groupChanges groups changes like groupItems, keeping the stage's type

@@ -1,6 +1,9 @@
 package apply
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Actions of a change.
 const (
@@ -156,7 +159,7 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 		if a.Step != b.Step {
 			return a.Step < b.Step
 		}
-		return typeIndex(applyOrder, a.Type) < typeIndex(applyOrder, b.Type)
+		return slices.Index(applyOrder, a.Type) < slices.Index(applyOrder, b.Type)
 	})
 	warnLogSources(p)
 	e.warnAccessKeys(p) // access keys nobody may hold (access_keys.go)
