@@ -15,11 +15,11 @@ package apply
 //     apply a plan nobody reviewed, so the change stops with a *Problem and
 //     nothing is written to it.
 //
-// They are told apart by what this change sent: a middleware inserted per
-// call right after the SDK's retry middleware (Finalize step, after
-// "Retry") sees every attempt of the create, and the attempts of every
-// create call of one change (the resource-level retry may send several)
-// are recorded together. "Already exists" is adopted only when an earlier
+// They are told apart by what this change sent: a middleware added per
+// call as the last of the Finalize step (after the SDK's retry middleware
+// and signing) sees every attempt of the create that reached the wire,
+// and the attempts of every create call of one change (the resource-level
+// retry may send several) are recorded together. "Already exists" is adopted only when an earlier
 // attempt may have created the resource: it succeeded (a later step of the
 // change failed and the whole change was retried), or it ended without an
 // answer that proves nothing was made (keyNotCreated's test, as for
@@ -68,16 +68,19 @@ func (a *createAttempts) mayHaveCreated() (bool, int) {
 // attemptCounterID names the counting middleware in the stack.
 const attemptCounterID = "teramotcCreateAttempts"
 
-// addCounter inserts the middleware that records each attempt. It sits
-// right after the SDK's retry middleware, so each attempt passes through it
-// once. A stack without "Retry" fails the call before anything is sent.
+// addCounter adds the middleware that records each attempt as the last of
+// the Finalize step: after the SDK's retry middleware, so each attempt
+// passes through it once, and after the credential lookup, endpoint
+// resolution and signing that follow "Retry", so an attempt that failed
+// there, and sent nothing, is not counted as one that may have created
+// the resource.
 func (a *createAttempts) addCounter(st *middleware.Stack) error {
-	return st.Finalize.Insert(middleware.FinalizeMiddlewareFunc(attemptCounterID,
+	return st.Finalize.Add(middleware.FinalizeMiddlewareFunc(attemptCounterID,
 		func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
 			out, md, err := next.HandleFinalize(ctx, in)
 			a.record(err)
 			return out, md, err
-		}), "Retry", middleware.After)
+		}), middleware.After)
 }
 
 // countIAM and countS3 are the per-call options that count a create's

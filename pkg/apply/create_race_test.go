@@ -99,13 +99,18 @@ func TestCreatedElsewhereSincePlan(t *testing.T) {
 		name, target string
 		script       []scripted
 		wantAttempts int
+		credsLost    int
 	}{
-		{"user", "user", nil, 1},
-		{"role", "role", nil, 1},
-		{"managed policy", "policy", nil, 1},
-		{"bucket", "bucket", nil, 1},
-		{"user after a throttled attempt", "user", []scripted{throttled}, 2},
-		{"bucket after a throttled attempt", "bucket", []scripted{throttled}, 2},
+		{"user", "user", nil, 1, 0},
+		{"role", "role", nil, 1, 0},
+		{"managed policy", "policy", nil, 1, 0},
+		{"bucket", "bucket", nil, 1, 0},
+		{"user after a throttled attempt", "user", []scripted{throttled}, 2, 0},
+		{"bucket after a throttled attempt", "bucket", []scripted{throttled}, 2, 0},
+		// The credential lookup runs inside the SDK's retry loop: an
+		// attempt that failed there sent nothing.
+		{"user after a failed credential lookup", "user", nil, 1, 1},
+		{"bucket after a failed credential lookup", "bucket", nil, 1, 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -118,6 +123,7 @@ func TestCreatedElsewhereSincePlan(t *testing.T) {
 			tg.elsewhere(s.fake)
 			s.fake.mu.Unlock()
 			s.answers[tg.call()] = tc.script
+			s.credsLost[tg.op] = tc.credsLost
 			_, err := e.Apply(context.Background(), p, false)
 			var pr *Problem
 			if !errors.As(err, &pr) {

@@ -10,10 +10,12 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -35,6 +37,10 @@ type sdkFake struct {
 	mu       sync.Mutex
 	answers  map[string][]scripted // by call, "OP NAME"
 	attempts map[string]int        // attempts that reached the HTTP client, by call
+	// credsLost fails that many credential lookups of an operation
+	// ("CreateUser") with a dropped connection, which the SDK retries:
+	// those attempts send nothing.
+	credsLost map[string]int
 }
 
 // scripted is what one attempt of an operation gets instead of its answer.
@@ -47,16 +53,30 @@ const (
 )
 
 func newSDKFake(f *fake) *sdkFake {
-	creds := credentials.NewStaticCredentialsProvider("AKIDFAKE", "fake", "")
+	s := &sdkFake{fake: f, answers: map[string][]scripted{}, attempts: map[string]int{}, credsLost: map[string]int{}}
+	static := credentials.NewStaticCredentialsProvider("AKIDFAKE", "fake", "")
+	creds := aws.CredentialsProviderFunc(func(ctx context.Context) (aws.Credentials, error) {
+		op := awsmiddleware.GetOperationName(ctx)
+		s.mu.Lock()
+		lost := s.credsLost[op] > 0
+		if lost {
+			s.credsLost[op]--
+		}
+		s.mu.Unlock()
+		if lost {
+			return aws.Credentials{}, &net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET}
+		}
+		return static.Retrieve(ctx)
+	})
 	retryer := func() aws.Retryer {
 		return retry.NewStandard(func(o *retry.StandardOptions) {
 			o.Backoff = retry.BackoffDelayerFunc(func(int, error) (time.Duration, error) { return 0, nil })
 			o.RateLimiter = ratelimit.None
 		})
 	}
-	return &sdkFake{fake: f, answers: map[string][]scripted{}, attempts: map[string]int{},
-		iam: iam.New(iam.Options{Region: "us-east-1", Credentials: creds, Retryer: retryer()}),
-		s3:  s3.New(s3.Options{Region: "us-east-1", Credentials: creds, Retryer: retryer(), UsePathStyle: true})}
+	s.iam = iam.New(iam.Options{Region: "us-east-1", Credentials: creds, Retryer: retryer()})
+	s.s3 = s3.New(s3.Options{Region: "us-east-1", Credentials: creds, Retryer: retryer(), UsePathStyle: true})
+	return s
 }
 
 type doer func(*http.Request) (*http.Response, error)
