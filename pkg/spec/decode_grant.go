@@ -26,7 +26,8 @@ func (l *loader) decodeGrant(b *hcl.Block) *Grant {
 	for _, p := range g.Permissions.Value {
 		if !contains(permissions, p) {
 			l.errorf(g.Permissions.Range.Ptr(), "Invalid permission",
-				"%q is not a permission; use any of %s.%s", p, quoteList(permissions), didYouMean(p, permissions))
+				"%s is not a permission; use any of %s.%s", quoteValue(p, g.Permissions.Sensitive), quoteList(permissions),
+				didYouMeanFold(p, permissions, g.Permissions.Sensitive))
 		}
 	}
 	l.checkPrefix(g.Prefix)
@@ -64,17 +65,17 @@ func (l *loader) checkExtraActions(acts Attr[[]string]) {
 		if !strings.EqualFold(svc, "s3") {
 			if _, known := MatchActions(a); known && a != "*" {
 				l.errorf(acts.Range.Ptr(), "Extra action of another service",
-					"%q is not an S3 action, and extra_actions apply to the grant's bucket and its objects, so it "+
+					"%s is not an S3 action, and extra_actions apply to the grant's bucket and its objects, so it "+
 						"would grant nothing. List only s3: actions here; a grant on an SSE-KMS bucket gets "+
-						"kms:Decrypt and kms:GenerateDataKey on its key by itself.", a)
+						"kms:Decrypt and kms:GenerateDataKey on its key by itself.", quoteValue(a, acts.Sensitive))
 			}
 			continue
 		}
 		switch S3ActionResource(a) {
 		case "other", "none":
 			l.errorf(acts.Range.Ptr(), "Extra action not on a bucket or object",
-				"%q does not act on a bucket or its objects (AWS authorizes it on other resources or on \"*\"), "+
-					"so on this grant's bucket it would grant nothing. Remove it from extra_actions.", a)
+				"%s does not act on a bucket or its objects (AWS authorizes it on other resources or on \"*\"), "+
+					"so on this grant's bucket it would grant nothing. Remove it from extra_actions.", quoteValue(a, acts.Sensitive))
 		}
 	}
 }

@@ -141,7 +141,8 @@ func (l *loader) decodePrincipals(a *attrs) Attr[Principals] {
 		}
 		if !contains(principalTypes, typ) {
 			l.errorf(attr.Expr.Range().Ptr(), "Invalid principal type",
-				"%q is not a principal type; use one of %s.%s", typ, quoteList(principalTypes), didYouMean(typ, principalTypes))
+				"%s is not a principal type; use one of %s.%s", quoteValue(typ, sens), quoteList(principalTypes),
+				didYouMeanFold(typ, principalTypes, sens))
 			continue
 		}
 		sort.Strings(ids)

@@ -46,7 +46,7 @@ func (l *loader) validate() {
 				"This grant gives no permission: list at least one of %s, or extra_actions.", quoteList(permissions))
 		}
 		for _, a := range g.ExtraActions.Value {
-			l.checkAction(a, g.ExtraActions.Range)
+			l.checkAction(a, g.ExtraActions.Range, g.ExtraActions.Sensitive)
 		}
 		l.checkGrantIdentity(g)
 	}

@@ -63,6 +63,13 @@ func (l *loader) checkOperator(test Attr[string]) {
 	if contains(conditionOperators, op) {
 		return
 	}
+	if test.Sensitive {
+		// No examples either: the redaction of the value would cut the one
+		// it is part of ("StringEqual" in StringEquals).
+		l.errorf(test.Range.Ptr(), "Invalid condition operator",
+			"%s is not an IAM condition operator. Correct the sensitive value it comes from.", RedactedText)
+		return
+	}
 	l.errorf(test.Range.Ptr(), "Invalid condition operator",
 		"%q is not an IAM condition operator (such as StringEquals, StringLike, ArnLike, Bool, IpAddress).%s",
 		test.Value, didYouMean(op, conditionOperators))

@@ -27,10 +27,10 @@ func (l *loader) checkStatements(b *Bucket) {
 		l.checkNonEmpty(s)
 		l.checkElements(b, s)
 		for _, a := range s.Actions.Value {
-			l.checkAction(a, s.Actions.Range)
+			l.checkAction(a, s.Actions.Range, s.Actions.Sensitive)
 		}
 		for _, a := range s.NotActions.Value {
-			l.checkAction(a, s.NotActions.Range)
+			l.checkAction(a, s.NotActions.Range, s.NotActions.Sensitive)
 		}
 		if b.BlockPublicPolicy.Value && isPublicStatement(s) {
 			l.ruleError("TMC107", s.Principals.Range, "Public bucket policy rejected",
@@ -64,29 +64,35 @@ func (l *loader) checkNonEmpty(s *Statement) {
 }
 
 // checkAction enforces TMC504: the action exists, or the wildcard matches at
-// least one action, in the services teramotc knows.
-func (l *loader) checkAction(action string, rng hcl.Range) {
+// least one action, in the services teramotc knows. A sensitive action gets
+// no suggestion and its service is not named.
+func (l *loader) checkAction(action string, rng hcl.Range, sensitive bool) {
 	if action == "*" {
 		return
 	}
+	shown := quoteValue(action, sensitive)
 	svc, name, ok := strings.Cut(action, ":")
 	if !ok || svc == "" || name == "" {
 		l.ruleError("TMC504", rng, "Invalid action",
-			"%q is not an IAM action; write service:Action, like \"s3:GetObject\".", action)
+			"%s is not an IAM action; write service:Action, like \"s3:GetObject\".", shown)
 		return
 	}
 	matches, known := MatchActions(action)
-	if !known {
+	switch {
+	case !known && sensitive:
 		l.ruleError("TMC504", rng, "Unknown action service",
-			"%q belongs to the service %q; a bucket setup uses actions of %s.", action, svc, quoteList(ActionServices()))
-		return
+			"%s belongs to a service teramotc does not know; a bucket setup uses actions of %s.", shown, quoteList(ActionServices()))
+	case !known:
+		l.ruleError("TMC504", rng, "Unknown action service",
+			"%s belongs to the service %q; a bucket setup uses actions of %s.", shown, svc, quoteList(ActionServices()))
+	case len(matches) > 0:
+	case sensitive:
+		l.ruleError("TMC504", rng, "Unknown action", "%s is not an action of its service.", shown)
+	default:
+		all, _ := MatchActions(strings.ToLower(svc) + ":*")
+		l.ruleError("TMC504", rng, "Unknown action",
+			"%s is not an action of %s.%s", shown, svc, didYouMean(action, all))
 	}
-	if len(matches) > 0 {
-		return
-	}
-	all, _ := MatchActions(strings.ToLower(svc) + ":*")
-	l.ruleError("TMC504", rng, "Unknown action",
-		"%q is not an action of %s.%s", action, svc, didYouMean(action, all))
 }
 
 // nonPublicKeys are the condition keys whose fixed values make a statement
