@@ -45,7 +45,8 @@ const maxSuggestDistance = 3
 // formats, suppression markers.
 //
 //   - none when given is a candidate;
-//   - a candidate equal to given but for case always wins ("Root" -> "root");
+//   - a candidate equal to given but for case always wins ("Root" -> "root"),
+//     the smallest in sorted order when several do;
 //   - otherwise a candidate's score is its EditDistance from given, case
 //     ignored (a swap of adjacent characters is one edit: "fromat" is 1
 //     from "format"), less one when it holds given's letters in order, or
@@ -59,6 +60,7 @@ const maxSuggestDistance = 3
 //     order, so the answer never depends on the order of candidates.
 func Suggest(given string, candidates []string) string {
 	best, bestScore, bestDist := "", maxSuggestDistance+1, 0
+	sameCase := "" // the smallest candidate equal to given but for case
 	lower := strings.ToLower(given)
 	n := len([]rune(given))
 	limit, scoreLimit := min(maxSuggestDistance, n-1), max(2, n/3)
@@ -68,7 +70,10 @@ func Suggest(given string, candidates []string) string {
 		}
 		lc := strings.ToLower(c)
 		if lc == lower {
-			return c
+			if sameCase == "" || c < sameCase {
+				sameCase = c
+			}
+			continue
 		}
 		d := EditDistance(lower, lc)
 		if d == 0 || d > limit {
@@ -84,6 +89,9 @@ func Suggest(given string, candidates []string) string {
 		if score < bestScore || score == bestScore && (d < bestDist || d == bestDist && c < best) {
 			best, bestScore, bestDist = c, score, d
 		}
+	}
+	if sameCase != "" {
+		return sameCase
 	}
 	return best
 }
