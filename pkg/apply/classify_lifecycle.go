@@ -22,8 +22,10 @@ import (
 // reported too.
 //
 // The caller decides whether the bucket can lose anything at all (a bucket
-// that does not exist yet cannot).
-func shortensExpiration(before, want any) string {
+// that does not exist yet cannot). secret says which desired values are
+// sensitive (itemSecrets): the reason does not quote them, nor the live
+// values of the same fields.
+func shortensExpiration(before, want any, secret secretTest) string {
 	var live []lcRule
 	byID := map[string]lcRule{}
 	for _, r := range rules(before) {
@@ -46,7 +48,7 @@ func shortensExpiration(before, want any) string {
 		for _, a := range r.actions {
 			if !covered(r, a, live) {
 				old, existed := byID[r.id]
-				acts = append(acts, describeAction(a, old, existed))
+				acts = append(acts, describeAction(a, old, existed, secret))
 			}
 		}
 		if len(acts) == 0 {
@@ -60,8 +62,8 @@ func shortensExpiration(before, want any) string {
 		case !old.enabled:
 			why = append(why, "turned on (was "+old.status+")")
 		}
-		why = append(why, widening(old.filter, r.filter, existed)...)
-		out = append(out, fmt.Sprintf("lifecycle rule %q: %s", r.id, strings.Join(append(why, acts...), "; ")))
+		why = append(why, widening(old.filter, r.filter, existed, secret)...)
+		out = append(out, fmt.Sprintf("lifecycle rule %q: %s", secret.shown(r.id), strings.Join(append(why, acts...), "; ")))
 	}
 	return strings.Join(out, "; ")
 }

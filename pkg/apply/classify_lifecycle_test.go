@@ -113,7 +113,7 @@ func TestShortensExpiration(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := shortensExpiration(tc.before, tc.want); got != tc.reason {
+			if got := shortensExpiration(tc.before, tc.want, noSecrets); got != tc.reason {
 				t.Errorf("reason:\n got %q\nwant %q", got, tc.reason)
 			}
 		})
@@ -220,7 +220,7 @@ func TestLiveOnlyLifecycleFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	const reason = `lifecycle rule "A": deletes noncurrent versions after 60 days instead of after 30 days beyond the 5 newest`
-	if got := shortensExpiration(live, want); got != reason {
+	if got := shortensExpiration(live, want, noSecrets); got != reason {
 		t.Errorf("reason:\n got %q\nwant %q", got, reason)
 	}
 	r := rules(live)[0]

@@ -42,7 +42,7 @@ func (e *Engine) lifecycleDestructive(it *Item, live *Live, before, want any) st
 	if it.Type != TLifecycle || live.get((&Item{Type: TBucket, Name: it.Bucket}).Key()) == nil {
 		return ""
 	}
-	why := shortensExpiration(before, want)
+	why := shortensExpiration(before, want, itemSecrets(it))
 	if why == "" || before != nil {
 		return why
 	}

@@ -188,7 +188,7 @@ func TestReasonsDeterministic(t *testing.T) {
 			_, r := classify(&Item{Type: TBucketPolicy}, policyOf(t, denyTLS), policyOf(t, allowPartner, allowLogs))
 			return r
 		},
-		"lifecycle": func() string { return shortensExpiration(lcBefore, lcWant) },
+		"lifecycle": func() string { return shortensExpiration(lcBefore, lcWant, noSecrets) },
 	}
 	for name, f := range cases {
 		t.Run(name, func(t *testing.T) {

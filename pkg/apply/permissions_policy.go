@@ -206,7 +206,7 @@ func permTargets(s *spec.Spec, items []*Item, a arns, command string) []permTarg
 			add(it.Type, ResourceTrail, a.trail(it.Region, it.Name))
 		default: // the bucket's sub-resources
 			add(it.Type, ResourceBucket, a.bucket(it.Bucket))
-			if it.Type == TLifecycle && shortensExpiration(nil, it.Desired) != "" {
+			if it.Type == TLifecycle && shortensExpiration(nil, it.Desired, noSecrets) != "" {
 				add(tExpiringLifecycle, ResourceBucket, a.bucket(it.Bucket))
 			}
 			if w, _ := it.Desired.(map[string]any); it.Type == TLogging && str(w["TargetBucket"]) == "" {
