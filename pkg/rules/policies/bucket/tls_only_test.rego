@@ -79,3 +79,9 @@ test_rendered_only_without_gaps if {
 	[rendered("a[b", "aws"), gapless("a[b", "aws")] == [false, false] with input as {"aws": {"partition": {"value": "aws"}}}
 	[rendered("a.b", "a{b}"), gapless("a.b", "a{b}")] == [false, false] with input as {"aws": {"partition": {"value": "a{b}"}}}
 }
+
+# A TLS deny of one principal only still lets everyone else in over HTTP.
+test_deny_of_one_principal_fails if {
+	s := object.union(tls_statement, {"Principal": {"AWS": "arn:aws:iam::444455556666:root"}})
+	count(tls_only.deny) == 1 with input as spec(false, [s])
+}

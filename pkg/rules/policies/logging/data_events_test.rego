@@ -39,3 +39,8 @@ test_pass_read_and_write if {
 test_pass_unshared_bucket if {
 	count(data_events.deny) == 0 with input as {"buckets": buckets, "grants": [], "trails": []}
 }
+
+# A trail on a bucket no grant shares may log only some events.
+test_pass_unshared_bucket_with_partial_trail if {
+	count(data_events.deny) == 0 with input as {"buckets": buckets, "grants": [], "trails": [trail(true, false)]}
+}

@@ -69,3 +69,10 @@ test_plainly_valid_agrees_with_regex if {
 		plainly_valid(n) == regex_plainly_valid(n)
 	}
 }
+
+# A name that is not written (a missing required argument, reported by
+# validate) is not also reported as an invalid name.
+test_pass_unset_name if {
+	inp := {"buckets": [{"label": "data", "address": "bucket.data", "name": {"value": "", "range": rng(1), "set": false}}]}
+	count(bucket_name.deny) == 0 with input as inp
+}

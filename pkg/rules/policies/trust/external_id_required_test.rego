@@ -36,3 +36,8 @@ test_pass_string_equals if {
 test_pass_same_account if {
 	count(external_id_required.deny) == 0 with input as {"aws": {"account_id": attr("210987654321", 2)}, "buckets": [], "documents": [trust({})]}
 }
+
+# A Deny statement lets nobody assume the role: it needs no external id.
+test_pass_deny_statement if {
+	count(external_id_required.deny) == 0 with input as {"aws": {"account_id": attr("111122223333", 2)}, "buckets": [], "documents": [trust({"Effect": "Deny"})]}
+}

@@ -45,3 +45,13 @@ test_sensitive_account_not_shown if {
 	not contains(f.msg, "123456789012")
 	contains(f.msg, "(sensitive)")
 }
+
+# An empty trusted_account_id with no aws.account_id is only "not 12
+# digits", though it equals the (unknown, empty) own account.
+test_fail_empty_without_own_account if {
+	doc := {"grants": [{"label": "t", "address": "grant.t", "cross_account_role": {"name": attr("r", 10), "trusted_account_id": attr("", 12)}}]}
+	fs := trusted_account.deny with input as doc
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "12-digit")
+}
