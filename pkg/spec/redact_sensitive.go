@@ -39,8 +39,10 @@ const (
 )
 
 // shortSensitive is the length under which a sensitive value's unquoted text
-// is only replaced where it stands alone, not inside a word: a value "on"
-// must not turn "condition" into garbage.
+// is only replaced where it is a whole token, not inside a longer one: a
+// value "on" must not turn "condition" into garbage, nor a value "*" the
+// "s3:*" of another attribute. A value without a letter, digit or
+// underscore is replaced as a whole token only whatever its length.
 const shortSensitive = 4
 
 // markDeep marks v and every value inside it as sensitive.
@@ -135,17 +137,34 @@ func (s sensitiveTexts) replace(text string) string {
 			text = strings.ReplaceAll(text, string(j), hole)
 		}
 		if escaped := quoted[1 : len(quoted)-1]; escaped != v {
-			text = replaceBare(text, escaped, hole, len(v) < shortSensitive)
+			text = replaceBare(text, escaped, hole, tokenOnly(v))
 		}
-		text = replaceBare(text, v, hole, len(v) < shortSensitive)
+		text = replaceBare(text, v, hole, tokenOnly(v))
 	}
 	return strings.ReplaceAll(text, hole, RedactedText)
 }
 
-// replaceBare replaces old by repl in text; with alone, only where old is
-// not part of a longer word.
-func replaceBare(text, old, repl string, alone bool) string {
-	if !alone {
+// tokenOnly reports whether v's unquoted text is replaced only where it is a
+// whole token: a short v, or one without a letter, digit or underscore.
+func tokenOnly(v string) bool {
+	if len(v) < shortSensitive {
+		return true
+	}
+	for i := 0; i < len(v); i++ {
+		if wordByte(v[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// replaceBare replaces old by repl in text; with tokenOnly, only where old
+// is a whole token: after the text's start, white space, an opening quote
+// or bracket, a comma or "=", and before the text's end, white space, a
+// closing quote or bracket, or a punctuation mark that ends the token
+// ("S3 rejects -5.", "on: ", but not the "s3" of "s3:*").
+func replaceBare(text, old, repl string, tokenOnly bool) string {
+	if !tokenOnly {
 		return strings.ReplaceAll(text, old, repl)
 	}
 	var b strings.Builder
@@ -156,8 +175,7 @@ func replaceBare(text, old, repl string, alone bool) string {
 			return b.String()
 		}
 		end := i + len(old)
-		if (i > 0 && wordByte(text[i-1]) && wordByte(old[0])) ||
-			(end < len(text) && wordByte(text[end]) && wordByte(old[len(old)-1])) {
+		if i > 0 && !strings.ContainsRune(tokenBefore, rune(text[i-1])) || !tokenEnds(text[end:]) {
 			b.WriteString(text[:i+1])
 			text = text[i+1:]
 			continue
@@ -166,6 +184,19 @@ func replaceBare(text, old, repl string, alone bool) string {
 		b.WriteString(repl)
 		text = text[end:]
 	}
+}
+
+// The bytes that may come before and after a whole token (NUL is the
+// placeholder of an earlier replacement).
+const (
+	tokenBefore = " \t\n\r\"'`([{<=,\x00"
+	tokenAfter  = " \t\n\r\"'`)]}>\x00"
+)
+
+// tokenEnds reports whether a token ends where rest begins.
+func tokenEnds(rest string) bool {
+	rest = strings.TrimLeft(rest, ".,;:!?")
+	return rest == "" || strings.ContainsRune(tokenAfter, rune(rest[0]))
 }
 
 func wordByte(c byte) bool {
