@@ -104,3 +104,9 @@ test_trail_key_undeclared_log_bucket_passes if {
 test_trail_key_alias_name_passes if {
 	count(kms_settings.deny) == 0 with input as trail_spec("alias/audit", "logs", "acme-logs", "eu-west-1")
 }
+
+# An ARN with more than six parts has no region field to compare (as
+# pkg/spec's kmsKeyRegion).
+test_trail_key_malformed_arn_passes if {
+	count(kms_settings.deny) == 0 with input as trail_spec("arn:aws:kms:us-east-1:111122223333:key/abc:extra", "logs", "acme-logs", "eu-west-1")
+}
