@@ -34,14 +34,16 @@ rerun converges. Nothing is deleted but, when IAM's limit of five is
 reached, the oldest non-default version of a managed policy it updates.
 
 Given a plan file saved with "plan -out", apply performs it without asking
-(give the same -var values), and refuses when the spec or the live state
-changed since.
+(give the same -var values and -policy directories), and refuses when the
+spec or the live state changed since.
 
 Flags:
   -auto-approve          do not ask for confirmation (required when stdin
                          is not a terminal)
   -allow-destructive     allow lifecycle changes that delete data sooner
   -skip-lint             do not block on lint errors (validation still runs)
+  -policy=DIR            custom Rego policies the lint gate runs too, as
+                         "lint -policy" does (repeatable)
   -json                  stream JSON Lines events on stdout (version,
                          diagnostic, planned_change, change_summary,
                          apply_start, apply_progress, apply_complete,
@@ -66,7 +68,7 @@ func runApply(env *Env, args []string) int {
 	fs := newFlagSet(env, "apply")
 	autoApprove := fs.Bool("auto-approve", false, "do not ask for confirmation")
 	allowDestructive := fs.Bool("allow-destructive", false, "allow lifecycle changes that delete data sooner")
-	skipLint := fs.Bool("skip-lint", false, "do not block on lint errors")
+	gate := addGateFlags(fs)
 	keyDir := fs.String("key-dir", ".", "directory for created access keys")
 	asJSON := fs.Bool("json", false, "stream JSON Lines events on stdout")
 	af := addAWSFlags(fs)
@@ -98,15 +100,18 @@ func runApply(env *Env, args []string) int {
 			return view.ExitError
 		}
 		r.planSkippedLint = saved.Inputs.LintSkipped()
+		if !gate.skip && !samePolicies(r, saved.Inputs, gate.policies) {
+			return view.ExitError
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	opts := vars.options(env)
-	pl, ok := planSpec(ctx, r, path, opts, af, *skipLint)
+	pl, ok := planSpec(ctx, r, path, opts, af, gate)
 	if !ok {
 		return view.ExitError
 	}
-	if isPlan && !checkPlanFile(r, saved, pl, apply.InputsOf(pl.spec, opts.VarFiles, *skipLint)) {
+	if isPlan && !checkPlanFile(r, saved, pl, apply.InputsOf(pl.spec, opts.VarFiles, gate.skip)) {
 		return view.ExitError
 	}
 	if r.ev != nil {

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"flag"
+	"slices"
+	"strings"
 
 	"github.com/teramot/teramotc/pkg/apply"
 )
@@ -42,4 +44,25 @@ func checkPlanFile(r *reporter, saved *apply.SavedPlan, fresh *planned, now *app
 		return false
 	}
 	return true
+}
+
+// samePolicies refuses to apply a plan file made with -policy directories
+// that apply was not given: its lint gate would run fewer rules than
+// plan's did.
+func samePolicies(r *reporter, was *apply.PlanInputs, now []string) bool {
+	if was == nil {
+		return true
+	}
+	var missing []string
+	for _, d := range was.Policies {
+		if !slices.Contains(now, d) {
+			missing = append(missing, "-policy "+d)
+		}
+	}
+	if len(missing) == 0 {
+		return true
+	}
+	r.fail("the plan was made with "+strings.Join(missing, ", ")+", which apply was not given",
+		"Give apply the same -policy directories as plan, so that its lint gate runs the same rules, or plan again without them.")
+	return false
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"cmp"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"slices"
@@ -137,35 +136,13 @@ func runLint(env *Env, args []string) int {
 			fmt.Sprintf("-fail-level must be error, warning or notice, not %q.%s", lf.failLevel,
 				didYouMean(lf.failLevel, []string{"error", "warning", "notice"}))), nil)
 	}
-	now, err := lintNow(env)
-	if err != nil {
-		return out.stop(view.CauseUsage, "", lintUsageDiag("Invalid TERAMOTC_NOW", err.Error()+"."), nil)
-	}
-
 	ctx, cancel := context.WithTimeout(context.Background(), lf.timeout)
 	defer cancel()
-	set, err := rules.Load(ctx, rules.Options{PolicyDirs: lf.policies, AllowNetworkBuiltins: lf.net})
-	if err != nil {
-		cause := view.CausePolicy
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			cause = view.CauseTimeout
-		}
-		diags, files := rules.Diagnostics(err)
-		return out.stop(cause, onlyOne(lf.policies), diags, files)
-	}
-	opts := rules.LintOptions{
-		Spec: lf.vars.options(env), Only: lf.only, Enable: lf.enable, Disable: lf.disable,
-		NoInlineIgnores: lf.noInline, Now: now,
-	}
-	if diags := set.CheckRuleIDs(opts); diags.HasErrors() {
-		return out.stop(view.CauseUsage, "", diags, nil)
-	}
-	if lf.config != "" {
-		cfg, diags := rules.LoadConfig(lf.config, set)
-		if diags.HasErrors() {
-			return out.stop(view.CauseConfig, lf.config, diags, configFiles(lf.config, cfg))
-		}
-		opts.Config = cfg
+	setup := lintSetup{policies: lf.policies, net: lf.net, config: lf.config,
+		only: lf.only, enable: lf.enable, disable: lf.disable, noInline: lf.noInline}
+	set, opts, stop := setup.load(ctx, env, lf.vars.options(env))
+	if stop != nil {
+		return out.stop(stop.cause, stop.path, stop.diags, stop.files)
 	}
 
 	results := set.Lint(ctx, paths, opts)

@@ -10,7 +10,6 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/teramot/teramotc/internal/version"
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/rules"
 	"github.com/teramot/teramotc/pkg/spec"
@@ -82,22 +81,7 @@ type lintWriter struct {
 // diags, all of the cause, are its errors. path is the file or directory
 // they concern; files hold the sources of their ranges.
 func (lw *lintWriter) stop(cause view.LintCause, path string, diags hcl.Diagnostics, files map[string]*hcl.File) int {
-	r := &view.LintReport{
-		Findings: []*rules.Finding{},
-		Rules:    []*rules.Rule{},
-		Errors:   diags,
-		Origins:  map[*hcl.Diagnostic]view.LintOrigin{},
-		Files:    files,
-		Version:  version.Version,
-		Command:  "lint",
-	}
-	if r.Files == nil {
-		r.Files = map[string]*hcl.File{}
-	}
-	for _, d := range diags {
-		r.Origins[d] = view.LintOrigin{Cause: cause, Path: path, File: isRegularFile(path)}
-	}
-	return lw.write(r)
+	return lw.write((&lintStop{cause: cause, path: path, diags: diags, files: files}).report())
 }
 
 // write writes r to each output and returns the exit code. The text format

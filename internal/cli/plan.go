@@ -36,6 +36,8 @@ Flags:
   -json                  same as -format=json
   -detailed-exitcode     exit 2 when there are changes
   -skip-lint             do not block on lint errors (validation still runs)
+  -policy=DIR            custom Rego policies the lint gate runs too, as
+                         "lint -policy" does (repeatable)
   -profile, -region, -assume-role-arn, -external-id, -endpoint-url
                          AWS connection (default: the SDK's chain and
                          AWS_ENDPOINT_URL)
@@ -43,6 +45,11 @@ Flags:
   -var-file=FILE         read variables from an HCL file (repeatable)
   -parallelism=N         buckets, grants and trails read at once (10)
   -no-color              disable colour
+
+The lint gate refuses the spec when "teramotc lint [-policy DIR...] SPEC"
+would fail it at the default fail level, in the same environment:
+TERAMOTC_NOW, and TERAMOTC_CONFIG, else the .teramotc.hcl in the spec's
+directory.
 
 Exit codes: 0 no changes (or changes without -detailed-exitcode),
 1 error, 2 changes with -detailed-exitcode.
@@ -60,7 +67,7 @@ func runPlan(env *Env, args []string) int {
 	ff := addFormatFlag(fs, "text", "text, json or markdown", true)
 	ff.addJSONSwitch(fs)
 	detailed := fs.Bool("detailed-exitcode", false, "exit 2 when there are changes")
-	skipLint := fs.Bool("skip-lint", false, "do not block on lint errors")
+	gate := addGateFlags(fs)
 	af := addAWSFlags(fs)
 	vars := addVarFlags(fs)
 	rest, err := parseArgs(fs, args)
@@ -83,11 +90,12 @@ func runPlan(env *Env, args []string) int {
 		r.ev.Version(version.Version)
 	}
 	opts := vars.options(env)
-	pl, ok := planSpec(ctx, r, path, opts, af, *skipLint)
+	pl, ok := planSpec(ctx, r, path, opts, af, gate)
 	if !ok {
 		return view.ExitError
 	}
-	inputs := apply.InputsOf(pl.spec, opts.VarFiles, *skipLint)
+	inputs := apply.InputsOf(pl.spec, opts.VarFiles, gate.skip)
+	inputs.Policies = gate.policies
 	if *out != "" {
 		// The spec's absolute path: apply PLANFILE works from any directory.
 		abs, err := filepath.Abs(path)

@@ -9,7 +9,6 @@ import (
 
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/apply"
-	"github.com/teramot/teramotc/pkg/rules"
 	"github.com/teramot/teramotc/pkg/spec"
 )
 
@@ -76,7 +75,7 @@ func (r *reporter) warn(summary string) {
 
 // planSpec compiles the spec, runs the lint gate, reads the live state and
 // diffs it. On failure it reports why and returns ok=false.
-func planSpec(ctx context.Context, r *reporter, path string, opts spec.Options, af *awsFlags, skipLint bool) (*planned, bool) {
+func planSpec(ctx context.Context, r *reporter, path string, opts spec.Options, af *awsFlags, gate *gateFlags) (*planned, bool) {
 	c, diags := compileSpec(path, opts)
 	if diags.HasErrors() || c.Out == nil {
 		r.diags(diags, c.files())
@@ -85,10 +84,10 @@ func planSpec(ctx context.Context, r *reporter, path string, opts spec.Options, 
 	if len(diags) > 0 {
 		r.diags(diags, c.files())
 	}
-	if !skipLint && !lintGate(ctx, r, path, opts) {
+	if !gate.skip && !lintGate(ctx, r, path, opts, gate.policies) {
 		return nil, false
 	}
-	if skipLint {
+	if gate.skip {
 		r.warn("-skip-lint: lint rules were not run; only validation gated this plan.")
 	}
 	e, ok := connect(ctx, r, af.conn)
@@ -123,46 +122,4 @@ func planSpec(ctx context.Context, r *reporter, path string, opts spec.Options, 
 	plan := e.MakePlan(items, live)
 	e.WarnOtherAttachments(ctx, plan)
 	return &planned{engine: e, plan: plan, spec: s}, true
-}
-
-// lintGate runs the built-in rules and refuses the spec when lint would
-// fail it at the default fail level: an error stopped evaluation, or a
-// finding blocks (rules.Blocking at error).
-func lintGate(ctx context.Context, r *reporter, path string, opts spec.Options) bool {
-	env := r.env
-	set, err := rules.Load(ctx, rules.Options{})
-	if err != nil {
-		r.fail("loading the lint rules: "+err.Error(), "")
-		return false
-	}
-	results := set.Lint(ctx, []string{path}, rules.LintOptions{Spec: opts, Now: env.Now()})
-	report := lintReport(results, set, rules.SeverityError)
-	var blocking hcl.Diagnostics
-	for _, f := range rules.Blocking(report.Findings, report.FailLevel) {
-		rng, detail := f.Range, "Fix the finding, or suppress it with a reason."
-		if f.Rule.Link != "" {
-			detail += " See " + f.Rule.Link + "."
-		}
-		blocking = append(blocking, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: f.Rule.ID + ": " + f.Message,
-			Detail: detail, Subject: &rng,
-			Extra: spec.DiagExtra{RuleID: f.Rule.ID}})
-	}
-	if len(blocking) == 0 && !report.Errors.HasErrors() {
-		return true
-	}
-	summary := fmt.Sprintf("lint found %d error finding(s); nothing was read from or written to AWS.", len(blocking))
-	detail := "Fix the findings, suppress them with a reason, or rerun with -skip-lint."
-	if r.planSkippedLint {
-		detail = "The plan file was made with -skip-lint: rerun apply with -skip-lint to apply it as planned, " +
-			"or fix the findings and run \"teramotc plan -out=FILE\" again."
-	}
-	if r.ev != nil {
-		r.ev.Diagnostics(append(report.Errors, blocking...), report.Files)
-		r.fail(summary, detail)
-		return false
-	}
-	report.Color = env.Color
-	view.WriteLintGate(env.Stderr, report)
-	r.fail(summary, detail)
-	return false
 }

@@ -157,6 +157,9 @@ func WriteApplyHint(w io.Writer, p *apply.Plan, in *apply.PlanInputs, lead, path
 	}
 	var vars, env []string
 	if in != nil {
+		for _, d := range in.Policies {
+			flags = append(flags, "-policy", shellWord(d))
+		}
 		for _, f := range in.VarFiles {
 			flags = append(flags, "-var-file", shellWord(f))
 		}

@@ -118,6 +118,8 @@ func TestWriteApplyHint(t *testing.T) {
 			[]string{"Replace each ... with the value the variable had for plan (external_id, company): apply refuses a plan whose values differ.",
 				"Set TERAMOTC_VAR_region as for plan."},
 			[]string{"DESTRUCTIVE change", "made with -skip-lint"}},
+		{"policies", safe, &apply.PlanInputs{Policies: []string{"policy", "team rules"}, VarFiles: []string{"prod.tfvars"}},
+			"  teramotc apply -policy policy -policy 'team rules' -var-file prod.tfvars my.plan", nil, nil},
 		{"env only", safe, &apply.PlanInputs{Env: []string{"TERAMOTC_VAR_a", "TERAMOTC_VAR_b"}}, "  teramotc apply my.plan",
 			[]string{"Set TERAMOTC_VAR_a, TERAMOTC_VAR_b as for plan."}, nil},
 	}

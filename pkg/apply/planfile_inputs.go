@@ -23,6 +23,10 @@ type PlanInputs struct {
 	// Env names the TERAMOTC_VAR_<name> environment variables whose value
 	// was used.
 	Env []string `json:"env"`
+	// Policies are the -policy directories the lint gate ran, as given and
+	// in their order; omitted when there were none (and absent in plan
+	// files made before it was recorded).
+	Policies []string `json:"policies,omitempty"`
 }
 
 // InputsOf returns the inputs of a plan of s, loaded with the -var-file

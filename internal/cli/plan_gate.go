@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/teramot/teramotc/internal/view"
+	"github.com/teramot/teramotc/pkg/rules"
+	"github.com/teramot/teramotc/pkg/spec"
+)
+
+// gateFlags are the lint gate's flags of plan and apply.
+type gateFlags struct {
+	skip     bool
+	policies stringsFlag
+}
+
+func addGateFlags(fs *flag.FlagSet) *gateFlags {
+	g := &gateFlags{}
+	fs.BoolVar(&g.skip, "skip-lint", false, "do not block on lint errors")
+	fs.Var(&g.policies, "policy", "custom policy directory the lint gate runs too (repeatable)")
+	return g
+}
+
+// lintGate lints the spec as "teramotc lint -policy DIR... SPEC" would, in
+// the same environment (TERAMOTC_NOW, TERAMOTC_CONFIG, else the spec's
+// .teramotc.hcl), and refuses it when that lint would fail at its default
+// fail level: an error stopped the lint, or a finding blocks
+// (rules.Blocking at error).
+func lintGate(ctx context.Context, r *reporter, path string, opts spec.Options, policies []string) bool {
+	env := r.env
+	setup := lintSetup{policies: policies, config: env.Getenv("TERAMOTC_CONFIG")}
+	set, lo, stop := setup.load(ctx, env, opts)
+	var report *view.LintReport
+	if stop != nil {
+		report = stop.report()
+	} else {
+		results := set.Lint(ctx, []string{path}, lo)
+		report = lintReport(results, set, rules.SeverityError)
+		report.Origins = lintOrigins(results, setup.config, report.Files)
+	}
+	var blocking hcl.Diagnostics
+	for _, f := range rules.Blocking(report.Findings, report.FailLevel) {
+		rng, detail := f.Range, "Fix the finding, or suppress it with a reason."
+		if f.Rule.Link != "" {
+			detail += " See " + f.Rule.Link + "."
+		}
+		blocking = append(blocking, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: f.Rule.ID + ": " + f.Message,
+			Detail: detail, Subject: &rng,
+			Extra: spec.DiagExtra{RuleID: f.Rule.ID}})
+	}
+	if len(blocking) == 0 && !report.Errors.HasErrors() {
+		return true
+	}
+	summary, detail := gateRefusal(report, len(blocking))
+	if r.planSkippedLint {
+		detail = "The plan file was made with -skip-lint: rerun apply with -skip-lint to apply it as planned, " +
+			"or fix what lint reports and run \"teramotc plan -out=FILE\" again."
+	}
+	if r.ev != nil {
+		r.ev.Diagnostics(append(report.Errors, blocking...), report.Files)
+		r.fail(summary, detail)
+		return false
+	}
+	report.Color = env.Color
+	view.WriteLintGate(env.Stderr, report)
+	r.fail(summary, detail)
+	return false
+}
+
+// gateCauses words, in the order lint's summary names them, what can stop
+// a lint run.
+var gateCauses = []struct {
+	cause view.LintCause
+	what  string
+}{
+	{view.CauseUsage, "in the environment (TERAMOTC_NOW)"},
+	{view.CausePolicy, "in the -policy directories"},
+	{view.CauseConfig, "in the configuration file"},
+	{view.CauseSpec, "in the spec"},
+	{view.CauseEvaluation, "evaluating the rules"},
+	{view.CauseTimeout, "evaluating the rules (timed out)"},
+}
+
+// gateRefusal is the summary and detail of the gate's refusal: what
+// stopped lint (errors in the configuration file, the policies, the spec)
+// and how many error findings it found.
+func gateRefusal(report *view.LintReport, findings int) (summary, detail string) {
+	byCause := map[view.LintCause]int{}
+	for _, d := range report.Errors {
+		if d.Severity == hcl.DiagError {
+			cause := view.CauseSpec
+			if o := report.Origins[d]; o.Cause != "" {
+				cause = o.Cause
+			}
+			byCause[cause]++
+		}
+	}
+	var parts []string
+	for _, c := range gateCauses {
+		if n := byCause[c.cause]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s %s", n, plural(n, "error", "errors"), c.what))
+		}
+	}
+	const nothing = "; nothing was read from or written to AWS."
+	if len(parts) == 0 {
+		return fmt.Sprintf("lint found %d error finding(s)", findings) + nothing,
+			"Fix the findings, suppress them with a reason, or rerun with -skip-lint."
+	}
+	summary = "lint was stopped by " + strings.Join(parts, " and ")
+	if findings > 0 {
+		summary += fmt.Sprintf(", and found %d error finding(s)", findings)
+	}
+	return summary + nothing, "Fix the errors lint reports above (\"teramotc lint\" shows the same), or rerun with -skip-lint."
+}
