@@ -4,7 +4,8 @@ package apply
 // a key's secret once, in the answer to CreateAccessKey, so a key whose
 // answer was lost (a killed run, a timeout) is a working credential that
 // nobody holds. teramotc accounts for a key by its key file,
-// KEYDIR/USER.access-key.json, which names the key id; a key it does not
+// KEYDIR/USER.access-key.json (KEYDIR/grant.LABEL.access-key.json when the
+// user name is sensitive), which names the key id; a key it does not
 // account for is reported by plan and never granted access by apply
 // (docs/apply.md, "Access keys").
 
@@ -38,6 +39,32 @@ type accessKeyBook struct {
 	mu      sync.Mutex
 	listed  map[string][]accessKey
 	created map[string]string
+	// files names the key file of each user whose name is sensitive
+	// after the grant's address (grant.LABEL), not the user.
+	files map[string]string
+}
+
+// nameFiles records the key file names of the users of items whose name
+// holds a sensitive value: a file on disk named after a secret would put
+// it in directory listings, shell history and CI logs.
+func (b *accessKeyBook) nameFiles(items []*Item) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, it := range items {
+		if it.Type == TAccessKey && itemSecrets(it)(it.Name) {
+			if b.files == nil {
+				b.files = map[string]string{}
+			}
+			b.files[it.Name] = it.Address
+		}
+	}
+}
+
+// fileBase is the name of the user's key file without its extension.
+func (b *accessKeyBook) fileBase(user string) string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return cmp.Or(b.files[user], user)
 }
 
 func (b *accessKeyBook) setListed(user string, keys []accessKey) {
@@ -113,9 +140,26 @@ func keyIDs(keys []accessKey) []string {
 	return ids
 }
 
-// keyFilePath is where apply writes the user's key.
+// keyFilePath is where apply writes the user's key:
+// KEYDIR/USER.access-key.json, or KEYDIR/grant.LABEL.access-key.json for a
+// user whose name is sensitive (accessKeyBook.nameFiles).
 func (e *Engine) keyFilePath(user string) string {
-	return filepath.Join(cmp.Or(e.KeyDir, "."), user+".access-key.json")
+	return filepath.Join(cmp.Or(e.KeyDir, "."), e.keys.fileBase(user)+".access-key.json")
+}
+
+// keyFileFound is where the user's key file is read from: keyFilePath,
+// unless only the file an earlier teramotc wrote for a user with a
+// sensitive name is there (KEYDIR/USER.access-key.json), which still
+// accounts for its key.
+func (e *Engine) keyFileFound(user string) string {
+	path := e.keyFilePath(user)
+	old := filepath.Join(cmp.Or(e.KeyDir, "."), user+".access-key.json")
+	if _, err := os.Lstat(path); old != path && errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Lstat(old); err == nil {
+			return old
+		}
+	}
+	return path
 }
 
 // keyFile is what a key file says.
@@ -150,7 +194,7 @@ func readKeyFile(path string) (keyFile, error) {
 // that key, whose secret nobody may hold, a working credential for the
 // grant. nil when every active key is accounted for.
 func (e *Engine) keyGrantProblem(user, policy string, keys []accessKey) error {
-	path := e.keyFilePath(user)
+	path := e.keyFileFound(user)
 	kf, err := readKeyFile(path)
 	if err != nil {
 		return &Problem{Summary: fmt.Sprintf("cannot read the key file %s: %v", path, err),
@@ -253,10 +297,10 @@ func (e *Engine) warnAccessKeys(p *Plan) {
 		switch {
 		case len(active) > 0 && attaching:
 			p.Warnings = append(p.Warnings, fmt.Sprintf("user %s already has access key %s, which this plan does not create, and the plan attaches the grant's policy to %s: "+
-				"apply attaches it only if -key-dir holds the key's file (%s.access-key.json, written by the apply that created it). "+
+				"apply attaches it only if -key-dir holds the key's file (%s, written by the apply that created it). "+
 				"If nobody holds its secret (an apply stopped before saving it), delete it: %s; apply then creates a new key. "+
 				"To keep a key you hold elsewhere, set create_access_key = false in %s",
-				it.Name, keyNames(active), it.Name, it.Name, deleteKeyCommands(it.Name, active), it.Address))
+				it.Name, keyNames(active), it.Name, filepath.Base(e.keyFilePath(it.Name)), deleteKeyCommands(it.Name, active), it.Address))
 		case len(active) > 1:
 			p.Warnings = append(p.Warnings, fmt.Sprintf("user %s has %d active access keys (%s); create_access_key asks for one: the others are left from an interrupted or concurrent apply, or were made outside teramotc. "+
 				"Delete each key nobody holds (aws iam delete-access-key --user-name %s --access-key-id ID), or keep it knowingly: teramotc never deletes keys",

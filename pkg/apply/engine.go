@@ -217,8 +217,15 @@ func (e *Engine) CheckKeyDir(p *Plan) error {
 		return err
 	}
 	var users []string
+	files := map[string]string{} // key file -> user
 	for _, c := range p.Changes {
 		if c.Type == TAccessKey && c.Action == ActionCreate && c.Unsupported == "" {
+			path := e.keyFilePath(c.Name)
+			if other, ok := files[path]; ok {
+				return &Problem{Summary: fmt.Sprintf("users %s and %s would write their access keys to the same file %s", other, c.Name, path),
+					Detail: "A user whose name is sensitive has its key file named after its grant (grant.LABEL.access-key.json): rename the grant or the other user. Nothing was written to AWS."}
+			}
+			files[path] = c.Name
 			users = append(users, c.Name)
 		}
 	}
@@ -226,7 +233,7 @@ func (e *Engine) CheckKeyDir(p *Plan) error {
 		return nil
 	}
 	dir := cmp.Or(e.KeyDir, ".")
-	fix := ("apply writes each created access key to DIR/USER.access-key.json (mode 0600); give -key-dir an existing directory you may write to. Nothing was written to AWS.")
+	fix := ("apply writes each created access key to DIR/USER.access-key.json (DIR/grant.LABEL.access-key.json for a user whose name is sensitive) with mode 0600; give -key-dir an existing directory you may write to. Nothing was written to AWS.")
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -250,7 +257,7 @@ func (e *Engine) CheckKeyDir(p *Plan) error {
 	f.Close()
 	os.Remove(f.Name())
 	for _, u := range users {
-		path := e.keyFilePath(u)
+		path := e.keyFileFound(u)
 		if kf, _ := readKeyFile(path); kf.empty {
 			return &Problem{Summary: path + " is empty: an earlier apply stopped before saving the access key of user " + u,
 				Detail: "The user has no access key now, so none was lost: remove the empty file and run apply again. Nothing was written to AWS."}

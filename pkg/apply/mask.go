@@ -179,8 +179,13 @@ func (m *masker) leaks(v any, sensitive bool) bool {
 }
 
 // maskText replaces every long secret inside s (and s itself when it is a
-// secret) by "(sensitive)".
+// secret) by "(sensitive)", the longest first, so that a secret holding
+// another ("u-${var.s}" and var.s) is masked whole. A short secret inside
+// longer text is left alone (it occurs there by chance): text that may
+// quote one must be worded without it, as lifecycle reasons are.
 func maskText(s string, secrets []string) string {
+	secrets = slices.Clone(secrets)
+	slices.SortStableFunc(secrets, func(a, b string) int { return len(b) - len(a) })
 	for _, sec := range secrets {
 		if s == sec {
 			return Redacted
