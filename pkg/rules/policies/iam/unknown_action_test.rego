@@ -63,3 +63,11 @@ test_plainly_known_agrees_with_invalid if {
 	not unknown_action.plainly_known("s3:ListBuc\u212aet")
 	unknown_action.invalid("s3:ListBuc\u212aet")
 }
+
+# An S3 action name under another two-letter service is not an S3 action.
+test_fail_s3_name_of_other_service if {
+	fs := unknown_action.deny with input as {"grants": [grant(["s4:GetObject"])], "buckets": []}
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "s4:GetObject")
+}
