@@ -2,7 +2,6 @@ package spec
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 )
 
@@ -23,16 +22,6 @@ func didYouMeanFold(given string, options []string, sensitive bool) string {
 		return ""
 	}
 	return didYouMean(given, options)
-}
-
-// quoteValue quotes a value for a diagnostic, or gives RedactedText when it
-// is sensitive (derived values such as "s3:${var.x}" included, which the
-// redaction of the variables' own texts would only cut in part).
-func quoteValue(v string, sensitive bool) string {
-	if sensitive {
-		return RedactedText
-	}
-	return strconv.Quote(v)
 }
 
 // maxSuggestDistance is the largest EditDistance at which Suggest offers a

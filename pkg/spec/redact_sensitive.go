@@ -24,7 +24,10 @@ import (
 //   - once evaluated, Load redacts all its diagnostics with the strings and
 //     numbers given to sensitive variables (default, -var, -var-file,
 //     environment), whatever produced them: a check that quotes a value it
-//     does not know to be sensitive ("S3 rejects -5") is covered too.
+//     does not know to be sensitive ("S3 rejects -98765") is covered too,
+//     but for a short value inside a sentence (shortSensitive): checks
+//     print an Attr marked Sensitive as RedactedText themselves (show,
+//     quoteValue, showInt).
 
 // The two placeholders of a sensitive value. Both are part of versioned
 // outputs: do not change their text.
@@ -38,12 +41,30 @@ const (
 	RedactedData = "(sensitive)"
 )
 
-// shortSensitive is the length under which a sensitive value's unquoted text
-// is only replaced where it is a whole token, not inside a longer one: a
-// value "on" must not turn "condition" into garbage, nor a value "*" the
-// "s3:*" of another attribute. A value without a letter, digit or
-// underscore is replaced as a whole token only whatever its length.
+// shortSensitive is the length under which a sensitive value's text is only
+// replaced quoted or whole (replaceBare), not inside other text: a value
+// "on" must not turn "condition" into garbage, nor a value "*" the "s3:*"
+// of another attribute.
 const shortSensitive = 4
+
+// quoteValue quotes a value for a diagnostic, or gives RedactedText when it
+// is sensitive (derived values such as "s3:${var.x}" included, which the
+// redaction of the variables' own texts would only cut in part).
+func quoteValue(v string, sensitive bool) string {
+	if sensitive {
+		return RedactedText
+	}
+	return strconv.Quote(v)
+}
+
+// showInt prints a number for a diagnostic, or RedactedText when it is
+// sensitive: a short one is not redacted inside a sentence (replaceBare).
+func showInt(a Attr[int]) string {
+	if a.Sensitive {
+		return RedactedText
+	}
+	return strconv.Itoa(a.Value)
+}
 
 // markDeep marks v and every value inside it as sensitive.
 func markDeep(v cty.Value) cty.Value {
@@ -137,70 +158,30 @@ func (s sensitiveTexts) replace(text string) string {
 			text = strings.ReplaceAll(text, string(j), hole)
 		}
 		if escaped := quoted[1 : len(quoted)-1]; escaped != v {
-			text = replaceBare(text, escaped, hole, tokenOnly(v))
+			text = replaceBare(text, escaped, hole, len(v) < shortSensitive)
 		}
-		text = replaceBare(text, v, hole, tokenOnly(v))
+		text = replaceBare(text, v, hole, len(v) < shortSensitive)
 	}
 	return strings.ReplaceAll(text, hole, RedactedText)
 }
 
-// tokenOnly reports whether v's unquoted text is replaced only where it is a
-// whole token: a short v, or one without a letter, digit or underscore.
-func tokenOnly(v string) bool {
-	if len(v) < shortSensitive {
-		return true
-	}
-	for i := 0; i < len(v); i++ {
-		if wordByte(v[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-// replaceBare replaces old by repl in text; with tokenOnly, only where old
-// is a whole token: after the text's start, white space, an opening quote
-// or bracket, a comma or "=", and before the text's end, white space, a
-// closing quote or bracket, or a punctuation mark that ends the token
-// ("S3 rejects -5.", "on: ", but not the "s3" of "s3:*").
-func replaceBare(text, old, repl string, tokenOnly bool) string {
-	if !tokenOnly {
+// replaceBare replaces old by repl in text; when old is short, only where it
+// is the whole text or quoted whole by backquotes or single quotes (double
+// quotes are replace's): a short value found inside other text is most
+// likely not the value, and replacing it there would garble the text and
+// tell what the value is ("(1 hour)" becoming "((sensitive value) hour)").
+// Checks that print such a value unquoted redact it themselves.
+func replaceBare(text, old, repl string, short bool) string {
+	switch {
+	case !short:
 		return strings.ReplaceAll(text, old, repl)
+	case text == old:
+		return repl
 	}
-	var b strings.Builder
-	for {
-		i := strings.Index(text, old)
-		if i < 0 {
-			b.WriteString(text)
-			return b.String()
-		}
-		end := i + len(old)
-		if i > 0 && !strings.ContainsRune(tokenBefore, rune(text[i-1])) || !tokenEnds(text[end:]) {
-			b.WriteString(text[:i+1])
-			text = text[i+1:]
-			continue
-		}
-		b.WriteString(text[:i])
-		b.WriteString(repl)
-		text = text[end:]
+	for _, q := range []string{"`", "'"} {
+		text = strings.ReplaceAll(text, q+old+q, q+repl+q)
 	}
-}
-
-// The bytes that may come before and after a whole token (NUL is the
-// placeholder of an earlier replacement).
-const (
-	tokenBefore = " \t\n\r\"'`([{<=,\x00"
-	tokenAfter  = " \t\n\r\"'`)]}>\x00"
-)
-
-// tokenEnds reports whether a token ends where rest begins.
-func tokenEnds(rest string) bool {
-	rest = strings.TrimLeft(rest, ".,;:!?")
-	return rest == "" || strings.ContainsRune(tokenAfter, rune(rest[0]))
-}
-
-func wordByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+	return text
 }
 
 // hideSensitive redacts the diagnostics of evaluating expr in ctx when the

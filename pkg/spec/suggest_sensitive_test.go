@@ -126,3 +126,129 @@ func hasDiag(diags []string, summary, detail string) bool {
 	}
 	return false
 }
+
+// TestSensitiveDerivedValuesHidden: checks that print the value they reject
+// (days, durations, storage classes, algorithms) print "(sensitive value)"
+// for one derived from a sensitive variable, whose text the redaction of the
+// variable's own value does not find: their diagnostics are the same for
+// two sensitive values.
+func TestSensitiveDerivedValuesHidden(t *testing.T) {
+	bucket := func(body string) string {
+		return `
+bucket "data" {
+  name   = "teramot-sens-data"
+  region = "us-east-1"
+` + body + `
+}
+`
+	}
+	tests := []struct {
+		name, body   string
+		value, other string // two values of var.v
+		summary      string
+		shown        string // the detail's text when var.v is not sensitive
+	}{
+		{"expiration days", bucket(`  lifecycle_rule "r" { expiration_days = var.v - 10 }`),
+			"3", "4", "Invalid expiration_days", "S3 rejects -7."},
+		{"transition too early", bucket(`  lifecycle_rule "r" {
+    transition {
+      days          = var.v + 20
+      storage_class = "STANDARD_IA"
+    }
+  }`), "3", "4", "Transition too early", "this transition says 23."},
+		{"transitions out of order", bucket(`  lifecycle_rule "r" {
+    transition {
+      days          = 90
+      storage_class = "STANDARD_IA"
+    }
+    transition {
+      days          = var.v * 20
+      storage_class = "GLACIER"
+    }
+  }`), "3", "4", "Transitions out of order", "GLACIER at 60 days follows STANDARD_IA at 90 days"},
+		{"storage class of a transition", bucket(`  lifecycle_rule "r" {
+    transition {
+      days          = 30
+      storage_class = "GLACIER"
+    }
+    transition {
+      days          = 90
+      storage_class = upper(var.v)
+    }
+  }`), "standard_ia", "onezone_ia", "Unsupported transition", "from GLACIER to STANDARD_IA"},
+		{"transition too soon after IA", bucket(`  lifecycle_rule "r" {
+    transition {
+      days          = var.v + 30
+      storage_class = "STANDARD_IA"
+    }
+    transition {
+      days          = 40
+      storage_class = "GLACIER"
+    }
+  }`), "3", "4", "Transition too soon after IA", "(day 33); this one is at day 40."},
+		{"transition after a sensitive storage class", bucket(`  lifecycle_rule "r" {
+    transition {
+      days          = 30
+      storage_class = upper(var.v)
+    }
+    transition {
+      days          = 90
+      storage_class = "STANDARD_IA"
+    }
+  }`), "glacier", "deep_archive", "Unsupported transition", "Supported next classes after GLACIER"},
+		{"expiration before transition", bucket(`  lifecycle_rule "r" {
+    expiration_days = var.v + 10
+    transition {
+      days          = 30
+      storage_class = "STANDARD_IA"
+    }
+  }`), "3", "4", "Expiration before last transition", "expiration_days (13)"},
+		{"KMS algorithm", bucket(`  encryption {
+    algorithm = lower(var.v)
+  }`), "AWS:KMS", "aws:kms:DSSE", "Missing KMS key", `The algorithm "aws:kms" needs`},
+		{"session duration", `
+bucket "data" {
+  name   = "teramot-sens-data"
+  region = "us-east-1"
+}
+grant "partner" {
+  bucket      = bucket.data
+  permissions = ["read"]
+  cross_account_role {
+    name                 = "partner"
+    trusted_account_id   = "444455556666"
+    external_id          = "ext-id-123456"
+    max_session_duration = var.v * 1000
+  }
+}
+`, "2", "1", "Invalid session duration", "max_session_duration is 2000 seconds"},
+	}
+	load := func(t *testing.T, body, value string, sensitive bool) []string {
+		t.Helper()
+		decl := "variable \"v\" {\n  default = \"" + value + "\"\n"
+		if sensitive {
+			decl += "  sensitive = true\n"
+		}
+		dir := writeSpec(t, map[string]string{"main.hcl": decl + "}\n" + body})
+		_, diags := Load(dir, Options{})
+		var out []string
+		for _, d := range diags {
+			out = append(out, d.Summary+": "+d.Detail)
+		}
+		return out
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if shown := load(t, tc.body, tc.value, false); !hasDiag(shown, tc.summary, tc.shown) {
+				t.Fatalf("not sensitive: no %q diagnostic with %q in:\n%s", tc.summary, tc.shown, strings.Join(shown, "\n"))
+			}
+			hidden := load(t, tc.body, tc.value, true)
+			if !hasDiag(hidden, tc.summary, RedactedText) {
+				t.Fatalf("sensitive: no %q diagnostic with %q in:\n%s", tc.summary, RedactedText, strings.Join(hidden, "\n"))
+			}
+			if diff := cmp.Diff(load(t, tc.body, tc.other, true), hidden); diff != "" {
+				t.Errorf("the diagnostics of two sensitive values differ (-%q +%q):\n%s", tc.other, tc.value, diff)
+			}
+		})
+	}
+}

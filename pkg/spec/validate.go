@@ -121,7 +121,7 @@ func (l *loader) checkRoleTrust(r *CrossAccountRole) {
 	}
 	if d := r.MaxSessionDuration; d.Value < 3600 || d.Value > 43200 {
 		l.ruleError("TMC605", d.Range, "Invalid session duration",
-			"max_session_duration is %d seconds; AWS accepts 3600 (1 hour) to 43200 (12 hours).", d.Value)
+			"max_session_duration is %s seconds; AWS accepts 3600 (1 hour) to 43200 (12 hours).", showInt(d))
 	}
 }
 

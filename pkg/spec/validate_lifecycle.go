@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -59,11 +60,11 @@ func (l *loader) checkRule(r *LifecycleRule) {
 	}{{r.ExpirationDays, "expiration_days"}, {r.NoncurrentExpirationDays, "noncurrent_expiration_days"}, {r.AbortIncompleteUploadDays, "abort_incomplete_upload_days"}} {
 		if d.a.Set && d.a.Value < 1 {
 			l.ruleError("TMC302", d.a.Range, "Invalid "+d.name,
-				"%s must be a positive number of days; S3 rejects %d.", d.name, d.a.Value)
+				"%s must be a positive number of days; S3 rejects %s.", d.name, showInt(d.a))
 		}
 	}
 	var prev *Transition
-	lastIA := -1
+	lastIA := Attr[int]{Value: -1} // the days of the last infrequent-access transition
 	for _, t := range r.Transitions {
 		class, days := t.StorageClass.Value, t.Days.Value
 		if _, known := transitionsFrom[class]; !known || !t.Days.Set {
@@ -76,33 +77,36 @@ func (l *loader) checkRule(r *LifecycleRule) {
 				"Transition days may not be negative.")
 		case isIA(class) && days < 30:
 			l.ruleError("TMC302", t.Days.Range, "Transition too early",
-				"S3 moves objects to %s only after at least 30 days; this transition says %d.", class, days)
+				"S3 moves objects to %s only after at least 30 days; this transition says %s.", shownPlain(t.StorageClass), showInt(t.Days))
 		}
 		if prev != nil {
 			p := prev.StorageClass.Value
 			switch {
 			case days <= prev.Days.Value:
 				l.ruleError("TMC302", t.Days.Range, "Transitions out of order",
-					"Each transition of a rule must come later than the one before: %s at %d days follows %s at %d days.",
-					class, days, p, prev.Days.Value)
+					"Each transition of a rule must come later than the one before: %s at %s days follows %s at %s days.",
+					shownPlain(t.StorageClass), showInt(t.Days), shownPlain(prev.StorageClass), showInt(prev.Days))
 				if isIA(class) {
-					lastIA = days // later transitions count from it, as in lib/lifecycle.rego
+					lastIA = t.Days // later transitions count from it, as in lib/lifecycle.rego
 				}
 				prev = t
 				continue
 			case !contains(transitionsFrom[p], class):
+				next := "" // the classes after a sensitive one would tell which it is
+				if !prev.StorageClass.Sensitive {
+					next = fmt.Sprintf(" Supported next classes after %s: %s.", p, orNone(transitionsFrom[p]))
+				}
 				l.ruleError("TMC302", t.StorageClass.Range, "Unsupported transition",
-					"S3 cannot move objects from %s to %s. Supported next classes after %s: %s.",
-					p, class, p, orNone(transitionsFrom[p]))
+					"S3 cannot move objects from %s to %s.%s", shownPlain(prev.StorageClass), shownPlain(t.StorageClass), next)
 			}
 		}
-		if lastIA >= 0 && (class == "GLACIER" || class == "DEEP_ARCHIVE" || class == "ONEZONE_IA") && days-lastIA < 30 {
+		if lastIA.Value >= 0 && (class == "GLACIER" || class == "DEEP_ARCHIVE" || class == "ONEZONE_IA") && days-lastIA.Value < 30 {
 			l.ruleError("TMC302", t.Days.Range, "Transition too soon after IA",
 				"A rule moves objects to %s only 30 days or more after its infrequent-access transition "+
-					"(day %d); this one is at day %d.", class, lastIA, days)
+					"(day %s); this one is at day %s.", shownPlain(t.StorageClass), showInt(lastIA), showInt(t.Days))
 		}
 		if isIA(class) {
-			lastIA = days
+			lastIA = t.Days
 		}
 		prev = t
 	}
@@ -110,8 +114,8 @@ func (l *loader) checkRule(r *LifecycleRule) {
 		last := r.Transitions[n-1]
 		if last.Days.Set && r.ExpirationDays.Value <= last.Days.Value {
 			l.ruleError("TMC302", r.ExpirationDays.Range, "Expiration before last transition",
-				"expiration_days (%d) must come after the last transition (%s at %d days).",
-				r.ExpirationDays.Value, last.StorageClass.Value, last.Days.Value)
+				"expiration_days (%s) must come after the last transition (%s at %s days).",
+				showInt(r.ExpirationDays), shownPlain(last.StorageClass), showInt(last.Days))
 		}
 	}
 }

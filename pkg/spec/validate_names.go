@@ -175,11 +175,12 @@ func (l *loader) checkKMS(b *Bucket) {
 	switch {
 	case kms && !e.KMSKeyARN.Set:
 		l.ruleError("TMC202", e.Algorithm.Range, "Missing KMS key",
-			"The algorithm %q needs kms_key_arn, the ARN of the customer-managed key that encrypts the bucket.", alg)
+			"The algorithm %s needs kms_key_arn, the ARN of the customer-managed key that encrypts the bucket.",
+			quoteValue(alg, e.Algorithm.Sensitive))
 	case !kms && e.KMSKeyARN.Set:
 		l.ruleError("TMC202", e.KMSKeyARN.Range, "KMS key without a KMS algorithm",
-			"kms_key_arn only applies with algorithm \"aws:kms\" or \"aws:kms:dsse\"; S3 rejects it with %q. "+
-				"Set the algorithm or remove the key.", alg)
+			"kms_key_arn only applies with algorithm \"aws:kms\" or \"aws:kms:dsse\"; S3 rejects it with %s. "+
+				"Set the algorithm or remove the key.", quoteValue(alg, e.Algorithm.Sensitive))
 	case kms && strings.Contains(e.KMSKeyARN.Value, "alias/"):
 		l.ruleError("TMC202", e.KMSKeyARN.Range, "KMS alias instead of key ARN",
 			"kms_key_arn must be a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID), not an alias: "+
