@@ -44,3 +44,19 @@ test_pass_unshared_bucket if {
 test_pass_unshared_bucket_with_partial_trail if {
 	count(data_events.deny) == 0 with input as {"buckets": buckets, "grants": [], "trails": [trail(true, false)]}
 }
+
+test_fail_read_events_off if {
+	fs := data_events.deny with input as {"buckets": buckets, "grants": grants, "trails": [trail(false, true)]}
+	count(fs) == 1
+	some f in fs
+	f.range == rng(22)
+}
+
+# A complete trail on another bucket does not cover this one.
+test_fail_complete_trail_on_other_bucket if {
+	other := object.union(trail(true, true), {"label": "other", "address": "trail.other", "bucket": attr("logs", 31)})
+	fs := data_events.deny with input as {"buckets": buckets, "grants": grants, "trails": [trail(true, false), other]}
+	count(fs) == 1
+	some f in fs
+	f.range == rng(23)
+}
