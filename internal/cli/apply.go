@@ -128,7 +128,7 @@ func runApply(env *Env, args []string) int {
 		return view.WriteApplyComplete(env.Stdout, nil, 0, 0)
 	}
 	if d := pl.plan.Destructive(); len(d) > 0 && !*allowDestructive {
-		r.fail("the plan deletes data sooner than the live configuration: "+d[0].Reason+".",
+		r.fail("the plan deletes data sooner than the live configuration: "+d[0].Mask(d[0].Reason)+".",
 			"Review the lifecycle change and rerun with -allow-destructive to accept it.")
 		return view.ExitError
 	}
@@ -151,7 +151,7 @@ func runApply(env *Env, args []string) int {
 	e.Progress = env.Stderr
 	e.KeyDir = *keyDir
 	if err := e.CheckKeyDir(pl.plan); err != nil {
-		failProblem(r, err)
+		failPlanProblem(r, pl.plan, err)
 		return view.ExitError
 	}
 	if r.ev != nil {
@@ -159,7 +159,7 @@ func runApply(env *Env, args []string) int {
 	}
 	res, err := e.Apply(ctx, pl.plan, *allowDestructive)
 	if res != nil {
-		view.WriteAccessKeyFiles(env.Stdout, res.KeyFiles)
+		view.WriteAccessKeyFiles(env.Stdout, maskEach(pl.plan, res.KeyFiles))
 	}
 	if err != nil {
 		applyFailed(ctx, r, e, pl.plan, err)
@@ -183,13 +183,13 @@ func applyJSON(ctx context.Context, r *reporter, e *apply.Engine, p *apply.Plan,
 			prog.Errored(err)
 		}
 		if res != nil && len(res.KeyFiles) > 0 {
-			r.ev.ApplyOutputs(res.KeyFiles)
+			r.ev.ApplyOutputs(maskEach(p, res.KeyFiles))
 		}
 		applyFailed(ctx, r, e, p, err)
 		return view.ExitError
 	}
 	r.ev.Summary("apply", res.Added, res.Changed)
-	r.ev.ApplyOutputs(res.KeyFiles) // the last event, after the summary, as in Terraform
+	r.ev.ApplyOutputs(maskEach(p, res.KeyFiles)) // the last event, after the summary, as in Terraform
 	return exitFor(r.ev)
 }
 
@@ -217,6 +217,17 @@ func applyFailed(ctx context.Context, r *reporter, e *apply.Engine, p *apply.Pla
 	r.fail(fmt.Sprintf("apply interrupted: %d %s applied, %d stopped part way, %d not started",
 		t.Applied, plural(t.Applied, "change", "changes"), t.Partial, t.NotStarted),
 		"Nothing weaker than before was left behind: each stage protects before it shares. Run \"teramotc plan\" to see what remains, and apply again to converge.")
+}
+
+// maskEach returns texts (key file paths) masked with the plan's
+// sensitive values. A key file of a user whose name is sensitive is named
+// after its grant (pkg/apply, keyFilePath); this is the net under it.
+func maskEach(p *apply.Plan, texts []string) []string {
+	out := make([]string, len(texts))
+	for i, t := range texts {
+		out[i] = p.Mask(t)
+	}
+	return out
 }
 
 func plural(n int, one, many string) string {

@@ -40,7 +40,7 @@ func usePlanConnection(r *reporter, fs *flag.FlagSet, af *awsFlags, saved *apply
 // was given its variables: a refusal names those the plan was made with.
 func checkPlanFile(r *reporter, saved *apply.SavedPlan, fresh *planned, now *apply.PlanInputs) bool {
 	if err := saved.Check(fresh.plan, now); err != nil {
-		failProblem(r, err)
+		failPlanProblem(r, fresh.plan, err) // it may quote a change of the plan
 		return false
 	}
 	return true

@@ -40,14 +40,26 @@ func report(env *Env, p *problem) int {
 // Any other error reaching here is a bug, and says so. Under
 // TERAMOTC_LOG=debug the error a problem explains follows.
 func failProblem(r *reporter, err error) {
+	failMasked(r, err, func(s string) string { return s })
+}
+
+// failPlanProblem is failProblem for the errors of checks about a plan's
+// changes (apply's key directory check, say): their text is masked with
+// the plan's sensitive values (Plan.Mask), as the plan itself is printed,
+// since it may name a user or bucket whose name is sensitive.
+func failPlanProblem(r *reporter, plan *apply.Plan, err error) {
+	failMasked(r, err, plan.Mask)
+}
+
+func failMasked(r *reporter, err error, mask func(string) string) {
 	var p *apply.Problem
 	if !errors.As(err, &p) {
-		r.fail(err.Error(), bugDetail)
+		r.fail(mask(err.Error()), bugDetail)
 		return
 	}
-	r.fail(p.Summary, p.Detail)
+	r.fail(mask(p.Summary), mask(p.Detail))
 	if p.Err != nil && r.debug() {
-		view.WriteDebug(r.env.Stderr, p.Err.Error())
+		view.WriteDebug(r.env.Stderr, mask(p.Err.Error()))
 	}
 }
 
