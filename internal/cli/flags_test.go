@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/teramot/teramotc/internal/version"
+	"github.com/teramot/teramotc/pkg/render"
 	"github.com/teramot/teramotc/pkg/spec"
 )
 
@@ -219,6 +220,12 @@ func TestReason(t *testing.T) {
 		{"file in the way, deeper path", func() error { _, err := os.ReadFile(filepath.Join(file, "a", "b.json")); return err }, file, "not a directory"},
 		{"other path kept", func() error { _, err := os.ReadFile(filepath.Join(dir, "x", "y")); return err }, dir, filepath.Join(dir, "x", "y") + ": no such file or directory"},
 		{"not a path error", func() error { return errors.New("boom") }, dir, "boom"},
+		// render.WriteFile names the path under its directory, so the file
+		// in the way is found there, not under the working directory.
+		{"export file under a file", func() error { return render.WriteFile(dir, "file/sub/x.json", nil, 0o644) },
+			filepath.Join(dir, "file", "sub", "x.json"), file + " is a file, not a directory"},
+		{"export file, same path", func() error { return render.WriteFile(dir, "file/x.json", nil, 0o644) },
+			filepath.Join(dir, "file", "x.json"), file + " is a file, not a directory"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

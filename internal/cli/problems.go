@@ -76,7 +76,9 @@ func reason(err error, path string) string {
 	if !errors.As(err, &pe) {
 		return err.Error()
 	}
-	if errors.Is(pe.Err, syscall.ENOTDIR) {
+	// A file where a directory is wanted: not a directory, or, from mkdir
+	// (os.Root's MkdirAll), file exists.
+	if errors.Is(pe.Err, syscall.ENOTDIR) || errors.Is(pe.Err, fs.ErrExist) && strings.HasPrefix(pe.Op, "mkdir") {
 		switch f := fileInTheWay(pe.Path); f {
 		case "":
 		case filepath.Clean(path):

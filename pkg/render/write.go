@@ -163,13 +163,21 @@ func writeDoc(root *os.Root, d *Document) error {
 // data is never readable at a wider mode. WriteFile does not check what it
 // replaces: callers that may only replace their own files check first
 // (Write does, with its manifest).
+//
+// A *fs.PathError it returns names the path under dir (filepath.Join(dir,
+// name), or the parent directory that failed), not the path inside the
+// root, so that it reads right wherever the caller runs.
 func WriteFile(dir, name string, data []byte, perm fs.FileMode) error {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return err
 	}
 	defer root.Close()
-	return writeFile(root, name, data, perm)
+	err = writeFile(root, name, data, perm)
+	if pe, ok := errors.AsType[*fs.PathError](err); ok && !filepath.IsAbs(pe.Path) {
+		pe.Path = filepath.Join(dir, pe.Path)
+	}
+	return err
 }
 
 // writeFile is WriteFile in an open root.

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -17,6 +19,9 @@ func TestWriteFile(t *testing.T) {
 		path    string
 		mode    os.FileMode
 		wantErr bool
+		// errPath, for an error, is the path under dir its *fs.PathError
+		// names: the path under dir, never the one inside the root.
+		errPath string
 	}{
 		{name: "new file", path: "main.tf", mode: 0o644},
 		{name: "new secret file in new dirs", path: "grants/p/trust.json", mode: 0o600},
@@ -27,10 +32,10 @@ func TestWriteFile(t *testing.T) {
 		{name: "existing script made executable", path: "apply.sh", mode: 0o755, setup: func(t *testing.T, dir string) {
 			writeTestFile(t, filepath.Join(dir, "apply.sh"), 0o644)
 		}},
-		{name: "file where a directory is expected", path: "grants/p/trust.json", mode: 0o600, wantErr: true, setup: func(t *testing.T, dir string) {
+		{name: "file where a directory is expected", path: "grants/p/trust.json", mode: 0o600, wantErr: true, errPath: "grants", setup: func(t *testing.T, dir string) {
 			writeTestFile(t, filepath.Join(dir, "grants"), 0o644)
 		}},
-		{name: "directory in the way", path: "main.tf", mode: 0o644, wantErr: true, setup: func(t *testing.T, dir string) {
+		{name: "directory in the way", path: "main.tf", mode: 0o644, wantErr: true, errPath: "main.tf", setup: func(t *testing.T, dir string) {
 			if err := os.Mkdir(filepath.Join(dir, "main.tf"), 0o755); err != nil {
 				t.Fatal(err)
 			}
@@ -61,6 +66,12 @@ func TestWriteFile(t *testing.T) {
 			if tc.wantErr {
 				if err == nil {
 					t.Fatalf("WriteFile(%q) = nil, want an error", tc.path)
+				}
+				if tc.errPath != "" {
+					pe, ok := errors.AsType[*fs.PathError](err)
+					if want := filepath.Join(dir, filepath.FromSlash(tc.errPath)); !ok || pe.Path != want {
+						t.Errorf("WriteFile(%q) = %v, want a *fs.PathError for %s", tc.path, err, want)
+					}
 				}
 				for _, p := range []string{filepath.Join(parent, "escape.tf"), filepath.Join(parent, "elsewhere", "main.tf")} {
 					if _, err := os.Lstat(p); err == nil {
