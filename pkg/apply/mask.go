@@ -180,13 +180,27 @@ func (m *masker) leaks(v any, sensitive bool) bool {
 
 // maskText replaces every long secret inside s (and s itself when it is a
 // secret) by "(sensitive)", the longest first, so that a secret holding
-// another ("u-${var.s}" and var.s) is masked whole. A short secret inside
-// longer text is left alone (it occurs there by chance): text that may
-// quote one must be worded without it, as lifecycle reasons are.
+// another ("u-${var.s}" and var.s) is masked whole. A secret is also found
+// in the escaped forms %q and JSON give it (a quote or backslash in it
+// printed as \" or \\). A short secret inside longer text is left alone
+// (it occurs there by chance): text that may quote one must be worded
+// without it, as lifecycle reasons are.
 func maskText(s string, secrets []string) string {
-	secrets = slices.Clone(secrets)
-	slices.SortStableFunc(secrets, func(a, b string) int { return len(b) - len(a) })
+	var forms []string
 	for _, sec := range secrets {
+		forms = append(forms, sec)
+		if len(sec) < shortSecret {
+			continue
+		}
+		if q := strconv.Quote(sec); q[1:len(q)-1] != sec {
+			forms = append(forms, q[1:len(q)-1])
+		}
+		if j, err := json.Marshal(sec); err == nil && string(j[1:len(j)-1]) != sec {
+			forms = append(forms, string(j[1:len(j)-1]))
+		}
+	}
+	slices.SortStableFunc(forms, func(a, b string) int { return len(b) - len(a) })
+	for _, sec := range forms {
 		if s == sec {
 			return Redacted
 		}
