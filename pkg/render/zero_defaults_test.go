@@ -9,7 +9,8 @@ import (
 
 // TestZeroValueDefaults: Render given a model whose partition and
 // encryption algorithm were never set (a hand-built model, not one from
-// spec.Load) renders the defaults, aws ARNs and AES256, instead of empty
+// spec.Load) renders the defaults, aws ARNs and AES256 (in the encryption
+// configuration and the deny of unencrypted uploads), instead of empty
 // strings.
 func TestZeroValueDefaults(t *testing.T) {
 	s := minimalModel()
@@ -19,14 +20,20 @@ func TestZeroValueDefaults(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	want := map[Kind]string{
-		KindEncryption:   `"SSEAlgorithm": "AES256"`,
-		KindBucketPolicy: `"arn:aws:s3:::teramot-minimal-example/*"`,
+	want := map[Kind][]string{
+		KindEncryption: {`"SSEAlgorithm": "AES256"`},
+		KindBucketPolicy: {
+			`"arn:aws:s3:::teramot-minimal-example/*"`,
+			`"s3:x-amz-server-side-encryption": "AES256"`,
+		},
 	}
 	for _, d := range out.Documents {
-		if w, ok := want[d.Kind]; ok {
-			if got := string(Marshal(d)); !strings.Contains(got, w) {
-				t.Errorf("%s does not hold %s:\n%s", d.Path, w, got)
+		if ws, ok := want[d.Kind]; ok {
+			got := string(Marshal(d))
+			for _, w := range ws {
+				if !strings.Contains(got, w) {
+					t.Errorf("%s does not hold %s:\n%s", d.Path, w, got)
+				}
 			}
 			delete(want, d.Kind)
 		}
