@@ -37,3 +37,10 @@ test_deny_to_one_principal_passes if {
 	s := object.union(deny_all, {"Principal": {"AWS": "arn:aws:iam::444455556666:root"}})
 	count(no_policy_lockout.deny) == 0 with input as spec(s)
 }
+
+# An Allow of the same actions to everyone locks nobody out (other rules
+# report the wildcard principal).
+test_allow_all_passes if {
+	s := object.union(deny_all, {"Effect": "Allow"})
+	count(no_policy_lockout.deny) == 0 with input as spec(s)
+}

@@ -70,3 +70,13 @@ test_kms_on_other_key_fails if {
 test_list_only_passes if {
 	count(kms_grant_access.deny) == 0 with input as spec([], [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::acme-data"}])
 }
+
+# A bucket without a KMS algorithm needs no key access, even when a key ARN
+# is (wrongly) written: TMC202 reports that key.
+test_aes256_bucket_with_key_passes if {
+	inp := object.union(spec([], [object_access(["s3:GetObject", "s3:PutObject"])]), {"buckets": [{"label": "data", "address": "bucket.data", "encryption": {
+		"algorithm": {"value": "AES256"},
+		"kms_key_arn": {"value": key},
+	}}]})
+	count(kms_grant_access.deny) == 0 with input as inp
+}

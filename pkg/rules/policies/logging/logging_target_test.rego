@@ -116,3 +116,12 @@ test_fail_unconditional_deny if {
 	fs := logging_target.deny with input as {"aws": aws, "buckets": declared, "documents": [doc]}
 	count(fs) == 1
 }
+
+# A bucket logging to itself is reported once, as a self target, even when
+# the account is unknown.
+test_fail_self_without_account_once if {
+	fs := logging_target.deny with input as {"buckets": [bucket("data", "acme-data", logging("acme-data", "data"))], "documents": []}
+	count(fs) == 1
+	some f in fs
+	not contains(f.msg, "account_id")
+}
