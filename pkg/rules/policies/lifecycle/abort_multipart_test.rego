@@ -18,3 +18,8 @@ test_rule_without_abort_fails if {
 test_abort_passes if {
 	count(abort_multipart.deny) == 0 with input as spec([{"enabled": {"value": true}, "abort_incomplete_upload_days": {"value": 7, "set": true}}])
 }
+
+# A disabled rule aborts nothing.
+test_disabled_abort_rule_fails if {
+	count(abort_multipart.deny) == 1 with input as spec([{"enabled": {"value": false}, "abort_incomplete_upload_days": {"value": 7, "set": true}}])
+}
