@@ -50,6 +50,13 @@ func TestIdentityPolicy(t *testing.T) {
 		}, `{"Version":"2012-10-17","Statement":[
 		  {"Sid":"ObjectAccess","Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::teramot-data-acme/*"},
 		  {"Sid":"KMSAccess","Effect":"Allow","Action":["kms:Decrypt","kms:GenerateDataKey"],"Resource":"arn:aws:kms:us-east-1:111122223333:key/k2"}]}`},
+		{"kms key, list only: no key access", func(s *spec.Spec) {
+			e := &s.Buckets[0].Encryption
+			e.Algorithm = set("aws:kms", 17)
+			e.KMSKeyARN = set("arn:aws:kms:us-east-1:111122223333:key/k1", 18)
+			s.Grants[0].Permissions = set([]string{"list"}, 67)
+		}, `{"Version":"2012-10-17","Statement":[
+		  {"Sid":"ListBucket","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::teramot-data-acme"}]}`},
 		{"listing as an extra action keeps the prefix condition", func(s *spec.Spec) {
 			s.Grants[0].Permissions = set([]string{"read"}, 67)
 			s.Grants[0].Prefix = set("p/", 68)
@@ -157,6 +164,17 @@ func TestBucketPolicy(t *testing.T) {
 		  {"Sid":"Analytics","Effect":"Allow","Principal":{"AWS":["arn:aws:iam::444455556666:role/a","arn:aws:iam::444455556666:role/b"]},
 		   "Action":["s3:GetObject","s3:GetObjectVersion"],"Resource":"arn:aws:s3:::teramot-data-acme/reports/*",
 		   "Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-1","aws:PrincipalTag/team":["bi","ds"]}}}]}`},
+		{"not_actions statement has no Action", "teramot-data-acme", func(s *spec.Spec) {
+			b := s.Buckets[0]
+			b.RequireTLS = set(false, 20)
+			b.Encryption.RequireEncryptedUploads = set(false, 18)
+			b.Statements = []*spec.Statement{
+				{Block: block("bucket.data.statement.DenyAllButRead", 42), Sid: "DenyAllButRead",
+					Effect: set("Deny", 43), Principals: set(spec.Principals{Map: map[string][]string{"AWS": {"arn:aws:iam::444455556666:root"}}}, 44),
+					NotActions: set([]string{"s3:GetObject"}, 45), Resources: set([]string{"arn:aws:s3:::teramot-data-acme/*"}, 46)},
+			}
+		}, `{"Version":"2012-10-17","Statement":[
+		  {"Sid":"DenyAllButRead","Effect":"Deny","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"NotAction":"s3:GetObject","Resource":"arn:aws:s3:::teramot-data-acme/*"}]}`},
 		{"log bucket with unknown account: no CloudTrail statement, no wildcard account", "acme-teramot-logs", func(s *spec.Spec) {
 			s.AWS.AccountID = spec.Attr[string]{}
 			s.Buckets[1].RequireTLS = set(false, 50)
