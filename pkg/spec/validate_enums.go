@@ -57,8 +57,10 @@ func (l *loader) checkOperator(test Attr[string]) {
 	for _, q := range []string{"ForAllValues:", "ForAnyValue:"} {
 		op = strings.TrimPrefix(op, q)
 	}
-	if op != "Null" {
-		op = strings.TrimSuffix(op, "IfExists")
+	// IfExists may follow every operator but Null (IAM User Guide,
+	// "Condition operators": "...IfExists condition operators").
+	if base, ok := strings.CutSuffix(op, "IfExists"); ok && base != "Null" {
+		op = base
 	}
 	if contains(conditionOperators, op) {
 		return
@@ -68,6 +70,12 @@ func (l *loader) checkOperator(test Attr[string]) {
 		// it is part of ("StringEqual" in StringEquals).
 		l.errorf(test.Range.Ptr(), "Invalid condition operator",
 			"%s is not an IAM condition operator. Correct the sensitive value it comes from.", RedactedText)
+		return
+	}
+	if op == "NullIfExists" {
+		l.errorf(test.Range.Ptr(), "Invalid condition operator",
+			"%q is not an IAM condition operator: IfExists may follow every operator but Null, which already tests whether the key is present. Use \"Null\".",
+			test.Value)
 		return
 	}
 	l.errorf(test.Range.Ptr(), "Invalid condition operator",

@@ -1,6 +1,8 @@
 # IfExists may follow an operator, with or without a qualifier; a
-# misspelled operator with IfExists is still an error.
-# want: line 22: Invalid condition operator
+# misspelled operator with IfExists is still an error, and so is
+# NullIfExists (IfExists may follow every operator but Null).
+# want: line 24: Invalid condition operator
+# want: line 29: Invalid condition operator
 bucket "data" {
   name   = "teramot-fixture-data"
   region = "us-east-1"
@@ -22,6 +24,11 @@ bucket "data" {
       test     = "StringEqualIfExists"
       variable = "aws:SourceVpc"
       values   = ["vpc-111bbb22"]
+    }
+    condition {
+      test     = "NullIfExists"
+      variable = "aws:SourceVpc"
+      values   = ["false"]
     }
   }
 }
