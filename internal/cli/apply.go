@@ -148,7 +148,7 @@ func runApply(env *Env, args []string) int {
 		}
 	}
 	e := pl.engine
-	e.Progress = env.Stderr
+	e.OnProgress = view.NewApplyLog(env.Stderr).Event
 	e.KeyDir = *keyDir
 	if err := e.CheckKeyDir(pl.plan); err != nil {
 		failPlanProblem(r, pl.plan, err)
@@ -173,8 +173,8 @@ func runApply(env *Env, args []string) int {
 // apply change_summary and then the outputs event, or with the errors.
 func applyJSON(ctx context.Context, r *reporter, e *apply.Engine, p *apply.Plan, allowDestructive bool) int {
 	prog := view.NewApplyProgress(r.ev)
-	e.Progress = r.env.Stderr
-	e.OnProgress = prog.Event
+	lines := e.OnProgress // the log lines go to stderr too
+	e.OnProgress = func(p apply.ProgressEvent) { lines(p); prog.Event(p) }
 	res, err := e.Apply(ctx, p, allowDestructive)
 	if err != nil {
 		if ctx.Err() != nil && errors.Is(err, context.Canceled) {

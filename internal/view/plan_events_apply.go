@@ -13,13 +13,15 @@ import (
 
 // ApplyProgress turns the apply.Engine's progress (Engine.OnProgress) into
 // events under apply -json; the progress lines themselves still go to the
-// log (stderr):
+// log (stderr, ApplyLog):
 //
 //	ProgressStart     apply_start
 //	ProgressRetry     apply_progress
 //	ProgressWaiting   apply_progress
 //	ProgressComplete  apply_complete
 //	ProgressWarning   diagnostic (warning)
+//	ProgressAdopted   (none: log only)
+//	ProgressKeyFile   (none: log only; the outputs event lists key files)
 //
 // Errored reports the changes that started and never completed.
 type ApplyProgress struct {
@@ -49,7 +51,7 @@ func (a *ApplyProgress) Event(p apply.ProgressEvent) {
 		return
 	}
 	c := p.Change
-	if c == nil {
+	if c == nil || p.Kind == apply.ProgressAdopted || p.Kind == apply.ProgressKeyFile { // log-only kinds
 		return
 	}
 	now := a.ev.now()

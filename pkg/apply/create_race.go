@@ -132,8 +132,7 @@ func (e *Engine) settleCreate(ctx context.Context, a *createAttempts, it *Item, 
 		return false, err
 	}
 	if created, sent := a.mayHaveCreated(); created {
-		e.logf("%s.%s: %s answered %s after %d attempts of this run, an earlier one of which may have created it: continuing with it",
-			it.Type, it.Name, call, code, sent)
+		e.report(ProgressEvent{Kind: ProgressAdopted, Change: changeOf(ctx), Subject: it.Type + "." + it.Name, Call: call, Code: code, Attempts: sent})
 		return true, nil
 	}
 	name := it.Name

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,9 +25,7 @@ type Engine struct {
 
 	// Parallelism bounds concurrent buckets/grants/trails (default 10).
 	Parallelism int
-	// Progress receives progress lines (stderr); nil discards them.
-	Progress io.Writer
-	// OnProgress, when set, receives what each progress line says as data
+	// OnProgress, when set, receives the apply's progress as data
 	// (progress.go); calls are serialized.
 	OnProgress func(ProgressEvent)
 	// PropagationTimeout bounds each resource-level retry loop (default
@@ -45,9 +42,8 @@ type Engine struct {
 	// KeyDir is where a created access key is written (0600 file).
 	KeyDir string
 
-	// outMu serialises the writes to Progress (logf's lines and
-	// warnOnce's warnings: stages run in parallel) and guards warned.
-	outMu      sync.Mutex
+	// warnMu guards warned (stages run in parallel).
+	warnMu     sync.Mutex
 	warned     map[string]bool
 	progressMu sync.Mutex
 	mu         sync.Mutex
@@ -108,29 +104,10 @@ func (e *Engine) defaults() {
 	}
 }
 
-// logf writes one progress line with the elapsed time.
-func (e *Engine) logf(format string, a ...any) {
-	if e.Progress == nil {
-		return
-	}
-	el := time.Duration(0)
-	if !e.start.IsZero() {
-		el = time.Since(e.start).Round(time.Second)
-	}
-	line := fmt.Sprintf("[%s] %s\n", fmtElapsed(el), maskText(fmt.Sprintf(format, a...), e.secrets))
-	e.outMu.Lock()
-	defer e.outMu.Unlock()
-	io.WriteString(e.Progress, line)
-}
-
-func fmtElapsed(d time.Duration) string {
-	return fmt.Sprintf("%02dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
-}
-
-// warnOnce prints a warning the first time a key is seen.
+// warnOnce reports a warning the first time a key is seen.
 func (e *Engine) warnOnce(key, msg string) {
-	e.outMu.Lock()
-	defer e.outMu.Unlock()
+	e.warnMu.Lock()
+	defer e.warnMu.Unlock()
 	if e.warned == nil {
 		e.warned = map[string]bool{}
 	}
@@ -138,9 +115,6 @@ func (e *Engine) warnOnce(key, msg string) {
 		return
 	}
 	e.warned[key] = true
-	if e.Progress != nil {
-		fmt.Fprintf(e.Progress, "Warning: %s\n", maskText(msg, e.secrets)) // as report masks the event
-	}
 	e.report(ProgressEvent{Kind: ProgressWarning, Detail: msg})
 }
 

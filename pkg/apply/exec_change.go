@@ -18,29 +18,17 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 	if c.Owner != "" {
 		label += " (" + c.Owner + ")"
 	}
-	verb := "Modifying"
-	if c.Action == ActionCreate {
-		verb = "Creating"
-	}
 	start := time.Now()
 	ctx = withChange(ctx, c)
 	wrote := false
 	started := func(phase string) {
 		wrote = true
-		if phase != "" {
-			e.logf("%s: %s... [%s]", label, verb, phase)
-		} else {
-			e.logf("%s: %s...", label, verb)
-		}
-		e.report(ProgressEvent{Kind: ProgressStart, Change: c, Phase: phase})
+		e.report(ProgressEvent{Kind: ProgressStart, Change: c, Phase: phase, Subject: label})
 	}
 	if err := e.write(ctx, p, c, phase, label, started); err != nil || !wrote {
 		return err
 	}
-	took := time.Since(start)
-	e.logf("%s: %s complete after %s", label, map[bool]string{true: "Creation", false: "Modifications"}[c.Action == ActionCreate],
-		took.Round(time.Second))
-	e.report(ProgressEvent{Kind: ProgressComplete, Change: c, Elapsed: took})
+	e.report(ProgressEvent{Kind: ProgressComplete, Change: c, Elapsed: time.Since(start), Subject: label})
 	return nil
 }
 

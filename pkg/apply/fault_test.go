@@ -1,7 +1,6 @@
 package apply
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -307,8 +306,7 @@ func dropFirst(list []string, s string) []string {
 func TestAccessKeyGoesOnlyToA0600File(t *testing.T) {
 	f := newFake()
 	e := fakeEngine(t, f)
-	var progress bytes.Buffer
-	e.Progress = &progress
+	progress := recordProgress(e)
 	items := loadSpec(t, "setup-guide-user", func(s *spec.Spec) { s.Grants[0].IAMUser.CreateAccessKey.Value = true })
 	res, err := converge(t, e, items)
 	if err != nil {
@@ -328,8 +326,11 @@ func TestAccessKeyGoesOnlyToA0600File(t *testing.T) {
 	if !strings.Contains(string(b), "fake-secret-do-not-print") {
 		t.Errorf("key file lacks the secret: %s", b)
 	}
-	if strings.Contains(progress.String(), "fake-secret") {
-		t.Errorf("secret printed in progress:\n%s", progress.String())
+	if progress.count(ProgressKeyFile, res.KeyFiles[0]) != 1 {
+		t.Errorf("the key file is not reported:\n%s", progress.text())
+	}
+	if strings.Contains(progress.text(), "fake-secret") {
+		t.Errorf("secret printed in progress:\n%s", progress.text())
 	}
 	assertConverged(t, f, e, items)
 }
@@ -339,8 +340,7 @@ func TestAccessKeyGoesOnlyToA0600File(t *testing.T) {
 func TestProgressMasksSensitiveNames(t *testing.T) {
 	f := newFake()
 	e := fakeEngine(t, f)
-	var progress bytes.Buffer
-	e.Progress = &progress
+	progress := recordProgress(e)
 	const secretName = "teramot-minimal-example"
 	items := loadSpec(t, "minimal", nil)
 	for _, it := range items {
@@ -349,11 +349,11 @@ func TestProgressMasksSensitiveNames(t *testing.T) {
 	if _, err := converge(t, e, items); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(progress.String(), secretName) {
-		t.Errorf("progress prints the sensitive bucket name:\n%s", progress.String())
+	if strings.Contains(progress.text(), secretName) {
+		t.Errorf("progress prints the sensitive bucket name:\n%s", progress.text())
 	}
-	if !strings.Contains(progress.String(), Redacted) {
-		t.Errorf("progress does not show the masked name:\n%s", progress.String())
+	if !strings.Contains(progress.text(), Redacted) {
+		t.Errorf("progress does not show the masked name:\n%s", progress.text())
 	}
 	if f.buckets[secretName] == nil {
 		t.Errorf("the bucket was not created under its real name")
@@ -396,8 +396,7 @@ func TestEndpointRejectingServicePrincipals(t *testing.T) {
 	f := newFake()
 	e := fakeEngine(t, f)
 	e.C.Endpoint = "http://s3.example.test"
-	var progress bytes.Buffer
-	e.Progress = &progress
+	progress := recordProgress(e)
 	items := loadSpec(t, "setup-guide-user", nil)
 	// Puts: deny-only of both buckets succeed, then the log bucket's
 	// service-grant phase is rejected.
@@ -405,8 +404,8 @@ func TestEndpointRejectingServicePrincipals(t *testing.T) {
 	if _, err := converge(t, e, items); err != nil {
 		t.Fatalf("apply: %v", err)
 	}
-	if !strings.Contains(progress.String(), "rejects the service-grants phase") {
-		t.Errorf("no warning:\n%s", progress.String())
+	if progress.count(ProgressWarning, "rejects the service-grants phase") != 1 {
+		t.Errorf("no warning:\n%s", progress.text())
 	}
 	if !strings.Contains(*f.buckets["acme-teramot-logs"].policy, "DenyInsecureTransport") {
 		t.Errorf("deny-only phase not kept")

@@ -1,7 +1,6 @@
 package apply
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -26,7 +25,7 @@ func TestCheckKeyDirPermissions(t *testing.T) {
 		{"world-writable", 0o777, false, "-key-dir DIR is writable by other users (mode 0777, no sticky bit)", ""},
 		{"group-writable", 0o770, false, "-key-dir DIR is writable by other users (mode 0770, no sticky bit)", ""},
 		{"world-writable with the sticky bit", 0o777 | os.ModeSticky, false, "", ""},
-		{"inside a git work tree", 0o700, true, "", "Warning: -key-dir DIR is inside the git work tree ROOT: make sure *.access-key.json is git-ignored"},
+		{"inside a git work tree", 0o700, true, "", "-key-dir DIR is inside the git work tree ROOT: make sure *.access-key.json is git-ignored"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -43,8 +42,8 @@ func TestCheckKeyDirPermissions(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			var stderr bytes.Buffer
-			e := &Engine{KeyDir: dir, Progress: &stderr}
+			e := &Engine{KeyDir: dir}
+			progress := recordProgress(e)
 			got := ""
 			if err := e.CheckKeyDir(withKey); err != nil {
 				got = strings.ReplaceAll(err.Error(), dir, "DIR")
@@ -56,9 +55,9 @@ func TestCheckKeyDirPermissions(t *testing.T) {
 			if got != tc.wantSummary {
 				t.Errorf("CheckKeyDir = %q, want %q", got, tc.wantSummary)
 			}
-			warning := strings.NewReplacer(dir, "DIR", root, "ROOT").Replace(stderr.String())
+			warning := strings.NewReplacer(dir, "DIR", root, "ROOT").Replace(progress.text())
 			if (tc.wantWarning == "") != (warning == "") || !strings.Contains(warning, tc.wantWarning) {
-				t.Errorf("stderr = %q, want %q", warning, tc.wantWarning)
+				t.Errorf("warnings = %q, want %q", warning, tc.wantWarning)
 			}
 		})
 	}

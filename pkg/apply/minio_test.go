@@ -34,8 +34,7 @@ func TestMinIO(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var progress strings.Builder
-	e.Progress = &progress
+	progress := recordProgress(e)
 	e.Backoff, e.PropagationTimeout = 50*time.Millisecond, 10*time.Second
 	items := loadSpec(t, "minimal", func(s *spec.Spec) {
 		b := s.Buckets[0]
@@ -46,7 +45,7 @@ func TestMinIO(t *testing.T) {
 	p := planFor(t, e, items)
 	res, err := e.Apply(ctx, p, false)
 	if err != nil {
-		t.Fatalf("apply: %v\n%s", err, progress.String())
+		t.Fatalf("apply: %v\n%s", err, progress.text())
 	}
 	if res.Added != len(p.Changes)-len(res.Skipped) || res.Changed != 0 {
 		t.Errorf("applied %d added, %d changed, %d skipped of %d changes: skipped ones must not count", res.Added, res.Changed, len(res.Skipped), len(p.Changes))
@@ -56,8 +55,8 @@ func TestMinIO(t *testing.T) {
 		if !strings.Contains(skipped, typ) {
 			t.Errorf("%s was not skipped on MinIO (skipped: %s)", typ, skipped)
 		}
-		if !strings.Contains(progress.String(), "Warning: "+typ) {
-			t.Errorf("no warning for %s:\n%s", typ, progress.String())
+		if progress.count(ProgressWarning, typ) == 0 {
+			t.Errorf("no warning for %s:\n%s", typ, progress.text())
 		}
 	}
 	bucket := "teramot-minimal-example"
@@ -99,7 +98,7 @@ func TestMinIO(t *testing.T) {
 		t.Errorf("object versions = %d, want 2", len(vs.Versions))
 	}
 
-	t.Logf("apply progress:\n%s", progress.String())
+	t.Logf("apply progress:\n%s", progress.text())
 
 	// The grant's identity policy, as a MinIO session policy, allows
 	// exactly the grant.

@@ -1,7 +1,6 @@
 package apply
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -84,8 +83,7 @@ func TestProbeOncePerType(t *testing.T) {
 			f.latency = 500 * time.Microsecond // keep the buckets' probes overlapping
 			e := fakeEngine(t, f)
 			e.C.Endpoint, e.Parallelism = "http://s3.example.test", n
-			var progress bytes.Buffer
-			e.Progress = &progress
+			progress := recordProgress(e)
 			items := bucketItems(t, n)
 			tc.setup(f)
 			res, err := converge(t, e, items)
@@ -111,8 +109,8 @@ func TestProbeOncePerType(t *testing.T) {
 					t.Errorf("%s sent to an endpoint without the GET", c)
 				}
 			}
-			if w := strings.Count(progress.String(), "Warning: public-access-block is not supported"); w != 1 {
-				t.Errorf("%d warnings, want 1:\n%s", w, progress.String())
+			if w := progress.count(ProgressWarning, "public-access-block is not supported"); w != 1 {
+				t.Errorf("%d warnings, want 1:\n%s", w, progress.text())
 			}
 		})
 	}

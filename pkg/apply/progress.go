@@ -14,11 +14,16 @@ const (
 	ProgressWaiting  ProgressKind = "waiting"  // a write has not read back as written yet
 	ProgressComplete ProgressKind = "complete" // the change is written and read back
 	ProgressWarning  ProgressKind = "warning"  // something was skipped or kept as it was
+	// Log-only kinds: they say something the log shows and the -json
+	// stream does not.
+	ProgressAdopted ProgressKind = "adopted"  // a create answered "already exists" after earlier attempts of this run: continuing with it
+	ProgressKeyFile ProgressKind = "key-file" // a created access key was written to a file
 )
 
-// ProgressEvent is one progress line of an apply, as data, for
-// machine-readable output (apply -json). Engine.OnProgress receives it
-// with the line, which still goes to Engine.Progress.
+// ProgressEvent is one step of an apply's progress, as data: the view
+// turns it into a log line (stderr) and, under apply -json, into an
+// event. Engine.OnProgress receives it. Its strings are masked: the
+// plan's sensitive values never appear in them.
 type ProgressEvent struct {
 	Kind ProgressKind
 	// Change is the change the event is about; nil for warnings and for
@@ -29,8 +34,19 @@ type ProgressEvent struct {
 	// Elapsed is the time since the change started (complete, waiting).
 	Elapsed time.Duration
 	// Detail is the retry's delay, attempt and error, the wait, or the
-	// warning.
+	// warning; for a key file, its path.
 	Detail string
+	// Subject names what the log line is about: "type.name" (with
+	// " (owner)" for starts and completions), what a retry retries, or
+	// the user of a key file.
+	Subject string
+	// Since is the time since the apply started, to the second (zero
+	// before it starts).
+	Since time.Duration
+	// Call, Code and Attempts say, for an adopted create, which call
+	// answered which error code after how many attempts of this run.
+	Call, Code string
+	Attempts   int
 }
 
 // report sends ev to OnProgress, one event at a time, and keeps count of
@@ -51,6 +67,10 @@ func (e *Engine) report(ev ProgressEvent) {
 		e.ran[c] = st
 	}
 	ev.Detail = maskText(ev.Detail, e.secrets) // retry and warning details quote AWS errors and names
+	ev.Subject = maskText(ev.Subject, e.secrets)
+	if !e.start.IsZero() {
+		ev.Since = time.Since(e.start).Round(time.Second)
+	}
 	if e.OnProgress != nil {
 		e.OnProgress(ev)
 	}

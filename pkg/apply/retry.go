@@ -81,8 +81,7 @@ func (e *Engine) retry(ctx context.Context, what string, f func() error) error {
 			return err // emulators and S3-compatible servers have no IAM propagation delay
 		}
 		detail := fmt.Sprintf("retrying after %s (attempt %d): %s", delay, attempt, short(err))
-		e.logf("%s: %s", what, detail)
-		e.report(ProgressEvent{Kind: ProgressRetry, Change: changeOf(ctx), Detail: detail})
+		e.report(ProgressEvent{Kind: ProgressRetry, Change: changeOf(ctx), Detail: detail, Subject: what})
 		select {
 		case <-ctx.Done():
 			if parent.Err() != nil {
@@ -133,10 +132,8 @@ func (e *Engine) waitEqual(ctx context.Context, it *Item, want any, n int, inter
 			streak = 0
 			if time.Since(reported) >= 10*time.Second {
 				reported = time.Now()
-				waited := time.Since(start)
-				e.logf("%s.%s: still waiting for the write to read back... [%s elapsed]", it.Type, it.Name, fmtElapsed(waited.Round(time.Second)))
-				e.report(ProgressEvent{Kind: ProgressWaiting, Change: changeOf(ctx), Elapsed: waited,
-					Detail: "still waiting for the write to read back"})
+				e.report(ProgressEvent{Kind: ProgressWaiting, Change: changeOf(ctx), Elapsed: time.Since(start),
+					Detail: "still waiting for the write to read back", Subject: it.Type + "." + it.Name})
 			}
 		}
 		select {

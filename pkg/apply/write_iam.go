@@ -197,7 +197,7 @@ func (e *Engine) createAccessKey(ctx context.Context, it *Item) error {
 	e.mu.Lock()
 	e.keyFiles = append(e.keyFiles, path)
 	e.mu.Unlock()
-	e.logf("access key of user %s written to %s (mode 0600)", user, path)
+	e.report(ProgressEvent{Kind: ProgressKeyFile, Change: changeOf(ctx), Subject: user, Detail: path})
 	// Another run may have created a key at the same time (its own
 	// re-check came before this key existed): report what it left.
 	keys, err := e.listAccessKeys(context.WithoutCancel(ctx), user)
