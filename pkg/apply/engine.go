@@ -55,6 +55,7 @@ type Engine struct {
 	secrets    []string             // the plan's sensitive strings, masked in progress lines
 	created    bucketSet            // buckets this engine created (retry.go: their NoSuchBucket is propagation)
 	creates    createLog            // attempts of each create change (create_race.go)
+	preflight  []string             // warnings of NewEngine, repeated by every plan
 
 	// attachedSeen holds each user's and role's attached policies, as
 	// last read (plan_identity_extra.go).
@@ -72,8 +73,9 @@ func NewEngine(ctx context.Context, c *Clients) (*Engine, error) {
 	cancel()
 	if err != nil && c.Endpoint != "" && errorCode(err) != "" {
 		// An S3-compatible server without AWS STS: only S3 can be managed.
+		// Said by every plan (MakePlan): no progress handler is set yet.
 		e := &Engine{C: c, Partition: "aws"}
-		e.warnOnce("sts", fmt.Sprintf("%s does not answer sts:GetCallerIdentity (%s); only S3 resources can be managed there", c.Endpoint, short(err)))
+		e.preflight = append(e.preflight, fmt.Sprintf("%s does not answer sts:GetCallerIdentity (%s); only S3 resources can be managed there", c.Endpoint, short(err)))
 		return e, nil
 	}
 	if err != nil {

@@ -114,7 +114,7 @@ func (p *Plan) Destructive() []*Change {
 
 // MakePlan diffs items against live.
 func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
-	p := &Plan{FormatVersion: PlanFormat, Account: e.Account, Region: e.C.Region, Endpoint: e.C.Endpoint, Changes: []*Change{}, Warnings: []string{},
+	p := &Plan{FormatVersion: PlanFormat, Account: e.Account, Region: e.C.Region, Endpoint: e.C.Endpoint, Changes: []*Change{}, Warnings: append([]string{}, e.preflight...),
 		items: items, live: live}
 	for _, it := range items {
 		key := it.Key()
