@@ -11,7 +11,7 @@ import (
 // the preflight before any progress handler exists, so every plan says it.
 func TestNoSTSWarnedByPlan(t *testing.T) {
 	f := newFake()
-	f.faults["GetCallerIdentity"] = []error{apiErr("InvalidAction", "STS is not implemented")}
+	f.faults["GetCallerIdentity"] = []error{apiErr("InvalidAction", "the server has no STS")}
 	c := &Clients{S3ForRegion: func(string) S3API { return f }, IAM: f, STS: f,
 		CloudTrailForRegion: func(string) CloudTrailAPI { return f }, Endpoint: "http://127.0.0.1:9000"}
 	e, err := NewEngine(context.Background(), c)
