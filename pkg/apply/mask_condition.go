@@ -97,6 +97,33 @@ func (c *Change) textSecrets() []string {
 			conditionSecrets(v, add)
 		}
 	}
+	for _, v := range c.hiddenLive() {
+		add(v)
+	}
+	return out
+}
+
+// hiddenLive returns the live values the plan display masks because the
+// desired value at their place is sensitive (maskChange): the value a
+// sensitive one replaces may be the previous secret, so the change's
+// reason ("sessions may last X s instead of Y s") must not quote it
+// either.
+func (c *Change) hiddenLive() []string {
+	if c.Before == nil || len(c.secrets) == 0 {
+		return nil
+	}
+	m := newMasker(c.secrets)
+	m.walk(generic(c.After), "", true)
+	m.walk(generic(c.Before), "", false)
+	var out []string
+	for path := range m.masked {
+		for _, v := range m.liveAt[path] {
+			if v != "" && v != Redacted && !slices.Contains(m.plain[path], v) && !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	slices.Sort(out)
 	return out
 }
 
