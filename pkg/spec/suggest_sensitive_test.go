@@ -80,27 +80,13 @@ bucket "data" {
 		{"action service", statement(aws, "[var.v]", eq),
 			"secretsvc:DoThing", "othersvc:Other", "Unknown action service", `belongs to the service "secretsvc"`},
 	}
-	load := func(t *testing.T, body, value string, sensitive bool) []string {
-		t.Helper()
-		decl := "variable \"v\" {\n  default = \"" + value + "\"\n"
-		if sensitive {
-			decl += "  sensitive = true\n"
-		}
-		dir := writeSpec(t, map[string]string{"main.hcl": decl + "}\n" + body})
-		_, diags := Load(dir, Options{})
-		var out []string
-		for _, d := range diags {
-			out = append(out, d.Summary+": "+d.Detail)
-		}
-		return out
-	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			shown := load(t, tc.body, tc.value, false)
+			shown := loadWithVar(t, tc.body, tc.value, false)
 			if !hasDiag(shown, tc.summary, tc.hint) {
 				t.Fatalf("not sensitive: no %q diagnostic with %q in:\n%s", tc.summary, tc.hint, strings.Join(shown, "\n"))
 			}
-			hidden := load(t, tc.body, tc.value, true)
+			hidden := loadWithVar(t, tc.body, tc.value, true)
 			if !hasDiag(hidden, tc.summary, "") {
 				t.Fatalf("sensitive: no %q diagnostic in:\n%s", tc.summary, strings.Join(hidden, "\n"))
 			}
@@ -109,7 +95,7 @@ bucket "data" {
 					t.Errorf("sensitive: a diagnostic tells about the value: %s", d)
 				}
 			}
-			if diff := cmp.Diff(load(t, tc.body, tc.other, true), hidden); diff != "" {
+			if diff := cmp.Diff(loadWithVar(t, tc.body, tc.other, true), hidden); diff != "" {
 				t.Errorf("the diagnostics of two sensitive values differ (-%q +%q):\n%s", tc.other, tc.value, diff)
 			}
 		})
@@ -223,32 +209,35 @@ grant "partner" {
 }
 `, "2", "1", "Invalid session duration", "max_session_duration is 2000 seconds"},
 	}
-	load := func(t *testing.T, body, value string, sensitive bool) []string {
-		t.Helper()
-		decl := "variable \"v\" {\n  default = \"" + value + "\"\n"
-		if sensitive {
-			decl += "  sensitive = true\n"
-		}
-		dir := writeSpec(t, map[string]string{"main.hcl": decl + "}\n" + body})
-		_, diags := Load(dir, Options{})
-		var out []string
-		for _, d := range diags {
-			out = append(out, d.Summary+": "+d.Detail)
-		}
-		return out
-	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if shown := load(t, tc.body, tc.value, false); !hasDiag(shown, tc.summary, tc.shown) {
+			if shown := loadWithVar(t, tc.body, tc.value, false); !hasDiag(shown, tc.summary, tc.shown) {
 				t.Fatalf("not sensitive: no %q diagnostic with %q in:\n%s", tc.summary, tc.shown, strings.Join(shown, "\n"))
 			}
-			hidden := load(t, tc.body, tc.value, true)
+			hidden := loadWithVar(t, tc.body, tc.value, true)
 			if !hasDiag(hidden, tc.summary, RedactedText) {
 				t.Fatalf("sensitive: no %q diagnostic with %q in:\n%s", tc.summary, RedactedText, strings.Join(hidden, "\n"))
 			}
-			if diff := cmp.Diff(load(t, tc.body, tc.other, true), hidden); diff != "" {
+			if diff := cmp.Diff(loadWithVar(t, tc.body, tc.other, true), hidden); diff != "" {
 				t.Errorf("the diagnostics of two sensitive values differ (-%q +%q):\n%s", tc.other, tc.value, diff)
 			}
 		})
 	}
+}
+
+// loadWithVar loads body after a variable "v" whose default is value,
+// sensitive or not, and returns its diagnostics as "summary: detail".
+func loadWithVar(t *testing.T, body, value string, sensitive bool) []string {
+	t.Helper()
+	decl := "variable \"v\" {\n  default = \"" + value + "\"\n"
+	if sensitive {
+		decl += "  sensitive = true\n"
+	}
+	dir := writeSpec(t, map[string]string{"main.hcl": decl + "}\n" + body})
+	_, diags := Load(dir, Options{})
+	var out []string
+	for _, d := range diags {
+		out = append(out, d.Summary+": "+d.Detail)
+	}
+	return out
 }
