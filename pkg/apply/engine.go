@@ -23,7 +23,9 @@ type Engine struct {
 	Partition string
 	CallerARN string
 
-	// Parallelism bounds concurrent buckets/grants/trails (default 10).
+	// Parallelism bounds the buckets, grants and trails sending requests
+	// at once (default 10); one waiting between read-backs or before a
+	// retry does not count (parallel.go).
 	Parallelism int
 	// OnProgress, when set, receives the apply's progress as data
 	// (progress.go); calls are serialized.
@@ -118,42 +120,6 @@ func (e *Engine) warnOnce(key, msg string) {
 	}
 	e.warned[key] = true
 	e.report(ProgressEvent{Kind: ProgressWarning, Detail: msg})
-}
-
-// parallel runs f(0..n-1) with at most Parallelism at a time and returns
-// the first error (all started work finishes first). Once ctx is done
-// (an interrupt), nothing more is started; the error is then ctx's unless
-// started work failed first.
-func (e *Engine) parallel(ctx context.Context, n int, f func(i int) error) error {
-	e.defaults()
-	sem := make(chan struct{}, e.Parallelism)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var first, interrupted error
-	for i := 0; i < n; i++ {
-		select {
-		case sem <- struct{}{}:
-		case <-ctx.Done():
-		}
-		if ctx.Err() != nil { // also when a slot and the interrupt came together
-			interrupted = ctx.Err()
-			break
-		}
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			defer func() { <-sem }()
-			if err := f(i); err != nil {
-				mu.Lock()
-				if first == nil {
-					first = err
-				}
-				mu.Unlock()
-			}
-		}(i)
-	}
-	wg.Wait()
-	return cmp.Or(first, interrupted)
 }
 
 // groupItems groups items by the unit that serializes their writes: the

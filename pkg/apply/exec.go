@@ -111,7 +111,7 @@ func (e *Engine) runStage(ctx context.Context, p *Plan, st stage, todo []*Change
 	groups := groupChanges(todo)
 	var skipMu sync.Mutex
 	skipped = map[*Change]bool{}
-	err = e.parallel(ctx, len(groups), func(i int) error {
+	err = e.parallel(ctx, len(groups), func(ctx context.Context, i int) error {
 		for _, c := range groups[i] {
 			if err := ctx.Err(); err != nil { // interrupted: start no further change
 				return err

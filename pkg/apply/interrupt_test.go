@@ -40,7 +40,7 @@ func TestParallelStopsOnInterrupt(t *testing.T) {
 			}
 			var mu sync.Mutex
 			runs := 0
-			err := e.parallel(ctx, 5, func(i int) error {
+			err := e.parallel(ctx, 5, func(_ context.Context, i int) error {
 				mu.Lock()
 				runs++
 				mu.Unlock()
@@ -130,7 +130,10 @@ func TestApplyInterrupted(t *testing.T) {
 			defer cancel()
 			s := &interruptingS3{fake: f, cancel: cancel}
 			e.C.S3ForRegion = func(string) S3API { return s }
-			e.Parallelism = 1     // one bucket at a time: what runs after the interrupt is deterministic
+			// One bucket at a time, what runs after the interrupt is
+			// deterministic: one read back per write, so no unit pauses and
+			// lets the next bucket start (parallel.go).
+			e.Parallelism, e.ReadBackEqual = 1, 1
 			e.Backoff = time.Hour // only the interrupt ends a backoff
 			tc.setup(s, f)
 			p := planFor(t, e, bucketItems(t, buckets))

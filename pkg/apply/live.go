@@ -66,7 +66,7 @@ func (l *Live) unsupported(key, why string) {
 func (e *Engine) Read(ctx context.Context, items []*Item) (*Live, error) {
 	live := newLive()
 	groups := groupItems(items)
-	err := e.parallel(ctx, len(groups), func(i int) error {
+	err := e.parallel(ctx, len(groups), func(ctx context.Context, i int) error {
 		for _, it := range groups[i] {
 			if err := e.readItem(ctx, live, it); err != nil {
 				return fmt.Errorf("read %s %s: %w", it.Type, it.Name, err)

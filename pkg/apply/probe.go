@@ -103,6 +103,9 @@ func (e *Engine) probe(ctx context.Context, it *Item) error {
 		return err
 	}
 	g := e.caps.gate(it.Type)
+	// Nothing under the gate may pause (parallel.go): the waiting buckets
+	// keep their places, so a prober that gave its place up could wait for
+	// one forever.
 	g.Lock()
 	defer g.Unlock()
 	if known, err := e.caps.decided(it.Type); known {

@@ -82,13 +82,11 @@ func (e *Engine) retry(ctx context.Context, what string, f func() error) error {
 		}
 		detail := fmt.Sprintf("retrying after %s (attempt %d): %s", delay, attempt, short(err))
 		e.report(ProgressEvent{Kind: ProgressRetry, Change: changeOf(ctx), Detail: detail, Subject: what})
-		select {
-		case <-ctx.Done():
+		if !pause(ctx, delay) {
 			if parent.Err() != nil {
 				return parent.Err()
 			}
 			return fmt.Errorf("gave up after %s: %w", e.PropagationTimeout, err)
-		case <-time.After(delay):
 		}
 		delay = min(delay*2, 10*e.Backoff)
 	}
@@ -136,14 +134,12 @@ func (e *Engine) waitEqual(ctx context.Context, it *Item, want any, n int, inter
 					Detail: "still waiting for the write to read back", Subject: it.Type + "." + it.Name})
 			}
 		}
-		select {
-		case <-ctx.Done():
+		if !pause(ctx, interval) {
 			if parent.Err() != nil {
 				return fmt.Errorf("waiting for the write to read back: %w", parent.Err())
 			}
 			return fmt.Errorf("did not read back as written after %d reads in %s (last read: %s)",
 				reads, e.PropagationTimeout, mustJSON(maskConditions(last))) // no external id, even under TERAMOTC_LOG=debug
-		case <-time.After(interval):
 		}
 	}
 }
