@@ -27,6 +27,11 @@ type PlanInputs struct {
 	// in their order; omitted when there were none (and absent in plan
 	// files made before it was recorded).
 	Policies []string `json:"policies,omitempty"`
+	// Config is the configuration file the lint gate read, as given:
+	// -config FILE, else TERAMOTC_CONFIG. It is omitted when there was
+	// none (the gate read the .teramotc.hcl in the spec's directory) and
+	// in plan files made before it was recorded.
+	Config string `json:"config,omitempty"`
 }
 
 // InputsOf returns the inputs of a plan of s, loaded with the -var-file
