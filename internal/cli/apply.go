@@ -34,8 +34,8 @@ rerun converges. Nothing is deleted but, when IAM's limit of five is
 reached, the oldest non-default version of a managed policy it updates.
 
 Given a plan file saved with "plan -out", apply performs it without asking
-(give the same -var values and -policy directories), and refuses when the
-spec or the live state changed since.
+(give the same -var values, -config file and -policy directories), and
+refuses when the spec or the live state changed since.
 
 Flags:
   -auto-approve          do not ask for confirmation (required when stdin
@@ -44,6 +44,9 @@ Flags:
   -skip-lint             do not block on lint errors (validation still runs)
   -policy=DIR            custom Rego policies the lint gate runs too, as
                          "lint -policy" does (repeatable)
+  -config=FILE           the lint gate's configuration file, as for "lint
+                         -config" (default: TERAMOTC_CONFIG, else the
+                         .teramotc.hcl in the spec's directory)
   -json                  stream JSON Lines events on stdout (version,
                          diagnostic, planned_change, change_summary,
                          apply_start, apply_progress, apply_complete,
@@ -69,7 +72,7 @@ func runApply(env *Env, args []string) int {
 	fs := newFlagSet(env, "apply")
 	autoApprove := fs.Bool("auto-approve", false, "do not ask for confirmation")
 	allowDestructive := fs.Bool("allow-destructive", false, "allow lifecycle changes that delete data sooner")
-	gate := addGateFlags(fs)
+	gate := addGateFlags(fs, env)
 	keyDir := fs.String("key-dir", ".", "directory for created access keys")
 	asJSON := fs.Bool("json", false, "stream JSON Lines events on stdout")
 	af := addAWSFlags(fs)
@@ -101,7 +104,7 @@ func runApply(env *Env, args []string) int {
 			return view.ExitError
 		}
 		r.planSkippedLint = saved.Inputs.LintSkipped()
-		if !gate.skip && !samePolicies(r, saved.Inputs, gate.policies) {
+		if !gate.skip && !gate.matchesPlan(r, saved.Inputs) {
 			return view.ExitError
 		}
 	}

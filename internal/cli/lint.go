@@ -108,7 +108,7 @@ func runLint(env *Env, args []string) int {
 	fs.BoolVar(&lf.sarifSuppressed, "sarif-include-suppressed", false, "put suppressed findings in SARIF")
 	fs.StringVar(&lf.sarifCategory, "sarif-category", "", "code scanning category of the SARIF run")
 	fs.BoolVar(&lf.noInline, "no-inline-ignores", false, "ignore suppression comments")
-	fs.StringVar(&lf.config, "config", env.Getenv("TERAMOTC_CONFIG"), "configuration file")
+	addConfigFlag(fs, env, &lf.config, "configuration file")
 	fs.Var(&lf.policies, "policy", "custom policy directory (repeatable)")
 	fs.BoolVar(&lf.net, "allow-network-builtins", false, "allow network built-ins in custom policies")
 	fs.DurationVar(&lf.timeout, "timeout", 5*time.Minute, "evaluation deadline")

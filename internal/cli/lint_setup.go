@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -25,6 +26,14 @@ type lintSetup struct {
 	config                string
 	only, enable, disable []string
 	noInline              bool
+}
+
+// addConfigFlag registers -config FILE at p, whose default is
+// TERAMOTC_CONFIG: lint and the plan/apply gate pick their configuration
+// file the same way (-config, else TERAMOTC_CONFIG, else "" for the
+// .teramotc.hcl of each spec's directory).
+func addConfigFlag(fs *flag.FlagSet, env *Env, p *string, usage string) {
+	fs.StringVar(p, "config", env.Getenv("TERAMOTC_CONFIG"), usage)
 }
 
 // lintStop is an error that stops a lint run before any spec is linted:

@@ -38,6 +38,9 @@ Flags:
   -skip-lint             do not block on lint errors (validation still runs)
   -policy=DIR            custom Rego policies the lint gate runs too, as
                          "lint -policy" does (repeatable)
+  -config=FILE           the lint gate's configuration file, as for "lint
+                         -config" (default: TERAMOTC_CONFIG, else the
+                         .teramotc.hcl in the spec's directory)
   -profile, -region, -assume-role-arn, -external-id, -endpoint-url
                          AWS connection (default: the SDK's chain and
                          AWS_ENDPOINT_URL)
@@ -46,10 +49,11 @@ Flags:
   -parallelism=N         buckets, grants and trails read at once (10)
   -no-color              disable colour
 
-The lint gate refuses the spec when "teramotc lint [-policy DIR...] SPEC"
-would fail it at the default fail level, in the same environment:
-TERAMOTC_NOW, and TERAMOTC_CONFIG, else the .teramotc.hcl in the spec's
-directory.
+The lint gate refuses the spec when "teramotc lint [-config FILE]
+[-policy DIR...] SPEC" would fail it at the default fail level, in the
+same environment: TERAMOTC_NOW, and -config, else TERAMOTC_CONFIG, else
+the .teramotc.hcl in the spec's directory. A plan saved with -out records
+the -config and -policy paths; apply refuses it without the same ones.
 
 Exit codes: 0 no changes (or changes without -detailed-exitcode),
 1 error, 2 changes with -detailed-exitcode.
@@ -67,7 +71,7 @@ func runPlan(env *Env, args []string) int {
 	ff := addFormatFlag(fs, "text", "text, json or markdown", true)
 	ff.addJSONSwitch(fs)
 	detailed := fs.Bool("detailed-exitcode", false, "exit 2 when there are changes")
-	gate := addGateFlags(fs)
+	gate := addGateFlags(fs, env)
 	af := addAWSFlags(fs)
 	vars := addVarFlags(fs)
 	rest, err := parseArgs(fs, args)
@@ -95,7 +99,7 @@ func runPlan(env *Env, args []string) int {
 		return view.ExitError
 	}
 	inputs := apply.InputsOf(pl.spec, opts.VarFiles, gate.skip)
-	inputs.Policies = gate.policies
+	gate.record(inputs)
 	if *out != "" {
 		// The spec's absolute path: apply PLANFILE works from any directory.
 		abs, err := filepath.Abs(path)

@@ -4,11 +4,13 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/teramot/teramotc/internal/view"
+	"github.com/teramot/teramotc/pkg/apply"
 	"github.com/teramot/teramotc/pkg/rules"
 	"github.com/teramot/teramotc/pkg/spec"
 )
@@ -17,23 +19,34 @@ import (
 type gateFlags struct {
 	skip     bool
 	policies stringsFlag
+	// config is -config FILE, else TERAMOTC_CONFIG, as for lint; ""
+	// reads the .teramotc.hcl in the spec's directory.
+	config string
 }
 
-func addGateFlags(fs *flag.FlagSet) *gateFlags {
+func addGateFlags(fs *flag.FlagSet, env *Env) *gateFlags {
 	g := &gateFlags{}
 	fs.BoolVar(&g.skip, "skip-lint", false, "do not block on lint errors")
 	fs.Var(&g.policies, "policy", "custom policy directory the lint gate runs too (repeatable)")
+	addConfigFlag(fs, env, &g.config, "configuration file of the lint gate")
 	return g
 }
 
-// lintGate lints the spec as "teramotc lint -policy DIR... SPEC" would, in
-// the same environment (TERAMOTC_NOW, TERAMOTC_CONFIG, else the spec's
-// .teramotc.hcl), and refuses it when that lint would fail at its default
-// fail level: an error stopped the lint, or a finding blocks
-// (rules.Blocking at error).
-func lintGate(ctx context.Context, r *reporter, path string, opts spec.Options, policies []string) bool {
+// record notes in a saved plan's inputs the -policy directories and the
+// configuration file its lint gate read.
+func (g *gateFlags) record(in *apply.PlanInputs) {
+	in.Policies = g.policies
+	in.Config = g.config
+}
+
+// lintGate lints the spec as "teramotc lint [-config FILE] [-policy
+// DIR...] SPEC" would, in the same environment (TERAMOTC_NOW; -config,
+// else TERAMOTC_CONFIG, else the spec's .teramotc.hcl), and refuses it
+// when that lint would fail at its default fail level: an error stopped
+// the lint, or a finding blocks (rules.Blocking at error).
+func lintGate(ctx context.Context, r *reporter, path string, opts spec.Options, g *gateFlags) bool {
 	env := r.env
-	setup := lintSetup{policies: policies, config: env.Getenv("TERAMOTC_CONFIG")}
+	setup := lintSetup{policies: g.policies, config: g.config}
 	set, lo, stop := setup.load(ctx, env, opts)
 	var report *view.LintReport
 	if stop != nil {
@@ -116,4 +129,40 @@ func gateRefusal(report *view.LintReport, findings int) (summary, detail string)
 		summary += fmt.Sprintf(", and found %d error finding(s)", findings)
 	}
 	return summary + nothing, "Fix the errors lint reports above (\"teramotc lint\" shows the same), or rerun with -skip-lint."
+}
+
+// matchesPlan refuses to apply a plan file whose lint gate ran with inputs
+// apply's would not have: -policy directories apply was not given
+// (samePolicies), or another configuration file (sameConfig).
+func (g *gateFlags) matchesPlan(r *reporter, was *apply.PlanInputs) bool {
+	return samePolicies(r, was, g.policies) && sameConfig(r, was, g.config)
+}
+
+// sameConfig refuses to apply a plan file whose lint gate read another
+// configuration file than apply's would (now: -config, else
+// TERAMOTC_CONFIG): another file may lower, raise or disable rules, so
+// apply could pass what plan refused or the reverse. A plan file that
+// records no inputs (saved before they were recorded) is not refused.
+func sameConfig(r *reporter, was *apply.PlanInputs, now string) bool {
+	if was == nil || samePath(was.Config, now) {
+		return true
+	}
+	switch {
+	case now == "":
+		r.fail("the plan was made with -config "+was.Config+", which apply was not given",
+			"Give apply the same -config as plan (or TERAMOTC_CONFIG="+was.Config+"), so that its lint gate reads the same configuration, or plan again without it.")
+	case was.Config == "":
+		r.fail("apply was given -config "+now+" (or TERAMOTC_CONFIG), but the plan was made without one",
+			"The plan's lint gate read the .teramotc.hcl in the spec's directory: drop -config and TERAMOTC_CONFIG so that apply's reads the same, or plan again with -config "+now+".")
+	default:
+		r.fail("the plan was made with -config "+was.Config+", but apply was given -config "+now+" (or TERAMOTC_CONFIG)",
+			"Give apply -config "+was.Config+", so that its lint gate reads the same configuration as plan's, or plan again with -config "+now+".")
+	}
+	return false
+}
+
+// samePath says whether two configuration paths, as given, name the same
+// file ("" is none).
+func samePath(a, b string) bool {
+	return a == b || a != "" && b != "" && filepath.Clean(a) == filepath.Clean(b)
 }

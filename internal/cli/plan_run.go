@@ -84,7 +84,7 @@ func planSpec(ctx context.Context, r *reporter, path string, opts spec.Options, 
 	if len(diags) > 0 {
 		r.diags(diags, c.files())
 	}
-	if !gate.skip && !lintGate(ctx, r, path, opts, gate.policies) {
+	if !gate.skip && !lintGate(ctx, r, path, opts, gate) {
 		return nil, false
 	}
 	if gate.skip {

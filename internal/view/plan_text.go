@@ -140,8 +140,8 @@ func hiddenWhole(v any) bool {
 // it: lead says where the plan comes from ("Saved the plan to F." or
 // "This plan was made from SPEC."). The command carries the flags apply
 // needs to make the same plan: -allow-destructive when a change is
-// DESTRUCTIVE (saying why), -skip-lint when the plan skipped lint, each
-// -var-file as given and each -var with "..." for its value (never
+// DESTRUCTIVE (saying why), -skip-lint when the plan skipped lint, the
+// lint gate's -config and -policy paths, each -var-file as given and each -var with "..." for its value (never
 // printed), followed by a reminder to give the values and TERAMOTC_VAR_*
 // variables plan had. in is nil for plan files that do not record them.
 func WriteApplyHint(w io.Writer, p *apply.Plan, in *apply.PlanInputs, lead, path string) {
@@ -157,6 +157,9 @@ func WriteApplyHint(w io.Writer, p *apply.Plan, in *apply.PlanInputs, lead, path
 	}
 	var vars, env []string
 	if in != nil {
+		if in.Config != "" {
+			flags = append(flags, "-config", shellWord(in.Config))
+		}
 		for _, d := range in.Policies {
 			flags = append(flags, "-policy", shellWord(d))
 		}

@@ -120,6 +120,10 @@ func TestWriteApplyHint(t *testing.T) {
 			[]string{"DESTRUCTIVE change", "made with -skip-lint"}},
 		{"policies", safe, &apply.PlanInputs{Policies: []string{"policy", "team rules"}, VarFiles: []string{"prod.tfvars"}},
 			"  teramotc apply -policy policy -policy 'team rules' -var-file prod.tfvars my.plan", nil, nil},
+		{"config", safe, &apply.PlanInputs{Config: "ci rules.hcl", Policies: []string{"policy"}},
+			"  teramotc apply -config 'ci rules.hcl' -policy policy my.plan", nil, nil},
+		{"config with skip lint", safe, &apply.PlanInputs{SkipLint: true, Config: "ci.teramotc.hcl"},
+			"  teramotc apply -skip-lint -config ci.teramotc.hcl my.plan", nil, []string{"made with -skip-lint"}},
 		{"env only", safe, &apply.PlanInputs{Env: []string{"TERAMOTC_VAR_a", "TERAMOTC_VAR_b"}}, "  teramotc apply my.plan",
 			[]string{"Set TERAMOTC_VAR_a, TERAMOTC_VAR_b as for plan."}, nil},
 	}
