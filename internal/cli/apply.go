@@ -52,8 +52,8 @@ Flags:
                          apply_start, apply_progress, apply_complete,
                          apply_errored, outputs); needs -auto-approve
                          or a plan file
-  -parallelism=N         buckets, grants and trails writing at once; one waiting
-                         for a write to read back does not count (10)
+  -parallelism=N         buckets, grants and trails sending requests at once; one
+                         waiting for a write to propagate does not count (10)
   -key-dir=DIR           where created access keys are written (0600 files;
                          default ".")
   -profile, -region, -assume-role-arn, -external-id, -endpoint-url

@@ -26,7 +26,7 @@ func addAWSFlags(fs *flag.FlagSet) *awsFlags {
 	fs.StringVar(&a.conn.ExternalID, "external-id", "", "external id for -assume-role-arn")
 	fs.StringVar(&a.conn.EndpointURL, "endpoint-url", "", "S3-compatible or emulator endpoint (default $AWS_ENDPOINT_URL)")
 	a.parallelism = 10
-	fs.Var(positiveInt{&a.parallelism, "parallelism"}, "parallelism", "buckets, grants and trails worked on at once")
+	fs.Var(positiveInt{&a.parallelism, "parallelism"}, "parallelism", "buckets, grants and trails sending requests at once")
 	return a
 }
 

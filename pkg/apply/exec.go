@@ -113,7 +113,7 @@ func (e *Engine) runStage(ctx context.Context, p *Plan, st stage, todo []*Change
 	skipped = map[*Change]bool{}
 	err = e.parallel(ctx, len(groups), func(ctx context.Context, i int) error {
 		for _, c := range groups[i] {
-			if err := ctx.Err(); err != nil { // interrupted: start no further change
+			if err := takePlace(ctx); err != nil { // interrupted: start no further change
 				return err
 			}
 			if err := e.applyChange(ctx, p, c, st.phase); err != nil {

@@ -3,6 +3,7 @@ package apply
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -104,76 +105,90 @@ func (s *interruptingS3) GetBucketVersioning(ctx context.Context, in *s3.GetBuck
 	return s.fake.GetBucketVersioning(ctx, in, o...)
 }
 
+// interruptBuckets is the number of buckets of TestApplyInterrupted's spec.
+const interruptBuckets = 4
+
 // TestApplyInterrupted: an interrupt during a write, a read-back wait or
 // a retry's backoff ends the apply with context.Canceled (never as a
-// read-back failure or the 2-minute budget), starts no other bucket and
+// read-back failure or the 2-minute budget), starts no other change and
 // sends no write after it; Tally counts what was done.
+
 func TestApplyInterrupted(t *testing.T) {
-	const buckets = 4
 	tests := []struct {
 		name        string
 		setup       func(s *interruptingS3, f *fake)
 		onRetry     bool // cancel when the engine reports a retry
 		wantApplied int  // the buckets, then bucket 0's guardrails before the interrupt
 	}{
-		{"during a write", func(s *interruptingS3, _ *fake) { s.op = "PutBucketVersioning" }, false, buckets + 3},
-		{"during the read-back", func(s *interruptingS3, _ *fake) { s.op, s.pass = "GetBucketVersioning", true }, false, buckets + 3},
+		{"during a write", func(s *interruptingS3, _ *fake) { s.op = "PutBucketVersioning" }, false, interruptBuckets + 3},
+		{"during the read-back", func(s *interruptingS3, _ *fake) { s.op, s.pass = "GetBucketVersioning", true }, false, interruptBuckets + 3},
 		{"during a retry's backoff", func(_ *interruptingS3, f *fake) {
 			f.faults["PutBucketEncryption"] = []error{apiErr("OperationAborted", "A conflicting conditional operation is in progress")}
-		}, true, buckets + 2},
+		}, true, interruptBuckets + 2},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			f := newFake()
-			e := fakeEngine(t, f)
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			s := &interruptingS3{fake: f, cancel: cancel}
-			e.C.S3ForRegion = func(string) S3API { return s }
-			// One bucket at a time, what runs after the interrupt is
-			// deterministic: one read back per write, so no unit pauses and
-			// lets the next bucket start (parallel.go).
-			e.Parallelism, e.ReadBackEqual = 1, 1
-			e.Backoff = time.Hour // only the interrupt ends a backoff
-			tc.setup(s, f)
-			p := planFor(t, e, bucketItems(t, buckets))
-			s.armed = true
+		for _, readBacks := range []int{1, 2} {
+			t.Run(fmt.Sprintf("%s, %d read-backs", tc.name, readBacks), func(t *testing.T) {
+				testApplyInterrupted(t, tc.setup, tc.onRetry, readBacks, tc.wantApplied)
+			})
+		}
+	}
+}
 
-			s.mark = -1
-			var startsAfter []string
-			e.OnProgress = func(ev ProgressEvent) { // serialized by the engine
-				if ev.Kind == ProgressRetry && tc.onRetry && s.mark < 0 {
-					f.mu.Lock()
-					s.mark = len(f.calls)
-					f.mu.Unlock()
-					cancel()
-				}
-				if ev.Kind == ProgressStart && s.mark >= 0 {
-					startsAfter = append(startsAfter, ev.Change.Key())
-				}
-			}
+// testApplyInterrupted runs one case of TestApplyInterrupted. With one
+// read-back per write no unit pauses, so at Parallelism 1 the buckets run
+// one after the other and the tally is exact; with two, a unit waiting to
+// read back lets the next bucket start (parallel.go), so several may be
+// part way when the interrupt comes.
+func testApplyInterrupted(t *testing.T, setup func(*interruptingS3, *fake), onRetry bool, readBacks, wantApplied int) {
+	f := newFake()
+	e := fakeEngine(t, f)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := &interruptingS3{fake: f, cancel: cancel}
+	e.C.S3ForRegion = func(string) S3API { return s }
+	e.Parallelism, e.ReadBackEqual = 1, readBacks
+	e.Backoff = time.Hour // only the interrupt ends a backoff
+	setup(s, f)
+	p := planFor(t, e, bucketItems(t, interruptBuckets))
+	s.armed = true
 
-			_, err := e.Apply(ctx, p, false)
-			if !errors.Is(err, context.Canceled) {
-				t.Fatalf("err = %v, want one wrapping context.Canceled", err)
-			}
-			for _, wrong := range []string{"did not read back", "gave up", "2m0s"} {
-				if strings.Contains(err.Error(), wrong) {
-					t.Errorf("interrupt reported as %q: %v", wrong, err)
-				}
-			}
-			if len(startsAfter) > 0 {
-				t.Errorf("changes started after the interrupt: %v", startsAfter)
-			}
-			for _, c := range f.calls[s.mark:] {
-				if strings.HasPrefix(c, "Put") || strings.HasPrefix(c, "Create") {
-					t.Errorf("write after the interrupt: %s", c)
-				}
-			}
-			tl := e.Tally(p)
-			if tl.Applied != tc.wantApplied || tl.Partial != 1 || tl.Applied+tl.Partial+tl.NotStarted != len(p.Changes) {
-				t.Errorf("tally = %+v of %d changes, want %d applied, 1 partial, the rest not started", tl, len(p.Changes), tc.wantApplied)
-			}
-		})
+	s.mark = -1
+	var startsAfter []string
+	e.OnProgress = func(ev ProgressEvent) { // serialized by the engine
+		if ev.Kind == ProgressRetry && onRetry && s.mark < 0 {
+			f.mu.Lock()
+			s.mark = len(f.calls)
+			f.mu.Unlock()
+			cancel()
+		}
+		if ev.Kind == ProgressStart && s.mark >= 0 {
+			startsAfter = append(startsAfter, ev.Change.Key())
+		}
+	}
+
+	_, err := e.Apply(ctx, p, false)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want one wrapping context.Canceled", err)
+	}
+	for _, wrong := range []string{"did not read back", "gave up", "2m0s"} {
+		if strings.Contains(err.Error(), wrong) {
+			t.Errorf("interrupt reported as %q: %v", wrong, err)
+		}
+	}
+	if len(startsAfter) > 0 {
+		t.Errorf("changes started after the interrupt: %v", startsAfter)
+	}
+	for _, c := range f.calls[s.mark:] {
+		if strings.HasPrefix(c, "Put") || strings.HasPrefix(c, "Create") {
+			t.Errorf("write after the interrupt: %s", c)
+		}
+	}
+	tl := e.Tally(p)
+	if tl.Applied+tl.Partial+tl.NotStarted != len(p.Changes) || tl.Partial < 1 || tl.Partial > interruptBuckets {
+		t.Errorf("tally = %+v of %d changes, want each change counted once and 1 to %d part way", tl, len(p.Changes), interruptBuckets)
+	}
+	if readBacks == 1 && (tl.Applied != wantApplied || tl.Partial != 1) {
+		t.Errorf("tally = %+v of %d changes, want %d applied, 1 partial, the rest not started", tl, len(p.Changes), wantApplied)
 	}
 }

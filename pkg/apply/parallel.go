@@ -66,6 +66,48 @@ func (s *slot) release() {
 	}
 }
 
+// backOff waits d before a unit retries after err (nil: before it reads a
+// write back again). A unit throttled or answered a server error keeps its
+// place (sleep), so that fewer requests are sent while AWS sheds load; one
+// waiting for a write to propagate gives its place up (pause).
+func backOff(ctx context.Context, err error, d time.Duration) bool {
+	if err != nil && isTransient(err) {
+		return sleep(ctx, d)
+	}
+	return pause(ctx, d)
+}
+
+// sleep waits d, or until ctx is done, and reports whether d passed.
+func sleep(ctx context.Context, d time.Duration) bool {
+	if ctx.Err() != nil {
+		return false
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+// takePlace gives the unit running under ctx its place back when a pause
+// ended without one (its budget ran out), before it sends anything more.
+func takePlace(ctx context.Context) error {
+	s, _ := ctx.Value(slotKey{}).(*slot)
+	if s == nil || s.held {
+		return ctx.Err()
+	}
+	select {
+	case s.sem <- struct{}{}:
+		s.held = true
+		return ctx.Err()
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
 // pause waits d, or until ctx is done, and reports whether d passed. The
 // unit running under ctx (parallel) gives its place up for the wait and
 // takes one again before it returns true, so it never sends a request
@@ -79,15 +121,8 @@ func pause(ctx context.Context, d time.Duration) bool {
 	if s != nil {
 		s.release()
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return false
-	case <-t.C:
-	}
-	if s == nil {
-		return true
+	if !sleep(ctx, d) || s == nil {
+		return ctx.Err() == nil
 	}
 	select {
 	case s.sem <- struct{}{}:

@@ -82,7 +82,7 @@ func (e *Engine) retry(ctx context.Context, what string, f func() error) error {
 		}
 		detail := fmt.Sprintf("retrying after %s (attempt %d): %s", delay, attempt, short(err))
 		e.report(ProgressEvent{Kind: ProgressRetry, Change: changeOf(ctx), Detail: detail, Subject: what})
-		if !pause(ctx, delay) {
+		if !backOff(ctx, err, delay) {
 			if parent.Err() != nil {
 				return parent.Err()
 			}
@@ -134,7 +134,7 @@ func (e *Engine) waitEqual(ctx context.Context, it *Item, want any, n int, inter
 					Detail: "still waiting for the write to read back", Subject: it.Type + "." + it.Name})
 			}
 		}
-		if !pause(ctx, interval) {
+		if !backOff(ctx, err, interval) {
 			if parent.Err() != nil {
 				return fmt.Errorf("waiting for the write to read back: %w", parent.Err())
 			}
