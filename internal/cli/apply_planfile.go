@@ -55,7 +55,7 @@ func samePolicies(r *reporter, was *apply.PlanInputs, now []string) bool {
 	}
 	var missing []string
 	for _, d := range was.Policies {
-		if !slices.Contains(now, d) {
+		if !slices.ContainsFunc(now, func(n string) bool { return samePath(n, d) }) {
 			missing = append(missing, "-policy "+d)
 		}
 	}

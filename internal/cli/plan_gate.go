@@ -33,10 +33,16 @@ func addGateFlags(fs *flag.FlagSet, env *Env) *gateFlags {
 }
 
 // record notes in a saved plan's inputs the -policy directories and the
-// configuration file its lint gate read.
+// configuration file its lint gate read, as absolute paths: the plan file
+// applies from any directory, as it names its spec.
 func (g *gateFlags) record(in *apply.PlanInputs) {
-	in.Policies = g.policies
-	in.Config = g.config
+	if len(g.policies) > 0 {
+		in.Policies = make([]string, len(g.policies))
+		for i, d := range g.policies {
+			in.Policies[i] = absPath(d)
+		}
+	}
+	in.Config = absPath(g.config)
 }
 
 // lintGate lints the spec as "teramotc lint [-config FILE] [-policy
@@ -161,8 +167,20 @@ func sameConfig(r *reporter, was *apply.PlanInputs, now string) bool {
 	return false
 }
 
-// samePath says whether two configuration paths, as given, name the same
-// file ("" is none).
+// samePath says whether two paths name the same file or directory ("" is
+// none); a relative one is taken from the working directory, as the gate
+// reads it.
 func samePath(a, b string) bool {
-	return a == b || a != "" && b != "" && filepath.Clean(a) == filepath.Clean(b)
+	return absPath(a) == absPath(b)
+}
+
+// absPath returns p made absolute and clean ("" stays "").
+func absPath(p string) string {
+	if p == "" {
+		return ""
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return filepath.Clean(p)
 }

@@ -121,6 +121,7 @@ func TestSameConfig(t *testing.T) {
 		{"neither", &apply.PlanInputs{}, "", true, ""},
 		{"same", &apply.PlanInputs{Config: "ci.hcl"}, "ci.hcl", true, ""},
 		{"same cleaned", &apply.PlanInputs{Config: "conf/ci.hcl"}, "./conf//ci.hcl", true, ""},
+		{"recorded absolute, given relative", &apply.PlanInputs{Config: mustAbs(t, "ci.hcl")}, "ci.hcl", true, ""},
 		{"not given", &apply.PlanInputs{Config: "ci.hcl"}, "", false,
 			"Error: the plan was made with -config ci.hcl, which apply was not given"},
 		{"given, plan had none", &apply.PlanInputs{}, "ci.hcl", false,
@@ -143,8 +144,12 @@ func TestSameConfig(t *testing.T) {
 }
 
 // record puts the gate's configuration file and -policy directories in the
-// plan's inputs, as given.
+// plan's inputs, made absolute: the plan file applies from any directory.
 func TestGateRecord(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
 	env, _, _ := testEnv("")
 	env.Getenv = func(k string) string {
 		if k == "TERAMOTC_CONFIG" {
@@ -157,8 +162,11 @@ func TestGateRecord(t *testing.T) {
 		args []string
 		want *apply.PlanInputs
 	}{
-		{"TERAMOTC_CONFIG", []string{"-policy", "p"}, &apply.PlanInputs{Config: "from-env.hcl", Policies: []string{"p"}}},
-		{"-config", []string{"-config", "ci.hcl"}, &apply.PlanInputs{Config: "ci.hcl"}},
+		{"TERAMOTC_CONFIG", []string{"-policy", "p"},
+			&apply.PlanInputs{Config: filepath.Join(wd, "from-env.hcl"), Policies: []string{filepath.Join(wd, "p")}}},
+		{"-config", []string{"-config", "ci.hcl"}, &apply.PlanInputs{Config: filepath.Join(wd, "ci.hcl")}},
+		{"absolute", []string{"-config", "/etc/ci.hcl", "-policy", "/srv/p", "-policy", "q/../r"},
+			&apply.PlanInputs{Config: "/etc/ci.hcl", Policies: []string{"/srv/p", filepath.Join(wd, "r")}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := newFlagSet(env, "plan")
@@ -173,4 +181,13 @@ func TestGateRecord(t *testing.T) {
 			}
 		})
 	}
+}
+
+func mustAbs(t *testing.T, p string) string {
+	t.Helper()
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
 }
