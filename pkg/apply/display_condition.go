@@ -1,13 +1,31 @@
 package apply
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Canonical policies hold condition keys in lower case (IAM compares them
 // case-insensitively), so the spelling the spec wrote is gone by the time
 // a plan prints them. Plans print the keys AWS documents in their
 // documented spelling (the IAM global condition context keys, and the S3
 // and STS keys teramotc renders or a spec commonly sets); any other key
-// is printed as it is compared, in lower case.
+// as this process first saw it written with capitals, in the spec or a
+// live policy (kms:ViaService); a key never seen so, as it is compared,
+// in lower case.
+
+// keySpellings remembers, for condition keys outside the tables, the first
+// spelling with capitals canonCondition lowered (lower-case form ->
+// spelling), as spellings does for actions.
+var keySpellings sync.Map
+
+func lowerConditionKey(k string) string {
+	l := strings.ToLower(k)
+	if l != k {
+		keySpellings.LoadOrStore(l, k)
+	}
+	return l
+}
 
 var conditionKeys = spellingTable(
 	// IAM global condition context keys.
@@ -50,7 +68,8 @@ func spellingTable(keys ...string) map[string]string {
 }
 
 // conditionKeySpelling returns the documented spelling of condition key k
-// (compared in any case), or k itself when it is not a known key.
+// (compared in any case), else the spelling seen for it when k is in lower
+// case, else k itself.
 func conditionKeySpelling(k string) string {
 	l := strings.ToLower(k)
 	if s, ok := conditionKeys[l]; ok {
@@ -60,6 +79,9 @@ func conditionKeySpelling(k string) string {
 		if s, ok := conditionKeyPrefixes[l[:i+1]]; ok {
 			return s + k[i+1:]
 		}
+	}
+	if s, ok := keySpellings.Load(l); ok && k == l {
+		return s.(string)
 	}
 	return k
 }

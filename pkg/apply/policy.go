@@ -172,7 +172,7 @@ func canonCondition(v any) map[string]map[string][]string {
 			out[op] = m
 		}
 		for k, vals := range keys {
-			lk := strings.ToLower(k)
+			lk := lowerConditionKey(k)
 			m[lk] = mergeSorted(m[lk], stringSet(vals, nil))
 		}
 	}
