@@ -1,0 +1,27 @@
+package apply
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestLoggingOffCanonical: logging that is off reads as an empty state,
+// so turning it off is reported as such, not as a move to s3:///.
+func TestLoggingOffCanonical(t *testing.T) {
+	off, err := canonical(TLogging, map[string]any{}, "aws")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(map[string]any{}, off); d != "" {
+		t.Errorf("canonical logging off (-want +got):\n%s", d)
+	}
+	on, err := canonical(TLogging, map[string]any{"LoggingEnabled": map[string]any{"TargetBucket": "logs", "TargetPrefix": "data/"}}, "aws")
+	if err != nil {
+		t.Fatal(err)
+	}
+	risk, reason := classify(&Item{Type: TLogging}, on, off)
+	if want := "disables access logging (was to s3://logs/data/)"; risk != RiskLoosen || reason != want {
+		t.Errorf("got [%s] %q, want [%s] %q", risk, reason, RiskLoosen, want)
+	}
+}
