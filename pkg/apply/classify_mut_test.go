@@ -2,6 +2,7 @@ package apply
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -158,6 +159,20 @@ func TestActionSpellingFromCatalog(t *testing.T) {
 	} {
 		if got := actionSpelling(in); got != want {
 			t.Errorf("actionSpelling(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestChangedFieldsSorted: a statement whose Sid stays but several fields
+// change names them in one order, run after run (map order varies).
+func TestChangedFieldsSorted(t *testing.T) {
+	before := policyOf(t, allowPartner)
+	want := policyOf(t, strings.NewReplacer("111111111111", "222222222222", `"Resource":"*"`, `"Resource":"arn:aws:s3:::b/*"`,
+		`"Action":"s3:GetObject"`, `"Action":"s3:GetObject","Condition":{"Bool":{"aws:SecureTransport":"true"}}`).Replace(allowPartner))
+	const reason = "1 statement widens access: changes Allow A (conditions, principals, resources)"
+	for i := 0; i < 50; i++ {
+		if _, got := policyRisk(before, want); got != reason {
+			t.Fatalf("run %d: reason %q, want %q", i, got, reason)
 		}
 	}
 }

@@ -25,3 +25,13 @@ func TestLoggingOffCanonical(t *testing.T) {
 		t.Errorf("got [%s] %q, want [%s] %q", risk, reason, RiskLoosen, want)
 	}
 }
+
+// TestParsePolicyRejects: a document that is not JSON is an error, never
+// an empty policy.
+func TestParsePolicyRejects(t *testing.T) {
+	for _, text := range []string{`{"Statement":[`, "%7B%22Statement%22", "not json"} {
+		if v, err := ParsePolicy(text); err == nil {
+			t.Errorf("ParsePolicy(%q) = %v, want an error", text, v)
+		}
+	}
+}
