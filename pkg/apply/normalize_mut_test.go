@@ -35,3 +35,14 @@ func TestParsePolicyRejects(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyConditionEquivalent: a statement with an empty Condition is
+// the statement without one (no perpetual diff against a live policy
+// that spells it).
+func TestEmptyConditionEquivalent(t *testing.T) {
+	with := policyOf(t, `{"Sid":"A","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{}}`)
+	without := policyOf(t, `{"Sid":"A","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}`)
+	if !equal(with, without) {
+		t.Errorf("not equal:\n%s\n%s", mustJSON(with), mustJSON(without))
+	}
+}
