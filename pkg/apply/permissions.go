@@ -168,8 +168,10 @@ var Operations = []Operation{
 		Reads: []string{TAttachment}, Imports: []string{TAttachment}},
 	{API: "iam:ListAttachedRolePolicies", Actions: []string{"iam:ListAttachedRolePolicies"}, Resource: ResourceRole,
 		Reads: []string{TAttachment}, Imports: []string{TAttachment}},
+	// plan warns about every holder of the spec's managed policies that the
+	// spec does not declare (plan_attached.go).
 	{API: "iam:ListEntitiesForPolicy", Actions: []string{"iam:ListEntitiesForPolicy"}, Resource: ResourcePolicy,
-		Reads: []string{TAttachment}, When: "plan attaches an existing managed policy to a new user or role, and lists who else holds it"},
+		Reads: []string{TManagedPolicy}, When: "the managed policy exists: plan lists who holds it and warns about each user, role or group the spec does not declare"},
 	{API: "iam:AttachUserPolicy", Actions: []string{"iam:AttachUserPolicy"}, Resource: ResourceUser, Write: true,
 		Writes: []string{TAttachment}, PolicyCondition: true},
 	{API: "iam:AttachRolePolicy", Actions: []string{"iam:AttachRolePolicy"}, Resource: ResourceRole, Write: true,

@@ -12,26 +12,27 @@ import (
 
 // WarnOtherAttachments warns about access the spec does not declare and
 // apply keeps, since teramotc never detaches or deletes: the users, roles
-// and groups that hold a managed policy the plan attaches to a new owner,
-// and what each user and role of the spec holds beyond its grant
-// (warnIdentityExtras).
+// and groups that hold a managed policy of the spec without the spec
+// declaring them, and what each user and role of the spec holds beyond its
+// grant (warnIdentityExtras).
 //
-// The first is what switching a grant from an IAM user to a role (or
-// renaming its user) looks like: the old user keeps the policy, its access
-// keys keep working, and every later change of the policy reaches it too.
-// Only such plans pay that read (ListEntitiesForPolicy, once per policy).
+// The first is read in every plan, once per managed policy of the spec
+// that exists (ListEntitiesForPolicy, paginated; a policy still to be
+// created costs nothing): a group, user or role someone attached the
+// grant's policy to by hand reads the partner data as the grantee does.
+// It also covers switching a grant from an IAM user to a role (or renaming
+// its user): the old user keeps the policy, its access keys keep working,
+// and every later change of the policy reaches it too.
 func (e *Engine) WarnOtherAttachments(ctx context.Context, p *Plan) {
 	declared := map[string][]string{} // policy name -> owners in the spec
+	var names []string                // the spec's managed policies that exist
 	for _, it := range p.items {
-		if it.Type == TAttachment {
+		switch {
+		case it.Type == TAttachment:
 			declared[it.Name] = append(declared[it.Name], it.Owner)
-		}
-	}
-	var names []string
-	for _, c := range p.Changes {
-		if c.Type == TAttachment && c.Action == ActionCreate && p.live != nil &&
-			p.live.State[TManagedPolicy+"."+c.Name] != nil && !slices.Contains(names, c.Name) {
-			names = append(names, c.Name)
+		case it.Type == TManagedPolicy && p.live != nil &&
+			p.live.State[TManagedPolicy+"."+it.Name] != nil && !slices.Contains(names, it.Name):
+			names = append(names, it.Name)
 		}
 	}
 	for _, name := range names {

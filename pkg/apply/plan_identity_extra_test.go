@@ -143,8 +143,11 @@ func TestWarnIdentityExtras(t *testing.T) {
 // attachment's live read, which the warning reuses; what else the identity
 // holds costs ListUserPolicies and ListGroupsForUser per user,
 // ListRolePolicies per role (and ListAccessKeys, which the setup-guide
-// user's access key item reads). A user or role that does not exist yet
-// costs no more than before.
+// user's access key item reads). Each managed policy of the spec that
+// exists costs one ListEntitiesForPolicy (WarnOtherAttachments: who else
+// holds the grant, a group attached by hand included), in every plan, not
+// only one that attaches the policy. A user, role or policy that does not
+// exist yet costs no more than before.
 func TestIdentityExtrasReads(t *testing.T) {
 	cases := []struct {
 		spec           string
@@ -152,10 +155,10 @@ func TestIdentityExtrasReads(t *testing.T) {
 	}{
 		{"setup-guide-user",
 			map[string]int{"ListAttachedUserPolicies": 1},
-			map[string]int{"ListAttachedUserPolicies": 1, "ListUserPolicies": 1, "ListGroupsForUser": 1}},
+			map[string]int{"ListAttachedUserPolicies": 1, "ListUserPolicies": 1, "ListGroupsForUser": 1, "ListEntitiesForPolicy": 1}},
 		{"setup-guide-role",
 			map[string]int{"ListAttachedRolePolicies": 1},
-			map[string]int{"ListAttachedRolePolicies": 1, "ListRolePolicies": 1}},
+			map[string]int{"ListAttachedRolePolicies": 1, "ListRolePolicies": 1, "ListEntitiesForPolicy": 1}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.spec, func(t *testing.T) {
