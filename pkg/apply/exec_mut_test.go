@@ -56,3 +56,35 @@ func TestInterruptBetweenChangesOfLastStage(t *testing.T) {
 		}
 	}
 }
+
+// TestAWSErrorsNeverSkipped: against AWS (no custom endpoint) a rejected
+// write fails the run, whatever its code; only a third-party endpoint's
+// "not supported" answers are skipped.
+func TestAWSErrorsNeverSkipped(t *testing.T) {
+	pol := &Change{Type: TBucketPolicy, Name: "b", Address: "bucket.b", item: &Item{Type: TBucketPolicy, Name: "b", Bucket: "b"}}
+	tests := []struct {
+		name     string
+		endpoint string
+		phase    string
+		err      error
+		skip     bool
+	}{
+		{"AWS: not implemented", "", phaseFull, apiErr("NotImplemented", "no"), false},
+		{"AWS: malformed XML", "", phaseFull, apiErr("MalformedXML", "no"), false},
+		{"AWS: malformed policy in the full phase", "", phaseFull, apiErr("MalformedPolicy", "no"), false},
+		{"endpoint: not implemented", "http://127.0.0.1:9000", phaseFull, apiErr("NotImplemented", "no"), true},
+		{"endpoint: malformed policy in the service phase", "http://127.0.0.1:9000", phaseService, apiErr("MalformedPolicy", "no"), true},
+		{"endpoint: malformed policy in the deny phase", "http://127.0.0.1:9000", phaseDeny, apiErr("MalformedPolicy", "no"), false},
+		{"endpoint: malformed policy in the revoke phase", "http://127.0.0.1:9000", phaseRevoke, apiErr("MalformedPolicy", "no"), false},
+		{"endpoint: access denied", "http://127.0.0.1:9000", phaseFull, apiErr("AccessDenied", "no"), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := fakeEngine(t, newFake())
+			e.C.Endpoint = tc.endpoint
+			if got := e.skipUnsupported(pol, tc.phase, tc.err); got != tc.skip {
+				t.Errorf("skipped = %v, want %v", got, tc.skip)
+			}
+		})
+	}
+}

@@ -46,3 +46,18 @@ func TestEmptyConditionEquivalent(t *testing.T) {
 		t.Errorf("not equal:\n%s\n%s", mustJSON(with), mustJSON(without))
 	}
 }
+
+// TestCanonicalPolicyRejects: a statement that is not an object is an
+// error, never dropped or read as an empty statement.
+func TestCanonicalPolicyRejects(t *testing.T) {
+	for _, doc := range []any{
+		map[string]any{"Statement": []any{"s3:GetObject"}},
+		map[string]any{"Statement": []any{map[string]any{"Effect": "Deny"}, nil}},
+		map[string]any{"Statement": "x"},
+		[]any{},
+	} {
+		if c, err := CanonicalPolicy(doc, "aws"); err == nil {
+			t.Errorf("CanonicalPolicy(%s) = %s, want an error", mustJSON(doc), mustJSON(c))
+		}
+	}
+}
