@@ -107,11 +107,19 @@ func TestWarnOtherAttachments(t *testing.T) {
 				}
 			}
 			tc.setup(f)
+			f.mu.Lock()
+			writes := f.writes
+			f.mu.Unlock()
 			p := planFor(t, e, loadSpec(t, tc.plan, nil))
 			f.mu.Lock()
 			from := len(f.calls)
 			f.mu.Unlock()
 			e.WarnOtherAttachments(context.Background(), p)
+			f.mu.Lock()
+			if f.writes != writes {
+				t.Errorf("plan made %d write calls, want none", f.writes-writes)
+			}
+			f.mu.Unlock()
 			if n := identityReads(f, from)["ListEntitiesForPolicy"]; n != tc.calls {
 				t.Errorf("%d ListEntitiesForPolicy calls, want %d", n, tc.calls)
 			}
