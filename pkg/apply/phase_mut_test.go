@@ -1,6 +1,7 @@
 package apply
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -29,5 +30,23 @@ func TestBucketPolicyStepKeepsLive(t *testing.T) {
 				t.Errorf("step = %d, want %d", got, tc.step)
 			}
 		})
+	}
+}
+
+// TestRevokeNoteNamesGrantStep: a bucket-policy change that keeps one
+// partner, revokes a second and grants a third says its additions wait
+// for the grant step (not the audit step: it adds no service grant).
+func TestRevokeNoteNamesGrantStep(t *testing.T) {
+	allowOther := strings.NewReplacer(`"Sid":"A"`, `"Sid":"B"`, "111111111111", "222222222222").Replace(allowPartner)
+	allowGone := strings.NewReplacer(`"Sid":"A"`, `"Sid":"C"`, "111111111111", "333333333333").Replace(allowPartner)
+	want := []string{denyTLS, allowPartner, allowOther}
+	doc, err := ParsePolicy(`{"Version":"2012-10-17","Statement":[` + strings.Join(want, ",") + `]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := &Item{Type: TBucketPolicy, Name: "b", Bucket: "b", Step: StepGrant, Desired: policyOf(t, want...), Doc: doc}
+	step, note := revokeStep(it, policyOf(t, denyTLS, allowPartner, allowGone), "aws")
+	if wantNote := fmt.Sprintf("removals applied at step 2, additions at step %d", StepGrant); step != StepRevoke || note != wantNote {
+		t.Errorf("revokeStep = %d, %q; want %d, %q", step, note, StepRevoke, wantNote)
 	}
 }
