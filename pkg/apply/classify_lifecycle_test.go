@@ -153,6 +153,12 @@ func TestPlanLifecycleDestructive(t *testing.T) {
 		{"emptiness not provable", true, nil, &listerS3{err: context.DeadlineExceeded}, true},
 		{"client cannot list", true, nil, struct{ S3API }{}, true},
 		{"empty bucket with a longer live rule", true, lcOf(lcRuleOf("A", "Enabled", "", "ExpirationDays", 90.0)), &listerS3{}, true},
+		// Both listings must prove the bucket empty (found by mutation testing).
+		{"empty by both listings", true, nil, &contentsS3{}, false},
+		{"a delete marker", true, nil, &contentsS3{markers: 1}, true},
+		{"an incomplete upload", true, nil, &contentsS3{uploads: 1}, true},
+		{"uploads not listable", true, nil, &contentsS3{uploadsErr: apiErr("AccessDenied", "no")}, true},
+		{"versions not listable", true, nil, &contentsS3{versionsErr: apiErr("AccessDenied", "no")}, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

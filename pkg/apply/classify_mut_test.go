@@ -9,53 +9,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 )
 
-// TestClassifyEdges: classification cases found by mutation testing,
-// each a change whose risk a reviewer relies on.
-func TestClassifyEdges(t *testing.T) {
-	pol := func(s ...string) any { return policyOf(t, s...) }
-	const (
-		denyOne = `{"Sid":"D","Effect":"Deny","Principal":{"AWS":"arn:aws:iam::111111111111:root"},"Action":"s3:*","Resource":"*"}`
-		denyTwo = `{"Sid":"D","Effect":"Deny","Principal":{"AWS":["arn:aws:iam::111111111111:root","arn:aws:iam::222222222222:root"]},"Action":"s3:*","Resource":"*"}`
-	)
-	trail := func(kv ...any) map[string]any {
-		m := map[string]any{"Name": "t", "S3BucketName": "logs", "S3KeyPrefix": "ct", "IsMultiRegionTrail": true,
-			"EnableLogFileValidation": true, "IncludeGlobalServiceEvents": true}
-		for i := 0; i+1 < len(kv); i += 2 {
-			m[kv[i].(string)] = kv[i+1]
-		}
-		return m
-	}
-	excluding := func(src ...string) map[string]any {
-		s := map[string]any{"ReadWriteType": "All", "IncludeManagementEvents": true}
-		if len(src) > 0 {
-			s["ExcludeManagementEventSources"] = src
-		}
-		return selectors(s)
-	}
-	tests := []struct {
-		name         string
-		typ          string
-		before, want any
-		risk, reason string
-	}{
-		{"policy: principal added to a deny tightens", TBucketPolicy, pol(denyOne), pol(denyTwo),
-			RiskTighten, "1 statement narrows access: widens Deny D (principals)"},
-		{"policy: principal removed from a deny loosens", TBucketPolicy, pol(denyTwo), pol(denyOne),
-			RiskLoosen, "1 statement widens access: changes Deny D (principals)"},
-		{"trail: a field not judged is neutral", TTrail, trail(), trail("SnsTopicName", "topic"), RiskNeutral, ""},
-		{"selectors: source no longer excluded", TEventSelectors, excluding("kms.amazonaws.com"), excluding(),
-			RiskTighten, "audits management events from kms.amazonaws.com"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			risk, reason := classify(&Item{Type: tc.typ}, tc.before, tc.want)
-			if risk != tc.risk || reason != tc.reason {
-				t.Errorf("got [%s] %q\nwant [%s] %q", risk, reason, tc.risk, tc.reason)
-			}
-		})
-	}
-}
-
 // TestLifecycleAndFilterSize: an object-size bound inside an And filter
 // is compared like a top-level one; a part of an And filter teramotc
 // does not know makes the live rule uncomparable.
@@ -114,38 +67,6 @@ func (c *contentsS3) ListMultipartUploads(context.Context, *s3.ListMultipartUplo
 		return nil, c.uploadsErr
 	}
 	return &s3.ListMultipartUploadsOutput{Uploads: make([]types.MultipartUpload, c.uploads)}, nil
-}
-
-// TestBucketEmptyProof: a new expiring rule on an existing bucket without
-// lifecycle is destructive unless both listings prove the bucket empty.
-func TestBucketEmptyProof(t *testing.T) {
-	denied := apiErr("AccessDenied", "no")
-	tests := []struct {
-		name        string
-		s3          *contentsS3
-		destructive bool
-	}{
-		{"empty", &contentsS3{}, false},
-		{"a delete marker", &contentsS3{markers: 1}, true},
-		{"an incomplete upload", &contentsS3{uploads: 1}, true},
-		{"uploads not listable", &contentsS3{uploadsErr: denied}, true},
-		{"versions not listable", &contentsS3{versionsErr: denied}, true},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			e := &Engine{C: &Clients{S3ForRegion: func(string) S3API { return tc.s3 }}, Partition: "aws"}
-			live := newLive()
-			live.set((&Item{Type: TBucket, Name: "b"}).Key(), map[string]any{"Name": "b"})
-			it := &Item{Type: TLifecycle, Name: "b", Bucket: "b", Step: StepRetention, Desired: lcOf(lcRuleOf("A", "Enabled", "", "ExpirationDays", 30.0))}
-			p := e.MakePlan([]*Item{it}, live)
-			if len(p.Changes) != 1 {
-				t.Fatalf("changes = %d, want 1", len(p.Changes))
-			}
-			if got := p.Changes[0].Destructive; got != tc.destructive {
-				t.Errorf("destructive = %v, want %v (%s)", got, tc.destructive, p.Changes[0].Reason)
-			}
-		})
-	}
 }
 
 // TestActionSpellingFromCatalog: an action no policy of the run wrote

@@ -63,7 +63,18 @@ func TestClassify(t *testing.T) {
 		}
 		return m
 	}
-	const objs = "arn:aws:s3:::data/"
+	excluding := func(src ...string) map[string]any {
+		s := map[string]any{"ReadWriteType": "All", "IncludeManagementEvents": true}
+		if len(src) > 0 {
+			s["ExcludeManagementEventSources"] = src
+		}
+		return selectors(s)
+	}
+	const (
+		objs    = "arn:aws:s3:::data/"
+		denyOne = `{"Sid":"D","Effect":"Deny","Principal":{"AWS":"arn:aws:iam::111111111111:root"},"Action":"s3:*","Resource":"*"}`
+		denyTwo = `{"Sid":"D","Effect":"Deny","Principal":{"AWS":["arn:aws:iam::111111111111:root","arn:aws:iam::222222222222:root"]},"Action":"s3:*","Resource":"*"}`
+	)
 	tests := []struct {
 		name         string
 		typ          string
@@ -159,6 +170,15 @@ func TestClassify(t *testing.T) {
 		{"access key loosens", TAccessKey, nil, map[string]any{"Count": 1.0}, RiskLoosen, "creates long-lived credentials"},
 		{"new user is neutral", TIAMUser, nil, map[string]any{"UserName": "u"}, RiskNeutral, "identity without permissions"},
 		{"lifecycle is neutral (destructive is separate)", TLifecycle, nil, lcOf(), RiskNeutral, ""},
+
+		// Found by mutation testing.
+		{"policy: principal added to a deny tightens", TBucketPolicy, pol(denyOne), pol(denyTwo),
+			RiskTighten, "1 statement narrows access: widens Deny D (principals)"},
+		{"policy: principal removed from a deny loosens", TBucketPolicy, pol(denyTwo), pol(denyOne),
+			RiskLoosen, "1 statement widens access: changes Deny D (principals)"},
+		{"trail: a field not judged is neutral", TTrail, trail(), trail("SnsTopicName", "topic"), RiskNeutral, ""},
+		{"selectors: source no longer excluded", TEventSelectors, excluding("kms.amazonaws.com"), excluding(),
+			RiskTighten, "audits management events from kms.amazonaws.com"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
