@@ -18,8 +18,8 @@ import (
 // data spells it (pkg/spec), else as it is. A wildcard pattern keeps its
 // case when no policy wrote it with capitals.
 func actionSpelling(a string) string {
-	if s, ok := spellings.Load(a); ok {
-		return s.(string)
+	if s, ok := actionSpellings.spelling(a); ok {
+		return s
 	}
 	if !strings.ContainsAny(a, "*?") {
 		if m, _ := spec.MatchActions(a); len(m) == 1 {

@@ -1,9 +1,6 @@
 package apply
 
-import (
-	"strings"
-	"sync"
-)
+import "strings"
 
 // Canonical policies hold condition keys in lower case (IAM compares them
 // case-insensitively), so the spelling the spec wrote is gone by the time
@@ -14,18 +11,9 @@ import (
 // live policy (kms:ViaService); a key never seen so, as it is compared,
 // in lower case.
 
-// keySpellings remembers, for condition keys outside the tables, the first
-// spelling with capitals canonCondition lowered (lower-case form ->
-// spelling), as spellings does for actions.
-var keySpellings sync.Map
-
-func lowerConditionKey(k string) string {
-	l := strings.ToLower(k)
-	if l != k {
-		keySpellings.LoadOrStore(l, k)
-	}
-	return l
-}
+// lowerConditionKey returns k in lower case, remembering its spelling
+// (keySpellings, policy_spelling.go).
+func lowerConditionKey(k string) string { return keySpellings.lower(k) }
 
 var conditionKeys = spellingTable(
 	// IAM global condition context keys.
@@ -80,8 +68,8 @@ func conditionKeySpelling(k string) string {
 			return s + k[i+1:]
 		}
 	}
-	if s, ok := keySpellings.Load(l); ok && k == l {
-		return s.(string)
+	if s, ok := keySpellings.spelling(l); ok && k == l {
+		return s
 	}
 	return k
 }

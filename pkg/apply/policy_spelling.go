@@ -8,18 +8,35 @@ import (
 	"sync"
 )
 
-// spellings remembers how each action was written (lower-case form ->
-// first spelling with capitals seen), so plans can print "s3:GetObject"
-// while comparisons stay case-insensitive.
-var spellings sync.Map
+// spellingMemo remembers, for names compared in lower case (actions,
+// condition keys), the first spelling with capitals seen (lower-case form
+// -> spelling), so plans can print "s3:GetObject" while comparisons stay
+// case-insensitive.
+type spellingMemo struct{ m sync.Map }
 
-func lowerAction(a string) string {
-	l := strings.ToLower(a)
-	if l != a {
-		spellings.LoadOrStore(l, a)
+// lower returns name in lower case and remembers how it was written.
+func (s *spellingMemo) lower(name string) string {
+	l := strings.ToLower(name)
+	if l != name {
+		s.m.LoadOrStore(l, name)
 	}
 	return l
 }
+
+// spelling returns the remembered spelling of lower-case name l.
+func (s *spellingMemo) spelling(l string) (string, bool) {
+	v, ok := s.m.Load(l)
+	if !ok {
+		return "", false
+	}
+	return v.(string), true
+}
+
+// actionSpellings holds the spellings of actions, keySpellings those of
+// condition keys outside the tables of display_condition.go.
+var actionSpellings, keySpellings spellingMemo
+
+func lowerAction(a string) string { return actionSpellings.lower(a) }
 
 // prettyActions returns a copy of a canonical document (or a map holding
 // canonical policies) with actions in their written spelling.
@@ -65,7 +82,7 @@ func spellList(v any) any {
 	}
 	out := make([]any, len(list))
 	for i, a := range list {
-		if s, ok := spellings.Load(a); ok {
+		if s, ok := actionSpellings.spelling(a); ok {
 			out[i] = s
 		} else {
 			out[i] = a
