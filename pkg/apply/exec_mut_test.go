@@ -69,10 +69,10 @@ func TestAWSErrorsNeverSkipped(t *testing.T) {
 		err      error
 		skip     bool
 	}{
-		{"AWS: not implemented", "", phaseFull, apiErr("NotImplemented", "no"), false},
+		{"AWS: NotImplemented answer", "", phaseFull, apiErr("NotImplemented", "no"), false},
 		{"AWS: malformed XML", "", phaseFull, apiErr("MalformedXML", "no"), false},
 		{"AWS: malformed policy in the full phase", "", phaseFull, apiErr("MalformedPolicy", "no"), false},
-		{"endpoint: not implemented", "http://127.0.0.1:9000", phaseFull, apiErr("NotImplemented", "no"), true},
+		{"endpoint: NotImplemented answer", "http://127.0.0.1:9000", phaseFull, apiErr("NotImplemented", "no"), true},
 		{"endpoint: malformed policy in the service phase", "http://127.0.0.1:9000", phaseService, apiErr("MalformedPolicy", "no"), true},
 		{"endpoint: malformed policy in the deny phase", "http://127.0.0.1:9000", phaseDeny, apiErr("MalformedPolicy", "no"), false},
 		{"endpoint: malformed policy in the revoke phase", "http://127.0.0.1:9000", phaseRevoke, apiErr("MalformedPolicy", "no"), false},
