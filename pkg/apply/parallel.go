@@ -124,13 +124,7 @@ func pause(ctx context.Context, d time.Duration) bool {
 	if !sleep(ctx, d) || s == nil {
 		return ctx.Err() == nil
 	}
-	select {
-	case s.sem <- struct{}{}:
-		s.held = true
-	case <-ctx.Done():
-		return false
-	}
-	if ctx.Err() != nil { // the place and the end came together
+	if takePlace(ctx) != nil { // ended while waiting, or with the place
 		s.release()
 		return false
 	}
