@@ -17,6 +17,9 @@ func FuzzFindSecrets(f *testing.F) {
 		"x AKIAIOSFODNN7EXAMPLE y",
 		"<<EOT\npassword=" + string(bytes.Repeat([]byte("a"), 129)) + "\nEOT",
 		"secret=\"'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'\"",
+		"aws_secret_access_key = \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nxid = \"abc\"\n",
+		"secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY== \t\r\n",
+		"token = \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
 	} {
 		f.Add([]byte(seed))
 	}

@@ -30,8 +30,10 @@ func findAccessKeys(src []byte) [][2]int {
 
 // findQuotedSecrets returns, for each quoted run of 40 to 128 base64
 // characters and up to two '=' in src, the [start, end) of the whole match
-// (quotes included) and of the run: ["']([A-Za-z0-9/+]{40,128}={0,2})["'],
-// leftmost first, without overlap.
+// and of the run: ["']([A-Za-z0-9/+]{40,128}={0,2})(?:["']|[ \t\r]*(?:\n|$)),
+// leftmost first, without overlap. A run whose quote is not closed by the
+// end of its line counts too: a missing closing quote is the syntax error
+// most likely to print the line in a snippet.
 func findQuotedSecrets(src []byte) (matches, runs [][2]int) {
 	for i := 0; i < len(src); i++ {
 		if src[i] != '"' && src[i] != '\'' {
@@ -48,13 +50,34 @@ func findQuotedSecrets(src []byte) (matches, runs [][2]int) {
 		for k < len(src) && k-j < 2 && src[k] == '=' {
 			k++
 		}
-		if k < len(src) && (src[k] == '"' || src[k] == '\'') {
-			matches = append(matches, [2]int{i, k + 1})
-			runs = append(runs, [2]int{i + 1, k})
-			i = k
+		end := quotedRunEnd(src, k)
+		if end < 0 {
+			continue
 		}
+		matches = append(matches, [2]int{i, end})
+		runs = append(runs, [2]int{i + 1, k})
+		i = end - 1
 	}
 	return matches, runs
+}
+
+// quotedRunEnd returns the end of a quoted match whose run ends at k: after
+// the closing quote, or after the line break (or at the end of src) that
+// follows blanks, or -1 when neither follows.
+func quotedRunEnd(src []byte, k int) int {
+	if k < len(src) && (src[k] == '"' || src[k] == '\'') {
+		return k + 1
+	}
+	for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\r') {
+		k++
+	}
+	switch {
+	case k == len(src):
+		return k
+	case src[k] == '\n':
+		return k + 1
+	}
+	return -1
 }
 
 // findBareSecrets returns the [start, end) of each unquoted run of 40 to 128

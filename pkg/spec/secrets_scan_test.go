@@ -12,44 +12,51 @@ import (
 // The expressions the scanners of secrets_scan.go implement.
 var (
 	accessKeyPattern    = regexp.MustCompile(`\b(?:AKIA|ASIA)[A-Z0-9]{16}\b`)
-	quotedSecretPattern = regexp.MustCompile(`["']([A-Za-z0-9/+]{40,128}={0,2})["']`)
+	quotedSecretPattern = regexp.MustCompile(`["']([A-Za-z0-9/+]{40,128}={0,2})(?:["']|[ \t\r]*(?:\n|$))`)
 )
 
 func TestSecretScannersMatchPatterns(t *testing.T) {
 	key := "AKIAIOSFODNN7EXAMPLE"
 	secret := "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 	cases := map[string]string{
-		"empty":                  "",
-		"key alone":              key,
-		"key in a string":        `access_key = "` + key + `"`,
-		"session key":            "ASIA" + key[4:],
-		"key glued before":       "x" + key,
-		"key glued after":        key + "_",
-		"key then lower case":    key + "a",
-		"key one short":          key[:19] + " ",
-		"key one long":           key + "Z",
-		"two keys":               key + " " + key,
-		"keys back to back":      key + key,
-		"key after a dash":       "-" + key + "-",
-		"lower-case prefix":      "akia" + key[4:],
-		"secret":                 `secret = "` + secret + `"`,
-		"secret single quotes":   `secret = '` + secret + `'`,
-		"mixed quotes":           `secret = "` + secret + `'`,
-		"secret with padding":    `"` + secret + `=="`,
-		"three pads":             `"` + secret + `==="`,
-		"39 characters":          `"` + secret[:39] + `"`,
-		"128 characters":         `"` + strings.Repeat("a", 128) + `"`,
-		"129 characters":         `"` + strings.Repeat("a", 129) + `"`,
-		"unterminated":           `"` + secret,
-		"quote inside":           `"ab"` + secret + `"`,
-		"closing quote reused":   `"` + secret + `"` + secret + `"`,
-		"two secrets":            `"` + secret + `" "` + secret + `"`,
-		"pad then text":          `"` + secret + `=x"`,
-		"key inside a secret":    `"` + key + secret + `"`,
-		"secret at end of input": `'` + secret + `'`,
+		"empty":                   "",
+		"key alone":               key,
+		"key in a string":         `access_key = "` + key + `"`,
+		"session key":             "ASIA" + key[4:],
+		"key glued before":        "x" + key,
+		"key glued after":         key + "_",
+		"key then lower case":     key + "a",
+		"key one short":           key[:19] + " ",
+		"key one long":            key + "Z",
+		"two keys":                key + " " + key,
+		"keys back to back":       key + key,
+		"key after a dash":        "-" + key + "-",
+		"lower-case prefix":       "akia" + key[4:],
+		"secret":                  `secret = "` + secret + `"`,
+		"secret single quotes":    `secret = '` + secret + `'`,
+		"mixed quotes":            `secret = "` + secret + `'`,
+		"secret with padding":     `"` + secret + `=="`,
+		"three pads":              `"` + secret + `==="`,
+		"39 characters":           `"` + secret[:39] + `"`,
+		"128 characters":          `"` + strings.Repeat("a", 128) + `"`,
+		"129 characters":          `"` + strings.Repeat("a", 129) + `"`,
+		"unterminated":            `"` + secret,
+		"quote inside":            `"ab"` + secret + `"`,
+		"closing quote reused":    `"` + secret + `"` + secret + `"`,
+		"two secrets":             `"` + secret + `" "` + secret + `"`,
+		"pad then text":           `"` + secret + `=x"`,
+		"key inside a secret":     `"` + key + secret + `"`,
+		"secret at end of input":  `'` + secret + `'`,
+		"unterminated line":       "secret = \"" + secret + "\nx = 1\n",
+		"unterminated blanks":     "secret = '" + secret + " \t\r\nx",
+		"unterminated crlf":       "secret = \"" + secret + "==\r\n",
+		"unterminated then text":  `secret = "` + secret + ` x` + "\n",
+		"unterminated pad text":   `"` + secret + "=x\n",
+		"unterminated blanks end": `"` + secret + "  ",
+		"three pads unterminated": `"` + secret + "===\n",
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	alphabet := `AKISaz09/+="' _-` + "\n"
+	alphabet := `AKISaz09/+="' _-` + "\n\t\r"
 	for i := range 3000 {
 		var b strings.Builder
 		for range rng.IntN(120) {
