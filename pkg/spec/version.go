@@ -8,10 +8,15 @@ import (
 
 // versionSatisfies reports whether have meets constraint, a comma-separated
 // list of "OP VERSION" terms with OP one of = != > >= < <= ~> (Terraform's
-// syntax). A pre-release suffix of have ("0.1.0-dev") is ignored, so that
-// development builds satisfy the constraints of their release.
+// syntax). A pre-release suffix of have ("0.1.0-dev", Go's pseudo-version
+// "0.1.1-0.20261127010203-abcdef012345") and build metadata ("0.2.0+dirty")
+// are ignored, so that development builds satisfy the constraints of their
+// release.
 func versionSatisfies(have, constraint string) (bool, error) {
-	hv, err := parseVersion(strings.TrimPrefix(strings.SplitN(have, "-", 2)[0], "v"))
+	if i := strings.IndexAny(have, "-+"); i >= 0 {
+		have = have[:i]
+	}
+	hv, err := parseVersion(strings.TrimPrefix(have, "v"))
 	if err != nil {
 		return true, nil // an unparsable build version checks nothing
 	}

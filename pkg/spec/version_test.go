@@ -8,6 +8,10 @@ func TestVersionSatisfies(t *testing.T) {
 		want, wantErr    bool
 	}{
 		{"0.1.0-dev", ">= 0.1", true, false},
+		{"0.2.0+dirty", ">= 0.3", false, false},
+		{"0.2.0+dirty", ">= 0.2", true, false},
+		{"0.1.1-0.20261127010203-abcdef012345", ">= 0.1.1", true, false},
+		{"0.1.1-0.20261127010203-abcdef012345+dirty", ">= 0.2", false, false},
 		{"0.1.0", "= 0.1.0", true, false},
 		{"0.1.0", "0.1.0", true, false},
 		{"0.1.0", "!= 0.1.0", false, false},
