@@ -33,7 +33,6 @@ const maskByte = '*'
 
 // hideSecrets applies the above to out and diags and returns the diagnostics.
 func (l *loader) hideSecrets(out *Loaded, diags hcl.Diagnostics) hcl.Diagnostics {
-	maskRanges(out, l.masks)
 	if out.Spec != nil { // evaluation finished: the loader is ours
 		out.sensitive = l.sensitiveVarTexts()
 	}
@@ -49,6 +48,8 @@ func (l *loader) hideSecrets(out *Loaded, diags hcl.Diagnostics) hcl.Diagnostics
 			}
 		}
 	}
+	// After the loop above, which reads the keys from the files as read.
+	maskRanges(out, l.masks)
 	// After the loop above: these hits point at the calls, not the keys.
 	l.readSecretHits(out)
 	if len(out.secrets) == 0 {

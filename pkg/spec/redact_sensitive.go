@@ -249,20 +249,25 @@ func (l *loader) sensitiveRanges() []hcl.Range {
 	for _, name := range keys(l.varDecls) {
 		out = append(out, l.varDecls[name].written...)
 	}
-	return out
+	return append(out, l.unshownValues()...)
 }
 
 // maskRanges replaces out's files by copies with the values at rngs
 // overwritten by '*' (the quotes of a string, and line breaks, kept), so
 // that no source snippet shows them.
 func maskRanges(out *Loaded, rngs []hcl.Range) {
+	copied := map[string]bool{} // each file is copied once, however many ranges it has
 	for _, rng := range rngs {
 		f := out.Files[rng.Filename]
 		start, end := rng.Start.Byte, rng.End.Byte
 		if f == nil || start < 0 || end > len(f.Bytes) || start >= end {
 			continue
 		}
-		b := bytes.Clone(f.Bytes)
+		if !copied[rng.Filename] {
+			f = &hcl.File{Body: f.Body, Bytes: bytes.Clone(f.Bytes), Nav: f.Nav}
+			out.Files[rng.Filename], copied[rng.Filename] = f, true
+		}
+		b := f.Bytes
 		if end-start >= 2 && b[start] == '"' && b[end-1] == '"' {
 			start, end = start+1, end-1
 		}
@@ -271,6 +276,5 @@ func maskRanges(out *Loaded, rngs []hcl.Range) {
 				b[i] = maskByte
 			}
 		}
-		out.Files[rng.Filename] = &hcl.File{Body: f.Body, Bytes: b, Nav: f.Nav}
 	}
 }

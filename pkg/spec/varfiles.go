@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 // varArgs returns the -var and -var-file arguments in the order they apply.
@@ -38,6 +39,11 @@ func (l *loader) parseVarFiles() {
 			l.scanSecrets(a.Value, src)
 		}
 		if diags.HasErrors() {
+			if f != nil {
+				// Which of its values are secrets is not known before the
+				// spec is evaluated: its syntax errors show no snippet.
+				l.parser.AddFile(a.Value, &hcl.File{Body: f.Body, Nav: f.Nav})
+			}
 			f = nil
 		}
 		l.varFiles[a.Value] = f
@@ -70,4 +76,36 @@ func (l *loader) applyVarFile(path string, set map[string]bool) {
 		d.setValue(l, v, "var-file", attr.Expr.Range().Ptr())
 		set[attr.Name] = true
 	}
+}
+
+// unshownValues returns where values are written that no snippet may show
+// although no sensitive variable took them (see sensitiveRanges): in the
+// -var-file files, the value of an undeclared name (its sensitivity is
+// unknown, and a near miss of a sensitive variable's name most likely holds
+// its secret) and every value for a sensitive variable, also one that
+// failed to evaluate (upper("..."), "...${x}"); in the spec, the default of
+// every sensitive variable, evaluated or not.
+func (l *loader) unshownValues() []hcl.Range {
+	var out []hcl.Range
+	for _, a := range l.varArgs() {
+		f := l.varFiles[a.Value]
+		if !a.File || f == nil {
+			continue
+		}
+		attrs, _ := f.Body.JustAttributes()
+		for _, attr := range sortedAttrs(attrs) {
+			if d := l.varDecls[attr.Name]; d == nil || d.sensitive {
+				out = append(out, attr.Expr.Range())
+			}
+		}
+	}
+	for _, name := range keys(l.varDecls) {
+		d := l.varDecls[name]
+		if body, ok := d.block.Body.(*hclsyntax.Body); ok && d.sensitive {
+			if def := body.Attributes["default"]; def != nil {
+				out = append(out, def.Expr.Range())
+			}
+		}
+	}
+	return out
 }
