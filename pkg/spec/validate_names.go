@@ -40,12 +40,31 @@ func bucketNameProblem(name string) string {
 }
 
 func (l *loader) checkBucketName(b *Bucket) {
+	if b.AccessLogging != nil {
+		l.checkNamedBucket(b.AccessLogging.TargetBucket, b.AccessLogging.TargetRef, "access_logging target_bucket")
+	}
 	if !b.Name.Set {
 		return
 	}
 	if why := bucketNameProblem(b.Name.Value); why != "" {
 		l.ruleError("TMC701", b.Name.Range, "Invalid bucket name",
 			"AWS would reject the bucket name %s: %s. Choose another name.", show(b.Name), why)
+	}
+}
+
+// checkNamedBucket applies the naming rules to a bucket written by name (an
+// access-log target, a trail's log bucket). A reference to a declared
+// bucket is checked at that bucket's name. Without this an empty or invalid
+// name passed validation and lint, and only PutBucketLogging or CreateTrail
+// refused it, after the plan had been approved.
+func (l *loader) checkNamedBucket(name Attr[string], ref, what string) {
+	if !name.Set || ref != "" {
+		return
+	}
+	if why := bucketNameProblem(name.Value); why != "" {
+		l.ruleError("TMC701", name.Range, "Invalid bucket name",
+			"AWS would reject %s %s: %s. Write the name of an existing bucket, or refer to a bucket block "+
+				"of the spec (bucket.LABEL.name).", what, show(name), why)
 	}
 }
 

@@ -14,6 +14,7 @@ const maxLogPrefix = 200
 // the rendered documents could not agree on: the log prefix and the region
 // of its KMS key.
 func (l *loader) checkTrail(t *Trail) {
+	l.checkNamedBucket(t.LogBucket, t.LogBucketRef, "the trail's log_bucket")
 	l.checkLogPrefix(t.LogPrefix)
 	l.checkTrailKMSRegion(t)
 }

@@ -5,7 +5,8 @@
 #   of lowercase letters, digits, dots and hyphens, begins and ends with a
 #   letter or digit, has no two adjacent dots, is not formatted as an IPv4
 #   address, does not start with xn--, sthree- or amzn-s3-demo-, and does not
-#   end with -s3alias, --ol-s3, .mrap, --x-s3 or --table-s3.
+#   end with -s3alias, --ol-s3, .mrap, --x-s3 or --table-s3. An access-log
+#   target or a trail's log bucket written by name is held to the same rules.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
 #     description: AWS documentation
@@ -72,6 +73,32 @@ deny contains f if {
 		"range": b.name.range,
 		"address": b.address,
 	}
+}
+
+# A bucket written by name rather than by reference (an access-log target,
+# a trail's log bucket) must be a valid name too: PutBucketLogging and
+# CreateTrail refuse any other. A reference is checked at its bucket's name.
+deny contains f if {
+	some target in named_targets
+	target.attr.set
+	target.ref == ""
+	not plainly_valid(target.attr.value)
+	found := problems(target.attr.value)
+	count(found) > 0
+	f := {
+		"msg": sprintf("%s %s is not a valid bucket name: %s", [target.what, identity.show(target.attr), concat("; ", sort(found))]),
+		"range": target.attr.range,
+		"address": target.address,
+	}
+}
+
+named_targets contains {"attr": b.access_logging.target_bucket, "ref": b.access_logging.target_ref, "what": "access_logging target_bucket", "address": b.address} if {
+	some b in input.buckets
+	b.access_logging != null
+}
+
+named_targets contains {"attr": t.log_bucket, "ref": t.log_bucket_ref, "what": "log_bucket", "address": t.address} if {
+	some t in input.trails
 }
 
 # plainly_valid holds for a name that problems finds nothing wrong with, in

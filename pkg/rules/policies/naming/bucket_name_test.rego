@@ -76,3 +76,35 @@ test_pass_unset_name if {
 	inp := {"buckets": [{"label": "data", "address": "bucket.data", "name": {"value": "", "range": rng(1), "set": false}}]}
 	count(bucket_name.deny) == 0 with input as inp
 }
+
+# A bucket written by name as an access-log target or a trail's log bucket
+# follows the naming rules too; a reference is checked at its own bucket.
+named_target_input(target, ref, log_bucket, log_ref) := {
+	"buckets": [{
+		"label": "data", "address": "bucket.data",
+		"name": {"value": "teramot-data", "range": rng(1), "set": true},
+		"access_logging": {"target_bucket": {"value": target, "range": rng(2), "set": true}, "target_ref": ref},
+	}],
+	"trails": [{
+		"address": "trail.t",
+		"log_bucket": {"value": log_bucket, "range": rng(3), "set": true}, "log_bucket_ref": log_ref,
+	}],
+}
+
+test_deny_invalid_named_targets if {
+	found := bucket_name.deny with input as named_target_input("", "", "Not A Bucket!", "")
+	{[f.address, f.range.start.line] | some f in found} == {["bucket.data", 2], ["trail.t", 3]}
+}
+
+test_pass_valid_or_referenced_targets if {
+	count(bucket_name.deny) == 0 with input as named_target_input("acme-logs", "", "acme-ct-logs", "")
+	count(bucket_name.deny) == 0 with input as named_target_input("Logs", "logs", "Logs", "logs")
+}
+
+test_pass_no_access_logging if {
+	inp := {"buckets": [{
+		"label": "data", "address": "bucket.data",
+		"name": {"value": "teramot-data", "range": rng(1), "set": true}, "access_logging": null,
+	}]}
+	count(bucket_name.deny) == 0 with input as inp
+}
