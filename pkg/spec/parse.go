@@ -73,6 +73,11 @@ func readFile(filename, root string) ([]byte, hcl.Diagnostics) {
 			return nil, hcl.Diagnostics{d}
 		}
 	}
+	// Stat before opening: opening a FIFO blocks until a writer comes. The
+	// check after opening catches a file swapped in between.
+	if info, err := os.Stat(filename); err == nil && !info.Mode().IsRegular() {
+		return nil, hcl.Diagnostics{notRegular(filename, start)}
+	}
 	f, err := os.Open(filename)
 	if err != nil {
 		return nil, hcl.Diagnostics{{
@@ -84,12 +89,7 @@ func readFile(filename, root string) ([]byte, hcl.Diagnostics) {
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
-		return nil, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Not a regular file",
-			Detail:   fmt.Sprintf("%s is not a regular file; a spec is made of plain .hcl files.", filename),
-			Subject:  start,
-		}}
+		return nil, hcl.Diagnostics{notRegular(filename, start)}
 	}
 	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
@@ -108,6 +108,16 @@ func readFile(filename, root string) ([]byte, hcl.Diagnostics) {
 		return nil, hcl.Diagnostics{fileTooLarge(filename, size)}
 	}
 	return src, checkText(src, filename)
+}
+
+// notRegular refuses a FIFO, device or socket given or found as a spec file.
+func notRegular(filename string, start *hcl.Range) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "Not a regular file",
+		Detail:   fmt.Sprintf("%s is not a regular file; a spec is made of plain .hcl files.", filename),
+		Subject:  start,
+	}
 }
 
 // checkText rejects binary content and invalid UTF-8 with the position of
