@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/teramot/teramotc/internal/view"
+	"github.com/teramot/teramotc/pkg/render"
 	"github.com/teramot/teramotc/pkg/rules"
 	"github.com/teramot/teramotc/pkg/spec"
 )
@@ -102,6 +105,9 @@ func (lw *lintWriter) write(r *view.LintReport) int {
 		} else {
 			err = writeLintFile(o, r)
 		}
+		if p, ok := errors.AsType[*problem](err); ok {
+			return report(env, p)
+		}
 		if err != nil {
 			return view.WriteWritingError(env.Stderr, o.format+" output", err)
 		}
@@ -112,21 +118,67 @@ func (lw *lintWriter) write(r *view.LintReport) int {
 	return r.ExitCode()
 }
 
+// writeLintFile writes the report to o.path, never through a symbolic
+// link: a pull request could commit teramotc.sarif as a link to any file
+// the CI runner may write. It refuses a path that is a link, or that lies
+// under a linked directory below the working directory (render.RefuseLinks),
+// or that holds anything but a regular file (a directory, a device). The
+// report goes to a new file in the same directory, renamed over the path
+// once complete, so even a link created meanwhile is replaced, not
+// followed; an existing report keeps its mode.
 func writeLintFile(o lintOutput, r *view.LintReport) error {
-	if err := os.MkdirAll(filepath.Dir(o.path), 0o755); err != nil {
+	mode, err := lintFileMode(o)
+	if err != nil {
 		return err
 	}
-	f, err := os.Create(o.path)
+	dir := filepath.Dir(o.path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".teramotc-lint-*")
 	if err != nil {
 		return err
 	}
 	rc := *r
 	rc.Color = false
-	if err := view.WriteLint(f, o.format, &rc); err != nil {
-		f.Close()
-		return err
+	err = view.WriteLint(f, o.format, &rc)
+	err = errors.Join(err, f.Chmod(mode), f.Close())
+	if err == nil {
+		err = os.Rename(f.Name(), o.path)
 	}
-	return f.Close()
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// lintFileMode checks that lint may write the report of o to o.path and
+// returns the mode to write it with: 0644, or that of the report there.
+func lintFileMode(o lintOutput) (os.FileMode, error) {
+	refused := func(why string) error {
+		return &problem{fmt.Sprintf("refusing to write the %s report to %s: %s", o.format, o.path, why),
+			"Lint writes a report only to a regular file, and never through a symbolic link, which a pull request " +
+				"could commit to make CI overwrite another file. Remove what is at that path, or name another file " +
+				"(on GitHub Actions, one under $RUNNER_TEMP)."}
+	}
+	if err := render.RefuseLinks(o.path); err != nil {
+		if le, ok := errors.AsType[*render.LinkError](err); ok {
+			return 0, refused(le.Path + " is a symbolic link")
+		}
+		return 0, err
+	}
+	info, err := os.Lstat(o.path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return 0o644, nil
+	case err != nil:
+		return 0, err
+	case info.IsDir():
+		return 0, refused("it is a directory")
+	case !info.Mode().IsRegular():
+		return 0, refused("it is not a regular file")
+	}
+	return info.Mode().Perm(), nil
 }
 
 // lintOrigins says what each diagnostic of results is about: the

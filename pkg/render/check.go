@@ -12,8 +12,13 @@ import (
 // that are stale: rendered documents that are missing, different or not a
 // regular file, and files the previous manifest.json lists that out no
 // longer contains (those Write would remove). Other files in dir are never
-// stale. err reports only I/O failures.
+// stale. err reports I/O failures, and a *LinkError when dir, or a
+// directory leading to it below the working directory, is a symbolic link
+// (RefuseLinks): Check never reads through one.
 func Check(out *Output, dir string) (stale []string, err error) {
+	if err := RefuseLinks(dir); err != nil {
+		return nil, err
+	}
 	root, err := os.OpenRoot(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		for _, d := range out.Documents {

@@ -113,6 +113,9 @@ func ReadFile(dir, p string) ([]byte, error) {
 	if !filepath.IsLocal(filepath.FromSlash(p)) {
 		return nil, errNotRegular
 	}
+	if err := RefuseLinks(dir); err != nil {
+		return nil, err
+	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err

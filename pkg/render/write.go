@@ -20,12 +20,18 @@ import (
 // the way that no earlier render wrote (unless it already holds exactly the
 // rendered bytes), or a symbolic link, makes Write return a *ConflictError
 // before it changes anything. Sensitive documents are written with mode
-// 0600.
+// 0600. When dir itself, or a directory leading to it below the working
+// directory, is a symbolic link, Write returns a *LinkError (RefuseLinks)
+// and writes nothing: a repository could commit such a link to have the
+// tree written outside it.
 func Write(out *Output, dir string) error {
 	for _, d := range out.Documents {
 		if !filepath.IsLocal(filepath.FromSlash(d.Path)) {
 			return fmt.Errorf("render: refusing to write %q outside %s", d.Path, dir)
 		}
+	}
+	if err := RefuseLinks(dir); err != nil {
+		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -158,7 +164,7 @@ func writeDoc(root *os.Root, d *Document) error {
 // name under dir, creating its parent directories (0755) as needed. Like
 // Write, it never writes outside dir: every step of the path is resolved
 // inside dir (os.Root), so neither ".." nor a symbolic link that leads out
-// of dir is followed. The file has mode perm from the moment it exists, and
+// of dir is followed, and dir itself must not be a link (RefuseLinks). The file has mode perm from the moment it exists, and
 // an existing file is set to perm before the new content is written, so
 // data is never readable at a wider mode. WriteFile does not check what it
 // replaces: callers that may only replace their own files check first
@@ -168,6 +174,9 @@ func writeDoc(root *os.Root, d *Document) error {
 // name), or the parent directory that failed), not the path inside the
 // root, so that it reads right wherever the caller runs.
 func WriteFile(dir, name string, data []byte, perm fs.FileMode) error {
+	if err := RefuseLinks(dir); err != nil {
+		return err
+	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return err
