@@ -6,7 +6,11 @@
 #   (arn:aws:s3:::NAME and arn:aws:s3:::NAME/*) with the condition Bool
 #   aws:SecureTransport "false". Without it, clients can read and write
 #   shared data over plain HTTP. teramotc renders this statement when
-#   require_tls is on (the default).
+#   require_tls is on (the default). An own statement counts only when its
+#   Action matches every S3 action ("*" or "s3:*", no NotAction) and
+#   aws:SecureTransport is its only condition key: conditions are ANDed, so
+#   another one (s3:TlsVersion, which plain HTTP does not send, or
+#   aws:PrincipalAccount) lets requests without TLS through.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html
 #     description: AWS documentation
@@ -84,12 +88,15 @@ complete(b) if {
 }
 
 # rendered: s is the TLS deny teramotc renders, which has no gaps without
-# looking at each: every action (s3:*) on the bucket ARN and the object ARN.
+# looking at each: every action (s3:*, no NotAction) on the bucket ARN and
+# the object ARN, with the TLS condition alone.
 # Both match themselves as patterns when the bucket ARN holds only
 # lowercase letters, digits, dots, hyphens and colons, as a valid one does
 # (others take the full check).
 rendered(s, b) if {
 	s.Action == "s3:*"
+	not s.NotAction
+	s.Condition == {"Bool": {"aws:SecureTransport": "false"}}
 	arn := common.bucket_arn(b.name.value)
 	s.Resource == [arn, common.object_arn(b.name.value)]
 	trim(arn, "abcdefghijklmnopqrstuvwxyz0123456789.-:") == ""
@@ -115,13 +122,45 @@ gaps(s, b) := {gap |
 	some want, gap in {
 		"bucket": "does not cover the bucket ARN",
 		"object": "does not cover the object ARN (NAME/*)",
-		"action": "does not deny every action (s3:*)",
+		"action": "does not deny every action (Action s3:* without NotAction)",
 	}
 	not covers(s, b, want)
+} | {gap |
+	keys := narrowing_keys(s)
+	count(keys) > 0
+	gap := sprintf("is narrowed by other conditions (%s), so it does not deny every request without TLS", [concat(", ", sort(keys))])
 }
 
 covers(s, b, "bucket") if common.statement_covers_resource(s, common.bucket_arn(b.name.value))
 
 covers(s, b, "object") if common.statement_covers_resource(s, common.object_arn(b.name.value))
 
-covers(s, _, "action") if common.statement_covers_action(s, "s3:*")
+covers(s, _, "action") if {
+	not s.NotAction
+	some p in common.actions(s)
+	every_s3_action(lower(p))
+}
+
+# every_s3_action: the action pattern matches every S3 action, that is
+# it is "*", "s*", "s3*" or "s3:*" (stars at the end of a prefix of "s3:").
+every_s3_action(p) if {
+	endswith(p, "*")
+	startswith("s3:", trim_right(p, "*"))
+}
+
+# narrowing_keys lists the conditions of s other than the TLS one, as
+# "Operator key" written in the policy. The conditions of a statement are
+# ANDed: one on another key than aws:SecureTransport (s3:TlsVersion is
+# absent on plain HTTP, aws:PrincipalAccount exempts every other account)
+# lets some requests without TLS through. The Bool entry itself may list
+# more values (ORed), which only widens the Deny.
+narrowing_keys(s) := [sprintf("%s %s", [op, k]) |
+	some op, kv in object.get(s, "Condition", {})
+	some k, _ in kv
+	not tls_condition({"operator": op, "key": lower(k)})
+]
+
+tls_condition(c) if {
+	lower(c.operator) in {"bool", "boolifexists"}
+	c.key == "aws:securetransport"
+}

@@ -85,3 +85,57 @@ test_deny_of_one_principal_fails if {
 	s := object.union(tls_statement, {"Principal": {"AWS": "arn:aws:iam::444455556666:root"}})
 	count(tls_only.deny) == 1 with input as spec(false, [s])
 }
+
+# Conditions are ANDed: s3:TlsVersion is absent on plain HTTP, so this Deny
+# never matches a request without TLS; aws:PrincipalAccount exempts every
+# other account.
+test_extra_condition_is_a_gap if {
+	every extra in [
+		{"NumericLessThan": {"s3:TlsVersion": "1.2"}},
+		{"StringEquals": {"aws:PrincipalAccount": "111122223333"}},
+	] {
+		s := object.union(tls_statement, {"Condition": object.union(tls_statement.Condition, extra)})
+		fs := tls_only.deny with input as spec(false, [s])
+		count(fs) == 1
+		some f in fs
+		contains(f.msg, "narrowed by other conditions")
+		f.range.start.line == 4
+	}
+}
+
+# More values on the TLS key itself only widen the Deny.
+test_both_booleans_pass if {
+	s := object.union(tls_statement, {"Condition": {"Bool": {"aws:SecureTransport": ["false", "true"]}}})
+	count(tls_only.deny) == 0 with input as spec(false, [s])
+}
+
+# NotAction = ["s3:GetObject"] lets GetObject through over HTTP, though the
+# string "s3:*" is not among the excluded actions.
+test_not_action_is_a_gap if {
+	s := object.remove(object.union(tls_statement, {"NotAction": ["s3:GetObject"]}), ["Action"])
+	fs := tls_only.deny with input as spec(false, [s])
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "every action")
+}
+
+test_action_patterns if {
+	every p in ["*", "s3:*", "S3:*", "s3*", "s*"] {
+		count(tls_only.deny) == 0 with input as spec(false, [object.union(tls_statement, {"Action": p})])
+	}
+	every p in ["s3:?", "s3:Get*", "s3:*Object", "s3:PutObject", "iam:*"] {
+		count(tls_only.deny) == 1 with input as spec(false, [object.union(tls_statement, {"Action": p})])
+	}
+}
+
+# The shortcut for the rendered statement does not skip the conditions or
+# NotAction.
+test_rendered_shortcut_checks_conditions if {
+	b := {"name": {"value": "acme-data"}}
+	tls_only.rendered(tls_statement, b) with input as {"aws": {"partition": {"value": "aws"}}}
+	narrowed := object.union(tls_statement, {"Condition": {"Bool": {"aws:SecureTransport": "false"}, "StringEquals": {"aws:PrincipalAccount": "1"}}})
+	not tls_only.rendered(narrowed, b) with input as {"aws": {"partition": {"value": "aws"}}}
+	with_not := object.union(tls_statement, {"NotAction": "s3:GetObject"})
+	not tls_only.rendered(with_not, b) with input as {"aws": {"partition": {"value": "aws"}}}
+	count(tls_only.deny) == 1 with input as spec(true, [narrowed])
+}

@@ -5,7 +5,9 @@
 #   customer-managed KMS key adds a second, separately audited permission on
 #   every read (kms:Decrypt), key rotation and revocation under your control,
 #   and CloudTrail records of every use of the key. Buckets that receive
-#   server access logs or CloudTrail logs are exempt.
+#   server access logs or CloudTrail logs are exempt, unless they are
+#   shared with another account (a grant, or an Allow of their policy to
+#   another account or a wildcard principal).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
 #     description: AWS documentation
@@ -24,15 +26,24 @@
 #   peers: [CKV_AWS_145, AVD-AWS-0132, "FSBP S3.17"]
 package teramotc.rules.customer_managed_key
 
+import data.teramotc.lib.sharing
+
 deny contains f if {
 	some b in input.buckets
 	algorithm(b) == "AES256"
-	not log_target(b)
+	not exempt(b)
 	f := {
 		"msg": sprintf("bucket %q encrypts with AES256 (S3-managed keys), not a customer-managed KMS key", [b.label]),
 		"range": b.encryption.algorithm.range,
 		"address": b.address,
 	}
+}
+
+# exempt: b is a log target that is not shared with another account (a
+# grant, or an Allow of its policy to another account or a wildcard).
+exempt(b) if {
+	log_target(b)
+	not sharing.shared(b)
 }
 
 algorithm(b) := a if {

@@ -34,3 +34,18 @@ test_trail_log_bucket_by_name_exempt if {
 	}
 	count(customer_managed_key.deny) == 0 with input as inp
 }
+
+# A log target shared with another account is a data bucket, not exempt.
+test_shared_log_target_not_exempt if {
+	src := bucket("data", "acme-data", "aws:kms", {"target_ref": "logs", "target_bucket": {"value": "acme-logs"}})
+	inp := {"buckets": [src, bucket("logs", "acme-logs", "AES256", null)], "trails": [], "grants": [{"bucket": {"value": "logs"}}]}
+	fs := customer_managed_key.deny with input as inp
+	count(fs) == 1
+	some f in fs
+	f.address == "bucket.logs"
+	policy := {
+		"kind": "bucket-policy", "address": "bucket.logs",
+		"content": {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-logs/*"}]},
+	}
+	count(customer_managed_key.deny) == 1 with input as object.union(inp, {"grants": [], "documents": [policy]})
+}

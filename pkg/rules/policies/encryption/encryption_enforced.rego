@@ -6,7 +6,10 @@
 #   (require_encrypted_uploads). The Deny's condition value must be the
 #   algorithm itself: a Deny on s3:x-amz-server-side-encryption "aws:kms"
 #   on an AES256 bucket (or the reverse) rejects the uploads that follow the
-#   bucket's own setting, and accepts the wrong one.
+#   bucket's own setting, and accepts the wrong one. An own Deny counts as
+#   enforcement only when it covers every object (NAME/*) and has no other
+#   condition ANDed with the one on the header; a stricter Deny on part of
+#   the bucket is not a mismatch.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingServerSideEncryption.html
 #     description: AWS documentation
@@ -54,10 +57,13 @@ deny contains f if {
 	}
 }
 
-# A Deny whose condition value is another algorithm than the bucket's.
+# A Deny of the whole bucket whose condition value is another algorithm than
+# the bucket's. A stricter Deny on part of the bucket (aws:kms under
+# secret/) rejects no upload that follows the bucket's setting elsewhere.
 deny contains f if {
 	some b in input.buckets
 	some [doc, i, s, conditions] in sse_index[b.address]
+	whole_bucket(s, b)
 	some c in conditions
 	not algorithm(b) in c.values
 	f := {
@@ -118,13 +124,40 @@ sse_conditions(s) := [c |
 	startswith(lower(c.operator), "stringnot")
 ]
 
-# enforced: some Deny of PutObject to everyone names the bucket's algorithm.
+# enforced: some Deny of PutObject to everyone, on every object of the
+# bucket, names the bucket's algorithm and has no condition that narrows it.
 enforced(b) if {
 	some [doc, _, s, conditions] in sse_index[b.address]
 	some p in common.principals(s)
 	p.value == "*"
+	whole_bucket(s, b)
+	count(narrowing_keys(s)) == 0
 	some c in conditions
 	algorithm(b) in c.values
+}
+
+# whole_bucket: s applies to every object of b (a Resource matches NAME/*).
+whole_bucket(s, b) if {
+	not s.NotResource
+	common.statement_covers_resource(s, common.object_arn(b.name.value))
+}
+
+# narrowing_keys lists the conditions of s that are ANDed with the SSE one
+# and let some uploads without it through (aws:PrincipalAccount exempts
+# every other account), as "Operator key". A negated string operator on the
+# SSE key itself or on aws:PrincipalServiceName is not one: the first is
+# the check, the second exempts only the named services (the log delivery
+# exemption teramotc renders on a log bucket), as the key is absent for
+# every other caller and a negated operator then holds.
+narrowing_keys(s) := [sprintf("%s %s", [op, k]) |
+	some op, kv in object.get(s, "Condition", {})
+	some k, _ in kv
+	not allowed_condition(lower(op), lower(k))
+]
+
+allowed_condition(op, key) if {
+	startswith(op, "stringnot")
+	key in {sse_key, "aws:principalservicename"}
 }
 
 statement_name(s, i) := sprintf("%q", [s.Sid]) if s.Sid

@@ -12,7 +12,7 @@ deny_unencrypted(value) := {
 
 spec(algorithm, require, statements) := {
 	"buckets": [{
-		"label": "data", "address": "bucket.data",
+		"label": "data", "address": "bucket.data", "name": {"value": "acme-data"},
 		"encryption": {
 			"range": rng(6),
 			"algorithm": {"value": algorithm, "set": true, "range": rng(7)},
@@ -82,4 +82,32 @@ test_mismatch_points_at_condition_values if {
 test_deny_on_string_equals_fails if {
 	s := object.union(object.remove(deny_unencrypted("AES256"), ["Condition"]), {"Condition": {"StringEquals": {"s3:x-amz-server-side-encryption": "AES256"}}})
 	count(encryption_enforced.deny) == 1 with input as spec("AES256", true, [s])
+}
+
+# An own Deny on one prefix leaves uploads elsewhere unchecked; one ANDed
+# with aws:PrincipalAccount leaves every other account unchecked.
+test_partial_own_deny_is_not_enforcement if {
+	prefix := object.union(deny_unencrypted("AES256"), {"Resource": "arn:aws:s3:::acme-data/tmp/*"})
+	count(encryption_enforced.deny) == 1 with input as spec("AES256", false, [prefix])
+	narrowed := object.union(deny_unencrypted("AES256"), {"Condition": {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}})
+	count(encryption_enforced.deny) == 1 with input as spec("AES256", false, [narrowed])
+	not_resource := object.union(object.remove(deny_unencrypted("AES256"), ["Resource"]), {"NotResource": "arn:aws:s3:::acme-data/public/*"})
+	count(encryption_enforced.deny) == 1 with input as spec("AES256", false, [not_resource])
+	whole := object.union(deny_unencrypted("AES256"), {"Resource": ["arn:aws:s3:::acme-data", "arn:aws:s3:::acme-data/*"]})
+	count(encryption_enforced.deny) == 0 with input as spec("AES256", false, [whole])
+}
+
+# The renderer's exemption of the log delivery services on a log bucket.
+test_service_exemption_is_enforcement if {
+	s := object.union(deny_unencrypted("AES256"), {"Condition": {"StringNotEquals": {
+		"s3:x-amz-server-side-encryption": "AES256",
+		"aws:PrincipalServiceName": ["cloudtrail.amazonaws.com", "logging.s3.amazonaws.com"],
+	}}})
+	count(encryption_enforced.deny) == 0 with input as spec("AES256", true, [s])
+}
+
+# A stricter aws:kms Deny on one prefix of an AES256 bucket is no mismatch.
+test_stricter_prefix_deny_is_not_a_mismatch if {
+	secret := object.union(deny_unencrypted("aws:kms"), {"Resource": "arn:aws:s3:::acme-data/secret/*"})
+	count(encryption_enforced.deny) == 0 with input as spec("AES256", true, [deny_unencrypted("AES256"), secret])
 }

@@ -2,8 +2,9 @@
 # title: Incomplete multipart uploads aborted
 # description: >-
 #   Parts of multipart uploads that never complete stay in the bucket,
-#   invisible in listings, and are billed until they are aborted. A
-#   lifecycle rule with abort_incomplete_upload_days removes them.
+#   invisible in listings, and are billed until they are aborted. An
+#   enabled lifecycle rule with abort_incomplete_upload_days and no prefix
+#   (so that it applies to the whole bucket) removes them.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpu-abort-incomplete-mpu-lifecycle-config.html
 #     description: AWS documentation
@@ -16,7 +17,7 @@
 #   hard: false
 #   remediation: >-
 #     Add `abort_incomplete_upload_days = 7` to a `lifecycle_rule` of the
-#     bucket.
+#     bucket that has no `prefix`.
 #   security_severity: "1.0"
 #   peers: [CKV_AWS_300]
 package teramotc.rules.abort_multipart
@@ -25,7 +26,7 @@ deny contains f if {
 	some b in input.buckets
 	not aborts(b)
 	f := {
-		"msg": sprintf("bucket %q keeps the parts of incomplete multipart uploads forever", [b.label]),
+		"msg": concat("", [sprintf("bucket %q keeps the parts of incomplete multipart uploads forever", [b.label]), scoped_note(b)]),
 		"range": b.decl_range,
 		"address": b.address,
 	}
@@ -35,4 +36,21 @@ aborts(b) if {
 	some r in b.lifecycle_rules
 	r.enabled.value
 	r.abort_incomplete_upload_days.set
+	whole_bucket(r)
 }
+
+# whole_bucket: the rule has no prefix, so it applies to every object (a
+# rule scoped to tmp/ leaves the rest of the bucket as it was).
+whole_bucket(r) if object.get(r, ["prefix", "value"], "") == ""
+
+# scoped_note names the enabled rules that set abort_incomplete_upload_days for a
+# prefix only, which the message would otherwise seem to overlook.
+scoped_note(b) := sprintf(" (a rule with a prefix covers only part of the bucket: %s)", [concat(", ", sort(scoped))]) if {
+	scoped := [sprintf("%q", [r.id]) |
+		some r in b.lifecycle_rules
+		r.enabled.value
+		r.abort_incomplete_upload_days.set
+		not whole_bucket(r)
+	]
+	count(scoped) > 0
+} else := ""

@@ -3,8 +3,8 @@
 # description: >-
 #   A versioned bucket keeps every overwritten or deleted version forever,
 #   and you pay for all of them. An enabled lifecycle rule with
-#   noncurrent_expiration_days bounds that cost while keeping a recovery
-#   window.
+#   noncurrent_expiration_days and no prefix (so that it applies to the
+#   whole bucket) bounds that cost while keeping a recovery window.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-configuration-examples.html
 #     description: AWS documentation
@@ -17,7 +17,7 @@
 #   hard: false
 #   remediation: >-
 #     Add `noncurrent_expiration_days = 30` (or your recovery window) to a
-#     `lifecycle_rule` of the bucket.
+#     `lifecycle_rule` of the bucket that has no `prefix`.
 #   security_severity: "2.0"
 #   peers: [CKV2_AWS_61, "FSBP S3.10"]
 package teramotc.rules.noncurrent_expiration
@@ -27,7 +27,7 @@ deny contains f if {
 	b.versioning.value
 	not expires_noncurrent(b)
 	f := {
-		"msg": sprintf("bucket %q is versioned but no enabled lifecycle rule expires noncurrent versions", [b.label]),
+		"msg": concat("", [sprintf("bucket %q is versioned but no enabled lifecycle rule expires noncurrent versions", [b.label]), scoped_note(b)]),
 		"range": b.versioning.range,
 		"address": b.address,
 	}
@@ -37,4 +37,21 @@ expires_noncurrent(b) if {
 	some r in b.lifecycle_rules
 	r.enabled.value
 	r.noncurrent_expiration_days.set
+	whole_bucket(r)
 }
+
+# whole_bucket: the rule has no prefix, so it applies to every object (a
+# rule scoped to tmp/ leaves the rest of the bucket as it was).
+whole_bucket(r) if object.get(r, ["prefix", "value"], "") == ""
+
+# scoped_note names the enabled rules that set noncurrent_expiration_days for a
+# prefix only, which the message would otherwise seem to overlook.
+scoped_note(b) := sprintf(" (a rule with a prefix covers only part of the bucket: %s)", [concat(", ", sort(scoped))]) if {
+	scoped := [sprintf("%q", [r.id]) |
+		some r in b.lifecycle_rules
+		r.enabled.value
+		r.noncurrent_expiration_days.set
+		not whole_bucket(r)
+	]
+	count(scoped) > 0
+} else := ""

@@ -22,3 +22,12 @@ test_rule_without_noncurrent_fails if count(noncurrent_expiration.deny) == 1 wit
 test_noncurrent_expiration_passes if count(noncurrent_expiration.deny) == 0 with input as spec(true, [rule(true, true)])
 
 test_unversioned_passes if count(noncurrent_expiration.deny) == 0 with input as spec(false, [])
+
+# A rule scoped to a prefix leaves the rest of the bucket's noncurrent
+# versions forever.
+test_prefix_rule_does_not_count if {
+	scoped := object.union(rule(true, true), {"prefix": {"value": "tmp/scratch/"}})
+	count(noncurrent_expiration.deny) == 1 with input as spec(true, [scoped])
+	whole := object.union(rule(true, true), {"prefix": {"value": ""}})
+	count(noncurrent_expiration.deny) == 0 with input as spec(true, [scoped, whole])
+}

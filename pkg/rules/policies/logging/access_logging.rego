@@ -5,7 +5,9 @@
 #   made to it: who read, wrote or deleted which object, from where, and with
 #   which result. Access logs are the first thing an investigation of a data
 #   leak needs, and Security Hub control S3.9 expects them on every bucket.
-#   A bucket that the spec itself names as a log target is exempt.
+#   A bucket that the spec itself names as a log target is exempt, unless
+#   it is shared with another account (a grant, or an Allow of its policy
+#   to another account or a wildcard principal).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html
 #     description: AWS documentation
@@ -18,26 +20,41 @@
 #     Add an access_logging block with target_bucket set to a dedicated log
 #     bucket (for example bucket.logs.name) and a target_prefix. A bucket
 #     that the spec names as a log target (some bucket's
-#     access_logging.target_bucket or a trail's log_bucket) is exempt:
-#     logging it would loop or pile logs on logs.
+#     access_logging.target_bucket or a trail's log_bucket) and that is not
+#     shared is exempt: logging it would loop or pile logs on logs. Do not
+#     write logs into a shared data bucket.
 #   security_severity: "4.0"
 #   peers: [CKV_AWS_18, AVD-AWS-0089, "FSBP S3.9"]
 package teramotc.rules.access_logging
 
+import data.teramotc.lib.sharing
+
 deny contains f if {
 	some b in input.buckets
 	b.access_logging == null
-	not log_target(b)
+	not exempt(b)
 	f := {
-		"msg": sprintf("bucket %q has no server access logging", [b.label]),
+		"msg": message(b),
 		"range": b.decl_range,
 		"address": b.address,
 	}
 }
 
+message(b) := sprintf("bucket %q has no server access logging: it receives logs, but it is shared with another account, so it is no dedicated log bucket", [b.label]) if {
+	log_target(b)
+} else := sprintf("bucket %q has no server access logging", [b.label])
+
+# exempt: b is a log target that nobody else can read. A shared bucket is
+# a data bucket whatever logs it also receives: pointing some other
+# bucket's logs at it must not switch off its own access logging.
+exempt(b) if {
+	log_target(b)
+	not sharing.shared(b)
+}
+
 # log_target holds when the spec delivers logs into b: the access logs of a
 # declared bucket, or a trail's logs. Like AVD-AWS-0089, such a bucket needs
-# no access logging of its own.
+# no access logging of its own, unless it is shared.
 #
 # A reference (a bucket label, or "" with a plain name) designates bucket b.
 # The targets are collected once (log_refs, log_names) instead of scanned

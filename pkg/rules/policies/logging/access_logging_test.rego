@@ -50,3 +50,22 @@ test_fail_bucket_that_is_not_a_target if {
 	some f in fs
 	f.address == "bucket.logs"
 }
+
+# A log target shared with another account is a data bucket: aux's logs
+# going into it do not exempt it from access logging.
+partner_read := {
+	"kind": "bucket-policy", "address": "bucket.logs",
+	"content": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::210987654321:root"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-logs/*"}]},
+}
+
+test_fail_shared_log_target if {
+	base := {"aws": {"account_id": {"value": "111122223333"}}, "buckets": [named("data", "acme-data", to_logs("logs")), named("logs", "acme-logs", null)], "trails": []}
+	by_statement := object.union(base, {"documents": [partner_read], "grants": []})
+	fs := access_logging.deny with input as by_statement
+	count(fs) == 1
+	some f in fs
+	f.address == "bucket.logs"
+	contains(f.msg, "shared")
+	by_grant := object.union(base, {"documents": [], "grants": [{"bucket": {"value": "logs"}}]})
+	count(access_logging.deny) == 1 with input as by_grant
+}

@@ -3,7 +3,8 @@
 # description: >-
 #   Server access logs are best effort; CloudTrail data events are the
 #   reliable, tamper-evident record of who read and wrote which object. Every
-#   bucket that a grant shares with someone else should be covered by a trail
+#   bucket that a grant or an Allow of its policy (to another account or a
+#   wildcard principal) shares with someone else should be covered by a trail
 #   that logs both read and write data events, so that access by the partner
 #   can be audited.
 # related_resources:
@@ -21,10 +22,18 @@
 #   peers: [AVD-AWS-0171, AVD-AWS-0172, "FSBP S3.22", "FSBP S3.23", "CIS 3.8", "CIS 3.9"]
 package teramotc.rules.data_events
 
-shared contains label if {
-	some g in input.grants
-	label := g.bucket.value
+import data.teramotc.lib.sharing
+
+# shared contains the labels of the buckets shared by a grant or by an Allow
+# of their policy to another account or a wildcard principal.
+shared contains b.label if {
+	some b in input.buckets
+	sharing.shared(b)
 }
+
+how(b) := "by a grant" if b.label in sharing.grant_shared
+
+else := "by its bucket policy"
 
 # No trail at all on a shared bucket.
 deny contains f if {
@@ -32,7 +41,7 @@ deny contains f if {
 	b.label in shared
 	not any_trail(b.label)
 	f := {
-		"msg": sprintf("bucket %q is shared by a grant but no trail logs its data events", [b.label]),
+		"msg": sprintf("bucket %q is shared %s but no trail logs its data events", [b.label, how(b)]),
 		"range": b.decl_range,
 		"address": b.address,
 	}

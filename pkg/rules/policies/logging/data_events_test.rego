@@ -60,3 +60,18 @@ test_fail_complete_trail_on_other_bucket if {
 	some f in fs
 	f.range == rng(23)
 }
+
+# A bucket shared through an Allow of its policy to another account needs
+# a trail as much as one shared by a grant.
+test_fail_shared_by_statement if {
+	policy := {
+		"kind": "bucket-policy", "address": "bucket.data",
+		"content": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::210987654321:root"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-data/*"}]},
+	}
+	inp := {"aws": {"account_id": {"value": "111122223333"}}, "buckets": buckets, "grants": [], "trails": [], "documents": [policy]}
+	fs := data_events.deny with input as inp
+	count(fs) == 1
+	some f in fs
+	f.range == rng(1)
+	contains(f.msg, "by its bucket policy")
+}

@@ -2,9 +2,10 @@
 # title: Trail log bucket is dedicated and private
 # description: >-
 #   CloudTrail logs are evidence. Written into a bucket that is shared with a
-#   partner, they can be read or deleted by that partner, and a trail that
-#   logs data events of its own log bucket logs every log delivery again,
-#   without end. A log bucket declared in the spec must also keep all four
+#   partner (by a grant, or by an Allow of its policy to another account or
+#   a wildcard principal), they can be read or deleted by that partner, and
+#   a trail that logs data events of its own log bucket logs every log
+#   delivery again, without end. A log bucket declared in the spec must also keep all four
 #   Public Access Block flags on, because a public log bucket exposes the
 #   account's activity to anyone. Its policy must let CloudTrail write:
 #   teramotc adds the statements, scoped to the trail's ARN, which needs the
@@ -21,8 +22,9 @@
 #   severity: error
 #   hard: false
 #   remediation: >-
-#     Point log_bucket at a dedicated log bucket that no grant shares and that
-#     is not the trail's data bucket, and keep block_public_access = true on
+#     Point log_bucket at a dedicated log bucket that no grant or policy
+#     statement shares with another account and that is not the trail's
+#     data bucket, and keep block_public_access = true on
 #     it. Set account_id in the aws block, and exempt cloudtrail.amazonaws.com
 #     from your own Deny statements on the log bucket.
 #   security_severity: "7.5"
@@ -31,6 +33,7 @@ package teramotc.rules.trail_log_bucket
 
 import data.teramotc.lib.common
 import data.teramotc.lib.log_delivery
+import data.teramotc.lib.sharing
 
 # logs_to holds when trail t writes its logs to the declared bucket b.
 logs_to(t, b) if t.log_bucket_ref == b.label
@@ -48,6 +51,19 @@ deny contains f if {
 	g.bucket.value == b.label
 	f := {
 		"msg": sprintf("trail %q writes its logs to bucket %q, which grant %q shares", [t.label, b.label, g.label]),
+		"range": t.log_bucket.range,
+		"address": t.address,
+	}
+}
+
+# The log bucket's policy lets another account or a wildcard principal in.
+deny contains f if {
+	some t in input.trails
+	some b in input.buckets
+	logs_to(t, b)
+	[doc, i, s] := sharing.sharing_statement(b.address)
+	f := {
+		"msg": sprintf("trail %q writes its logs to bucket %q, whose policy statement %s allows another account", [t.label, b.label, statement_name(s, i)]),
 		"range": t.log_bucket.range,
 		"address": t.address,
 	}

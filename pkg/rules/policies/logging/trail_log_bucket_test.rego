@@ -110,3 +110,23 @@ test_pass_deny_on_other_prefix if {
 	other := object.union(d, {"content": {"Version": "2012-10-17", "Statement": [object.union(d.content.Statement[0], {"Resource": "arn:aws:s3:::acme-logs/uploads/*"})]}})
 	count(trail_log_bucket.deny) == 0 with input as object.union(doc, {"documents": [other]})
 }
+
+# An Allow of the log bucket's policy to another account lets it read
+# every CloudTrail log, as a grant would.
+test_fail_log_bucket_shared_by_statement if {
+	policy := {
+		"kind": "bucket-policy", "address": "bucket.logs",
+		"content": {"Statement": [
+			{"Sid": "AllowCloudTrail", "Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::acme-logs/*"},
+			{"Sid": "PartnerRead", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::210987654321:root"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-logs/*"},
+		]},
+	}
+	inp := {"aws": aws, "buckets": [bucket("data", false), bucket("logs", false)], "grants": [], "trails": [trail("logs", "acme-logs")], "documents": [policy]}
+	fs := trail_log_bucket.deny with input as inp
+	count(fs) == 1
+	some f in fs
+	f.range == rng(21)
+	contains(f.msg, "\"PartnerRead\"")
+	own := json.patch(policy, [{"op": "replace", "path": "/content/Statement/1/Principal", "value": {"AWS": "arn:aws:iam::111122223333:role/auditor"}}])
+	count(trail_log_bucket.deny) == 0 with input as object.union(inp, {"documents": [own]})
+}

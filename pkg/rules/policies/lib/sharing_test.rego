@@ -1,0 +1,49 @@
+package teramotc.lib.sharing_test
+
+import data.teramotc.lib.sharing
+
+aws := {"account_id": {"value": "111122223333"}}
+
+allow(principal, condition) := {"Effect": "Allow", "Principal": principal, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-data/*", "Condition": condition}
+
+doc(statements) := {
+	"aws": aws,
+	"buckets": [{"label": "data", "address": "bucket.data"}],
+	"grants": [],
+	"documents": [{"kind": "bucket-policy", "address": "bucket.data", "content": {"Statement": statements}}],
+}
+
+shared(statements) if sharing.shared({"label": "data", "address": "bucket.data"}) with input as doc(statements)
+
+else := false
+
+test_statements_that_share if {
+	every s in [
+		allow({"AWS": "arn:aws:iam::210987654321:root"}, {}),
+		allow({"AWS": ["arn:aws:iam::111122223333:role/a", "210987654321"]}, {}),
+		allow("*", {}),
+		allow({"AWS": "*"}, {"StringEquals": {"aws:PrincipalOrgID": "o-abc"}}),
+		allow("*", {"StringEquals": {"aws:PrincipalAccount": ["111122223333", "210987654321"]}}),
+		allow("*", {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/reader"}}),
+		allow({"CanonicalUser": "79a59df900b949e55d96a1e698fbaced"}, {}),
+		object.union(object.remove(allow("*", {}), ["Principal"]), {"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}}),
+	] {
+		shared([s])
+	}
+}
+
+test_statements_that_do_not_share if {
+	every s in [
+		allow({"AWS": "arn:aws:iam::111122223333:role/reader"}, {}),
+		allow({"Service": "logging.s3.amazonaws.com"}, {}),
+		allow("*", {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}),
+		allow("*", {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/*"}}),
+		object.union(allow("*", {}), {"Effect": "Deny"}),
+	] {
+		not shared([s])
+	}
+}
+
+test_grant_shares if {
+	sharing.shared({"label": "data", "address": "bucket.data"}) with input as object.union(doc([]), {"grants": [{"bucket": {"value": "data"}}]})
+}
