@@ -51,7 +51,8 @@ Flags:
   -policy=DIR                custom Rego policies (repeatable)
   -allow-network-builtins    let custom policies call http.send, net.lookup_ip_addr,
                              opa.runtime and other non-deterministic built-ins
-  -timeout=DURATION          stop evaluating after DURATION (default 5m)
+  -timeout=DURATION          stop evaluating after DURATION (default 5m,
+                             0: no limit)
   -var NAME=VALUE            set a variable (repeatable)
   -var-file=FILE             read variables from an HCL file (repeatable)
   -no-color                  disable colour
@@ -136,8 +137,13 @@ func runLint(env *Env, args []string) int {
 			fmt.Sprintf("-fail-level must be error, warning or notice, not %q.%s", lf.failLevel,
 				didYouMean(lf.failLevel, []string{"error", "warning", "notice"}))), nil)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), lf.timeout)
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	if lf.timeout > 0 { // 0 or less: no limit, as for policy test
+		var stop context.CancelFunc
+		ctx, stop = context.WithTimeout(ctx, lf.timeout)
+		defer stop()
+	}
 	setup := lintSetup{policies: lf.policies, net: lf.net, config: lf.config,
 		only: lf.only, enable: lf.enable, disable: lf.disable, noInline: lf.noInline}
 	set, opts, stop := setup.load(ctx, env, lf.vars.options(env))
