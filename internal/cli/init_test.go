@@ -147,39 +147,3 @@ func TestWorkflowPin(t *testing.T) {
 		})
 	}
 }
-
-// TestInitWorkflowRunsInDir runs the teramotc commands of the scaffolded
-// workflow the way GitHub runs them, from the root of the repository that
-// DIR becomes, for a DIR given as a nested relative path: every one
-// succeeds, and none names the path init was given.
-func TestInitWorkflowRunsInDir(t *testing.T) {
-	t.Chdir(t.TempDir())
-	const dir = "i2/sub/myshare"
-	env, _, stderr := testEnv("")
-	if code := run(env, []string{"init", dir}); code != 0 {
-		t.Fatalf("init exited %d: %s", code, stderr)
-	}
-	wf, err := os.ReadFile(filepath.Join(dir, ".github/workflows/teramotc.yml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if bytes.Contains(wf, []byte(dir)) || bytes.Contains(wf, []byte("{{")) || bytes.Contains(wf, []byte("@latest")) {
-		t.Fatalf("workflow names DIR, has a template action or installs @latest:\n%s", wf)
-	}
-	t.Chdir(dir)
-	ran := 0
-	for line := range strings.Lines(string(wf)) {
-		cmd, ok := strings.CutPrefix(strings.TrimSpace(line), "- run: teramotc ")
-		if !ok {
-			continue
-		}
-		ran++
-		env, stdout, stderr := testEnv("")
-		if code := run(env, strings.Fields(cmd)); code != 0 {
-			t.Errorf("teramotc %s exited %d:\n%s%s", cmd, code, stdout, stderr)
-		}
-	}
-	if ran != 4 {
-		t.Errorf("ran %d teramotc commands of the workflow, want 4 (fmt, validate, policy test, lint)", ran)
-	}
-}

@@ -1,0 +1,227 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ghStep is a step of a GitHub Actions job, as far as the tests run it.
+type ghStep struct {
+	Name string            `yaml:"name"`
+	Uses string            `yaml:"uses"`
+	Run  string            `yaml:"run"`
+	With map[string]string `yaml:"with"`
+}
+
+// workflowSteps returns the steps of the one job of the workflow that
+// `teramotc init` wrote into dir.
+func workflowSteps(t *testing.T, dir string) []ghStep {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, ".github/workflows/teramotc.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wf struct {
+		Jobs map[string]struct {
+			Steps []ghStep `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal(b, &wf); err != nil || len(wf.Jobs) != 1 {
+		t.Fatalf("workflow: %v (%d jobs, want 1)", err, len(wf.Jobs))
+	}
+	for _, j := range wf.Jobs {
+		return j.Steps
+	}
+	return nil
+}
+
+// ghRun runs a workflow's steps in dir the way a runner would for event
+// ("pull_request", "push"): each run script with bash -eo pipefail (the
+// teramotc it calls is this test binary, which TestMain puts on PATH), and a
+// checkout into a sub-directory (the base branch's files) by base, which
+// fills that directory. only, when not "", picks the run steps that call
+// "teramotc ONLY". It returns the output of those steps, the teramotc steps
+// that ran, and RUNNER_TEMP.
+func ghRun(t *testing.T, dir, event, only string, steps []ghStep, base func(t *testing.T, dir string)) (out string, ran []string, tmp string) {
+	t.Helper()
+	tmp = t.TempDir()
+	var buf bytes.Buffer
+	for _, s := range steps {
+		if p := s.With["path"]; strings.HasPrefix(s.Uses, "actions/checkout@") && p != "" {
+			base(t, filepath.Join(dir, p))
+			continue
+		}
+		cmd, ok := strings.CutPrefix(strings.TrimSpace(s.Run), "teramotc ")
+		if !ok {
+			_, cmd, ok = strings.Cut(s.Run, "\nteramotc ")
+		}
+		if !ok || (only != "" && !strings.HasPrefix(cmd, only+" ")) {
+			continue
+		}
+		ran = append(ran, strings.Fields(cmd)[0])
+		c := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", s.Run)
+		c.Dir, c.Stdout, c.Stderr = dir, &buf, &buf
+		c.Env = append(os.Environ(), "GITHUB_EVENT_NAME="+event, "RUNNER_TEMP="+tmp,
+			"GITHUB_WORKSPACE="+dir, "NO_COLOR=1", "TERAMOTC_CONFIG=")
+		if err := c.Run(); err != nil {
+			t.Fatalf("step %q failed (%v):\n%s\n%s", s.Name, err, s.Run, &buf)
+		}
+	}
+	return buf.String(), ran, tmp
+}
+
+// baseLike returns a base checkout that copies dir (the project as
+// scaffolded, with its policy and configuration).
+func baseLike(dir string) func(t *testing.T, base string) {
+	return func(t *testing.T, base string) {
+		t.Helper()
+		if err := os.CopyFS(base, os.DirFS(dir)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestInitWorkflowRunsInDir runs the steps of the scaffolded workflow the
+// way GitHub runs them, from the root of the repository that DIR becomes,
+// for a DIR given as a nested relative path: every one succeeds, none names
+// the path init was given, and the SARIF report is written under
+// RUNNER_TEMP (outside the checkout), where the upload step reads it.
+func TestInitWorkflowRunsInDir(t *testing.T) {
+	t.Chdir(t.TempDir())
+	const dir = "i2/sub/myshare"
+	env, _, stderr := testEnv("")
+	if code := run(env, []string{"init", dir}); code != 0 {
+		t.Fatalf("init exited %d: %s", code, stderr)
+	}
+	wf, err := os.ReadFile(filepath.Join(dir, ".github/workflows/teramotc.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{dir, "{{.", `{{"`, "@latest"} {
+		if bytes.Contains(wf, []byte(bad)) {
+			t.Fatalf("workflow has %q (DIR, a template action or @latest):\n%s", bad, wf)
+		}
+	}
+	abs, _ := filepath.Abs(dir)
+	scaffold := t.TempDir()
+	if err := os.CopyFS(scaffold, os.DirFS(abs)); err != nil {
+		t.Fatal(err)
+	}
+	steps := workflowSteps(t, abs)
+	_, ran, tmp := ghRun(t, abs, "pull_request", "", steps, baseLike(scaffold))
+	if got := strings.Join(ran, " "); got != "fmt validate policy lint" {
+		t.Errorf("ran the teramotc commands %q of the workflow, want fmt, validate, policy test, lint", got)
+	}
+	if _, err := os.Stat(filepath.Join(tmp, "teramotc.sarif")); err != nil {
+		t.Errorf("lint wrote no SARIF report under RUNNER_TEMP: %v", err)
+	}
+	if _, err := os.Lstat(filepath.Join(abs, "teramotc.sarif")); err == nil {
+		t.Error("lint wrote teramotc.sarif into the checkout")
+	}
+	upload := false
+	for _, s := range steps {
+		if strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@") {
+			upload = s.With["sarif_file"] == "${{ runner.temp }}/teramotc.sarif"
+		}
+	}
+	if !upload {
+		t.Error(`the upload-sarif step does not read "${{ runner.temp }}/teramotc.sarif"`)
+	}
+}
+
+// TestInitWorkflowPullRequest: the scaffolded workflow lints a pull request
+// with the base branch's custom rules and configuration and without its
+// inline ignores (docs/security.md), so a pull request cannot silence the
+// custom rule ORG001 (owner tag) by deleting it, disabling it in its own
+// .teramotc.hcl or adding "# teramotc:ignore"; a push to main honours the
+// merged inline ignores; a base branch without rules or configuration yet
+// lints with the built-in defaults; a teramotc.sarif link in the pull
+// request leads nowhere.
+func TestInitWorkflowPullRequest(t *testing.T) {
+	noOwner := func(t *testing.T, dir string) {
+		edit(t, filepath.Join(dir, "main.hcl"), `owner = "data-platform"`, `team = "data-platform"`)
+	}
+	inlineIgnore := func(t *testing.T, dir string) {
+		noOwner(t, dir)
+		edit(t, filepath.Join(dir, "main.hcl"), "\nbucket \"", "\n# teramotc:ignore ORG001 -- the platform team owns it\nbucket \"")
+	}
+	tests := []struct {
+		name, event string
+		noBase      bool // the base branch has no policy/ nor .teramotc.hcl
+		pr          func(t *testing.T, dir string)
+		wantORG001  bool
+	}{
+		{"scaffold", "pull_request", false, func(*testing.T, string) {}, false},
+		{"owner tag removed", "pull_request", false, noOwner, true},
+		{"pull request deletes the rule", "pull_request", false, func(t *testing.T, dir string) {
+			noOwner(t, dir)
+			for _, f := range []string{"owner_tag.rego", "owner_tag_test.rego"} {
+				if err := os.Remove(filepath.Join(dir, "policy", f)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}, true},
+		{"pull request disables the rule in its configuration", "pull_request", false, func(t *testing.T, dir string) {
+			noOwner(t, dir)
+			edit(t, filepath.Join(dir, ".teramotc.hcl"), "inline_ignores = true", "inline_ignores = true\nrule \"ORG001\" {\n  enabled = false\n}")
+		}, true},
+		{"pull request ignores the finding inline", "pull_request", false, inlineIgnore, true},
+		{"push honours merged inline ignores", "push", false, inlineIgnore, false},
+		{"base branch without rules or configuration", "pull_request", true, noOwner, false},
+		{"pull request commits teramotc.sarif as a link", "pull_request", false, func(t *testing.T, dir string) {
+			if err := os.Symlink(filepath.Join(dir, "victim.txt"), filepath.Join(dir, "teramotc.sarif")); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := initProject(t)
+			scaffold := t.TempDir()
+			if err := os.CopyFS(scaffold, os.DirFS(dir)); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "victim.txt"), []byte("precious\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			tt.pr(t, dir)
+			base := baseLike(scaffold)
+			if tt.noBase {
+				base = func(t *testing.T, d string) {
+					if err := os.MkdirAll(d, 0o755); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			out, ran, _ := ghRun(t, dir, tt.event, "lint", workflowSteps(t, dir), base)
+			if len(ran) != 1 {
+				t.Fatalf("ran %v, want the lint step", ran)
+			}
+			if got := strings.Contains(out, "title=ORG001"); got != tt.wantORG001 {
+				t.Errorf("ORG001 reported: %v, want %v; lint printed:\n%s", got, tt.wantORG001, out)
+			}
+			if b, _ := os.ReadFile(filepath.Join(dir, "victim.txt")); string(b) != "precious\n" {
+				t.Error("lint wrote through a link in the checkout")
+			}
+		})
+	}
+}
+
+// edit replaces every old in the file at p with new, and fails when there
+// is none.
+func edit(t *testing.T, p, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil || !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s: %v, or no %q in it", p, err, old)
+	}
+	if err := os.WriteFile(p, bytes.ReplaceAll(b, []byte(old), []byte(new)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
