@@ -61,8 +61,12 @@ type Env struct {
 	Getenv         func(string) string
 	Environ        []string
 	IsTerminal     bool // stdout is a terminal
-	Color          bool // IsTerminal && NO_COLOR unset or empty && !-no-color
-	Now            func() time.Time
+	ErrIsTerminal  bool // stderr is a terminal
+	// Colour is decided per stream: Color for what goes to Stdout, ErrColor
+	// for Stderr; each is on when its stream is a terminal, NO_COLOR is
+	// unset or empty and -no-color is not given.
+	Color, ErrColor bool
+	Now             func() time.Time
 
 	// flagSets, when set, collects the flag sets commands create (used by
 	// completion to learn each command's flags by running it with -help).
@@ -78,13 +82,14 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // processEnv returns the Env of the running process.
 func processEnv(stdin io.Reader, stdout, stderr io.Writer) *Env {
 	return &Env{
-		Stdin:      stdin,
-		Stdout:     stdout,
-		Stderr:     stderr,
-		Getenv:     os.Getenv,
-		Environ:    os.Environ(),
-		IsTerminal: isTerminal(stdout),
-		Now:        time.Now,
+		Stdin:         stdin,
+		Stdout:        stdout,
+		Stderr:        stderr,
+		Getenv:        os.Getenv,
+		Environ:       os.Environ(),
+		IsTerminal:    isTerminal(stdout),
+		ErrIsTerminal: isTerminal(stderr),
+		Now:           time.Now,
 	}
 }
 
@@ -157,7 +162,8 @@ func dispatch(env *Env, args []string) int {
 		}
 		args = args[1:]
 	}
-	env.Color = env.IsTerminal && !noColor && env.Getenv("NO_COLOR") == ""
+	colour := !noColor && env.Getenv("NO_COLOR") == ""
+	env.Color, env.ErrColor = colour && env.IsTerminal, colour && env.ErrIsTerminal
 	if len(args) == 0 {
 		printUsage(env.Stdout)
 		return view.ExitOK
@@ -195,7 +201,7 @@ func takeNoColor(env *Env, args []string, anywhere bool) ([]string, *problem) {
 				return nil, boolProblem(name, value)
 			}
 			if off {
-				env.Color = false
+				env.disableColor()
 			}
 		case anywhere:
 			rest = append(rest, a)
@@ -205,6 +211,10 @@ func takeNoColor(env *Env, args []string, anywhere bool) ([]string, *problem) {
 	}
 	return rest, nil
 }
+
+// disableColor turns colour off on both streams (-no-color after the
+// command name).
+func (env *Env) disableColor() { env.Color, env.ErrColor = false, false }
 
 func runHelp(env *Env, args []string) int {
 	if len(args) == 0 {

@@ -75,7 +75,7 @@ func oneSpecArg(env *Env, cmd string, args []string) (string, bool) {
 // failDiags prints diags to stderr in text form (the result of a command
 // that could not produce its output) and returns the exit code.
 func failDiags(env *Env, diags hcl.Diagnostics, files map[string]*hcl.File) int {
-	view.WriteDiagnostics(env.Stderr, diags, files, env.Color)
+	view.WriteDiagnostics(env.Stderr, diags, files, env.ErrColor)
 	if diags.HasErrors() {
 		return view.ExitError
 	}

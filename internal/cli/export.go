@@ -66,7 +66,7 @@ func renderExport(env *Env, format string, c *compiled, outDir string) int {
 	if len(own) < len(paths) {
 		if err := render.Write(c.Out, outDir); err != nil {
 			if cerr, ok := errors.AsType[*render.ConflictError](err); ok {
-				view.WriteDiagnostics(env.Stderr, cerr.Diagnostics(), nil, env.Color)
+				view.WriteDiagnostics(env.Stderr, cerr.Diagnostics(), nil, env.ErrColor)
 				return view.ExitError
 			}
 			return report(env, &problem{"cannot write the rendered files to " + outDir + ": " + reason(err, outDir), "Check that you may write to " + outDir + " and that nothing is in the way."})

@@ -25,7 +25,7 @@ func newFlagSet(env *Env, name string) *flag.FlagSet {
 	fs.BoolFunc("no-color", "disable colour", func(v string) error {
 		off, err := strconv.ParseBool(v)
 		if off {
-			env.Color = false
+			env.disableColor()
 		}
 		return err
 	})

@@ -43,7 +43,7 @@ func runInspect(env *Env, args []string) int {
 	if diags.HasErrors() || c.Out == nil {
 		return failDiags(env, diags, c.files())
 	}
-	view.WriteDiagnostics(env.Stderr, diags, c.files(), env.Color) // warnings
+	view.WriteDiagnostics(env.Stderr, diags, c.files(), env.ErrColor) // warnings
 	doc := inspect.Redact(inspect.Build(c.Loaded, c.Out))
 	// Values derived from a sensitive variable outside the attributes marked
 	// sensitive (a sensitive bucket name in the paths of its documents).

@@ -67,7 +67,7 @@ func runPermissions(env *Env, args []string) int {
 	if diags.HasErrors() || c.Out == nil {
 		return failDiags(env, diags, c.files())
 	}
-	view.WriteDiagnostics(env.Stderr, diags, c.files(), env.Color) // warnings
+	view.WriteDiagnostics(env.Stderr, diags, c.files(), env.ErrColor) // warnings
 	p, err := apply.Permissions(c.Loaded.Spec, c.Out, *command)
 	if err != nil {
 		return view.WriteError(env.Stderr, "cannot compute the permissions: "+c.Loaded.Redact(err.Error()), "")

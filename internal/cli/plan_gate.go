@@ -85,7 +85,7 @@ func lintGate(ctx context.Context, r *reporter, path string, opts spec.Options, 
 		r.fail(summary, detail)
 		return false
 	}
-	report.Color = env.Color
+	report.Color = env.ErrColor
 	view.WriteLintGate(env.Stderr, report)
 	r.fail(summary, detail)
 	return false

@@ -52,7 +52,7 @@ func (r *reporter) diags(diags hcl.Diagnostics, files map[string]*hcl.File) {
 		r.ev.Diagnostics(diags, files)
 		return
 	}
-	view.WriteDiagnostics(r.env.Stderr, diags, files, r.env.Color)
+	view.WriteDiagnostics(r.env.Stderr, diags, files, r.env.ErrColor)
 }
 
 // fail reports an error: "Error: summary", then the detail saying what to

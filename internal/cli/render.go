@@ -91,7 +91,7 @@ func runRender(env *Env, args []string) int {
 	if diags.HasErrors() || c.Out == nil {
 		return failDiags(env, diags, c.files())
 	}
-	view.WriteDiagnostics(env.Stderr, diags, c.files(), env.Color) // warnings
+	view.WriteDiagnostics(env.Stderr, diags, c.files(), env.ErrColor) // warnings
 	switch {
 	case format != "documents":
 		return renderExport(env, format, c, outDir)
@@ -109,7 +109,7 @@ func runRender(env *Env, args []string) int {
 			for _, d := range diags { // the paths may hold a sensitive bucket name
 				d.Detail = c.Loaded.Redact(d.Detail)
 			}
-			view.WriteDiagnostics(env.Stderr, diags, nil, env.Color)
+			view.WriteDiagnostics(env.Stderr, diags, nil, env.ErrColor)
 			return view.ExitError
 		}
 		return report(env, &problem{"cannot write the rendered files to " + outDir + ": " + reason(err, outDir), "-o names the directory to render into (created if needed); give a directory you may write to, or -o - to print to stdout."})
