@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -102,7 +103,7 @@ func fmtStdin(env *Env, o fmtOptions) (changed, ok bool) {
 	}
 	out, diags := spec.Format("<stdin>", src)
 	if diags != nil {
-		view.WriteDiagnostics(env.Stderr, diags, fileMap("<stdin>", src), env.Color)
+		view.WriteDiagnostics(env.Stderr, diags, snippetFiles("<stdin>", src), env.Color)
 		return false, false
 	}
 	changed = !bytes.Equal(src, out)
@@ -123,7 +124,7 @@ func fmtFile(env *Env, path string, o fmtOptions) (changed, ok bool) {
 	}
 	out, diags := spec.Format(path, src)
 	if diags != nil {
-		view.WriteDiagnostics(env.Stderr, diags, fileMap(path, src), env.Color)
+		view.WriteDiagnostics(env.Stderr, diags, snippetFiles(path, src), env.Color)
 		return false, false
 	}
 	if bytes.Equal(src, out) {
@@ -144,9 +145,16 @@ func fmtFile(env *Env, path string, o fmtOptions) (changed, ok bool) {
 	return true, true
 }
 
-// fileMap wraps raw source as an hcl.File so diagnostics can show snippets.
-func fileMap(name string, src []byte) map[string]*hcl.File {
-	return map[string]*hcl.File{name: {Bytes: src}}
+// snippetFiles returns the source a diagnostic about the file name prints
+// its snippet from: src with the credentials and sensitive defaults the
+// loader would mask overwritten by '*' (spec.MaskSource), or no lines at
+// all for a file other than a .hcl file (a *.tfvars file), any of whose
+// values may be a secret fmt cannot know.
+func snippetFiles(name string, src []byte) map[string]*hcl.File {
+	if name != "<stdin>" && !strings.HasSuffix(name, ".hcl") {
+		return map[string]*hcl.File{name: {}}
+	}
+	return map[string]*hcl.File{name: {Bytes: spec.MaskSource(name, src)}}
 }
 
 // writeSameMode replaces the content of path, keeping its permissions.

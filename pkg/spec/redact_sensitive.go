@@ -267,14 +267,6 @@ func maskRanges(out *Loaded, rngs []hcl.Range) {
 			f = &hcl.File{Body: f.Body, Bytes: bytes.Clone(f.Bytes), Nav: f.Nav}
 			out.Files[rng.Filename], copied[rng.Filename] = f, true
 		}
-		b := f.Bytes
-		if end-start >= 2 && b[start] == '"' && b[end-1] == '"' {
-			start, end = start+1, end-1
-		}
-		for i := start; i < end; i++ {
-			if b[i] != '\n' && b[i] != '\r' {
-				b[i] = maskByte
-			}
-		}
+		maskValueBytes(f.Bytes, start, end)
 	}
 }

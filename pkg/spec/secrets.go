@@ -75,16 +75,7 @@ func (l *loader) secretDefaults(filename string) []hcl.Range {
 	if !ok {
 		return nil
 	}
-	var out []hcl.Range
-	for _, b := range body.Blocks {
-		if b.Type != "variable" || len(b.Labels) != 1 || !secretNameRe.MatchString(b.Labels[0]+" =") {
-			continue
-		}
-		if a := b.Body.Attributes["default"]; a != nil {
-			out = append(out, a.Expr.Range())
-		}
-	}
-	return out
+	return secretDefaultsIn(body)
 }
 
 func inRanges(rs []hcl.Range, offset int) bool {
