@@ -8,7 +8,8 @@
 #   it to fixed values of a key AWS treats as non-public (aws:PrincipalOrgID,
 #   aws:PrincipalAccount, aws:PrincipalArn, aws:SourceVpce, aws:SourceVpc,
 #   aws:SourceAccount, aws:SourceArn, aws:SourceOwner, aws:userid, or
-#   aws:SourceIp no broader than /8).
+#   aws:SourceIp values that together hold no more addresses than one IPv4
+#   /8 and one IPv6 /32).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
 #     description: AWS documentation

@@ -6,7 +6,8 @@
 #   kms:PutKeyPolicy, kms:CreateGrant) or that manage IAM identities
 #   (iam:PassRole, iam:AttachRolePolicy, iam:CreateAccessKey, ...) let the
 #   holder widen their own access or make the data public. A data-sharing
-#   grant never needs them.
+#   grant never needs them. An Allow with not_actions grants each of them it
+#   does not exclude.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary-access-level-summaries.html
 #     description: AWS documentation
@@ -126,3 +127,39 @@ deny contains f if {
 		"address": site.address,
 	}
 }
+
+# An Allow with not_actions grants every action it does not exclude. The
+# statement blocks that hold not_actions are bucket-policy statements, which
+# can grant only S3 actions, so the S3 dangerous actions it leaves in are
+# reported (after TMC501, which a suppression may silence).
+deny contains f if {
+	some site in identity.action_sites
+	site.effect == "Allow"
+	site.field == "not_actions"
+	left := [d |
+		some on_bucket in [true, false]
+		some d in dangerous_actions
+		startswith(d, "s3:")
+		bucket_or_object(d) == on_bucket
+		not excluded(site.actions, d)
+	]
+	count(left) > 0
+	f := {
+		"msg": sprintf("%s allows every action it does not list, including permission-management actions: %s", [site.attr, listed(left)]),
+		"range": site.range,
+		"address": site.address,
+	}
+}
+
+# bucket_or_object: the action works on bucket or object ARNs (listed first,
+# before access points, Access Grants and account settings).
+bucket_or_object(d) := identity.s3_info[identity.name(d)].resource in {"bucket", "object"}
+
+excluded(patterns, d) if {
+	some p in patterns
+	glob.match(lower(p), null, lower(d))
+}
+
+listed(ds) := concat(", ", ds) if count(ds) <= 8
+
+else := sprintf("%s and %d more", [concat(", ", array.slice(ds, 0, 8)), count(ds) - 8])

@@ -85,3 +85,33 @@ test_covered_lists_only_dangerous if {
 		"s3:PutMultiRegionAccessPointPolicy",
 	]
 }
+
+# An Allow with not_actions grants the dangerous S3 actions it does not
+# exclude, even where TMC501 is suppressed.
+not_actions_stmt(effect, nacts) := {"address": "bucket.data.statement.S", "effect": attr(effect, 20), "actions": attr([], 21), "not_actions": attr(nacts, 22)}
+
+test_fail_not_actions_leaves_dangerous if {
+	st := not_actions_stmt("Allow", ["s3:DeleteObject", "s3:DeleteObjectVersion"])
+	fs := dangerous_actions.deny with input as {"grants": [], "buckets": [{"statements": [st]}]}
+	count(fs) == 1
+	some f in fs
+	f.range == rng(22)
+	startswith(f.msg, "not_actions allows every action it does not list, including permission-management actions: s3:BypassGovernanceRetention, ")
+	contains(f.msg, "s3:PutBucketPolicy")
+	not contains(f.msg, "iam:")
+	regex.match(` and [0-9]+ more$`, f.msg)
+}
+
+test_fail_not_actions_partial_exclusion if {
+	st := not_actions_stmt("Allow", ["s3:*Policy", "s3:*Acl", "s3:*AccessGrant*", "s3:*PublicAccessBlock", "s3:*AccessPoint*", "s3:BypassGovernanceRetention"])
+	fs := dangerous_actions.deny with input as {"grants": [], "buckets": [{"statements": [st]}]}
+	count(fs) == 1
+	some f in fs
+	endswith(f.msg, ": s3:ObjectOwnerOverrideToBucketOwner, s3:PutBucketOwnershipControls")
+}
+
+test_pass_not_actions_excludes_all if {
+	allow := not_actions_stmt("Allow", ["s3:*"])
+	deny := not_actions_stmt("Deny", ["s3:GetObject"])
+	count(dangerous_actions.deny) == 0 with input as {"grants": [], "buckets": [{"statements": [allow, deny]}]}
+}

@@ -254,7 +254,8 @@ fixed_values(vs) if {
 }
 
 # narrowing_condition reports a condition entry that restricts the statement
-# to fixed, non-public values.
+# to fixed, non-public values, as S3 judges them: each aws:SourceIp value on
+# its own (TMC107 and pkg/spec agree on this).
 narrowing_condition(c) if {
 	lower(c.operator) in fixed_operators
 	c.key in non_public_keys
@@ -298,10 +299,52 @@ narrow_cidr(v) if {
 	to_number(parts[1]) >= 32
 }
 
-# narrowed reports whether statement s carries a narrowing condition.
+# limiting_condition is narrowing_condition for TMC102, with the aws:SourceIp
+# values also taken together: S3 (and TMC107) judges each value on its own,
+# so 223 values of /8 would pass although they cover every public IPv4
+# address. Here the values, merged where they overlap, may hold at most
+# 2^24 IPv4 addresses (one /8) and 2^96 IPv6 addresses (one /32).
+limiting_condition(c) if {
+	narrowing_condition(c)
+	c.key != "aws:sourceip"
+}
+
+limiting_condition(c) if {
+	narrowing_condition(c)
+	c.key == "aws:sourceip"
+	small_address_space(c.values)
+}
+
+# small_address_space reports whether the addresses and CIDRs vs, merged,
+# stay within one IPv4 /8 and one IPv6 /32. net.cidr_merge reads a bare
+# address with a classful mask ("3.4.5.6" as 3.0.0.0/8), so bare addresses
+# get /32 or /128 first; it also turns IPv4-mapped IPv6 ranges
+# (::ffff:0:0/96) into IPv4 ones, which then count against the IPv4 budget.
+small_address_space(vs) if {
+	merged := net.cidr_merge([cidr_of(v) | some v in vs])
+	sum([cidr_size(c) | some c in merged; not contains(c, ":")]) <= bits.lsh(1, 24)
+	sum([cidr_size(c) | some c in merged; contains(c, ":")]) <= bits.lsh(1, 96)
+}
+
+cidr_of(v) := v if contains(v, "/")
+
+else := concat("", [v, "/128"]) if contains(v, ":")
+
+else := concat("", [v, "/32"])
+
+# cidr_size is the number of addresses of a CIDR.
+cidr_size(c) := bits.lsh(1, 128 - to_number(parts[1])) if {
+	parts := split(c, "/")
+	contains(parts[0], ":")
+} else := bits.lsh(1, 32 - to_number(parts[1])) if {
+	parts := split(c, "/")
+}
+
+# narrowed reports whether statement s carries a narrowing condition, with
+# its aws:SourceIp values taken together (limiting_condition).
 narrowed(s) if {
 	some c in conditions(s)
-	narrowing_condition(c)
+	limiting_condition(c)
 }
 
 # public_allow reports an Allow statement S3 would classify as public: a

@@ -182,3 +182,27 @@ test_principal_account_agrees_with_regex if {
 	common.principal_account("arn:aws:iam::123456789012:root") == "123456789012"
 	not common.principal_account("arn:aws:iam::12345678901x:root")
 }
+
+# aws:SourceIp values add up: each /8 alone is narrow (S3's per-value test,
+# TMC107), but together they must stay within one /8 of IPv4 and one /32 of
+# IPv6 for TMC102.
+ip_cond(vs) := {"operator": "IpAddress", "key": "aws:sourceip", "values": vs}
+
+test_source_ip_values_add_up if {
+	every_public := [sprintf("%d.0.0.0/8", [i]) | some i in numbers.range(1, 223)]
+	common.narrowing_condition(ip_cond(every_public))
+	not common.limiting_condition(ip_cond(every_public))
+	not common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": every_public}}})
+	not common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["10.0.0.0/8", "11.0.0.0/8"]}}})
+	not common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["10.0.0.0/8", "198.51.100.7"]}}})
+	not common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["2001:db8::/32", "2001:db9::/32"]}}})
+	not common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": "::ffff:0:0/96"}}})
+}
+
+test_source_ip_overlaps_merge if {
+	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["10.0.0.0/8", "10.1.0.0/16", "10.2.3.4", "10.0.0.0/8"]}}})
+	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["10.0.0.0/9", "10.128.0.0/9", "2001:db8::/33", "2001:db8:8000::/33"]}}})
+	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["10.0.0.0/8", "2001:db8::/32"]}}})
+	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["3.4.5.6", "4.5.6.7", "2001:db8::1"]}}})
+	common.limiting_condition({"operator": "StringEquals", "key": "aws:principalorgid", "values": ["o-abc123"]})
+}
