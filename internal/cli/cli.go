@@ -111,6 +111,11 @@ func run(env *Env, args []string) int {
 func commandName(args []string) string {
 	for i := 0; i < len(args); i++ {
 		switch a := args[i]; {
+		case a == "--":
+			if i+1 < len(args) {
+				return args[i+1]
+			}
+			return ""
 		case a == "-chdir" || a == "--chdir":
 			i++
 		case !strings.HasPrefix(a, "-"):
@@ -123,18 +128,29 @@ func commandName(args []string) string {
 // globalFlags are the flags given before the command name.
 var globalFlags = []string{"chdir", "no-color", "help", "version"}
 
-// dispatch parses the global flags, then runs the command.
+// dispatch parses the global flags, then runs the command. "--" ends the
+// global flags; -help followed by a command name shows that command's help;
+// -version runs the version command with the arguments that follow, so
+// that "-version -json" works and "-version lint" is a usage error.
 func dispatch(env *Env, args []string) int {
 	noColor := false
+globals:
 	for len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		if args[0] == "--" {
+			args = args[1:]
+			break
+		}
 		name, value, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
 		switch {
 		case name == "h" || name == "help":
+			if cmd := commandName(args[1:]); cmd != "" {
+				return runHelp(env, []string{cmd})
+			}
 			printUsage(env.Stdout)
 			return view.ExitOK
 		case name == "v" || name == "version":
-			args = []string{"version"}
-			continue
+			args = append([]string{"version"}, args[1:]...)
+			break globals
 		case name == "no-color":
 			b, err := strconv.ParseBool(cmp.Or(value, "true"))
 			if err != nil {

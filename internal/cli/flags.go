@@ -82,10 +82,11 @@ func flagProblem(fs *flag.FlagSet, err error) *problem {
 	help := fmt.Sprintf("Run \"teramotc %s -help\" for usage.", fs.Name())
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
 		if example, global := globalFlagExample[name]; global {
-			return &problem{
-				fmt.Sprintf("unknown flag -%s: -%s is a global flag, given before the command name", name, name),
-				fmt.Sprintf("Write it as \"teramotc %s %s ...\". %s", example, fs.Name(), help),
+			do := fmt.Sprintf("Write it as \"teramotc %s %s ...\". %s", example, fs.Name(), help)
+			if name == "version" { // -version runs the version command, not this one
+				do = "Run \"teramotc version\" to see the version. " + help
 			}
+			return &problem{fmt.Sprintf("unknown flag -%s: -%s is a global flag, given before the command name", name, name), do}
 		}
 		var names []string
 		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
