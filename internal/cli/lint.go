@@ -69,6 +69,12 @@ the flags, or the -timeout deadline) are written in every requested format:
 the json "errors" array, SARIF toolExecutionNotifications, junit and
 checkstyle error entries; the text format prints them on stderr.
 
+A report file (-f FORMAT=PATH) is never written through a symbolic link:
+lint refuses, with exit 1, a PATH that is a link, that lies under a linked
+directory below the working directory, or that is not a regular file. In
+CI, write reports outside the checkout (GitHub Actions: under $RUNNER_TEMP),
+where a pull request cannot commit a link.
+
 SARIF and github paths are relative to the repository root, as GitHub
 reads them: SARIF uris are relative to %SRCROOT%, the git work tree holding
 the first spec (else GITHUB_WORKSPACE); github annotations, on a GitHub

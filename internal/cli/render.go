@@ -25,7 +25,10 @@ Output is deterministic. Render only writes its own files: it removes a
 file only when the manifest.json of an earlier render in DIR lists it and
 the spec no longer renders it, and it never removes or overwrites any other
 file (it stops with an error, changing nothing, when one is in the way) nor
-follows a symbolic link. Other files in DIR never make -check fail.
+follows a symbolic link: -o DIR and -check DIR refuse a DIR that is a link
+or lies under one below the working directory, which a repository could
+commit to have the files written outside it. Other files in DIR never make
+-check fail.
 
 Files holding a sensitive value are written with mode 0600. With -o -, all
 documents are printed as one JSON object keyed by path and sensitive
