@@ -93,6 +93,12 @@ func runPlan(env *Env, args []string) int {
 		r.ev = view.NewEvents(env.Stdout, env.Now)
 		r.ev.Version(version.Version)
 	}
+	if *out != "" {
+		if p := planOutProblem(*out); p != nil {
+			r.fail(p.summary, p.detail)
+			return view.ExitError
+		}
+	}
 	opts := vars.options(env)
 	pl, ok := planSpec(ctx, r, path, opts, af, gate)
 	if !ok {
@@ -104,11 +110,13 @@ func runPlan(env *Env, args []string) int {
 		// The spec's absolute path: apply PLANFILE works from any directory.
 		abs, err := filepath.Abs(path)
 		if err != nil {
-			r.fail("saving the plan: "+err.Error(), "")
+			p := planWriteProblem(*out, err)
+			r.fail(p.summary, p.detail)
 			return view.ExitError
 		}
 		if err := apply.WritePlanFile(*out, &apply.SavedPlan{Spec: abs, Connect: af.conn, Inputs: inputs, Plan: pl.plan}); err != nil {
-			r.fail("saving the plan: "+err.Error(), "")
+			p := planWriteProblem(*out, err)
+			r.fail(p.summary, p.detail)
 			return view.ExitError
 		}
 	}
