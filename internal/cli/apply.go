@@ -99,8 +99,7 @@ func runApply(env *Env, args []string) int {
 		return view.ExitError
 	}
 	if isPlan {
-		path = saved.Spec
-		if !usePlanConnection(r, fs, af, saved) {
+		if path, ok = planFileTarget(r, path, saved, af.conn); !ok {
 			return view.ExitError
 		}
 		r.planSkippedLint = saved.Inputs.LintSkipped()

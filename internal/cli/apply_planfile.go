@@ -1,37 +1,28 @@
 package cli
 
 import (
-	"flag"
 	"slices"
 	"strings"
 
 	"github.com/teramot/teramotc/pkg/apply"
 )
 
-// awsFlagNames are the connection flags a plan file fixes: given with a
-// plan file, each must equal what the plan was made with.
-var awsFlagNames = []string{"profile", "region", "assume-role-arn", "endpoint-url"}
-
-// usePlanConnection points af at the connection saved in the plan file
-// (the external id stays the one given now: it is never saved). A
-// connection flag that differs from the plan's is refused: a plan file is
-// applied only where it was made.
-func usePlanConnection(r *reporter, fs *flag.FlagSet, af *awsFlags, saved *apply.SavedPlan) bool {
-	given := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) {
-		for _, n := range awsFlagNames {
-			if f.Name == n {
-				given[n] = true
-			}
-		}
-	})
-	conn, err := saved.ConnectFor(af.conn, given)
+// planFileTarget returns the spec to plan the plan file (named path)
+// again. Apply connects with its own flags and environment, as plan does,
+// never with the file's connect: it refuses when they differ from what the
+// plan was made with (the endpoint, profile, role or region), and refuses a
+// spec path that plan would not take, before reading anything.
+func planFileTarget(r *reporter, path string, saved *apply.SavedPlan, conn apply.ConnectOptions) (string, bool) {
+	if err := saved.CheckConnection(conn, r.env.Getenv); err != nil {
+		failProblem(r, err)
+		return "", false
+	}
+	spec, err := saved.SpecPath(path)
 	if err != nil {
 		failProblem(r, err)
-		return false
+		return "", false
 	}
-	af.conn = conn
-	return true
+	return spec, true
 }
 
 // checkPlanFile refuses a saved plan made for another account, endpoint

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
@@ -68,6 +69,9 @@ func TestApplyPlanFileWhereItWasMade(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(specDir, "main.hcl"), []byte(planFileSpec), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(specDir, "dotenv"), []byte("DB_PASSWORD = \"hunter2-prod\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	run := func(args ...string) (int, string, string) {
 		var stdout, stderr bytes.Buffer
 		code := Main(args, strings.NewReader(""), &stdout, &stderr)
@@ -83,6 +87,7 @@ func TestApplyPlanFileWhereItWasMade(t *testing.T) {
 		t.Fatalf("plan through the proxy: exit %d\n%s", code, stderr)
 	}
 
+	otherSpec := edited(t, plan, func(d map[string]any) { d["spec"] = filepath.Join(specDir, "dotenv") })
 	tests := []struct {
 		name     string
 		endpoint string // AWS_ENDPOINT_URL at apply
@@ -95,9 +100,34 @@ func TestApplyPlanFileWhereItWasMade(t *testing.T) {
 		{"another endpoint (the repro)", m2.URL, "us-east-1", u1, plan, nil,
 			"the plan was made against " + m1.URL + ", but apply connects to " + m2.URL},
 		{"-endpoint-url other than the plan's", m1.URL, "us-east-1", u1, plan, []string{"-endpoint-url", m2.URL},
-			`-endpoint-url "` + m2.URL + `" differs from the plan file, which was made with "` + m1.URL + `"`},
+			"the plan was made against " + m1.URL + ", but apply connects to " + m2.URL + " (-endpoint-url)"},
 		{"-profile with a plan made without", m1.URL, "us-east-1", u1, plan, []string{"-profile", "prod"},
-			`-profile "prod" differs from the plan file, which was made without it`},
+			`the plan was made with no profile (the default credential chain), but apply uses profile "prod" (-profile)`},
+		// Review sec2 F2: apply connected with the file's connect, so a
+		// file edited to another endpoint sent everything there.
+		{"file edited to another endpoint", m1.URL, "us-east-1", u1, edited(t, plan, func(d map[string]any) {
+			d["connect"] = map[string]any{"endpoint_url": m2.URL}
+			d["plan"].(map[string]any)["endpoint"] = m2.URL
+		}), nil, "the plan was made against " + m2.URL + ", but apply connects to " + m1.URL + " (AWS_ENDPOINT_URL)"},
+		{"file edited to another profile", m1.URL, "us-east-1", u1, edited(t, plan, func(d map[string]any) {
+			d["connect"] = map[string]any{"profile": "attacker"}
+		}), nil, `the plan was made with profile "attacker", but apply uses no profile`},
+		{"file edited to assume a role", m1.URL, "us-east-1", u1, edited(t, plan, func(d map[string]any) {
+			d["connect"] = map[string]any{"assume_role_arn": "arn:aws:iam::222222222222:role/x"}
+		}), nil, `the plan was made assuming role "arn:aws:iam::222222222222:role/x", but apply runs without -assume-role-arn`},
+		// Review sec2 F4: the saved changes were never compared, so a file
+		// edited to drop a change showed one thing and applied another.
+		{"file edited to drop a change", m1.URL, "us-east-1", u1, edited(t, plan, func(d map[string]any) {
+			p := d["plan"].(map[string]any)
+			cs := p["changes"].([]any)
+			p["changes"] = cs[:len(cs)-1]
+		}), nil, "the plan file's changes are not the plan apply made: the plan file has 8 changes, apply's plan 9: change 9, "},
+		{"file edited to relabel a risk", m1.URL, "us-east-1", u1, edited(t, plan, func(d map[string]any) {
+			d["plan"].(map[string]any)["changes"].([]any)[0].(map[string]any)["risk"] = "loosen"
+		}), nil, `the plan file's changes are not the plan apply made: change 1, "bucket.teramot-planfile-data", has risk "loosen" in the file, "neutral" in apply's plan`},
+		// Review sec2 F3: the spec of a plan file is what plan takes.
+		{"file edited to another spec", m1.URL, "us-east-1", u1, otherSpec, nil,
+			"plan file " + otherSpec + " names spec \"" + filepath.Join(specDir, "dotenv") + "\", which is neither a directory nor a .hcl file"},
 		{"another account behind the same endpoint", proxy.URL, "us-east-1", u2, proxyPlan, nil,
 			"the plan was made for account 111122223333, but the credentials are for account 222222222222"},
 		{"another default region", m1.URL, "eu-west-1", u1, plan, nil,
@@ -116,6 +146,9 @@ func TestApplyPlanFileWhereItWasMade(t *testing.T) {
 			if strings.Contains(stdout, "Apply complete") {
 				t.Errorf("applied:\n%s", stdout)
 			}
+			if strings.Contains(stdout+stderr, "hunter2") {
+				t.Errorf("the dotenv file was printed:\n%s%s", stdout, stderr)
+			}
 		})
 	}
 	// Nothing was written to the other account: a plan there still
@@ -131,4 +164,27 @@ func TestApplyPlanFileWhereItWasMade(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "Apply complete! Resources: 9 added") {
 		t.Fatalf("apply where the plan was made: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
+}
+
+// edited writes a copy of the plan file path changed by edit, as whoever
+// can edit a CI artifact could, and returns its path.
+func edited(t *testing.T, path string, edit func(map[string]any)) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d map[string]any
+	if err := json.Unmarshal(b, &d); err != nil {
+		t.Fatal(err)
+	}
+	edit(d)
+	if b, err = json.Marshal(d); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "edited.json")
+	if err := os.WriteFile(out, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -114,7 +114,7 @@ func runPlan(env *Env, args []string) int {
 			r.fail(p.summary, p.detail)
 			return view.ExitError
 		}
-		if err := apply.WritePlanFile(*out, &apply.SavedPlan{Spec: abs, Connect: af.conn, Inputs: inputs, Plan: pl.plan}); err != nil {
+		if err := apply.WritePlanFile(*out, &apply.SavedPlan{Spec: abs, Connect: af.conn.Recorded(env.Getenv), Inputs: inputs, Plan: pl.plan}); err != nil {
 			p := planWriteProblem(*out, err)
 			r.fail(p.summary, p.detail)
 			return view.ExitError

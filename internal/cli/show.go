@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
@@ -70,6 +71,9 @@ func runShow(env *Env, args []string) int {
 			fmt.Sprintf("show reads a plan saved with \"teramotc plan -out=FILE\". To see what apply would change for a spec, run \"teramotc plan %s\".", path))
 		return view.ExitError
 	}
+	if _, err := saved.SpecPath(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		r.warn(err.Error() + ": apply refuses this plan file.") // not the case on another machine
+	}
 	switch format {
 	case "json":
 		if err := view.WriteSavedPlanJSON(env.Stdout, saved); err != nil {
@@ -79,12 +83,24 @@ func runShow(env *Env, args []string) int {
 	case "markdown":
 		view.WritePlanMarkdown(env.Stdout, saved.Plan)
 	default:
+		writePlanTarget(env, path, saved)
 		view.WritePlanText(env.Stdout, saved.Plan, env.Color)
 		if saved.Plan.HasChanges() {
 			view.WriteApplyHint(env.Stdout, saved.Plan, saved.Inputs, "This plan was made from "+saved.Spec+".", path)
 		}
 	}
 	return view.ExitOK
+}
+
+// writePlanTarget prints where and as whom the plan was made: apply of the
+// file connects with its own flags and environment and refuses to run when
+// they differ, so the reviewer sees where it will go.
+func writePlanTarget(env *Env, path string, saved *apply.SavedPlan) {
+	t := saved.Target()
+	fmt.Fprintf(env.Stdout, "Plan file %s, made from spec %s:\n", path, t.Spec)
+	fmt.Fprintf(env.Stdout, "  endpoint: %s\n  account:  %s\n  region:   %s\n  profile:  %s\n  role:     %s\n", t.Endpoint, t.Account, t.Region, t.Profile, t.Role)
+	fmt.Fprintln(env.Stdout, "Apply connects with its own flags and environment, and refuses to run where these differ.")
+	fmt.Fprintln(env.Stdout)
 }
 
 // unwrapPathError drops the operation and path that *os.PathError repeats.

@@ -3,7 +3,6 @@ package apply
 import (
 	"errors"
 	"fmt"
-	"strings"
 )
 
 // ErrStalePlan is returned when a saved plan no longer matches.
@@ -32,7 +31,7 @@ func checkSaved(saved, fresh *Plan, was, now *PlanInputs) error {
 			Detail: "Its fingerprints are unsalted hashes of the unmasked state, which apply no longer trusts. Run \"teramotc plan -out=FILE\" again and apply the new file; " +
 				"delete the old one and its copies (CI artifacts): its fingerprints let anyone test guesses of the spec's sensitive values offline."}
 	}
-	if saved.Endpoint != fresh.Endpoint {
+	if !sameEndpoint(saved.Endpoint, fresh.Endpoint) {
 		return &Problem{Err: ErrPlanElsewhere,
 			Summary: fmt.Sprintf("the plan was made against %s, but apply connects to %s", endpointName(saved.Endpoint), endpointName(fresh.Endpoint)),
 			Detail: "A plan file is applied only where it was made. Set AWS_ENDPOINT_URL (or the profile's endpoint_url) as it was for plan, " +
@@ -57,9 +56,18 @@ func checkSaved(saved, fresh *Plan, was, now *PlanInputs) error {
 	if saved.LiveFingerprint != fresh.LiveFingerprint {
 		return &Problem{Err: ErrStalePlan, Summary: "the live AWS state changed since the plan was made", Detail: again}
 	}
+	if err := checkSensitive(saved, fresh, again); err != nil {
+		return err
+	}
+	return checkChanges(saved.Changes, fresh)
+}
+
+// checkSensitive compares the sensitive fingerprint of the saved plan with
+// the fresh plan's values.
+func checkSensitive(saved, fresh *Plan, again string) error {
 	if saved.SensitiveFingerprint == "" {
-		// The plan masked nothing; the SHA-256 fingerprints above covered
-		// every value, unless the spec now masks something.
+		// The plan masked nothing; the SHA-256 fingerprints covered every
+		// value, unless the spec now masks something.
 		if fresh.masksNothing() {
 			return nil
 		}
@@ -78,75 +86,9 @@ func checkSaved(saved, fresh *Plan, was, now *PlanInputs) error {
 	return nil
 }
 
-func endpointName(e string) string {
-	if e == "" {
-		return "AWS (no custom endpoint)"
-	}
-	return e
-}
-
 func accountName(a string) string {
 	if a == "" {
 		return "(none: the endpoint has no STS)"
 	}
 	return a
-}
-
-// ConnectFor returns the connection to apply the saved plan with: the one
-// plan used (its connect field) and the external id given now, which is
-// never saved. given names the connection flags set on the command line
-// ("profile", "region", "assume-role-arn", "endpoint-url"); each must
-// equal what the plan was made with (for -region and -endpoint-url, the
-// plan's connect value or the region and endpoint the plan resolved),
-// else it is a *Problem: a plan is applied where it was made.
-func (sp *SavedPlan) ConnectFor(flags ConnectOptions, given map[string]bool) (ConnectOptions, error) {
-	conn := sp.Connect
-	conn.ExternalID = flags.ExternalID
-	check := func(name, got, saved string, resolved ...string) error {
-		if !given[name] {
-			return nil
-		}
-		norm := func(s string) string {
-			if name == "endpoint-url" {
-				return strings.TrimRight(s, "/")
-			}
-			return s
-		}
-		want := saved
-		if saved == "" && len(resolved) > 0 {
-			want = resolved[0]
-		}
-		if norm(got) == norm(want) {
-			return nil
-		}
-		made := "without it"
-		if want != "" {
-			made = "with " + quoteJSON(want)
-		}
-		return &Problem{Err: ErrPlanElsewhere,
-			Summary: fmt.Sprintf("-%s %s differs from the plan file, which was made %s", name, quoteJSON(got), made),
-			Detail: fmt.Sprintf("A plan file is applied with the connection it was made with (its \"connect\" field). Drop -%s, "+
-				"or run \"teramotc plan -out=FILE\" again with it.", name)}
-	}
-	var resolvedRegion, resolvedEndpoint []string
-	if sp.Plan != nil {
-		resolvedRegion, resolvedEndpoint = []string{sp.Plan.Region}, []string{sp.Plan.Endpoint}
-	}
-	for _, err := range []error{
-		check("profile", flags.Profile, sp.Connect.Profile),
-		check("region", flags.Region, sp.Connect.Region, resolvedRegion...),
-		check("assume-role-arn", flags.AssumeRoleARN, sp.Connect.AssumeRoleARN),
-		check("endpoint-url", flags.EndpointURL, sp.Connect.EndpointURL, resolvedEndpoint...),
-	} {
-		if err != nil {
-			return ConnectOptions{}, err
-		}
-	}
-	if given["endpoint-url"] && conn.EndpointURL == "" {
-		conn.EndpointURL = flags.EndpointURL // equal to the endpoint plan resolved
-	}
-	if given["region"] && conn.Region == "" {
-		conn.Region = flags.Region
-	}
-	return conn, nil
 }
