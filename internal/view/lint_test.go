@@ -166,14 +166,29 @@ func TestLintJSONSuppressed(t *testing.T) {
 func TestLintXMLWellFormed(t *testing.T) {
 	r := lintTestReport(t)
 	r.ShowSuppressed = true
-	var ju junitSuites
-	if err := xml.Unmarshal(writeLintString(t, "junit", r), &ju); err != nil {
-		t.Fatal(err)
+	// junit: findings below -fail-level are skipped, not failed, like the
+	// suppressed one (3 errors, 2 warnings or notices, 1 suppressed).
+	for _, tc := range []struct {
+		failLevel         rules.Severity
+		failures, skipped int
+	}{
+		{"", 3, 4},
+		{rules.SeverityError, 3, 4},
+		{rules.SeverityWarning, 4, 3},
+		{rules.SeverityNotice, 6, 1},
+	} {
+		r.FailLevel = tc.failLevel
+		var ju junitSuites
+		if err := xml.Unmarshal(writeLintString(t, "junit", r), &ju); err != nil {
+			t.Fatal(err)
+		}
+		s := ju.Suites[0]
+		if len(ju.Suites) != 1 || s.Tests != len(s.Cases) || s.Failures != tc.failures || s.Errors != 1 || s.Skipped != tc.skipped {
+			t.Errorf("-fail-level %q: junit counts: suites=%d tests=%d cases=%d failures=%d errors=%d skipped=%d; want failures=%d skipped=%d",
+				tc.failLevel, len(ju.Suites), s.Tests, len(s.Cases), s.Failures, s.Errors, s.Skipped, tc.failures, tc.skipped)
+		}
 	}
-	s := ju.Suites[0]
-	if len(ju.Suites) != 1 || s.Tests != len(s.Cases) || s.Failures != 6 || s.Errors != 1 || s.Skipped != 1 {
-		t.Errorf("junit counts: suites=%d tests=%d cases=%d failures=%d errors=%d skipped=%d", len(ju.Suites), s.Tests, len(s.Cases), s.Failures, s.Errors, s.Skipped)
-	}
+	r.FailLevel = ""
 	var cs checkstyleDoc
 	if err := xml.Unmarshal(writeLintString(t, "checkstyle", r), &cs); err != nil {
 		t.Fatal(err)

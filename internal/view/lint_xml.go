@@ -16,8 +16,10 @@ import (
 
 // JUnit XML in the shape GitLab, Jenkins and Azure DevOps read: one
 // testsuite, one testcase per finding (a failure whose type is the
-// severity), one per spec error (an error), and a passing testcase per
-// file without findings.
+// severity when the finding fails the run at -fail-level, else skipped,
+// as a suppressed finding is, so that a green lint shows no failed test),
+// one per spec error (an error), and a passing testcase per file without
+// findings.
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
 	Name     string       `xml:"name,attr"`
@@ -74,11 +76,17 @@ func writeLintJUnit(w io.Writer, r *LintReport) error {
 			File:      f.Range.Filename,
 		}
 		p := &junitProblem{Message: lintOneLine(f.Message), Type: string(findingSeverity(f)), Text: junitDetail(f)}
-		if f.Suppression != nil {
+		switch {
+		case f.Suppression != nil:
 			p.Message = "suppressed: " + lintDescribeSuppression(f.Suppression)
 			c.Skipped, p.Type = p, ""
 			s.Skipped++
-		} else {
+		case len(rules.Blocking([]*rules.Finding{f}, r.FailLevel)) == 0:
+			p.Message = fmt.Sprintf("%s below -fail-level %s: %s", findingSeverity(f),
+				cmp.Or(r.FailLevel, rules.SeverityError), p.Message)
+			c.Skipped, p.Type = p, ""
+			s.Skipped++
+		default:
 			c.Failure = p
 			s.Failures++
 		}
