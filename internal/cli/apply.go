@@ -33,9 +33,12 @@ attachment, full bucket policy). A failed run stops before the grants; a
 rerun converges. Nothing is deleted but, when IAM's limit of five is
 reached, the oldest non-default version of a managed policy it updates.
 
-Given a plan file saved with "plan -out", apply performs it without asking
-(give the same -var values, -config file and -policy directories), and
-refuses when the spec or the live state changed since.
+Given a plan file saved with "plan -out", apply performs exactly it
+without asking (give the same -var values, -config file and -policy
+directories). It connects with its own flags and environment, never with
+the file's, and refuses when the endpoint, profile, role or region differ
+from the plan's, when the spec or the live state changed since, or when
+the file's changes are not those of the plan it makes again.
 
 Flags:
   -auto-approve          do not ask for confirmation (required when stdin

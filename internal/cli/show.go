@@ -18,9 +18,11 @@ Usage: teramotc show [flags] PLANFILE
 
 Prints a plan saved with "teramotc plan -out=PLANFILE", without reading
 the spec or contacting AWS: the changes in the order apply makes them, as
-plan prints them. Use it to review a plan file before "teramotc apply
-PLANFILE", which plans again and refuses to run if the spec or the live
-state moved since the file was saved.
+plan prints them, after where the plan was made (spec, endpoint, account,
+region, profile, role). Use it to review a plan file before "teramotc
+apply PLANFILE", which plans again and refuses to run if its connection
+differs from these, or if the spec, the live state or the changes moved
+since the file was saved.
 
 Flags:
   -f, -format=FORMAT     text (default), json or markdown; json is the
