@@ -43,7 +43,8 @@ func (s *Set) suppress(findings []*Finding, res *SpecResult, cfg *Config, sel *s
 		}
 		out = append(out, f)
 		if f.Rule.Hard || f.validated {
-			continue // AWS rejects the spec: never suppressed
+			res.markRejected(f, dirs, today) // AWS rejects the spec: never suppressed
+			continue
 		}
 		for _, d := range dirs {
 			if d.expired(today) || !d.matches(f) {
@@ -51,10 +52,7 @@ func (s *Set) suppress(findings []*Finding, res *SpecResult, cfg *Config, sel *s
 			}
 			f.Suppression = &Suppression{Kind: d.kind, Reason: d.reason, Until: d.until, Source: d.source}
 			if d.kind == "config" {
-				if res.configUsed[d] == nil {
-					res.configUsed[d] = map[string]bool{}
-				}
-				res.configUsed[d][f.Rule.ID] = true
+				res.configUsed = addID(res.configUsed, d, f.Rule.ID)
 			} else {
 				d.used[f.Rule.ID] = true
 			}
@@ -63,18 +61,52 @@ func (s *Set) suppress(findings []*Finding, res *SpecResult, cfg *Config, sel *s
 	}
 	for _, d := range dirs {
 		if d.kind != "config" {
-			meta = append(meta, directiveFindings(d, d.used, today, sel, res.evaluated)...)
+			meta = append(meta, directiveFindings(d, d.used, d.rejected, today, sel, res.evaluated)...)
 		}
 	}
 	return append(out, sel.filterMeta(meta)...)
 }
 
+// markRejected records the live directives that would have suppressed f,
+// an error of validate's (AWS rejects the value, as for the format part of
+// TMC602 or TMC604), which no suppression hides: their TMC903 then says so
+// instead of "matches no finding".
+func (res *SpecResult) markRejected(f *Finding, dirs []*directive, today string) {
+	for _, d := range dirs {
+		if d.expired(today) || !d.matches(f) {
+			continue
+		}
+		if d.kind == "config" {
+			res.configRejected = addID(res.configRejected, d, f.Rule.ID)
+			continue
+		}
+		if d.rejected == nil {
+			d.rejected = map[string]bool{}
+		}
+		d.rejected[f.Rule.ID] = true
+	}
+}
+
+// addID records id for d in m, which it allocates as needed.
+func addID(m map[*directive]map[string]bool, d *directive, id string) map[*directive]map[string]bool {
+	if m == nil {
+		m = map[*directive]map[string]bool{}
+	}
+	if m[d] == nil {
+		m[d] = map[string]bool{}
+	}
+	m[d][id] = true
+	return m
+}
+
 // directiveFindings reports an expired directive (TMC902, at the comment or
 // ignore block) or the ids of a live directive that suppressed nothing
 // (TMC903, at the comment, or at the addresses or paths value of an ignore
-// block). Unless evaluated (the rules ran on every spec the directive
-// covers), what it would have suppressed is unknown: no TMC903.
-func directiveFindings(d *directive, used map[string]bool, today string, sel *selection, evaluated bool) []*Finding {
+// block). An id that only matched errors of validate's (rejected) is
+// reported as unable to hide them. Unless evaluated (the rules ran on every
+// spec the directive covers), what else it would have suppressed is
+// unknown: no other TMC903.
+func directiveFindings(d *directive, used, rejected map[string]bool, today string, sel *selection, evaluated bool) []*Finding {
 	what := "Suppression"
 	if d.kind == "config" {
 		what = "Ignore block"
@@ -83,20 +115,23 @@ func directiveFindings(d *directive, used map[string]bool, today string, sel *se
 		return []*Finding{{Rule: RuleSuppressionExpired, Range: d.source,
 			Message: fmt.Sprintf("%s of %s expired on %s and no longer applies (reason was: %s)", what, strings.Join(d.ids, ","), d.until, d.reason)}}
 	}
-	if !evaluated {
-		return nil
-	}
 	at := d.source
 	if d.kind == "config" && d.scope.Filename != "" {
 		at = d.scope // the addresses (or paths) that matched nothing
 	}
 	var out []*Finding
 	for _, id := range d.ids {
-		if used[id] || sel.rules[id] == nil {
+		switch {
+		case used[id] || sel.rules[id] == nil && !rejected[id]:
 			continue // a disabled rule cannot produce findings to suppress
+		case rejected[id]:
+			out = append(out, &Finding{Rule: RuleSuppressionUnused, Range: at,
+				Message: fmt.Sprintf("%s of %s cannot hide its error: AWS rejects that value, so validate reports it "+
+					"whatever the suppressions; correct the value and delete the %s", what, id, strings.ToLower(what))})
+		case evaluated:
+			out = append(out, &Finding{Rule: RuleSuppressionUnused, Range: at,
+				Message: fmt.Sprintf("%s of %s matches no finding; delete it", what, id)})
 		}
-		out = append(out, &Finding{Rule: RuleSuppressionUnused, Range: at,
-			Message: fmt.Sprintf("%s of %s matches no finding; delete it", what, id)})
 	}
 	return out
 }
@@ -125,7 +160,7 @@ func (c *configCache) reportUnused(results []*SpecResult) {
 		}
 		done[res.cfg] = true
 		for _, d := range res.cfg.ignores {
-			used := map[string]bool{}
+			used, rejected := map[string]bool{}, map[string]bool{}
 			evaluated := true
 			for _, other := range results[i:] {
 				if other != nil && other.cfg == res.cfg {
@@ -133,9 +168,12 @@ func (c *configCache) reportUnused(results []*SpecResult) {
 					for id := range other.configUsed[d] {
 						used[id] = true
 					}
+					for id := range other.configRejected[d] {
+						rejected[id] = true
+					}
 				}
 			}
-			found := directiveFindings(d, used, res.today, res.sel, evaluated)
+			found := directiveFindings(d, used, rejected, res.today, res.sel, evaluated)
 			hintAddresses(found, d, res.cfg, results[i:])
 			res.Findings = append(res.Findings, res.sel.filterMeta(found)...)
 		}

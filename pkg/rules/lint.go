@@ -55,6 +55,9 @@ type SpecResult struct {
 	sel        *selection
 	today      string
 	configUsed map[*directive]map[string]bool
+	// configRejected: ids of ignore blocks that matched only errors of
+	// validate's, which no suppression hides.
+	configRejected map[*directive]map[string]bool
 	// evaluated: every enabled rule ran to completion. Without it (a
 	// config or spec error stopped the rules, evaluation failed or timed
 	// out) no suppression can be known unused: no TMC903.
@@ -124,9 +127,9 @@ func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, config
 				res.Diagnostics = append(res.Diagnostics, redactDiags(loaded, hcl.Diagnostics{evalFailure(ctx, err)})...)
 			}
 			res.evaluated = err == nil
-			found = dedupeHard(found, hard)
-			fillAddresses(found, func() map[string]any { return inspect.Build(loaded, out) })
-			hard = append(hard, found...)
+			hard = append(hard, dedupeHard(found, hard)...)
+			// validate's findings too, so that ignore blocks can name them
+			fillAddresses(hard, func() map[string]any { return inspect.Build(loaded, out) })
 		}
 	}
 	now := opts.Now

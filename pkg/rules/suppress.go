@@ -29,7 +29,8 @@ type directive struct {
 	baseDir   string    // config: directory paths are relative to
 	scope     hcl.Range // config: the addresses (else paths) value, where TMC903 points
 
-	used map[string]bool // ids that suppressed a finding
+	used     map[string]bool // ids that suppressed a finding
+	rejected map[string]bool // inline: ids that matched only errors no suppression hides
 }
 
 var (

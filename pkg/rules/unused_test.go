@@ -2,8 +2,10 @@ package rules
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -68,6 +70,56 @@ func TestUnusedOnlyWhenRulesRan(t *testing.T) {
 			}
 			if unused != tc.wantUnused {
 				t.Errorf("%d TMC903 findings, want %d: %v", unused, tc.wantUnused, res.Findings)
+			}
+		})
+	}
+}
+
+// TestSuppressionOfValidateError checks that a suppression matching only an
+// error of validate's (the format part of TMC602, which AWS rejects and no
+// suppression hides) is reported as unable to hide it, not as matching no
+// finding, while the error itself stays unsuppressed.
+func TestSuppressionOfValidateError(t *testing.T) {
+	const grant = "bucket \"data\" {\n  name = \"acme-cfg-data\"\n  region = \"us-east-1\"\n}\n" +
+		"grant \"p\" {\n  bucket = bucket.data\n  permissions = [\"read\"]\n  cross_account_role {\n" +
+		"    name = \"p-access\"\n    trusted_account_id = \"210987654321\"\n    trusted_principal = \"root\"\n" +
+		"    %s\n    external_id = \"x\"\n    policy_name = \"p-s3\"\n  }\n}\n"
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, comment, cfg string
+	}{
+		{name: "inline", comment: "# teramotc:ignore TMC602 -- partner insists"},
+		{name: "ignore block", comment: "#", cfg: "ignore \"TMC602\" {\n  addresses = [\"grant.p\"]\n  reason = \"partner insists\"\n}\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			files := map[string]string{"main.hcl": fmt.Sprintf(grant, tc.comment)}
+			if tc.cfg != "" {
+				files[ConfigFileName] = tc.cfg
+			}
+			for name, src := range files {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			res := set.Lint(context.Background(), []string{dir}, LintOptions{Parallel: 1})[0]
+			var got []string
+			for _, f := range res.Findings {
+				switch f.Rule.ID {
+				case RuleSuppressionUnused.ID:
+					got = append(got, f.Message)
+				case "TMC602":
+					if f.Suppression != nil {
+						t.Errorf("TMC602 error suppressed: %+v", f.Suppression)
+					}
+				}
+			}
+			if len(got) != 1 || !strings.Contains(got[0], "cannot hide its error") {
+				t.Errorf("TMC903 findings %q, want one saying it cannot hide the error", got)
 			}
 		})
 	}

@@ -6,7 +6,9 @@
 #   The id only protects against the confused deputy when another customer
 #   of the partner cannot guess it: a placeholder copied from documentation
 #   ("your-unique-external-id"), an account id, the bucket or role name, or a
-#   short value defeats it. Use the random id the partner issued.
+#   short value defeats it. Use the random id the partner issued. An id
+#   that STS would refuse is also a validate error: that part cannot be
+#   suppressed or disabled.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html
 #     description: AWS documentation

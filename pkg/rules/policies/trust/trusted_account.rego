@@ -6,7 +6,8 @@
 #   (123456789012, 111122223333, a repeated digit) trust an account that is
 #   not the partner's, possibly someone else's. Trusting the spec's own
 #   account makes the role a same-account role, which needs no cross-account
-#   trust or external id.
+#   trust or external id. An id that is not 12 digits is also a validate
+#   error, since IAM rejects it: that part cannot be suppressed or disabled.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-identifiers.html
 #     description: AWS documentation
