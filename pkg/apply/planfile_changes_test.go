@@ -57,13 +57,14 @@ func TestCheckSavedChanges(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			saved := savePlan(t, fresh()) // a new salt, same changes
-			cs := make([]*Change, len(saved.Plan.Changes))
-			for i, c := range saved.Plan.Changes {
+			plan := *base.Plan
+			cs := make([]*Change, len(plan.Changes))
+			for i, c := range plan.Changes {
 				cc := *c
 				cs[i] = &cc
 			}
-			saved.Plan.Changes = tc.edit(cs)
+			plan.Changes = tc.edit(cs)
+			saved := &SavedPlan{Spec: base.Spec, Plan: &plan}
 			err := saved.Check(fresh(), nil)
 			if tc.want == "" {
 				if err != nil {
