@@ -25,6 +25,14 @@ const (
 // maxSnippetLines caps the source lines printed under one diagnostic.
 const maxSnippetLines = 5
 
+// maxSnippetColumns caps the characters of one snippet line; a longer line
+// is clipped around its highlighted range, with snippetEllipsis marking the
+// cut ends.
+const maxSnippetColumns = 160
+
+// snippetEllipsis replaces the text cut from either end of a long line.
+const snippetEllipsis = "…"
+
 // WriteDiagnostics writes diags in Terraform's text style, each followed by
 // a blank line. files maps the filenames of the ranges to their parsed
 // files, for source snippets; a diagnostic whose file is unknown is printed
@@ -117,13 +125,54 @@ func sourceLines(src []byte, rng hcl.Range) []srcLine {
 		text := strings.TrimRight(string(src[lineStart:lineEnd]), "\r")
 		from := min(max(start-lineStart, 0), len(text))
 		to := min(max(end-lineStart, from), len(text))
-		out = append(out, srcLine{num: num, text: sanitizeLine(text), from: from, to: to})
+		out = append(out, clipLine(srcLine{num: num, text: sanitizeLine(text), from: from, to: to}))
 		if lineEnd >= end || lineEnd >= len(src) {
 			break
 		}
 		lineStart = lineEnd + 1
 	}
 	return out
+}
+
+// clipLine shortens a line longer than maxSnippetColumns characters to a
+// window of that many around its highlighted span (from its start when the
+// span itself is longer), marking each cut end with snippetEllipsis, and
+// moves the span to match. It cuts only between runes: l.text is valid
+// UTF-8 after sanitizeLine.
+func clipLine(l srcLine) srcLine {
+	n := utf8.RuneCountInString(l.text)
+	if n <= maxSnippetColumns {
+		return l
+	}
+	rf := utf8.RuneCountInString(l.text[:l.from])
+	rt := rf + utf8.RuneCountInString(l.text[l.from:l.to])
+	start := rf - 8 // some context before a span longer than the window
+	if span := rt - rf; span < maxSnippetColumns {
+		start = rf - (maxSnippetColumns-span)/2
+	}
+	start = min(max(start, 0), n-maxSnippetColumns)
+	bs, be := runeOffset(l.text, start), runeOffset(l.text, start+maxSnippetColumns)
+	head, tail := "", ""
+	if bs > 0 {
+		head = snippetEllipsis
+	}
+	if be < len(l.text) {
+		tail = snippetEllipsis
+	}
+	shift := func(off int) int { return len(head) + min(max(off-bs, 0), be-bs) }
+	return srcLine{num: l.num, text: head + l.text[bs:be] + tail, from: shift(l.from), to: shift(l.to)}
+}
+
+// runeOffset returns the byte offset of the rune with index i in s (len(s)
+// when s has fewer runes).
+func runeOffset(s string, i int) int {
+	for off := range s {
+		if i == 0 {
+			return off
+		}
+		i--
+	}
+	return len(s)
 }
 
 // sanitizeLine replaces control characters (other than tab) and invalid

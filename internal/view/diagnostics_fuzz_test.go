@@ -2,8 +2,10 @@ package view
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -11,8 +13,10 @@ import (
 
 // FuzzDiagnosticSnippet writes diagnostics with arbitrary source and
 // ranges (as a broken or hostile spec may produce): it must never panic,
-// never let a control character of the source reach the terminal, and the
-// JSON highlight must lie inside its code.
+// never let a control character of the source reach the terminal, print
+// only valid UTF-8, never print a snippet line wider than maxSnippetColumns
+// plus the two ellipsis markers, and the JSON highlight must lie inside its
+// code.
 func FuzzDiagnosticSnippet(f *testing.F) {
 	f.Add([]byte(diagSrc), 27, 37, 2)
 	f.Add([]byte("bucket \"x\" {\n\tname = \"\x1b[31mred\"\n}\n"), 14, 40, 2)
@@ -20,6 +24,11 @@ func FuzzDiagnosticSnippet(f *testing.F) {
 	f.Add([]byte(""), 0, 0, 1)
 	f.Add([]byte("a\r\nb\r\n"), 3, 100, 2)
 	f.Add([]byte("bucket \"\\u001b[2J\" {\n}\n"), 0, 5, 1)
+	long := "tags = { k = \"" + strings.Repeat("é", 300) + "\" }\n"
+	f.Add([]byte(long), 10, 500, 1)
+	f.Add([]byte(long), 400, 401, 1)
+	f.Add([]byte("# "+strings.Repeat("x", 1000)), 0, 0, 1)
+	f.Add([]byte(strings.Repeat("\t", 170)+"x\n"+strings.Repeat("y\xff", 200)), 168, 400, 1)
 	f.Fuzz(func(t *testing.T, src []byte, start, end, line int) {
 		file, _ := hclsyntax.ParseConfig(src, "f.hcl", hcl.InitialPos)
 		if file == nil {
@@ -32,6 +41,19 @@ func FuzzDiagnosticSnippet(f *testing.F) {
 		WriteDiagnostic(&buf, d, files, false)
 		if strings.ContainsAny(buf.String(), "\x1b\x00\r") {
 			t.Errorf("control character in output %q", buf.String())
+		}
+		if !utf8.Valid(buf.Bytes()) {
+			t.Errorf("invalid UTF-8 in output %q", buf.String())
+		}
+		buf.Reset()
+		WriteSnippet(&buf, *rng, files, false)
+		_, snippet, _ := strings.Cut(buf.String(), ":\n") // after the location line
+		// "  N: " or its width in spaces, N at most as wide as either bound
+		prefix := 4 + max(len(fmt.Sprint(line)), len(fmt.Sprint(max(line, 1)+maxSnippetLines)))
+		for l := range strings.Lines(snippet) {
+			if n := utf8.RuneCountInString(strings.TrimSuffix(l, "\n")); n > prefix+maxSnippetColumns+2 {
+				t.Errorf("snippet line of %d characters: %q", n, l)
+			}
 		}
 		jd := NewJSONDiagnostic(d, files)
 		if sn := jd.Snippet; sn != nil {

@@ -50,9 +50,10 @@ type JSONPos struct {
 	Byte   int `json:"byte"`
 }
 
-// JSONSnippet is the source around a diagnostic: Code holds the whole lines
-// the range covers, starting at StartLine; the highlight offsets are byte
-// offsets into Code.
+// JSONSnippet is the source around a diagnostic: Code holds the lines the
+// range covers, starting at StartLine (a line longer than 160 characters is
+// clipped around the range, "…" marking each cut end); the highlight offsets
+// are byte offsets into Code.
 type JSONSnippet struct {
 	Context              *string  `json:"context"`
 	Code                 string   `json:"code"`
