@@ -32,11 +32,41 @@ test_fail_format if fails("tmc 7f3a9c2e acme 4b1d 9e55", "characters other than"
 
 test_fail_too_short_for_sts if fails("Z", "not 2 to 1,224")
 
-test_fail_bucket_name if fails("teramot-data-acme", "equals a name")
+test_fail_bucket_name if fails("teramot-data-acme", "contains a name")
+
+# Review rego2 L5: a spec name inside a longer id, in any case.
+test_fail_role_name_with_suffix if fails("teramot-access-external-id", "contains a name")
+
+test_fail_bucket_name_inside if fails("x7-TERAMOT-DATA-ACME-q2", "contains a name")
+
+test_fail_policy_name_inside if fails("teramot-s3-access-2026-11", "contains a name")
+
+test_fail_grant_label_inside if fails("9f8e7d-teramot-4b1d", "contains a name")
+
+test_fail_bucket_label_inside if fails("9f8e7d1c-data-4b1d", "contains a name")
+
+# Review rego2 L5: sequences and repetitions.
+test_fail_digit_run if fails("1234567890123456", "simple sequence")
+
+test_fail_descending_run if fails("9876-5432-1098-7654", "simple sequence")
+
+test_fail_letter_run if fails("abcdefghijklmnopqrstuvwxyzabc", "simple sequence")
+
+test_fail_descending_letters if fails("ZYXWVUTSRQPONMLK", "simple sequence")
+
+test_fail_repeated_unit if fails("k3x9-k3x9-k3x9-k3x9", "repeats a short unit")
+
+test_fail_repeated_unit_cut if fails("Ab1cDe2Ab1cDe2Ab1c", "repeats a short unit")
+
+# Too little variety for its length: 5 distinct characters in 24.
+test_fail_little_variety if fails("aab1-b1ab-a1b1-aab1-baab", "fewer than 6 distinct characters")
 
 test_fail_account_id if fails("acme-111122223333-x", "account id")
 
-test_fail_repeated if fails("aaaaaaaaaaaaaaaaaaaa", "fewer than 4 distinct characters")
+test_fail_repeated if fails("aaaaaaaaaaaaaaaaaaaa", "fewer than 5 distinct characters")
+
+# A UUID of (almost) nothing but zeros is no random one.
+test_fail_zero_uuid if fails("00000000-0000-4000-8000-000000000000", "fewer than 6 distinct characters")
 
 test_pass_random if {
 	count(external_id_quality.deny) == 0 with input as spec("tmc-7f3a9c2e-acme-4b1d-9e55")
@@ -55,15 +85,39 @@ test_fail_empty if {
 	some f in fs
 	f.range == rng(13)
 	contains(f.msg, "not 2 to 1,224 characters")
-	not contains(f.msg, "equals a name")
+	not contains(f.msg, "contains a name")
 }
 
-# fewer_than_four_distinct agrees with counting the distinct characters.
-test_fewer_than_four_distinct if {
-	samples := ["", "a", "ab", "abc", "abab", "aAbB", "ééé-é", "abcd", "aabbccdd", "abcabcd", "a-b_c.d", "ééé-éa_"]
-	fewer := {s | some s in samples; external_id_quality.fewer_than_four_distinct(s)}
-	fewer == {s | some s in samples; count({c | some c in split(s, "")}) < 4}
-	fewer == {"", "a", "ab", "abc", "abab", "ééé-é"}
+# few_characters asks for one distinct character per 4, from 4 up to 6.
+test_min_distinct if {
+	[external_id_quality.min_distinct(v) | some v in ["ab", "a1b2c3d4e5f6g7h8", concat("", ["x" | some _ in numbers.range(1, 23)]), concat("", ["x" | some _ in numbers.range(1, 24)]), concat("", ["x" | some _ in numbers.range(1, 40)])]] == [4, 4, 5, 6, 6]
+	external_id_quality.few_characters("abcabcabcabc")
+	not external_id_quality.few_characters("abcdabcdabcdabcd")
+	external_id_quality.few_characters("aAbBcCaAbBcCaAbBcCaAbBcC")
+	not external_id_quality.few_characters("tmc-00000000-zeta-0000-0000")
+}
+
+# Random ids, teramotc init's ("tmc-" and 32 hex digits), UUIDs and the ids
+# of the examples pass every check but the ones about the spec.
+test_pass_random_ids if {
+	every v in [
+		"tmc-0123456789abcdef0123456789abcdef", "tmc-00000000000000000000000000000001", "tmc-9d2e4f6a-acme-7c3b-1f08",
+		"f3b9c1d2-7a4e-4e8b-9c55-0d2e6a1b7c90", "0c9d7e1f-2b3a-4c5d-8e6f-7a8b9c0d1e2f", "Xk3-long-random-ext-id-9f8e7d",
+		"Zq8v2LmT4kRx9WbN7cJd", "tmc-5e6f7a8b-zeta-1c2d-3e4f", "tmc-00000000-zeta-0000-0000", "tmc-another-secret-value-0002",
+		"31415926535897932384", "2718281828459045",
+	] {
+		count(external_id_quality.deny) == 0 with input as spec(v)
+	}
+}
+
+# sequence: whole runs and repetitions only, not ids that hold one.
+test_sequence if {
+	every v in ["0123", "7890123456789012", "zyxw-vuts", "dcba", "abab", "k3x9k3x9k", "12:34/56.78"] {
+		external_id_quality.sequence(v)
+	}
+	every v in ["", "abc", "0124", "tmc-1234567890123456", "abcdefghijklmnop-x", "a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7", "0123456789abcdef0123456789abcdeg"] {
+		not external_id_quality.sequence(v)
+	}
 }
 
 # normalize and bad_charset agree with the regular expressions they replace.
@@ -111,13 +165,21 @@ test_has_account_matches_contains if {
 	count(external_id_quality.accounts) == 42 with input as many_accounts("x")
 }
 
-# spec_name matches bucket names and labels in any case, and nothing when
-# the role has no policy name (its set of names is undefined).
+# spec_name matches bucket names and labels in any case, inside longer ids
+# too, names of fewer than 4 characters not at all, and the names a role
+# has when it lacks a policy name.
 test_spec_name_buckets_and_undefined_names if {
 	external_id_quality.spec_name(input.grants[0], "TERAMOT-data-acme") with input as spec("x")
 	external_id_quality.spec_name(input.grants[0], "Data") with input as spec("x")
 	not external_id_quality.spec_name(input.grants[0], "other") with input as spec("x")
+	external_id_quality.spec_name(input.grants[0], "x-TERAMOT-data-acme-y") with input as spec("x")
+	not external_id_quality.spec_name(input.grants[0], "x-TERAMO-dat-acm") with input as spec("x")
+	short_label := json.patch(spec("x"), [{"op": "replace", "path": "/buckets/0/label", "value": "dat"}])
+	not external_id_quality.spec_name(input.grants[0], "9f8e-dat-4b1d") with input as short_label
+	external_id_quality.spec_name(input.grants[0], "9f8e-data-4b1d") with input as spec("x")
 	g := object.remove(spec("x").grants[0], ["cross_account_role"])
 	r := object.remove(spec("x").grants[0].cross_account_role, ["policy_name"])
-	not external_id_quality.spec_name(object.union(g, {"cross_account_role": r}), "data") with input as spec("x")
+	external_id_quality.spec_name(object.union(g, {"cross_account_role": r}), "data") with input as spec("x")
+	external_id_quality.spec_name(object.union(g, {"cross_account_role": r}), "x-teramot-access") with input as spec("x")
+	not external_id_quality.spec_name(object.union(g, {"cross_account_role": r}), "tramot-s3-acces") with input as spec("x")
 }
