@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/teramot/teramotc/internal/view"
+	"github.com/teramot/teramotc/pkg/render"
 	"github.com/teramot/teramotc/pkg/spec"
 )
 
@@ -96,14 +99,18 @@ func runFmt(env *Env, args []string) int {
 }
 
 func fmtStdin(env *Env, o fmtOptions) (changed, ok bool) {
-	src, err := io.ReadAll(env.Stdin)
+	src, err := io.ReadAll(io.LimitReader(env.Stdin, spec.MaxFileSize+1))
 	if err != nil {
 		report(env, &problem{"cannot read stdin: " + err.Error(), "Pipe the HCL to format into fmt -, or give fmt a file."})
 		return false, false
 	}
+	if len(src) > spec.MaxFileSize {
+		view.WriteDiagnostics(env.Stderr, hcl.Diagnostics{fmtTooLarge("<stdin>", -1)}, nil, env.ErrColor)
+		return false, false
+	}
 	out, diags := spec.Format("<stdin>", src)
 	if diags != nil {
-		view.WriteDiagnostics(env.Stderr, diags, snippetFiles("<stdin>", src), env.Color)
+		view.WriteDiagnostics(env.Stderr, diags, snippetFiles("<stdin>", src), env.ErrColor)
 		return false, false
 	}
 	changed = !bytes.Equal(src, out)
@@ -117,14 +124,19 @@ func fmtStdin(env *Env, o fmtOptions) (changed, ok bool) {
 }
 
 func fmtFile(env *Env, path string, o fmtOptions) (changed, ok bool) {
-	src, err := os.ReadFile(path)
+	src, size, err := readLimited(path)
 	if err != nil {
 		report(env, &problem{fmt.Sprintf("cannot read %s: %s", path, reason(err, path)), "Check that the file exists and that you may read it."})
 		return false, false
 	}
+	if len(src) > spec.MaxFileSize {
+		// No snippet: its one line may be megabytes long.
+		view.WriteDiagnostics(env.Stderr, hcl.Diagnostics{fmtTooLarge(path, size)}, nil, env.ErrColor)
+		return false, false
+	}
 	out, diags := spec.Format(path, src)
 	if diags != nil {
-		view.WriteDiagnostics(env.Stderr, diags, snippetFiles(path, src), env.Color)
+		view.WriteDiagnostics(env.Stderr, diags, snippetFiles(path, src), env.ErrColor)
 		return false, false
 	}
 	if bytes.Equal(src, out) {
@@ -137,12 +149,51 @@ func fmtFile(env *Env, path string, o fmtOptions) (changed, ok bool) {
 		view.WriteFmtDiff(env.Stdout, path, src, out)
 	}
 	if o.write {
+		if le, ok := errors.AsType[*render.LinkError](render.RefuseLinks(path)); ok {
+			report(env, &problem{fmt.Sprintf("refusing to rewrite %s: %s is a symbolic link", path, le.Path),
+				"fmt never writes through a symbolic link, which a repository could commit to make it rewrite a file elsewhere. " +
+					"Format the file the link points to, or run fmt -check to only check it."})
+			return true, false
+		}
 		if err := writeSameMode(path, out); err != nil {
 			report(env, &problem{fmt.Sprintf("cannot rewrite %s: %s", path, reason(err, path)), "Check that you may write to the file, or run fmt -check to only check it."})
 			return true, false
 		}
 	}
 	return true, true
+}
+
+// readLimited reads at most spec.MaxFileSize+1 bytes of path (a longer
+// file is refused without being read whole) and returns them with the
+// file's size.
+func readLimited(path string) ([]byte, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, spec.MaxFileSize+1))
+	size := int64(len(src))
+	if info, serr := f.Stat(); serr == nil && info.Mode().IsRegular() {
+		size = info.Size()
+	}
+	return src, size, err
+}
+
+// fmtTooLarge reports a file over spec.MaxFileSize of size bytes (stdin's
+// size is not known: size < 0).
+func fmtTooLarge(name string, size int64) *hcl.Diagnostic {
+	is := fmt.Sprintf("%d bytes", size)
+	if size < 0 {
+		is = fmt.Sprintf("more than %d bytes", spec.MaxFileSize)
+	}
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  "File too large",
+		Detail: fmt.Sprintf("%s is %s; teramotc formats files of at most %d bytes. Split it into smaller files.",
+			name, is, spec.MaxFileSize),
+		Subject: &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos},
+	}
 }
 
 // snippetFiles returns the source a diagnostic about the file name prints
@@ -157,11 +208,33 @@ func snippetFiles(name string, src []byte) map[string]*hcl.File {
 	return map[string]*hcl.File{name: {Bytes: spec.MaskSource(name, src)}}
 }
 
-// writeSameMode replaces the content of path, keeping its permissions.
+// writeSameMode replaces the content of path, keeping its permissions: it
+// writes a new file in the same directory and renames it over path, so a
+// symbolic link put at path after the caller's check is replaced, never
+// followed.
 func writeSameMode(path string, data []byte) error {
-	info, err := os.Stat(path)
+	info, err := os.Lstat(path)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, data, info.Mode().Perm())
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", path)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".teramotc-fmt-*")
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return &fs.PathError{Op: "create", Path: filepath.Dir(path), Err: pe.Err} // not the temporary name
+	} else if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	err = errors.Join(err, f.Chmod(info.Mode().Perm()), f.Close())
+	if err == nil {
+		if le, ok := errors.AsType[*os.LinkError](os.Rename(f.Name(), path)); ok {
+			err = &fs.PathError{Op: "rename", Path: path, Err: le.Err}
+		}
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/apply"
+	"github.com/teramot/teramotc/pkg/render"
 )
 
 func init() {
@@ -98,7 +100,11 @@ func runImport(env *Env, args []string) int {
 		return report(env, &problem{out + " is a file, not a directory", "-o names the directory to write main.hcl into (created if needed); give a directory path."})
 	}
 	path := filepath.Join(out, "main.hcl")
-	if _, err := os.Stat(path); err == nil {
+	if le, ok := errors.AsType[*render.LinkError](render.RefuseLinks(path)); ok {
+		return report(env, &problem{fmt.Sprintf("refusing to write %s: %s is a symbolic link", path, le.Path),
+			"import never writes through a symbolic link; give -o a directory that is not one and holds no main.hcl."})
+	}
+	if _, err := os.Lstat(path); err == nil {
 		return report(env, &problem{path + " already exists", "import never overwrites a spec; give -o a directory without a main.hcl."})
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
@@ -116,10 +122,21 @@ func runImport(env *Env, args []string) int {
 	if p := makeDir(out, "-o names the directory to write main.hcl into (created if needed); give a directory path."); p != nil {
 		return report(env, p)
 	}
-	if err := os.WriteFile(path, im.HCL, 0o644); err != nil {
+	if err := writeNew(path, im.HCL); err != nil {
 		return report(env, &problem{fmt.Sprintf("cannot write %s: %s", path, reason(err, path)), "Check that you may write to " + out + "."})
 	}
 	return view.WriteImported(env.Stdout, env.Stderr, im.Notes, path, out)
+}
+
+// writeNew writes data to path, which must not exist: O_EXCL also refuses
+// a symbolic link put there since the check (never following it).
+func writeNew(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return errors.Join(err, f.Close())
 }
 
 // importFailed reports why the import stopped; a bucket, user, role or
