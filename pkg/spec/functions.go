@@ -206,6 +206,10 @@ func readRootFile(root, p string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// Stat before opening: opening a FIFO blocks until a writer comes.
+	if info, err := os.Stat(full); err == nil && !info.Mode().IsRegular() {
+		return "", fmt.Errorf("%q is not a regular file", p)
+	}
 	f, err := os.Open(full)
 	if err != nil {
 		return "", fmt.Errorf("cannot read %q", p)

@@ -14,19 +14,24 @@ import (
 )
 
 // TestLoadRefusesFIFO checks that a FIFO given as the spec, found in a spec
-// directory or given as a -var-file is refused as not a regular file
-// instead of blocking in open until a writer comes.
+// directory, given as a -var-file or read by file() is refused as not a
+// regular file instead of blocking in open until a writer comes.
 func TestLoadRefusesFIFO(t *testing.T) {
 	const bucket = "bucket \"data\" {\n  name = \"acme-fifo-data\"\n}\n"
+	const fileCall = "bucket \"data\" {\n  name   = \"acme-fifo-data\"\n  region = \"us-east-1\"\n" +
+		"  tags   = { note = file(\"ff.txt\") }\n}\n"
 	tests := []struct {
 		name       string
 		spec       string // relative to the temp dir
 		varFile    bool   // give the FIFO as -var-file, with spec "dir"
+		main       string // dir/main.hcl
+		fifo       string // in dir, unless varFile
 		wantDetail string
 	}{
-		{"spec file", "dir/ff.hcl", false, "a spec is made of plain .hcl files"},
-		{"found in a directory", "dir", false, "a spec is made of plain .hcl files"},
-		{"var file", "dir", true, "The -var-file"},
+		{"spec file", "dir/ff.hcl", false, bucket, "ff.hcl", "a spec is made of plain .hcl files"},
+		{"found in a directory", "dir", false, bucket, "ff.hcl", "a spec is made of plain .hcl files"},
+		{"var file", "dir", true, bucket, "", "The -var-file"},
+		{"read by file()", "dir", false, fileCall, "ff.txt", `"ff.txt"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -35,10 +40,10 @@ func TestLoadRefusesFIFO(t *testing.T) {
 			if err := os.Mkdir(dir, 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(dir, "main.hcl"), []byte(bucket), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(dir, "main.hcl"), []byte(tt.main), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			fifo := filepath.Join(dir, "ff.hcl")
+			fifo := filepath.Join(dir, tt.fifo)
 			opts := Options{}
 			if tt.varFile {
 				fifo = filepath.Join(tmp, "ff.tfvars")
