@@ -173,6 +173,7 @@ func lintReport(results []*rules.SpecResult, set *rules.Set, failLevel rules.Sev
 		FailLevel: failLevel,
 		Version:   version.Version,
 		Command:   "lint",
+		Overrides: rules.MergeOverrides(results),
 	}
 	seen := map[string]bool{}
 	seenDiag := map[*hcl.Diagnostic]bool{} // specs of one directory share its config's

@@ -30,6 +30,9 @@ type LintReport struct {
 	Origins map[*hcl.Diagnostic]LintOrigin
 	// Files maps file names to parsed files, for source snippets.
 	Files map[string]*hcl.File
+	// Overrides are the rules the configuration file or the command line
+	// disabled or re-graded (rules.MergeOverrides); every format lists them.
+	Overrides []rules.RuleOverride
 
 	FailLevel      rules.Severity // findings at or above it fail the run (default error)
 	NoFail         bool           // --no-fail: findings never fail the run

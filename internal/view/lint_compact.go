@@ -14,7 +14,8 @@ import (
 // FILE:LINE:COL: SEVERITY - MESSAGE (ID), the form editors and
 // errorformat-based problem matchers parse. An error without a range is
 // PATH: SEVERITY - MESSAGE, PATH being the spec, file or directory it
-// concerns, or "teramotc" when it concerns none (a bad flag).
+// concerns, or "teramotc" when it concerns none (a bad flag). A last line
+// lists the rules the configuration disabled or re-graded, if any.
 func writeLintCompact(w io.Writer, r *LintReport) error {
 	bw := bufio.NewWriter(w)
 	for _, d := range r.Errors {
@@ -30,6 +31,9 @@ func writeLintCompact(w io.Writer, r *LintReport) error {
 			msg += " [suppressed: " + lintOneLine(f.Suppression.Reason) + "]"
 		}
 		fmt.Fprintf(bw, "%s:%d:%d: %s - %s (%s)\n", lintSanitize(f.Range.Filename), f.Range.Start.Line, f.Range.Start.Column, findingSeverity(f), msg, ruleID(f))
+	}
+	if line := r.overridesLine(); line != "" {
+		fmt.Fprintln(bw, line) // no FILE:LINE: form, so problem matchers skip it
 	}
 	return bw.Flush()
 }

@@ -17,7 +17,9 @@ import (
 // (col and endColumn only when the range is on one line; F relative to
 // GitHubRoot when set).
 // An error without a range names the file it concerns (file=F, no line),
-// or starts its message with the directory it concerns.
+// or starts its message with the directory it concerns. A last notice
+// without a location lists the rules the configuration disabled or
+// re-graded, if any.
 func writeLintGitHub(w io.Writer, r *LintReport) error {
 	bw := bufio.NewWriter(w)
 	for _, d := range r.Errors {
@@ -55,6 +57,9 @@ func writeLintGitHub(w io.Writer, r *LintReport) error {
 		}
 		rng := r.gitHubRange(f.Range)
 		writeGitHubCommand(bw, level, &rng, title, msg)
+	}
+	if line := r.overridesLine(); line != "" {
+		writeGitHubCommand(bw, "notice", nil, "teramotc configuration", line)
 	}
 	return bw.Flush()
 }

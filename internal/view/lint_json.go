@@ -8,7 +8,8 @@ import (
 
 // LintFormatVersion is the version of the lint JSON document. Adding fields
 // keeps it; renaming or removing one, or changing its meaning, bumps it.
-// 1.1: summary counts the errors array too, not only the issues.
+// 1.1: summary counts the errors array too, not only the issues; later
+// rule_overrides was added.
 const LintFormatVersion = "1.1"
 
 // JSONLint is the `lint -f json` document. Arrays are never null. Summary
@@ -22,6 +23,9 @@ type JSONLint struct {
 	Summary lintCounts       `json:"summary"`
 	Issues  []*JSONIssue     `json:"issues"`
 	Errors  []*JSONLintError `json:"errors"`
+	// RuleOverrides are the rules the configuration file or the command
+	// line disabled or re-graded, by source and id.
+	RuleOverrides []*JSONRuleOverride `json:"rule_overrides"`
 }
 
 // JSONIssue is one finding.
@@ -70,6 +74,7 @@ func NewJSONLint(r *LintReport) *JSONLint {
 		Summary:       r.counts(),
 		Issues:        make([]*JSONIssue, 0, len(visible)),
 		Errors:        make([]*JSONLintError, 0, len(r.Errors)),
+		RuleOverrides: newJSONOverrides(r.Overrides),
 	}
 	for _, f := range visible {
 		doc.Issues = append(doc.Issues, newJSONIssue(f))

@@ -75,6 +75,7 @@ func NewLintSARIF(r *LintReport) (*sarif.Report, error) {
 
 	code := r.ExitCode()
 	inv := run.AddInvocation(!r.Errors.HasErrors()).WithExitCode(code).WithExitCodeDescription(r.exitCodeDescription(code))
+	inv.RuleConfigurationOverrides = r.sarifOverrides()
 	inv.ToolExecutionNotifications = make([]*sarif.Notification, 0, len(r.Errors))
 	for _, d := range r.Errors {
 		n := sarifNotification(r, d)

@@ -46,6 +46,9 @@ func writeLintTextStreams(out, diag io.Writer, r *LintReport) error {
 		}
 		bw = bufio.NewWriter(diag)
 	}
+	if line := r.overridesLine(); line != "" {
+		fmt.Fprintln(bw, line)
+	}
 	fmt.Fprintln(bw, lintSummaryLine(r))
 	return bw.Flush()
 }

@@ -31,12 +31,24 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Errors   int         `xml:"errors,attr"`
-	Skipped  int         `xml:"skipped,attr"`
-	Cases    []junitCase `xml:"testcase"`
+	Name     string `xml:"name,attr"`
+	Tests    int    `xml:"tests,attr"`
+	Failures int    `xml:"failures,attr"`
+	Errors   int    `xml:"errors,attr"`
+	Skipped  int    `xml:"skipped,attr"`
+	// Properties holds the line of the rules the configuration disabled
+	// or re-graded ("teramotc.configuration"), if any.
+	Properties *junitProperties `xml:"properties,omitempty"`
+	Cases      []junitCase      `xml:"testcase"`
+}
+
+type junitProperties struct {
+	Property []junitProperty `xml:"property"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
 }
 
 type junitCase struct {
@@ -56,6 +68,9 @@ type junitProblem struct {
 
 func writeLintJUnit(w io.Writer, r *LintReport) error {
 	s := junitSuite{Name: "teramotc", Cases: []junitCase{}}
+	if line := r.overridesLine(); line != "" {
+		s.Properties = &junitProperties{[]junitProperty{{"teramotc.configuration", line}}}
+	}
 	for _, d := range r.Errors {
 		name := r.diagFile(d)
 		c := junitCase{Name: name + ": " + d.Summary, Classname: name, File: name}

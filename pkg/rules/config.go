@@ -27,12 +27,15 @@ type Config struct {
 	ignores       []*directive
 }
 
-// RuleConfig is a `rule "ID" { enabled, severity }` block.
+// RuleConfig is a `rule "ID" { enabled, severity, reason }` block.
 type RuleConfig struct {
 	ID       string
 	Enabled  *bool
 	Severity Severity
-	Range    hcl.Range
+	// Reason says why the rule is disabled or re-graded; every lint output
+	// shows it next to the change (see RuleOverride).
+	Reason string
+	Range  hcl.Range
 }
 
 // Files maps the configuration's file name to its parsed file, for the
@@ -56,7 +59,7 @@ var (
 		},
 	}
 	settingsSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "required_version"}}}
-	ruleSchema     = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "enabled"}, {Name: "severity"}}}
+	ruleSchema     = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "enabled"}, {Name: "severity"}, {Name: "reason"}}}
 	ignoreSchema   = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 		{Name: "addresses"}, {Name: "paths"}, {Name: "reason"}, {Name: "until"},
 	}}
@@ -131,6 +134,9 @@ func (c *Config) addRule(b *hcl.Block, set *Set) hcl.Diagnostics {
 	if decodeAttr(enabled, &on, &diags) {
 		rc.Enabled = &on
 	}
+	if reason := content.Attributes["reason"]; decodeAttr(reason, &rc.Reason, &diags) {
+		rc.Reason = strings.TrimSpace(rc.Reason)
+	}
 	var sev string
 	if decodeAttr(severity, &sev, &diags) {
 		rc.Severity = Severity(sev)
@@ -171,7 +177,9 @@ func (c *Config) addIgnore(b *hcl.Block, set *Set) hcl.Diagnostics {
 	}
 	d := &directive{kind: "config", ids: []string{id}, source: b.DefRange,
 		baseDir: filepath.Dir(c.Filename), used: map[string]bool{}}
-	decodeAttr(content.Attributes["addresses"], &d.addresses, &diags)
+	if addrs := content.Attributes["addresses"]; decodeAttr(addrs, &d.addresses, &diags) {
+		diags = append(diags, checkAddresses(addrs, d.addresses)...)
+	}
 	if paths := content.Attributes["paths"]; decodeAttr(paths, &d.paths, &diags) {
 		diags = append(diags, checkGlobs(paths, d.paths)...)
 	}

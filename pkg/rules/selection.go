@@ -14,6 +14,9 @@ import (
 // and their severities, after .teramotc.hcl and the command line.
 type selection struct {
 	rules map[string]*Rule // enabled rules by id, copies with the effective severity
+	// overrides are the rules disabled or re-graded, compared with the
+	// built-in defaults, by id.
+	overrides []RuleOverride
 }
 
 func (s *Set) selection(cfg *Config, opts LintOptions) *selection {
@@ -51,6 +54,7 @@ func (s *Set) selection(cfg *Config, opts LintOptions) *selection {
 		}
 		sel.rules[r.ID] = r
 	}
+	sel.overrides = s.overrides(cfg, opts, sel)
 	return sel
 }
 
