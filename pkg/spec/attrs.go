@@ -40,10 +40,12 @@ func (a *attrs) value(name string, ty cty.Type) (v cty.Value, attr *hcl.Attribut
 		var good bool
 		v, good = a.l.eval(attr.Expr)
 		if !good {
+			a.l.unsettled[a.decl] = true
 			return cty.NilVal, attr, false, false
 		}
 	}
 	if !v.IsWhollyKnown() {
+		a.l.unsettled[a.decl] = true // an invalid variable's value: reported already
 		return cty.NilVal, attr, false, false
 	}
 	v, marks := v.UnmarkDeep()

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
@@ -65,7 +66,7 @@ func (l *Loaded) Tokens(filename string) hclsyntax.Tokens { return l.tokens[file
 // errors are hard-rule violations (diagnostics carrying a rule ID), Spec is
 // the complete model, so that lint can still report on it.
 func Load(path string, opts Options) (out *Loaded, diags hcl.Diagnostics) {
-	l := &loader{opts: opts, parser: hclparse.NewParser(), tokens: map[string]hclsyntax.Tokens{}}
+	l := &loader{opts: opts, parser: hclparse.NewParser(), tokens: map[string]hclsyntax.Tokens{}, unsettled: map[hcl.Range]bool{}}
 	out = &Loaded{Files: map[string]*hcl.File{}}
 	defer func() {
 		for name, f := range l.parser.Files() {
@@ -88,18 +89,50 @@ func Load(path string, opts Options) (out *Loaded, diags hcl.Diagnostics) {
 	}
 	l.parseAll(files)
 	l.parseVarFiles()
-	if l.diags.HasErrors() {
+	// A misplaced top-level block or argument drops only itself: evaluate
+	// the rest, as terraform does, so that every file's errors show at once.
+	// An unreadable file or a syntax error stops here.
+	if errorCount(l.diags) > l.topErrs || l.topErrs > 0 && l.empty() {
 		return out, l.diags
 	}
 	if l.empty() {
 		return out, append(l.diags, emptySpec(path, files))
 	}
 	diags, ok := l.evaluateWithin(EvalTimeout)
+	if l.topErrs > 0 {
+		return out, dropCascades(diags)
+	}
 	if !ok || !onlyRuleErrors(diags) {
 		return out, diags
 	}
 	out.Spec = l.spec
 	return out, diags
+}
+
+// errorCount returns the number of errors in diags.
+func errorCount(diags hcl.Diagnostics) int {
+	n := 0
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError {
+			n++
+		}
+	}
+	return n
+}
+
+// dropCascades removes the errors that a top-level block dropped for its
+// misspelt type or missing label may cause elsewhere: references to it and
+// -var values for it (a variable block).
+func dropCascades(diags hcl.Diagnostics) hcl.Diagnostics {
+	out := diags[:0:0]
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError && (strings.HasPrefix(d.Summary, "Reference to undeclared ") ||
+			d.Summary == "Value for undeclared variable") {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // loader holds the state of one Load.
@@ -117,6 +150,13 @@ type loader struct {
 	valueRanges map[hcl.Range]hcl.Range
 
 	top topBlocks
+	// unsettled holds the declaration ranges of the blocks with an
+	// attribute whose value is unknown after an error already reported
+	// (an invalid -var): checks of what the block lacks skip them.
+	unsettled map[hcl.Range]bool
+	// topErrs counts the errors about top-level blocks and arguments
+	// (misspelt block types, missing labels), which drop only themselves.
+	topErrs int
 
 	varDecls  map[string]*varDecl
 	varObj    cty.Value
@@ -159,6 +199,7 @@ func (l *loader) parseAll(files []string) {
 		}
 		content, diags := f.Body.Content(rootSchema)
 		l.diags = append(l.diags, diags...)
+		l.topErrs += errorCount(diags)
 		for _, b := range content.Blocks {
 			nblocks++
 			if nblocks == MaxBlocks+1 {

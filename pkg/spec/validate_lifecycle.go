@@ -49,7 +49,8 @@ func (l *loader) checkLifecycle(b *Bucket) {
 }
 
 func (l *loader) checkRule(r *LifecycleRule) {
-	if len(r.Transitions) == 0 && !r.ExpirationDays.Set && !r.NoncurrentExpirationDays.Set && !r.AbortIncompleteUploadDays.Set {
+	if len(r.Transitions) == 0 && !r.ExpirationDays.Set && !r.NoncurrentExpirationDays.Set && !r.AbortIncompleteUploadDays.Set &&
+		!l.unsettled[r.DeclRange] {
 		l.errorf(r.DeclRange.Ptr(), "Empty lifecycle rule",
 			"The lifecycle rule %q has no action: add a transition block, expiration_days, "+
 				"noncurrent_expiration_days or abort_incomplete_upload_days.", r.ID)
