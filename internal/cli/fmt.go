@@ -37,6 +37,11 @@ Flags:
   -recursive     also format files in subdirectories (hidden ones skipped)
   -no-color      disable colour
 
+fmt never rewrites a file through a symbolic link: a PATH that is a link,
+or lies under a linked directory below the working directory, is refused
+(exit 1); -check still reads it. A directory walk skips links. Files over
+4 MiB are refused.
+
 Exit codes: 0 formatted, 1 error (unreadable file, syntax error),
 3 -check found files that need formatting.
 `,

@@ -52,7 +52,9 @@ loosen access or delete data. See docs/apply.md.
 A legacy bucket's spec usually has lint findings (run "teramotc lint DIR"
 and review them before "teramotc plan DIR", which lints first). A role's
 external id is not written to disk: the spec declares a sensitive variable
-"external_id" to set with -var or TERAMOTC_VAR_external_id.
+"external_id" to set with -var or TERAMOTC_VAR_external_id. Import never
+writes through a symbolic link: it refuses a DIR/main.hcl that is one, and
+a DIR that is one or lies under one below the working directory.
 
 Flags:
   -bucket=NAME           the bucket to import (required)
