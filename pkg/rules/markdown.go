@@ -116,7 +116,22 @@ const usageText = "## Suppressions\n\n" +
 	"}\n" +
 	"```\n\n" +
 	"Command-line flags win over the file: `--only ID`, `--enable-rule ID`, `--disable-rule ID`.\n" +
-	"Hard rules cannot be disabled, re-graded or ignored.\n\n" +
+	"Hard rules cannot be disabled, re-graded or ignored.\n" +
+	"\n" +
+	"A rule block that disables or re-grades a rule may say why: `reason = \"the website bucket is\n" +
+	"public by design\"`. Every lint output lists the rules the file or the flags disabled or\n" +
+	"re-graded, compared with the built-in defaults, grouped by where the change comes from:\n" +
+	"text and compact print a line (before the summary line, on the same stream)\n" +
+	"`Configuration: TMC102 disabled (\"the website bucket is public by design\"), TMC401 warning -> error (.teramotc.hcl); 27 rules disabled (--only)`;\n" +
+	"JSON has `rule_overrides`, SARIF `invocations[0].ruleConfigurationOverrides`, github one\n" +
+	"notice and JUnit the testsuite property `teramotc.configuration`. A rule of high security\n" +
+	"severity (7.0 or more) disabled or lowered in the file without a reason is marked\n" +
+	"`(no reason given)`. That is not a warning on purpose: a reviewed decision would count as an\n" +
+	"issue on every run and fail `-fail-level warning`; the line shows it in every review instead.\n" +
+	"\n" +
+	"An ignore block's `addresses` name blocks: `TYPE.LABEL` (`bucket.logs`), optionally with\n" +
+	"nested blocks (`bucket.logs.statement.AllowRead`), or `aws`; each covers its block and the\n" +
+	"blocks inside it. A bare block type (`\"bucket\"`) would cover every bucket and is an error.\n\n" +
 	"## Custom policies\n\n" +
 	"`teramotc lint --policy DIR` adds the Rego modules of DIR. Each rule is a package\n" +
 	"`teramotc.rules.<name>` with a package-scoped `# METADATA` block (`title`, `description`,\n" +
