@@ -94,7 +94,7 @@ func normalize(v any) any {
 // Redact returns a copy of doc in which every sensitive value is replaced by
 // "(sensitive)": the "value" of an attribute object or tag and the "content"
 // of a document whose "sensitive" is true, and the "key" of every tag of a
-// tags object whose tags are all sensitive (the whole map derives from a
+// tags object whose "sensitive_keys" is true (the whole map derives from a
 // sensitive value, so its keys are secrets too: spec.Tags.KeysSensitive).
 // doc itself is not modified.
 func Redact(doc map[string]any) map[string]any {
@@ -113,7 +113,7 @@ func redact(v any) any {
 			}
 			m[k] = redact(e)
 		}
-		if entries, ok := m["entries"].([]any); ok && sensitiveKeys(entries) {
+		if entries, ok := m["entries"].([]any); ok && sensitiveKeys(x, entries) {
 			for _, e := range entries {
 				e.(map[string]any)["key"] = Redacted
 			}
@@ -130,9 +130,12 @@ func redact(v any) any {
 	}
 }
 
-// sensitiveKeys reports that entries are the tags of a tags object and all
-// of them are sensitive.
-func sensitiveKeys(entries []any) bool {
+// sensitiveKeys reports that entries are the tags of a tags object whose
+// keys are secrets (spec.Tags.SensitiveKeys) and all of them are sensitive.
+func sensitiveKeys(tags map[string]any, entries []any) bool {
+	if keys, _ := tags["sensitive_keys"].(bool); !keys {
+		return false
+	}
 	for _, e := range entries {
 		tag, ok := e.(map[string]any)
 		if !ok {

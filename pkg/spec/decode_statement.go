@@ -191,7 +191,7 @@ func (l *loader) decodeTags(attr *hcl.Attribute, decl hcl.Range) Tags {
 		}
 	}
 	whole = whole || len(marked) == 0 // marked, but nowhere a tag can say
-	t.Range, t.Set = attr.Range, true
+	t.Range, t.Set, t.SensitiveKeys = attr.Range, true, sensitive && whole
 	itemRanges := map[string]hcl.Range{}
 	if obj, isObj := attr.Expr.(*hclsyntax.ObjectConsExpr); isObj {
 		for _, item := range obj.Items {

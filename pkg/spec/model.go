@@ -195,6 +195,11 @@ type Tags struct {
 	Range   hcl.Range `json:"range"`
 	Set     bool      `json:"set"`
 	Entries []*Tag    `json:"entries"`
+	// SensitiveKeys reports that the keys are secrets too: the whole map
+	// derives from a sensitive value (tags = var.t), or its keys do. The
+	// keys of a map written in the spec are not, even when every value is
+	// sensitive ({ secret = var.x }, or a value holding an access key).
+	SensitiveKeys bool `json:"sensitive_keys,omitempty"`
 }
 
 // Tag is one tag; Range covers the `key = value` item.

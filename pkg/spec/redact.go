@@ -152,17 +152,13 @@ func SensitiveStrings(s *Spec) []string {
 	return out
 }
 
-// KeysSensitive reports that the keys of t are secrets too: every tag is
-// sensitive, as when the whole map derives from a sensitive value
-// (tags = var.t). The keys of a map written in the spec with one sensitive
-// value are not.
+// KeysSensitive reports that the keys of t are secrets too
+// (Tags.SensitiveKeys: the whole map derives from a sensitive value). The
+// keys of a map written in the spec are not, even when all its values are
+// sensitive: redacting a key such as "secret" would garble every text that
+// holds the word (review rego2 L6).
 func (t Tags) KeysSensitive() bool {
-	for _, e := range t.Entries {
-		if !e.Sensitive {
-			return false
-		}
-	}
-	return len(t.Entries) > 0
+	return t.SensitiveKeys && len(t.Entries) > 0
 }
 
 // addTagLeaves passes the values of the sensitive tags of t to add, and

@@ -100,16 +100,19 @@ func TestTagsKeysSensitive(t *testing.T) {
 	tests := []struct {
 		name    string
 		entries []*Tag
+		keys    bool // Tags.SensitiveKeys
 		want    bool
 	}{
-		{"none", nil, false},
-		{"all sensitive", []*Tag{{Key: "a", Sensitive: true}, {Key: "b", Sensitive: true}}, true},
-		{"one not", []*Tag{{Key: "a", Sensitive: true}, {Key: "b"}}, false},
-		{"none sensitive", []*Tag{{Key: "a"}}, false},
+		{"none", nil, true, false},
+		{"map from a sensitive value", []*Tag{{Key: "a", Sensitive: true}, {Key: "b", Sensitive: true}}, true, true},
+		// Review rego2 L6: written keys whose values are all sensitive are
+		// no secrets ({ secret = var.x } must not redact the word "secret").
+		{"written keys, all values sensitive", []*Tag{{Key: "secret", Sensitive: true}}, false, false},
+		{"none sensitive", []*Tag{{Key: "a"}}, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := (Tags{Entries: tt.entries}).KeysSensitive(); got != tt.want {
+			if got := (Tags{Entries: tt.entries, SensitiveKeys: tt.keys}).KeysSensitive(); got != tt.want {
 				t.Errorf("KeysSensitive = %v, want %v", got, tt.want)
 			}
 		})
