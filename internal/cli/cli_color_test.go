@@ -32,30 +32,36 @@ func TestColorPerStream(t *testing.T) {
 		{"both terminals, -no-color after the command", true, true, "", []string{"-no-color=true"}, false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			env, _, stderr := testEnv("")
-			env.IsTerminal, env.ErrIsTerminal = tt.stdoutTTY, tt.stderrTTY
-			env.Getenv = func(k string) string {
-				if k == "NO_COLOR" {
-					return tt.noColorEnv
+		for _, command := range []string{"render", "lint"} {
+			t.Run(command+"/"+tt.name, func(t *testing.T) {
+				env, _, stderr := testEnv("")
+				env.IsTerminal, env.ErrIsTerminal = tt.stdoutTTY, tt.stderrTTY
+				env.Getenv = func(k string) string {
+					if k == "NO_COLOR" {
+						return tt.noColorEnv
+					}
+					return ""
 				}
-				return ""
-			}
-			args := []string{"render", "-o", filepath.Join(dir, "out"), spec}
-			if len(tt.args) > 0 && tt.args[0] == "-no-color" {
-				args = append([]string{"-no-color"}, args...)
-			} else if len(tt.args) > 0 {
-				args = append([]string{"render", tt.args[0]}, args[1:]...)
-			}
-			if code := run(env, args); code == 0 {
-				t.Fatalf("render of an invalid spec exited 0")
-			}
-			if !strings.Contains(stderr.String(), "Unsupported argument") {
-				t.Fatalf("stderr lacks the diagnostic:\n%s", stderr)
-			}
-			if got := strings.Contains(stderr.String(), "\x1b["); got != tt.wantColor {
-				t.Errorf("escape codes on stderr: %v, want %v\n%q", got, tt.wantColor, stderr)
-			}
-		})
+				args := []string{command}
+				if command == "render" {
+					args = append(args, "-o", filepath.Join(dir, "out"))
+				}
+				args = append(args, spec)
+				if len(tt.args) > 0 && tt.args[0] == "-no-color" {
+					args = append([]string{"-no-color"}, args...)
+				} else if len(tt.args) > 0 {
+					args = append([]string{command, tt.args[0]}, args[1:]...)
+				}
+				if code := run(env, args); code == 0 {
+					t.Fatalf("%s of an invalid spec exited 0", command)
+				}
+				if !strings.Contains(stderr.String(), "Unsupported argument") {
+					t.Fatalf("stderr lacks the diagnostic:\n%s", stderr)
+				}
+				if got := strings.Contains(stderr.String(), "\x1b["); got != tt.wantColor {
+					t.Errorf("escape codes on stderr: %v, want %v\n%q", got, tt.wantColor, stderr)
+				}
+			})
+		}
 	}
 }

@@ -170,8 +170,14 @@ func fmtFile(env *Env, path string, o fmtOptions) (changed, ok bool) {
 
 // readLimited reads at most spec.MaxFileSize+1 bytes of path (a longer
 // file is refused without being read whole) and returns them with the
-// file's size.
+// file's size. Only a regular file is opened: opening a FIFO would wait
+// for a writer forever.
 func readLimited(path string) ([]byte, int64, error) {
+	if info, err := os.Stat(path); err != nil {
+		return nil, 0, err
+	} else if !info.Mode().IsRegular() {
+		return nil, 0, errors.New("not a regular file")
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, 0, err

@@ -93,7 +93,7 @@ func (lw *lintWriter) stop(cause view.LintCause, path string, diags hcl.Diagnost
 // -f FORMAT=FILE still says why it failed.
 func (lw *lintWriter) write(r *view.LintReport) int {
 	env := lw.env
-	r.ShowSuppressed, r.NoFail, r.Color = lw.showSuppressed, lw.noFail, env.Color
+	r.ShowSuppressed, r.NoFail, r.Color, r.ErrColor = lw.showSuppressed, lw.noFail, env.Color, env.ErrColor
 	r.SARIFCategory, r.SARIFIncludeSuppressed = lw.sarifCategory, lw.sarifSuppressed
 	r.WorkDir, r.SARIFRoot, r.GitHubRoot = lw.roots.workDir, lw.roots.sarif, lw.roots.github
 	toStdout := false
@@ -113,7 +113,7 @@ func (lw *lintWriter) write(r *view.LintReport) int {
 		}
 	}
 	if !toStdout && r.Errors.HasErrors() {
-		view.WriteDiagnostics(env.Stderr, r.Errors, r.Files, env.Color)
+		view.WriteDiagnostics(env.Stderr, r.Errors, r.Files, env.ErrColor)
 	}
 	return r.ExitCode()
 }

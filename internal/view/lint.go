@@ -38,6 +38,7 @@ type LintReport struct {
 	NoFail         bool           // --no-fail: findings never fail the run
 	ShowSuppressed bool           // print suppressed findings too
 	Color          bool           // text format only; never set it under NO_COLOR
+	ErrColor       bool           // the text format's diagnostics on the error stream, when it is a terminal
 	Version        string         // internal/version.Version
 	Command        string         // "lint"
 
@@ -85,7 +86,9 @@ func LintFormats() []string {
 // go to a file the CLI's streams do not see.
 func WriteLint(w io.Writer, format string, r *LintReport) error {
 	red := NewRedactor(w)
-	return flushAll(writeLint(red, red, format, r), red)
+	one := *r
+	one.ErrColor = r.Color // the diagnostics go to the same stream
+	return flushAll(writeLint(red, red, format, &one), red)
 }
 
 // WriteLintStreams is WriteLint for a format printed on stdout (out): the

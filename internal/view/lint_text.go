@@ -30,7 +30,7 @@ func writeLintText(w io.Writer, r *LintReport) error {
 // stays empty, as for any command that could not produce its result.
 func writeLintTextStreams(out, diag io.Writer, r *LintReport) error {
 	dw := bufio.NewWriter(diag)
-	WriteDiagnostics(dw, r.Errors, r.Files, r.Color)
+	WriteDiagnostics(dw, r.Errors, r.Files, r.ErrColor)
 	if err := dw.Flush(); err != nil {
 		return err
 	}
