@@ -6,7 +6,7 @@
 #   the repository, where it stays valid until someone rotates it. teramotc
 #   never needs credentials in the spec: apply reads them from the usual AWS
 #   credential chain. An access key id assembled by an expression
-#   ("AKIA${...}", join() of two halves) is found too, in the evaluated
+#   (interpolation, join() of two halves) is found too, in the evaluated
 #   values of the buckets, grants and trails and in the rendered documents
 #   (a tag's value ends up in the bucket's tags, readable in AWS).
 # related_resources:
