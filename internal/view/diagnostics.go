@@ -175,17 +175,21 @@ func runeOffset(s string, i int) int {
 	return len(s)
 }
 
-// sanitizeLine replaces control characters (other than tab) and invalid
-// UTF-8 so that a binary or hostile file cannot drive the terminal. It keeps
-// the byte length, so range offsets stay valid.
+// sanitizeLine replaces with '?' the characters needsEscape reports (C0
+// and C1 controls, DEL, line separators, bidirectional controls) other
+// than tab, and invalid UTF-8, so that a binary or hostile file cannot
+// drive the terminal or reorder what is shown. It writes one '?' per byte,
+// keeping the byte length, so range offsets stay valid (clipLine then
+// counts each '?' as a column).
 func sanitizeLine(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7f || r == utf8.RuneError }) {
+	unsafeInLine := func(r rune) bool { return r != '\t' && needsEscape(r) || r == utf8.RuneError }
+	if !strings.ContainsFunc(s, unsafeInLine) {
 		return s
 	}
 	b := []byte(s)
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
-		if r < 0x20 && r != '\t' || r == 0x7f || r == utf8.RuneError {
+		if unsafeInLine(r) {
 			for j := i; j < i+size; j++ {
 				b[j] = '?'
 			}

@@ -69,15 +69,17 @@ func lintDiagText(d *hcl.Diagnostic) string {
 // and neutralises control characters.
 func lintOneLine(s string) string { return strings.Join(strings.Fields(lintSanitize(s)), " ") }
 
-// lintSanitize replaces invalid UTF-8 and control characters other than
-// newline and tab with '?', so that a value quoted from a hostile spec
-// cannot drive a terminal or break an XML document.
+// lintSanitize replaces invalid UTF-8, the characters needsEscape reports
+// other than newline and tab (C0 and C1 controls, DEL, line separators,
+// bidirectional controls) and the non-characters U+FFFE and U+FFFF (which
+// XML forbids) with '?', so that a value quoted from a hostile spec cannot
+// drive a terminal, reorder what a reader sees or break an XML document.
 func lintSanitize(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\t' {
 			return r
 		}
-		if r < 0x20 || r >= 0x7f && r < 0xa0 || r == utf8.RuneError {
+		if needsEscape(r) || r == utf8.RuneError || r == 0xfffe || r == 0xffff {
 			return '?'
 		}
 		return r

@@ -1,6 +1,7 @@
 package apply
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
@@ -88,7 +89,8 @@ func checkPlanFileProblem(t *testing.T, err error, prefix string) {
 
 // FuzzReadPlanFile: any bytes as a plan file: ReadPlanFile does not panic;
 // a plan it accepts has a spec, a plan and no null change, and can be
-// redacted, counted and written back as JSON.
+// redacted, counted and written back as JSON, and what is written back
+// parses to a plan that writes the same bytes.
 func FuzzReadPlanFile(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "planfiles", "*.json"))
 	for _, file := range files {
@@ -124,8 +126,16 @@ func FuzzReadPlanFile(f *testing.F) {
 		r := sp.Plan.Redacted()
 		r.Counts()
 		r.Destructive()
-		if _, err := json.Marshal(sp); err != nil {
-			t.Errorf("cannot write the plan back: %v", err)
+		out, err := json.Marshal(sp)
+		if err != nil {
+			t.Fatalf("cannot write the plan back: %v", err)
+		}
+		again, ok, err := ParsePlanFile("p.json", out)
+		if !ok || err != nil {
+			t.Fatalf("the plan written back does not parse (ok=%v): %v\n%s", ok, err, out)
+		}
+		if out2, err := json.Marshal(again); err != nil || !bytes.Equal(out, out2) {
+			t.Fatalf("write, parse, write changed the plan (err %v):\n%s\n%s", err, out, out2)
 		}
 	})
 }

@@ -81,7 +81,9 @@ func FuzzPolicyEquivalence(f *testing.F) {
 
 // FuzzNormalize feeds arbitrary JSON of every resource type to the
 // normalizer that decides whether live state matches the spec: it must not
-// panic and must be deterministic.
+// panic, must be deterministic, and what Display shows of its result must
+// normalize back to that result (canonical(Display(c)) == c, as
+// TestDisplayRoundTrip checks for rendered documents).
 func FuzzNormalize(f *testing.F) {
 	types := []string{TPublicAccessBlock, TOwnership, TEncryption, TVersioning, TTagging,
 		TBucketPolicy, TLifecycle, TLogging, TTrail, TEventSelectors}
@@ -103,6 +105,18 @@ func FuzzNormalize(f *testing.F) {
 		c2, err2 := canonical(typ, v, "aws")
 		if (err1 == nil) != (err2 == nil) || (err1 == nil && mustJSON(c1) != mustJSON(c2)) {
 			t.Fatalf("canonical(%s) is not deterministic", typ)
+		}
+		if err1 != nil {
+			return
+		}
+		c := generic(c1) // the plan's form
+		shown := generic(Display(typ, c))
+		again, err := canonical(typ, shown, "aws")
+		if err != nil {
+			t.Fatalf("canonical(Display(c)) fails: %v\nc: %s\nshown: %s", err, mustJSON(c), mustJSON(shown))
+		}
+		if got, want := mustJSON(generic(again)), mustJSON(c); got != want {
+			t.Fatalf("canonical(Display(c)) != c\nc:     %s\nshown: %s\nagain: %s", want, mustJSON(shown), got)
 		}
 	})
 }

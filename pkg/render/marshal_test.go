@@ -2,6 +2,8 @@ package render
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -52,6 +54,43 @@ func FuzzMarshal(f *testing.F) {
 		want := string([]rune(s)) // each invalid byte becomes U+FFFD, as in encoding/json
 		if len(got) != 1 || len(got[want]) != 1 || got[want][0] != want {
 			t.Fatalf("round trip of %q gave %v", s, got)
+		}
+	})
+}
+
+// FuzzMarshalJSON checks that any JSON value, as encoding/json decodes it,
+// encodes to valid JSON that decodes to the same value, and that encoding
+// that again gives the same bytes.
+func FuzzMarshalJSON(f *testing.F) {
+	for _, seed := range []string{
+		`null`, `true`, `0`, `-0`, `1.5e300`, `-2.5E-300`, `12345678901234567890`, `0.1`, `1e21`, `1e-7`,
+		`""`, `"\u0000\u001f\u2028\ud83d\ude42"`, `[]`, `{}`, `[[[]],{}]`, `{"":{"":[null]}}`,
+		`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}`,
+		`{"b":1,"a":[1,"x",false,null,{"z":-1.25}],"ID":"id","a\u00e9":{}}`,
+	} {
+		f.Add(seed)
+	}
+	files, _ := filepath.Glob("../../examples/*/rendered/*/*.json")
+	for _, file := range files {
+		if b, err := os.ReadFile(file); err == nil {
+			f.Add(string(b))
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var v any
+		if json.Unmarshal([]byte(text), &v) != nil {
+			return
+		}
+		b := MarshalValue(v)
+		var got any
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Fatalf("invalid JSON for %s: %v\n%s", text, err, b)
+		}
+		if diff := cmp.Diff(v, got); diff != "" {
+			t.Fatalf("round trip of %s changed the value (-in +out):\n%s", text, diff)
+		}
+		if again := MarshalValue(got); string(again) != string(b) {
+			t.Fatalf("encoding the decoded value again changed it:\n%s\n%s", b, again)
 		}
 	})
 }

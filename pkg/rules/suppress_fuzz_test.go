@@ -61,6 +61,22 @@ func FuzzSuppressions(f *testing.F) {
 			}
 			checkRange(t, b.Range, name, lines)
 		}
+		starts := map[int]bool{}
+		for _, d := range dirs {
+			starts[d.source.Start.Byte] = true
+		}
+		for _, b := range bad {
+			starts[b.Range.Start.Byte] = true
+		}
+		tokens, _ := hclsyntax.LexConfig(src, name, hcl.InitialPos)
+		for _, tok := range tokens {
+			if tok.Type != hclsyntax.TokenComment || !strings.HasPrefix(commentText(tok.Bytes), "teramotc:ignore") {
+				continue
+			}
+			if !starts[tok.Range.Start.Byte] {
+				t.Fatalf("comment %q at %s is neither a directive nor a %s finding", tok.Bytes, tok.Range, RuleSuppressionMalformed.ID)
+			}
+		}
 	})
 }
 
