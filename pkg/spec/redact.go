@@ -52,6 +52,9 @@ func (l *loader) hideSecrets(out *Loaded, diags hcl.Diagnostics) hcl.Diagnostics
 	maskRanges(out, l.masks)
 	// After the loop above: these hits point at the calls, not the keys.
 	l.readSecretHits(out)
+	if out.Spec != nil { // evaluation finished: the model is ours
+		l.valueSecretHits(out)
+	}
 	if len(out.secrets) == 0 {
 		out.addModelSensitive()
 		// Values derived in the model (a sensitive map's tag keys) may sit
