@@ -45,6 +45,15 @@ bucket "d" {
 			want: []string{"Missing name for variable", "Unsupported argument"},
 		},
 		{
+			name: "a reference to another missing name is still reported",
+			files: map[string]string{
+				"a.hcl": good,
+				"b.hcl": "grant \"g\" {\n  bucket = bucket.zz\n  permissions = [\"read\"]\n  iam_user {\n    name = \"u\"\n  }\n}\n",
+				"c.hcl": "bukket \"z\" {\n}\n",
+			},
+			want: []string{"Unsupported block type", "Unsupported argument", "Reference to undeclared bucket"},
+		},
+		{
 			name: "syntax error stops before evaluation",
 			files: map[string]string{
 				"a.hcl": good,
