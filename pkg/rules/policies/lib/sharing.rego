@@ -45,6 +45,19 @@ shares(s) if {
 	not own_account_only(s)
 }
 
+# A web identity provider's users, or an IAM unique id (AROA..., AIDA...),
+# which does not say its account: outside, as TMC105 counts them.
+shares(s) if {
+	some p in common.principals(s)
+	p.type == "Federated"
+}
+
+shares(s) if {
+	some p in common.principals(s)
+	p.type == "AWS"
+	regex.match(`^A[A-Z]{2}A[A-Z0-9]{12,}$`, p.value)
+}
+
 # own_account_only: a condition pins the caller to the own account (which
 # must be known): aws:PrincipalAccount equal to it, or aws:PrincipalArn
 # ARNs all of it.

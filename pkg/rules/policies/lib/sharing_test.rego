@@ -26,6 +26,8 @@ test_statements_that_share if {
 		allow("*", {"StringEquals": {"aws:PrincipalAccount": ["111122223333", "210987654321"]}}),
 		allow("*", {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/reader"}}),
 		allow({"CanonicalUser": "79a59df900b949e55d96a1e698fbaced"}, {}),
+		allow({"Federated": "accounts.google.com"}, {}),
+		allow({"AWS": "AROAEXAMPLEID1234567"}, {}),
 		object.union(object.remove(allow("*", {}), ["Principal"]), {"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}}),
 	] {
 		shared([s])
