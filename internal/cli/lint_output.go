@@ -144,7 +144,9 @@ func writeLintFile(o lintOutput, r *view.LintReport) error {
 	err = view.WriteLint(f, o.format, &rc)
 	err = errors.Join(err, f.Chmod(mode), f.Close())
 	if err == nil {
-		err = os.Rename(f.Name(), o.path)
+		if rerr := os.Rename(f.Name(), o.path); rerr != nil {
+			err = &fs.PathError{Op: "rename", Path: o.path, Err: errors.Unwrap(rerr)} // not the temp file's name
+		}
 	}
 	if err != nil {
 		os.Remove(f.Name())

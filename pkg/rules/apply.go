@@ -174,7 +174,9 @@ func (c *configCache) reportUnused(results []*SpecResult) {
 				}
 			}
 			found := directiveFindings(d, used, rejected, res.today, res.sel, evaluated)
-			hintAddresses(found, d, res.cfg, results[i:])
+			if !rejected[d.ids[0]] { // its message says why it hid nothing
+				hintAddresses(found, d, res.cfg, results[i:])
+			}
 			res.Findings = append(res.Findings, res.sel.filterMeta(found)...)
 		}
 		SortFindings(res.Findings)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -43,7 +44,7 @@ func addressProblem(a string) string {
 	const form = `An ignore block's addresses name blocks as TYPE.LABEL, such as "bucket.data", optionally with nested blocks ("bucket.data.statement.AllowRead"); an address covers its block and the blocks inside it.`
 	parts := strings.Split(a, ".")
 	switch {
-	case len(parts) == 1 && containsFold(singletonBlocks, a):
+	case len(parts) == 1 && slices.Contains(singletonBlocks, a): // exact: addresses match exactly
 		return ""
 	case len(parts) == 1 && containsFold(labelledBlocks, a):
 		return fmt.Sprintf("%q is a block type, not a block: it would cover every %s of the spec. %s Did you mean \"%s.<label>\"?",

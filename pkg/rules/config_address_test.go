@@ -25,6 +25,7 @@ func TestConfigIgnoreAddresses(t *testing.T) {
 		{name: "bare type after a valid one", addrs: `["bucket.data", "grant"]`, col: 31, want: `Did you mean "grant.<label>"?`},
 		{name: "bare type in capitals", addrs: `["Bucket"]`, col: 16, want: `Did you mean "bucket.<label>"?`},
 		{name: "unknown word", addrs: `["data"]`, col: 16, want: `"data" is not a block address`},
+		{name: "block without a label in capitals", addrs: `["AWS"]`, col: 16, want: `"AWS" is not a block address`},
 		{name: "trailing dot", addrs: `["bucket."]`, col: 16, want: `"bucket." has an empty part`},
 		{name: "empty", addrs: `[""]`, col: 16, want: "TYPE.LABEL"},
 		{name: "double dot", addrs: `["bucket..x"]`, col: 16, want: "empty part"},

@@ -3,6 +3,7 @@ package spec
 import (
 	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -32,6 +33,9 @@ func (l *loader) valueSecretHits(out *Loaded) {
 	found := func(r hcl.Range, texts ...string) {
 		hit := false
 		for _, s := range texts {
+			if !strings.Contains(s, "AKIA") && !strings.Contains(s, "ASIA") {
+				continue // most values: no copy to bytes
+			}
 			for _, m := range findAccessKeys([]byte(s)) {
 				hit = true
 				if key := s[m[0]:m[1]]; !slices.Contains(out.secrets, key) {
@@ -63,7 +67,8 @@ func walkValues(v reflect.Value, found func(hcl.Range, ...string)) {
 			walkValues(it.Value(), found)
 		}
 	case reflect.Struct:
-		if t, ok := v.Interface().(Tag); ok {
+		if v.Type() == reflect.TypeFor[Tag]() && v.CanAddr() {
+			t := v.Addr().Interface().(*Tag)
 			found(t.Range, t.Key, t.Value)
 			return
 		}
