@@ -21,6 +21,7 @@ FUZZ_TARGETS ?= \
 	./pkg/spec:FuzzSensitiveVar \
 	./pkg/spec:FuzzFindSecrets \
 	./pkg/render:FuzzMarshal \
+	./pkg/render:FuzzMarshalJSON \
 	./pkg/inspect:FuzzInspect \
 	./pkg/rules:FuzzSuppressions \
 	./pkg/rules:FuzzParseDirective \
