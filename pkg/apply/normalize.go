@@ -110,7 +110,9 @@ func canonRule(r map[string]any) map[string]any {
 			prefix = p
 		}
 		for k, v := range f {
-			if k != "Prefix" && v != nil {
+			// A field without a name is none S3 has (it would make a
+			// bare "Filter" key that Display cannot tell from the filter).
+			if k != "" && k != "Prefix" && v != nil {
 				out["Filter"+k] = v
 			}
 		}
