@@ -70,3 +70,19 @@ too_soon_after_ia(r, j) if {
 
 # last returns the rule's last written transition.
 last(r) := r.transitions[count(r.transitions) - 1] if count(r.transitions) > 0
+
+# whole_bucket: the rule has no prefix, so it applies to every object (a
+# rule scoped to tmp/ leaves the rest of the bucket as it was).
+whole_bucket(r) if object.get(r, ["prefix", "value"], "") == ""
+
+# scoped_note names the enabled rules of b that set the attribute attr for a
+# prefix only, which a whole-bucket message would otherwise seem to overlook.
+scoped_note(b, attr) := sprintf(" (a rule with a prefix covers only part of the bucket: %s)", [concat(", ", sort(scoped))]) if {
+	scoped := [sprintf("%q", [r.id]) |
+		some r in b.lifecycle_rules
+		r.enabled.value
+		r[attr].set
+		not whole_bucket(r)
+	]
+	count(scoped) > 0
+} else := ""

@@ -22,11 +22,13 @@
 #   peers: [CKV_AWS_300]
 package teramotc.rules.abort_multipart
 
+import data.teramotc.lib.lifecycle
+
 deny contains f if {
 	some b in input.buckets
 	not aborts(b)
 	f := {
-		"msg": concat("", [sprintf("bucket %q keeps the parts of incomplete multipart uploads forever", [b.label]), scoped_note(b)]),
+		"msg": concat("", [sprintf("bucket %q keeps the parts of incomplete multipart uploads forever", [b.label]), lifecycle.scoped_note(b, "abort_incomplete_upload_days")]),
 		"range": b.decl_range,
 		"address": b.address,
 	}
@@ -36,21 +38,5 @@ aborts(b) if {
 	some r in b.lifecycle_rules
 	r.enabled.value
 	r.abort_incomplete_upload_days.set
-	whole_bucket(r)
+	lifecycle.whole_bucket(r)
 }
-
-# whole_bucket: the rule has no prefix, so it applies to every object (a
-# rule scoped to tmp/ leaves the rest of the bucket as it was).
-whole_bucket(r) if object.get(r, ["prefix", "value"], "") == ""
-
-# scoped_note names the enabled rules that set abort_incomplete_upload_days for a
-# prefix only, which the message would otherwise seem to overlook.
-scoped_note(b) := sprintf(" (a rule with a prefix covers only part of the bucket: %s)", [concat(", ", sort(scoped))]) if {
-	scoped := [sprintf("%q", [r.id]) |
-		some r in b.lifecycle_rules
-		r.enabled.value
-		r.abort_incomplete_upload_days.set
-		not whole_bucket(r)
-	]
-	count(scoped) > 0
-} else := ""

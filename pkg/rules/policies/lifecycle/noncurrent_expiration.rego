@@ -22,12 +22,14 @@
 #   peers: [CKV2_AWS_61, "FSBP S3.10"]
 package teramotc.rules.noncurrent_expiration
 
+import data.teramotc.lib.lifecycle
+
 deny contains f if {
 	some b in input.buckets
 	b.versioning.value
 	not expires_noncurrent(b)
 	f := {
-		"msg": concat("", [sprintf("bucket %q is versioned but no enabled lifecycle rule expires noncurrent versions", [b.label]), scoped_note(b)]),
+		"msg": concat("", [sprintf("bucket %q is versioned but no enabled lifecycle rule expires noncurrent versions", [b.label]), lifecycle.scoped_note(b, "noncurrent_expiration_days")]),
 		"range": b.versioning.range,
 		"address": b.address,
 	}
@@ -37,21 +39,5 @@ expires_noncurrent(b) if {
 	some r in b.lifecycle_rules
 	r.enabled.value
 	r.noncurrent_expiration_days.set
-	whole_bucket(r)
+	lifecycle.whole_bucket(r)
 }
-
-# whole_bucket: the rule has no prefix, so it applies to every object (a
-# rule scoped to tmp/ leaves the rest of the bucket as it was).
-whole_bucket(r) if object.get(r, ["prefix", "value"], "") == ""
-
-# scoped_note names the enabled rules that set noncurrent_expiration_days for a
-# prefix only, which the message would otherwise seem to overlook.
-scoped_note(b) := sprintf(" (a rule with a prefix covers only part of the bucket: %s)", [concat(", ", sort(scoped))]) if {
-	scoped := [sprintf("%q", [r.id]) |
-		some r in b.lifecycle_rules
-		r.enabled.value
-		r.noncurrent_expiration_days.set
-		not whole_bucket(r)
-	]
-	count(scoped) > 0
-} else := ""
