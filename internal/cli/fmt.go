@@ -5,13 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/teramot/teramotc/internal/atomicfile"
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/render"
 	"github.com/teramot/teramotc/pkg/spec"
@@ -219,10 +218,9 @@ func snippetFiles(name string, src []byte) map[string]*hcl.File {
 	return map[string]*hcl.File{name: {Bytes: spec.MaskSource(name, src)}}
 }
 
-// writeSameMode replaces the content of path, keeping its permissions: it
-// writes a new file in the same directory and renames it over path, so a
-// symbolic link put at path after the caller's check is replaced, never
-// followed.
+// writeSameMode replaces the content of path, keeping its permissions. The
+// file is replaced whole (atomicfile), so a symbolic link put at path after
+// the caller's check is replaced, never followed.
 func writeSameMode(path string, data []byte) error {
 	info, err := os.Lstat(path)
 	if err != nil {
@@ -231,21 +229,5 @@ func writeSameMode(path string, data []byte) error {
 	if !info.Mode().IsRegular() {
 		return fmt.Errorf("%s is not a regular file", path)
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".teramotc-fmt-*")
-	if pe, ok := errors.AsType[*fs.PathError](err); ok {
-		return &fs.PathError{Op: "create", Path: filepath.Dir(path), Err: pe.Err} // not the temporary name
-	} else if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	err = errors.Join(err, f.Chmod(info.Mode().Perm()), f.Close())
-	if err == nil {
-		if le, ok := errors.AsType[*os.LinkError](os.Rename(f.Name(), path)); ok {
-			err = &fs.PathError{Op: "rename", Path: path, Err: le.Err}
-		}
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	return atomicfile.WriteFile(path, "fmt", data, info.Mode().Perm())
 }

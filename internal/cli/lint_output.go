@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/teramot/teramotc/internal/atomicfile"
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/render"
 	"github.com/teramot/teramotc/pkg/rules"
@@ -123,35 +125,21 @@ func (lw *lintWriter) write(r *view.LintReport) int {
 // the CI runner may write. It refuses a path that is a link, or that lies
 // under a linked directory below the working directory (render.RefuseLinks),
 // or that holds anything but a regular file (a directory, a device). The
-// report goes to a new file in the same directory, renamed over the path
-// once complete, so even a link created meanwhile is replaced, not
-// followed; an existing report keeps its mode.
+// report replaces the path whole (atomicfile), so even a link created
+// meanwhile is replaced, not followed; an existing report keeps its mode.
 func writeLintFile(o lintOutput, r *view.LintReport) error {
 	mode, err := lintFileMode(o)
 	if err != nil {
 		return err
 	}
-	dir := filepath.Dir(o.path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".teramotc-lint-*")
-	if err != nil {
+	if err := os.MkdirAll(filepath.Dir(o.path), 0o755); err != nil {
 		return err
 	}
 	rc := *r
 	rc.Color = false
-	err = view.WriteLint(f, o.format, &rc)
-	err = errors.Join(err, f.Chmod(mode), f.Close())
-	if err == nil {
-		if rerr := os.Rename(f.Name(), o.path); rerr != nil {
-			err = &fs.PathError{Op: "rename", Path: o.path, Err: errors.Unwrap(rerr)} // not the temp file's name
-		}
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	return atomicfile.Write(o.path, "lint", mode, func(w io.Writer) error {
+		return view.WriteLint(w, o.format, &rc)
+	})
 }
 
 // lintFileMode checks that lint may write the report of o to o.path and

@@ -4,10 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"unicode"
 
+	"github.com/teramot/teramotc/internal/atomicfile"
 	"github.com/teramot/teramotc/pkg/spec"
 )
 
@@ -63,31 +63,9 @@ func WritePlanFile(path string, sp *SavedPlan) error {
 	if err != nil {
 		return err
 	}
-	return writeFile0600(path, append(b, '\n'))
-}
-
-// writeFile0600 writes b to path with mode 0600, whether or not path
-// exists (os.WriteFile would keep an existing file's mode): it writes a
-// temporary file in the same directory and renames it over path.
-func writeFile0600(path string, b []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".teramotc-plan-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // after a successful rename, nothing is there
-	if err := f.Chmod(0o600); err != nil {
-		f.Close()
-		return err
-	}
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	// 0600 whether or not path exists (os.WriteFile would keep an existing
+	// file's mode).
+	return atomicfile.WriteFile(path, "plan", append(b, '\n'), 0o600)
 }
 
 // ReadPlanFile reads a plan file; ok is false when path is not a plan
