@@ -83,26 +83,15 @@ func runShow(env *Env, args []string) int {
 			return view.ExitError
 		}
 	case "markdown":
-		view.WritePlanMarkdown(env.Stdout, saved.Plan)
+		view.WriteSavedPlanMarkdown(env.Stdout, path, saved)
 	default:
-		writePlanTarget(env, path, saved)
+		view.WritePlanTarget(env.Stdout, path, saved.Target())
 		view.WritePlanText(env.Stdout, saved.Plan, env.Color)
 		if saved.Plan.HasChanges() {
 			view.WriteApplyHint(env.Stdout, saved.Plan, saved.Inputs, "This plan was made from "+saved.Spec+".", path)
 		}
 	}
 	return view.ExitOK
-}
-
-// writePlanTarget prints where and as whom the plan was made: apply of the
-// file connects with its own flags and environment and refuses to run when
-// they differ, so the reviewer sees where it will go.
-func writePlanTarget(env *Env, path string, saved *apply.SavedPlan) {
-	t := saved.Target()
-	fmt.Fprintf(env.Stdout, "Plan file %s, made from spec %s:\n", path, t.Spec)
-	fmt.Fprintf(env.Stdout, "  endpoint: %s\n  account:  %s\n  region:   %s\n  profile:  %s\n  role:     %s\n", t.Endpoint, t.Account, t.Region, t.Profile, t.Role)
-	fmt.Fprintln(env.Stdout, "Apply connects with its own flags and environment, and refuses to run where these differ.")
-	fmt.Fprintln(env.Stdout)
 }
 
 // unwrapPathError drops the operation and path that *os.PathError repeats.

@@ -15,9 +15,14 @@ import (
 // WritePlanText's escapes in the block), so that no name starts a line of
 // its own (a "::error::" workflow command) or breaks the table.
 func WritePlanMarkdown(w io.Writer, p *apply.Plan) {
-	p = p.Redacted()
 	fmt.Fprintln(w, "### teramotc plan")
 	fmt.Fprintln(w)
+	writePlanMarkdownBody(w, p)
+}
+
+// writePlanMarkdownBody is WritePlanMarkdown without its heading.
+func writePlanMarkdownBody(w io.Writer, p *apply.Plan) {
+	p = p.Redacted()
 	if len(p.Changes) == 0 && len(p.Warnings) == 0 {
 		fmt.Fprintln(w, "No changes. The live state matches the spec.")
 		return
