@@ -10,8 +10,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/teramot/teramotc/internal/atomicfile"
 	"github.com/teramot/teramotc/internal/view"
+	"github.com/teramot/teramotc/pkg/atomicfile"
 	"github.com/teramot/teramotc/pkg/render"
 	"github.com/teramot/teramotc/pkg/spec"
 )

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/teramot/teramotc/internal/atomicfile"
+	"github.com/teramot/teramotc/pkg/atomicfile"
 	"github.com/teramot/teramotc/pkg/spec"
 )
 
