@@ -26,12 +26,13 @@
 #   peers: [CKV_AWS_145, AVD-AWS-0132, "FSBP S3.17"]
 package teramotc.rules.customer_managed_key
 
-import data.teramotc.lib.sharing
+import data.teramotc.lib.log_targets
 
+# A log target that is not shared is exempt (lib/log_targets.rego).
 deny contains f if {
 	some b in input.buckets
 	algorithm(b) == "AES256"
-	not exempt(b)
+	not log_targets.exempt(b)
 	f := {
 		"msg": sprintf("bucket %q encrypts with AES256 (S3-managed keys), not a customer-managed KMS key", [b.label]),
 		"range": b.encryption.algorithm.range,
@@ -39,46 +40,7 @@ deny contains f if {
 	}
 }
 
-# exempt: b is a log target that is not shared with another account (a
-# grant, or an Allow of its policy to another account or a wildcard).
-exempt(b) if {
-	log_target(b)
-	not sharing.shared(b)
-}
-
 algorithm(b) := a if {
 	a := b.encryption.algorithm.value
 	a != ""
 } else := "AES256"
-
-# log_target: some access_logging block or trail refers to b, by label
-# (a reference) or by AWS name (a plain name). The targets are collected
-# once (log_refs, log_names) instead of scanned for every bucket.
-log_target(b) if b.label in log_refs
-
-log_target(b) if b.name.value in log_names
-
-log_refs contains ref if {
-	some [ref, _] in log_targets
-	ref != ""
-}
-
-log_names contains name if {
-	some ["", name] in log_targets
-	name != ""
-}
-
-# log_targets lists [reference, name] of every access_logging block and
-# trail.
-log_targets contains [ref, name] if {
-	some src in input.buckets
-	src.access_logging != null
-	ref := src.access_logging.target_ref
-	name := src.access_logging.target_bucket.value
-}
-
-log_targets contains [ref, name] if {
-	some t in input.trails
-	ref := t.log_bucket_ref
-	name := t.log_bucket.value
-}

@@ -27,12 +27,13 @@
 #   peers: [CKV_AWS_18, AVD-AWS-0089, "FSBP S3.9"]
 package teramotc.rules.access_logging
 
-import data.teramotc.lib.sharing
+import data.teramotc.lib.log_targets
 
+# A log target that is not shared is exempt (lib/log_targets.rego).
 deny contains f if {
 	some b in input.buckets
 	b.access_logging == null
-	not exempt(b)
+	not log_targets.exempt(b)
 	f := {
 		"msg": message(b),
 		"range": b.decl_range,
@@ -41,44 +42,5 @@ deny contains f if {
 }
 
 message(b) := sprintf("bucket %q has no server access logging: it receives logs, but it is shared with another account, so it is no dedicated log bucket", [b.label]) if {
-	log_target(b)
+	log_targets.log_target(b)
 } else := sprintf("bucket %q has no server access logging", [b.label])
-
-# exempt: b is a log target that nobody else can read. A shared bucket is
-# a data bucket whatever logs it also receives: pointing some other
-# bucket's logs at it must not switch off its own access logging.
-exempt(b) if {
-	log_target(b)
-	not sharing.shared(b)
-}
-
-# log_target holds when the spec delivers logs into b: the access logs of a
-# declared bucket, or a trail's logs. Like AVD-AWS-0089, such a bucket needs
-# no access logging of its own, unless it is shared.
-#
-# A reference (a bucket label, or "" with a plain name) designates bucket b.
-# The targets are collected once (log_refs, log_names) instead of scanned
-# for every bucket.
-log_target(b) if b.label in log_refs
-
-log_target(b) if b.name.value in log_names
-
-log_refs contains ref if some [ref, _] in log_targets
-
-log_names contains name if some ["", name] in log_targets
-
-# log_targets lists [reference, name] of every access_logging block and
-# trail.
-log_targets contains [ref, name] if {
-	some src in input.buckets
-	l := src.access_logging
-	l != null
-	ref := l.target_ref
-	name := l.target_bucket.value
-}
-
-log_targets contains [ref, name] if {
-	some t in input.trails
-	ref := t.log_bucket_ref
-	name := t.log_bucket.value
-}

@@ -69,3 +69,21 @@ test_fail_shared_log_target if {
 	by_grant := object.union(base, {"documents": [], "grants": [{"bucket": {"value": "logs"}}]})
 	count(access_logging.deny) == 1 with input as by_grant
 }
+
+# An empty target_ref means "a plain name", not a reference to a bucket
+# labelled "", and an empty name names no bucket: neither makes a log target
+# (TMC401's own copy of the helper once matched "" with "", and exempted
+# these buckets where TMC205 did not).
+test_fail_empty_label_is_no_plain_name_target if {
+	unlabelled := object.union(named("data", "acme-data", null), {"label": "", "address": "bucket."})
+	doc := {"buckets": [named("src", "acme-src", to_logs("")), unlabelled], "trails": []}
+	fs := access_logging.deny with input as doc
+	{f.address | some f in fs} == {"bucket."}
+}
+
+test_fail_empty_name_is_no_target_of_an_empty_name if {
+	trail := {"label": "audit", "log_bucket": {"value": "", "range": rng(20), "set": false}, "log_bucket_ref": ""}
+	doc := {"buckets": [named("data", "", null)], "trails": [trail]}
+	fs := access_logging.deny with input as doc
+	{f.address | some f in fs} == {"bucket.data"}
+}
