@@ -128,7 +128,7 @@ func fmtStdin(env *Env, o fmtOptions) (changed, ok bool) {
 }
 
 func fmtFile(env *Env, path string, o fmtOptions) (changed, ok bool) {
-	src, size, err := readLimited(path)
+	src, size, err := spec.ReadSource(path)
 	if err != nil {
 		report(env, &problem{fmt.Sprintf("cannot read %s: %s", path, reason(err, path)), "Check that the file exists and that you may read it."})
 		return false, false
@@ -165,29 +165,6 @@ func fmtFile(env *Env, path string, o fmtOptions) (changed, ok bool) {
 		}
 	}
 	return true, true
-}
-
-// readLimited reads at most spec.MaxFileSize+1 bytes of path (a longer
-// file is refused without being read whole) and returns them with the
-// file's size. Only a regular file is opened: opening a FIFO would wait
-// for a writer forever.
-func readLimited(path string) ([]byte, int64, error) {
-	if info, err := os.Stat(path); err != nil {
-		return nil, 0, err
-	} else if !info.Mode().IsRegular() {
-		return nil, 0, errors.New("not a regular file")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, spec.MaxFileSize+1))
-	size := int64(len(src))
-	if info, serr := f.Stat(); serr == nil && info.Mode().IsRegular() {
-		size = info.Size()
-	}
-	return src, size, err
 }
 
 // fmtTooLarge reports a file over spec.MaxFileSize of size bytes (stdin's

@@ -2,8 +2,8 @@ package spec
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -73,38 +73,18 @@ func readFile(filename, root string) ([]byte, hcl.Diagnostics) {
 			return nil, hcl.Diagnostics{d}
 		}
 	}
-	// Stat before opening: opening a FIFO blocks until a writer comes. The
-	// check after opening catches a file swapped in between.
-	if info, err := os.Stat(filename); err == nil && !info.Mode().IsRegular() {
+	src, size, err := ReadSource(filename)
+	switch {
+	case errors.Is(err, ErrNotRegular):
 		return nil, hcl.Diagnostics{notRegular(filename, start)}
-	}
-	f, err := os.Open(filename)
-	if err != nil {
+	case err != nil:
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Cannot read file",
 			Detail:   cleanErr(err) + ".",
 			Subject:  start,
 		}}
-	}
-	defer f.Close()
-	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
-		return nil, hcl.Diagnostics{notRegular(filename, start)}
-	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Cannot read file",
-			Detail:   cleanErr(err) + ".",
-			Subject:  start,
-		}}
-	}
-	if len(src) > MaxFileSize {
-		size := int64(len(src))
-		if info, err := f.Stat(); err == nil {
-			size = info.Size()
-		}
+	case len(src) > MaxFileSize:
 		return nil, hcl.Diagnostics{fileTooLarge(filename, size)}
 	}
 	return src, checkText(src, filename)
