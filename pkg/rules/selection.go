@@ -20,42 +20,67 @@ type selection struct {
 }
 
 func (s *Set) selection(cfg *Config, opts LintOptions) *selection {
-	sel := &selection{rules: map[string]*Rule{}}
+	sel := &selection{rules: map[string]*Rule{}, overrides: []RuleOverride{}}
 	for _, r := range s.Rules() {
-		enabled := true
-		var sev Severity
-		if cfg != nil {
-			if rc := cfg.Rules[r.ID]; rc != nil {
-				if rc.Enabled != nil {
-					enabled = *rc.Enabled
-				}
-				sev = rc.Severity
-			}
+		c := choose(r, cfg, opts)
+		if o, ok := c.override(r); ok {
+			sel.overrides = append(sel.overrides, o)
 		}
-		if len(opts.Only) > 0 && !slices.Contains(MetaRules(), r) { // suppression checks stay on
-			enabled = hasID(opts.Only, r.ID)
-		}
-		if hasID(opts.Enable, r.ID) {
-			enabled = true
-		}
-		if hasID(opts.Disable, r.ID) {
-			enabled = false
-		}
-		if r.Hard {
-			enabled, sev = true, "" // AWS rejects the spec either way
-		}
-		if !enabled {
+		if !c.enabled {
 			continue
 		}
-		if sev != "" && sev != r.Severity {
-			c := *r
-			c.Severity = sev
-			r = &c
+		if c.severity != r.Severity {
+			cp := *r
+			cp.Severity = c.severity
+			r = &cp
 		}
 		sel.rules[r.ID] = r
 	}
-	sel.overrides = s.overrides(cfg, opts, sel)
 	return sel
+}
+
+// choice is what the configuration and the command line make of one rule.
+type choice struct {
+	enabled  bool
+	severity Severity // the effective severity
+	// source and reason say what decided: the flag (SourceDisableRule,
+	// SourceOnly) that disabled the rule, or the configuration file and
+	// its rule block's reason; source is "" when nothing changed the rule.
+	source, reason string
+}
+
+// choose applies, highest first: a hard rule is always on at its own
+// severity (AWS rejects the spec either way); then --disable-rule,
+// --enable-rule, --only (which leaves the meta rules, the suppression
+// checks, on), and the configuration's rule block. A severity the
+// configuration sets holds whatever enabled the rule.
+func choose(r *Rule, cfg *Config, opts LintOptions) choice {
+	if r.Hard {
+		return choice{enabled: true, severity: r.Severity}
+	}
+	c := choice{enabled: true, severity: r.Severity}
+	var rc *RuleConfig
+	if cfg != nil {
+		rc = cfg.Rules[r.ID]
+	}
+	if rc != nil {
+		c.source, c.reason = cfg.Filename, rc.Reason
+		if rc.Severity != "" {
+			c.severity = rc.Severity
+		}
+	}
+	switch {
+	case hasID(opts.Disable, r.ID):
+		c.enabled, c.source, c.reason = false, SourceDisableRule, ""
+	case hasID(opts.Enable, r.ID):
+	case len(opts.Only) > 0 && !slices.Contains(MetaRules(), r):
+		if !hasID(opts.Only, r.ID) {
+			c.enabled, c.source, c.reason = false, SourceOnly, ""
+		}
+	case rc != nil && rc.Enabled != nil:
+		c.enabled = *rc.Enabled
+	}
+	return c
 }
 
 // hasID reports whether ids holds id in any case.

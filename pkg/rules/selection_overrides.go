@@ -31,37 +31,18 @@ type RuleOverride struct {
 	Security bool
 }
 
-// overrides lists the rules sel disables or re-grades, by id.
-func (s *Set) overrides(cfg *Config, opts LintOptions, sel *selection) []RuleOverride {
-	out := []RuleOverride{}
-	for _, r := range s.Rules() {
-		if r.Hard {
-			continue
-		}
-		var rc *RuleConfig
-		if cfg != nil {
-			rc = cfg.Rules[r.ID]
-		}
-		o := RuleOverride{ID: r.ID, Default: r.Severity, Security: highSecurity(r)}
-		if eff := sel.rules[r.ID]; eff != nil {
-			if eff.Severity == r.Severity {
-				continue
-			}
-			o.Enabled, o.Severity = true, eff.Severity
-		}
-		switch {
-		case o.Enabled: // re-graded: only the configuration file does that
-			o.Source, o.Reason = cfg.Filename, rc.Reason
-		case hasID(opts.Disable, r.ID):
-			o.Source = SourceDisableRule
-		case len(opts.Only) > 0 && !hasID(opts.Only, r.ID) && !hasID(opts.Enable, r.ID) && !slices.Contains(MetaRules(), r):
-			o.Source = SourceOnly
-		case rc != nil:
-			o.Source, o.Reason = cfg.Filename, rc.Reason
-		}
-		out = append(out, o)
+// override returns the RuleOverride of r when c disables or re-grades it
+// (never for a hard rule).
+func (c choice) override(r *Rule) (RuleOverride, bool) {
+	if r.Hard || c.enabled && c.severity == r.Severity {
+		return RuleOverride{}, false
 	}
-	return out
+	o := RuleOverride{ID: r.ID, Default: r.Severity, Enabled: c.enabled,
+		Source: c.source, Reason: c.reason, Security: highSecurity(r)}
+	if c.enabled {
+		o.Severity = c.severity
+	}
+	return o, true
 }
 
 // highSecurity reports whether r's security_severity is 7.0 or more.
