@@ -1,7 +1,10 @@
 package render
 
 import (
+	"slices"
 	"strings"
+
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/teramot/teramotc/pkg/spec"
 )
@@ -39,52 +42,54 @@ func (r *renderer) grant(g *spec.Grant) {
 // KMSAccess (kms:Decrypt for read, kms:Decrypt and kms:GenerateDataKey for
 // write, on the bucket's key when it uses SSE-KMS). Actions keep the order read, write,
 // delete, then the extra actions as written.
+//
+// Each statement's provenance is permissions when a permission contributes
+// to it (permission actions come first), extra_actions otherwise, and the
+// key for KMSAccess; each action records the attribute it comes from (see
+// actionList.record), so that a finding on an extra action points at
+// extra_actions.
 func (r *renderer) identityPolicy(g *spec.Grant, b *spec.Bucket) *policy {
 	has := map[string]bool{}
 	for _, p := range g.Permissions.Value {
 		has[p] = true
 	}
-	var objectActions, listActions, bucketActions []string
+	perm, extra := g.Permissions.Range, g.ExtraActions.Range
+	var objectActions, listActions, bucketActions actionList
 	for _, p := range []string{"read", "write", "delete"} {
 		if has[p] {
-			objectActions = append(objectActions, permissionActions[p])
+			objectActions.add(permissionActions[p], perm)
 		}
 	}
 	if has["list"] {
-		listActions = append(listActions, permissionActions["list"])
+		listActions.add(permissionActions["list"], perm)
 	}
 	for _, a := range g.ExtraActions.Value {
 		switch {
 		case isObjectAction(a):
-			objectActions = appendNew(objectActions, a)
+			objectActions.add(a, extra)
 		case isListingAction(a):
-			listActions = appendNew(listActions, a)
+			listActions.add(a, extra)
 		default:
-			bucketActions = appendNew(bucketActions, a)
+			bucketActions.add(a, extra)
 		}
 	}
 
 	name, prefix := b.Name.Value, g.Prefix.Value
 	p := &policy{}
-	if len(objectActions) > 0 {
-		p.add(stmt{Sid: "ObjectAccess", Effect: "Allow", Actions: objectActions,
-			Resources: []string{r.objectARN(name, prefix)}}, g.Permissions.Range)
+	if len(objectActions.actions) > 0 {
+		objectActions.record(p, stmt{Sid: "ObjectAccess", Effect: "Allow",
+			Resources: []string{r.objectARN(name, prefix)}}, objectActions.from[0])
 	}
-	if len(listActions) > 0 {
-		s := stmt{Sid: "ListBucket", Effect: "Allow", Actions: listActions,
-			Resources: []string{r.bucketARN(name)}}
+	if len(listActions.actions) > 0 {
+		s := stmt{Sid: "ListBucket", Effect: "Allow", Resources: []string{r.bucketARN(name)}}
 		if prefix != "" {
 			s.Condition = cond("StringLike", "s3:prefix", prefix, prefix+"*")
 		}
-		rng := g.Permissions.Range
-		if !has["list"] {
-			rng = g.ExtraActions.Range
-		}
-		p.add(s, rng)
+		listActions.record(p, s, listActions.from[0])
 	}
-	if len(bucketActions) > 0 {
-		p.add(stmt{Sid: "BucketAccess", Effect: "Allow", Actions: bucketActions,
-			Resources: []string{r.bucketARN(name)}}, g.ExtraActions.Range)
+	if len(bucketActions.actions) > 0 {
+		bucketActions.record(p, stmt{Sid: "BucketAccess", Effect: "Allow",
+			Resources: []string{r.bucketARN(name)}}, extra)
 	}
 	if key := b.Encryption.KMSKeyARN.Value; usesKMS(b) && key != "" {
 		// A multipart upload to an SSE-KMS bucket needs kms:Decrypt as
@@ -93,19 +98,55 @@ func (r *renderer) identityPolicy(g *spec.Grant, b *spec.Bucket) *policy {
 		// S3 User Guide, "Multipart upload API and permissions"). The aws
 		// CLI and the SDKs' transfer managers upload large files in parts,
 		// so write gets both.
-		var kms []string
+		var kms actionList
 		if has["read"] || has["write"] {
-			kms = append(kms, "kms:Decrypt")
+			kms.add("kms:Decrypt", perm)
 		}
 		if has["write"] {
-			kms = append(kms, "kms:GenerateDataKey")
+			kms.add("kms:GenerateDataKey", perm)
 		}
-		if len(kms) > 0 {
-			p.add(stmt{Sid: "KMSAccess", Effect: "Allow", Actions: kms,
+		if len(kms.actions) > 0 {
+			kms.record(p, stmt{Sid: "KMSAccess", Effect: "Allow",
 				Resources: []string{key}}, b.Encryption.KMSKeyARN.Range)
 		}
 	}
 	return p
+}
+
+// actionList is the Action list of one identity-policy statement, with the
+// attribute each action comes from.
+type actionList struct {
+	actions []string
+	from    []hcl.Range
+}
+
+// add appends action a from the attribute at rng, unless the list holds it
+// already (the first source wins: a permission over the same extra action).
+func (l *actionList) add(a string, rng hcl.Range) {
+	if slices.Contains(l.actions, a) {
+		return
+	}
+	l.actions = append(l.actions, a)
+	l.from = append(l.from, rng)
+}
+
+// record adds s with the list's actions to p, with rng as the statement's
+// provenance. "/Statement/N/Action" records the attribute all actions come
+// from, when it is one; "/Statement/N/Action/M" the source of each action
+// of a list (a single action renders as a string, which
+// "/Statement/N/Action" covers).
+func (l *actionList) record(p *policy, s stmt, rng hcl.Range) {
+	s.Actions = l.actions
+	at := pointer("/Statement", len(p.statements))
+	p.add(s, rng)
+	if !slices.ContainsFunc(l.from, func(r hcl.Range) bool { return r != l.from[0] }) {
+		p.prov[at+"/Action"] = l.from[0]
+	}
+	if len(l.actions) > 1 {
+		for i, r := range l.from {
+			p.prov[pointer(at+"/Action", i)] = r
+		}
+	}
 }
 
 // isListingAction reports the bucket actions that the s3:prefix condition
@@ -121,13 +162,4 @@ func isListingAction(a string) bool {
 // can see it; validate rejects extra actions that act on neither.
 func isObjectAction(a string) bool {
 	return spec.S3ActionResource(a) == "object"
-}
-
-func appendNew(list []string, v string) []string {
-	for _, x := range list {
-		if x == v {
-			return list
-		}
-	}
-	return append(list, v)
 }
