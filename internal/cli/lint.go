@@ -127,6 +127,7 @@ func runLint(env *Env, args []string) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	paths = specOperands(env, paths)
 	outputs, code := lintOutputs(env, lf.formats)
 	if outputs == nil {
 		return code

@@ -45,6 +45,7 @@ func runValidate(env *Env, args []string) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	paths = specOperands(env, paths)
 	var all hcl.Diagnostics
 	var cs []*compiled
 	for _, p := range paths {

@@ -28,6 +28,13 @@ func WriteWarning(w io.Writer, summary string) {
 	fmt.Fprintf(w, "Warning: %s\n", summary)
 }
 
+// WriteSkippedOperand warns that the operand path of lint or validate is
+// skipped: it is a file but not a .hcl file (a README.md beside the spec
+// directories of "specs/*"). Control characters in the name are escaped.
+func WriteSkippedOperand(w io.Writer, path string) {
+	WriteWarning(w, fmt.Sprintf("skipping %s: not a spec (a spec is a directory of *.hcl files or a .hcl file).", escapeControls(path)))
+}
+
 // WriteDebug writes "Debug: msg" (TERAMOTC_LOG=debug).
 func WriteDebug(w io.Writer, msg string) {
 	fmt.Fprintf(w, "Debug: %s\n", msg)

@@ -38,6 +38,14 @@ func specFiles(path string) (files []string, root string, diags hcl.Diagnostics)
 					"Pass the spec directory instead: teramotc validate %s", path, filepath.Dir(path)),
 			}}
 		}
+		if !IsSpecFileName(path) {
+			return nil, "", hcl.Diagnostics{{
+				Severity: hcl.DiagError,
+				Summary:  "Not a spec file",
+				Detail: fmt.Sprintf("%s is not a .hcl file. A spec is a directory of *.hcl files or a single .hcl file; "+
+					"pass variable values with -var-file.", path),
+			}}
+		}
 		return []string{path}, filepath.Dir(path), nil
 	}
 	entries, err := os.ReadDir(path)
@@ -51,7 +59,7 @@ func specFiles(path string) (files []string, root string, diags hcl.Diagnostics)
 	var names []string
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || name == ConfigFileName || !strings.HasSuffix(name, ".hcl") {
+		if e.IsDir() || !IsSpecFileName(name) {
 			continue
 		}
 		names = append(names, name)
@@ -61,6 +69,13 @@ func specFiles(path string) (files []string, root string, diags hcl.Diagnostics)
 		files = append(files, filepath.Join(path, n))
 	}
 	return files, path, nil
+}
+
+// IsSpecFileName reports whether path names a spec file: a .hcl file other
+// than the tool's configuration file.
+func IsSpecFileName(path string) bool {
+	base := filepath.Base(path)
+	return strings.HasSuffix(base, ".hcl") && base != ConfigFileName
 }
 
 // readFile reads one spec or variable file, refusing files that resolve
