@@ -78,7 +78,7 @@ bucket "data" {
 		{"grant extra action", strings.NewReplacer("PERMISSIONS", `["read"]`, "EXTRA", "[var.v]").Replace(grant),
 			"s3:GetObjectAcll", "s3:Zzzzzzzzzzzzz", "Unknown action", `Did you mean "s3:GetObjectAcl"?`},
 		{"action service", statement(aws, "[var.v]", eq),
-			"secretsvc:DoThing", "othersvc:Other", "Unknown action service", `belongs to the service "secretsvc"`},
+			"secretsvc:DoThing", "othersvc:Other", "Action of an unsupported service", `belongs to the service "secretsvc"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

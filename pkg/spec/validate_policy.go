@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"fmt"
 	"net"
 	"strings"
 
@@ -64,8 +65,10 @@ func (l *loader) checkNonEmpty(s *Statement) {
 }
 
 // checkAction enforces TMC504: the action exists, or the wildcard matches at
-// least one action, in the services teramotc knows. A sensitive action gets
-// no suggestion and its service is not named.
+// least one action, in the services teramotc knows (kms, s3, sts). An action
+// of another service is refused as a teramotc restriction, not as one AWS
+// would reject. A sensitive action gets no suggestion and its service is not
+// named.
 func (l *loader) checkAction(action string, rng hcl.Range, sensitive bool) {
 	if action == "*" {
 		return
@@ -79,12 +82,17 @@ func (l *loader) checkAction(action string, rng hcl.Range, sensitive bool) {
 	}
 	matches, known := MatchActions(action)
 	switch {
-	case !known && sensitive:
-		l.ruleError("TMC504", rng, "Unknown action service",
-			"%s belongs to a service teramotc does not know; a bucket setup uses actions of %s.", shown, quoteList(ActionServices()))
 	case !known:
-		l.ruleError("TMC504", rng, "Unknown action service",
-			"%s belongs to the service %q; a bucket setup uses actions of %s.", shown, svc, quoteList(ActionServices()))
+		// The action may well exist (iam:PassRole): the refusal is
+		// teramotc's, so the message does not say that AWS rejects it.
+		owner := "a service teramotc does not allow"
+		if !sensitive {
+			owner = fmt.Sprintf("the service %q", svc)
+		}
+		l.ruleError("TMC504", rng, "Action of an unsupported service",
+			"%s belongs to %s. teramotc allows only actions of the services a bucket setup needs (%s), "+
+				"and this check cannot be suppressed. List only actions on the bucket and its objects here, "+
+				"and manage the permissions of other services outside teramotc.", shown, owner, quoteList(ActionServices()))
 	case len(matches) > 0:
 	case sensitive:
 		l.ruleError("TMC504", rng, "Unknown action", "%s is not an action of its service.", shown)

@@ -1,5 +1,5 @@
 # an action of an unknown service.
-# want: line 10: Unknown action service [TMC504]
+# want: line 10: Action of an unsupported service [TMC504]
 bucket "data" {
   name   = "teramot-fixture-data"
   region = "us-east-1"
