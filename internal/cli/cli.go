@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,6 +41,7 @@ func register(c *Command) {
 	if _, dup := commands[c.Name]; dup {
 		panic("cli: command registered twice: " + c.Name)
 	}
+	c.Usage = withColorHelp(c.Usage)
 	commands[c.Name] = c
 }
 
@@ -63,8 +65,8 @@ type Env struct {
 	IsTerminal     bool // stdout is a terminal
 	ErrIsTerminal  bool // stderr is a terminal
 	// Colour is decided per stream: Color for what goes to Stdout, ErrColor
-	// for Stderr; each is on when its stream is a terminal, NO_COLOR is
-	// unset or empty and -no-color is not given.
+	// for Stderr; each is on when its stream is a terminal and NO_COLOR is
+	// unset or empty, unless -color or -no-color says otherwise (setColor).
 	Color, ErrColor bool
 	Now             func() time.Time
 
@@ -116,7 +118,7 @@ func commandName(args []string) string {
 				return args[i+1]
 			}
 			return ""
-		case a == "-chdir" || a == "--chdir":
+		case slices.Contains(globalValueFlags, strings.TrimLeft(a, "-")):
 			i++
 		case !strings.HasPrefix(a, "-"):
 			return a
@@ -125,15 +127,20 @@ func commandName(args []string) string {
 	return ""
 }
 
-// globalFlags are the flags given before the command name.
-var globalFlags = []string{"chdir", "no-color", "help", "version"}
+// globalFlags are the flags given before the command name; -C is
+// -chdir's short form.
+var globalFlags = []string{"chdir", "C", "color", "no-color", "help", "version"}
+
+// globalValueFlags are the global flags that take a value, which may be
+// the next argument (-chdir DIR, -C DIR, -color never).
+var globalValueFlags = []string{"chdir", "C", "color"}
 
 // dispatch parses the global flags, then runs the command. "--" ends the
 // global flags; -help followed by a command name shows that command's help;
 // -version runs the version command with the arguments that follow, so
 // that "-version -json" works and "-version lint" is a usage error.
 func dispatch(env *Env, args []string) int {
-	noColor := false
+	env.setColor("auto")
 globals:
 	for len(args) > 0 && strings.HasPrefix(args[0], "-") {
 		if args[0] == "--" {
@@ -141,6 +148,9 @@ globals:
 			break
 		}
 		name, value, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+		if !hasValue && slices.Contains(globalValueFlags, name) && len(args) > 1 {
+			value, args = args[1], args[1:]
+		}
 		switch {
 		case name == "h" || name == "help":
 			if cmd := commandName(args[1:]); cmd != "" {
@@ -152,39 +162,41 @@ globals:
 			args = append([]string{"version"}, args[1:]...)
 			break globals
 		case name == "no-color":
-			b, err := strconv.ParseBool(cmp.Or(value, "true"))
+			off, err := strconv.ParseBool(cmp.Or(value, "true"))
 			if err != nil {
 				return report(env, boolProblem(name, value))
 			}
-			noColor = b
-		case name == "chdir":
-			if !hasValue && len(args) > 1 {
-				value, args = args[1], args[1:]
+			if off {
+				env.disableColor()
 			}
+		case name == "color":
+			if p := env.setColor(value); p != nil {
+				return report(env, p)
+			}
+		case name == "chdir" || name == "C":
 			if value == "" {
-				return report(env, &problem{"-chdir needs a directory", "Give it as -chdir=DIR, before the command name."})
+				return report(env, &problem{"-" + name + " needs a directory", "Give it as -chdir=DIR or -C DIR, before the command name."})
 			}
 			if err := os.Chdir(value); err != nil {
 				return report(env, &problem{
-					fmt.Sprintf("cannot change to directory %s given by -chdir: %s", value, reason(err, value)),
-					"Give -chdir an existing directory; the command's paths are then relative to it.",
+					fmt.Sprintf("cannot change to directory %s given by -%s: %s", value, name, reason(err, value)),
+					"Give -" + name + " an existing directory; the command's paths are then relative to it.",
 				})
 			}
 		default:
 			return report(env, &problem{
 				"unknown global flag -" + name + "." + didYouMeanFlag(name, globalFlags),
-				"Global flags are -chdir=DIR, -no-color, -help and -version; command flags go after the command name.",
+				"Global flags are -chdir=DIR (or -C DIR), -color=auto|always|never, -no-color, -help and -version; " +
+					"command flags go after the command name.",
 			})
 		}
 		args = args[1:]
 	}
-	colour := !noColor && env.Getenv("NO_COLOR") == ""
-	env.Color, env.ErrColor = colour && env.IsTerminal, colour && env.ErrIsTerminal
 	if len(args) == 0 {
 		printUsage(env.Stdout)
 		return view.ExitOK
 	}
-	rest, p := takeNoColor(env, args[1:], args[0] == "help")
+	rest, p := takeColorFlags(env, args[1:], args[0] == "help")
 	if p != nil {
 		return report(env, p)
 	}
@@ -198,39 +210,6 @@ globals:
 	}
 	return cmd.Run(env, args[1:])
 }
-
-// takeNoColor removes -no-color from the arguments after the command name
-// where the command's own flags would not see it: before a subcommand
-// ("policy -no-color test DIR") and, when anywhere is set, among help's
-// arguments ("help -no-color lint"). -no-color is a global flag accepted
-// after every command name; -no-color=false leaves colour as it is.
-func takeNoColor(env *Env, args []string, anywhere bool) ([]string, *problem) {
-	var rest []string
-	for i, a := range args {
-		name, value, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		switch {
-		case a == "--":
-			return append(rest, args[i:]...), nil
-		case strings.HasPrefix(a, "-") && name == "no-color":
-			off, err := strconv.ParseBool(cmp.Or(value, "true"))
-			if err != nil {
-				return nil, boolProblem(name, value)
-			}
-			if off {
-				env.disableColor()
-			}
-		case anywhere:
-			rest = append(rest, a)
-		default:
-			return append(rest, args[i:]...), nil
-		}
-	}
-	return rest, nil
-}
-
-// disableColor turns colour off on both streams (-no-color after the
-// command name).
-func (env *Env) disableColor() { env.Color, env.ErrColor = false, false }
 
 func runHelp(env *Env, args []string) int {
 	if len(args) == 0 {

@@ -65,3 +65,64 @@ func TestColorPerStream(t *testing.T) {
 		}
 	}
 }
+
+// TestColorFlagEndToEnd checks -color through run: as a global flag or
+// after the command name, on validate (diagnostics on stdout, Color) and
+// render (on stderr, ErrColor).
+func TestColorFlagEndToEnd(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "bad.hcl")
+	if err := os.WriteFile(spec, []byte("bucket \"data\" {\n  nmae = \"x\"\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		tty       bool
+		noColor   string
+		global    []string // before the command name
+		after     []string // after it
+		wantColor bool
+	}{
+		{name: "default, redirected", wantColor: false},
+		{name: "default, terminal", tty: true, wantColor: true},
+		{name: "global always, redirected", global: []string{"--color=always"}, wantColor: true},
+		{name: "global always as two arguments", global: []string{"-color", "always"}, wantColor: true},
+		{name: "always after the command", after: []string{"--color", "always"}, wantColor: true},
+		{name: "always beats NO_COLOR", noColor: "1", after: []string{"-color=always"}, wantColor: true},
+		{name: "auto keeps NO_COLOR", tty: true, noColor: "1", global: []string{"-color=auto"}, wantColor: false},
+		{name: "never on a terminal", tty: true, global: []string{"--color=never"}, wantColor: false},
+		{name: "global no-color, then auto after the command", tty: true, global: []string{"-no-color"}, after: []string{"-color=auto"}, wantColor: true},
+		{name: "global always, then no-color after the command", global: []string{"-color=always"}, after: []string{"-no-color"}, wantColor: false},
+	}
+	for _, tt := range tests {
+		for _, command := range []string{"validate", "render"} {
+			t.Run(command+"/"+tt.name, func(t *testing.T) {
+				env, stdout, stderr := testEnv("")
+				env.IsTerminal, env.ErrIsTerminal = tt.tty, tt.tty
+				env.Getenv = func(k string) string {
+					if k == "NO_COLOR" {
+						return tt.noColor
+					}
+					return ""
+				}
+				args := append(append(append([]string(nil), tt.global...), command), tt.after...)
+				if command == "render" {
+					args = append(args, "-o", filepath.Join(dir, "out"))
+				}
+				if code := run(env, append(args, spec)); code == 0 {
+					t.Fatalf("%s of an invalid spec exited 0", command)
+				}
+				out := stdout.String()
+				if command == "render" {
+					out = stderr.String()
+				}
+				if !strings.Contains(out, "Unsupported argument") {
+					t.Fatalf("no diagnostic in\n%s\nstderr:\n%s", out, stderr)
+				}
+				if got := strings.Contains(out, "\x1b["); got != tt.wantColor {
+					t.Errorf("escape codes: %v, want %v\n%q", got, tt.wantColor, out)
+				}
+			})
+		}
+	}
+}

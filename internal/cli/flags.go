@@ -29,6 +29,12 @@ func newFlagSet(env *Env, name string) *flag.FlagSet {
 		}
 		return err
 	})
+	fs.Func("color", "colour: auto, always or never (default auto)", func(v string) error {
+		if p := env.setColor(v); p != nil {
+			return p
+		}
+		return nil
+	})
 	if env.flagSets != nil {
 		*env.flagSets = append(*env.flagSets, fs)
 	}
@@ -71,9 +77,9 @@ func reportParseError(fs *flag.FlagSet, err error) {
 var flagValueError = regexp.MustCompile(`(?s)^invalid (?:boolean )?value ("(?:[^"\\]|\\.)*") for (?:flag )?-([^\s:]+): (.*)$`)
 
 // globalFlagExample gives, for each global flag a command's flag set does
-// not define (-help and -no-color are defined everywhere), how it is
+// not define (-help, -color and -no-color are defined everywhere), how it is
 // written before the command name.
-var globalFlagExample = map[string]string{"chdir": "-chdir=DIR", "version": "-version"}
+var globalFlagExample = map[string]string{"chdir": "-chdir=DIR", "C": "-C DIR", "version": "-version"}
 
 // flagProblem turns an error of the flag package, whose messages are
 // written for programmers, into a problem for users.

@@ -120,6 +120,108 @@ func TestNoColorFlag(t *testing.T) {
 	}
 }
 
+// TestColorFlag checks -color in a command's flag set: each mode, both
+// dash forms, -color VALUE, and that the last of -color and -no-color wins.
+func TestColorFlag(t *testing.T) {
+	tests := []struct {
+		name                 string
+		stdoutTTY, stderrTTY bool
+		noColor              string
+		args                 []string
+		wantColor, wantErr   bool
+		wantProblem          string
+	}{
+		{name: "auto, both terminals", stdoutTTY: true, stderrTTY: true, args: []string{"-color=auto"}, wantColor: true, wantErr: true},
+		{name: "auto, stdout only", stdoutTTY: true, args: []string{"--color", "auto"}, wantColor: true},
+		{name: "auto, stderr only", stderrTTY: true, args: []string{"--color=auto"}, wantErr: true},
+		{name: "auto, NO_COLOR", stdoutTTY: true, stderrTTY: true, noColor: "1", args: []string{"-color=auto"}},
+		{name: "always, redirected", args: []string{"--color=always"}, wantColor: true, wantErr: true},
+		{name: "always beats NO_COLOR", noColor: "1", args: []string{"-color", "always"}, wantColor: true, wantErr: true},
+		{name: "never, terminals", stdoutTTY: true, stderrTTY: true, args: []string{"--color=never"}},
+		{name: "no-color then always", args: []string{"-no-color", "--color=always"}, wantColor: true, wantErr: true},
+		{name: "always then no-color", args: []string{"--color=always", "--no-color"}},
+		{name: "misspelt", args: []string{"--color=allways"}, wantProblem: `unknown colour mode "allways" for -color. Did you mean "always"?`},
+		{name: "not a mode", args: []string{"-color=yes"}, wantProblem: `unknown colour mode "yes" for -color.`},
+		{name: "empty", args: []string{"-color="}, wantProblem: "-color needs a value"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env, _, stderr := testEnv("")
+			env.IsTerminal, env.ErrIsTerminal = tt.stdoutTTY, tt.stderrTTY
+			env.Getenv = func(k string) string {
+				if k == "NO_COLOR" {
+					return tt.noColor
+				}
+				return ""
+			}
+			fs := newFlagSet(env, "test")
+			_, err := parseArgs(fs, append(tt.args, "spec"))
+			if tt.wantProblem != "" {
+				if err == nil {
+					t.Fatalf("%v parsed", tt.args)
+				}
+				if first, _, _ := strings.Cut(stderr.String(), "\n"); first != "Error: "+tt.wantProblem {
+					t.Errorf("stderr starts %q, want %q", first, "Error: "+tt.wantProblem)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if env.Color != tt.wantColor || env.ErrColor != tt.wantErr {
+				t.Errorf("Color, ErrColor = %v, %v; want %v, %v", env.Color, env.ErrColor, tt.wantColor, tt.wantErr)
+			}
+		})
+	}
+}
+
+// TestCommandNameSkipsGlobalValues checks that the value of a global flag
+// given as the next argument is not taken for the command name.
+func TestCommandNameSkipsGlobalValues(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"chdir", []string{"-chdir", "fmt", "lint"}, "lint"},
+		{"C", []string{"-C", "fmt", "lint"}, "lint"},
+		{"C two dashes", []string{"--C", "fmt", "lint"}, "lint"},
+		{"C with equals", []string{"-C=fmt", "lint"}, "lint"},
+		{"color", []string{"--color", "never", "fmt"}, "fmt"},
+		{"color with equals", []string{"--color=never", "fmt"}, "fmt"},
+		{"no-color takes no value", []string{"-no-color", "fmt", "lint"}, "fmt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := commandName(tt.args); got != tt.want {
+				t.Errorf("commandName(%q) = %q, want %q", tt.args, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestWithColorHelp checks the -color line added below -no-color's in
+// a command's usage, in the same column.
+func TestWithColorHelp(t *testing.T) {
+	tests := []struct {
+		name, usage, want string
+	}{
+		{"wide column", "Flags:\n  -f FORMAT       format\n  -no-color       disable colour\n  -o DIR          out\n",
+			"Flags:\n  -f FORMAT       format\n  -no-color       disable colour\n  -color=WHEN     auto, always or never (default auto)\n  -o DIR          out\n"},
+		{"narrow column", "  -no-color  off\n", "  -no-color  off\n  -color=WHEN  auto, always or never (default auto)\n"},
+		{"last line", "  -no-color      off", "  -no-color      off\n  -color=WHEN    auto, always or never (default auto)"},
+		{"no -no-color line", "Usage: teramotc version [-json]\n", "Usage: teramotc version [-json]\n"},
+		{"already there", "  -no-color  off\n  -color=WHEN  x\n", "  -no-color  off\n  -color=WHEN  x\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, withColorHelp(tt.usage)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestFlagSuggestion(t *testing.T) {
 	commands := []string{"fmt", "inspect", "render", "validate", "version"}
 	flags := []string{"chdir", "f", "format", "no-color", "o", "var", "var-file"}

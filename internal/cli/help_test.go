@@ -22,7 +22,7 @@ func TestHelpListsEveryFlag(t *testing.T) {
 				if f.Name == "help" || f.Name == "h" {
 					continue // the flag package's own, named by every usage line
 				}
-				if f.Name == "no-color" && (name == "version" || name == "completion") {
+				if (f.Name == "no-color" || f.Name == "color") && (name == "version" || name == "completion") {
 					continue // accepted everywhere; these two never print colour
 				}
 				named := regexp.MustCompile(`(^|[\s,(])-` + regexp.QuoteMeta(f.Name) + `($|[\s=,)\[])`)

@@ -27,6 +27,8 @@ type CompletionFlag struct {
 // globalFlags are accepted before the command name.
 var globalFlags = []CompletionFlag{
 	{Name: "chdir", Usage: "switch to DIR before running the command", TakesValue: true},
+	{Name: "C", Usage: "same as -chdir", TakesValue: true},
+	{Name: "color", Usage: "colour: auto, always or never (default auto)", TakesValue: true},
 	{Name: "no-color", Usage: "disable colour"},
 	{Name: "help", Usage: "show help"},
 	{Name: "version", Usage: "show the version"},
@@ -59,11 +61,15 @@ _teramotc() {
   args=0
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "${COMP_WORDS[i]}" in
-      -chdir | --chdir) [[ -z "$cmd" ]] && ((i++)) ;;
+      -chdir | --chdir | -C | --C) [[ -z "$cmd" ]] && ((i++)) ;;
+      -color | --color) ((i++)) ;;
       -*) ;;
       *) if [[ -z "$cmd" ]]; then cmd="${COMP_WORDS[i]}"; else ((args++)); fi ;;
     esac
   done
+  case "${COMP_WORDS[COMP_CWORD-1]}" in
+    -color | --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+  esac
   subs=""
   case "$cmd" in
 `)
@@ -117,7 +123,10 @@ _teramotc() {
 	}
 	b.WriteString(`  )
   local i=2
-  while (( i < CURRENT )) && [[ $words[i] == -* ]]; do (( i++ )); done
+  while (( i < CURRENT )) && [[ $words[i] == -* ]]; do
+    [[ $words[i] == (-|--)(chdir|C|color) ]] && (( i++ ))
+    (( i++ ))
+  done
   if (( CURRENT == i )); then
     _describe -t commands 'teramotc command' commands
     return

@@ -89,6 +89,10 @@ func TestBashCompletion(t *testing.T) {
 		{"after the subcommand, files", []string{"policy", "test", "te"}, "tests.rego"},
 		{"shells", []string{"completion", ""}, "bash zsh fish"},
 		{"after -chdir", []string{"-chdir", "specs", "policy", ""}, "test"},
+		{"after -C", []string{"-C", "specs", "policy", ""}, "test"},
+		{"after -color and its value", []string{"--color", "never", "policy", "--color", "always", ""}, "test"},
+		{"color values", []string{"lint", "--color", "a"}, "auto always"},
+		{"global flags", []string{"-c"}, "-chdir -color"},
 		{"no subcommands: files", []string{"lint", "te"}, "tests.rego"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

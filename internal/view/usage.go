@@ -31,11 +31,17 @@ Commands:
 	}
 	fmt.Fprint(w, `
 Global flags (before the command):
-  -chdir=DIR   switch to DIR before running the command
-  -no-color    disable colour (also when NO_COLOR is set and not empty, or
-               stdout is not a terminal)
-  -help        show this help; "teramotc help COMMAND" shows a command's help
-  -version     same as "teramotc version"
+  -chdir=DIR, -C DIR  switch to DIR before running the command
+  -color=WHEN         auto (default): colour each stream that is a terminal,
+                      unless NO_COLOR is set and not empty; always: colour
+                      even when redirected and despite NO_COLOR; never
+  -no-color           same as -color=never
+  -help               show this help; "teramotc help COMMAND" shows a
+                      command's help
+  -version            same as "teramotc version"
+
+-color and -no-color are also accepted after the command name; the last
+one given wins.
 
 Flags take one or two dashes: -format and --format are the same flag.
 
