@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"sync"
 	"time"
@@ -64,8 +63,9 @@ func newRetryer(maxAttempts int) func() aws.Retryer {
 }
 
 // Connect builds the clients from the default credential chain and opts.
-// Its errors are *Problem: an endpoint that is not a URL, a profile that
-// is not in the shared config, a configuration that does not load.
+// Its errors are *Problem: an endpoint that is not a URL, a service's own
+// endpoint (resolveEndpoint), a profile that is not in the shared config, a
+// configuration that does not load. It sends nothing.
 func Connect(ctx context.Context, opts ConnectOptions) (*Clients, error) {
 	timeout := opts.RequestTimeout
 	if timeout <= 0 {
@@ -84,18 +84,6 @@ func Connect(ctx context.Context, opts ConnectOptions) (*Clients, error) {
 	if opts.Region != "" {
 		load = append(load, config.WithRegion(opts.Region))
 	}
-	endpoint, source := opts.EndpointURL, "-endpoint-url"
-	if endpoint == "" {
-		endpoint, source = os.Getenv("AWS_ENDPOINT_URL"), "AWS_ENDPOINT_URL"
-	}
-	if endpoint != "" {
-		if err := checkEndpoint(endpoint, source); err != nil {
-			return nil, err
-		}
-		load = append(load,
-			config.WithRequestChecksumCalculation(aws.RequestChecksumCalculationWhenRequired),
-			config.WithResponseChecksumValidation(aws.ResponseChecksumValidationWhenRequired))
-	}
 	cfg, err := config.LoadDefaultConfig(ctx, load...)
 	if err != nil {
 		return nil, configProblem(err)
@@ -104,12 +92,11 @@ func Connect(ctx context.Context, opts ConnectOptions) (*Clients, error) {
 	if cfg.Region == "" {
 		cfg.Region = "us-east-1"
 	}
-	if endpoint == "" && cfg.BaseEndpoint != nil {
-		// endpoint_url from the shared config file.
-		endpoint = *cfg.BaseEndpoint
-		if err := checkEndpoint(endpoint, "endpoint_url in the shared config"); err != nil {
-			return nil, err
-		}
+	endpoint, err := resolveEndpoint(ctx, opts.EndpointURL, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if endpoint != "" {
 		cfg.RequestChecksumCalculation = aws.RequestChecksumCalculationWhenRequired
 		cfg.ResponseChecksumValidation = aws.ResponseChecksumValidationWhenRequired
 	}
