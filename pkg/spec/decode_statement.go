@@ -115,6 +115,7 @@ func (l *loader) decodePrincipals(a *attrs) Attr[Principals] {
 	if !v.Type().IsObjectType() && !v.Type().IsMapType() {
 		return bad()
 	}
+	badType := false
 	for it := v.ElementIterator(); it.Next(); {
 		k, e := it.Element()
 		typ := k.AsString()
@@ -143,6 +144,7 @@ func (l *loader) decodePrincipals(a *attrs) Attr[Principals] {
 			l.errorf(attr.Expr.Range().Ptr(), "Invalid principal type",
 				"%s is not a principal type; use one of %s.%s", quoteValue(typ, sens), quoteList(principalTypes),
 				didYouMeanFold(typ, principalTypes, sens))
+			badType = true
 			continue
 		}
 		sort.Strings(ids)
@@ -151,6 +153,9 @@ func (l *loader) decodePrincipals(a *attrs) Attr[Principals] {
 	if out.Value.Wildcard && len(out.Value.Map) > 0 {
 		return bad()
 	}
+	// The map lacks the misspelt types: it is not what the user wrote, so
+	// no later check (TMC509's "no principal") judges it.
+	out.Set = out.Set && !badType
 	return out
 }
 

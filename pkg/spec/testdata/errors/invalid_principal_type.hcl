@@ -1,7 +1,6 @@
-# a misspelled principal type.
-# want: line 9: Invalid principal type
-# (it was the only type, so the statement names no principal: TMC509 too)
-# want: line 9: Invalid principals [TMC509]
+# a misspelled principal type: one error, with no TMC509 "no principal"
+# cascade (the statement does name a principal).
+# want: line 8: Invalid principal type
 bucket "data" {
   name   = "teramot-fixture-data"
   region = "us-east-1"
