@@ -22,17 +22,38 @@ type aclGetter interface {
 // does not express ACLs and plan and apply leave them as they are, so the
 // bucket may be open to more than the spec says.
 func importACL(ctx context.Context, c S3API, bucket, ownership string, expectedOwner *string, im *Imported) {
-	g, ok := c.(aclGetter)
-	if !ok || ownership == string(s3types.ObjectOwnershipBucketOwnerEnforced) {
+	if ownership == string(s3types.ObjectOwnershipBucketOwnerEnforced) {
 		return
+	}
+	grants, err := aclGrants(ctx, c, bucket, expectedOwner)
+	if err != nil {
+		im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s: its ACL could not be read (%v); check with s3api get-bucket-acl "+
+			"that it grants nothing beyond the owner, since a spec does not express ACLs.", bucket, redactErr(err)))
+		return
+	}
+	if len(grants) == 0 {
+		return
+	}
+	im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s: its ACL grants %s, which a spec cannot express; plan and apply leave the ACL "+
+		"as it is, so the bucket is open to more than the spec says. To end ACL access, set object_ownership = \"BucketOwnerEnforced\" "+
+		"(it disables ACLs; plan shows that change) or run s3api put-bucket-acl --acl private.", bucket, strings.Join(grants, ", ")))
+}
+
+// aclGrants reads a bucket's ACL (GetBucketAcl, one call) and lists its
+// grants beyond the owner's own, as "PERMISSION to GRANTEE". A client
+// without GetBucketAcl, or an endpoint that does not support it, is not an
+// error: there is nothing to list (nil, nil).
+func aclGrants(ctx context.Context, c S3API, bucket string, expectedOwner *string) ([]string, error) {
+	g, ok := c.(aclGetter)
+	if !ok {
+		return nil, nil
 	}
 	out, err := g.GetBucketAcl(ctx, &s3.GetBucketAclInput{Bucket: aws.String(bucket), ExpectedBucketOwner: expectedOwner})
 	if err != nil {
-		if !isUnsupported(err) {
-			im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s: its ACL could not be read (%v); check with s3api get-bucket-acl "+
-				"that it grants nothing beyond the owner, since a spec does not express ACLs.", bucket, redactErr(err)))
+		if isUnsupported(err) {
+			return nil, nil
 		}
-		return
+		return nil, err
 	}
 	owner := ""
 	if out.Owner != nil {
@@ -63,12 +84,7 @@ func importACL(ctx context.Context, c S3API, bucket, ownership string, expectedO
 		}
 		grants = append(grants, fmt.Sprintf("%s to %s", gr.Permission, who))
 	}
-	if len(grants) == 0 {
-		return
-	}
-	im.Notes = append(im.Notes, fmt.Sprintf("Warning: bucket %s: its ACL grants %s, which a spec cannot express; plan and apply leave the ACL "+
-		"as it is, so the bucket is open to more than the spec says. To end ACL access, set object_ownership = \"BucketOwnerEnforced\" "+
-		"(it disables ACLs; plan shows that change) or run s3api put-bucket-acl --acl private.", bucket, strings.Join(grants, ", ")))
+	return grants, nil
 }
 
 // loggingNotes warns about what a bucket's access logging (le, its

@@ -41,6 +41,10 @@ const (
 	// on an existing bucket without lifecycle, plan checks that the bucket
 	// is empty before calling the change destructive (bucketEmpty).
 	tExpiringLifecycle = "expiring-lifecycle"
+	// tACLBucket is the ownership controls of a bucket whose desired
+	// object ownership keeps ACLs in force (not BucketOwnerEnforced): plan
+	// reads the bucket's ACL to warn about its grants (warnBucketACLs).
+	tACLBucket = "acl-bucket"
 )
 
 // Operation is one AWS API operation the engine may call.
@@ -100,7 +104,8 @@ var Operations = []Operation{
 	{API: "s3:GetBucketOwnershipControls", Actions: []string{"s3:GetBucketOwnershipControls"}, Resource: ResourceBucket,
 		Reads: []string{TOwnership}, Imports: []string{TOwnership}},
 	{API: "s3:GetBucketAcl", Actions: []string{"s3:GetBucketAcl"}, Resource: ResourceBucket,
-		Imports: []string{TOwnership}, When: "import finds ACLs in force (object ownership is not BucketOwnerEnforced) and reads the bucket ACL (aclGetter)"},
+		Reads: []string{tACLBucket}, Imports: []string{TOwnership},
+		When: "the bucket exists and keeps ACLs in force (object ownership is not BucketOwnerEnforced, in the spec for plan, live for import): plan and import warn about its ACL grants (aclGetter)"},
 	{API: "s3:PutBucketOwnershipControls", Actions: []string{"s3:PutBucketOwnershipControls"}, Resource: ResourceBucket, Write: true,
 		Writes: []string{TOwnership}},
 	{API: "s3:GetBucketEncryption", Actions: []string{"s3:GetEncryptionConfiguration"}, Resource: ResourceBucket,

@@ -212,6 +212,9 @@ func permTargets(s *spec.Spec, items []*Item, a arns, command string) []permTarg
 			if w, _ := it.Desired.(map[string]any); it.Type == TLogging && str(w["TargetBucket"]) == "" {
 				ts[len(ts)-1].writeWhen = loggingOffWhen
 			}
+			if aclsInForce(it) {
+				add(tACLBucket, ResourceBucket, a.bucket(it.Bucket))
+			}
 		}
 	}
 	for _, b := range s.Buckets {

@@ -13,8 +13,9 @@ import (
 // WarnOtherAttachments warns about access the spec does not declare and
 // apply keeps, since teramotc never detaches or deletes: the users, roles
 // and groups that hold a managed policy of the spec without the spec
-// declaring them, and what each user and role of the spec holds beyond its
-// grant (warnIdentityExtras).
+// declaring them, what each user and role of the spec holds beyond its
+// grant (warnIdentityExtras), and the ACL grants of each bucket that keeps
+// ACLs in force (warnBucketACLs).
 //
 // The first is read in every plan, once per managed policy of the spec
 // that exists (ListEntitiesForPolicy, paginated; a policy still to be
@@ -62,6 +63,7 @@ func (e *Engine) WarnOtherAttachments(ctx context.Context, p *Plan) {
 		}
 	}
 	e.warnIdentityExtras(ctx, p)
+	e.warnBucketACLs(ctx, p)
 }
 
 // policyOwners lists the users, roles and groups ("user/NAME",

@@ -14,8 +14,9 @@ var ErrPlanElsewhere = errors.New("saved plan was made for another account, endp
 
 // Check compares a fresh plan with the plan of a plan file, before
 // anything is written: the fresh plan must be for the same account,
-// endpoint and default region, and the desired, live and sensitive
-// fingerprints must be equal. Its errors are *Problem wrapping
+// endpoint and default region, the desired, live and sensitive
+// fingerprints must be equal, and so must the changes and the warnings
+// (checkChanges, checkWarnings). Its errors are *Problem wrapping
 // ErrPlanElsewhere or ErrStalePlan. now is how apply was given its inputs
 // (nil: not known): when the desired state differs, the refusal names the
 // -var, -var-file and TERAMOTC_VAR_* inputs the plan was made with (and
@@ -59,7 +60,10 @@ func checkSaved(saved, fresh *Plan, was, now *PlanInputs) error {
 	if err := checkSensitive(saved, fresh, again); err != nil {
 		return err
 	}
-	return checkChanges(saved.Changes, fresh)
+	if err := checkChanges(saved.Changes, fresh); err != nil {
+		return err
+	}
+	return checkWarnings(saved.Warnings, fresh)
 }
 
 // checkSensitive compares the sensitive fingerprint of the saved plan with
