@@ -8,8 +8,6 @@ import (
 	"sort"
 	"sync"
 	"time"
-
-	smithy "github.com/aws/smithy-go"
 )
 
 // Result summarizes an apply.
@@ -117,12 +115,16 @@ func (e *Engine) runStage(ctx context.Context, p *Plan, st stage, todo []*Change
 				return err
 			}
 			if err := e.applyChange(ctx, p, c, st.phase); err != nil {
-				if e.skipUnsupported(c, st.phase, err) {
+				skip, refused := e.skipUnsupported(p, c, st.phase, err)
+				switch {
+				case skip:
 					skipMu.Lock()
 					res.Skipped = append(res.Skipped, c.Key())
 					skipped[c] = true
 					skipMu.Unlock()
 					continue
+				case refused != err:
+					return refused // names the change itself
 				}
 				return fmt.Errorf("%s %s: %w", c.Type, c.Name, err)
 			}
@@ -154,37 +156,6 @@ func (e *Engine) writtenKeyFiles() []string {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return append([]string{}, e.keyFiles...)
-}
-
-// skipUnsupported turns a write that a third-party endpoint rejects as
-// unknown into a warning (AWS errors are never skipped).
-//
-// A bucket policy the server rejects (MinIO refuses service principals and
-// most aws: condition keys) is skipped only in the phases that add access
-// (service grants, full): the revoke and deny-only phases are guardrails
-// and must hold.
-func (e *Engine) skipUnsupported(c *Change, phase string, err error) bool {
-	if e.C.Endpoint == "" {
-		return false
-	}
-	if errors.Is(err, errUnsupported) || isUnsupported(err) || errorCode(err) == "MalformedXML" {
-		e.warnOnce(c.Type, fmt.Sprintf("%s is not supported by %s (%s); skipped, nothing was deleted", c.Type, e.C.Endpoint, short(err)))
-		return true
-	}
-	if c.Type == TBucketPolicy && (phase == phaseService || phase == phaseFull) && errorCode(err) == "MalformedPolicy" {
-		e.warnOnce(c.Key()+phase, fmt.Sprintf("%s %s: %s rejects the %s phase of the policy (%s); kept the previous phase, which grants less",
-			c.Type, c.Name, e.C.Endpoint, phase, apiMessage(err)))
-		return true
-	}
-	return false
-}
-
-func apiMessage(err error) string {
-	var ae smithy.APIError
-	if errors.As(err, &ae) {
-		return ae.ErrorCode() + ": " + ae.ErrorMessage()
-	}
-	return err.Error()
 }
 
 // groupChanges groups changes like groupItems, keeping the stage's type

@@ -80,6 +80,7 @@ func (e *Engine) write(ctx context.Context, p *Plan, c *Change, phase, label str
 		if err := e.converge(ctx, label, it, func() error { return e.writeS3(ctx, it, it.Doc, p.live) }, it.Desired, n); err != nil {
 			return err
 		}
+		e.caps.confirm(it.Type) // written: supported, whatever its GET showed
 		p.live.set(it.Key(), it.Desired)
 	case it.Type == TTrail || it.Type == TEventSelectors || it.Type == TTrailLogging:
 		started("")

@@ -82,7 +82,7 @@ func TestAWSErrorsNeverSkipped(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			e := fakeEngine(t, newFake())
 			e.C.Endpoint = tc.endpoint
-			if got := e.skipUnsupported(pol, tc.phase, tc.err); got != tc.skip {
+			if got, _ := e.skipUnsupported(nil, pol, tc.phase, tc.err); got != tc.skip {
 				t.Errorf("skipped = %v, want %v", got, tc.skip)
 			}
 		})

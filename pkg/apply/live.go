@@ -91,6 +91,7 @@ func (e *Engine) readItem(ctx context.Context, live *Live, it *Item) error {
 	}
 	v, err := e.readRaw(ctx, live, it)
 	e.learnRead(it, err)
+	e.markRejected(live, it) // a write of its type was skipped as unsupported (probe.go)
 	switch {
 	case err == nil:
 	case isNotFound(err):

@@ -9,12 +9,28 @@ import (
 // errUnsupported marks a capability the endpoint lacks.
 var errUnsupported = errors.New("its GET probe answered NotImplemented")
 
+// errRejectedBefore is errUnsupported learned from an earlier write of
+// the type in this run (see capCache.reject).
+var errRejectedBefore error = &rejectedError{}
+
+type rejectedError struct{}
+
+func (*rejectedError) Error() string {
+	return "an earlier write of this type was rejected as unsupported"
+}
+func (*rejectedError) Is(t error) bool { return t == errUnsupported }
+
 // capability is what the endpoint is known to answer to the GET of one
 // bucket sub-resource type.
 type capability int8
 
 const (
 	capUnknown capability = iota
+	// capAnswers: the GET answers, but that proves nothing (MinIO answers
+	// GetBucketLogging from a dummy handler and routes the PUT to
+	// CreateBucket, apply-engine.md §10 #36). Probes treat it as
+	// supported; a later decisive answer replaces it.
+	capAnswers
 	capSupported
 	capUnsupported
 )
@@ -27,6 +43,9 @@ type capCache struct {
 	mu    sync.Mutex
 	known map[string]capability
 	gates map[string]*sync.Mutex
+	// rejected holds, per type, why a write of it was skipped as
+	// unsupported (reject); reads mark the type's items with it.
+	rejected map[string]string
 }
 
 // decided reports whether the answer for typ is known, and the error a
@@ -35,23 +54,71 @@ func (c *capCache) decided(typ string) (bool, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	switch c.known[typ] {
-	case capSupported:
+	case capSupported, capAnswers:
 		return true, nil
 	case capUnsupported:
+		if c.rejected[typ] != "" {
+			return true, errRejectedBefore
+		}
 		return true, errUnsupported
 	}
 	return false, nil
 }
 
-// learn records a decisive answer; the first one stands.
+// proven reports whether the endpoint showed that it implements typ: its
+// GET answered with a configuration or the type's own not-found code, or
+// a write of it succeeded. A write of a proven type that the endpoint
+// rejects is refused, not skipped (see skipUnsupported).
+func (c *capCache) proven(typ string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.known[typ] == capSupported
+}
+
+// learn records an answer; the first decisive one stands (capAnswers is
+// not decisive).
 func (c *capCache) learn(typ string, v capability) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.known == nil {
 		c.known = map[string]capability{}
 	}
-	if c.known[typ] == capUnknown {
+	if cur := c.known[typ]; cur == capUnknown || cur == capAnswers && v != capAnswers {
 		c.known[typ] = v
+	}
+}
+
+// reject records that a write of typ was skipped as unsupported, and why:
+// later buckets skip the type without writing, and reads of this Engine
+// mark its items unsupported (markRejected), so a plan made afterwards
+// shows them as such.
+func (c *capCache) reject(typ, why string) {
+	c.learn(typ, capUnsupported)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.known[typ] != capUnsupported {
+		return // proven supported meanwhile: not the endpoint's lack
+	}
+	if c.rejected == nil {
+		c.rejected = map[string]string{}
+	}
+	if c.rejected[typ] == "" {
+		c.rejected[typ] = why
+	}
+}
+
+func (c *capCache) rejectedWhy(typ string) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.rejected[typ]
+}
+
+// markRejected marks it unsupported in live when a write of its type was
+// skipped as unsupported earlier in this Engine's life: the GET of such a
+// type does not tell (it answered before the write was rejected).
+func (e *Engine) markRejected(live *Live, it *Item) {
+	if why := e.caps.rejectedWhy(it.Type); why != "" {
+		live.unsupported(it.Key(), why)
 	}
 }
 
@@ -73,12 +140,16 @@ func (c *capCache) gate(typ string) *sync.Mutex {
 // endpoint says about the endpoint: an answer, or a not-found code
 // specific to the sub-resource, proves the GET is implemented;
 // NotImplemented proves it is not. Generic answers (NoSuchBucket, a bare
-// 404, any other error) decide nothing.
+// 404, any other error) decide nothing, and neither does an answer to
+// GetBucketLogging (capAnswers): only a successful write (confirm) or a
+// live configuration proves access logging (see provenFor).
 func (e *Engine) learnRead(it *Item, err error) {
 	if e.C.Endpoint == "" || it.Bucket == "" || it.Type == TBucket {
 		return
 	}
 	switch code := errorCode(err); {
+	case err == nil && it.Type == TLogging:
+		e.caps.learn(it.Type, capAnswers)
 	case err == nil:
 		e.caps.learn(it.Type, capSupported)
 	case isUnsupported(err):
@@ -120,4 +191,14 @@ func (e *Engine) probe(ctx context.Context, it *Item) error {
 		return errUnsupported
 	}
 	return nil // supported, or undecided (NoSuchBucket): write as before
+}
+
+// confirm records that a write of typ succeeded: a type whose GET proved
+// nothing (capAnswers) is now known to be supported.
+func (c *capCache) confirm(typ string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.known[typ] == capAnswers {
+		c.known[typ] = capSupported
+	}
 }

@@ -1,0 +1,124 @@
+package apply
+
+import (
+	"errors"
+	"fmt"
+
+	smithy "github.com/aws/smithy-go"
+)
+
+// skipUnsupported decides whether a write that a third-party endpoint
+// rejected is skipped as unsupported, with a warning (AWS errors are never
+// skipped). When it is not, it returns the error to stop the stage with.
+//
+//   - A GET probe that answered NotImplemented (errUnsupported) skips.
+//   - NotImplemented or MethodNotAllowed to the write skips, unless the
+//     write is a guardrail and the endpoint showed that it implements the
+//     feature (provenFor).
+//   - MalformedXML skips only when the feature is not proven and the write
+//     is no guardrail: MinIO answers it to a PUT of a sub-resource it lacks
+//     (access logging), but a server that has the feature answers it to a
+//     document it refuses (a BucketKeyEnabled element, a KMS key form).
+//     A guardrail that cannot be written stops the run before the grants,
+//     as on AWS.
+//   - A bucket policy the server rejects (MinIO refuses service principals
+//     and most aws: condition keys) is skipped only in the phases that add
+//     access (service grants, full).
+//
+// A skipped bucket sub-resource is recorded (recordSkip): the live state
+// keeps what it was, so later stages do not act as if it had been written.
+func (e *Engine) skipUnsupported(p *Plan, c *Change, phase string, err error) (bool, error) {
+	if e.C.Endpoint == "" {
+		return false, err
+	}
+	code := errorCode(err)
+	switch {
+	case errors.Is(err, errUnsupported):
+	case code == "MalformedXML" || isUnsupported(err):
+		proven := e.provenFor(p, c)
+		if guardrail(c.Type, phase) && (proven || code == "MalformedXML") || code == "MalformedXML" && proven {
+			return false, e.refuseSkip(c, phase, proven, err)
+		}
+		e.recordSkip(p, c, fmt.Sprintf("%s is not supported by %s (a write answered %s)", c.Type, e.C.Endpoint, short(err)))
+	case c.Type == TBucketPolicy && (phase == phaseService || phase == phaseFull) && code == "MalformedPolicy":
+		e.warnOnce(c.Key()+phase, fmt.Sprintf("%s %s: %s rejects the %s phase of the policy (%s); kept the previous phase, which grants less",
+			c.Type, c.Name, e.C.Endpoint, phase, apiMessage(err)))
+		return true, nil
+	default:
+		return false, err
+	}
+	e.warnOnce(c.Type, fmt.Sprintf("%s is not supported by %s (%s); skipped, nothing was deleted", c.Type, e.C.Endpoint, short(err)))
+	return true, nil
+}
+
+// guardrail reports whether a write of typ in phase is a guardrail: the
+// grants must not follow when it cannot be written (apply-engine.md §2.2,
+// steps 2 and 4).
+func guardrail(typ, phase string) bool {
+	switch typ {
+	case TPublicAccessBlock, TOwnership, TEncryption, TVersioning:
+		return true
+	}
+	return phase == phaseRevoke || phase == phaseDeny
+}
+
+// provenFor reports whether the endpoint showed that it implements c's
+// feature: its GET answered decisively (capCache.proven), or c's item has
+// a live configuration, read or written in this run. An empty document
+// proves nothing: MinIO answers GetBucketLogging with one although it
+// cannot store access logging.
+func (e *Engine) provenFor(p *Plan, c *Change) bool {
+	if e.caps.proven(c.Type) {
+		return true
+	}
+	if p == nil || p.live == nil {
+		return false
+	}
+	m, ok := p.live.get(c.Key()).(map[string]any)
+	return ok && len(m) > 0
+}
+
+// refuseSkip is the error of a rejected write that is not skipped as
+// unsupported.
+func (e *Engine) refuseSkip(c *Change, phase string, proven bool, err error) error {
+	what := fmt.Sprintf("%s %s", c.Type, c.Name)
+	if c.Type == TBucketPolicy {
+		what += " (" + phase + " phase)"
+	}
+	why := "it is a guardrail, which must hold before any grant"
+	if proven {
+		why = "the server showed that it implements " + c.Type + ", so the answer means it refuses this document, not that it lacks the feature"
+		if guardrail(c.Type, phase) {
+			why += "; it is also a guardrail, which must hold before any grant"
+		}
+	}
+	return &Problem{Err: err,
+		Summary: fmt.Sprintf("%s: %s rejected the write (%s); not skipped as unsupported", what, e.C.Endpoint, apiMessage(err)),
+		Detail: fmt.Sprintf("teramotc stopped here because %s. Nothing later in the run (grants included) was applied. "+
+			"Check what %s accepts for %s (see docs/apply.md, S3-compatible servers), change the spec or the server, and run apply again.",
+			why, e.C.Endpoint, c.Type)}
+}
+
+// recordSkip records a write of a bucket sub-resource skipped as
+// unsupported: the run's live state marks the item (its state stays what
+// it was, so later stages do not act as if it had been written), later
+// buckets skip the type without writing, and reads of this Engine mark the
+// type's items, so a plan made afterwards shows them as unsupported.
+// Bucket policies are not recorded: each phase is decided on its own.
+func (e *Engine) recordSkip(p *Plan, c *Change, why string) {
+	if c.Type == TBucketPolicy || c.item == nil || c.item.Bucket == "" {
+		return
+	}
+	e.caps.reject(c.Type, why)
+	if p != nil && p.live != nil {
+		p.live.unsupported(c.Key(), why)
+	}
+}
+
+func apiMessage(err error) string {
+	var ae smithy.APIError
+	if errors.As(err, &ae) {
+		return ae.ErrorCode() + ": " + ae.ErrorMessage()
+	}
+	return err.Error()
+}
