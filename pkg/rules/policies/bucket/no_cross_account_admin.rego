@@ -13,7 +13,17 @@
 #   policy of every grant with a cross_account_role, which the trusted
 #   account uses when it assumes the role. A partner that holds one of these
 #   actions can open the bucket, re-encrypt it under its own KMS key, hide
-#   its tracks, or expire every object; sharing data never needs them.
+#   its tracks, or expire every object; sharing data never needs them. A
+#   bucket-policy statement is not counted, whatever its principals, when a
+#   condition admits only principals of the own account (aws.account_id):
+#   StringEquals (or StringEqualsIgnoreCase, StringLike, ForAnyValue:) on
+#   aws:PrincipalAccount with the own account id as every value, or
+#   ArnEquals/ArnLike (or a string operator) on aws:PrincipalArn with every
+#   ARN in the own account (no wildcard or policy variable in its account
+#   field, nor before it for a string operator). ...IfExists, ForAllValues
+#   and negated operators do not count (they let in an anonymous caller,
+#   which has neither key), nor do Null, aws:SourceAccount (the account of
+#   a calling service's resource) or aws:PrincipalOrgID.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-6
 #     description: AWS documentation (FSBP S3.6)
@@ -31,7 +41,11 @@
 #     grant's `extra_actions` (and avoid wildcards such as "s3:*" or
 #     "s3:Put*" that include them); give the partner a grant with the
 #     permissions it needs (read, write, delete, list), and keep bucket
-#     configuration in the owner's account (teramotc apply).
+#     configuration in the owner's account (teramotc apply). An own-account
+#     administrator may be named exactly (`principals = { AWS =
+#     ["arn:aws:iam::111122223333:role/admin"] }`), or written as "*" with a
+#     `condition` block `test = "StringEquals"`, `variable =
+#     "aws:PrincipalAccount"`, `values = ["<aws.account_id>"]`.
 #   security_severity: "8.1"
 #   peers: ["FSBP S3.6", PARL_RESOURCE_POLICY_PRIVILEGE_ESCALATION]
 package teramotc.rules.no_cross_account_admin
@@ -85,6 +99,7 @@ deny contains f if {
 	count(who) > 0
 	granted := common.covered_actions(s, admin_actions)
 	count(granted) > 0
+	not common.own_account_pinned(s)
 	f := {
 		"msg": sprintf("the bucket policy of %s lets %s call %s", [doc.address, concat(", ", sort(who)), concat(", ", granted)]),
 		"range": action_range(doc, i, s),
@@ -118,7 +133,10 @@ own_account_role(role) if {
 	role.trusted_account_id.value == common.own_account
 }
 
-# foreign lists the principals of s outside the spec's own account.
+# foreign lists the principals of s outside the spec's own account. A
+# statement whose condition lets only the own account's principals match
+# (common.own_account_pinned: "*" with aws:PrincipalAccount equal to the own
+# account, say) lets no other account in, whatever its principals.
 foreign(s) := {p.value |
 	some p in common.principals(s)
 	outside(p)

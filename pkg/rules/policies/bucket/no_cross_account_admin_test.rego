@@ -133,3 +133,60 @@ test_own_typed_principals_pass if {
 		count(no_cross_account_admin.deny) == 0 with input as spec(s)
 	}
 }
+
+# --- a condition that admits only the own account (C1) ------------------------
+
+cond(principal, condition) := {"Sid": "Own", "Effect": "Allow", "Principal": principal, "Action": "s3:PutBucketPolicy", "Resource": "arn:aws:s3:::b", "Condition": condition}
+
+# "*", or any principal, pinned to the own account by the caller's account
+# or ARN, is not another account (lib/own_account_test.rego holds the full
+# operator matrix).
+test_pinned_to_own_account_passes if {
+	every s in [
+		cond("*", {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}),
+		cond({"AWS": "*"}, {"StringEquals": {"aws:PrincipalAccount": ["111122223333"]}}),
+		cond("*", {"ArnEquals": {"aws:PrincipalArn": ["arn:aws:iam::111122223333:role/admin"]}}),
+		cond("*", {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/admin-*"}}),
+		cond("*", {"ForAnyValue:StringEquals": {"aws:PrincipalAccount": "111122223333"}}),
+		cond({"AWS": "444455556666"}, {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}),
+		cond({"CanonicalUser": "79a59df900b949e55d96a1e698fbaced"}, {"StringEqualsIgnoreCase": {"aws:PrincipalAccount": "111122223333"}}),
+	] {
+		count(no_cross_account_admin.deny) == 0 with input as spec(s)
+	}
+}
+
+# Forms an anonymous caller or another account gets through are still
+# reported.
+test_not_pinned_to_own_account_fails if {
+	every s in [
+		cond("*", {"StringEqualsIfExists": {"aws:PrincipalAccount": "111122223333"}}),
+		cond("*", {"ForAnyValue:StringEqualsIfExists": {"aws:PrincipalAccount": "111122223333"}}),
+		cond("*", {"ForAllValues:StringEquals": {"aws:PrincipalAccount": "111122223333"}}),
+		cond("*", {"ArnLikeIfExists": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/admin"}}),
+		cond("*", {"StringNotEquals": {"aws:PrincipalAccount": "444455556666"}}),
+		cond("*", {"Null": {"aws:PrincipalAccount": "false"}}),
+		cond("*", {"StringEquals": {"aws:PrincipalAccount": ["111122223333", "444455556666"]}}),
+		cond("*", {"StringEquals": {"aws:PrincipalAccount": "${aws:ResourceAccount}"}}),
+		cond("*", {"StringEquals": {"aws:SourceAccount": "111122223333"}}),
+		cond("*", {"StringEquals": {"aws:PrincipalOrgID": "o-abc"}}),
+		cond("*", {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/admin"}}),
+		cond("*", {"StringLike": {"aws:PrincipalArn": "arn:*:iam::111122223333:role/admin"}}),
+	] {
+		count(no_cross_account_admin.deny) == 1 with input as spec(s)
+	}
+}
+
+test_pinned_without_own_account_fails if {
+	s := object.remove(spec(cond("*", {"StringEquals": {"aws:PrincipalAccount": "111122223333"}})), ["aws"])
+	count(no_cross_account_admin.deny) == 1 with input as s
+}
+
+# The identity policy of a partner's role is read as before: the role's
+# sessions are principals of the own account, so a condition on
+# aws:PrincipalAccount there does not keep the partner out.
+test_role_identity_policy_ignores_conditions if {
+	s := role_spec("210987654321", "s3:PutBucketPolicy")
+	stmts := [object.union(st, {"Condition": {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}}) | some st in s.documents[0].content.Statement]
+	s2 := json.patch(s, [{"op": "replace", "path": "/documents/0/content/Statement", "value": stmts}])
+	count(no_cross_account_admin.deny) == 1 with input as s2
+}

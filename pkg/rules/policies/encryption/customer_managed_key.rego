@@ -7,7 +7,8 @@
 #   and CloudTrail records of every use of the key. Buckets that receive
 #   server access logs or CloudTrail logs are exempt, unless they are
 #   shared with another account (a grant, or an Allow of their policy to
-#   another account or a wildcard principal).
+#   another account or a wildcard principal that no condition limits to
+#   the own account).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
 #     description: AWS documentation

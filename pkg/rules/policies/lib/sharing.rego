@@ -23,65 +23,46 @@ shared(b) if b.label in grant_shared
 
 shared(b) if b.address in shared_addresses
 
-# shares: an Allow to a principal of another account; to everyone but some
-# principals (NotPrincipal); to a CanonicalUser (the canonical id of the
-# own account is not in the spec; CloudFront origin access identities use
-# this form too); or to a wildcard not pinned to the own account.
+# shares: an Allow to someone outside the own account (outsider) whose
+# condition does not admit only the own account's principals
+# (common.own_account_pinned, as TMC105 reads it).
 shares(s) if {
+	outsider(s)
+	not common.own_account_pinned(s)
+}
+
+# outsider: an Allow to a principal of another account; to everyone but
+# some principals (NotPrincipal); to a CanonicalUser (the canonical id of the
+# own account is not in the spec; CloudFront origin access identities use
+# this form too); or to a wildcard.
+outsider(s) if {
 	some p in common.principals(s)
 	common.other_account_principal(p)
 }
 
-shares(s) if s.NotPrincipal
+outsider(s) if s.NotPrincipal
 
-shares(s) if {
+outsider(s) if {
 	some p in common.principals(s)
 	p.type == "CanonicalUser"
 }
 
-shares(s) if {
+outsider(s) if {
 	some p in common.principals(s)
 	common.wildcard_value(p.value)
-	not own_account_only(s)
 }
 
 # A web identity provider's users, or an IAM unique id (AROA..., AIDA...),
 # which does not say its account: outside, as TMC105 counts them.
-shares(s) if {
+outsider(s) if {
 	some p in common.principals(s)
 	p.type == "Federated"
 }
 
-shares(s) if {
+outsider(s) if {
 	some p in common.principals(s)
 	p.type == "AWS"
 	regex.match(`^A[A-Z]{2}A[A-Z0-9]{12,}$`, p.value)
-}
-
-# own_account_only: a condition pins the caller to the own account (which
-# must be known): aws:PrincipalAccount equal to it, or aws:PrincipalArn
-# ARNs all of it.
-own_account_only(s) if {
-	common.own_account != ""
-	some c in common.conditions(s)
-	lower(c.operator) in {"stringequals", "foranyvalue:stringequals"}
-	c.key == "aws:principalaccount"
-	count(c.values) > 0
-	every v in c.values {
-		v == common.own_account
-	}
-}
-
-own_account_only(s) if {
-	common.own_account != ""
-	some c in common.conditions(s)
-	lower(c.operator) in {"stringequals", "stringlike", "arnequals", "arnlike", "foranyvalue:stringequals", "foranyvalue:stringlike", "foranyvalue:arnequals", "foranyvalue:arnlike"}
-	c.key == "aws:principalarn"
-	count(c.values) > 0
-	every v in c.values {
-		is_string(v)
-		common.principal_account(v) == common.own_account
-	}
 }
 
 # sharing_statement returns the first [doc, i, s] of the policy of the

@@ -25,6 +25,10 @@ test_statements_that_share if {
 		allow({"AWS": "*"}, {"StringEquals": {"aws:PrincipalOrgID": "o-abc"}}),
 		allow("*", {"StringEquals": {"aws:PrincipalAccount": ["111122223333", "210987654321"]}}),
 		allow("*", {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/reader"}}),
+		allow("*", {"StringEqualsIfExists": {"aws:PrincipalAccount": "111122223333"}}),
+		allow("*", {"ForAllValues:StringEquals": {"aws:PrincipalAccount": "111122223333"}}),
+		allow("*", {"StringLike": {"aws:PrincipalArn": "arn:*:iam::111122223333:role/reader"}}),
+		allow({"AWS": "210987654321"}, {"StringEquals": {"aws:SourceAccount": "111122223333"}}),
 		allow({"CanonicalUser": "79a59df900b949e55d96a1e698fbaced"}, {}),
 		allow({"Federated": "accounts.google.com"}, {}),
 		allow({"AWS": "AROAEXAMPLEID1234567"}, {}),
@@ -40,6 +44,11 @@ test_statements_that_do_not_share if {
 		allow({"Service": "logging.s3.amazonaws.com"}, {}),
 		allow("*", {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}),
 		allow("*", {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/*"}}),
+		allow("*", {"StringEqualsIgnoreCase": {"aws:PrincipalAccount": "111122223333"}}),
+		# Pinned to the own account, whatever the principal (as TMC105).
+		allow({"AWS": "210987654321"}, {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}),
+		allow({"CanonicalUser": "79a59df900b949e55d96a1e698fbaced"}, {"ArnEquals": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/reader"}}),
+		object.union(object.remove(allow("*", {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}), ["Principal"]), {"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}}),
 		object.union(allow("*", {}), {"Effect": "Deny"}),
 	] {
 		not shared([s])

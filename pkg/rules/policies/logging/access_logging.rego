@@ -7,7 +7,8 @@
 #   leak needs, and Security Hub control S3.9 expects them on every bucket.
 #   A bucket that the spec itself names as a log target is exempt, unless
 #   it is shared with another account (a grant, or an Allow of its policy
-#   to another account or a wildcard principal).
+#   to another account or a wildcard principal that no condition limits to
+#   the own account).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html
 #     description: AWS documentation

@@ -4,7 +4,8 @@
 #   Server access logs are best effort; CloudTrail data events are the
 #   reliable, tamper-evident record of who read and wrote which object. Every
 #   bucket that a grant or an Allow of its policy (to another account or a
-#   wildcard principal) shares with someone else should be covered by a trail
+#   wildcard principal that no condition limits to the own account) shares
+#   with someone else should be covered by a trail
 #   that logs both read and write data events, so that access by the partner
 #   can be audited.
 # related_resources:

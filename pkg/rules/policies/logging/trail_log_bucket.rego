@@ -3,7 +3,8 @@
 # description: >-
 #   CloudTrail logs are evidence. Written into a bucket that is shared with a
 #   partner (by a grant, or by an Allow of its policy to another account or
-#   a wildcard principal), they can be read or deleted by that partner, and
+#   a wildcard principal that no condition limits to the own account), they
+#   can be read or deleted by that partner, and
 #   a trail that logs data events of its own log bucket logs every log
 #   delivery again, without end. A log bucket declared in the spec must also keep all four
 #   Public Access Block flags on, because a public log bucket exposes the
