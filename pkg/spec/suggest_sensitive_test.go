@@ -77,6 +77,10 @@ bucket "data" {
 			"GetObjekt", "Zzzzzzzzz", "Unknown action", `is not an action of s3. Did you mean "s3:GetObject"?`},
 		{"grant extra action", strings.NewReplacer("PERMISSIONS", `["read"]`, "EXTRA", "[var.v]").Replace(grant),
 			"s3:GetObjectAcll", "s3:Zzzzzzzzzzzzz", "Unknown action", `Did you mean "s3:GetObjectAcl"?`},
+		{"region", "bucket \"data\" {\n  name   = \"teramot-region-data\"\n  region = var.v\n}\n",
+			"us-est-1", "zz-zzzz-9", "Unknown region", `Did you mean "us-east-1"?`},
+		{"malformed region", "bucket \"data\" {\n  name   = \"teramot-region-data\"\n  region = var.v\n}\n",
+			"us-east1", "zzzzzzzz", "Invalid region", `Did you mean "us-east-1"?`},
 		{"action service", statement(aws, "[var.v]", eq),
 			"secretsvc:DoThing", "othersvc:Other", "Action of an unsupported service", `belongs to the service "secretsvc"`},
 	}

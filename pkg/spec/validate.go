@@ -22,9 +22,14 @@ func (l *loader) validate() {
 			}
 			names[b.Name.Value] = b
 		}
-		if b.Region.Set && !regionRe.MatchString(b.Region.Value) {
+		switch {
+		case !b.Region.Set:
+		case !regionRe.MatchString(b.Region.Value):
 			l.errorf(b.Region.Range.Ptr(), "Invalid region",
-				"%s is not an AWS region name; write one like \"us-east-1\" or \"eu-west-3\".", show(b.Region))
+				"%s is not an AWS region name; write one like \"us-east-1\" or \"eu-west-3\".%s", show(b.Region),
+				didYouMeanFold(b.Region.Value, knownRegions().names, b.Region.Sensitive))
+		default:
+			l.checkKnownRegion(b.Region)
 		}
 		l.checkBucketName(b)
 		l.checkTags(b)

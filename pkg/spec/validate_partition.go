@@ -3,17 +3,26 @@ package spec
 import "strings"
 
 // regionPartition returns the partition whose ARNs name resources of
-// region, by the region name's prefix. Region names are not listed here (new
-// regions open every year); the prefixes are the regionRegex of each
-// partition in the AWS SDKs' partitions.json
-// (aws-sdk-go-v2/internal/endpoints/awsrulesfn/partitions.json): cn-* is
-// aws-cn, us-gov-* aws-us-gov, the isolated partitions (us-iso-*, us-isob-*,
-// us-isof-*, eu-isoe-*) and the European Sovereign Cloud (eusc-de-*) have
-// partitions of their own, the others are aws. A spec can name only the first
-// three (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html:
+// region: the one regions.txt (the AWS SDK's partitions.json) gives a known
+// region, else the one its name's prefix says, so that a region AWS opens
+// after the release still gets its partition. The prefixes are the
+// regionRegex of each partition in partitions.json
+// (TestRegionPrefixesMatchSDK): cn-* is aws-cn, us-gov-* aws-us-gov, the
+// isolated partitions (us-iso-*, us-isob-*, us-isof-*, eu-isoe-*) and the
+// European Sovereign Cloud (eusc-de-*) have partitions of their own, the
+// others are aws. A spec can name only the first three
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html:
 // "aws - AWS Regions, aws-cn - China Regions, aws-us-gov - AWS GovCloud (US)
-// Regions").
+// Regions"). An unknown region gets a warning of its own (checkKnownRegion).
 func regionPartition(region string) string {
+	if p, known := knownRegions().partition[region]; known {
+		return p
+	}
+	return prefixPartition(region)
+}
+
+// prefixPartition returns the partition of a region by its name's prefix.
+func prefixPartition(region string) string {
 	for _, p := range regionPrefixes {
 		if strings.HasPrefix(region, p.prefix) {
 			return p.partition
