@@ -112,7 +112,6 @@ func sameSid(s map[string]any, list []map[string]any, matched map[int]bool) int 
 // grants (an Allow) or denies (a Deny) all that old does.
 func statementChange(old, cur map[string]any) (detail string, wider bool) {
 	var parts []string
-	wider = true
 	keys := map[string]bool{}
 	for k := range old {
 		keys[k] = true
@@ -128,8 +127,7 @@ func statementChange(old, cur map[string]any) (detail string, wider bool) {
 	}
 	sort.Strings(names)
 	for _, k := range names {
-		plus, minus := setDiff(old[k], cur[k])
-		switch k {
+		switch plus, minus := setDiff(old[k], cur[k]); k {
 		case "Action", "NotAction":
 			for _, a := range plus {
 				parts = append(parts, "+"+actionSpelling(a))
@@ -140,28 +138,10 @@ func statementChange(old, cur map[string]any) (detail string, wider bool) {
 		default:
 			parts = append(parts, fieldNoun(k))
 		}
-		isSet := k == "Action" || k == "Resource" || k == "Principal"
-		if !isSet || len(minus) > 0 || (k == "Principal" && !principalsAdded(old[k], cur[k])) {
-			wider = false
-		}
 	}
-	if cur["Effect"] == "Allow" {
-		// A condition dropped or loosened widens too: cur grants all old did.
-		wider = narrowerThan(old, []map[string]any{cur}) >= 0
-	}
-	return strings.Join(parts, ", "), wider
-}
-
-// principalsAdded tells whether every principal of old is in cur.
-func principalsAdded(old, cur any) bool {
-	o, _ := old.(map[string]any)
-	c, _ := cur.(map[string]any)
-	for typ, v := range o {
-		if _, minus := setDiff(v, c[typ]); len(minus) > 0 {
-			return false
-		}
-	}
-	return true
+	// Sets that grow, a condition dropped or loosened (for a Deny, a
+	// service exemption dropped): cur grants, or denies, all old did.
+	return strings.Join(parts, ", "), narrowerThan(asAllow(old), []map[string]any{asAllow(cur)}) >= 0
 }
 
 // setDiff returns the strings of cur not in old and those of old not in

@@ -28,24 +28,42 @@ import (
 // absence of an Allow. Statements covered by another are dropped, and no
 // Sid is used twice (uniqueSids).
 func narrowPolicy(old, want any, partition string) any {
-	return narrow(old, want, partition, false)
+	return narrow(old, want, partition, plainPolicy)
 }
 
-// narrowBucketPolicy is narrowPolicy for a bucket policy: the live Allows
-// whose principals are all AWS services (CloudTrail, S3 log delivery) are
-// kept as they are. A trail or access logging that moves (a new log_prefix
-// or target_prefix) moves at the audit step, so the service must keep its
+// narrowBucketPolicy is narrowPolicy for a bucket policy in its revoke
+// phase, before the guardrails: the live Allows whose principals are all
+// AWS services (CloudTrail, S3 log delivery) are kept as they are. A trail
+// or access logging that moves (a new log_prefix or target_prefix, another
+// log bucket) moves at the audit step, so the service must keep its
 // permission for the old location until then, or every delivery in between
 // is denied; the full phase, after the audit step, removes it. Taking a
-// permission from a service is not revoking a partner's access.
+// permission from a service is not revoking a partner's access. For the
+// same reason a rendered Deny keeps exempting the services its live
+// version exempts, and a Deny that switches encryption waits for the new
+// default encryption (interimDeny, narrow_deny.go).
 func narrowBucketPolicy(old, want any, partition string) any {
-	return narrow(old, want, partition, true)
+	return narrow(old, want, partition, beforeGuardrails)
 }
 
-func narrow(old, want any, partition string, keepService bool) any {
+// narrowGuardedBucketPolicy is narrowBucketPolicy for the deny-only and
+// service-grants phases, after the guardrails stage has written the
+// bucket's default encryption: a live Deny that the rendered one switches
+// to another encryption gives way to it (replacedDeny).
+func narrowGuardedBucketPolicy(old, want any, partition string) any {
+	return narrow(old, want, partition, afterGuardrails)
+}
+
+func narrow(old, want any, partition string, stage bucketStage) any {
 	var out []map[string]any
 	for _, s := range statements(old) {
-		if s["Effect"] != "Allow" || (keepService && serviceOnly(s)) {
+		if s["Effect"] != "Allow" {
+			if stage != afterGuardrails || !replacedDeny(s, want) {
+				out = append(out, s)
+			}
+			continue
+		}
+		if stage != plainPolicy && serviceOnly(s) {
 			out = append(out, s)
 			continue
 		}
@@ -56,7 +74,13 @@ func narrow(old, want any, partition string, keepService bool) any {
 		}
 	}
 	for _, t := range statements(want) {
-		if t["Effect"] != "Allow" {
+		if t["Effect"] == "Allow" {
+			continue
+		}
+		if stage != plainPolicy {
+			t = interimDeny(t, old, stage)
+		}
+		if t != nil {
 			out = append(out, t)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"sort"
+	"strings"
 )
 
 // StepRevoke is the step of apply-engine.md §2.2 that removes access
@@ -22,9 +23,13 @@ const StepRevoke = 2
 //     after this phase. Nothing is written when the narrowed document
 //     grants as much as the live one (a Sid rename, a Deny the live policy
 //     already enforces). A bucket policy keeps its live Allows to AWS
-//     services here and in the next two phases (narrowBucketPolicy).
-//   - deny (guardrails, bucket policies): the same narrowed document, or
-//     the rendered Deny statements alone for a bucket without a policy.
+//     services here and in the next two phases (narrowBucketPolicy), and
+//     the services its live Denies exempt; a Deny that switches to another
+//     encryption is not written yet (narrow_deny.go).
+//   - deny (guardrails, bucket policies, after the default encryption):
+//     the same narrowed document, in which a Deny that switches encryption
+//     now replaces the live one (narrowGuardedBucketPolicy), or the
+//     rendered Deny statements alone for a bucket without a policy.
 //   - service (audit): deny + Allows whose only principals are AWS services
 //     (log delivery, CloudTrail), needed before logging and trails start.
 //   - full (grants): the rendered document, last; it also removes the
@@ -56,28 +61,42 @@ func policyField(typ string) string {
 // revokeStep decides where a planned change first writes: StepRevoke when
 // it removes access from a live policy (note says whether that completes
 // it), 0 when it stays at its item's step. MakePlan calls it so that the
-// plan shows the step where each change actually happens.
+// plan shows the step where each change actually happens. A bucket policy
+// whose Denies change under their Sid gets a note saying when they take
+// effect (denyNotes), with its item's step when nothing is revoked.
 func revokeStep(it *Item, before any, partition string) (step int, note string) {
+	var notes []string
+	if it.Type == TBucketPolicy {
+		notes = denyNotes(before, it.Desired, it.Step)
+	}
 	_, want := revokeDoc(it, before, partition)
-	if want == nil {
+	switch {
+	case want == nil && len(notes) == 0:
 		return 0, ""
+	case want == nil:
+		return it.Step, strings.Join(notes, "; ")
+	case equal(want, it.Desired):
+		note = "only removes access: applied at step 2, before the guardrails"
+	default:
+		note = fmt.Sprintf("removals applied at step 2, additions at step %d", widenStep(it, want, partition))
 	}
-	if equal(want, it.Desired) {
-		return StepRevoke, "only removes access: applied at step 2, before the guardrails"
-	}
-	return StepRevoke, fmt.Sprintf("removals applied at step 2, additions at step %d", widenStep(it, want, partition))
+	return StepRevoke, strings.Join(append([]string{note}, notes...), "; ")
 }
 
 // widenStep is the step at which a split change adds access: the item's
 // own step, or the audit step for a bucket policy that first gains
-// statements for AWS service principals.
+// statements for AWS service principals (compared with its deny-only
+// phase, which may switch a Deny's encryption but adds no Allow).
 func widenStep(it *Item, narrowed any, partition string) int {
 	if it.Type != TBucketPolicy {
 		return it.Step
 	}
 	live := newLive()
 	live.set(it.Key(), narrowed)
-	if _, w := policyPhase(it, live, phaseService, partition); w != nil && !equal(w, narrowed) {
+	if _, d := policyPhase(it, live, phaseDeny, partition); d != nil {
+		live.set(it.Key(), d)
+	}
+	if _, w := policyPhase(it, live, phaseService, partition); w != nil && !equal(w, live.get(it.Key())) {
 		return StepAudit
 	}
 	return StepGrant
@@ -140,7 +159,7 @@ func policyPhase(it *Item, live *Live, phase, partition string) (doc, want any) 
 	case phaseRevoke:
 		return revokeDoc(it, cur, partition)
 	}
-	n := narrowBucketPolicy(cur, it.Desired, partition)
+	n := narrowGuardedBucketPolicy(cur, it.Desired, partition)
 	if phase == phaseService {
 		list := statements(n)
 		for _, s := range statements(it.Desired) {

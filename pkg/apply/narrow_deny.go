@@ -1,0 +1,228 @@
+package apply
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// How a bucket policy's Deny statements change before its full phase.
+//
+// Every intermediate phase keeps every live Deny (removing one widens
+// access), so it denies at least what the live policy denies; a rendered
+// Deny added beside them can only deny more. Two rendered Denies would
+// deny more than intended while the run is in between:
+//
+//   - one that exempts fewer AWS services (a negated
+//     aws:PrincipalServiceName condition with fewer values) than the live
+//     Deny of its Sid: the services still deliver there until the audit
+//     step moves them (access logging, a trail's log_bucket), so until the
+//     full phase the rendered Deny also exempts the services the live one
+//     exempts (withExemptions). The live Deny still applies, so this grants
+//     nothing the live policy does not.
+//   - one that asks for another encryption than the live Deny of its Sid
+//     (an algorithm or KMS key switch): the two together deny every upload.
+//     Before the guardrails stage writes the new default encryption (the
+//     revoke phase), the live Deny holds alone; from the deny-only phase
+//     on, the rendered one (with the live exemptions) replaces it. An
+//     upload that names the old encryption is then refused, as the spec
+//     asks; one without a header gets the new default encryption.
+
+// bucketStage is how far a run has got when a policy is narrowed.
+type bucketStage int
+
+const (
+	plainPolicy      bucketStage = iota // identity and trust policies
+	beforeGuardrails                    // bucket policy, revoke phase
+	afterGuardrails                     // bucket policy, deny-only and service-grants phases
+)
+
+// exemptionKeys are the condition keys a Deny exempts AWS services with.
+var exemptionKeys = []string{"aws:principalservicename", "aws:principalservicenameslist"}
+
+// encryptionKeys are the request headers an encryption Deny tests.
+var encryptionKeys = []string{"s3:x-amz-server-side-encryption", "s3:x-amz-server-side-encryption-aws-kms-key-id"}
+
+// interimDeny returns what an intermediate phase at stage writes for the
+// rendered Deny t of a bucket policy whose live document is old (nil:
+// nothing yet).
+func interimDeny(t map[string]any, old any, stage bucketStage) map[string]any {
+	live := sameSidDenies(t, old)
+	if stage == beforeGuardrails && slices.ContainsFunc(live, func(s map[string]any) bool { return switchesEncryption(s, t) }) {
+		return nil
+	}
+	for _, s := range live {
+		t = withExemptions(t, s)
+	}
+	return t
+}
+
+// replacedDeny reports whether, after the guardrails, the live Deny s
+// gives way to a rendered Deny of want that switches its encryption.
+func replacedDeny(s map[string]any, want any) bool {
+	return slices.ContainsFunc(statements(want), func(t map[string]any) bool { return switchesEncryption(s, t) })
+}
+
+// sameSidDenies returns the Deny statements of p named like the Deny t.
+func sameSidDenies(t map[string]any, p any) []map[string]any {
+	var out []map[string]any
+	for _, s := range statements(p) {
+		if denySidPair(s, t) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func denySidPair(s, t map[string]any) bool {
+	return s["Effect"] == "Deny" && t["Effect"] == "Deny" && str(t["Sid"]) != "" && str(s["Sid"]) == str(t["Sid"])
+}
+
+// switchesEncryption reports whether the Denies s (live) and t (rendered)
+// share a Sid and differ in the encryption they require and nowhere else
+// but in the services they exempt.
+func switchesEncryption(s, t map[string]any) bool {
+	if !denySidPair(s, t) {
+		return false
+	}
+	encS, restS := splitCondition(s, encryptionKeys)
+	encT, restT := splitCondition(t, encryptionKeys)
+	_, restS = splitCondition(restS, exemptionKeys)
+	_, restT = splitCondition(restT, exemptionKeys)
+	return !equal(encS, encT) && equal(restS, restT)
+}
+
+// splitCondition returns the condition entries of statement s on keys
+// (operator -> key -> values) and a copy of s without them.
+func splitCondition(s map[string]any, keys []string) (picked map[string]any, rest map[string]any) {
+	picked, rest = map[string]any{}, withoutSid(s)
+	ops, _ := s["Condition"].(map[string]any)
+	cond := map[string]any{}
+	for op, raw := range ops {
+		m, _ := raw.(map[string]any)
+		keep, take := map[string]any{}, map[string]any{}
+		for k, v := range m {
+			if slices.Contains(keys, k) {
+				take[k] = v
+			} else {
+				keep[k] = v
+			}
+		}
+		if len(keep) > 0 {
+			cond[op] = keep
+		}
+		if len(take) > 0 {
+			picked[op] = take
+		}
+	}
+	delete(rest, "Condition")
+	if len(cond) > 0 {
+		rest["Condition"] = cond
+	}
+	return picked, rest
+}
+
+// withExemptions returns the Deny t exempting, besides its own, the
+// services the Deny s exempts (by a negated operator on an exemption key).
+func withExemptions(t, s map[string]any) map[string]any {
+	ex, _ := splitCondition(s, exemptionKeys)
+	var out map[string]any
+	for op, raw := range ex {
+		if !negated(op) {
+			continue
+		}
+		for k, v := range raw.(map[string]any) {
+			cur := conditionValues(t, op, k)
+			merged := mergeSorted(cur, stringSet(v, nil))
+			if len(merged) == len(cur) {
+				continue
+			}
+			if out == nil {
+				out = maps.Clone(t)
+				out["Condition"] = cloneCondition(t["Condition"])
+			}
+			cond := out["Condition"].(map[string]any)
+			m, _ := cond[op].(map[string]any)
+			if m == nil {
+				m = map[string]any{}
+				cond[op] = m
+			}
+			m[k] = anyList(merged)
+		}
+	}
+	if out == nil {
+		return t
+	}
+	return out
+}
+
+// exemptionsDropped lists the services the live Deny s exempts and the
+// rendered Deny t no longer does.
+func exemptionsDropped(s, t map[string]any) []string {
+	ex, _ := splitCondition(s, exemptionKeys)
+	var out []string
+	for op, raw := range ex {
+		if !negated(op) {
+			continue
+		}
+		for k, v := range raw.(map[string]any) {
+			for _, svc := range stringSet(v, nil) {
+				if !slices.Contains(conditionValues(t, op, k), svc) {
+					out = append(out, svc)
+				}
+			}
+		}
+	}
+	return mergeSorted(nil, out)
+}
+
+// denyNotes says, for a bucket-policy change from before to want, when
+// a Deny that changes under its Sid takes effect: an encryption switch at
+// the guardrails step, a removed service exemption at the full phase
+// (fullStep). Sorted, so that two plans of one state say the same.
+func denyNotes(before, want any, fullStep int) []string {
+	var notes []string
+	for _, t := range statements(want) {
+		for _, s := range sameSidDenies(t, before) {
+			if switchesEncryption(s, t) {
+				notes = append(notes, fmt.Sprintf("Deny %s changes at step %d, after the default encryption; until then the live one holds alone", str(t["Sid"]), StepGuardrail))
+			}
+			if gone := exemptionsDropped(s, t); len(gone) > 0 {
+				notes = append(notes, fmt.Sprintf("Deny %s exempts %s until step %d, after the delivery has moved", str(t["Sid"]), strings.Join(gone, ", "), fullStep))
+			}
+		}
+	}
+	slices.Sort(notes)
+	return slices.Compact(notes)
+}
+
+func conditionValues(s map[string]any, op, key string) []string {
+	ops, _ := s["Condition"].(map[string]any)
+	m, _ := ops[op].(map[string]any)
+	if v, ok := m[key]; ok {
+		return stringSet(v, nil)
+	}
+	return nil
+}
+
+func cloneCondition(c any) map[string]any {
+	out := map[string]any{}
+	ops, _ := c.(map[string]any)
+	for op, raw := range ops {
+		if m, ok := raw.(map[string]any); ok {
+			out[op] = maps.Clone(m)
+		}
+	}
+	return out
+}
+
+// negated reports whether a condition operator holds when the value
+// matches none of the listed ones (StringNotEquals, ForAllValues:...).
+func negated(op string) bool {
+	base := strings.TrimSuffix(op, "IfExists")
+	if i := strings.LastIndex(base, ":"); i >= 0 {
+		base = base[i+1:]
+	}
+	return strings.Contains(base, "Not")
+}
