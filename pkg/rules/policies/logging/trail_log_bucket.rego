@@ -62,7 +62,7 @@ deny contains f if {
 	some t in input.trails
 	some b in input.buckets
 	logs_to(t, b)
-	[doc, i, s] := sharing.sharing_statement(b.address)
+	[_, i, s] := sharing.sharing_statement(b.address)
 	f := {
 		"msg": sprintf("trail %q writes its logs to bucket %q, whose policy statement %s allows another account", [t.label, b.label, statement_name(s, i)]),
 		"range": t.log_bucket.range,
