@@ -35,8 +35,8 @@ func (e *Engine) skipUnsupported(p *Plan, c *Change, phase string, err error) (b
 	switch {
 	case errors.Is(err, errUnsupported):
 	case code == "MalformedXML" || isUnsupported(err):
-		proven := e.provenFor(p, c)
-		if guardrail(c.Type, phase) && (proven || code == "MalformedXML") || code == "MalformedXML" && proven {
+		malformed, proven, guard := code == "MalformedXML", e.provenFor(p, c), guardrail(c.Type, phase)
+		if malformed && (proven || guard) || proven && guard {
 			return false, e.refuseSkip(c, phase, proven, err)
 		}
 		e.recordSkip(p, c, fmt.Sprintf("%s is not supported by %s (a write answered %s)", c.Type, e.C.Endpoint, short(err)))
