@@ -159,6 +159,13 @@ owned(v) if {
 	common.principal_account(v) == common.own_account
 }
 
-action_range(doc, i, s) := common.field_range(doc, i, "Action") if s.Action
+# action_range is the range of the first administrative action of s: its own
+# provenance entry when the renderer records one per action (a grant's
+# identity policy, whose actions come from permissions or extra_actions),
+# else the range of the Action or NotAction field.
+action_range(doc, i, s) := doc.provenance[sprintf("/Statement/%d/Action/%d", [i, j])] if {
+	js := [j | some j, a in common.actions(s); common.covers_any_action({"Action": a}, admin_actions)]
+	j := js[0]
+} else := common.field_range(doc, i, "Action") if s.Action
 
 else := common.field_range(doc, i, "NotAction")
