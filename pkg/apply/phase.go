@@ -84,9 +84,10 @@ func revokeStep(it *Item, before any, partition string) (step int, note string) 
 }
 
 // widenStep is the step at which a split change adds access: the item's
-// own step, or the audit step for a bucket policy that first gains
-// statements for AWS service principals (compared with its deny-only
-// phase, which may switch a Deny's encryption but adds no Allow).
+// own step, or for a bucket policy the guardrails step when its deny-only
+// phase completes it (a Deny that switches encryption, narrow_deny.go),
+// the audit step when it first gains statements for AWS service
+// principals.
 func widenStep(it *Item, narrowed any, partition string) int {
 	if it.Type != TBucketPolicy {
 		return it.Step
@@ -94,6 +95,9 @@ func widenStep(it *Item, narrowed any, partition string) int {
 	live := newLive()
 	live.set(it.Key(), narrowed)
 	if _, d := policyPhase(it, live, phaseDeny, partition); d != nil {
+		if equal(d, it.Desired) {
+			return StepGuardrail
+		}
 		live.set(it.Key(), d)
 	}
 	if _, w := policyPhase(it, live, phaseService, partition); w != nil && !equal(w, live.get(it.Key())) {
