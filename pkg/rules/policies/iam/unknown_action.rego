@@ -23,7 +23,9 @@
 #   hard: true
 #   remediation: >-
 #     Correct the spelling of the action (names are listed in the AWS Service
-#     Authorization Reference), or remove it.
+#     Authorization Reference), or remove it. An action of another service,
+#     such as iam:PassRole, is not needed by a bucket setup and teramotc does
+#     not allow it: manage that permission outside teramotc.
 #   security_severity: "5.0"
 #   peers: [UNKNOWN_ACTION, UNKNOWN_PREFIX, INVALID_ACTION]
 package teramotc.rules.unknown_action
@@ -35,7 +37,7 @@ deny contains f if {
 	bad := sort([a | some a in site.actions; not plainly_known(a); invalid(a)])
 	count(bad) > 0
 	f := {
-		"msg": sprintf("%s names actions that do not exist: %s", [site.attr, concat(", ", bad)]),
+		"msg": sprintf("%s names actions that are not S3, KMS or STS actions: %s", [site.attr, concat(", ", bad)]),
 		"range": site.range,
 		"address": site.address,
 	}

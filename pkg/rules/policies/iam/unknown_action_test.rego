@@ -14,7 +14,7 @@ test_fail_misspelt if {
 	count(fs) == 1
 	some f in fs
 	f.range == rng(12)
-	f.msg == "extra_actions names actions that do not exist: s3:GetObjects"
+	f.msg == "extra_actions names actions that are not S3, KMS or STS actions: s3:GetObjects"
 }
 
 test_fail_malformed_and_empty_pattern if {
