@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/teramot/teramotc/internal/cli"
+	_ "github.com/teramot/teramotc/internal/hugeheap" // huge pages for a cold lint's heap
 )
 
 func main() {
