@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+
+	"github.com/teramot/teramotc/internal/hugeheap"
 )
 
 // lintMemoryLimit is the soft memory limit of a lint process: with it, a run
@@ -49,6 +51,7 @@ type gcSentinel struct{ _ *int }
 // says. It costs nothing until the heap first reaches the limit.
 func watchHeap() {
 	runtime.SetFinalizer(&gcSentinel{}, func(*gcSentinel) {
+		hugeheap.Release() // the heap is reused from now on
 		raiseLimit()
 		watchHeap()
 	})
