@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -69,4 +70,16 @@ func TestReserve(t *testing.T) {
 		t.Errorf("16 MiB of later allocations never landed in the freed block [%#x, %#x)", from, to)
 	}
 	_ = keep
+}
+
+// TestRelease checks that Release withdraws the advice: the range is then
+// marked MADV_NOHUGEPAGE.
+func TestRelease(t *testing.T) {
+	defer func(a [2]uintptr) { advised = a }(advised)
+	advised[0], advised[1] = reserve()
+	Release()
+	flags := vmFlags(t, advised[0])
+	if !slices.Contains(flags, "nh") || slices.Contains(flags, "hg") {
+		t.Errorf("after Release the block's mapping has VmFlags %v, want nh and no hg", flags)
+	}
 }
