@@ -88,7 +88,7 @@ func TestLintExitCodes(t *testing.T) {
 		code           int
 		stdout, stderr string // substrings; "" means empty
 	}{
-		{"hard rule", []string{hard}, view.ExitError, "AWS would reject the spec: 1 hard-rule error.", ""},
+		{"hard rule", []string{hard}, view.ExitError, "The spec is invalid: 1 hard-rule error.", ""},
 		{"hard rule, -no-fail", []string{"-no-fail", hard}, view.ExitError, "(TMC701 bucket-name)", ""},
 		{"hard rule, -force -fail-level notice", []string{"-force", "-fail-level", "notice", hard}, view.ExitError, "TMC701", ""},
 		{"soft finding", []string{"-only", "TMC101", public}, view.ExitFindings, "(TMC101 public-access-block)", ""},

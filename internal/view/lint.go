@@ -148,7 +148,7 @@ func (r *LintReport) Valid() bool {
 	return !r.Errors.HasErrors() && r.HardErrors() == 0
 }
 
-// HardErrors counts the hard-rule findings: AWS would reject the spec
+// HardErrors counts the hard-rule findings, which make the spec invalid
 // (see rules.Finding.Hard).
 func (r *LintReport) HardErrors() int {
 	n := 0

@@ -35,7 +35,7 @@ type JSONIssue struct {
 	Address     string           `json:"address"`
 	Range       *JSONRange       `json:"range"`
 	Suppression *JSONSuppression `json:"suppression"`
-	// Hard is true when AWS would reject the spec for this issue: it
+	// Hard is true when a hard rule found this issue (AWS rejects it, or teramotc refuses it): it
 	// cannot be suppressed and makes lint exit 1.
 	Hard bool `json:"hard"`
 }

@@ -201,8 +201,8 @@ func TestLintSARIFExitCode(t *testing.T) {
 			r := lintTestReport(t)
 			r.Errors, r.NoFail = nil, true
 			return r
-		}, true, ExitError, "AWS would reject the spec: 1 hard-rule error."},
-		{"spec error", lintTestReport, false, ExitError, "Lint stopped by 1 error in the spec. AWS would reject the spec: 1 hard-rule error."},
+		}, true, ExitError, "The spec is invalid: 1 hard-rule error."},
+		{"spec error", lintTestReport, false, ExitError, "Lint stopped by 1 error in the spec. The spec is invalid: 1 hard-rule error."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -103,7 +103,7 @@ func (r *LintReport) hardReason() string {
 	if n == 0 {
 		return ""
 	}
-	return fmt.Sprintf("AWS would reject the spec: %s.", plural(n, "hard-rule error"))
+	return fmt.Sprintf("The spec is invalid: %s.", plural(n, "hard-rule error"))
 }
 
 // lintSummaryLine is the last line of the text format. It counts what the

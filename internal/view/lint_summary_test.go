@@ -44,7 +44,7 @@ func TestLintSummaryLine(t *testing.T) {
 		r    *LintReport
 		want string
 	}{
-		{"findings", &LintReport{Findings: full.Findings}, "6 issues (3 errors, 1 warning, 2 notices), 1 suppressed. AWS would reject the spec: 1 hard-rule error."},
+		{"findings", &LintReport{Findings: full.Findings}, "6 issues (3 errors, 1 warning, 2 notices), 1 suppressed. The spec is invalid: 1 hard-rule error."},
 		{"soft findings", &LintReport{Findings: lintSoftFindings(t)}, "5 issues (2 errors, 1 warning, 2 notices)"},
 		{"one", &LintReport{Findings: full.Findings[2:3]}, "1 issue (1 error)"},
 		{"only suppressed", &LintReport{Findings: lintSuppressedOnly(full)}, "No issues found, 1 suppressed."},

@@ -7,8 +7,9 @@
 #   action (s3:GetObjects) simply grants nothing. teramotc ships the action
 #   lists of Amazon S3, AWS KMS and AWS STS from the AWS Service
 #   Authorization Reference; a pattern with * or ? must match at least one
-#   action of the list, and actions of other services are not needed by a
-#   bucket setup.
+#   action of the list. Actions of other services are not needed by a bucket
+#   setup, and teramotc refuses them as hard errors too, although IAM would
+#   accept one (iam:PassRole) in an identity policy.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
 #     description: AWS documentation
