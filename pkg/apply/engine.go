@@ -77,7 +77,7 @@ func NewEngine(ctx context.Context, c *Clients) (*Engine, error) {
 		// An S3-compatible server without AWS STS: only S3 can be managed.
 		// Said by every plan (MakePlan): no progress handler is set yet.
 		e := &Engine{C: c, Partition: "aws"}
-		e.preflight = append(e.preflight, fmt.Sprintf("%s does not answer sts:GetCallerIdentity (%s); only S3 resources can be managed there", c.Endpoint, short(err)))
+		e.preflight = append(e.preflight, fmt.Sprintf("%s does not answer sts:GetCallerIdentity (%s); only S3 resources can be managed there", endpointName(c.Endpoint), short(err)))
 		return e, nil
 	}
 	if err != nil {

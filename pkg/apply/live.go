@@ -100,7 +100,7 @@ func (e *Engine) readItem(ctx context.Context, live *Live, it *Item) error {
 		}
 		return nil
 	case e.C.Endpoint != "" && isUnsupported(err):
-		live.unsupported(key, fmt.Sprintf("%s is not supported by %s (%s)", it.Type, e.C.Endpoint, errorCode(err)))
+		live.unsupported(key, fmt.Sprintf("%s is not supported by %s (%s)", it.Type, endpointName(e.C.Endpoint), errorCode(err)))
 		return nil
 	default:
 		return err

@@ -9,14 +9,17 @@ import (
 // errUnsupported marks a capability the endpoint lacks.
 var errUnsupported = errors.New("its GET probe answered NotImplemented")
 
-// errRejectedBefore is errUnsupported learned from an earlier write of
-// the type in this run (see capCache.reject).
-var errRejectedBefore error = &rejectedError{}
+// rejectedError is errUnsupported learned from an earlier write of the
+// type in this run (see capCache.reject): cause is that write's answer,
+// why the reason recorded for it. skipUnsupported decides on cause, as for
+// a write of its own.
+type rejectedError struct {
+	why   string
+	cause error
+}
 
-type rejectedError struct{}
-
-func (*rejectedError) Error() string {
-	return "an earlier write of this type was rejected as unsupported"
+func (r *rejectedError) Error() string {
+	return "an earlier write of this type was rejected as unsupported (" + short(r.cause) + ")"
 }
 func (*rejectedError) Is(t error) bool { return t == errUnsupported }
 
@@ -43,13 +46,14 @@ type capCache struct {
 	mu    sync.Mutex
 	known map[string]capability
 	gates map[string]*sync.Mutex
-	// rejected holds, per type, why a write of it was skipped as
-	// unsupported (reject); reads mark the type's items with it.
-	rejected map[string]string
+	// rejected holds, per type, the write of it that was skipped as
+	// unsupported (reject); reads mark the type's items with its reason.
+	rejected map[string]*rejectedError
 }
 
 // decided reports whether the answer for typ is known, and the error a
-// write of that type must stop with (errUnsupported or nil).
+// write of that type must stop with (errUnsupported, a *rejectedError, or
+// nil).
 func (c *capCache) decided(typ string) (bool, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -57,8 +61,8 @@ func (c *capCache) decided(typ string) (bool, error) {
 	case capSupported, capAnswers:
 		return true, nil
 	case capUnsupported:
-		if c.rejected[typ] != "" {
-			return true, errRejectedBefore
+		if r := c.rejected[typ]; r != nil {
+			return true, r
 		}
 		return true, errUnsupported
 	}
@@ -88,11 +92,12 @@ func (c *capCache) learn(typ string, v capability) {
 	}
 }
 
-// reject records that a write of typ was skipped as unsupported, and why:
-// later buckets skip the type without writing, and reads of this Engine
-// mark its items unsupported (markRejected), so a plan made afterwards
-// shows them as such.
-func (c *capCache) reject(typ, why string) {
+// reject records that a write of typ was skipped as unsupported, why, and
+// the answer (cause): later buckets do not send the type's write but
+// decide on that answer (skipUnsupported), and reads of this Engine mark
+// its items unsupported (markRejected), so a plan made afterwards shows
+// them as such.
+func (c *capCache) reject(typ, why string, cause error) {
 	c.learn(typ, capUnsupported)
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -100,17 +105,20 @@ func (c *capCache) reject(typ, why string) {
 		return // proven supported meanwhile: not the endpoint's lack
 	}
 	if c.rejected == nil {
-		c.rejected = map[string]string{}
+		c.rejected = map[string]*rejectedError{}
 	}
-	if c.rejected[typ] == "" {
-		c.rejected[typ] = why
+	if c.rejected[typ] == nil {
+		c.rejected[typ] = &rejectedError{why: why, cause: cause}
 	}
 }
 
 func (c *capCache) rejectedWhy(typ string) string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.rejected[typ]
+	if r := c.rejected[typ]; r != nil {
+		return r.why
+	}
+	return ""
 }
 
 // markRejected marks it unsupported in live when a write of its type was
