@@ -39,6 +39,8 @@ func (e *Engine) WarnOtherAttachments(ctx context.Context, p *Plan) {
 	for _, name := range names {
 		others, err := e.policyOwners(ctx, e.policyARN(name))
 		if err != nil {
+			// The error in parentheses: a plan file is compared by its
+			// code, not its message (comparableWarning).
 			p.Warnings = append(p.Warnings, fmt.Sprintf("could not list who else holds managed policy %s (%v); "+
 				"check with: aws iam list-entities-for-policy --policy-arn %s", name, err, e.policyARN(name)))
 			continue

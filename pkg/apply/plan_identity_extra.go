@@ -64,6 +64,8 @@ func (e *Engine) warnIdentityExtras(ctx context.Context, p *Plan) {
 		}
 		x, err := e.identityExtras(ctx, kind, it.Name, declared[kind+"/"+it.Name])
 		if err != nil {
+			// The error in parentheses: a plan file is compared by its
+			// code, not its message (comparableWarning).
 			p.Warnings = append(p.Warnings, fmt.Sprintf("could not list the policies and groups of %s %s (%v), so the plan "+
 				"cannot tell whether it holds access the spec does not declare; check with: %s", kind, it.Name, err, inspectCommands(kind, it.Name)))
 			continue

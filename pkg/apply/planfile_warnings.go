@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/teramot/teramotc/pkg/spec"
 )
@@ -24,10 +25,11 @@ var ErrPlanWarnings = fmt.Errorf("saved plan's warnings differ from the fresh pl
 // hold. They are read for the plan but are not part of the live
 // fingerprint, so a reviewed plan would otherwise widen access that
 // reaches holders nobody reviewed. They are compared as the plan file
-// holds them (redacted, access keys masked), in any order; the ids of AWS
-// requests quoted in a read error are not compared. A file whose
-// warnings were deleted or edited is refused the same way, so that
-// "teramotc show" of an applied file always showed its warnings.
+// holds them (redacted, access keys masked), in any order; the request
+// ids and message of an AWS error quoted in a read error are not compared,
+// its code is (comparableWarning). A file whose warnings were deleted or
+// edited is refused the same way, so that "teramotc show" of an applied
+// file always showed its warnings.
 func checkWarnings(saved []string, fresh *Plan) error {
 	was, err := warningsAsSaved(saved)
 	if err != nil {
@@ -69,11 +71,60 @@ func warningsAsSaved(warnings []string) ([]string, error) {
 	return out, nil
 }
 
-// requestIDs are the ids AWS gives each request, quoted in the text of a
-// read error: they differ from one plan to the next.
-var requestIDs = regexp.MustCompile(`\b(RequestID|HostID): [^,\s)]*`)
+// A warning that a read failed quotes the AWS error, whose text varies
+// from one plan to the next although nothing changed: the ids AWS gives
+// each request, and the message, which for AccessDenied names the
+// caller's assumed-role session (random per process for a profile with
+// role_arn and no role_session_name). Such a warning is therefore compared
+// by the rest of its text (what could not be read, the service, operation
+// and HTTP status) and the error code, without the ids and the message.
+var (
+	requestIDs = regexp.MustCompile(`\b(RequestID|HostID): [^,\s)]*`)
+	apiError   = regexp.MustCompile(`\bapi error [A-Za-z0-9._-]+: `) // smithy.GenericAPIError, then the message
+	// sessionName is the session of an assumed-role ARN (the caller's):
+	// masked wherever it appears, for a message that is kept.
+	sessionName = regexp.MustCompile(`(:assumed-role/[^/\s]+/)[^\s,;()]+`)
+)
 
-func comparableWarning(w string) string { return requestIDs.ReplaceAllString(w, "$1: ...") }
+// comparableWarning returns what is compared of a warning. The message of
+// a quoted AWS error ends at the ")" that closes the parenthesis the
+// warning quotes the error in; a message with an unmatched "(" is kept
+// (with its session names masked), so that it is compared as written.
+func comparableWarning(w string) string {
+	w = requestIDs.ReplaceAllString(w, "$1: ...")
+	var b strings.Builder
+	for {
+		loc := apiError.FindStringIndex(w)
+		if loc == nil {
+			break
+		}
+		end := closingParen(w[loc[1]:])
+		if end < 0 {
+			break
+		}
+		b.WriteString(w[:loc[1]] + "...")
+		w = w[loc[1]+end:]
+	}
+	b.WriteString(w)
+	return sessionName.ReplaceAllString(b.String(), "$1...")
+}
+
+// closingParen returns the index of the first ")" of s that closes no "("
+// of s, -1 when there is none.
+func closingParen(s string) int {
+	depth := 0
+	for i, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth == 0:
+			return i
+		case r == ')':
+			depth--
+		}
+	}
+	return -1
+}
 
 // firstMissing returns the first warning of a that b lacks, counting
 // repeats (the comparison ignores order, not multiplicity).
