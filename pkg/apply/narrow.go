@@ -40,25 +40,30 @@ func narrowPolicy(old, want any, partition string) any {
 // is denied; the full phase, after the audit step, removes it. Taking a
 // permission from a service is not revoking a partner's access. For the
 // same reason a rendered Deny keeps exempting the services its live
-// version exempts, and a Deny that switches encryption waits for the new
-// default encryption (interimDeny, narrow_deny.go).
+// version exempts until the full phase, one that exempts more replaces the
+// live one in the service-grants phase, and a Deny that switches
+// encryption waits for the new default encryption (interimDeny,
+// narrow_deny.go).
 func narrowBucketPolicy(old, want any, partition string) any {
 	return narrow(old, want, partition, beforeGuardrails)
 }
 
-// narrowGuardedBucketPolicy is narrowBucketPolicy for the deny-only and
-// service-grants phases, after the guardrails stage has written the
-// bucket's default encryption: a live Deny that the rendered one switches
-// to another encryption gives way to it (replacedDeny).
-func narrowGuardedBucketPolicy(old, want any, partition string) any {
-	return narrow(old, want, partition, afterGuardrails)
+// narrowGuardedBucketPolicy is narrowBucketPolicy for the deny-only
+// phase (stage afterGuardrails), after the guardrails stage has written
+// the bucket's default encryption, and for the service-grants phase
+// (stage serviceGrants), before logging and trails start: a live Deny
+// that the rendered one switches to another encryption, and from the
+// service-grants phase on one that it changes only in the services it
+// exempts, gives way to it (replacedDeny).
+func narrowGuardedBucketPolicy(old, want any, partition string, stage bucketStage) any {
+	return narrow(old, want, partition, stage)
 }
 
 func narrow(old, want any, partition string, stage bucketStage) any {
 	var out []map[string]any
 	for _, s := range statements(old) {
 		if s["Effect"] != "Allow" {
-			if stage != afterGuardrails || !replacedDeny(s, want) {
+			if stage < afterGuardrails || !replacedDeny(s, want, stage) {
 				out = append(out, s)
 			}
 			continue

@@ -65,13 +65,10 @@ func intersectConditions(a, b any) (map[string]any, bool) {
 // properties (a key missing from the request is treated alike by both
 // sides), so they are handled by their base operator.
 func combineValues(op string, a, b []string) []string {
-	base := strings.TrimSuffix(op, "IfExists")
-	if i := strings.LastIndex(base, ":"); i >= 0 {
-		base = base[i+1:]
-	}
-	if strings.Contains(base, "Not") {
+	if negated(op) {
 		return mergeSorted(a, b)
 	}
+	base := baseOperator(op)
 	cover := func(p, q string) bool { return p == q }
 	switch base {
 	case "StringLike":
@@ -122,4 +119,15 @@ func anyList(list []string) []any {
 		out[i] = s
 	}
 	return out
+}
+
+// baseOperator strips a condition operator's IfExists suffix and its
+// ForAllValues:/ForAnyValue: qualifier: StringNotEquals for
+// ForAllValues:StringNotEqualsIfExists.
+func baseOperator(op string) string {
+	base := strings.TrimSuffix(op, "IfExists")
+	if i := strings.LastIndex(base, ":"); i >= 0 {
+		base = base[i+1:]
+	}
+	return base
 }

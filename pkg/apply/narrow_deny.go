@@ -9,25 +9,35 @@ import (
 
 // How a bucket policy's Deny statements change before its full phase.
 //
-// Every intermediate phase keeps every live Deny (removing one widens
-// access), so it denies at least what the live policy denies; a rendered
-// Deny added beside them can only deny more. Two rendered Denies would
-// deny more than intended while the run is in between:
+// The revoke and deny-only phases keep every live Deny (removing one
+// widens access), so they deny at least what the live policy denies; a
+// rendered Deny added beside them can only deny more. The Deny statements
+// "of" a rendered Deny t are the live ones named like it, and unnamed ones
+// (an earlier phase's copy) that differ from it only in the services they
+// exempt (ownDenies). Three kinds of rendered Deny need care:
 //
 //   - one that exempts fewer AWS services (a negated
-//     aws:PrincipalServiceName condition with fewer values) than the live
-//     Deny of its Sid: the services still deliver there until the audit
-//     step moves them (access logging, a trail's log_bucket), so until the
-//     full phase the rendered Deny also exempts the services the live one
-//     exempts (withExemptions). The live Deny still applies, so this grants
-//     nothing the live policy does not.
+//     aws:PrincipalServiceName condition with fewer values) than its live
+//     Denies: the services still deliver there until the audit step moves
+//     them (access logging, a trail's log_bucket), so until the full phase
+//     the rendered Deny also exempts the services all its live Denies
+//     exempt (commonExemptions). A service they do not all exempt is
+//     denied live already, so this grants nothing the live policy does
+//     not.
+//   - one that exempts more services (access logging or a trail newly
+//     delivered into an existing log bucket): a live Deny beside it would
+//     deny the new service. The service-grants phase, before the audit
+//     step starts the delivery, replaces each live Deny of it that differs
+//     only in exemptions by the rendered one (with the common live
+//     exemptions): it stops denying only the services the spec exempts,
+//     as the service Allows it writes beside it.
 //   - one that asks for another encryption than the live Deny of its Sid
-//     (an algorithm or KMS key switch): the two together deny every upload.
-//     Before the guardrails stage writes the new default encryption (the
-//     revoke phase), the live Deny holds alone; from the deny-only phase
-//     on, the rendered one (with the live exemptions) replaces it. An
-//     upload that names the old encryption is then refused, as the spec
-//     asks; one without a header gets the new default encryption.
+//     (an algorithm or KMS key switch): the two together deny every
+//     upload. Before the guardrails stage writes the new default
+//     encryption (the revoke phase), the live Deny holds alone; from the
+//     deny-only phase on, the rendered one (with the live exemptions)
+//     replaces it. An upload must then name the new encryption; one that
+//     names the old is refused.
 
 // bucketStage is how far a run has got when a policy is narrowed.
 type bucketStage int
@@ -35,7 +45,8 @@ type bucketStage int
 const (
 	plainPolicy      bucketStage = iota // identity and trust policies
 	beforeGuardrails                    // bucket policy, revoke phase
-	afterGuardrails                     // bucket policy, deny-only and service-grants phases
+	afterGuardrails                     // bucket policy, deny-only phase
+	serviceGrants                       // bucket policy, service-grants phase
 )
 
 // exemptionKeys are the condition keys a Deny exempts AWS services with.
@@ -48,31 +59,89 @@ var encryptionKeys = []string{"s3:x-amz-server-side-encryption", "s3:x-amz-serve
 // rendered Deny t of a bucket policy whose live document is old (nil:
 // nothing yet).
 func interimDeny(t map[string]any, old any, stage bucketStage) map[string]any {
-	live := sameSidDenies(t, old)
-	if stage == beforeGuardrails && slices.ContainsFunc(live, func(s map[string]any) bool { return switchesEncryption(s, t) }) {
+	own := ownDenies(t, old)
+	if stage == beforeGuardrails && slices.ContainsFunc(own, func(s map[string]any) bool { return switchesEncryption(s, t) }) {
 		return nil
 	}
-	for _, s := range live {
-		t = withExemptions(t, s)
+	if len(own) == 0 {
+		return t
 	}
-	return t
+	return withExemptions(t, commonExemptions(own))
 }
 
-// replacedDeny reports whether, after the guardrails, the live Deny s
-// gives way to a rendered Deny of want that switches its encryption.
-func replacedDeny(s map[string]any, want any) bool {
-	return slices.ContainsFunc(statements(want), func(t map[string]any) bool { return switchesEncryption(s, t) })
+// replacedDeny reports whether, at stage (after the guardrails), the live
+// Deny s gives way to a rendered Deny of want: one that switches its
+// encryption, or in the service-grants phase one of which s is a Deny
+// that differs only in exemptions.
+func replacedDeny(s map[string]any, want any, stage bucketStage) bool {
+	return slices.ContainsFunc(statements(want), func(t map[string]any) bool {
+		return switchesEncryption(s, t) || stage == serviceGrants && ownDeny(s, t) && exemptionsOnly(s, t)
+	})
 }
 
-// sameSidDenies returns the Deny statements of p named like the Deny t.
-func sameSidDenies(t map[string]any, p any) []map[string]any {
+// ownDenies returns the Deny statements of p that belong to the rendered
+// Deny t (ownDeny).
+func ownDenies(t map[string]any, p any) []map[string]any {
 	var out []map[string]any
 	for _, s := range statements(p) {
-		if denySidPair(s, t) {
+		if ownDeny(s, t) {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// ownDeny reports whether the live Deny s belongs to the rendered Deny t:
+// named like it, or unnamed and differing from it only in exemptions.
+func ownDeny(s, t map[string]any) bool {
+	return denySidPair(s, t) || s["Effect"] == "Deny" && str(s["Sid"]) == "" && exemptionsOnly(s, t)
+}
+
+// exemptionsOnly reports whether the Denies s and t are equal but for
+// their Sids and the services they exempt by negated operators.
+func exemptionsOnly(s, t map[string]any) bool {
+	if s["Effect"] != "Deny" || t["Effect"] != "Deny" {
+		return false
+	}
+	exS, restS := splitCondition(s, exemptionKeys)
+	exT, restT := splitCondition(t, exemptionKeys)
+	for _, ex := range []map[string]any{exS, exT} {
+		for op := range ex {
+			if !negated(op) {
+				return false
+			}
+		}
+	}
+	return equal(restS, restT)
+}
+
+// commonExemptions returns a statement whose condition holds the
+// exemptions (negated operators on exemption keys) that every Deny of
+// live has: the services the live Denies together do not deny.
+func commonExemptions(live []map[string]any) map[string]any {
+	ex, _ := splitCondition(live[0], exemptionKeys)
+	cond := map[string]any{}
+	for op, raw := range ex {
+		if !negated(op) {
+			continue
+		}
+		m := map[string]any{}
+		for k, v := range raw.(map[string]any) {
+			var keep []string
+			for _, svc := range stringSet(v, nil) {
+				if !slices.ContainsFunc(live[1:], func(s map[string]any) bool { return !slices.Contains(conditionValues(s, op, k), svc) }) {
+					keep = append(keep, svc)
+				}
+			}
+			if len(keep) > 0 {
+				m[k] = anyList(keep)
+			}
+		}
+		if len(m) > 0 {
+			cond[op] = m
+		}
+	}
+	return map[string]any{"Effect": "Deny", "Condition": cond}
 }
 
 func denySidPair(s, t map[string]any) bool {
@@ -157,8 +226,8 @@ func withExemptions(t, s map[string]any) map[string]any {
 	return out
 }
 
-// exemptionsDropped lists the services the live Deny s exempts and the
-// rendered Deny t no longer does.
+// exemptionsDropped lists the services the live Deny s (or
+// commonExemptions) exempts and the rendered Deny t no longer does.
 func exemptionsDropped(s, t map[string]any) []string {
 	ex, _ := splitCondition(s, exemptionKeys)
 	var out []string
@@ -184,13 +253,15 @@ func exemptionsDropped(s, t map[string]any) []string {
 func denyNotes(before, want any, fullStep int) []string {
 	var notes []string
 	for _, t := range statements(want) {
-		for _, s := range sameSidDenies(t, before) {
-			if switchesEncryption(s, t) {
-				notes = append(notes, fmt.Sprintf("Deny %s changes at step %d, after the default encryption; until then the live one holds alone", str(t["Sid"]), StepGuardrail))
-			}
-			if gone := exemptionsDropped(s, t); len(gone) > 0 {
-				notes = append(notes, fmt.Sprintf("Deny %s exempts %s until step %d, after the delivery has moved", str(t["Sid"]), strings.Join(gone, ", "), fullStep))
-			}
+		own := ownDenies(t, before)
+		if len(own) == 0 {
+			continue
+		}
+		if slices.ContainsFunc(own, func(s map[string]any) bool { return switchesEncryption(s, t) }) {
+			notes = append(notes, fmt.Sprintf("Deny %s changes at step %d, after the default encryption; until then the live one holds alone", str(t["Sid"]), StepGuardrail))
+		}
+		if gone := exemptionsDropped(commonExemptions(own), t); len(gone) > 0 {
+			notes = append(notes, fmt.Sprintf("Deny %s exempts %s until step %d, after the delivery has moved", str(t["Sid"]), strings.Join(gone, ", "), fullStep))
 		}
 	}
 	slices.Sort(notes)
@@ -218,11 +289,8 @@ func cloneCondition(c any) map[string]any {
 }
 
 // negated reports whether a condition operator holds when the value
-// matches none of the listed ones (StringNotEquals, ForAllValues:...).
+// matches none of the listed ones (StringNotEquals, NotIpAddress, and so
+// ForAllValues:StringNotEquals or StringNotEqualsIfExists).
 func negated(op string) bool {
-	base := strings.TrimSuffix(op, "IfExists")
-	if i := strings.LastIndex(base, ":"); i >= 0 {
-		base = base[i+1:]
-	}
-	return strings.Contains(base, "Not")
+	return strings.Contains(baseOperator(op), "Not")
 }

@@ -105,6 +105,23 @@ func assertLogDeliveryNotDenied(t *testing.T, f *fake, when string) {
 	}
 }
 
+// assertTrailDeliveryNotDenied checks, on the fake's state, that no Deny
+// of the log bucket's policy refuses CloudTrail while a trail delivers
+// there (from its creation: CloudTrail writes a test object).
+func assertTrailDeliveryNotDenied(t *testing.T, f *fake, when string) {
+	t.Helper()
+	pol := f.buckets[logsBucket].policy
+	for name, tr := range f.trails {
+		if pol == nil || aws.ToString(tr.in.S3BucketName) != logsBucket {
+			continue
+		}
+		u := upload{service: "cloudtrail.amazonaws.com", object: "arn:aws:s3:::" + logsBucket + "/" + aws.ToString(tr.in.S3KeyPrefix) + "/AWSLogs/" + testAccount + "/x"}
+		if d := deniedBy(mustParse(t, *pol), u); d != nil {
+			t.Errorf("%s: trail %s delivers to %s, and its policy denies it: %s", when, name, logsBucket, mustJSON(d))
+		}
+	}
+}
+
 // assertSomeUploadAccepted checks that the data bucket's policy lets a
 // user upload with at least one encryption header (or none).
 func assertSomeUploadAccepted(t *testing.T, f *fake, when string) {
@@ -133,21 +150,26 @@ func assertSomeUploadAccepted(t *testing.T, f *fake, when string) {
 //   - access logging moves to a new bucket (review E1): the old log
 //     bucket's Deny keeps exempting S3 log delivery until the delivery
 //     has moved;
+//   - access logging or a trail is newly delivered into the existing log
+//     bucket (review diff3 #1): its Deny exempts the new service from the
+//     step that starts the delivery on;
 //   - the data bucket switches from AES256 to aws:kms (review E6): never
 //     two Denies that together refuse every upload.
 func TestStopsKeepDenyConsistent(t *testing.T) {
 	tests := []struct {
-		name   string
-		mutate func(*spec.Spec)
-		assert func(*testing.T, *fake, string)
+		name          string
+		first, mutate func(*spec.Spec) // the converged spec, the change
+		assert        func(*testing.T, *fake, string)
 	}{
-		{"access logs moved", moveAccessLogs, assertLogDeliveryNotDenied},
-		{"access logs removed", func(s *spec.Spec) { s.BucketByLabel("data").AccessLogging = nil }, assertLogDeliveryNotDenied},
-		{"encryption algorithm switched", switchToKMS, assertSomeUploadAccepted},
+		{"access logs moved", nil, moveAccessLogs, assertLogDeliveryNotDenied},
+		{"access logs removed", nil, func(s *spec.Spec) { s.BucketByLabel("data").AccessLogging = nil }, assertLogDeliveryNotDenied},
+		{"encryption algorithm switched", nil, switchToKMS, assertSomeUploadAccepted},
+		{"access logging newly added into an existing log bucket", func(s *spec.Spec) { s.BucketByLabel("data").AccessLogging = nil }, nil, assertLogDeliveryNotDenied},
+		{"trail newly added", func(s *spec.Spec) { s.Trails = nil }, nil, assertTrailDeliveryNotDenied},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			first := loadSpec(t, "setup-guide-user", nil)
+			first := loadSpec(t, "setup-guide-user", tc.first)
 			changed := loadSpec(t, "setup-guide-user", tc.mutate)
 			clean := newFake()
 			e := fakeEngine(t, clean)

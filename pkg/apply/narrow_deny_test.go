@@ -39,6 +39,9 @@ const (
 //   - a Deny that exempts fewer delivery services keeps the live
 //     exemptions until the full phase (the services deliver there until
 //     the audit step moves them);
+//   - a Deny that exempts more replaces the live one in the
+//     service-grants phase, before the audit step starts the delivery,
+//     keeping only the exemptions every live Deny of it has;
 //   - a Deny that switches encryption is written after the default
 //     encryption (deny-only phase), replacing the live one; the revoke
 //     phase keeps the live one alone, never both (which deny every upload).
@@ -88,12 +91,29 @@ func TestBucketPolicyPhaseDenies(t *testing.T) {
 			[]string{denyObjects},
 			[]string{denyMore},
 			[]string{strings.Replace(denyObjects, `"Sid":"D",`, "", 1), denyMore}, nil, nil},
-		{"new service grant on a bucket with a policy",
+		{"access logging newly delivered into a log bucket",
 			[]string{denyTLS, denyUploads("logs", "AES256", ctSvc), allowCT},
 			[]string{denyTLS, denyUploads("logs", "AES256", ctSvc, logSvc), allowCT, allowDelivery},
 			[]string{denyTLS, denyUploads("logs", "AES256", ctSvc), allowCT},
 			[]string{denyTLS, denyWithoutSid(denyUploads("logs", "AES256", ctSvc)), allowCT, denyUploads("logs", "AES256", ctSvc, logSvc)},
-			[]string{denyTLS, denyWithoutSid(denyUploads("logs", "AES256", ctSvc)), allowCT, denyUploads("logs", "AES256", ctSvc, logSvc), allowDelivery}},
+			[]string{denyTLS, allowCT, denyUploads("logs", "AES256", ctSvc, logSvc), allowDelivery}},
+		{"a trail newly delivered into a log bucket",
+			[]string{denyTLS, denyUploads("logs", "AES256", logSvc), allowDelivery},
+			[]string{denyTLS, denyUploads("logs", "AES256", ctSvc, logSvc), allowCT, allowDelivery},
+			nil,
+			[]string{denyTLS, denyWithoutSid(denyUploads("logs", "AES256", logSvc)), allowDelivery, denyUploads("logs", "AES256", ctSvc, logSvc)},
+			[]string{denyTLS, allowCT, denyUploads("logs", "AES256", ctSvc, logSvc), allowDelivery}},
+		{"the trail moves out as access logging moves in",
+			[]string{denyTLS, denyUploads("logs", "AES256", ctSvc), allowCT},
+			[]string{denyTLS, denyUploads("logs", "AES256", logSvc), allowDelivery},
+			nil,
+			[]string{denyTLS, denyWithoutSid(denyUploads("logs", "AES256", ctSvc)), allowCT, denyUploads("logs", "AES256", ctSvc, logSvc)},
+			[]string{denyTLS, allowCT, denyUploads("logs", "AES256", ctSvc, logSvc), allowDelivery}},
+		{"a stopped run's two Denies, and the spec drops every exemption",
+			[]string{denyTLS, denyWithoutSid(denyUploads("logs", "AES256", ctSvc)), denyUploads("logs", "AES256", ctSvc, logSvc), allowCT},
+			[]string{denyTLS, denyUploads("logs", "AES256")},
+			nil, nil, // the rendered Deny with the common exemption is live already
+			[]string{denyTLS, allowCT, denyUploads("logs", "AES256", ctSvc)}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -31,7 +31,10 @@ const StepRevoke = 2
 //     now replaces the live one (narrowGuardedBucketPolicy), or the
 //     rendered Deny statements alone for a bucket without a policy.
 //   - service (audit): deny + Allows whose only principals are AWS services
-//     (log delivery, CloudTrail), needed before logging and trails start.
+//     (log delivery, CloudTrail), needed before logging and trails start;
+//     a live Deny that the rendered one changes only in the services it
+//     exempts gives way to it (with the live exemptions), so a service
+//     that starts delivering is exempt from then on.
 //   - full (grants): the rendered document, last; it also removes the
 //     service Allows for a log location the audit step has moved away from.
 //
@@ -163,7 +166,11 @@ func policyPhase(it *Item, live *Live, phase, partition string) (doc, want any) 
 	case phaseRevoke:
 		return revokeDoc(it, cur, partition)
 	}
-	n := narrowGuardedBucketPolicy(cur, it.Desired, partition)
+	stage := afterGuardrails
+	if phase == phaseService {
+		stage = serviceGrants
+	}
+	n := narrowGuardedBucketPolicy(cur, it.Desired, partition, stage)
 	if phase == phaseService {
 		list := statements(n)
 		for _, s := range statements(it.Desired) {
