@@ -36,12 +36,7 @@ func TestColorPerStream(t *testing.T) {
 			t.Run(command+"/"+tt.name, func(t *testing.T) {
 				env, _, stderr := testEnv("")
 				env.IsTerminal, env.ErrIsTerminal = tt.stdoutTTY, tt.stderrTTY
-				env.Getenv = func(k string) string {
-					if k == "NO_COLOR" {
-						return tt.noColorEnv
-					}
-					return ""
-				}
+				env.Getenv = onlyNoColor(tt.noColorEnv)
 				args := []string{command}
 				if command == "render" {
 					args = append(args, "-o", filepath.Join(dir, "out"))
@@ -99,12 +94,7 @@ func TestColorFlagEndToEnd(t *testing.T) {
 			t.Run(command+"/"+tt.name, func(t *testing.T) {
 				env, stdout, stderr := testEnv("")
 				env.IsTerminal, env.ErrIsTerminal = tt.tty, tt.tty
-				env.Getenv = func(k string) string {
-					if k == "NO_COLOR" {
-						return tt.noColor
-					}
-					return ""
-				}
+				env.Getenv = onlyNoColor(tt.noColor)
 				args := append(append(append([]string(nil), tt.global...), command), tt.after...)
 				if command == "render" {
 					args = append(args, "-o", filepath.Join(dir, "out"))
@@ -124,5 +114,15 @@ func TestColorFlagEndToEnd(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// onlyNoColor is an environment holding only NO_COLOR=v.
+func onlyNoColor(v string) func(string) string {
+	return func(k string) string {
+		if k == "NO_COLOR" {
+			return v
+		}
+		return ""
 	}
 }

@@ -148,12 +148,7 @@ func TestColorFlag(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			env, _, stderr := testEnv("")
 			env.IsTerminal, env.ErrIsTerminal = tt.stdoutTTY, tt.stderrTTY
-			env.Getenv = func(k string) string {
-				if k == "NO_COLOR" {
-					return tt.noColor
-				}
-				return ""
-			}
+			env.Getenv = onlyNoColor(tt.noColor)
 			fs := newFlagSet(env, "test")
 			_, err := parseArgs(fs, append(tt.args, "spec"))
 			if tt.wantProblem != "" {
