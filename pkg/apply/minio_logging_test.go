@@ -6,9 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/teramot/teramotc/internal/testenv"
 	"github.com/teramot/teramotc/pkg/render"
 	"github.com/teramot/teramotc/pkg/spec"
 )
@@ -18,22 +16,8 @@ import (
 // access logging with a warning instead of failing, and a plan made by
 // the same engine afterwards marks it unsupported (nothing else to do).
 func TestMinIOAccessLogging(t *testing.T) {
-	m := testenv.StartMinIO(t)
-	for _, kv := range m.Env() {
-		k, v, _ := cut(kv)
-		t.Setenv(k, v)
-	}
+	_, e, progress := minioEngine(t)
 	ctx := context.Background()
-	c, err := Connect(ctx, ConnectOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := NewEngine(ctx, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	progress := recordProgress(e)
-	e.Backoff, e.PropagationTimeout = 50*time.Millisecond, 10*time.Second
 	// The target is not declared here: a declared log target's policy
 	// exempts the log service with aws:PrincipalServiceName, a condition
 	// key MinIO refuses (its deny-only phase fails, apply-engine.md §7).

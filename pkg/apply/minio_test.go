@@ -20,22 +20,8 @@ import (
 // skipped with a warning and nothing is deleted; anonymous access is denied
 // and objects land encrypted and versioned.
 func TestMinIO(t *testing.T) {
-	m := testenv.StartMinIO(t)
-	for _, kv := range m.Env() {
-		k, v, _ := cut(kv)
-		t.Setenv(k, v)
-	}
+	m, e, progress := minioEngine(t)
 	ctx := context.Background()
-	c, err := Connect(ctx, ConnectOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := NewEngine(ctx, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	progress := recordProgress(e)
-	e.Backoff, e.PropagationTimeout = 50*time.Millisecond, 10*time.Second
 	items := loadSpec(t, "minimal", func(s *spec.Spec) {
 		b := s.Buckets[0]
 		b.Tags = spec.Tags{Set: true, Entries: []*spec.Tag{{Key: "owner", Value: "data-platform"}}}
@@ -116,4 +102,27 @@ func TestMinIO(t *testing.T) {
 			t.Errorf("anonymous %s: status %d, want 403", method, resp.StatusCode)
 		}
 	}
+}
+
+// minioEngine starts MinIO and returns it with an engine connected to it
+// through the environment, as a user would point teramotc at it, with
+// short retry intervals, and a record of its progress.
+func minioEngine(t *testing.T) (*testenv.MinIO, *Engine, *progressRecord) {
+	t.Helper()
+	m := testenv.StartMinIO(t)
+	for _, kv := range m.Env() {
+		k, v, _ := cut(kv)
+		t.Setenv(k, v)
+	}
+	c, err := Connect(context.Background(), ConnectOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := NewEngine(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	progress := recordProgress(e)
+	e.Backoff, e.PropagationTimeout = 50*time.Millisecond, 10*time.Second
+	return m, e, progress
 }

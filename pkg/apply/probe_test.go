@@ -3,42 +3,21 @@ package apply
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
-
-	"github.com/teramot/teramotc/pkg/render"
-	"github.com/teramot/teramotc/pkg/spec"
 )
 
 // bucketItems returns the items of a spec of n plain buckets.
 func bucketItems(t *testing.T, n int) []*Item {
 	t.Helper()
-	dir := t.TempDir()
 	var b strings.Builder
 	for i := range n {
 		fmt.Fprintf(&b, "bucket \"b%d\" {\n  name   = \"tmc-probe-%d\"\n  region = \"us-east-1\"\n}\n\n", i, i)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "main.hcl"), []byte(b.String()), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	loaded, diags := spec.Load(dir, spec.Options{})
-	if diags.HasErrors() {
-		t.Fatal(diags.Error())
-	}
-	out, diags := render.Render(loaded.Spec)
-	if diags.HasErrors() {
-		t.Fatal(diags.Error())
-	}
-	items, err := Desired(loaded.Spec, out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return items
+	return specItems(t, b.String())
 }
 
 // probes counts, per read operation, the reads of a bucket sub-resource
