@@ -12,11 +12,7 @@ import (
 // redirected stderr gets no escape codes), NO_COLOR and -no-color still
 // turning colour off.
 func TestColorPerStream(t *testing.T) {
-	dir := t.TempDir()
-	spec := filepath.Join(dir, "bad.hcl")
-	if err := os.WriteFile(spec, []byte("bucket \"data\" {\n  nmae = \"x\"\n}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir, spec := misspeltSpec(t)
 	tests := []struct {
 		name                 string
 		stdoutTTY, stderrTTY bool
@@ -65,11 +61,7 @@ func TestColorPerStream(t *testing.T) {
 // after the command name, on validate (diagnostics on stdout, Color) and
 // render (on stderr, ErrColor).
 func TestColorFlagEndToEnd(t *testing.T) {
-	dir := t.TempDir()
-	spec := filepath.Join(dir, "bad.hcl")
-	if err := os.WriteFile(spec, []byte("bucket \"data\" {\n  nmae = \"x\"\n}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir, spec := misspeltSpec(t)
 	tests := []struct {
 		name      string
 		tty       bool
@@ -125,4 +117,16 @@ func onlyNoColor(v string) func(string) string {
 		}
 		return ""
 	}
+}
+
+// misspeltSpec writes a spec with one error (a misspelt attribute, so that
+// the diagnostic can be coloured) and returns its directory and path.
+func misspeltSpec(t *testing.T) (dir, spec string) {
+	t.Helper()
+	dir = t.TempDir()
+	spec = filepath.Join(dir, "bad.hcl")
+	if err := os.WriteFile(spec, []byte("bucket \"data\" {\n  nmae = \"x\"\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, spec
 }

@@ -49,10 +49,7 @@ func TestFindingsRedacted(t *testing.T) {
 		action    = "s3:PutBucketAcl"
 		externID  = "ext-Zq8v2LmN4pR7tX1c"
 	)
-	policyDir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(policyDir, "evil.rego"), []byte(exfiltrate), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	policyDir := writePolicyDir(t, map[string]string{"evil.rego": exfiltrate})
 	set, err := Load(context.Background(), Options{PolicyDirs: []string{policyDir}})
 	if err != nil {
 		t.Fatal(err)
@@ -195,3 +192,16 @@ bucket "data" {
 }
 
 func specOptions(vars ...string) spec.Options { return spec.Options{Vars: vars} }
+
+// writePolicyDir writes the Rego source files (name to source) to a new
+// directory, a user's --policy DIR, and returns it.
+func writePolicyDir(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}

@@ -38,13 +38,7 @@ func TestRedactionKeepsWords(t *testing.T) {
 		varValue  = "Qm9vdGxlZ2dlci1vZi1zZWNyZXRz"
 		mapKey    = "secretkeyzz"
 	)
-	policyDir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(policyDir, "evil.rego"), []byte(exfiltrate), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(policyDir, "keys.rego"), []byte(tagKeys), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	policyDir := writePolicyDir(t, map[string]string{"evil.rego": exfiltrate, "keys.rego": tagKeys})
 	set, err := Load(context.Background(), Options{PolicyDirs: []string{policyDir}})
 	if err != nil {
 		t.Fatal(err)
