@@ -22,64 +22,108 @@ type locationGetter interface {
 	GetBucketLocation(context.Context, *s3.GetBucketLocationInput, ...func(*s3.Options)) (*s3.GetBucketLocationOutput, error)
 }
 
-// logTarget is one access-log target bucket that the spec names by a
-// literal string and does not declare, with the buckets that log to it.
+// logTarget is one log bucket that the spec names by a literal string and
+// does not declare, with the buckets whose access logs and the trails whose
+// logs go to it.
 type logTarget struct {
 	name      string
 	sensitive bool
 	sources   []*spec.Bucket
+	trails    []*spec.Trail
+	near      string // the region to ask in: the first source's, else the first trail's data bucket's
 }
 
-// CheckLogTargets checks the access-log targets that validation cannot:
-// a target_bucket named by a literal string that no bucket block of s
-// declares. S3 delivers server access logs only to a bucket in the same
-// region and account as the logged bucket (PutBucketLogging refuses any
-// other), so each such target must exist, be the caller's (HeadBucket with
-// ExpectedBucketOwner) and be in the region of every bucket that logs to
-// it. Each distinct target costs one HeadBucket (plus GetBucketLocation
-// when HeadBucket does not say the region); a spec whose targets are all
-// declared costs nothing.
+// CheckLogTargets checks the log buckets that validation cannot: an
+// access_logging target_bucket or a trail's log_bucket named by a literal
+// string that no bucket block of s declares. S3 delivers server access
+// logs only to a bucket in the same region and account as the logged
+// bucket (PutBucketLogging refuses any other), so each such access-log
+// target must exist, be the caller's (HeadBucket with ExpectedBucketOwner)
+// and be in the region of every bucket that logs to it. CloudTrail, in
+// contrast, delivers to a bucket of any account and region whose policy
+// lets it write, so a trail's log bucket must exist and be the caller's:
+// a typo or a name someone else registered would send the data events of
+// the spec's bucket to that account. Each distinct target costs one
+// HeadBucket (plus GetBucketLocation when HeadBucket does not say the
+// region); a spec whose targets are all declared costs nothing.
 //
 // A target that fails the check is an error diagnostic at its
-// target_bucket attribute, saying what to do; the error return is for AWS
-// failures (access denied to HeadBucket itself, a connection problem),
-// which the caller explains like any read error.
+// target_bucket or log_bucket attribute, saying what to do; the error
+// return is for AWS failures (access denied to HeadBucket itself, a
+// connection problem), which the caller explains like any read error.
 func (e *Engine) CheckLogTargets(ctx context.Context, s *spec.Spec) (hcl.Diagnostics, error) {
 	e.defaults()
-	declared := map[string]bool{}
-	for _, b := range s.Buckets {
-		declared[b.Name.Value] = true
-	}
-	byName := map[string]*logTarget{}
-	var targets []*logTarget
-	for _, b := range s.Buckets {
-		al := b.AccessLogging
-		if al == nil || al.TargetRef != "" || al.TargetBucket.Value == "" || declared[al.TargetBucket.Value] {
-			continue
-		}
-		t := byName[al.TargetBucket.Value]
-		if t == nil {
-			t = &logTarget{name: al.TargetBucket.Value}
-			byName[t.name] = t
-			targets = append(targets, t)
-		}
-		t.sensitive = t.sensitive || al.TargetBucket.Sensitive
-		t.sources = append(t.sources, b)
-	}
-	sort.Slice(targets, func(i, j int) bool { return targets[i].name < targets[j].name })
+	targets := undeclaredLogTargets(s)
 	var diags hcl.Diagnostics
 	for _, t := range targets {
-		region, status, err := e.logTargetRegion(ctx, t.name, t.sources[0].Region.Value)
+		region, status, err := e.logTargetRegion(ctx, t.name, t.near)
 		if err != nil {
-			return diags, fmt.Errorf("checking access log target %s: %w", shownName(t), err)
+			what := "access log target"
+			if len(t.sources) == 0 {
+				what = "trail log bucket"
+			}
+			return diags, fmt.Errorf("checking %s %s: %w", what, shownName(t), err)
 		}
 		for _, b := range t.sources {
 			if d := logTargetDiag(t, b, region, status); d != nil {
 				diags = append(diags, d)
 			}
 		}
+		for _, tr := range t.trails {
+			if d := trailLogBucketDiag(t, tr, status); d != nil {
+				diags = append(diags, d)
+			}
+		}
 	}
 	return diags, nil
+}
+
+// undeclaredLogTargets returns the log buckets of s named by a literal
+// string that no bucket block declares, by name: the access_logging
+// targets and the trails' log buckets, one entry per distinct name.
+func undeclaredLogTargets(s *spec.Spec) []*logTarget {
+	declared := map[string]bool{}
+	for _, b := range s.Buckets {
+		declared[b.Name.Value] = true
+	}
+	byName := map[string]*logTarget{}
+	var targets []*logTarget
+	target := func(name string) *logTarget {
+		t := byName[name]
+		if t == nil {
+			t = &logTarget{name: name}
+			byName[name] = t
+			targets = append(targets, t)
+		}
+		return t
+	}
+	for _, b := range s.Buckets {
+		al := b.AccessLogging
+		if al == nil || al.TargetRef != "" || al.TargetBucket.Value == "" || declared[al.TargetBucket.Value] {
+			continue
+		}
+		t := target(al.TargetBucket.Value)
+		t.sensitive = t.sensitive || al.TargetBucket.Sensitive
+		if len(t.sources) == 0 {
+			t.near = b.Region.Value // S3 asks about a target in its sources' region
+		}
+		t.sources = append(t.sources, b)
+	}
+	for _, tr := range s.Trails {
+		if tr.LogBucketRef != "" || tr.LogBucket.Value == "" || declared[tr.LogBucket.Value] {
+			continue
+		}
+		t := target(tr.LogBucket.Value)
+		t.sensitive = t.sensitive || tr.LogBucket.Sensitive
+		if t.near == "" {
+			if b := s.BucketByLabel(tr.Bucket.Value); b != nil {
+				t.near = b.Region.Value
+			}
+		}
+		t.trails = append(t.trails, tr)
+	}
+	sort.Slice(targets, func(i, j int) bool { return targets[i].name < targets[j].name })
+	return targets
 }
 
 // Answers of HeadBucket about a log target.
@@ -177,6 +221,33 @@ func logTargetDiag(t *logTarget, b *spec.Bucket, region string, status int) *hcl
 				"bucket in the logged bucket's region, and PutBucketLogging would refuse it. Log to a bucket in %s instead "+
 				"(for example one declared in the spec with region = %q). Nothing was written to AWS.",
 				b.Address, src, name, region, src, src)}
+	}
+	return nil
+}
+
+// trailLogBucketDiag is the diagnostic for trail tr writing its logs to t,
+// or nil when t exists and is the caller's. The region does not matter:
+// CloudTrail delivers to a bucket in any region.
+func trailLogBucketDiag(t *logTarget, tr *spec.Trail, status int) *hcl.Diagnostic {
+	rng := tr.LogBucket.Range
+	name := shownName(t)
+	fix := "CloudTrail delivers logs to a bucket of any account whose policy lets it write, so teramotc sends a trail's " +
+		"logs only to a bucket of your own account. Declare the log bucket in the spec as a bucket block and write " +
+		"log_bucket = bucket.LABEL.name so that teramotc creates it and lets CloudTrail write to it, or create it in " +
+		"your account with a policy that lets cloudtrail.amazonaws.com write, and check the name for typos. " +
+		"Nothing was written to AWS."
+	switch status {
+	case targetMissing:
+		return &hcl.Diagnostic{Severity: hcl.DiagError, Subject: &rng,
+			Summary: fmt.Sprintf("Trail log bucket %s not found", name),
+			Detail: fmt.Sprintf("%s sends its logs to %s, which does not exist: whoever creates a bucket of that name "+
+				"would receive them. %s", tr.Address, name, fix)}
+	case targetDenied:
+		return &hcl.Diagnostic{Severity: hcl.DiagError, Subject: &rng,
+			Summary: fmt.Sprintf("Trail log bucket %s not yours", name),
+			Detail: fmt.Sprintf("%s sends its logs to %s, but S3 denied HeadBucket on it: it belongs to another account, "+
+				"which would read the data events of your bucket, or your credentials may not read it (s3:ListBucket). "+
+				"If it is yours, allow s3:ListBucket on it and rerun. %s", tr.Address, name, fix)}
 	}
 	return nil
 }

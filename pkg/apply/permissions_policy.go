@@ -223,13 +223,9 @@ func permTargets(s *spec.Spec, items []*Item, a arns, command string) []permTarg
 				add(typ, ResourceBucket, a.bucket(b.Name.Value))
 			}
 		}
-		if al := b.AccessLogging; al != nil && al.TargetRef == "" && al.TargetBucket.Value != "" && !declaredBucket(s, al.TargetBucket.Value) {
-			add(tLogTarget, ResourceBucket, a.bucket(al.TargetBucket.Value))
-		}
+	}
+	for _, t := range undeclaredLogTargets(s) { // access-log targets and trail log buckets (CheckLogTargets)
+		add(tLogTarget, ResourceBucket, a.bucket(t.name))
 	}
 	return ts
-}
-
-func declaredBucket(s *spec.Spec, name string) bool {
-	return slices.ContainsFunc(s.Buckets, func(b *spec.Bucket) bool { return b.Name.Value == name })
 }

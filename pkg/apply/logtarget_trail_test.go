@@ -1,0 +1,168 @@
+package apply
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const trailLogSpec = `
+aws {
+  account_id = "111122223333"
+}
+
+bucket "data" {
+  name   = "acme-shared-data"
+  region = "us-east-1"
+}
+
+trail "audit" {
+  bucket     = bucket.data
+  log_bucket = "acme-cloudtrail-logs"
+}
+
+trail "again" {
+  bucket     = bucket.data
+  log_bucket = "acme-cloudtrail-logs"
+  log_prefix = "again"
+}
+
+trail "declared" {
+  bucket     = bucket.data
+  log_bucket = bucket.logs.name
+}
+
+trail "byname" {
+  bucket     = bucket.data
+  log_bucket = "acme-declared-logs"
+}
+
+bucket "logs" {
+  name   = "acme-declared-logs"
+  region = "us-east-1"
+}
+`
+
+// TestCheckLogTargetsTrail checks that a trail's log bucket named by a
+// literal string that no bucket block declares is looked up once, as the
+// caller's bucket (the fake answers 403 to ExpectedBucketOwner of another
+// account, as S3 does), and that a missing or foreign one is an error at
+// the log_bucket attribute of every trail that writes to it, whatever its
+// region: CloudTrail delivers to any account's bucket whose policy lets it.
+func TestCheckLogTargetsTrail(t *testing.T) {
+	tests := []struct {
+		name  string
+		owner string // of acme-cloudtrail-logs; "" = it does not exist
+		want  []string
+	}{
+		{"own bucket", fakeAccount, nil},
+		{"missing", "", []string{
+			`Trail log bucket "acme-cloudtrail-logs" not found @ log_bucket = "acme-cloudtrail-logs"`,
+			`Trail log bucket "acme-cloudtrail-logs" not found @ log_bucket = "acme-cloudtrail-logs"`,
+		}},
+		{"another account", "210987654321", []string{
+			`Trail log bucket "acme-cloudtrail-logs" not yours @ log_bucket = "acme-cloudtrail-logs"`,
+			`Trail log bucket "acme-cloudtrail-logs" not yours @ log_bucket = "acme-cloudtrail-logs"`,
+		}},
+	}
+	s, src := loadLogSpec(t, trailLogSpec)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFake()
+			if tc.owner != "" {
+				f.buckets["acme-cloudtrail-logs"] = &fakeBucket{}
+				f.bucketOwners = map[string]string{"acme-cloudtrail-logs": tc.owner}
+			}
+			e := fakeEngine(t, f)
+			diags, err := e.CheckLogTargets(context.Background(), s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.Summary+" @ "+string(src[d.Subject.Start.Byte:d.Subject.End.Byte]))
+				if !strings.Contains(d.Detail, "Nothing was written to AWS.") || !strings.Contains(d.Detail, "log_bucket = bucket.LABEL.name") {
+					t.Errorf("detail %q does not say what to do", d.Detail)
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("diagnostics differ (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff([]string{"GetCallerIdentity ", "HeadBucket acme-cloudtrail-logs"}, f.calls); diff != "" { // NewEngine asks for the account
+				t.Errorf("calls differ (-want +got): one HeadBucket per undeclared literal log bucket\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestCheckLogTargetsTrailAndAccessLogs checks that a bucket that is both
+// an access-log target and a trail's log bucket is asked about once, and
+// that only the access logging cares about its region.
+func TestCheckLogTargetsTrailAndAccessLogs(t *testing.T) {
+	s, src := loadLogSpec(t, `
+bucket "data" {
+  name   = "acme-data"
+  region = "eu-west-1"
+  access_logging {
+    target_bucket = "acme-central-logs"
+  }
+}
+
+trail "audit" {
+  bucket     = bucket.data
+  log_bucket = "acme-central-logs"
+}
+`)
+	h := &headRegions{regions: map[string]string{"acme-central-logs": "us-east-1"}}
+	e := &Engine{C: &Clients{S3ForRegion: func(string) S3API { return h }}, Account: "111122223333"}
+	diags, err := e.CheckLogTargets(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Summary+" @ "+string(src[d.Subject.Start.Byte:d.Subject.End.Byte]))
+	}
+	want := []string{`Access log target "acme-central-logs" in another region @ target_bucket = "acme-central-logs"`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnostics differ (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"acme-central-logs"}, h.asked); diff != "" {
+		t.Errorf("HeadBucket calls differ (-want +got)\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"111122223333"}, h.owners); diff != "" {
+		t.Errorf("ExpectedBucketOwner differs (-want +got)\n%s", diff)
+	}
+}
+
+// TestCheckLogTargetsTrailSensitive checks that a log bucket name from a
+// sensitive value is not shown.
+func TestCheckLogTargetsTrailSensitive(t *testing.T) {
+	s, _ := loadLogSpec(t, `
+variable "logs" {
+  type      = string
+  sensitive = true
+  default   = "acme-secret-trail-logs"
+}
+
+bucket "data" {
+  name   = "acme-data"
+  region = "eu-west-1"
+}
+
+trail "audit" {
+  bucket     = bucket.data
+  log_bucket = var.logs
+}
+`)
+	e := fakeEngine(t, newFake())
+	diags, err := e.CheckLogTargets(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diags) != 1 || strings.Contains(diags[0].Summary+diags[0].Detail, "acme-secret-trail-logs") {
+		t.Errorf("diagnostics %v: want one that does not show the sensitive name", diags)
+	}
+}
