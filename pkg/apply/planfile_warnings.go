@@ -89,8 +89,11 @@ var (
 // comparableWarning returns what is compared of a warning. The message of
 // a quoted AWS error ends at the ")" that closes the parenthesis the
 // warning quotes the error in; a message with an unmatched "(" is kept
-// (with its session names masked), so that it is compared as written.
+// (with its session names masked), so that it is compared as written. A
+// quoted error that is not an AWS API error is compared by its class
+// (requestFailure).
 func comparableWarning(w string) string {
+	w = requestFailures(w)
 	w = requestIDs.ReplaceAllString(w, "$1: ...")
 	var b strings.Builder
 	for {
@@ -141,4 +144,85 @@ func firstMissing(a, b []string) (string, bool) {
 		left = slices.Delete(left, i, i+1)
 	}
 	return "", false
+}
+
+// A read that failed without an answer from AWS (the connection refused,
+// no answer in time, a name that does not resolve, a certificate not
+// trusted) is quoted as the SDK's error too, "operation error IAM:
+// ListEntitiesForPolicy, " and then text that varies from one plan to the
+// next although nothing relevant changed: the address and ephemeral port
+// of the connection, the resolver's address, a duration, how many attempts
+// the retryer made. Such an error is compared by its class: service and
+// operation (kept), the HTTP status when a response came, and its kind
+// (requestFailureKind). So a plan file whose read failed for want of a
+// connection applies while it still fails the same way; one whose read
+// now fails another way (timeout instead of connection refused, an AWS
+// error code instead of a network error) or no longer fails is refused.
+var (
+	operationError = regexp.MustCompile(`\boperation error [A-Za-z0-9 ]+: [A-Za-z0-9]+, `)
+	responseStatus = regexp.MustCompile(`\bStatusCode: ([0-9]+)`)
+)
+
+// requestFailures replaces in w each quoted SDK error that is not an AWS
+// API error, as far as the ")" that closes the parenthesis it is quoted in,
+// by its class. One whose end cannot be told is left as it is.
+func requestFailures(w string) string {
+	var b strings.Builder
+	for {
+		loc := operationError.FindStringIndex(w)
+		if loc == nil {
+			break
+		}
+		end := closingParen(w[loc[1]:])
+		if end < 0 {
+			break
+		}
+		quoted := w[loc[1] : loc[1]+end]
+		b.WriteString(w[:loc[1]])
+		if apiError.MatchString(quoted) {
+			b.WriteString(quoted)
+		} else {
+			b.WriteString(requestFailure(quoted))
+		}
+		w = w[loc[1]+end:]
+	}
+	b.WriteString(w)
+	return b.String()
+}
+
+// requestFailure is the class of the text of an SDK error after its
+// service and operation: "request failed: KIND", with ", HTTP status N"
+// when a response came (a body that did not decode).
+func requestFailure(text string) string {
+	class := "request failed: " + requestFailureKind(text)
+	if m := responseStatus.FindStringSubmatch(text); m != nil && m[1] != "0" {
+		class += ", HTTP status " + m[1]
+	}
+	return class
+}
+
+// requestFailureKind tells the kinds of failed request apart by the
+// words Go's net, net/http and crypto/tls put in their errors, whatever
+// address or duration they name: DNS (the endpoint's name did not
+// resolve), connection refused, timeout (no connection or answer in time,
+// also a TLS handshake's), TLS (a certificate or handshake refused),
+// connection reset; anything else is "other".
+func requestFailureKind(text string) string {
+	t := strings.ToLower(text)
+	has := func(words ...string) bool {
+		return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(t, w) })
+	}
+	switch {
+	case has("no such host", "dial tcp: lookup ", "dial udp: lookup ", "server misbehaving"):
+		return "DNS"
+	case has("connection refused"):
+		return "connection refused"
+	case has("timeout", "timed out", "deadline exceeded"):
+		return "timeout"
+	case has("tls:", "x509:", "certificate"):
+		return "TLS"
+	case has("connection reset", "broken pipe"):
+		return "connection reset"
+	}
+	return "other"
 }

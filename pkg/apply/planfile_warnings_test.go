@@ -2,9 +2,11 @@ package apply
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -170,10 +172,28 @@ func TestCheckSavedReadErrors(t *testing.T) {
 	}
 }
 
+// netErr is a read-failure warning quoting the SDK's error for a request
+// that got no answer, as its text reads: attempts is the retryer's count
+// (0: not retried); the URL names the address cause dials, if any.
+func netErr(op string, attempts int, cause string) string {
+	addr := "iam.amazonaws.com"
+	if m := regexp.MustCompile(`[0-9.]+:[0-9]+\b`).FindString(cause); m != "" {
+		addr = m
+	}
+	retried := ""
+	if attempts > 0 {
+		retried = fmt.Sprintf("exceeded maximum number of attempts, %d, ", attempts)
+	}
+	return "could not x (operation error " + op + ", " + retried + "https response error StatusCode: 0, RequestID: , request send failed, " +
+		"Post \"https://" + addr + "/\": " + cause + "); y"
+}
+
 // TestComparableWarning: of a quoted AWS error, the message and request
 // ids are left out, as far as the parenthesis it is quoted in; what
 // follows is compared, and a message whose end cannot be told is
-// compared whole (but for the session of an assumed-role ARN).
+// compared whole (but for the session of an assumed-role ARN). An error
+// that is not an AWS API error is compared by service, operation, HTTP
+// status and kind.
 func TestComparableWarning(t *testing.T) {
 	s3Err := func(host, msg string) string {
 		return "could not read the ACL of bucket b (operation error S3: GetBucketAcl, https response error StatusCode: 403, RequestID: R1, HostID: " +
@@ -196,6 +216,39 @@ func TestComparableWarning(t *testing.T) {
 		{"no closing parenthesis: the message compared", "x (api error E: (denied; y", "x (api error E: (refused; y", false},
 		{"two errors", "a (api error E: m1) b (api error F: m2) c", "a (api error E: n1) b (api error F: n2) c", true},
 		{"no error", "managed policy p is also attached to group/g", "managed policy p is also attached to group/h", false},
+		// A read error that is not an AWS API error is compared by its
+		// class (review: an ephemeral port refused every plan file).
+		{"connection refused: another port", netErr("IAM: ListEntitiesForPolicy", 5, "dial tcp 127.0.0.1:45123: connect: connection refused"),
+			netErr("IAM: ListEntitiesForPolicy", 5, "dial tcp 127.0.0.1:38943: connect: connection refused"), true},
+		{"connection refused: retried or not", netErr("IAM: ListEntitiesForPolicy", 5, "dial tcp [::1]:4566: connect: connection refused"),
+			netErr("IAM: ListEntitiesForPolicy", 0, "dial tcp 10.0.0.7:443: connect: connection refused"), true},
+		{"timeout: another address and wait", netErr("S3: GetBucketAcl", 5, "dial tcp 10.0.0.7:443: i/o timeout"),
+			netErr("S3: GetBucketAcl", 3, "net/http: timeout awaiting response headers"), true},
+		{"timeout: the context's deadline", netErr("IAM: ListUserPolicies", 0, "net/http: request canceled (Client.Timeout exceeded while awaiting headers)"),
+			"could not x (operation error IAM: ListUserPolicies, https response error StatusCode: 0, RequestID: , canceled, context deadline exceeded); y", true},
+		{"DNS: another resolver", netErr("IAM: ListEntitiesForPolicy", 0, "dial tcp: lookup iam.example on 10.255.255.53:53: no such host"),
+			netErr("IAM: ListEntitiesForPolicy", 0, "dial tcp: lookup iam.example on 127.0.0.53:53: server misbehaving"), true},
+		{"TLS: another port", netErr("S3: GetBucketAcl", 5, "tls: failed to verify certificate: x509: certificate signed by unknown authority"),
+			netErr("S3: GetBucketAcl", 5, "remote error: tls: handshake failure"), true},
+		{"connection reset: another local port", netErr("S3: GetBucketAcl", 2, "read tcp 127.0.0.1:46964->127.0.0.1:41753: read: connection reset by peer"),
+			netErr("S3: GetBucketAcl", 2, "read tcp 127.0.0.1:50000->127.0.0.1:41999: read: connection reset by peer"), true},
+		{"other: another text", netErr("IAM: ListEntitiesForPolicy", 0, "http2: server sent GOAWAY and closed the connection; LastStreamID=1"),
+			netErr("IAM: ListEntitiesForPolicy", 0, "unexpected EOF"), true},
+		{"connection refused, then timeout", netErr("IAM: ListEntitiesForPolicy", 5, "dial tcp 127.0.0.1:45123: connect: connection refused"),
+			netErr("IAM: ListEntitiesForPolicy", 5, "dial tcp 127.0.0.1:45123: i/o timeout"), false},
+		{"TLS, then DNS", netErr("S3: GetBucketAcl", 0, "tls: failed to verify certificate: x509: certificate has expired"),
+			netErr("S3: GetBucketAcl", 0, "dial tcp: lookup s3.example on 10.0.0.2:53: no such host"), false},
+		{"network error, then an AWS error", netErr("IAM: ListEntitiesForPolicy", 5, "dial tcp 127.0.0.1:45123: connect: connection refused"),
+			"could not x (operation error IAM: ListEntitiesForPolicy, https response error StatusCode: 403, RequestID: r, api error AccessDenied: m); y", false},
+		{"another operation", netErr("IAM: ListEntitiesForPolicy", 5, "dial tcp 127.0.0.1:1: connect: connection refused"),
+			netErr("IAM: ListUserPolicies", 5, "dial tcp 127.0.0.1:1: connect: connection refused"), false},
+		{"another service", netErr("IAM: GetUser", 0, "connect: connection refused"), netErr("STS: GetUser", 0, "connect: connection refused"), false},
+		{"network error: the tail differs", netErr("IAM: ListEntitiesForPolicy", 0, "connect: connection refused"),
+			strings.Replace(netErr("IAM: ListEntitiesForPolicy", 0, "connect: connection refused"), "; y", "; z", 1), false},
+		{"a body that did not decode: another status", "x (operation error IAM: GetUser, https response error StatusCode: 502, RequestID: , deserialization failed, invalid character '<'); y",
+			"x (operation error IAM: GetUser, https response error StatusCode: 503, RequestID: , deserialization failed, invalid character '<'); y", false},
+		{"a body that did not decode: another text, same status", "x (operation error IAM: GetUser, https response error StatusCode: 502, RequestID: a, deserialization failed, invalid character '<'); y",
+			"x (operation error IAM: GetUser, https response error StatusCode: 502, RequestID: b, deserialization failed, unexpected EOF at offset 17); y", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
