@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -31,9 +32,10 @@ func TestConnectEndpoint(t *testing.T) {
 		name    string
 		flag    string
 		env     map[string]string
-		profile string // the shared config file, with profile p selected when set
-		want    string // the endpoint ("" for AWS) when accepted
-		err     string // the refusal's summary when refused
+		unset   []string // variables not in the environment at all (the others are set, if only to "")
+		profile string   // the shared config file, with profile p selected when set
+		want    string   // the endpoint ("" for AWS) when accepted
+		err     string   // the refusal's summary when refused
 	}{
 		{name: "AWS"},
 		{name: "AWS_ENDPOINT_URL", env: map[string]string{"AWS_ENDPOINT_URL": e1}, want: e1},
@@ -66,6 +68,31 @@ func TestConnectEndpoint(t *testing.T) {
 		{name: "the profile's ignore_configured_endpoint_urls",
 			env:     map[string]string{"AWS_ENDPOINT_URL": e2},
 			profile: "[profile p]\nignore_configured_endpoint_urls = true\nendpoint_url = " + e1 + "\nservices = local\n[services local]\nsts =\n  endpoint_url = " + e2 + "\n"},
+		// The SDK reads a services section for a service only when
+		// AWS_ENDPOINT_URL is absent from the environment or the
+		// service's own variable is present (review: teramotc refused
+		// what the SDK sends to AWS_ENDPOINT_URL).
+		{name: "AWS_ENDPOINT_URL over the profile's services section, as the SDK",
+			env: map[string]string{"AWS_ENDPOINT_URL": e1}, unset: allServiceVars(),
+			profile: "[profile p]\nservices = local\n[services local]\ns3 =\n  endpoint_url = " + e2 + "\nsts =\n  endpoint_url = " + e2 + "\n", want: e1},
+		{name: "AWS_ENDPOINT_URL over the profile's services section and endpoint_url",
+			env: map[string]string{"AWS_ENDPOINT_URL": e1}, unset: allServiceVars(),
+			profile: "[profile p]\nendpoint_url = " + e2 + "\nservices = local\n[services local]\niam =\n  endpoint_url = " + e2 + "\n", want: e1},
+		{name: "the services section without AWS_ENDPOINT_URL in the environment",
+			unset:   append(allServiceVars(), "AWS_ENDPOINT_URL"),
+			profile: "[profile p]\nservices = local\n[services local]\nsts =\n  endpoint_url = " + e2 + "\n",
+			err:     `per-service endpoints are not supported: the services section "local" of profile "p" (endpoint_url for STS) sets ` + e2 + " for STS, but teramotc connects to AWS"},
+		{name: "-endpoint-url and the services section without AWS_ENDPOINT_URL", flag: e1,
+			unset:   append(allServiceVars(), "AWS_ENDPOINT_URL"),
+			profile: "[profile p]\nservices = local\n[services local]\nsts =\n  endpoint_url = " + e2 + "\n",
+			err:     `per-service endpoints are not supported: the services section "local" of profile "p" (endpoint_url for STS) sets ` + e2 + " for STS, but teramotc connects to " + e1 + " (-endpoint-url)"},
+		{name: "AWS_ENDPOINT_URL and the services section, a service's variable set empty",
+			env: map[string]string{"AWS_ENDPOINT_URL": e1}, unset: []string{"AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_CLOUDTRAIL"},
+			profile: "[profile p]\nservices = local\n[services local]\ns3 =\n  endpoint_url = " + e2 + "\n",
+			err:     `per-service endpoints are not supported: the services section "local" of profile "p" (endpoint_url for S3) sets ` + e2 + " for S3, but teramotc connects to " + e1 + " (AWS_ENDPOINT_URL)"},
+		{name: "AWS_ENDPOINT_URL and a service's own variable, AWS_ENDPOINT_URL absent from the others",
+			env: map[string]string{"AWS_ENDPOINT_URL": e1, "AWS_ENDPOINT_URL_CLOUDTRAIL": e2}, unset: []string{"AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_STS"},
+			err: "per-service endpoints are not supported: AWS_ENDPOINT_URL_CLOUDTRAIL sets " + e2 + " for CloudTrail, but teramotc connects to " + e1 + " (AWS_ENDPOINT_URL)"},
 		{name: "an endpoint that is not a URL", env: map[string]string{"AWS_ENDPOINT_URL": "localhost:4566"},
 			err: `the endpoint "localhost:4566" (AWS_ENDPOINT_URL) is not a URL`},
 	}
@@ -80,6 +107,9 @@ func TestConnectEndpoint(t *testing.T) {
 			}
 			for k, v := range tc.env {
 				t.Setenv(k, v)
+			}
+			for _, k := range tc.unset {
+				unsetenv(t, k)
 			}
 			if tc.profile != "" {
 				file := filepath.Join(t.TempDir(), "config")
@@ -108,8 +138,73 @@ func TestConnectEndpoint(t *testing.T) {
 					t.Errorf("%s sends to %s, but Connect recorded %q", svc, got, c.Endpoint)
 				}
 			}
+			if tc.flag != "" {
+				return // the SDK's own clients do not know the flag
+			}
+			for svc, got := range sdkSentTo(t) {
+				if tc.want != "" && got != tc.want || tc.want == "" && !strings.HasSuffix(got, ".amazonaws.com") {
+					t.Errorf("the SDK's own %s client sends to %s, but Connect recorded %q", svc, got, c.Endpoint)
+				}
+			}
 		})
 	}
+}
+
+// allServiceVars are the services' own variables (AWS_ENDPOINT_URL_S3 ...).
+func allServiceVars() []string {
+	var out []string
+	for _, svc := range endpointServices {
+		out = append(out, svc.env)
+	}
+	return out
+}
+
+// unsetenv removes k from the environment for the test (the SDK tells a
+// variable set empty from one not set), restoring it afterwards.
+func unsetenv(t *testing.T, k string) {
+	t.Helper()
+	t.Setenv(k, "")
+	if err := os.Unsetenv(k); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sdkSentTo returns, per service, where a client the SDK builds from the
+// environment and shared config alone (as it builds the STS client that
+// assumes a profile's role) sends a request: the precedence teramotc must
+// agree with.
+func sdkSentTo(t *testing.T) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	cfg, err := config.LoadDefaultConfig(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	call := func(svc string, send func(stop func(*middleware.Stack) error) error) {
+		var to string
+		if err := send(stopSigned(&to)); !errors.Is(err, errStopped) {
+			t.Fatalf("%s: %v, want the request stopped", svc, err)
+		}
+		got[svc] = to
+	}
+	call("S3", func(stop func(*middleware.Stack) error) error {
+		_, err := s3.NewFromConfig(cfg).ListBuckets(ctx, &s3.ListBucketsInput{}, s3.WithAPIOptions(stop))
+		return err
+	})
+	call("IAM", func(stop func(*middleware.Stack) error) error {
+		_, err := iam.NewFromConfig(cfg).GetUser(ctx, &iam.GetUserInput{}, iam.WithAPIOptions(stop))
+		return err
+	})
+	call("STS", func(stop func(*middleware.Stack) error) error {
+		_, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{}, sts.WithAPIOptions(stop))
+		return err
+	})
+	call("CloudTrail", func(stop func(*middleware.Stack) error) error {
+		_, err := cloudtrail.NewFromConfig(cfg).DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{}, cloudtrail.WithAPIOptions(stop))
+		return err
+	})
+	return got
 }
 
 var errStopped = errors.New("stopped before sending")

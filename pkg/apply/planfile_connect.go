@@ -47,10 +47,10 @@ func flagOrEnv(flag, flagName string, getenv func(string) string, names ...strin
 // choose where apply sends the spec's documents and its secrets, and as
 // whom): it resolves its connection from its own flags (now) and
 // environment (getenv) as plan does, and this compares what decides where
-// requests go and as whom: the endpoint (when -endpoint-url,
-// AWS_ENDPOINT_URL or AWS_IGNORE_CONFIGURED_ENDPOINT_URLS decides it; one
-// from the profile is compared after connecting, by Check, before any
-// write; Connect refuses a service's own endpoint), the profile, the
+// requests go and as whom: the endpoint, resolved as Connect resolves it
+// from the flag, the environment and the profile's section of the shared
+// config (endpointBeforeConnect; Connect refuses a service's own
+// endpoint), so that no request goes to another endpoint, the profile, the
 // role to assume, and the default region (when a flag or the environment
 // gives it). Its errors are *Problem wrapping ErrPlanElsewhere; they name
 // the setting and where apply took it from, never a secret.
@@ -59,7 +59,7 @@ func (sp *SavedPlan) CheckConnection(now ConnectOptions, getenv func(string) str
 		return nil // ParsePlanFile refuses it first
 	}
 	nothing := " Nothing was sent to AWS."
-	if ep := nowEndpoint(now.EndpointURL, getenv); (ep.value != "" || ep.source != "") && !sameEndpoint(ep.value, sp.Plan.Endpoint) {
+	if ep := endpointBeforeConnect(now.EndpointURL, now.Profile, getenv); ep.source != "" && !sameEndpoint(ep.value, sp.Plan.Endpoint) {
 		return &Problem{Err: ErrPlanElsewhere,
 			Summary: fmt.Sprintf("the plan was made against %s, but apply connects to %s (%s)", endpointName(sp.Plan.Endpoint), endpointName(ep.value), ep.source),
 			Detail: "A plan file is applied only where it was made, and apply takes its endpoint from its own -endpoint-url or AWS_ENDPOINT_URL, never from the file. " +
@@ -85,18 +85,6 @@ func (sp *SavedPlan) CheckConnection(now ConnectOptions, getenv func(string) str
 				"or run \"teramotc plan -out=FILE\" again." + nothing}
 	}
 	return nil
-}
-
-// nowEndpoint is the endpoint apply will use, when its flags and
-// environment decide it: -endpoint-url, else AWS_ENDPOINT_URL, unless
-// AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true, with which the SDK ignores
-// AWS_ENDPOINT_URL and the profile's endpoints: then AWS. Its source is ""
-// when the profile may still set it (compared by Check after connecting).
-func nowEndpoint(flag string, getenv func(string) string) setting {
-	if flag == "" && strings.EqualFold(getenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true") {
-		return setting{"", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true"}
-	}
-	return flagOrEnv(flag, "endpoint-url", getenv, "AWS_ENDPOINT_URL")
 }
 
 // sameEndpoint compares endpoints as the SDK uses them: a trailing slash
