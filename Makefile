@@ -85,10 +85,10 @@ lint-examples:
 	$(GO) run ./cmd/teramotc lint $(EXAMPLES)
 
 # Re-renders the committed output of the examples that have one
-# (examples/setup-guide-*/rendered).
+# (every examples/*/rendered).
 render-examples:
-	@set -e; for e in examples/setup-guide-role examples/setup-guide-user; do \
-		$(GO) run ./cmd/teramotc render $$e -o $$e/rendered; \
+	@set -e; for r in examples/*/rendered; do \
+		$(GO) run ./cmd/teramotc render $${r%/rendered} -o $$r; \
 	done
 
 clean:

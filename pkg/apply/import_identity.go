@@ -61,7 +61,7 @@ func (e *Engine) importIdentityExtras(ctx context.Context, owner string, others 
 		return fmt.Errorf("%s: %w", owner, err)
 	}
 	if n := len(keys.AccessKeyMetadata); n > 0 {
-		im.Notes = append(im.Notes, fmt.Sprintf("user %s has %d access key(s); the imported spec does not manage existing keys "+
+		im.Notes = append(im.Notes, fmt.Sprintf("Warning: user %s has %d access key(s); the imported spec does not manage existing keys "+
 			"(create_access_key = false), so apply leaves them as they are. Rotate or delete them in IAM as needed.", name, n))
 	}
 	return nil

@@ -50,7 +50,7 @@ func TestImportIdentityExtras(t *testing.T) {
 		}
 		notes := strings.Join(im.Notes, "\n")
 		for _, w := range []string{"user partner also has the managed policies", other, "arn:aws:iam::aws:policy/ReadOnlyAccess",
-			"the inline policies legacy-inline", "plan and apply leave them", "user partner has 2 access key(s)"} {
+			"the inline policies legacy-inline", "plan and apply leave them", "Warning: user partner has 2 access key(s)"} {
 			if !strings.Contains(notes, w) {
 				t.Errorf("notes lack %q:\n%s", w, notes)
 			}

@@ -134,9 +134,10 @@ const usageText = "## Suppressions\n\n" +
 	"blocks inside it. A bare block type (`\"bucket\"`) would cover every bucket and is an error.\n\n" +
 	"## Custom policies\n\n" +
 	"`teramotc lint --policy DIR` adds the Rego modules of DIR. Each rule is a package\n" +
-	"`teramotc.rules.<name>` with a package-scoped `# METADATA` block (`title`, `description`,\n" +
-	"`related_resources`, and `custom`: `id`, `name`, `severity`, `remediation`, optional `hard`,\n" +
-	"`security_severity`, `peers`) and a `deny` set of `{\"msg\": string, \"range\": range, \"address\": string}`\n" +
+	"`teramotc.rules.<name>` with a package-scoped `# METADATA` block (required: `title`, and in\n" +
+	"`custom` an `id` and a `severity`; optional: `description`, `related_resources`, whose first\n" +
+	"http(s) URL is the rule's link, and in `custom` a `remediation`, a `name`, which defaults to the\n" +
+	"package's last part with `_` as `-`, `hard`, `security_severity` and `peers`) and a `deny` set of `{\"msg\": string, \"range\": range, \"address\": string}`\n" +
 	"objects. The input document is described in [inspect.md](inspect.md). Policies cannot call\n" +
 	"`http.send`, `net.lookup_ip_addr`, `opa.runtime` or other non-deterministic built-ins unless\n" +
 	"`--allow-network-builtins` is given. `teramotc policy test DIR` runs their `*_test.rego` tests.\n" +
