@@ -41,7 +41,8 @@ Usage: teramotc init [flags] [DIR]
 Writes a starter project into DIR (default "."), creating it if needed:
 
   main.hcl                        a spec: a shared bucket, a log bucket, a
-                                  cross-account role with a generated
+                                  cross-account role (trusting
+                                  -partner-account-id) with a generated
                                   external id, a CloudTrail trail
   .teramotc.hcl                   lint configuration
   policy/owner_tag.rego           a custom rule (ORG001) and
@@ -66,6 +67,15 @@ Flags:
   -account-id=ID  your AWS account id, written to the spec's aws block
                   (default 111122223333: replace it before apply, which
                   refuses credentials of another account)
+  -partner-account-id=ID
+                  the partner's AWS account id, the one the cross-account
+                  role trusts: the default of the variable
+                  partner_account_id. Without it that variable has no
+                  default, so validate, lint, render, plan and the CI
+                  workflow fail until you give one (in main.hcl, or with
+                  -var partner_account_id=ID or
+                  TERAMOTC_VAR_partner_account_id=ID): init never picks
+                  the account a role trusts
   -no-color       disable colour
 
 Exit codes: 0 written, 1 a file exists or an error occurred.
@@ -83,6 +93,7 @@ func runInit(env *Env, args []string) int {
 	fs := newFlagSet(env, "init")
 	company := fs.String("company", "example", "company slug used in bucket names")
 	account := fs.String("account-id", "111122223333", "your AWS account id")
+	partner := fs.String("partner-account-id", "", "the partner's AWS account id, trusted by the cross-account role (no default)")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return exitCodeForParse(err)
@@ -97,7 +108,10 @@ func runInit(env *Env, args []string) int {
 	if !accountID.MatchString(*account) {
 		return usageError(env, "init", "-account-id=%q: an AWS account id is 12 digits", *account)
 	}
-	files, err := scaffold(dir, *company, *account)
+	if !accountID.MatchString(*partner) && *partner != "" {
+		return usageError(env, "init", "-partner-account-id=%q: an AWS account id is 12 digits", *partner)
+	}
+	files, err := scaffold(dir, *company, *account, *partner)
 	if err != nil {
 		return report(env, &problem{"cannot build the starter project: " + err.Error(), "This is a bug in teramotc; please report it."})
 	}
@@ -135,6 +149,9 @@ func runInit(env *Env, args []string) int {
 			return report(env, &problem{fmt.Sprintf("cannot write %s: %s", p, reason(err, p)), "Check that you may write to " + dir + "; files written before this one stay."})
 		}
 		view.WriteInitCreated(env.Stdout, p)
+	}
+	if *partner == "" {
+		view.WriteInitNoPartner(env.Stdout, filepath.Join(dir, "main.hcl"))
 	}
 	view.WriteInitNextSteps(env.Stdout, dir, filepath.Join(dir, "policy"), filepath.Join(dir, "rendered"), filepath.Clean(dir) != ".")
 	return view.ExitOK
@@ -188,18 +205,21 @@ type scaffoldFile struct {
 }
 
 // scaffold returns the files of a new project in dir, templates filled in.
-func scaffold(dir, company, account string) ([]scaffoldFile, error) {
+// An empty partner leaves the variable partner_account_id without a
+// default: a spec that trusts no account until the user gives one.
+func scaffold(dir, company, account, partner string) ([]scaffoldFile, error) {
 	id := make([]byte, 16)
 	if _, err := rand.Read(id); err != nil {
 		return nil, err
 	}
 	pin, pinNote := workflowPin(version.Version)
 	data := map[string]string{
-		"Company":    company,
-		"AccountID":  account,
-		"ExternalID": "tmc-" + hex.EncodeToString(id),
-		"Version":    pin,
-		"PinNote":    pinNote,
+		"Company":          company,
+		"AccountID":        account,
+		"PartnerAccountID": partner,
+		"ExternalID":       "tmc-" + hex.EncodeToString(id),
+		"Version":          pin,
+		"PinNote":          pinNote,
 	}
 	var files []scaffoldFile
 	err := fs.WalkDir(initFS, "initdata", func(p string, d fs.DirEntry, err error) error {

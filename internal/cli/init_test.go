@@ -14,12 +14,16 @@ import (
 	"github.com/teramot/teramotc/pkg/spec"
 )
 
-// initProject runs `teramotc init DIR` in a temporary directory.
+// testPartner is the partner account the tests' scaffolds trust.
+const testPartner = "210987654321"
+
+// initProject runs `teramotc init -partner-account-id=testPartner DIR` in a
+// temporary directory.
 func initProject(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "project")
 	env, _, stderr := testEnv("")
-	if code := run(env, []string{"init", dir}); code != 0 {
+	if code := run(env, []string{"init", "-partner-account-id=" + testPartner, dir}); code != 0 {
 		t.Fatalf("init exited %d: %s", code, stderr)
 	}
 	return dir
@@ -33,6 +37,12 @@ func TestInitSpecIsValid(t *testing.T) {
 	}
 	if n := len(loaded.Spec.Buckets); n != 2 {
 		t.Errorf("scaffold has %d buckets, want 2", n)
+	}
+	if n := len(loaded.Spec.Grants); n != 1 || loaded.Spec.Grants[0].Role == nil {
+		t.Fatalf("scaffold has %d grants, want the one with a cross-account role", n)
+	}
+	if got := loaded.Spec.Grants[0].Role.TrustedAccountID.Value; got != testPartner {
+		t.Errorf("the role trusts %q, want the -partner-account-id %q", got, testPartner)
 	}
 }
 
@@ -143,6 +153,109 @@ func TestWorkflowPin(t *testing.T) {
 			pin, note := workflowPin(tc.version)
 			if pin != tc.pin || !strings.Contains(note, tc.note) {
 				t.Errorf("workflowPin(%q) = %q, %q; want %q and a note with %q", tc.version, pin, note, tc.pin, tc.note)
+			}
+		})
+	}
+}
+
+// TestInitWithoutPartner: without -partner-account-id the scaffold trusts no
+// account. Its variable partner_account_id has no default, so every command
+// that loads the spec fails with a diagnostic that names the variable and
+// says how to give it, and init says so; a value given on the command line
+// or in the environment makes it valid.
+func TestInitWithoutPartner(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "project")
+	env, stdout, stderr := testEnv("")
+	if code := run(env, []string{"init", dir}); code != 0 {
+		t.Fatalf("init exited %d: %s", code, stderr)
+	}
+	for _, want := range []string{"variable partner_account_id", "has no default", "CI workflow fail",
+		filepath.Join(dir, "main.hcl"), "-var partner_account_id=ID", "TERAMOTC_VAR_partner_account_id=ID"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("init's output lacks %q:\n%s", want, stdout)
+		}
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "main.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(src, []byte("210987654321")) || bytes.Contains(src, []byte("{{")) {
+		t.Errorf("main.hcl has a placeholder partner account or a template action:\n%s", src)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"validate", []string{"validate", dir}},
+		{"lint", []string{"lint", "-policy", filepath.Join(dir, "policy"), dir}},
+		{"render", []string{"render", "-o", "-", dir}},
+		{"plan", []string{"plan", dir}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env, stdout, stderr := testEnv("")
+			if code := run(env, tc.args); code != 1 {
+				t.Fatalf("%s exited %d, want 1:\n%s%s", tc.name, code, stdout, stderr)
+			}
+			out := stdout.String() + stderr.String()
+			for _, want := range []string{"No value for required variable", `variable "partner_account_id"`,
+				"-var 'partner_account_id=VALUE'", "TERAMOTC_VAR_partner_account_id", "default"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("%s's output lacks %q:\n%s", tc.name, want, out)
+				}
+			}
+		})
+	}
+	for _, tc := range []struct {
+		name string
+		opts spec.Options
+	}{
+		{"-var", spec.Options{Vars: []string{"partner_account_id=444455556666"}}},
+		{"environment", spec.Options{Environ: []string{"TERAMOTC_VAR_partner_account_id=444455556666"}}},
+	} {
+		t.Run("value from "+tc.name, func(t *testing.T) {
+			loaded, diags := spec.Load(dir, tc.opts)
+			if diags.HasErrors() {
+				t.Fatalf("invalid with a partner account from %s: %v", tc.name, diags)
+			}
+			if got := loaded.Spec.Grants[0].Role.TrustedAccountID.Value; got != "444455556666" {
+				t.Errorf("the role trusts %q, want 444455556666", got)
+			}
+		})
+	}
+}
+
+func TestInitPartnerAccountFlag(t *testing.T) {
+	for _, tc := range []struct {
+		name, flag string
+		code       int
+		want       string // in main.hcl, or in stderr when code is 1
+	}{
+		{"one dash", "-partner-account-id=444455556666", 0, `default     = "444455556666"`},
+		{"two dashes", "--partner-account-id=444455556666", 0, `default     = "444455556666"`},
+		{"too short", "-partner-account-id=1234", 1, `-partner-account-id="1234": an AWS account id is 12 digits`},
+		{"not digits", "-partner-account-id=4444-5555-6666", 1, "an AWS account id is 12 digits"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "project")
+			env, stdout, stderr := testEnv("")
+			if code := run(env, []string{"init", tc.flag, dir}); code != tc.code {
+				t.Fatalf("init %s exited %d, want %d: %s", tc.flag, code, tc.code, stderr)
+			}
+			if tc.code != 0 {
+				if !strings.Contains(stderr.String(), tc.want) {
+					t.Errorf("stderr lacks %q: %s", tc.want, stderr)
+				}
+				if _, err := os.Stat(dir); err == nil {
+					t.Error("init wrote a project despite the bad flag")
+				}
+				return
+			}
+			src, _ := os.ReadFile(filepath.Join(dir, "main.hcl"))
+			if !strings.Contains(string(src), tc.want) {
+				t.Errorf("main.hcl lacks %q", tc.want)
+			}
+			if strings.Contains(stdout.String(), "partner_account_id") {
+				t.Errorf("init asks for the partner account it was given:\n%s", stdout)
 			}
 		})
 	}

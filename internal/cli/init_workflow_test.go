@@ -96,7 +96,7 @@ func TestInitWorkflowRunsInDir(t *testing.T) {
 	t.Chdir(t.TempDir())
 	const dir = "i2/sub/myshare"
 	env, _, stderr := testEnv("")
-	if code := run(env, []string{"init", dir}); code != 0 {
+	if code := run(env, []string{"init", "-partner-account-id=" + testPartner, dir}); code != 0 {
 		t.Fatalf("init exited %d: %s", code, stderr)
 	}
 	wf, err := os.ReadFile(filepath.Join(dir, ".github/workflows/teramotc.yml"))
@@ -132,6 +132,36 @@ func TestInitWorkflowRunsInDir(t *testing.T) {
 	}
 	if !upload {
 		t.Error(`the upload-sarif step does not read "${{ runner.temp }}/teramotc.sarif"`)
+	}
+}
+
+// TestInitWorkflowFailsWithoutPartner: the workflow of a scaffold written
+// without -partner-account-id fails at its validate step, naming the
+// variable, until main.hcl gives the partner account (init says so).
+func TestInitWorkflowFailsWithoutPartner(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "project")
+	env, _, stderr := testEnv("")
+	if code := run(env, []string{"init", dir}); code != 0 {
+		t.Fatalf("init exited %d: %s", code, stderr)
+	}
+	validate := false
+	for _, s := range workflowSteps(t, dir) {
+		if strings.TrimSpace(s.Run) != "teramotc validate ." {
+			continue
+		}
+		validate = true
+		c := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", s.Run)
+		c.Dir, c.Env = dir, append(os.Environ(), "NO_COLOR=1", "TERAMOTC_CONFIG=")
+		out, err := c.CombinedOutput()
+		if err == nil {
+			t.Fatalf("the validate step passed on a scaffold without a partner account:\n%s", out)
+		}
+		if !bytes.Contains(out, []byte(`variable "partner_account_id"`)) {
+			t.Errorf("the validate step failed without naming partner_account_id:\n%s", out)
+		}
+	}
+	if !validate {
+		t.Fatal(`the workflow has no "teramotc validate ." step`)
 	}
 }
 

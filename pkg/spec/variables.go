@@ -215,7 +215,7 @@ func (l *loader) assignVariables() {
 		}
 		l.errorf(b.DefRange.Ptr(), "No value for required variable",
 			"The variable %q has no default and no value was given. Set it with -var '%s=VALUE', "+
-				"in a -var-file, or with the environment variable %s%s.", d.model.Name, d.model.Name, EnvPrefix, d.model.Name)
+				"in a -var-file or with the environment variable %s%s, or give it a default in its variable block.", d.model.Name, d.model.Name, EnvPrefix, d.model.Name)
 	}
 }
 

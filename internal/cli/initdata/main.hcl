@@ -31,8 +31,16 @@ variable "region" {
 
 variable "partner_account_id" {
   type        = string
-  description = "The partner's AWS account, trusted to assume the role."
-  default     = "210987654321" # replace with your partner's account id
+  description = "The partner's AWS account (12 digits), trusted to assume the role."
+{{- if .PartnerAccountID}}
+  default     = "{{.PartnerAccountID}}"
+{{- else}}
+  # No default on purpose: teramotc validate, lint, render and plan fail
+  # until you give the account you share with. Write it here, as
+  #   default = "<the partner's 12-digit account id>"
+  # (teramotc init -partner-account-id=ID does), or give it with
+  # -var partner_account_id=ID or TERAMOTC_VAR_partner_account_id=ID.
+{{- end}}
 }
 
 variable "external_id" {
