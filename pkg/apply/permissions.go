@@ -66,10 +66,11 @@ type Operation struct {
 	// PolicyCondition: the call names a managed policy, and the statement
 	// allows only that policy (iam:PolicyARN).
 	PolicyCondition bool
-	// AnyPath: IAM also authorizes the call on the user's or role's current
-	// ARN, whose path may not be the spec's yet; the statement names the
-	// name under any path (names are unique in an account, paths not part
-	// of them).
+	// AnyPath: IAM authorizes the call on the user's or role's current
+	// ARN, whose path may not be the spec's (yet): plan reads a user it
+	// then moves, and a role IAM cannot move, on the path it has; the
+	// statement names the name under any path (names are unique in an
+	// account, paths not part of them).
 	AnyPath bool
 	// When, if set, says in which runs the engine calls the operation; it
 	// is not called otherwise (the permission is still needed for them).
@@ -139,7 +140,7 @@ var Operations = []Operation{
 
 	// IAM.
 	{API: "iam:GetUser", Actions: []string{"iam:GetUser"}, Resource: ResourceUser,
-		Reads: []string{TIAMUser}, Imports: []string{TIAMUser}},
+		Reads: []string{TIAMUser}, Imports: []string{TIAMUser}, AnyPath: true},
 	{API: "iam:CreateUser", Actions: []string{"iam:CreateUser"}, Resource: ResourceUser, Write: true,
 		Writes: []string{TIAMUser}},
 	// UpdateUser NewPath moves a user to the spec's path; the reference
@@ -150,7 +151,7 @@ var Operations = []Operation{
 	{API: "iam:UpdateUser", Actions: []string{"iam:UpdateUser"}, Resource: ResourceUser, Write: true,
 		Writes: []string{TIAMUser}, AnyPath: true, When: "the user exists and its path differs from the spec"},
 	{API: "iam:GetRole", Actions: []string{"iam:GetRole"}, Resource: ResourceRole,
-		Reads: []string{TIAMRole}, Imports: []string{TIAMRole}},
+		Reads: []string{TIAMRole}, Imports: []string{TIAMRole}, AnyPath: true},
 	{API: "iam:CreateRole", Actions: []string{"iam:CreateRole"}, Resource: ResourceRole, Write: true,
 		Writes: []string{TIAMRole}},
 	{API: "iam:UpdateRole", Actions: []string{"iam:UpdateRole"}, Resource: ResourceRole, Write: true,
@@ -170,9 +171,9 @@ var Operations = []Operation{
 	{API: "iam:DeletePolicyVersion", Actions: []string{"iam:DeletePolicyVersion"}, Resource: ResourcePolicy, Write: true,
 		Writes: []string{TManagedPolicy}, When: "the managed policy already has five versions (IAM's limit): apply deletes the oldest non-default one"},
 	{API: "iam:ListAttachedUserPolicies", Actions: []string{"iam:ListAttachedUserPolicies"}, Resource: ResourceUser,
-		Reads: []string{TAttachment}, Imports: []string{TAttachment}},
+		Reads: []string{TAttachment}, Imports: []string{TAttachment}, AnyPath: true},
 	{API: "iam:ListAttachedRolePolicies", Actions: []string{"iam:ListAttachedRolePolicies"}, Resource: ResourceRole,
-		Reads: []string{TAttachment}, Imports: []string{TAttachment}},
+		Reads: []string{TAttachment}, Imports: []string{TAttachment}, AnyPath: true},
 	// plan warns about every holder of the spec's managed policies that the
 	// spec does not declare (plan_attached.go).
 	{API: "iam:ListEntitiesForPolicy", Actions: []string{"iam:ListEntitiesForPolicy"}, Resource: ResourcePolicy,
@@ -182,15 +183,15 @@ var Operations = []Operation{
 	{API: "iam:AttachRolePolicy", Actions: []string{"iam:AttachRolePolicy"}, Resource: ResourceRole, Write: true,
 		Writes: []string{TAttachment}, PolicyCondition: true},
 	{API: "iam:ListAccessKeys", Actions: []string{"iam:ListAccessKeys"}, Resource: ResourceUser,
-		Reads: []string{TAccessKey}, Imports: []string{TIAMUser}}, // import warns about a user's keys
+		Reads: []string{TAccessKey}, Imports: []string{TIAMUser}, AnyPath: true}, // import warns about a user's keys
 	// plan and import warn about inline policies and groups the grant does
 	// not declare (plan_identity_extra.go, import_identity.go).
 	{API: "iam:ListUserPolicies", Actions: []string{"iam:ListUserPolicies"}, Resource: ResourceUser,
-		Reads: []string{TIAMUser}, Imports: []string{TIAMUser}, When: identityExtrasWhen},
+		Reads: []string{TIAMUser}, Imports: []string{TIAMUser}, AnyPath: true, When: identityExtrasWhen},
 	{API: "iam:ListRolePolicies", Actions: []string{"iam:ListRolePolicies"}, Resource: ResourceRole,
-		Reads: []string{TIAMRole}, Imports: []string{TIAMRole}, When: identityExtrasWhen},
+		Reads: []string{TIAMRole}, Imports: []string{TIAMRole}, AnyPath: true, When: identityExtrasWhen},
 	{API: "iam:ListGroupsForUser", Actions: []string{"iam:ListGroupsForUser"}, Resource: ResourceUser,
-		Reads: []string{TIAMUser}, When: identityExtrasWhen},
+		Reads: []string{TIAMUser}, AnyPath: true, When: identityExtrasWhen},
 	{API: "iam:CreateAccessKey", Actions: []string{"iam:CreateAccessKey"}, Resource: ResourceUser, Write: true,
 		Writes: []string{TAccessKey}},
 

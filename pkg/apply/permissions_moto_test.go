@@ -60,6 +60,21 @@ func policyProblems(command string, doc map[string]any, perms []Permission, need
 				return strings.EqualFold(n.action, pair.action) && glob(pair.resource, n.resource) && (pair.policyARN == "" || pair.policyARN == n.policyARN)
 			})
 		}
+		// A statement of an operation on any path (Operation.AnyPath)
+		// names a user or role twice, with and without a path: it is used
+		// when either is.
+		if !used && slices.ContainsFunc(perms, func(p Permission) bool {
+			op, _ := OperationByAPI(p.API)
+			return op.AnyPath && p.Action == pair.action && p.Resource == pair.resource
+		}) {
+			for _, other := range anyPath(pair.resource) {
+				for _, run := range usedBy[command] {
+					used = used || slices.ContainsFunc(needs[run], func(n callNeed) bool {
+						return strings.EqualFold(n.action, pair.action) && glob(other, n.resource)
+					})
+				}
+			}
+		}
 		conditional := slices.ContainsFunc(perms, func(p Permission) bool { return p.Action == pair.action && p.Resource == pair.resource }) &&
 			!slices.ContainsFunc(perms, func(p Permission) bool { return p.Action == pair.action && p.Resource == pair.resource && p.When == "" })
 		if !used && !conditional {
@@ -94,14 +109,37 @@ func TestMotoPermissions(t *testing.T) {
 		}
 	}
 
-	// A plan that finds the log bucket existing without lifecycle rules:
-	// its expiring rules make plan check that the bucket is empty.
+	// A plan and apply that find the log bucket existing without lifecycle
+	// rules (its expiring rules make plan check that the bucket is empty)
+	// and the user under another path than the spec's, which plan reads
+	// where it is and apply moves.
 	e := recordingEngine(t, m, r)
 	external(e)
 	if _, err := raw(e).CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("tmc-perm-logs")}); err != nil {
 		t.Fatal(err)
 	}
-	planLikeCLI(t, e, s, out)
+	iamc := iam.New(e.C.IAM.(*iam.Client).Options(), func(o *iam.Options) { o.APIOptions = nil })
+	if _, err := iamc.CreateUser(ctx, &iam.CreateUserInput{UserName: aws.String("tmc-perm-ingest"), Path: aws.String("/old/")}); err != nil {
+		t.Fatal(err)
+	}
+	r.current = func(kind, name string) string {
+		if kind == "user" {
+			if u, err := iamc.GetUser(ctx, &iam.GetUserInput{UserName: aws.String(name)}); err == nil {
+				return aws.ToString(u.User.Arn)
+			}
+			return ""
+		}
+		if ro, err := iamc.GetRole(ctx, &iam.GetRoleInput{RoleName: aws.String(name)}); err == nil {
+			return aws.ToString(ro.Role.Arn)
+		}
+		return ""
+	}
+	p := planLikeCLI(t, e, s, out)
+	r.command = "apply"
+	if _, err := e.Apply(ctx, p, false); err != nil {
+		t.Fatalf("apply: %v", err)
+	}
+	r.command = "plan"
 	m.Reset(t)
 
 	// plan, apply, plan and import from nothing.
@@ -125,8 +163,8 @@ func TestMotoPermissions(t *testing.T) {
 		}
 	}
 
-	// The ARNs of users and roles as IAM knows them, paths included.
-	iamc := iam.New(e.C.IAM.(*iam.Client).Options(), func(o *iam.Options) { o.APIOptions = nil })
+	// The ARNs of users and roles as IAM knows them after the runs, paths
+	// included.
 	arn := func(kind, name string) string {
 		if kind == "user" {
 			u, err := iamc.GetUser(ctx, &iam.GetUserInput{UserName: aws.String(name)})
@@ -148,7 +186,7 @@ func TestMotoPermissions(t *testing.T) {
 		apis[c.api] = true
 	}
 	t.Logf("%d calls of %d operations recorded", len(r.calls), len(apis))
-	for _, api := range []string{"s3:ListObjectVersions", "s3:ListMultipartUploads", "iam:CreateAccessKey", "iam:AttachRolePolicy", "cloudtrail:StartLogging", "sts:GetCallerIdentity"} {
+	for _, api := range []string{"s3:ListObjectVersions", "s3:ListMultipartUploads", "iam:CreateAccessKey", "iam:UpdateUser", "iam:AttachRolePolicy", "cloudtrail:StartLogging", "sts:GetCallerIdentity"} {
 		if !apis[api] {
 			t.Errorf("the runs never called %s: the scenario lost coverage", api)
 		}

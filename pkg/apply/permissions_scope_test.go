@@ -35,7 +35,22 @@ func TestPermissionPolicyScope(t *testing.T) {
 			{callNeed{action: "s3:GetBucketPolicy", resource: data}, true},
 			{callNeed{action: "s3:PutBucketPolicy", resource: data}, false},
 			{callNeed{action: "iam:GetRole", resource: role}, true},
-			{callNeed{action: "iam:GetRole", resource: "arn:aws:iam::" + acct + ":role/tmc-perm-partner"}, false}, // path matters
+			// plan reads a user or role on the path it has, which may not
+			// be the spec's: on any path, but under its own name only.
+			{callNeed{action: "iam:GetRole", resource: "arn:aws:iam::" + acct + ":role/tmc-perm-partner"}, true},
+			{callNeed{action: "iam:GetRole", resource: "arn:aws:iam::" + acct + ":role/old/tmc-perm-partner"}, true},
+			{callNeed{action: "iam:ListAttachedRolePolicies", resource: "arn:aws:iam::" + acct + ":role/old/tmc-perm-partner"}, true},
+			{callNeed{action: "iam:ListRolePolicies", resource: "arn:aws:iam::" + acct + ":role/old/tmc-perm-partner"}, true},
+			{callNeed{action: "iam:GetRole", resource: "arn:aws:iam::" + acct + ":role/x-tmc-perm-partner"}, false},
+			{callNeed{action: "iam:GetRole", resource: "arn:aws:iam::" + acct + ":role/partners/tmc-perm-partner2"}, false},
+			{callNeed{action: "iam:GetUser", resource: "arn:aws:iam::" + acct + ":user/old/tmc-perm-ingest"}, true},
+			{callNeed{action: "iam:GetUser", resource: "arn:aws:iam::" + acct + ":user/tmc-perm-ingest"}, true},
+			{callNeed{action: "iam:ListAttachedUserPolicies", resource: "arn:aws:iam::" + acct + ":user/old/tmc-perm-ingest"}, true},
+			{callNeed{action: "iam:ListUserPolicies", resource: "arn:aws:iam::" + acct + ":user/old/tmc-perm-ingest"}, true},
+			{callNeed{action: "iam:ListGroupsForUser", resource: "arn:aws:iam::" + acct + ":user/old/tmc-perm-ingest"}, true},
+			{callNeed{action: "iam:ListAccessKeys", resource: "arn:aws:iam::" + acct + ":user/old/tmc-perm-ingest"}, true},
+			{callNeed{action: "iam:GetUser", resource: "arn:aws:iam::" + acct + ":user/old/x-tmc-perm-ingest"}, false},
+			{callNeed{action: "iam:GetUser", resource: "arn:aws:iam::" + acct + ":user/old/tmc-perm-partner"}, false},
 			{callNeed{action: "iam:CreateRole", resource: role}, false},
 			{callNeed{action: "cloudtrail:GetTrailStatus", resource: trail}, true},
 			{callNeed{action: "cloudtrail:DescribeTrails", resource: "*"}, true},
