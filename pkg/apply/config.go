@@ -84,6 +84,8 @@ func Connect(ctx context.Context, opts ConnectOptions) (*Clients, error) {
 	if opts.Region != "" {
 		load = append(load, config.WithRegion(opts.Region))
 	}
+	var endpoint string // resolved below, before any credentials are fetched
+	load = append(load, profileRoleAt(&endpoint)...)
 	cfg, err := config.LoadDefaultConfig(ctx, load...)
 	if err != nil {
 		return nil, configProblem(err)
@@ -92,7 +94,7 @@ func Connect(ctx context.Context, opts ConnectOptions) (*Clients, error) {
 	if cfg.Region == "" {
 		cfg.Region = "us-east-1"
 	}
-	endpoint, err := resolveEndpoint(ctx, opts.EndpointURL, cfg)
+	endpoint, err = resolveEndpoint(ctx, opts.EndpointURL, cfg)
 	if err != nil {
 		return nil, err
 	}
