@@ -36,7 +36,8 @@ func lintOutputs(env *Env, specs []string) ([]lintOutput, int) {
 }
 
 // parseLintOutputs parses the -f FORMAT[=PATH] flags: known formats, at
-// most one to stdout, no two to the same file.
+// most one to stdout, no two to the same file. The same format to the same
+// place twice is one output, not a conflict.
 func parseLintOutputs(specs []string) ([]lintOutput, *problem) {
 	if len(specs) == 0 {
 		specs = []string{"text"}
@@ -52,6 +53,9 @@ func parseLintOutputs(specs []string) ([]lintOutput, *problem) {
 				didYouMean(format, view.LintFormats()), strings.Join(view.LintFormats(), ", ")), help}
 		}
 		if path == "" || path == "-" {
+			if stdout == format {
+				continue
+			}
 			if stdout != "" {
 				return nil, &problem{fmt.Sprintf("formats %s and %s both write to stdout; give one of them a file: -f %s=FILE", stdout, format, format), help}
 			}
@@ -61,7 +65,9 @@ func parseLintOutputs(specs []string) ([]lintOutput, *problem) {
 			if abs, err := filepath.Abs(key); err == nil {
 				key = abs
 			}
-			if other, ok := files[key]; ok {
+			if other, ok := files[key]; ok && other == format {
+				continue
+			} else if ok {
 				return nil, &problem{fmt.Sprintf("formats %s and %s both write to %s; give each format its own file", other, format, path), help}
 			}
 			files[key] = format
