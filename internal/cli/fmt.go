@@ -146,12 +146,8 @@ func fmtFile(env *Env, path string, o fmtOptions) (changed, ok bool) {
 	if bytes.Equal(src, out) {
 		return false, true
 	}
-	if o.list {
-		view.WriteFmtChanged(env.Stdout, path)
-	}
-	if o.diff {
-		view.WriteFmtDiff(env.Stdout, path, src, out)
-	}
+	// A file fmt will not rewrite is named in the error only, not in the
+	// list of files it changed.
 	if o.write {
 		if le, ok := errors.AsType[*render.LinkError](render.RefuseLinks(path)); ok {
 			report(env, &problem{fmt.Sprintf("refusing to rewrite %s: %s is a symbolic link", path, le.Path),
@@ -159,6 +155,14 @@ func fmtFile(env *Env, path string, o fmtOptions) (changed, ok bool) {
 					"Format the file the link points to, or run fmt -check to only check it."})
 			return true, false
 		}
+	}
+	if o.list {
+		view.WriteFmtChanged(env.Stdout, path)
+	}
+	if o.diff {
+		view.WriteFmtDiff(env.Stdout, path, src, out)
+	}
+	if o.write {
 		if err := writeSameMode(path, out); err != nil {
 			report(env, &problem{fmt.Sprintf("cannot rewrite %s: %s", path, reason(err, path)), "Check that you may write to the file, or run fmt -check to only check it."})
 			return true, false
