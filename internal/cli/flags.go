@@ -242,7 +242,7 @@ func checkVarFile(path string) *problem {
 			path + " is a directory, not a variable file. Give -var-file an HCL file of NAME = VALUE lines, such as prod.tfvars.",
 		}
 	}
-	return nil
+	return jsonVarFile(path)
 }
 
 // addVarFlags declares -var and -var-file on fs.
