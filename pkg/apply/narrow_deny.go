@@ -14,7 +14,7 @@ import (
 // rendered Deny added beside them can only deny more. The Deny statements
 // "of" a rendered Deny t are the live ones named like it, and unnamed ones
 // (an earlier phase's copy) that differ from it only in the services they
-// exempt (ownDenies). Three kinds of rendered Deny need care:
+// exempt (ownDenies). Four kinds of rendered Deny need care:
 //
 //   - one that exempts fewer AWS services (a negated
 //     aws:PrincipalServiceName condition with fewer values) than its live
@@ -24,13 +24,19 @@ import (
 //     exempt (commonExemptions). A service they do not all exempt is
 //     denied live already, so this grants nothing the live policy does
 //     not.
+//   - one that has no live Deny (require_encrypted_uploads newly set on a
+//     log bucket): until the full phase it exempts the services the live
+//     Allows to services let do what it denies (liveServiceExemptions);
+//     a delivery that moves away or stops goes on until the audit step.
 //   - one that exempts more services (access logging or a trail newly
 //     delivered into an existing log bucket): a live Deny beside it would
-//     deny the new service. The service-grants phase, before the audit
-//     step starts the delivery, replaces each live Deny of it that differs
-//     only in exemptions by the rendered one (with the common live
-//     exemptions): it stops denying only the services the spec exempts,
-//     as the service Allows it writes beside it.
+//     deny the new service. The deny-only phase leaves it out (its live
+//     Deny denies all it would; two copies would both be live), and the
+//     service-grants phase, before the audit step starts the delivery,
+//     replaces each live Deny of it that differs only in exemptions by the
+//     rendered one (with the common live exemptions): it stops denying
+//     only the services the spec exempts, as the service Allows it writes
+//     beside it.
 //   - one that asks for another encryption than the live Deny of its Sid
 //     (an algorithm or KMS key switch): the two together deny every
 //     upload. Before the guardrails stage writes the new default
@@ -57,16 +63,66 @@ var encryptionKeys = []string{"s3:x-amz-server-side-encryption", "s3:x-amz-serve
 
 // interimDeny returns what an intermediate phase at stage writes for the
 // rendered Deny t of a bucket policy whose live document is old (nil:
-// nothing yet).
+// nothing besides the live Denies).
+//
+// A Deny new to the policy (no live Deny of its own) exempts, until the
+// full phase, the services old allows to do what it denies
+// (liveServiceExemptions): a delivery that moves away or stops goes on
+// until the audit step. In the deny-only phase, one whose live Deny
+// already denies all it would (the rendered Deny only exempts more) is
+// not written: the live one holds alone until the service-grants phase
+// replaces it, never two Denies for one purpose. (The revoke phase's
+// narrowed document still names both, the live one without its Sid; it
+// is written only with another revocation, see TestNarrowUniqueSids.)
 func interimDeny(t map[string]any, old any, stage bucketStage) map[string]any {
 	own := ownDenies(t, old)
 	if stage == beforeGuardrails && slices.ContainsFunc(own, func(s map[string]any) bool { return switchesEncryption(s, t) }) {
 		return nil
 	}
 	if len(own) == 0 {
-		return t
+		return withExemptions(t, liveServiceExemptions(t, old))
 	}
-	return withExemptions(t, commonExemptions(own))
+	t = withExemptions(t, commonExemptions(own))
+	if stage == afterGuardrails && slices.ContainsFunc(own, func(s map[string]any) bool { return deniesAll(s, t) }) {
+		return nil
+	}
+	return t
+}
+
+// deniesAll reports whether the live Deny s denies every request the
+// Deny t denies: both equal but for their Sids and exemptions, and t
+// exempting every service s exempts.
+func deniesAll(s, t map[string]any) bool {
+	return exemptionsOnly(s, t) && len(exemptionsDropped(s, t)) == 0
+}
+
+// liveServiceExemptions returns a statement whose condition exempts (as
+// the rendered exemptions do, StringNotEquals on aws:PrincipalServiceName)
+// the AWS services that an Allow of old whose principals are all services
+// lets do some of what the Deny t denies, when t is a Deny of the kind
+// that exempts delivery services: one that tests the upload encryption or
+// already exempts a service. Such an Allow is live until the full phase
+// (narrowBucketPolicy), and so may be a delivery in progress.
+func liveServiceExemptions(t map[string]any, old any) map[string]any {
+	ex, _ := splitCondition(t, exemptionKeys)
+	enc, _ := splitCondition(t, encryptionKeys)
+	if t["Effect"] != "Deny" || len(ex) == 0 && len(enc) == 0 {
+		return map[string]any{}
+	}
+	var services []string
+	for _, s := range statements(old) {
+		if s["Effect"] != "Allow" || !serviceOnly(s) ||
+			len(intersectSets(s["Action"], t["Action"])) == 0 || len(intersectSets(s["Resource"], t["Resource"])) == 0 {
+			continue
+		}
+		p := s["Principal"].(map[string]any)
+		services = mergeSorted(services, stringSet(p["Service"], nil))
+	}
+	if len(services) == 0 {
+		return map[string]any{}
+	}
+	return map[string]any{"Effect": "Deny", "Condition": map[string]any{
+		"StringNotEquals": map[string]any{exemptionKeys[0]: anyList(services)}}}
 }
 
 // replacedDeny reports whether, at stage (after the guardrails), the live
@@ -247,20 +303,22 @@ func exemptionsDropped(s, t map[string]any) []string {
 }
 
 // denyNotes says, for a bucket-policy change from before to want, when
-// a Deny that changes under its Sid takes effect: an encryption switch at
-// the guardrails step, a removed service exemption at the full phase
+// a Deny that changes under its Sid (or is new) takes effect: an
+// encryption switch at the guardrails step, a removed service exemption
+// (or one a new Deny holds for a live delivery) at the full phase
 // (fullStep). Sorted, so that two plans of one state say the same.
 func denyNotes(before, want any, fullStep int) []string {
 	var notes []string
 	for _, t := range statements(want) {
 		own := ownDenies(t, before)
-		if len(own) == 0 {
-			continue
+		exempt := liveServiceExemptions(t, before)
+		if len(own) > 0 {
+			exempt = commonExemptions(own)
 		}
 		if slices.ContainsFunc(own, func(s map[string]any) bool { return switchesEncryption(s, t) }) {
 			notes = append(notes, fmt.Sprintf("Deny %s changes at step %d, after the default encryption; until then the live one holds alone", str(t["Sid"]), StepGuardrail))
 		}
-		if gone := exemptionsDropped(commonExemptions(own), t); len(gone) > 0 {
+		if gone := exemptionsDropped(exempt, t); len(gone) > 0 {
 			notes = append(notes, fmt.Sprintf("Deny %s exempts %s until step %d, after the delivery has moved", str(t["Sid"]), strings.Join(gone, ", "), fullStep))
 		}
 	}

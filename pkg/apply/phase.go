@@ -24,11 +24,13 @@ const StepRevoke = 2
 //     grants as much as the live one (a Sid rename, a Deny the live policy
 //     already enforces). A bucket policy keeps its live Allows to AWS
 //     services here and in the next two phases (narrowBucketPolicy), and
-//     the services its live Denies exempt; a Deny that switches to another
+//     the services its live Denies exempt (a Deny new to it, the services
+//     its live service Allows name); a Deny that switches to another
 //     encryption is not written yet (narrow_deny.go).
 //   - deny (guardrails, bucket policies, after the default encryption):
 //     the same narrowed document, in which a Deny that switches encryption
-//     now replaces the live one (narrowGuardedBucketPolicy), or the
+//     now replaces the live one (narrowGuardedBucketPolicy) and one that
+//     only exempts more is left out (the live one holds alone), or the
 //     rendered Deny statements alone for a bucket without a policy.
 //   - service (audit): deny + Allows whose only principals are AWS services
 //     (log delivery, CloudTrail), needed before logging and trails start;

@@ -1,0 +1,163 @@
+package apply
+
+import (
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+
+	"github.com/teramot/teramotc/pkg/spec"
+)
+
+// noUploadDeny makes the log bucket deny no unencrypted upload: the
+// converged state before a change that adds DenyUnencryptedUploads to it
+// (no live Deny of that Sid).
+func noUploadDeny(s *spec.Spec) {
+	s.BucketByLabel("logs").Encryption.RequireEncryptedUploads.Value = false
+}
+
+// moveTrail moves the trail's delivery to a second log bucket.
+func moveTrail(s *spec.Spec) {
+	nb := *s.BucketByLabel("logs")
+	nb.Label, nb.Address, nb.Name.Value = "logs2", "bucket.logs2", logs2Bucket
+	s.Buckets = append(s.Buckets, &nb)
+	for _, tr := range s.Trails {
+		tr.LogBucket.Value, tr.LogBucketRef = logs2Bucket, "logs2"
+	}
+}
+
+// assertDeliveriesNotDenied checks, on the fake's state, that no Deny of
+// any bucket's policy refuses a delivery that happens at that moment:
+// server access logging into its target bucket, a trail into its log
+// bucket (from its creation on: CloudTrail writes a test object).
+func assertDeliveriesNotDenied(t *testing.T, f *fake, when string) {
+	t.Helper()
+	check := func(bucket, svc, object string) {
+		b := f.buckets[bucket]
+		if b == nil || b.policy == nil {
+			return
+		}
+		u := upload{service: svc, object: "arn:aws:s3:::" + bucket + "/" + object}
+		if d := deniedBy(mustParse(t, *b.policy), u); d != nil {
+			t.Errorf("%s: %s delivers to %s, and its policy denies it: %s", when, svc, bucket, mustJSON(d))
+		}
+	}
+	for _, name := range slices.Sorted(func(yield func(string) bool) {
+		for n := range f.buckets {
+			if !yield(n) {
+				return
+			}
+		}
+	}) {
+		if l := f.buckets[name].logging; l != nil {
+			check(aws.ToString(l.TargetBucket), logSvc, aws.ToString(l.TargetPrefix)+"2026-11-27-00-00-00-X")
+		}
+	}
+	for _, tr := range f.trails {
+		check(aws.ToString(tr.in.S3BucketName), ctSvc, aws.ToString(tr.in.S3KeyPrefix)+"/AWSLogs/"+testAccount+"/x")
+	}
+}
+
+// assertOneEncryptionDeny checks that no bucket policy holds two Denies
+// of the upload encryption header (a live DenyUnencryptedUploads and a
+// copy that exempts other services): the apply order says there is never
+// more than one.
+func assertOneEncryptionDeny(t *testing.T, f *fake, when string) {
+	t.Helper()
+	for name, b := range f.buckets {
+		if b.policy == nil {
+			continue
+		}
+		var denies []map[string]any
+		for _, s := range statements(mustParse(t, *b.policy)) {
+			ops, _ := s["Condition"].(map[string]any)
+			for _, raw := range ops {
+				if _, ok := raw.(map[string]any)["s3:x-amz-server-side-encryption"]; ok && s["Effect"] == "Deny" {
+					denies = append(denies, s)
+					break
+				}
+			}
+		}
+		if len(denies) > 1 {
+			t.Errorf("%s: bucket %s has %d encryption Denies: %s", when, name, len(denies), mustJSON(denies))
+		}
+	}
+}
+
+// TestStopsKeepNewDenyConsistent applies a change, after converging the
+// setup guide changed by first, and stops it after each of its writes. At
+// every stop no live Deny refuses a delivery that happens then, and no
+// bucket has two encryption Denies; a rerun converges (review E1
+// residuals):
+//
+//   - a DenyUnencryptedUploads new to the log bucket (no live Deny of its
+//     Sid) added as access logging or the trail moves away exempts the
+//     leaving service until the delivery has moved;
+//   - one added as access logging or a trail starts delivering there
+//     exempts the new service from its first write on;
+//   - a Deny that gains an exemption is never written beside the live
+//     one (the deny-only phase used to add a second copy).
+func TestStopsKeepNewDenyConsistent(t *testing.T) {
+	both := func(fs ...func(*spec.Spec)) func(*spec.Spec) {
+		return func(s *spec.Spec) {
+			for _, f := range fs {
+				f(s)
+			}
+		}
+	}
+	noLogging := func(s *spec.Spec) { s.BucketByLabel("data").AccessLogging = nil }
+	noTrail := func(s *spec.Spec) { s.Trails = nil }
+	tests := []struct {
+		name          string
+		first, mutate func(*spec.Spec) // the converged spec, the change
+	}{
+		{"new Deny as access logs move away", noUploadDeny, moveAccessLogs},
+		{"new Deny as access logs stop", noUploadDeny, noLogging},
+		{"new Deny as the trail moves away", noUploadDeny, moveTrail},
+		{"new Deny as access logs stop and the trail moves away", noUploadDeny, both(noLogging, moveTrail)},
+		{"new Deny as access logs start", both(noUploadDeny, noLogging), nil},
+		{"new Deny as the trail starts", both(noUploadDeny, noTrail), nil},
+		{"the Deny gains access logs", noLogging, nil},
+		{"the Deny gains the trail", noTrail, nil},
+		{"the trail moves out as access logs move in", noLogging, moveTrail},
+		{"access logs moved", nil, moveAccessLogs},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			first := loadSpec(t, "setup-guide-user", tc.first)
+			changed := loadSpec(t, "setup-guide-user", tc.mutate)
+			clean := newFake()
+			e := fakeEngine(t, clean)
+			if _, err := converge(t, e, first); err != nil {
+				t.Fatal(err)
+			}
+			before := clean.writes
+			if _, err := converge(t, e, changed); err != nil {
+				t.Fatal(err)
+			}
+			total := clean.writes - before
+			for k := 1; k < total; k++ {
+				f := newFake()
+				e := fakeEngine(t, f)
+				if _, err := converge(t, e, first); err != nil {
+					t.Fatal(err)
+				}
+				f.crashAfter = f.writes + k
+				if _, err := converge(t, e, changed); err == nil {
+					t.Fatalf("k=%d: apply did not fail", k)
+				}
+				when := "after " + strconv.Itoa(k) + " of " + strconv.Itoa(total) + " writes"
+				assertDeliveriesNotDenied(t, f, when)
+				assertOneEncryptionDeny(t, f, when)
+				f.crashAfter = 0
+				if _, err := converge(t, e, changed); err != nil {
+					t.Fatalf("k=%d: rerun: %v", k, err)
+				}
+				assertConverged(t, f, e, changed)
+				assertDeliveriesNotDenied(t, f, "converged")
+				assertOneEncryptionDeny(t, f, "converged")
+			}
+		})
+	}
+}
