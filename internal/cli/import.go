@@ -10,6 +10,9 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/apply"
 	"github.com/teramot/teramotc/pkg/render"
@@ -127,7 +130,24 @@ func runImport(env *Env, args []string) int {
 	if err := writeNew(path, im.HCL); err != nil {
 		return report(env, &problem{fmt.Sprintf("cannot write %s: %s", path, reason(err, path)), "Check that you may write to " + out + "."})
 	}
-	return view.WriteImported(env.Stdout, env.Stderr, im.Notes, path, out)
+	return view.WriteImported(env.Stdout, env.Stderr, im.Notes, path, out, requiredVariables(path, im.HCL))
+}
+
+// requiredVariables returns the variables the spec src declares without a
+// default (a role's external_id, which import never writes), in order: the
+// commands import prints next must be given their values.
+func requiredVariables(path string, src []byte) []string {
+	f, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+	if diags.HasErrors() {
+		return nil
+	}
+	var names []string
+	for _, b := range f.Body.(*hclsyntax.Body).Blocks {
+		if b.Type == "variable" && len(b.Labels) == 1 && b.Body.Attributes["default"] == nil {
+			names = append(names, b.Labels[0])
+		}
+	}
+	return names
 }
 
 // writeNew writes data to path, which must not exist: O_EXCL also refuses
