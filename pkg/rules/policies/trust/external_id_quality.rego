@@ -8,11 +8,22 @@
 #   ("your-unique-external-id"), an account id, the bucket or role name
 #   (also inside a longer id: "teramot-access-external-id"), a short value,
 #   a simple sequence ("1234567890123456", "abcdef...", "9876...") or a
-#   short unit repeated ("abc1abc1abc1abc1"), or an id with too few
-#   distinct characters (it needs one per 4 characters of its length, at
-#   least 4; 6 are always enough) defeats it. Names shorter than 4 characters are not looked for. Use the
-#   random id the partner issued. An id that STS would refuse is also a
-#   validate error: that part cannot be suppressed or disabled.
+#   short unit repeated ("abc1abc1abc1abc1"), an id with too few distinct
+#   characters (it needs one per 4 characters of its length, at least 4; 6
+#   are always enough), or an id made of words ("teramot-external-id",
+#   "partner-secret") defeats it. Names shorter than 4 characters are not
+#   looked for. The estimated randomness of the id must be 64 bits or
+#   more: the parts between separators that hold no digit count as words
+#   and add nothing, and so do runs of 5 letters or more with 2 vowels or
+#   more in one case or capitalized ("Secret" in "Secret2024", not in a
+#   hexadecimal part such as "deadbeef01"); each other character adds the
+#   bits of the id's alphabet (3.3 for digits only, 4 for hexadecimal, 5.2
+#   for letters of one case and digits, 6 for both cases and digits). A
+#   UUID and the id teramotc init writes ("tmc-" and 32 hex digits) have
+#   more than 100, 16 random hex digits just 64, so a
+#   16-digit number (53) is too little. Use the random id the partner
+#   issued. An id that STS would refuse is also a validate error: that part
+#   cannot be suppressed or disabled.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html
 #     description: AWS documentation
@@ -24,9 +35,10 @@
 #   severity: error
 #   hard: false
 #   remediation: >-
-#     Set external_id to the random value (16 characters or more, for example
-#     a UUID) that the partner issued for your account, from a sensitive
-#     variable.
+#     Set external_id to the random value (16 characters or more with at
+#     least 64 bits of randomness, for example a UUID) that the partner
+#     issued for your account, from a sensitive variable; words and names
+#     around a few random characters do not count.
 #   security_severity: "6.5"
 #   peers: ["KICS 09c35abf"]
 package teramotc.rules.external_id_quality
@@ -59,10 +71,13 @@ problems(g, v) := {msg |
 		[sequence(v), "it is a simple sequence or repeats a short unit"],
 		[spec_name(g, v), "it contains a name in the spec (bucket, grant, role or policy)"],
 		[has_account(v), "it contains an AWS account id"],
+		[guessable(v), sprintf("it has about %d bits of randomness, fewer than %d (parts without digits count as words)", [round(randomness(v)), min_bits])],
 	]
 	check[0] == true
 	msg := check[1]
 }
+
+min_bits := 64
 
 bad_length(v) if {
 	not count(v) >= 2
@@ -206,4 +221,62 @@ deny contains f if {
 		"range": r.external_id.range,
 		"address": g.address,
 	}
+}
+
+# guessable: v, in the characters STS accepts, has less than min_bits of
+# estimated randomness. Only ids of min_length or more are measured (a
+# shorter one is reported as short) and at most 1,224 characters.
+guessable(v) if {
+	count(v) >= min_length
+	count(v) <= 1224
+	charset_ok(v)
+	randomness(v) < min_bits
+} else := false
+
+# randomness estimates the bits of v: each random character (random_part)
+# adds log2 of the alphabet of all of them.
+randomness(v) := count(r) * alphabet_bits(r) if r := random_part(v)
+
+# random_part is v without its separators and its words: the parts between
+# separators that hold no digit ("tmc", "external", "Secret"), and, in the
+# parts that hold a digit and are no hexadecimal number, the runs of letters
+# that look like words (word_run). A hexadecimal part counts whole: its
+# letters are digits ("deadbeef01").
+random_part(v) := concat("", [run |
+	some part in regex.split(`[+=,.@:/_-]`, v)
+	regex.match(`[0-9]`, part)
+	some run in part_runs(part)
+])
+
+part_runs(part) := [part] if regex.match(`^([0-9a-f]+|[0-9A-F]+)$`, part)
+
+else := [run |
+	some run in regex.find_n(`[A-Za-z]+|[0-9]+`, part, -1)
+	not word_run(run)
+]
+
+# word_run: 5 letters or more, 2 of them vowels, in lower case, upper case
+# or capitalized: "Partner", "SECRET", "value"; not the runs of random ids
+# ("mqvwa", "LmTk", "abcdf").
+word_run(run) if {
+	count(run) >= 5
+	regex.match(`^([a-z]+|[A-Z]+|[A-Z][a-z]+)$`, run)
+	count(regex.find_n(`[aeiouAEIOU]`, run, -1)) >= 2
+}
+
+# alphabet_bits is log2 of the alphabet r is drawn from: digits (10),
+# hexadecimal digits in one case (16), letters of one case (26) and digits
+# (36), letters of both cases (52) and digits (62).
+alphabet_bits(r) := 0 if r == ""
+
+else := 3.3219 if regex.match(`^[0-9]+$`, r)
+
+else := 4 if regex.match(`^([0-9a-f]+|[0-9A-F]+)$`, r)
+
+else := bits[[regex.match(`[0-9]`, r), regex.match(`[a-z]`, r), regex.match(`[A-Z]`, r)]]
+
+bits := {
+	[false, true, false]: 4.7004, [false, false, true]: 4.7004,
+	[true, true, false]: 5.1699, [true, false, true]: 5.1699,
+	[false, true, true]: 5.7004, [true, true, true]: 5.9542,
 }

@@ -68,6 +68,55 @@ test_fail_repeated if fails("aaaaaaaaaaaaaaaaaaaa", "fewer than 5 distinct chara
 # A UUID of (almost) nothing but zeros is no random one.
 test_fail_zero_uuid if fails("00000000-0000-4000-8000-000000000000", "fewer than 6 distinct characters")
 
+# Review leak L4: ids made of words and separators, or of words around a few
+# random characters, are no secret.
+test_fail_words if fails("teramot-external-id", "bits of randomness, fewer than 64")
+
+test_fail_my_external_id if fails("my-external-id-value", "bits of randomness")
+
+test_fail_partner_secret if fails("partner-secret-key", "bits of randomness")
+
+test_fail_words_around_digits if fails("tmc-another-secret-value-0002", "about 13 bits of randomness")
+
+test_fail_words_inside_a_part if fails("Partner2024Secret", "about 13 bits of randomness")
+
+test_fail_few_random_characters_among_words if fails("Xk3-long-random-ext-id-9f8e7d", "about 54 bits")
+
+test_fail_camel_case_words if fails("MyExternalIdForAcme", "about 0 bits of randomness")
+
+# 16 decimal digits are about 53 bits, below 64; a UUID of zeros around a
+# word is 16 digits too.
+test_fail_sixteen_digits if fails("2718281828459045", "about 53 bits")
+
+test_fail_zeros_around_a_word if fails("tmc-00000000-zeta-0000-0000", "about 53 bits")
+
+# randomness: what the estimate counts.
+test_randomness if {
+	external_id_quality.randomness("tmc-0123456789abcdef0123456789abcdef") == 128
+	external_id_quality.randomness("tmc-7f3a9c2e-acme-4b1d-9e55") == 64
+	external_id_quality.randomness("f3b9c1d2-7a4e-4e8b-9c55-0d2e6a1b7c90") == 128
+	external_id_quality.randomness("teramot-external-id") == 0
+	external_id_quality.random_part("Partner2024Secret-x9") == "2024x9"
+	external_id_quality.random_part("k3x9mqvwa7tpl0zr") == "k3x9mqvwa7tpl0zr"
+	external_id_quality.alphabet_bits("ABC9") == 4
+	external_id_quality.alphabet_bits("aB9") == 5.9542
+	external_id_quality.alphabet_bits("xy") == 4.7004
+	external_id_quality.alphabet_bits("ab") == 4
+	not external_id_quality.guessable("short")
+	not external_id_quality.guessable("words with spaces are a charset problem")
+}
+
+# teramotc init's ids ("tmc-" and 32 random hex digits) never fall short:
+# the estimate counts every hex digit, letters or not.
+test_init_ids_pass if {
+	every v in [
+		"tmc-3f9a0c6e1b7d4e2a9c5f8b0d6e1a7c34", "tmc-abcdefabcdefabcdefabcdefabcdef12", "tmc-deadbeefcafebabefacefeed01234567",
+		"tmc-ffffffffffffffffffffffffffffff00", "tmc-11111111111111111111111111111111a",
+	] {
+		not external_id_quality.guessable(v)
+	}
+}
+
 test_pass_random if {
 	count(external_id_quality.deny) == 0 with input as spec("tmc-7f3a9c2e-acme-4b1d-9e55")
 }
@@ -102,9 +151,9 @@ test_min_distinct if {
 test_pass_random_ids if {
 	every v in [
 		"tmc-0123456789abcdef0123456789abcdef", "tmc-00000000000000000000000000000001", "tmc-9d2e4f6a-acme-7c3b-1f08",
-		"f3b9c1d2-7a4e-4e8b-9c55-0d2e6a1b7c90", "0c9d7e1f-2b3a-4c5d-8e6f-7a8b9c0d1e2f", "Xk3-long-random-ext-id-9f8e7d",
-		"Zq8v2LmT4kRx9WbN7cJd", "tmc-5e6f7a8b-zeta-1c2d-3e4f", "tmc-00000000-zeta-0000-0000", "tmc-another-secret-value-0002",
-		"31415926535897932384", "2718281828459045",
+		"f3b9c1d2-7a4e-4e8b-9c55-0d2e6a1b7c90", "0c9d7e1f-2b3a-4c5d-8e6f-7a8b9c0d1e2f",
+		"Zq8v2LmT4kRx9WbN7cJd", "tmc-5e6f7a8b-zeta-1c2d-3e4f", "31415926535897932384",
+		"k3x9mqvwa7tpl0zr", "MYACCOUNT_SFCRole=2_a1b2c3/s0aBCDEfGHIJklmNoPq=", "tmc-4f1c9a7e2b8d4c6f",
 	] {
 		count(external_id_quality.deny) == 0 with input as spec(v)
 	}
