@@ -29,3 +29,27 @@ grant "internal" {
     external_id        = "0c9d7e1f-2b3a-4c5d-8e6f-7a8b9c0d1e2f"
   }
 }
+
+# Made-up ids built like the documentation's (three runs of 4 digits, an
+# ascending run).
+grant "vendor" {
+  bucket      = bucket.data
+  permissions = ["read"]
+
+  cross_account_role {
+    name               = "vendor-read"
+    trusted_account_id = "555566667777" # want: TMC604
+    external_id        = "7a1c9e3f-5b2d-4f8a-b6c0-d1e2f3a4b5c6"
+  }
+}
+
+grant "auditor" {
+  bucket      = bucket.data
+  permissions = ["read"]
+
+  cross_account_role {
+    name               = "auditor-read"
+    trusted_account_id = "345678901234" # want: TMC604
+    external_id        = "c6b5a4f3-e2d1-40b6-a8f4-d2b5f3e9c1a7"
+  }
+}

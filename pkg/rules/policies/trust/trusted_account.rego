@@ -3,8 +3,11 @@
 # description: >-
 #   trusted_account_id must be the 12-digit id of the partner's account; IAM
 #   rejects anything else. Example ids copied from documentation
-#   (123456789012, 111122223333, a repeated digit) trust an account that is
-#   not the partner's, possibly someone else's. Trusting the spec's own
+#   (123456789012, 111122223333, a repeated digit), and ids built the way
+#   those are (three runs of 4 equal digits such as 555566667777, a short
+#   unit repeated such as 123412341234, an ascending run of digits such as
+#   234567890123) trust an account that is not the partner's, possibly
+#   someone else's. Trusting the spec's own
 #   account makes the role a same-account role, which needs no cross-account
 #   trust or external id. An id that is not 12 digits is also a validate
 #   error, since IAM rejects it: that part cannot be suppressed or disabled.
@@ -37,8 +40,32 @@ problem(id) := "is the spec's own account (aws.account_id); a same-account role 
 problem(id) := "is a placeholder account id from documentation" if {
 	identity.twelve_digits(id)
 	id != identity.own_account
-	identity.placeholder_account(id)
+	placeholder(id)
 }
+
+placeholder(id) if identity.placeholder_account(id)
+
+placeholder(id) if documentation_pattern(id)
+
+# documentation_pattern: ids made the way documentation makes them up. Three
+# runs of 4 equal digits (111122223333, 555566667777); a unit of 1 to 6
+# digits repeated (123412341234, 121212121212); an ascending run of digits
+# (012345678901, 345678901234). A descending run is not counted: teramotc's
+# examples trust 210987654321 as the partner's account.
+documentation_pattern(id) if {
+	every i in [0, 4, 8] {
+		b := substring(id, i, 4)
+		replace(b, substring(b, 0, 1), "") == ""
+	}
+}
+
+documentation_pattern(id) if {
+	some u in [1, 2, 3, 4, 6]
+	unit := substring(id, 0, u)
+	concat("", [unit | some _ in numbers.range(1, 12 / u)]) == id
+}
+
+documentation_pattern(id) if contains("01234567890123456789012", id)
 
 deny contains f if {
 	some g in input.grants

@@ -27,8 +27,25 @@ test_fail_repeated_digit if fails("777777777777", "placeholder")
 
 test_fail_own_account if fails("111122223333", "own account")
 
+test_fail_runs_of_four if fails("555566667777", "placeholder")
+
+test_fail_repeated_unit if fails("123412341234", "placeholder")
+
+test_fail_ascending_run if fails("345678901234", "placeholder")
+
 test_pass_partner if {
 	count(trusted_account.deny) == 0 with input as spec("210987654321")
+}
+
+# documentation_pattern: made-up ids only; the examples' partner account
+# (a descending run) and real-looking ids are not.
+test_documentation_pattern if {
+	every id in ["111122223333", "999988887777", "000011112222", "121212121212", "123123123123", "100100100100", "012345678901", "901234567890"] {
+		trusted_account.documentation_pattern(id)
+	}
+	every id in ["210987654321", "913476520813", "111122223334", "123412341235", "123456789013", "987654321098", "555566667778"] {
+		not trusted_account.documentation_pattern(id)
+	}
 }
 
 test_sensitive_account_not_shown if {
