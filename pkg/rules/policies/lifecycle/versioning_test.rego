@@ -12,3 +12,38 @@ test_versioning_off_fails if {
 }
 
 test_versioning_on_passes if count(versioning.deny) == 0 with input as spec(true)
+
+rng(line) := {"filename": "main.hcl", "start": {"line": line}, "end": {"line": line}}
+
+attr(v, line) := {"value": v, "set": true, "range": rng(line)}
+
+rule(id, days, prefix) := {
+	"id": id, "address": sprintf("bucket.data.lifecycle_rule.%s", [id]), "enabled": attr(true, 20),
+	"prefix": attr(prefix, 21), "expiration_days": attr(days, 22),
+}
+
+with_rules(v, rules) := {"buckets": [object.union(spec(v).buckets[0], {"lifecycle_rules": rules})]}
+
+# Review leak L5: an unversioned bucket whose whole-bucket rule expires
+# objects within days loses every object for good.
+test_short_expiration_without_versioning_fails if {
+	fs := versioning.deny with input as with_rules(false, [rule("wipe", 1, "")])
+	count(fs) == 2
+	some f in fs
+	f.range == rng(22)
+	f.address == "bucket.data.lifecycle_rule.wipe"
+	contains(f.msg, "lifecycle rule \"wipe\" deletes every object 1 day after it is written")
+}
+
+test_short_expiration_cases_pass if {
+	# Versioned: expiration leaves noncurrent versions.
+	count(versioning.deny) == 0 with input as with_rules(true, [rule("wipe", 1, "")])
+
+	# 7 days or more, a prefix, a disabled rule, no expiration.
+	disabled := json.patch(rule("off", 1, ""), [{"op": "replace", "path": "/enabled/value", "value": false}])
+	unset := json.patch(rule("unset", 0, ""), [{"op": "replace", "path": "/expiration_days/set", "value": false}])
+	fs := versioning.deny with input as with_rules(false, [rule("week", 7, ""), rule("tmp", 1, "tmp/"), disabled, unset])
+	count(fs) == 1
+	some f in fs
+	f.range.start.line == 9
+}

@@ -1,0 +1,70 @@
+# METADATA
+# title: No shared write or delete on a bucket without versioning
+# description: >-
+#   Without versioning, an object that is overwritten or deleted is gone for
+#   good. A grant (a partner's role, or an IAM user whose keys are handed
+#   out) or an Allow of the bucket policy to another account that covers
+#   s3:PutObject, s3:DeleteObject or s3:DeleteObjectVersion lets someone
+#   outside the account, or whoever steals their credentials, destroy the
+#   bucket's data beyond recovery. TMC301 warns about every bucket without
+#   versioning; this rule makes the shared case an error.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
+#     description: AWS documentation
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeletingObjectVersions.html
+#     description: AWS documentation
+# custom:
+#   id: TMC307
+#   name: unversioned-shared-write
+#   severity: error
+#   hard: false
+#   remediation: >-
+#     Remove `versioning = false` from the bucket (the default is true) and
+#     bound the cost of old versions with `noncurrent_expiration_days`, or
+#     give the grants and statements of other parties only read and list.
+#   security_severity: "6.0"
+#   peers: [CKV_AWS_21, "FSBP S3.14"]
+package teramotc.rules.unversioned_shared_write
+
+import data.teramotc.lib.common
+import data.teramotc.lib.sharing
+
+# destructive lists the actions that overwrite or delete an object; without
+# versioning nothing keeps the old data.
+destructive := ["s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion"]
+
+# writers lists, for bucket b, who else may overwrite or delete its objects:
+# the grants on b whose identity policy allows it, and the bucket policy's
+# Allow statements to another account that do.
+writers(b) := grant_writers(b) | statement_writers(b)
+
+grant_writers(b) := {sprintf("grant %q", [g.label]) |
+	some g in input.grants
+	g.bucket.value == b.label
+	some [_, _, s] in common.statements_at_address("identity-policy", g.address)
+	s.Effect == "Allow"
+	common.covers_any_action(s, destructive)
+}
+
+statement_writers(b) := {sprintf("bucket policy statement %s", [name(s, i)]) |
+	some [_, i, s] in common.statements_at_address("bucket-policy", b.address)
+	s.Effect == "Allow"
+	sharing.shares(s)
+	common.covers_any_action(s, destructive)
+}
+
+name(s, i) := sprintf("%q", [s.Sid]) if s.Sid
+
+else := sprintf("%d", [i])
+
+deny contains f if {
+	some b in input.buckets
+	b.versioning.value == false
+	ws := sort(writers(b))
+	count(ws) > 0
+	f := {
+		"msg": sprintf("bucket %q is not versioned, but another party can overwrite or delete its objects (%s): what they overwrite or delete cannot be recovered", [b.label, concat(", ", ws)]),
+		"range": b.versioning.range,
+		"address": b.address,
+	}
+}

@@ -1,0 +1,45 @@
+package teramotc.rules.unversioned_shared_write_test
+
+import data.teramotc.rules.unversioned_shared_write
+
+rng(line) := {"filename": "main.hcl", "start": {"line": line, "column": 1, "byte": 0}, "end": {"line": line, "column": 9, "byte": 8}}
+
+bucket(versioned) := {"label": "data", "address": "bucket.data", "name": {"value": "acme-data"}, "versioning": {"value": versioned, "set": true, "range": rng(5)}}
+
+grant(label, bucket_label) := {"label": label, "address": sprintf("grant.%s", [label]), "bucket": {"value": bucket_label}}
+
+identity(address, actions) := {"kind": "identity-policy", "address": address, "content": {"Statement": [{"Effect": "Allow", "Action": actions, "Resource": "arn:aws:s3:::acme-data/*"}]}}
+
+bucket_policy(principal, actions) := {"kind": "bucket-policy", "address": "bucket.data", "content": {"Statement": [{"Sid": "Partner", "Effect": "Allow", "Principal": {"AWS": principal}, "Action": actions, "Resource": "arn:aws:s3:::acme-data/*"}]}}
+
+spec(versioned, grants, docs) := {"aws": {"account_id": {"value": "111122223333"}}, "buckets": [bucket(versioned)], "grants": grants, "documents": docs}
+
+# Review leak L5: a partner that may delete from an unversioned bucket.
+test_grant_delete_fails if {
+	fs := unversioned_shared_write.deny with input as spec(false, [grant("partner", "data")], [identity("grant.partner", ["s3:GetObject", "s3:DeleteObject"])])
+	count(fs) == 1
+	some f in fs
+	f.range == rng(5)
+	f.address == "bucket.data"
+	contains(f.msg, `(grant "partner")`)
+}
+
+test_grant_write_wildcard_fails if {
+	fs := unversioned_shared_write.deny with input as spec(false, [grant("partner", "data")], [identity("grant.partner", "s3:Put*")])
+	count(fs) == 1
+}
+
+test_statement_to_other_account_fails if {
+	fs := unversioned_shared_write.deny with input as spec(false, [], [bucket_policy("arn:aws:iam::210987654321:root", ["s3:PutObject"])])
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, `bucket policy statement "Partner"`)
+}
+
+test_passes if {
+	# Versioned, read only, another bucket, an own-account statement.
+	count(unversioned_shared_write.deny) == 0 with input as spec(true, [grant("partner", "data")], [identity("grant.partner", ["s3:DeleteObject"])])
+	count(unversioned_shared_write.deny) == 0 with input as spec(false, [grant("partner", "data")], [identity("grant.partner", ["s3:GetObject"])])
+	count(unversioned_shared_write.deny) == 0 with input as spec(false, [grant("partner", "other")], [identity("grant.partner", ["s3:PutObject"])])
+	count(unversioned_shared_write.deny) == 0 with input as spec(false, [], [bucket_policy("arn:aws:iam::111122223333:role/app", ["s3:PutObject"])])
+}
