@@ -37,7 +37,8 @@ func (l *loader) checkStatements(b *Bucket) {
 			l.ruleError("TMC107", s.Principals.Range, "Public bucket policy rejected",
 				"This statement allows everyone (principal \"*\") without a condition that S3 accepts as narrowing "+
 					"(StringEquals, StringLike, ArnEquals or ArnLike on fixed values of aws:SourceAccount, aws:SourceArn, "+
-					"aws:SourceVpce, aws:PrincipalOrgID, ..., or IpAddress on aws:SourceIp no wider than /8). "+
+					"aws:SourceVpce, aws:PrincipalOrgID, ..., aws:userid only as IAM unique ids (AIDA..., AROA...:...), "+
+					"or IpAddress on aws:SourceIp no wider than /8). "+
 					"With block_public_policy on, S3 refuses the whole bucket policy. Name the principals, or add such a condition.")
 		}
 	}
@@ -197,9 +198,20 @@ func narrows(c *Condition) bool {
 		if v == "" || strings.ContainsAny(v, "*?") || strings.Contains(v, "${") {
 			return false
 		}
+		if key == "aws:userid" && !userIDRe.MatchString(v) {
+			return false
+		}
 	}
 	return true
 }
+
+// userIDRe is the form of an aws:userid value that pins a principal: the
+// IAM unique id of a user (AIDA...) or of a role's sessions
+// (AROA...:SESSION). Any other value, such as "anonymous" (an
+// unauthenticated caller) or "ACCOUNT:NAME" (a federated user of any
+// account), does not narrow, although S3 calls every fixed aws:userid
+// non-public (lib/common.rego's non_public_value agrees).
+var userIDRe = newLazyRegexp(`^(AIDA[A-Z0-9]{12,}|AROA[A-Z0-9]{12,}(:.+)?)$`)
 
 // narrowCIDR reports a single IP address, or a range no broader than /8
 // (IPv4) or /32 (IPv6).

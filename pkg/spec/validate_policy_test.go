@@ -66,3 +66,40 @@ bucket "data" {
 		})
 	}
 }
+
+// TestNarrowsUserID: aws:userid narrows a "*" principal only when every
+// value is an IAM unique id (a user's AIDA..., a role session's
+// AROA...:NAME); "anonymous", the value of an unauthenticated caller, and
+// free text never do (lib/common.rego's non_public_value agrees).
+func TestNarrowsUserID(t *testing.T) {
+	tests := []struct {
+		name   string
+		op     string
+		values []string
+		want   bool
+	}{
+		{"user id", "StringEquals", []string{"AIDAJQABLZS4A3QDU576Q"}, true},
+		{"role session and user", "StringEquals", []string{"AROAJQABLZS4A3QDU576Q:alice", "AIDAJQABLZS4A3QDU576Q"}, true},
+		{"role id alone", "StringLike", []string{"AROAJQABLZS4A3QDU576Q"}, true},
+		{"anonymous", "StringEquals", []string{"anonymous"}, false},
+		{"anonymous among ids", "StringEquals", []string{"AIDAJQABLZS4A3QDU576Q", "anonymous"}, false},
+		{"federated user of an account", "StringEquals", []string{"210987654321:alice"}, false},
+		{"account id", "StringEquals", []string{"111122223333"}, false},
+		{"free text", "StringEquals", []string{"alice"}, false},
+		{"lower case id", "StringEqualsIgnoreCase", []string{"aidajqablzs4a3qdu576q"}, false},
+		{"user id with a session", "StringEquals", []string{"AIDAJQABLZS4A3QDU576Q:x"}, false},
+		{"role wildcard session", "StringLike", []string{"AROAJQABLZS4A3QDU576Q:*"}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &Condition{
+				Test:     Attr[string]{Value: tc.op},
+				Variable: Attr[string]{Value: "aws:userid"},
+				Values:   Attr[[]string]{Value: tc.values},
+			}
+			if got := narrows(c); got != tc.want {
+				t.Errorf("narrows(%s aws:userid %q) = %v, want %v", tc.op, tc.values, got, tc.want)
+			}
+		})
+	}
+}

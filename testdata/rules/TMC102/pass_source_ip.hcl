@@ -1,5 +1,5 @@
 # aws:SourceIp values that, merged where they overlap, stay within one IPv4
-# /8 and one IPv6 /32.
+# /16 and one IPv6 /48.
 aws {
   account_id = "111122223333"
 }
@@ -15,7 +15,7 @@ bucket "data" {
     condition {
       test     = "IpAddress"
       variable = "aws:SourceIp"
-      values   = ["10.0.0.0/9", "10.128.0.0/9", "10.1.2.3", "2001:db8::/33", "2001:db8:8000::/33"]
+      values   = ["10.0.0.0/17", "10.0.128.0/17", "10.0.2.3", "2001:db8::/49", "2001:db8:0:8000::/49"]
     }
   }
 

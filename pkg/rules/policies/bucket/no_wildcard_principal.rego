@@ -7,9 +7,20 @@
 #   to anonymous callers. A wildcard is only acceptable when a condition pins
 #   it to fixed values of a key AWS treats as non-public (aws:PrincipalOrgID,
 #   aws:PrincipalAccount, aws:PrincipalArn, aws:SourceVpce, aws:SourceVpc,
-#   aws:SourceAccount, aws:SourceArn, aws:SourceOwner, aws:userid, or
-#   aws:SourceIp values that together hold no more addresses than one IPv4
-#   /8 and one IPv6 /32).
+#   aws:SourceAccount, aws:SourceArn, aws:SourceOwner, aws:userid as an IAM
+#   unique id AIDA... or AROA...:..., never "anonymous", or aws:SourceIp
+#   values that together hold no more addresses than one IPv4 /16 and one
+#   IPv6 /48). The address budget is stricter than S3's (each value up to a
+#   /8 or an IPv6 /32, TMC107): a /8 of a cloud provider or an IPv6 /32 of a
+#   tunnelling service is open to anyone who rents an address there. With
+#   aws.account_id set, a key that names an account or a resource
+#   (aws:SourceAccount, aws:SourceOwner, aws:SourceArn,
+#   s3:DataAccessPointAccount, s3:DataAccessPointArn,
+#   s3:x-amz-server-side-encryption-aws-kms-key-id) does not narrow when a
+#   value names another account: that account then decides who gets in
+#   (every distribution, access point or key user it sets up), so this is an
+#   error, not a notice. Naming the partner as the caller
+#   (aws:PrincipalAccount, aws:PrincipalArn) still narrows.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
 #     description: AWS documentation
@@ -41,7 +52,7 @@ deny contains f if {
 	common.public_allow(s)
 	who := concat(", ", sort({sprintf("%q", [p.value]) | some p in common.wildcard_principals(s)}))
 	f := {
-		"msg": sprintf("%s %s allows the wildcard principal %s without a narrowing condition", [what(doc), statement_name(s, i), who]),
+		"msg": sprintf("%s %s allows the wildcard principal %s without a narrowing condition%s", [what(doc), statement_name(s, i), who, foreign_note(s)]),
 		"range": common.field_range(doc, i, "Principal"),
 		"address": doc.address,
 	}
@@ -54,3 +65,12 @@ else := sprintf("the trust policy of %s", [doc.address])
 statement_name(s, i) := sprintf("statement %q", [s.Sid]) if s.Sid
 
 else := sprintf("statement %d", [i])
+
+# foreign_note says which other accounts a condition names instead of
+# narrowing to the own one.
+foreign_note(s) := sprintf(" (its condition names account %s, not the own account %s: that account decides who gets in)", [
+	concat(", ", sort(accts)), common.own_account,
+]) if {
+	accts := common.statement_foreign_accounts(s)
+	count(accts) > 0
+} else := ""

@@ -59,3 +59,38 @@ test_service_with_source_arn_passes if {
 }
 
 test_identity_policy_ignored if count(findings("identity-policy", allow("*"))) == 0
+
+own(s) := object.union(policy("bucket-policy", s), {"aws": {"account_id": {"value": "111122223333"}}})
+
+# Review H2, L1, L2: "anonymous" as aws:userid, a /8 or an IPv6 /32, and a
+# resource of another account do not narrow.
+test_review_gaps_fail if {
+	every c in [
+		{"StringEquals": {"aws:userid": "anonymous"}},
+		{"IpAddress": {"aws:SourceIp": "3.0.0.0/8"}},
+		{"IpAddress": {"aws:SourceIp": "2001::/32"}},
+		{"StringEquals": {"aws:SourceArn": "arn:aws:cloudfront::210987654321:distribution/E1"}},
+		{"StringEquals": {"s3:DataAccessPointAccount": "210987654321"}},
+		{"StringEquals": {"s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:us-east-1:210987654321:key/k"}},
+	] {
+		count(no_wildcard_principal.deny) == 1 with input as own(object.union(allow("*"), {"Condition": c}))
+	}
+}
+
+test_foreign_message if {
+	s := object.union(allow("*"), {"Condition": {"StringEquals": {"aws:SourceAccount": "210987654321"}}})
+	some f in no_wildcard_principal.deny with input as own(s)
+	contains(f.msg, "names account 210987654321, not the own account 111122223333")
+}
+
+test_own_resources_pass if {
+	every c in [
+		{"StringEquals": {"aws:userid": "AROAJQABLZS4A3QDU576Q:alice"}},
+		{"IpAddress": {"aws:SourceIp": "198.51.0.0/16"}},
+		{"StringEquals": {"aws:SourceArn": "arn:aws:cloudfront::111122223333:distribution/E1"}},
+		{"StringEquals": {"s3:DataAccessPointAccount": "111122223333"}},
+		{"StringEquals": {"aws:PrincipalAccount": "210987654321"}},
+	] {
+		count(no_wildcard_principal.deny) == 0 with input as own(object.union(allow("*"), {"Condition": c}))
+	}
+}

@@ -41,3 +41,9 @@ test_block_public_policy_off_passes if {
 test_fixed_principal_passes if {
 	count(public_policy_rejected.deny) == 0 with input as spec(true, false, {"AWS": ["arn:aws:iam::444455556666:root"]}, [])
 }
+
+# aws:userid narrows only as IAM unique ids (review H2; pkg/spec agrees).
+test_userid_anonymous_fails if {
+	count(public_policy_rejected.deny) == 1 with input as spec(true, true, {}, [cond("StringEquals", "aws:userid", ["anonymous"])])
+	count(public_policy_rejected.deny) == 0 with input as spec(true, true, {}, [cond("StringEquals", "aws:userid", ["AIDAJQABLZS4A3QDU576Q"])])
+}

@@ -9,7 +9,9 @@
 #   bucket's own setting, and accepts the wrong one. An own Deny counts as
 #   enforcement only when it covers every object (NAME/*) and has no other
 #   condition ANDed with the one on the header; a stricter Deny on part of
-#   the bucket is not a mismatch.
+#   the bucket is not a mismatch. A StringNotLike value with * or ? (as in
+#   ["AES256", "*"]) lets other algorithms through, so such a Deny does not
+#   count as enforcement either.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingServerSideEncryption.html
 #     description: AWS documentation
@@ -134,6 +136,16 @@ enforced(b) if {
 	count(narrowing_keys(s)) == 0
 	some c in conditions
 	algorithm(b) in c.values
+	not wildcard_like(c)
+}
+
+# wildcard_like: a StringNotLike value with * or ? matches other values
+# than the bucket's algorithm too ("*" matches every one), so the Deny
+# lets uploads with any of them through: no enforcement.
+wildcard_like(c) if {
+	startswith(lower(c.operator), "stringnotlike")
+	some v in c.values
+	common.wildcard_value(v)
 }
 
 # whole_bucket: s applies to every object of b (a Resource matches NAME/*).

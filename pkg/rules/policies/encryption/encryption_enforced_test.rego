@@ -111,3 +111,14 @@ test_stricter_prefix_deny_is_not_a_mismatch if {
 	secret := object.union(deny_unencrypted("aws:kms"), {"Resource": "arn:aws:s3:::acme-data/secret/*"})
 	count(encryption_enforced.deny) == 0 with input as spec("AES256", true, [deny_unencrypted("AES256"), secret])
 }
+
+# A StringNotLike value with * or ? lets other algorithms through: the Deny
+# is no enforcement (review L6).
+deny_not_like(values) := object.union(object.remove(deny_unencrypted("AES256"), ["Condition"]), {"Condition": {"StringNotLike": {"s3:x-amz-server-side-encryption": values}}})
+
+test_wildcard_not_like_is_not_enforcement if {
+	every values in [["AES256", "*"], ["AES256", "AES*"], ["AES256", "aws:kms?"]] {
+		count(encryption_enforced.deny) == 1 with input as spec("AES256", false, [deny_not_like(values)])
+	}
+	count(encryption_enforced.deny) == 0 with input as spec("AES256", false, [deny_not_like(["AES256"])])
+}

@@ -260,7 +260,22 @@ narrowing_condition(c) if {
 	lower(c.operator) in fixed_operators
 	c.key in non_public_keys
 	fixed_values(c.values)
+	every v in c.values {
+		non_public_value(c.key, v)
+	}
 }
+
+# non_public_value: any fixed value pins a non-public key, except
+# aws:userid, whose value is "anonymous" for an unauthenticated caller and
+# "ACCOUNT:NAME" for a federated user of any account: it pins a principal
+# only as an IAM unique id, of a user (AIDA...) or of a role's sessions
+# (AROA...:SESSION). teramotc is stricter here than S3, which calls any
+# fixed aws:userid non-public (pkg/spec's narrows agrees with this).
+non_public_value(key, _) if key != "aws:userid"
+
+non_public_value("aws:userid", v) if regex.match(unique_id_pattern, v)
+
+unique_id_pattern := `^(AIDA[A-Z0-9]{12,}|AROA[A-Z0-9]{12,}(:.+)?)$`
 
 narrowing_condition(c) if {
 	lower(c.operator) in {"ipaddress", "foranyvalue:ipaddress"}
@@ -299,14 +314,21 @@ narrow_cidr(v) if {
 	to_number(parts[1]) >= 32
 }
 
-# limiting_condition is narrowing_condition for TMC102, with the aws:SourceIp
-# values also taken together: S3 (and TMC107) judges each value on its own,
-# so 223 values of /8 would pass although they cover every public IPv4
-# address. Here the values, merged where they overlap, may hold at most
-# 2^24 IPv4 addresses (one /8) and 2^96 IPv6 addresses (one /32).
+# limiting_condition is narrowing_condition for TMC102, with two more
+# demands. The aws:SourceIp values are also taken together: S3 (and TMC107)
+# judges each value on its own, so 223 values of /8 would pass although
+# they cover every public IPv4 address, and a single /8 of a cloud provider
+# (3.0.0.0/8) or an IPv6 /32 of a tunnelling service (Teredo, 2001::/32)
+# is open to anyone who rents an address there. Here the values, merged
+# where they overlap, may hold at most 2^16 IPv4 addresses (one /16) and
+# 2^80 IPv6 addresses (one /48). And a key that names a resource or an
+# account (aws:SourceArn, aws:SourceAccount, s3:DataAccessPointAccount,
+# ...) must not name another account than the spec's own
+# (foreign_pin): that account, not the spec, then decides who gets in.
 limiting_condition(c) if {
 	narrowing_condition(c)
 	c.key != "aws:sourceip"
+	not foreign_pin(c)
 }
 
 limiting_condition(c) if {
@@ -316,14 +338,14 @@ limiting_condition(c) if {
 }
 
 # small_address_space reports whether the addresses and CIDRs vs, merged,
-# stay within one IPv4 /8 and one IPv6 /32. net.cidr_merge reads a bare
+# stay within one IPv4 /16 and one IPv6 /48. net.cidr_merge reads a bare
 # address with a classful mask ("3.4.5.6" as 3.0.0.0/8), so bare addresses
 # get /32 or /128 first; it also turns IPv4-mapped IPv6 ranges
 # (::ffff:0:0/96) into IPv4 ones, which then count against the IPv4 budget.
 small_address_space(vs) if {
 	merged := net.cidr_merge([cidr_of(v) | some v in vs])
-	sum([cidr_size(c) | some c in merged; not contains(c, ":")]) <= bits.lsh(1, 24)
-	sum([cidr_size(c) | some c in merged; contains(c, ":")]) <= bits.lsh(1, 96)
+	sum([cidr_size(c) | some c in merged; not contains(c, ":")]) <= bits.lsh(1, 16)
+	sum([cidr_size(c) | some c in merged; contains(c, ":")]) <= bits.lsh(1, 80)
 }
 
 cidr_of(v) := v if contains(v, "/")

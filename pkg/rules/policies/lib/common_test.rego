@@ -27,13 +27,13 @@ test_wildcard_principal if {
 test_narrowed if {
 	common.narrowed({"Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}})
 	common.narrowed({"Condition": {"ArnLike": {"aws:SourceArn": ["arn:aws:s3:::logs"]}}})
-	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}})
+	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/16"}}})
 	not common.narrowed({"Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-*"}}})
 	not common.narrowed({"Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-abc123"}}})
 	not common.narrowed({"Condition": {"StringEqualsIfExists": {"aws:PrincipalOrgID": "o-abc123"}}})
 	not common.narrowed({"Condition": {"StringEquals": {"s3:prefix": "home/"}}})
 	not common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}}})
-	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["198.51.100.7", "2001:db8::/32", "2001:db8::1"]}}})
+	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["198.51.100.7", "2001:db8::/48", "2001:db8::1"]}}})
 	not common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": "office"}}})
 	not common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": "2001:db8::/16"}}})
 	not common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["10.0.0.0/8", "64.0.0.0/4"]}}})
@@ -184,8 +184,8 @@ test_principal_account_agrees_with_regex if {
 }
 
 # aws:SourceIp values add up: each /8 alone is narrow (S3's per-value test,
-# TMC107), but together they must stay within one /8 of IPv4 and one /32 of
-# IPv6 for TMC102.
+# TMC107), but together they must stay within one /16 of IPv4 and one /48
+# of IPv6 for TMC102.
 ip_cond(vs) := {"operator": "IpAddress", "key": "aws:sourceip", "values": vs}
 
 test_source_ip_values_add_up if {
@@ -200,9 +200,52 @@ test_source_ip_values_add_up if {
 }
 
 test_source_ip_overlaps_merge if {
-	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["10.0.0.0/8", "10.1.0.0/16", "10.2.3.4", "10.0.0.0/8"]}}})
-	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["10.0.0.0/9", "10.128.0.0/9", "2001:db8::/33", "2001:db8:8000::/33"]}}})
-	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["10.0.0.0/8", "2001:db8::/32"]}}})
+	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["10.1.0.0/16", "10.1.2.0/24", "10.1.2.3", "10.1.0.0/16"]}}})
+	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["10.0.0.0/17", "10.0.128.0/17", "2001:db8::/49", "2001:db8:0:8000::/49"]}}})
+	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["10.0.0.0/16", "2001:db8::/48"]}}})
 	common.narrowed({"Condition": {"IpAddress": {"aws:SourceIp": ["3.4.5.6", "4.5.6.7", "2001:db8::1"]}}})
 	common.limiting_condition({"operator": "StringEquals", "key": "aws:principalorgid", "values": ["o-abc123"]})
+}
+
+# L1: a single /8 (3.0.0.0/8 is Amazon's EC2 space) or IPv6 /32 (Teredo)
+# is narrow for S3 (TMC107) but too wide for TMC102; /16 and /48 are the
+# largest ranges it accepts.
+test_source_ip_budget if {
+	common.narrowing_condition(ip_cond(["3.0.0.0/8"]))
+	not common.limiting_condition(ip_cond(["3.0.0.0/8"]))
+	common.narrowing_condition(ip_cond(["2001::/32"]))
+	not common.limiting_condition(ip_cond(["2001::/32"]))
+	not common.limiting_condition(ip_cond(["10.0.0.0/15"]))
+	not common.limiting_condition(ip_cond(["10.0.0.0/16", "10.1.0.0/24"]))
+	not common.limiting_condition(ip_cond(["2001:db8::/47"]))
+	common.limiting_condition(ip_cond(["10.0.0.0/16"]))
+	common.limiting_condition(ip_cond(["2001:db8::/48", "10.0.0.0/16"]))
+}
+
+# H2: aws:userid narrows only as IAM unique ids; "anonymous" is the value
+# of every unauthenticated caller.
+userid(op, vs) := {"operator": op, "key": "aws:userid", "values": vs}
+
+test_userid_unique_ids_only if {
+	every vs in [
+		["AIDAJQABLZS4A3QDU576Q"],
+		["AROAJQABLZS4A3QDU576Q:alice", "AIDAJQABLZS4A3QDU576Q"],
+		["AROAJQABLZS4A3QDU576Q"],
+	] {
+		common.narrowing_condition(userid("StringEquals", vs))
+	}
+	every vs in [
+		["anonymous"],
+		["Anonymous"],
+		["AIDAJQABLZS4A3QDU576Q", "anonymous"],
+		["111122223333:alice"],
+		["111122223333"],
+		["alice"],
+		["AIDAJQABLZS4A3QDU576Q:x"],
+		["AROAJQABLZS4A3QDU576Q:*"],
+		["aidajqablzs4a3qdu576q"],
+	] {
+		not common.narrowing_condition(userid("StringEquals", vs))
+	}
+	not common.narrowed({"Condition": {"StringEquals": {"aws:userid": "anonymous"}}})
 }

@@ -1,6 +1,7 @@
 # Whether the spec shares a declared bucket with someone outside its own
 # account: through a grant, or through an Allow of the bucket's policy to
-# another account or to a wildcard principal. TMC401 and TMC205 exempt log
+# another account, to a wildcard principal, or to a service principal not
+# scoped to the own account. TMC401 and TMC205 exempt log
 # targets only when they are not shared; TMC403 and TMC405 look for shared
 # buckets.
 package teramotc.lib.sharing
@@ -50,6 +51,14 @@ outsider(s) if {
 outsider(s) if {
 	some p in common.principals(s)
 	common.wildcard_value(p.value)
+}
+
+# A service principal with no condition that scopes its source to the own
+# account (common.source_scoped, TMC108): the service acts for every AWS
+# account, so any account's distribution, trail or bucket gets in.
+outsider(s) if {
+	count(common.service_principals(s)) > 0
+	not common.source_scoped(s)
 }
 
 # A web identity provider's users, or an IAM unique id (AROA..., AIDA...),

@@ -33,6 +33,12 @@ test_statements_that_share if {
 		allow({"Federated": "accounts.google.com"}, {}),
 		allow({"AWS": "AROAEXAMPLEID1234567"}, {}),
 		object.union(object.remove(allow("*", {}), ["Principal"]), {"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}}),
+		# A service acts for any account unless its source is scoped to
+		# the own one (H1, TMC108).
+		allow({"Service": "logging.s3.amazonaws.com"}, {}),
+		allow({"Service": "cloudfront.amazonaws.com"}, {"StringEquals": {"aws:SourceAccount": "210987654321"}}),
+		allow({"Service": "cloudfront.amazonaws.com"}, {"StringEqualsIfExists": {"aws:SourceAccount": "111122223333"}}),
+		allow({"Service": "cloudfront.amazonaws.com"}, {"ArnLike": {"aws:SourceArn": "arn:aws:cloudfront::210987654321:distribution/E1"}}),
 	] {
 		shared([s])
 	}
@@ -41,7 +47,8 @@ test_statements_that_share if {
 test_statements_that_do_not_share if {
 	every s in [
 		allow({"AWS": "arn:aws:iam::111122223333:role/reader"}, {}),
-		allow({"Service": "logging.s3.amazonaws.com"}, {}),
+		allow({"Service": "logging.s3.amazonaws.com"}, {"StringEquals": {"aws:SourceAccount": "111122223333"}}),
+		allow({"Service": "cloudfront.amazonaws.com"}, {"ArnLike": {"aws:SourceArn": "arn:aws:cloudfront::111122223333:distribution/E1"}}),
 		allow("*", {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}),
 		allow("*", {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/*"}}),
 		allow("*", {"StringEqualsIgnoreCase": {"aws:PrincipalAccount": "111122223333"}}),

@@ -1,0 +1,76 @@
+# METADATA
+# title: Service principal scoped to the own account
+# description: >-
+#   An Allow of a bucket policy to a Service principal
+#   (cloudfront.amazonaws.com, logging.s3.amazonaws.com,
+#   cloudtrail.amazonaws.com, ...) must say for whom the service may act: a
+#   condition with a fixed operator (StringEquals, StringLike, ArnEquals,
+#   ArnLike, never ...IfExists or a negated one) on aws:SourceArn,
+#   aws:SourceAccount or aws:SourceOrgID. A service acts for every AWS
+#   customer, so without it any account can point its own CloudFront
+#   distribution, trail or bucket at this bucket and read or write through
+#   the service (the cross-service confused deputy). S3 calls such a policy
+#   non-public, so Block Public Access does not stop it. With aws.account_id
+#   set, the account must be the own one: aws:SourceAccount equal to it, an
+#   aws:SourceArn whose account field is it, or the ARN of a bucket the spec
+#   declares (S3 bucket ARNs carry no account). The statements teramotc
+#   renders for log delivery comply: the access log Allow names its source
+#   bucket's ARN, plus aws:SourceAccount when the account is known, and the
+#   CloudTrail Allows are rendered only with the account and name the
+#   trail's ARN.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html
+#     description: AWS documentation
+#   - ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
+#     description: CloudFront origin access control
+# custom:
+#   id: TMC108
+#   name: service-principal-scoped
+#   severity: error
+#   hard: false
+#   remediation: >-
+#     Add a `condition` that names the source, e.g. `test = "StringEquals"`,
+#     `variable = "aws:SourceArn"`, `values =
+#     ["arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE"]`, or
+#     `variable = "aws:SourceAccount"` with the own account id. For log
+#     delivery into a declared bucket, use `access_logging` or a `trail`:
+#     teramotc renders scoped statements itself.
+#   security_severity: "8.1"
+#   peers: []
+package teramotc.rules.service_principal_scoped
+
+import data.teramotc.lib.common
+
+deny contains f if {
+	some [doc, i, s] in common.statements_of_kind("bucket-policy")
+	s.Effect == "Allow"
+	services := common.service_principals(s)
+	count(services) > 0
+	not common.source_scoped(s)
+	f := {
+		"msg": sprintf("%s of the bucket policy of %s allows %s %s", [
+			statement_name(s, i), doc.address, who(services), why(s),
+		]),
+		"range": common.field_range(doc, i, "Principal"),
+		"address": doc.address,
+	}
+}
+
+who(services) := sprintf("the service principal %q", [services[0]]) if count(services) == 1
+
+else := sprintf("the service principals %s", [concat(", ", sort({sprintf("%q", [v]) | some v in services}))])
+
+why(s) := sprintf("on behalf of account %s, not the own account %s: that account's resources get in through the service", [concat(", ", sort(accts)), common.own_account]) if {
+	accts := {acct |
+		some c in common.conditions(s)
+		c.key in {"aws:sourcearn", "aws:sourceaccount"}
+		some acct in common.foreign_accounts(c)
+	}
+	count(accts) > 0
+} else := "without a fixed aws:SourceArn, aws:SourceAccount or aws:SourceOrgID of the own account: the service would act for any AWS account" if {
+	common.own_account != ""
+} else := "without a fixed aws:SourceArn, aws:SourceAccount or aws:SourceOrgID: the service would act for any AWS account"
+
+statement_name(s, i) := sprintf("statement %q", [s.Sid]) if s.Sid
+
+else := sprintf("statement %d", [i])
