@@ -68,12 +68,10 @@ var encryptionKeys = []string{"s3:x-amz-server-side-encryption", "s3:x-amz-serve
 // A Deny new to the policy (no live Deny of its own) exempts, until the
 // full phase, the services old allows to do what it denies
 // (liveServiceExemptions): a delivery that moves away or stops goes on
-// until the audit step. In the deny-only phase, one whose live Deny
-// already denies all it would (the rendered Deny only exempts more) is
-// not written: the live one holds alone until the service-grants phase
-// replaces it, never two Denies for one purpose. (The revoke phase's
-// narrowed document still names both, the live one without its Sid; it
-// is written only with another revocation, see TestNarrowUniqueSids.)
+// until the audit step. In the revoke and deny-only phases, one whose
+// live Deny already denies all it would (the rendered Deny only exempts
+// more) is not written: the live one holds alone until the
+// service-grants phase replaces it, never two Denies for one purpose.
 func interimDeny(t map[string]any, old any, stage bucketStage) map[string]any {
 	own := ownDenies(t, old)
 	if stage == beforeGuardrails && slices.ContainsFunc(own, func(s map[string]any) bool { return switchesEncryption(s, t) }) {
@@ -83,7 +81,7 @@ func interimDeny(t map[string]any, old any, stage bucketStage) map[string]any {
 		return withExemptions(t, liveServiceExemptions(t, old))
 	}
 	t = withExemptions(t, commonExemptions(own))
-	if stage == afterGuardrails && slices.ContainsFunc(own, func(s map[string]any) bool { return deniesAll(s, t) }) {
+	if (stage == beforeGuardrails || stage == afterGuardrails) && slices.ContainsFunc(own, func(s map[string]any) bool { return deniesAll(s, t) }) {
 		return nil
 	}
 	return t

@@ -27,6 +27,18 @@ func moveTrail(s *spec.Spec) {
 	}
 }
 
+// logsReader lets another account read the log bucket, so that removing
+// it revokes from that bucket's policy in the revoke phase.
+func logsReader(s *spec.Spec) {
+	logs := s.BucketByLabel("logs")
+	logs.Statements = append(logs.Statements, &spec.Statement{
+		Sid:        "AuditorRead",
+		Principals: spec.Attr[spec.Principals]{Value: spec.Principals{Map: map[string][]string{"AWS": {"arn:aws:iam::210987654321:root"}}}, Set: true},
+		Actions:    spec.Attr[[]string]{Value: []string{"s3:GetObject"}, Set: true},
+		Resources:  spec.Attr[[]string]{Value: []string{"arn:aws:s3:::" + logs.Name.Value + "/*"}, Set: true},
+	})
+}
+
 // assertDeliveriesNotDenied checks, on the fake's state, that no Deny of
 // any bucket's policy refuses a delivery that happens at that moment:
 // server access logging into its target bucket, a trail into its log
@@ -122,6 +134,7 @@ func TestStopsKeepNewDenyConsistent(t *testing.T) {
 		{"the Deny gains the trail", noTrail, nil},
 		{"the trail moves out as access logs move in", noLogging, moveTrail},
 		{"access logs moved", nil, moveAccessLogs},
+		{"the Deny gains the trail as a reader of the log bucket is revoked", both(noTrail, logsReader), nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
