@@ -38,9 +38,11 @@ With -format, the same documents are exported for another deployment
 engine instead: a CloudFormation template, Terraform (aws provider v5)
 configuration, or a bash script of aws CLI commands with its file://
 inputs. Single-file formats print to stdout unless -o names a directory;
-aws-cli needs -o DIR. Every S3 and CloudTrail command of the aws-cli script
-passes --region (the bucket's region; for a trail, the region of the bucket
-it audits), so the shell's default region does not matter.
+aws-cli needs -o DIR. Every command of the aws-cli script passes --region
+(the bucket's region; for a trail, the region of the bucket it audits; for
+the account check and IAM, which is global, the first bucket's region), so
+the shell's default region does not matter (the aws CLI v1 reads
+AWS_DEFAULT_REGION, not AWS_REGION).
 
 Flags:
   -format=FORMAT       documents (default), cloudformation, terraform or

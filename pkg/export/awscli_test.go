@@ -3,6 +3,7 @@ package export
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -39,6 +40,24 @@ bucket "l" {
   name   = "tmc-ex-logs"
   region = "eu-west-1"
 }
+grant "u" {
+  bucket      = bucket.d
+  permissions = ["read"]
+  iam_user {
+    name        = "tmc-ex-reader"
+    policy_name = "tmc-ex-read"
+  }
+}
+grant "r" {
+  bucket      = bucket.d
+  permissions = ["read"]
+  cross_account_role {
+    name               = "tmc-ex-partner"
+    trusted_account_id = "210987654321"
+    external_id        = "tmc-ex-3f9a1c7e-5b2d-4e8f-a1b2"
+    policy_name        = "tmc-ex-partner-read"
+  }
+}
 trail "tmc-ex-trail" {
   bucket     = bucket.d
   log_bucket = bucket.l.name
@@ -51,28 +70,38 @@ trail "tmc-ex-trail" {
 	return string(f.Files["apply.sh"])
 }
 
-// TestAWSCLIRegions: every S3 and CloudTrail command names the region of
-// its bucket (a trail: the region of the bucket it audits, where its
-// SourceArn condition says it lives), never the shell's default.
+// TestAWSCLIRegions: every aws command names its region, never the
+// shell's default (the aws CLI v1 reads AWS_DEFAULT_REGION only, not the
+// AWS_REGION teramotc reads, and stops without one): an S3 or CloudTrail
+// command the region of its bucket (a trail: the region of the bucket it
+// audits, where its SourceArn condition says it lives), the account check
+// and IAM, which is global, the first bucket's.
 func TestAWSCLIRegions(t *testing.T) {
 	script := awsCLIScript(t, "")
-	n := 0
+	counts := map[string]int{}
 	for _, line := range strings.Split(script, "\n") {
-		for _, cmd := range strings.Split(line, "||") {
-			cmd = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(cmd), "if "))
-			if !strings.HasPrefix(cmd, "aws cloudtrail ") && !strings.HasPrefix(cmd, "aws s3api ") {
-				continue
-			}
-			n++
+		if strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		for _, m := range awsCommand.FindAllStringSubmatch(line, -1) {
+			cmd := m[1]
+			counts[strings.Fields(cmd)[1]]++
 			if !strings.Contains(cmd, "--region eu-west-1") {
 				t.Errorf("command without --region eu-west-1: %s", cmd)
 			}
 		}
 	}
-	if n < 8 {
-		t.Fatalf("found %d S3/CloudTrail commands, want at least 8:\n%s", n, script)
+	for svc, want := range map[string]int{"s3api": 8, "cloudtrail": 4, "sts": 1, "iam": 10} {
+		if counts[svc] < want {
+			t.Errorf("found %d aws %s commands, want at least %d:\n%s", counts[svc], svc, want, script)
+		}
 	}
 }
+
+// awsCommand matches one aws command of a script line: from "aws" at the
+// start of a command to the end of its arguments (a redirection, ||, ;,
+// or the ) of a command substitution).
+var awsCommand = regexp.MustCompile(`(?:^|\$\(|\|\||;|\bif|\bthen|\belse)\s*(aws [^|;)>]*)`)
 
 // TestAWSCLITrailClears: update-trail changes only what it is given, so a
 // log prefix or KMS key the spec does not set is cleared explicitly.
