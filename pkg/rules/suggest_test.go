@@ -29,8 +29,8 @@ func TestDidYouMean(t *testing.T) {
 		{"letter O for zero", "TMC1O1", ` Did you mean "TMC101"?`},
 		{"letter O in TMC4O1", "TMC4O1", ` Did you mean "TMC401"?`},
 		{"lower case", "tmc101", ` Did you mean "TMC101"?`},
-		{"swapped digits", "TMC110", ` Did you mean "TMC101"?`},
-		{"prefix of seven ids", "TMC10", ` Did you mean "TMC101", "TMC102", "TMC103" (or 4 more)?`},
+		{"swapped digits", "TMC110", ` Did you mean "TMC101" or "TMC510"?`},
+		{"prefix of seven ids", "TMC10", ` Did you mean "TMC101", "TMC102", "TMC103" (or 6 more)?`},
 		{"two ties", "TMC90", ` Did you mean "TMC901", "TMC902" or "TMC903"?`},
 		{"rule name", "public-access-block", ` Did you mean "TMC101" (public-access-block)?`},
 		{"misspelt rule name", "Public-Acces-Block", ` Did you mean "TMC101" (public-access-block)?`},
@@ -135,7 +135,7 @@ func TestCheckRuleIDs(t *testing.T) {
 	}{
 		{"lower-case ids accepted", LintOptions{Only: []string{"tmc101"}, Enable: []string{"Tmc401"}, Disable: []string{"tmc303"}}, nil},
 		{"hard rule named upper case", LintOptions{Disable: []string{"tmc701"}}, []string{"TMC701 is a hard rule: AWS rejects such a spec, so it cannot be disabled."}},
-		{"several close ids", LintOptions{Only: []string{"TMC10"}}, []string{`--only TMC10: no rule has this id. Did you mean "TMC101", "TMC102", "TMC103" (or 4 more)? Run "teramotc rules" for the list.`}},
+		{"several close ids", LintOptions{Only: []string{"TMC10"}}, []string{`--only TMC10: no rule has this id. Did you mean "TMC101", "TMC102", "TMC103" (or 6 more)? Run "teramotc rules" for the list.`}},
 		{"rule name", LintOptions{Disable: []string{"versioning"}}, []string{`--disable-rule versioning: no rule has this id. Did you mean "TMC301" (versioning)? Run "teramotc rules" for the list.`}},
 	}
 	for _, tc := range tests {

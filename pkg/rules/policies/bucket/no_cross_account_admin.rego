@@ -1,22 +1,35 @@
 # METADATA
 # title: No cross-account bucket administration
 # description: >-
-#   Another account (or everyone) must not be able to change the bucket's
-#   protection: who can access it (s3:PutBucketPolicy, s3:DeleteBucketPolicy,
-#   s3:PutBucketAcl, s3:PutObjectAcl, s3:PutBucketOwnershipControls,
+#   Another account (or everyone), or whoever holds a grant's IAM user keys,
+#   must not be able to change the bucket's protection: who can access it
+#   (s3:PutBucketPolicy, s3:DeleteBucketPolicy, s3:PutBucketAcl,
+#   s3:PutObjectAcl, s3:PutBucketOwnershipControls,
 #   s3:PutBucketPublicAccessBlock), its encryption
 #   (s3:PutEncryptionConfiguration), its audit trail (s3:PutBucketLogging),
-#   or how long its data survives and where copies go
-#   (s3:PutBucketVersioning, s3:PutLifecycleConfiguration,
-#   s3:PutReplicationConfiguration, s3:PutBucketObjectLockConfiguration,
-#   s3:DeleteBucket). The rule reads the bucket policy, and the identity
-#   policy of every grant with a cross_account_role, which the trusted
-#   account uses when it assumes the role. A partner that holds one of these
-#   actions can open the bucket, re-encrypt it under its own KMS key, hide
-#   its tracks, or expire every object; sharing data never needs them. A
-#   bucket-policy statement is not counted, whatever its principals, when a
-#   condition admits only principals of the own account (aws.account_id):
-#   StringEquals (or StringEqualsIgnoreCase, StringLike, ForAnyValue:) on
+#   how long its data survives (s3:PutBucketVersioning,
+#   s3:PutLifecycleConfiguration, s3:PutBucketObjectLockConfiguration,
+#   s3:PutObjectRetention, s3:DeleteObjectVersion, s3:DeleteBucket), or
+#   where copies and key listings go (s3:PutReplicationConfiguration,
+#   s3:PutInventoryConfiguration, s3:PutBucketNotification). A partner that
+#   holds one of these can open the bucket, re-encrypt it under its own KMS
+#   key, hide its tracks, expire or purge every object, or receive the keys
+#   of the whole bucket; sharing data never needs them. Bucket settings that
+#   others depend on but that grant no access and destroy no data are
+#   warnings (s3:PutBucketCORS, s3:PutBucketWebsite,
+#   s3:DeleteBucketWebsite, s3:PutBucketRequestPayment, s3:PutBucketTagging,
+#   s3:PutBucketAbac, s3:PutAnalyticsConfiguration,
+#   s3:PutIntelligentTieringConfiguration, s3:PutObjectLegalHold); those
+#   that only cost money are notices (s3:PutAccelerateConfiguration,
+#   s3:PutMetricsConfiguration). A grant's prefix does not limit the
+#   bucket-level ones, and the message says so. The rule reads the bucket
+#   policy, and the identity policy of every grant: of a cross_account_role,
+#   which the trusted account uses when it assumes the role, and of an
+#   iam_user, whose access keys are handed out (suppress the finding with a
+#   reason for a user of the own team). A bucket-policy statement is not
+#   counted, whatever its principals, when a condition admits only
+#   principals of the own account (aws.account_id): StringEquals (or
+#   StringEqualsIgnoreCase, StringLike, ForAnyValue:) on
 #   aws:PrincipalAccount with the own account id as every value, or
 #   ArnEquals/ArnLike (or a string operator) on aws:PrincipalArn with every
 #   ARN in the own account (no wildcard or policy variable in its account
@@ -50,88 +63,85 @@
 #   peers: ["FSBP S3.6", PARL_RESOURCE_POLICY_PRIVILEGE_ESCALATION]
 package teramotc.rules.no_cross_account_admin
 
+import data.teramotc.lib.admin_actions
 import data.teramotc.lib.common
+import data.teramotc.lib.identity
 
-# admin_actions change the bucket's protection. What each permits, from the
-# S3 API reference (API_<Operation>.html, "Permissions"):
-admin_actions := [
-	# PutBucketPolicy, DeleteBucketPolicy: replace or drop the bucket policy.
-	"s3:PutBucketPolicy",
-	"s3:DeleteBucketPolicy",
-	# PutBucketAcl, PutObjectAcl: ACL grants to any account or to AllUsers.
-	"s3:PutBucketAcl",
-	"s3:PutObjectAcl",
-	# PutBucketOwnershipControls: leaving BucketOwnerEnforced turns ACLs back
-	# on (about-object-ownership.html).
-	"s3:PutBucketOwnershipControls",
-	# PutBucketPublicAccessBlock: also the permission of
-	# DeletePublicAccessBlock; without the block a public policy or ACL works.
-	"s3:PutBucketPublicAccessBlock",
-	# PutEncryptionConfiguration: PutBucketEncryption and
-	# DeleteBucketEncryption; the default key can become a KMS key of the
-	# partner's account, so the owner can no longer read new objects.
-	"s3:PutEncryptionConfiguration",
-	# PutBucketLogging: an empty BucketLoggingStatus turns server access
-	# logging off, another target sends the logs elsewhere.
-	"s3:PutBucketLogging",
-	# PutBucketVersioning: Suspended makes overwrites and deletes permanent.
-	"s3:PutBucketVersioning",
-	# PutLifecycleConfiguration: PutBucketLifecycleConfiguration and
-	# DeleteBucketLifecycle; an expiration rule deletes every object and
-	# version.
-	"s3:PutLifecycleConfiguration",
-	# PutReplicationConfiguration: PutBucketReplication and
-	# DeleteBucketReplication; replicas can go to a bucket of another account.
-	"s3:PutReplicationConfiguration",
-	# PutBucketObjectLockConfiguration: changes or removes the default
-	# retention that protects new object versions.
-	"s3:PutBucketObjectLockConfiguration",
-	# DeleteBucket: once the bucket is empty (lifecycle, deletes), its name is
-	# free for any account to create and receive the owner's writes
-	# (bucketnamingrules.html).
-	"s3:DeleteBucket",
-]
+# The actions, by severity, are data.teramotc.lib.admin_actions.tiers.
 
 deny contains f if {
 	some [doc, i, s] in common.statements_of_kind("bucket-policy")
 	s.Effect == "Allow"
 	who := foreign(s)
 	count(who) > 0
-	granted := common.covered_actions(s, admin_actions)
-	count(granted) > 0
 	not common.own_account_pinned(s)
+	some tier in admin_actions.tiers
+	granted := common.covered_actions(s, tier.actions)
+	count(granted) > 0
+	not folded(s, tier)
 	f := {
-		"msg": sprintf("the bucket policy of %s lets %s call %s", [doc.address, concat(", ", sort(who)), concat(", ", granted)]),
-		"range": action_range(doc, i, s),
+		"msg": sprintf("the bucket policy of %s lets %s call %s", [doc.address, concat(", ", sort(who)), listed(granted, tier)]),
+		"range": action_range(doc, i, s, tier.actions),
 		"address": doc.address,
+		"severity": tier.severity,
 	}
 }
 
-# A cross-account role's identity policy is what the trusted account may do
-# once it assumes the role.
+# A grant's identity policy is what its holder may do: the trusted account
+# once it assumes a cross-account role, whoever holds the access keys of an
+# IAM user (keys that are handed to the partner).
 deny contains f if {
 	some g in input.grants
-	role := g.cross_account_role
-	role != null
-	not own_account_role(role)
+	who := admin_actions.holder(g)
 	doc := common.policy_document(g.address, "identity-policy")
 	some [i, s] in common.statements(doc)
 	s.Effect == "Allow"
-	granted := common.covered_actions(s, admin_actions)
+	some tier in admin_actions.tiers
+	granted := common.covered_actions(s, tier.actions)
 	count(granted) > 0
+	not folded(s, tier)
 	f := {
-		"msg": sprintf("the identity policy of %s lets account %s, which assumes role %s, call %s", [g.address, common.shown(role.trusted_account_id), common.shown(role.name), concat(", ", granted)]),
-		"range": action_range(doc, i, s),
+		"msg": sprintf("the identity policy of %s lets %s call %s%s", [g.address, who, listed(granted, tier), prefix_note(g, s)]),
+		"range": action_range(doc, i, s, tier.actions),
 		"address": g.address,
+		"severity": tier.severity,
 	}
 }
 
-# own_account_role: a role only the spec's own account may assume (TMC604
-# reports it; its identity policy grants no other account anything).
-own_account_role(role) if {
-	common.own_account != ""
-	role.trusted_account_id.value == common.own_account
+# folded: a statement that grants error-level actions through a wildcard
+# or NotAction ("s3:*", "s3:Put*") gets that one finding; its warnings and
+# notices would only repeat the wildcard.
+folded(s, tier) if {
+	tier.severity != "error"
+	wide(s)
+	count(common.covered_actions(s, admin_actions.errors)) > 0
 }
+
+wide(s) if count(common.not_actions(s)) > 0
+
+wide(s) if {
+	some a in common.actions(s)
+	common.wildcard_value(a)
+}
+
+# listed names the granted actions; a lowered tier says what each controls.
+listed(granted, tier) := concat(", ", granted) if tier.severity == "error"
+
+else := concat(", ", [sprintf("%s (%s)", [a, reason(tier, a)]) | some a in granted])
+
+reason(tier, a) := r if {
+	some k, r in tier.reasons
+	lower(k) == lower(a)
+}
+
+# prefix_note: a grant's prefix limits object ARNs and listings, not the
+# bucket-level actions of a statement on the bucket ARN.
+prefix_note(g, s) := sprintf("; the grant's prefix %s does not limit them, they act on the whole bucket", [common.shown(g.prefix)]) if {
+	g.prefix.value != ""
+	some r in common.resources(s)
+	path := identity.s3_path(r)
+	not contains(path, "/")
+} else := ""
 
 # foreign lists the principals of s outside the spec's own account. A
 # statement whose condition lets only the own account's principals match
@@ -159,12 +169,12 @@ owned(v) if {
 	common.principal_account(v) == common.own_account
 }
 
-# action_range is the range of the first administrative action of s: its own
+# action_range is the range of the first action of s among acts: its own
 # provenance entry when the renderer records one per action (a grant's
 # identity policy, whose actions come from permissions or extra_actions),
 # else the range of the Action or NotAction field.
-action_range(doc, i, s) := doc.provenance[sprintf("/Statement/%d/Action/%d", [i, j])] if {
-	js := [j | some j, a in common.actions(s); common.covers_any_action({"Action": a}, admin_actions)]
+action_range(doc, i, s, acts) := doc.provenance[sprintf("/Statement/%d/Action/%d", [i, j])] if {
+	js := [j | some j, a in common.actions(s); common.covers_any_action({"Action": a}, acts)]
 	j := js[0]
 } else := common.field_range(doc, i, "Action") if s.Action
 

@@ -103,9 +103,101 @@ test_own_account_role_passes if {
 	count(no_cross_account_admin.deny) == 0 with input as role_spec("111122223333", "s3:PutBucketVersioning")
 }
 
-test_user_grant_identity_policy_ignored if {
-	s := object.union(role_spec("210987654321", "s3:PutBucketPolicy"), {"grants": [{"address": "grant.partner", "cross_account_role": null}]})
-	count(no_cross_account_admin.deny) == 0 with input as s
+# --- identity policies of IAM users (H3) --------------------------------------
+
+user_spec(actions) := object.union(role_spec("210987654321", actions), {"grants": [{
+	"address": "grant.partner",
+	"cross_account_role": null,
+	"iam_user": {"name": {"value": "teramot-service-user"}},
+	"prefix": {"value": ""},
+}]})
+
+# The access keys of an IAM user are handed to the partner: the user's
+# identity policy counts like a partner role's.
+test_user_grant_fails if {
+	fs := no_cross_account_admin.deny with input as user_spec(["s3:PutBucketLogging", "s3:PutBucketVersioning", "s3:PutLifecycleConfiguration", "s3:PutEncryptionConfiguration", "s3:DeleteBucket"])
+	count(fs) == 1
+	some f in fs
+	f.range.start.line == 14
+	f.severity == "error"
+	f.msg == `the identity policy of grant.partner lets whoever holds the access keys of IAM user "teramot-service-user" call s3:PutEncryptionConfiguration, s3:PutBucketLogging, s3:PutBucketVersioning, s3:PutLifecycleConfiguration, s3:DeleteBucket`
+}
+
+test_user_grant_data_actions_pass if {
+	count(no_cross_account_admin.deny) == 0 with input as user_spec(["s3:ListBucket", "s3:GetBucketLocation"])
+}
+
+# --- tiers (M3) ---------------------------------------------------------------
+
+by_severity(fs) := {sev: sort([f.msg | some f in fs; f.severity == sev]) | some sev in {f.severity | some f in fs}}
+
+test_key_listings_and_purges_are_errors if {
+	every a in ["s3:PutInventoryConfiguration", "s3:PutBucketNotification", "s3:DeleteObjectVersion", "s3:PutObjectRetention", "s3:PutReplicationConfiguration"] {
+		fs := no_cross_account_admin.deny with input as role_spec("210987654321", [a])
+		count(fs) == 1
+		some f in fs
+		f.severity == "error"
+	}
+}
+
+test_shared_settings_are_warnings if {
+	fs := no_cross_account_admin.deny with input as role_spec("210987654321", ["s3:ListBucket", "s3:PutBucketCORS", "s3:PutBucketWebsite", "s3:PutBucketRequestPayment", "s3:PutBucketTagging", "s3:PutAnalyticsConfiguration", "s3:PutIntelligentTieringConfiguration", "s3:PutObjectLegalHold"])
+	count(fs) == 1
+	some f in fs
+	f.severity == "warning"
+	f.range.start.line == 14
+	contains(f.msg, "s3:PutBucketCORS (which web origins may call the bucket)")
+	contains(f.msg, "s3:PutObjectLegalHold (legal holds")
+}
+
+test_costs_are_notices if {
+	fs := no_cross_account_admin.deny with input as role_spec("210987654321", ["s3:PutAccelerateConfiguration", "s3:PutMetricsConfiguration"])
+	by_severity(fs) == {"notice": [`the identity policy of grant.partner lets account "210987654321", which assumes role "teramot-access", call s3:PutAccelerateConfiguration (Transfer Acceleration, billed to the owner), s3:PutMetricsConfiguration (request metrics, billed to the owner)`]}
+}
+
+# Written out, each tier gets its finding.
+test_tiers_reported_apart if {
+	fs := no_cross_account_admin.deny with input as role_spec("210987654321", ["s3:PutBucketCORS", "s3:PutInventoryConfiguration", "s3:PutMetricsConfiguration"])
+	{f.severity | some f in fs} == {"error", "warning", "notice"}
+	count(fs) == 3
+}
+
+# A wildcard that grants error-level actions gets that one finding.
+test_wildcard_folds_lower_tiers if {
+	fs := no_cross_account_admin.deny with input as role_spec("210987654321", ["s3:Put*"])
+	count(fs) == 1
+	some f in fs
+	f.severity == "error"
+}
+
+test_wildcard_of_warnings_only if {
+	fs := no_cross_account_admin.deny with input as role_spec("210987654321", ["s3:PutBucketC*"])
+	count(fs) == 1
+	some f in fs
+	f.severity == "warning"
+}
+
+test_bucket_statement_warning if {
+	fs := no_cross_account_admin.deny with input as spec(stmt("arn:aws:iam::444455556666:root", ["s3:GetObject", "s3:PutBucketTagging"]))
+	count(fs) == 1
+	some f in fs
+	f.severity == "warning"
+}
+
+# --- a grant prefix does not limit bucket-level actions (M3) -----------------
+
+prefixed(actions, p) := json.patch(role_spec("210987654321", actions), [{"op": "add", "path": "/grants/0/prefix", "value": {"value": p}}])
+
+test_prefix_noted if {
+	fs := no_cross_account_admin.deny with input as prefixed(["s3:PutInventoryConfiguration"], "partner/")
+	some f in fs
+	endswith(f.msg, `call s3:PutInventoryConfiguration; the grant's prefix "partner/" does not limit them, they act on the whole bucket`)
+}
+
+test_no_prefix_no_note if {
+	fs := no_cross_account_admin.deny with input as prefixed(["s3:PutInventoryConfiguration"], "")
+	some f in fs
+	endswith(f.msg, "call s3:PutInventoryConfiguration")
 }
 
 # --- principals that do not name their account (L3) ---------------------------

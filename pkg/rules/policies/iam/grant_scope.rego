@@ -1,0 +1,172 @@
+# METADATA
+# title: Shared access reaches past the prefix or into old versions
+# description: >-
+#   Two ways a partner gets more than a grant seems to give. A grant's
+#   prefix limits the object actions (their Resource is
+#   BUCKET/PREFIX*) and the listings (s3:ListBucket and s3:ListBucketVersions
+#   get an s3:prefix condition), but not the other bucket-level actions of
+#   extra_actions: s3:ListBucketMultipartUploads lists the uploads of the
+#   whole bucket, s3:GetBucketPolicy shows the policy that names every
+#   partner, a configuration write changes the bucket for everyone. Reads
+#   of the bucket's settings are notices, the others warnings (the actions
+#   TMC105 reports are left to it, with the same remark). And
+#   on a versioned bucket (the default), s3:GetObjectVersion (also
+#   s3:GetObjectVersionForReplication, s3:GetObjectVersionTorrent) lets a
+#   partner read the versions the owner deleted or overwrote, such as a file
+#   uploaded by mistake and removed: a warning; s3:ListBucketVersions and
+#   the version metadata reads (ACL, attributes, tags) show their keys and
+#   details: a notice. The rule reads the identity policy of every grant
+#   (not of a role only the own account may assume) and the bucket-policy
+#   statements that let another account in.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html
+#     description: AWS documentation (s3:prefix applies to the listings only)
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/RetrievingObjectVersions.html
+#     description: AWS documentation (reading noncurrent versions)
+# custom:
+#   id: TMC510
+#   name: grant-scope
+#   severity: warning
+#   hard: false
+#   remediation: >-
+#     Take the bucket-level actions out of the extra_actions of a grant with
+#     a prefix (the owner can run them, or the partner gets a bucket of its
+#     own), and take s3:GetObjectVersion, s3:ListBucketVersions and the other
+#     version reads out unless the partner must see old versions; expire
+#     noncurrent versions soon (noncurrent_expiration_days) when it must.
+#     Suppress the finding with a reason when the access is meant.
+#   security_severity: "5.3"
+#   peers: []
+package teramotc.rules.grant_scope
+
+import data.teramotc.lib.admin_actions
+import data.teramotc.lib.common
+import data.teramotc.lib.identity
+import data.teramotc.lib.sharing
+
+# --- bucket-level actions of a grant with a prefix -------------------------------
+
+deny contains f if {
+	some g in input.grants
+	g.prefix.value != ""
+	doc := common.policy_document(g.address, "identity-policy")
+	some [i, s] in common.statements(doc)
+	s.Effect == "Allow"
+	bucket_wide(s)
+	not prefix_condition(s)
+	some tier in ["warning", "notice"]
+	acts := [a |
+		some a in common.actions(s)
+		not common.covers_any_action({"Action": a}, admin_actions.all)
+		prefix_tier(a) == tier
+	]
+	count(acts) > 0
+	f := {
+		"msg": sprintf("the prefix %s of %s does not limit %s: bucket-level actions act on the whole bucket%s", [common.shown(g.prefix), g.address, concat(", ", acts), prefix_why[tier]]),
+		"range": action_range(doc, i, s, acts),
+		"address": g.address,
+		"severity": tier,
+	}
+}
+
+prefix_why := {"warning": "", "notice": ", so the partner reads settings of every prefix"}
+
+# prefix_tier: reading the bucket's settings is a notice, anything else
+# (writes, listings without s3:prefix, wildcards) a warning.
+prefix_tier(a) := "notice" if {
+	not identity.has_wildcard(a)
+	identity.s3_info[identity.name(a)].level == "Read"
+} else := "warning"
+
+# bucket_wide: a Resource is the bucket ARN (not BUCKET/...).
+bucket_wide(s) if {
+	some r in common.resources(s)
+	not contains(identity.s3_path(r), "/")
+}
+
+prefix_condition(s) if {
+	some c in common.conditions(s)
+	c.key == "s3:prefix"
+}
+
+# --- version reads on a versioned bucket -----------------------------------------
+
+# version_reads: the actions that read noncurrent versions; content reads
+# are warnings, the rest (keys, ACLs, attributes, tags) notices.
+version_reads := {
+	"warning": ["s3:GetObjectVersion", "s3:GetObjectVersionForReplication", "s3:GetObjectVersionTorrent"],
+	"notice": [
+		"s3:ListBucketVersions", "s3:GetObjectVersionAcl", "s3:GetObjectVersionAttributes",
+		"s3:GetObjectVersionTagging", "s3:GetObjectVersionAnnotation",
+	],
+}
+
+version_why := {
+	"warning": "read the versions the owner deleted or overwrote",
+	"notice": "see the keys and details of versions the owner deleted or overwrote",
+}
+
+deny contains f if {
+	some g in input.grants
+	who := admin_actions.holder(g)
+	b := common.bucket_by_label(g.bucket.value)
+	versioned(b)
+	doc := common.policy_document(g.address, "identity-policy")
+	some [i, s] in common.statements(doc)
+	s.Effect == "Allow"
+	some tier, acts in version_reads
+	granted := common.covered_actions(s, acts)
+	count(granted) > 0
+	not folded(s, tier)
+	f := {
+		"msg": sprintf("the identity policy of %s lets %s call %s on versioned bucket %q: the partner can %s", [g.address, who, concat(", ", granted), b.label, version_why[tier]]),
+		"range": action_range(doc, i, s, acts),
+		"address": g.address,
+		"severity": tier,
+	}
+}
+
+deny contains f if {
+	some b in input.buckets
+	versioned(b)
+	some [doc, i, s] in common.statements_at_address("bucket-policy", b.address)
+	s.Effect == "Allow"
+	sharing.shares(s)
+	some tier, acts in version_reads
+	granted := common.covered_actions(s, acts)
+	count(granted) > 0
+	not folded(s, tier)
+	f := {
+		"msg": sprintf("the bucket policy of %s lets another account call %s on a versioned bucket: the partner can %s", [b.address, concat(", ", granted), version_why[tier]]),
+		"range": action_range(doc, i, s, acts),
+		"address": b.address,
+		"severity": tier,
+	}
+}
+
+# versioned: versioning is on unless the spec turns it off.
+versioned(b) if not b.versioning.value == false
+
+# folded: a wildcard or NotAction that grants content reads gets that one
+# finding.
+folded(s, "notice") if {
+	wide(s)
+	count(common.covered_actions(s, version_reads.warning)) > 0
+}
+
+wide(s) if count(common.not_actions(s)) > 0
+
+wide(s) if {
+	some a in common.actions(s)
+	common.wildcard_value(a)
+}
+
+# action_range is the range of the first action of s among acts (its own
+# provenance entry when the renderer records one per action), else of the
+# Action or NotAction field.
+action_range(doc, i, s, acts) := doc.provenance[sprintf("/Statement/%d/Action/%d", [i, j])] if {
+	js := [j | some j, a in common.actions(s); common.covers_any_action({"Action": a}, acts)]
+	j := js[0]
+} else := common.field_range(doc, i, "Action") if s.Action
+
+else := common.field_range(doc, i, "NotAction")

@@ -1,0 +1,131 @@
+package teramotc.rules.grant_scope_test
+
+import data.teramotc.rules.grant_scope
+
+rng(line) := {"filename": "main.hcl", "start": {"line": line, "column": 3, "byte": 0}, "end": {"line": line, "column": 9, "byte": 0}}
+
+bucket(versioning) := {"address": "bucket.data", "label": "data", "versioning": {"value": versioning}}
+
+# grant_spec renders one grant's identity policy as the renderer does: the
+# object statement, the listing with its s3:prefix condition, the other
+# bucket actions on the bucket ARN with provenance per action.
+grant_spec(who, prefix, object_actions, bucket_actions) := {
+	"aws": {"account_id": {"value": "111122223333"}},
+	"buckets": [bucket(true)],
+	"grants": [object.union(who, {"address": "grant.partner", "bucket": {"value": "data"}, "prefix": {"value": prefix}})],
+	"documents": [{
+		"kind": "identity-policy", "address": "grant.partner", "range": rng(11),
+		"content": {"Statement": [
+			{"Sid": "ObjectAccess", "Effect": "Allow", "Action": object_actions, "Resource": sprintf("arn:aws:s3:::b/%s*", [prefix])},
+			{"Sid": "ListBucket", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b", "Condition": {"StringLike": {"s3:prefix": [prefix, sprintf("%s*", [prefix])]}}},
+			{"Sid": "BucketAccess", "Effect": "Allow", "Action": bucket_actions, "Resource": "arn:aws:s3:::b"},
+		]},
+		"provenance": {"/Statement/0": rng(13), "/Statement/1": rng(13), "/Statement/2": rng(14), "/Statement/2/Action/0": rng(15), "/Statement/2/Action/1": rng(16)},
+	}],
+}
+
+role(account) := {"cross_account_role": {"trusted_account_id": {"value": account}, "name": {"value": "partner-role"}}, "iam_user": null}
+
+user := {"cross_account_role": null, "iam_user": {"name": {"value": "partner-user"}}}
+
+severities(fs) := {f.severity | some f in fs}
+
+# --- prefix ----------------------------------------------------------------------
+
+test_prefix_bucket_write_warns if {
+	fs := grant_scope.deny with input as grant_spec(role("210987654321"), "partner/", ["s3:GetObject"], ["s3:ListBucketMultipartUploads"])
+	count(fs) == 1
+	some f in fs
+	f.severity == "warning"
+	f.range.start.line == 15
+	f.msg == `the prefix "partner/" of grant.partner does not limit s3:ListBucketMultipartUploads: bucket-level actions act on the whole bucket`
+}
+
+test_prefix_bucket_reads_notice if {
+	fs := grant_scope.deny with input as grant_spec(user, "partner/", ["s3:GetObject"], ["s3:GetBucketPolicy", "s3:GetBucketAcl"])
+	count(fs) == 1
+	some f in fs
+	f.severity == "notice"
+	endswith(f.msg, "so the partner reads settings of every prefix")
+}
+
+test_prefix_wildcard_warns if {
+	fs := grant_scope.deny with input as grant_spec(user, "partner/", ["s3:GetObject"], ["s3:GetBucket*"])
+	severities(fs) == {"warning"}
+}
+
+# TMC105 reports its actions, with the same remark.
+test_prefix_leaves_admin_actions_to_tmc105 if {
+	count(grant_scope.deny) == 0 with input as grant_spec(role("210987654321"), "partner/", ["s3:GetObject"], ["s3:PutInventoryConfiguration", "s3:PutBucketCORS"])
+}
+
+test_no_prefix_passes if {
+	count(grant_scope.deny) == 0 with input as grant_spec(role("210987654321"), "", ["s3:GetObject"], ["s3:GetBucketPolicy", "s3:ListBucketMultipartUploads"])
+}
+
+# A listing on the bucket ARN without s3:prefix is not limited.
+test_prefix_listing_without_condition_warns if {
+	fs := grant_scope.deny with input as grant_spec(role("210987654321"), "partner/", ["s3:GetObject"], ["s3:ListBucket"])
+	severities(fs) == {"warning"}
+}
+
+# --- versions --------------------------------------------------------------------
+
+test_version_content_warns if {
+	fs := grant_scope.deny with input as grant_spec(role("210987654321"), "", ["s3:GetObject", "s3:GetObjectVersion"], ["s3:GetBucketLocation"])
+	count(fs) == 1
+	some f in fs
+	f.severity == "warning"
+	f.msg == `the identity policy of grant.partner lets account "210987654321", which assumes role "partner-role", call s3:GetObjectVersion on versioned bucket "data": the partner can read the versions the owner deleted or overwrote`
+}
+
+test_version_metadata_notice if {
+	fs := grant_scope.deny with input as grant_spec(user, "", ["s3:GetObjectVersionAcl"], ["s3:ListBucketVersions"])
+	severities(fs) == {"notice"}
+	count(fs) == 2
+}
+
+test_version_wildcard_folds if {
+	fs := grant_scope.deny with input as grant_spec(user, "", ["s3:GetObject*"], ["s3:GetBucketLocation"])
+	count(fs) == 1
+	some f in fs
+	f.severity == "warning"
+}
+
+test_unversioned_passes if {
+	s := object.union(grant_spec(user, "", ["s3:GetObjectVersion"], ["s3:ListBucketVersions"]), {"buckets": [bucket(false)]})
+	count(grant_scope.deny) == 0 with input as s
+}
+
+test_own_account_role_passes if {
+	count(grant_scope.deny) == 0 with input as grant_spec(role("111122223333"), "", ["s3:GetObjectVersion"], ["s3:ListBucketVersions"])
+}
+
+test_presets_pass if {
+	every p in ["", "partner/"] {
+		s := grant_spec(role("210987654321"), p, ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], [])
+		s2 := json.patch(s, [{"op": "remove", "path": "/documents/0/content/Statement/2"}])
+		count(grant_scope.deny) == 0 with input as s2
+	}
+}
+
+policy_spec(principal, actions) := {
+	"aws": {"account_id": {"value": "111122223333"}},
+	"buckets": [bucket(true)],
+	"documents": [{
+		"kind": "bucket-policy", "address": "bucket.data", "range": rng(1),
+		"content": {"Statement": [{"Sid": "P", "Effect": "Allow", "Principal": {"AWS": principal}, "Action": actions, "Resource": "arn:aws:s3:::b/*"}]},
+		"provenance": {"/Statement/0": rng(5), "/Statement/0/Action": rng(7)},
+	}],
+}
+
+test_bucket_policy_version_reads if {
+	fs := grant_scope.deny with input as policy_spec("arn:aws:iam::210987654321:root", ["s3:GetObjectVersion"])
+	count(fs) == 1
+	some f in fs
+	f.range.start.line == 7
+}
+
+test_bucket_policy_own_account_passes if {
+	count(grant_scope.deny) == 0 with input as policy_spec("arn:aws:iam::111122223333:role/restore", ["s3:GetObjectVersion"])
+}

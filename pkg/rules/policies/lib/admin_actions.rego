@@ -1,0 +1,138 @@
+# The S3 actions that configure or protect a bucket rather than share its
+# data, by the harm they do in the hands of another party (a partner's role,
+# the holder of an IAM user's access keys, a foreign principal of the bucket
+# policy). TMC105 reports them; TMC510 leaves them to TMC105. What each
+# action permits is from the S3 API reference (API_<Operation>.html,
+# "Permissions"). A Delete... operation that is not listed here is permitted
+# by the Put... action of its configuration.
+package teramotc.lib.admin_actions
+
+import data.teramotc.lib.common
+
+# errors open the bucket, take its data or its key listing elsewhere, or
+# switch off a guardrail the owner relies on: versioning, logging,
+# encryption, lifecycle, object lock.
+errors := [
+	# PutBucketPolicy, DeleteBucketPolicy: replace or drop the bucket policy.
+	"s3:PutBucketPolicy",
+	"s3:DeleteBucketPolicy",
+	# PutBucketAcl, PutObjectAcl: ACL grants to any account or to AllUsers.
+	"s3:PutBucketAcl",
+	"s3:PutObjectAcl",
+	# PutBucketOwnershipControls: leaving BucketOwnerEnforced turns ACLs back
+	# on (about-object-ownership.html).
+	"s3:PutBucketOwnershipControls",
+	# PutBucketPublicAccessBlock: also the permission of
+	# DeletePublicAccessBlock; without the block a public policy or ACL works.
+	"s3:PutBucketPublicAccessBlock",
+	# PutEncryptionConfiguration: PutBucketEncryption and
+	# DeleteBucketEncryption; the default key can become a KMS key of the
+	# partner's account, so the owner can no longer read new objects.
+	"s3:PutEncryptionConfiguration",
+	# PutBucketLogging: an empty BucketLoggingStatus turns server access
+	# logging off, another target sends the logs elsewhere.
+	"s3:PutBucketLogging",
+	# PutBucketVersioning: Suspended makes overwrites and deletes permanent.
+	"s3:PutBucketVersioning",
+	# PutLifecycleConfiguration: PutBucketLifecycleConfiguration and
+	# DeleteBucketLifecycle; an expiration rule deletes every object and
+	# version.
+	"s3:PutLifecycleConfiguration",
+	# PutReplicationConfiguration: PutBucketReplication and
+	# DeleteBucketReplication; replicas can go to a bucket of another account.
+	"s3:PutReplicationConfiguration",
+	# PutBucketObjectLockConfiguration: changes or removes the default
+	# retention that protects new object versions.
+	"s3:PutBucketObjectLockConfiguration",
+	# DeleteBucket: once the bucket is empty (lifecycle, deletes), its name is
+	# free for any account to create and receive the owner's writes
+	# (bucketnamingrules.html).
+	"s3:DeleteBucket",
+	# PutInventoryConfiguration (and DeleteBucketInventoryConfiguration): a
+	# daily or weekly list of every key of the bucket, with size, storage
+	# class and encryption status, delivered to a bucket of any account; the
+	# filter is optional, so a grant's prefix does not limit it.
+	"s3:PutInventoryConfiguration",
+	# PutBucketNotification: the key of every new and deleted object, sent to
+	# an SNS topic, SQS queue or Lambda function of any account; it also
+	# replaces (drops) the owner's own notifications.
+	"s3:PutBucketNotification",
+	# DeleteObjectVersion: deletes a version for good, which is what
+	# versioning (TMC301) protects against; DeleteObject only adds a delete
+	# marker the owner can remove.
+	"s3:DeleteObjectVersion",
+	# PutObjectRetention: with Object Lock, a COMPLIANCE retention date that
+	# nobody, the owner's root user included, can shorten or remove: the
+	# objects can be neither deleted nor expired until then.
+	"s3:PutObjectRetention",
+]
+
+# warnings change bucket settings that other users of the bucket, or the
+# owner's account-level controls, depend on. They neither grant access nor
+# destroy data by themselves. Each maps to what it controls, for messages.
+warnings := {
+	# The export of storage-class analysis (object counts, sizes and ages per
+	# filter, no key names) goes to a bucket of any account.
+	"s3:PutAnalyticsConfiguration": "storage-class analysis exports to any account's bucket",
+	# Browser origins allowed to call the bucket (with the caller's own
+	# credentials or presigned URLs); also drops the owner's CORS rules.
+	"s3:PutBucketCORS": "which web origins may call the bucket",
+	# Static website hosting and its redirect rules (RedirectAllRequestsTo
+	# any host); the endpoint serves only publicly readable objects.
+	"s3:PutBucketWebsite": "website hosting and its redirects",
+	"s3:DeleteBucketWebsite": "website hosting and its redirects",
+	# Requester Pays: every request of another account then fails without
+	# x-amz-request-payer, and transfers are billed to the requester.
+	"s3:PutBucketRequestPayment": "Requester Pays, which fails other accounts' requests",
+	# Replaces (or deletes) all bucket tags: those that tag-based access
+	# (aws:ResourceTag with ABAC), AWS Backup selections and cost allocation
+	# read.
+	"s3:PutBucketTagging": "the bucket tags that tag-based access and backup plans select by",
+	# Turns attribute-based access control on bucket tags on or off.
+	"s3:PutBucketAbac": "whether bucket tags decide access",
+	# Archive tiers: objects not read for 90 days or more become unreadable
+	# until someone restores them (hours).
+	"s3:PutIntelligentTieringConfiguration": "archive tiers, from which objects must be restored before a read",
+	# A legal hold stops deletes and lifecycle expiration of a version until
+	# someone with the same action lifts it (the owner can).
+	"s3:PutObjectLegalHold": "legal holds, which stop deletes and expiration",
+}
+
+# notices cost the owner money but change no access and no data.
+notices := {
+	# Transfer Acceleration: accelerated transfers are billed to the owner.
+	"s3:PutAccelerateConfiguration": "Transfer Acceleration, billed to the owner",
+	# CloudWatch request metrics, billed to the owner per metric.
+	"s3:PutMetricsConfiguration": "request metrics, billed to the owner",
+}
+
+# tiers lists the severities in order with their actions (sorted) and the
+# reasons of the lowered ones.
+tiers := [
+	{"severity": "error", "actions": errors, "reasons": {}},
+	{"severity": "warning", "actions": sort(object.keys(warnings)), "reasons": warnings},
+	{"severity": "notice", "actions": sort(object.keys(notices)), "reasons": notices},
+]
+
+# all is every action of the three lists.
+all := array.concat(array.concat(errors, sort(object.keys(warnings))), sort(object.keys(notices)))
+
+# holder names who uses a grant's identity policy: the trusted account of a
+# cross-account role, whoever holds the access keys of an IAM user. It is
+# undefined for a role only the own account may assume (TMC604 reports it;
+# its identity policy grants no other account anything).
+holder(g) := sprintf("account %s, which assumes role %s,", [common.shown(role.trusted_account_id), common.shown(role.name)]) if {
+	role := g.cross_account_role
+	role != null
+	not own_account_role(role)
+}
+
+holder(g) := sprintf("whoever holds the access keys of IAM user %s", [common.shown(u.name)]) if {
+	u := g.iam_user
+	u != null
+}
+
+own_account_role(role) if {
+	common.own_account != ""
+	role.trusted_account_id.value == common.own_account
+}
