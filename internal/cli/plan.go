@@ -106,6 +106,7 @@ func runPlan(env *Env, args []string) int {
 	}
 	inputs := apply.InputsOf(pl.spec, opts.VarFiles, gate.skip)
 	gate.record(inputs)
+	recorded := af.conn.Recorded(env.Getenv)
 	if *out != "" {
 		// The spec's absolute path: apply PLANFILE works from any directory.
 		abs, err := filepath.Abs(path)
@@ -114,7 +115,7 @@ func runPlan(env *Env, args []string) int {
 			r.fail(p.summary, p.detail)
 			return view.ExitError
 		}
-		if err := apply.WritePlanFile(*out, &apply.SavedPlan{Spec: abs, Connect: af.conn.Recorded(env.Getenv), Inputs: inputs, Plan: pl.plan}); err != nil {
+		if err := apply.WritePlanFile(*out, &apply.SavedPlan{Spec: abs, Connect: recorded, Inputs: inputs, Plan: pl.plan}); err != nil {
 			p := planWriteProblem(*out, err)
 			r.fail(p.summary, p.detail)
 			return view.ExitError
@@ -131,7 +132,7 @@ func runPlan(env *Env, args []string) int {
 	default:
 		view.WritePlanText(env.Stdout, pl.plan, env.Color)
 		if *out != "" {
-			view.WriteApplyHint(env.Stdout, pl.plan, inputs, "Saved the plan to "+*out+".", *out)
+			view.WriteApplyHint(env.Stdout, pl.plan, inputs, recorded, false, "Saved the plan to "+*out+".", *out)
 		}
 	}
 	if *detailed && pl.plan.HasChanges() {

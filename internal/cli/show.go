@@ -88,7 +88,7 @@ func runShow(env *Env, args []string) int {
 		view.WritePlanTarget(env.Stdout, path, saved.Target())
 		view.WritePlanText(env.Stdout, saved.Plan, env.Color)
 		if saved.Plan.HasChanges() {
-			view.WriteApplyHint(env.Stdout, saved.Plan, saved.Inputs, "This plan was made from "+saved.Spec+".", path)
+			view.WriteApplyHint(env.Stdout, saved.Plan, saved.Inputs, saved.Connect, true, "This plan was made from "+saved.Spec+".", path)
 		}
 	}
 	return view.ExitOK

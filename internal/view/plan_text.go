@@ -141,10 +141,16 @@ func hiddenWhole(v any) bool {
 // "This plan was made from SPEC."). The command carries the flags apply
 // needs to make the same plan: -allow-destructive when a change is
 // DESTRUCTIVE (saying why), -skip-lint when the plan skipped lint, the
-// lint gate's -config and -policy paths, each -var-file as given and each -var with "..." for its value (never
-// printed), followed by a reminder to give the values and TERAMOTC_VAR_*
-// variables plan had. in is nil for plan files that do not record them.
-func WriteApplyHint(w io.Writer, p *apply.Plan, in *apply.PlanInputs, lead, path string) {
+// connection the plan was made with (applyConnectFlags), the lint gate's
+// -config and -policy paths, each -var-file as given and each -var with
+// "..." for its value (never printed), followed by a reminder to give the
+// values, the role's external id and TERAMOTC_VAR_* variables plan had.
+// in is nil for plan files that do not record them; conn is the
+// recorded connection (ConnectOptions.Recorded). fromFile says conn and
+// the plan's endpoint were read from a plan file (show), which anyone who
+// could edit the file chose: the connection flags are then not put in the
+// command but named on a line of their own, to be checked first.
+func WriteApplyHint(w io.Writer, p *apply.Plan, in *apply.PlanInputs, conn apply.ConnectOptions, fromFile bool, lead, path string) {
 	var flags []string
 	why := ""
 	if len(p.Destructive()) > 0 {
@@ -154,6 +160,10 @@ func WriteApplyHint(w io.Writer, p *apply.Plan, in *apply.PlanInputs, lead, path
 	if in.LintSkipped() {
 		flags = append(flags, "-skip-lint")
 		why += " It was made with -skip-lint, so apply needs it too."
+	}
+	connFlags, connNotes := applyConnectFlags(p, conn)
+	if !fromFile {
+		flags = append(flags, connFlags...)
 	}
 	var vars, env []string
 	if in != nil {
@@ -174,6 +184,13 @@ func WriteApplyHint(w io.Writer, p *apply.Plan, in *apply.PlanInputs, lead, path
 	}
 	fmt.Fprintf(w, "\n%s%s To perform exactly these actions, run:\n  %s\n",
 		escapeControls(lead), why, escapeControls(strings.Join(append(append([]string{"teramotc", "apply"}, flags...), shellWord(path)), " ")))
+	if fromFile && len(connFlags) > 0 {
+		fmt.Fprintf(w, "Add the connection the plan was made with, as the file records it (check it above first; apply refuses another): %s\n",
+			escapeControls(strings.Join(connFlags, " ")))
+	}
+	for _, n := range connNotes {
+		fmt.Fprintln(w, escapeControls(n))
+	}
 	if len(vars) > 0 {
 		fmt.Fprintf(w, "Replace each ... with the value the variable had for plan (%s): apply refuses a plan whose values differ.\n",
 			escapeControls(strings.Join(vars, ", ")))

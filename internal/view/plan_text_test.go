@@ -101,37 +101,66 @@ func TestWriteApplyHint(t *testing.T) {
 	safe.Changes = safe.Changes[:3]
 	vars := &apply.PlanInputs{SkipLint: true, Vars: []string{"external_id", "company"},
 		VarFiles: []string{"prod.tfvars", "my vars/it's.tfvars"}, Env: []string{"TERAMOTC_VAR_region"}}
+	// A plan made against an endpoint with a password, with a profile, a
+	// region and a role: the command connects the same way, with no
+	// secret in it (apply refuses another connection, and without
+	// -endpoint-url it would send its first requests to AWS).
+	elsewhere := testPlan()
+	elsewhere.Changes = safe.Changes
+	elsewhere.Endpoint, elsewhere.Region = "http://minio:s3cr3t-pw@127.0.0.1:5000", "eu-west-1"
+	conn := apply.ConnectOptions{Profile: "prod", AssumeRoleARN: "arn:aws:iam::123456789012:role/deploy"}
+	connNotes := []string{"The endpoint's password is not printed: replace ... in -endpoint-url with it.",
+		"If plan was given -external-id, give apply the same -external-id '...': the external id is secret, so the plan file does not keep it and it is not printed."}
 	tests := []struct {
-		name    string
-		plan    *apply.Plan
-		in      *apply.PlanInputs
-		command string
-		notes   []string // lines after the command
-		why     []string
+		name     string
+		plan     *apply.Plan
+		in       *apply.PlanInputs
+		conn     apply.ConnectOptions
+		fromFile bool
+		command  string
+		notes    []string // lines after the command
+		why      []string
 	}{
-		{"destructive", testPlan(), nil, "  teramotc apply -allow-destructive my.plan", nil, []string{"DESTRUCTIVE change"}},
-		{"safe", safe, nil, "  teramotc apply my.plan", nil, nil},
-		{"safe recorded nothing", safe, &apply.PlanInputs{}, "  teramotc apply my.plan", nil, nil},
-		{"skip lint", safe, &apply.PlanInputs{SkipLint: true}, "  teramotc apply -skip-lint my.plan", nil, []string{"made with -skip-lint"}},
-		{"variables", testPlan(), vars,
+		{"destructive", testPlan(), nil, apply.ConnectOptions{}, false, "  teramotc apply -allow-destructive my.plan", nil, []string{"DESTRUCTIVE change"}},
+		{"safe", safe, nil, apply.ConnectOptions{}, false, "  teramotc apply my.plan", nil, nil},
+		{"safe recorded nothing", safe, &apply.PlanInputs{}, apply.ConnectOptions{}, false, "  teramotc apply my.plan", nil, nil},
+		{"skip lint", safe, &apply.PlanInputs{SkipLint: true}, apply.ConnectOptions{}, false, "  teramotc apply -skip-lint my.plan", nil, []string{"made with -skip-lint"}},
+		{"variables", testPlan(), vars, apply.ConnectOptions{}, false,
 			`  teramotc apply -allow-destructive -skip-lint -var-file prod.tfvars -var-file 'my vars/it'\''s.tfvars' -var 'external_id=...' -var 'company=...' my.plan`,
 			[]string{"Replace each ... with the value the variable had for plan (external_id, company): apply refuses a plan whose values differ.",
 				"Set TERAMOTC_VAR_region as for plan."},
 			[]string{"DESTRUCTIVE change", "made with -skip-lint"}},
-		{"policies", safe, &apply.PlanInputs{Policies: []string{"policy", "team rules"}, VarFiles: []string{"prod.tfvars"}},
+		{"policies", safe, &apply.PlanInputs{Policies: []string{"policy", "team rules"}, VarFiles: []string{"prod.tfvars"}}, apply.ConnectOptions{}, false,
 			"  teramotc apply -policy policy -policy 'team rules' -var-file prod.tfvars my.plan", nil, nil},
-		{"config", safe, &apply.PlanInputs{Config: "ci rules.hcl", Policies: []string{"policy"}},
+		{"config", safe, &apply.PlanInputs{Config: "ci rules.hcl", Policies: []string{"policy"}}, apply.ConnectOptions{}, false,
 			"  teramotc apply -config 'ci rules.hcl' -policy policy my.plan", nil, nil},
-		{"config with skip lint", safe, &apply.PlanInputs{SkipLint: true, Config: "ci.teramotc.hcl"},
+		{"config with skip lint", safe, &apply.PlanInputs{SkipLint: true, Config: "ci.teramotc.hcl"}, apply.ConnectOptions{}, false,
 			"  teramotc apply -skip-lint -config ci.teramotc.hcl my.plan", nil, []string{"made with -skip-lint"}},
-		{"env only", safe, &apply.PlanInputs{Env: []string{"TERAMOTC_VAR_a", "TERAMOTC_VAR_b"}}, "  teramotc apply my.plan",
+		{"env only", safe, &apply.PlanInputs{Env: []string{"TERAMOTC_VAR_a", "TERAMOTC_VAR_b"}}, apply.ConnectOptions{}, false, "  teramotc apply my.plan",
 			[]string{"Set TERAMOTC_VAR_a, TERAMOTC_VAR_b as for plan."}, nil},
+		{"connection", elsewhere, &apply.PlanInputs{SkipLint: true, VarFiles: []string{"prod.tfvars"}}, conn, false,
+			"  teramotc apply -skip-lint -endpoint-url http://minio:...@127.0.0.1:5000 -profile prod -region eu-west-1 " +
+				"-assume-role-arn arn:aws:iam::123456789012:role/deploy -var-file prod.tfvars my.plan",
+			connNotes, []string{"made with -skip-lint"}},
+		{"endpoint and region only", func() *apply.Plan {
+			p := testPlan()
+			p.Changes, p.Endpoint, p.Region = safe.Changes, "http://127.0.0.1:45123", "us-east-1"
+			return p
+		}(), nil, apply.ConnectOptions{}, false, "  teramotc apply -endpoint-url http://127.0.0.1:45123 -region us-east-1 my.plan", nil, nil},
+		// show reads the connection from the file, which whoever could
+		// edit it chose: named on a line to check, not in the command.
+		{"connection from a file", elsewhere, nil, conn, true, "  teramotc apply my.plan",
+			append([]string{"Add the connection the plan was made with, as the file records it (check it above first; apply refuses another): " +
+				"-endpoint-url http://minio:...@127.0.0.1:5000 -profile prod -region eu-west-1 -assume-role-arn arn:aws:iam::123456789012:role/deploy"}, connNotes...), nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
-			WriteApplyHint(&b, tc.plan, tc.in, "Saved the plan to my.plan.", "my.plan")
+			WriteApplyHint(&b, tc.plan, tc.in, tc.conn, tc.fromFile, "Saved the plan to my.plan.", "my.plan")
 			out := b.String()
+			if strings.Contains(out, "s3cr3t") {
+				t.Errorf("hint %q prints the endpoint's password", out)
+			}
 			if !strings.HasPrefix(out, "\nSaved the plan to my.plan.") {
 				t.Errorf("hint %q does not start with the lead", out)
 			}
