@@ -10,7 +10,13 @@
 #   delivery (such as a deny of uploads without an encryption header, which
 #   the service does not send) beats the Allow, and the logs are lost just
 #   the same. The statement is scoped with aws:SourceAccount, so the spec
-#   must name its account (aws.account_id).
+#   must name its account (aws.account_id). The target must not be shared
+#   with another account (by a grant, or by an Allow of its policy to another
+#   account or a wildcard principal that no condition limits to the own
+#   account): server access log records name the requester, source IP,
+#   operation and object key of every request to the logged bucket, so
+#   whoever may read the target learns who does what in it, as TMC405 says
+#   for a trail's log bucket.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
 #     description: AWS documentation
@@ -26,7 +32,8 @@
 #     the aws block; and exempt the service from your own Deny statements
 #     on that bucket (for example with a StringNotEquals condition on
 #     aws:PrincipalServiceName, as teramotc does for its deny of
-#     unencrypted uploads).
+#     unencrypted uploads). Send the logs to a dedicated log bucket that no
+#     grant or policy statement shares with another account.
 #   security_severity: "6.0"
 #   peers: ["FSBP S3.9"]
 package teramotc.rules.logging_target
@@ -34,6 +41,7 @@ package teramotc.rules.logging_target
 import data.teramotc.lib.common
 import data.teramotc.lib.identity
 import data.teramotc.lib.log_delivery
+import data.teramotc.lib.sharing
 
 # The target is the bucket itself.
 deny contains f if {
@@ -115,6 +123,38 @@ deny contains f if {
 		"msg": sprintf("statement %s of the policy of log bucket %q denies logging.s3.amazonaws.com the upload of the access logs of bucket %q", [statement_name(s, i), t.label, b.label]),
 		"range": common.statement_range(doc, i),
 		"address": t.address,
+	}
+}
+
+# A declared target that a grant shares with another account.
+deny contains f if {
+	some b in input.buckets
+	l := b.access_logging
+	l != null
+	some t in declared_targets(l)
+	t.label != b.label
+	some g in input.grants
+	g.bucket.value == t.label
+	f := {
+		"msg": sprintf("bucket %q writes its server access logs to bucket %q, which grant %q shares with another account", [b.label, t.label, g.label]),
+		"range": l.target_bucket.range,
+		"address": b.address,
+	}
+}
+
+# A declared target whose policy lets another account or a wildcard
+# principal in.
+deny contains f if {
+	some b in input.buckets
+	l := b.access_logging
+	l != null
+	some t in declared_targets(l)
+	t.label != b.label
+	[_, i, s] := sharing.sharing_statement(t.address)
+	f := {
+		"msg": sprintf("bucket %q writes its server access logs to bucket %q, whose policy statement %s allows another account", [b.label, t.label, statement_name(s, i)]),
+		"range": l.target_bucket.range,
+		"address": b.address,
 	}
 }
 

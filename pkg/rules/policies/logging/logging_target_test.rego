@@ -20,6 +20,7 @@ delivery := {
 		"Sid": "AllowAccessLogDelivery", "Effect": "Allow",
 		"Principal": {"Service": "logging.s3.amazonaws.com"},
 		"Action": "s3:PutObject", "Resource": "arn:aws:s3:::acme-logs/data/*",
+		"Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}},
 	}]},
 }
 
@@ -124,4 +125,46 @@ test_fail_self_without_account_once if {
 	count(fs) == 1
 	some f in fs
 	not contains(f.msg, "account_id")
+}
+
+# Review leak M2: a target shared with another account is an error, as
+# TMC405 says for a trail's log bucket: by a grant, or by an Allow of its
+# policy to another account.
+test_fail_target_shared_by_grant if {
+	doc := {
+		"aws": aws,
+		"buckets": [bucket("data", "acme-data", logging("acme-logs", "logs")), bucket("logs", "acme-logs", null)],
+		"grants": [{"label": "auditor", "bucket": {"value": "logs", "range": rng(20), "set": true}}],
+		"documents": [delivery],
+	}
+	fs := logging_target.deny with input as doc
+	[[f.range, f.msg] | some f in fs] == [[rng(7), "bucket \"data\" writes its server access logs to bucket \"logs\", which grant \"auditor\" shares with another account"]]
+}
+
+test_fail_target_shared_by_statement if {
+	partner := {"Sid": "PartnerRead", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::210987654321:root"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-logs/*"}
+	shared := json.patch(delivery, [{"op": "add", "path": "/content/Statement/-", "value": partner}])
+	doc := {
+		"aws": aws,
+		"buckets": [bucket("data", "acme-data", logging("acme-logs", "")), bucket("logs", "acme-logs", null)],
+		"grants": [],
+		"documents": [shared],
+	}
+	fs := logging_target.deny with input as doc
+	[f.msg | some f in fs] == ["bucket \"data\" writes its server access logs to bucket \"logs\", whose policy statement \"PartnerRead\" allows another account"]
+
+	# the same statement pinned to the own account shares nothing
+	own := json.patch(shared, [{"op": "replace", "path": "/content/Statement/1/Principal", "value": {"AWS": "arn:aws:iam::111122223333:role/auditor"}}])
+	count(logging_target.deny) == 0 with input as object.union(doc, {"documents": [own]})
+}
+
+# A grant on another bucket does not make the target shared.
+test_pass_grant_on_data_bucket if {
+	doc := {
+		"aws": aws,
+		"buckets": [bucket("data", "acme-data", logging("acme-logs", "logs")), bucket("logs", "acme-logs", null)],
+		"grants": [{"label": "partner", "bucket": {"value": "data", "range": rng(20), "set": true}}],
+		"documents": [delivery],
+	}
+	count(logging_target.deny) == 0 with input as doc
 }

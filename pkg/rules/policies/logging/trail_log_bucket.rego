@@ -12,6 +12,13 @@
 #   teramotc adds the statements, scoped to the trail's ARN, which needs the
 #   spec's account (aws.account_id), and no Deny of that policy may apply
 #   to CloudTrail's upload (a Deny beats the Allow and the logs are lost).
+#   A log bucket named by a literal string that no bucket block declares is
+#   a warning: CloudTrail delivers to a bucket of any account whose policy
+#   lets it write, so a typo or a name someone else registered sends the
+#   data events to that account, and lint cannot see who owns the bucket or
+#   who may read it. plan and apply check that it exists and is the
+#   caller's (HeadBucket with ExpectedBucketOwner) before they create or
+#   update the trail.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
 #     description: AWS documentation
@@ -27,7 +34,10 @@
 #     statement shares with another account and that is not the trail's
 #     data bucket, and keep block_public_access = true on
 #     it. Set account_id in the aws block, and exempt cloudtrail.amazonaws.com
-#     from your own Deny statements on the log bucket.
+#     from your own Deny statements on the log bucket. Declare the log
+#     bucket in the spec (log_bucket = bucket.logs.name); for a central log
+#     bucket managed elsewhere, check that it is your organization's and
+#     suppress the warning with that reason.
 #   security_severity: "7.5"
 #   peers: [AVD-AWS-0161, "FSBP CloudTrail.6", "CIS 3.3"]
 package teramotc.rules.trail_log_bucket
@@ -126,6 +136,23 @@ deny contains f if {
 		"address": b.address,
 	}
 }
+
+# The log bucket is named by a literal string that no bucket block declares:
+# a warning, since only plan and apply can check its owner.
+deny contains f if {
+	some t in input.trails
+	object.get(t, "log_bucket_ref", "") == ""
+	t.log_bucket.value != ""
+	not declared_name(t.log_bucket.value)
+	f := {
+		"msg": sprintf("trail %q writes its logs to bucket %s, which the spec does not declare: CloudTrail delivers to any account's bucket that lets it, and lint cannot check who owns or reads it (plan and apply stop unless it is your account's)", [t.label, common.shown(t.log_bucket)]),
+		"range": t.log_bucket.range,
+		"address": t.address,
+		"severity": "warning",
+	}
+}
+
+declared_name(name) if count(common.bucket_name_index[name]) > 0
 
 statement_name(s, i) := sprintf("%q", [s.Sid]) if s.Sid
 

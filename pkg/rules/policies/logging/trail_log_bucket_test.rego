@@ -49,8 +49,27 @@ test_pass_dedicated_log_bucket if {
 	count(trail_log_bucket.deny) == 0 with input as doc
 }
 
-test_pass_external_log_bucket if {
+# Review leak M1: a log bucket the spec does not declare (a central one, or
+# a typo, or someone else's) is a warning at log_bucket: lint cannot see its
+# owner; plan and apply check it.
+test_warn_undeclared_log_bucket if {
 	doc := {"aws": aws, "buckets": [bucket("data", false)], "grants": grants, "trails": [trail("", "central-cloudtrail-logs")]}
+	fs := trail_log_bucket.deny with input as doc
+	[[f.range, f.severity] | some f in fs] == [[rng(21), "warning"]]
+	some f in fs
+	contains(f.msg, "\"central-cloudtrail-logs\", which the spec does not declare")
+}
+
+test_warn_undeclared_log_bucket_sensitive if {
+	t := object.union(trail("", "central-cloudtrail-logs"), {"log_bucket": object.union(attr("(sensitive)", 21), {"sensitive": true})})
+	fs := trail_log_bucket.deny with input as {"aws": aws, "buckets": [bucket("data", false)], "grants": grants, "trails": [t]}
+	some f in fs
+	contains(f.msg, "bucket (sensitive), which")
+}
+
+# Declared by reference or by name: no warning.
+test_pass_declared_log_bucket_by_name if {
+	doc := {"aws": aws, "buckets": [bucket("data", false), bucket("logs", false)], "grants": grants, "trails": [trail("", "acme-logs")]}
 	count(trail_log_bucket.deny) == 0 with input as doc
 }
 
@@ -117,7 +136,7 @@ test_fail_log_bucket_shared_by_statement if {
 	policy := {
 		"kind": "bucket-policy", "address": "bucket.logs",
 		"content": {"Statement": [
-			{"Sid": "AllowCloudTrail", "Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::acme-logs/*"},
+			{"Sid": "AllowCloudTrail", "Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::acme-logs/*", "Condition": {"StringEquals": {"aws:SourceArn": "arn:aws:cloudtrail:us-east-1:111122223333:trail/audit"}}},
 			{"Sid": "PartnerRead", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::210987654321:root"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-logs/*"},
 		]},
 	}

@@ -8,7 +8,15 @@
 #   credential chain. An access key id assembled by an expression
 #   (interpolation, join() of two halves) is found too, in the evaluated
 #   values of the spec (a tag's value ends up in the bucket's tags, readable
-#   in AWS), and reported at the attribute or tag that holds it.
+#   in AWS), and reported at the attribute or tag that holds it. Bucket tags
+#   are no secret storage either: anyone with s3:GetBucketTagging or the
+#   tagging API reads them, AWS Config, Cost Explorer and billing reports
+#   show them, and render writes them to a file. So a tag whose key or value
+#   comes from a sensitive value (a variable declared sensitive = true) is
+#   an error, and so is a common token format (a GitHub token ghp_, gho_,
+#   ghu_, ghs_, ghr_ or github_pat_, a Slack token xoxb-, xoxa-, xoxp-, or a
+#   PEM private key header) in a tag, a variable's description or a policy
+#   document of the spec.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#securing_access-keys
 #     description: AWS documentation
@@ -22,7 +30,9 @@
 #   remediation: >-
 #     Delete the key from the file, rotate it in IAM (it must be considered
 #     leaked), and let teramotc read credentials from the environment or an
-#     AWS profile.
+#     AWS profile. Never put a sensitive value or a token into a tag: remove
+#     the tag (or give it a value that is not secret) and revoke a token
+#     that was written.
 #   security_severity: "9.0"
 #   peers: [CKV_SECRET_2, "gitleaks aws-access-token"]
 package teramotc.rules.no_secrets
@@ -49,3 +59,104 @@ kind_name(k) := n if {
 		"aws_secret_access_key": "secret access key",
 	}[k]
 } else := k
+
+# A tag of a bucket whose value comes from a sensitive value: apply writes it
+# to the bucket's tags in plain text, and render into tagging.json.
+deny contains f if {
+	some b in input.buckets
+	object.get(b, ["tags", "sensitive_keys"], false) != true
+	some t in object.get(b, ["tags", "entries"], [])
+	t.sensitive == true
+	f := {
+		"msg": sprintf("tag %q of bucket %q takes its value from a sensitive value; tags are readable in AWS and rendered in plain text", [t.key, b.label]),
+		"range": t.range,
+		"address": b.address,
+	}
+}
+
+# The whole tags map comes from a sensitive value (tags = var.t): its keys
+# are secrets too, so none is named.
+deny contains f if {
+	some b in input.buckets
+	object.get(b, ["tags", "sensitive_keys"], false) == true
+	count(b.tags.entries) > 0
+	f := {
+		"msg": sprintf("the tags of bucket %q come from a sensitive value; tags are readable in AWS and rendered in plain text", [b.label]),
+		"range": b.tags.range,
+		"address": b.address,
+	}
+}
+
+# A token in a tag (a sensitive one is reported above; its value is not in
+# the input). The key is not named when it holds the token.
+deny contains f if {
+	some b in input.buckets
+	object.get(b, ["tags", "sensitive_keys"], false) != true
+	some t in object.get(b, ["tags", "entries"], [])
+	kind := token_kind(t.value)
+	f := {
+		"msg": sprintf("a %s appears in tag %q of bucket %q; remove it and revoke the token", [kind, t.key, b.label]),
+		"range": t.range,
+		"address": b.address,
+	}
+}
+
+deny contains f if {
+	some b in input.buckets
+	object.get(b, ["tags", "sensitive_keys"], false) != true
+	some t in object.get(b, ["tags", "entries"], [])
+	kind := token_kind(t.key)
+	f := {
+		"msg": sprintf("a %s appears in a tag key of bucket %q; remove it and revoke the token", [kind, b.label]),
+		"range": t.range,
+		"address": b.address,
+	}
+}
+
+deny contains f if {
+	some v in object.get(input, "variables", [])
+	kind := token_kind(object.get(v, ["description", "value"], ""))
+	f := {
+		"msg": sprintf("a %s appears in the description of variable %q; remove it and revoke the token", [kind, v.name]),
+		"range": v.description.range,
+		"address": v.address,
+	}
+}
+
+# A token in a string of a policy document (a condition value, a principal):
+# the document is rendered and written to AWS as is.
+deny contains f if {
+	some doc in object.get(input, "documents", [])
+	doc.kind in policy_kinds
+	kinds := {kind |
+		walk(doc.content, [_, x])
+		is_string(x)
+		kind := token_kind(x)
+	}
+	some kind in kinds
+	f := {
+		"msg": sprintf("a %s appears in the %s document of %s; remove it and revoke the token", [kind, doc.kind, doc.address]),
+		"range": doc.range,
+		"address": doc.address,
+	}
+}
+
+# policy_kinds are the documents written from statements, conditions and
+# principals of the spec (tags are checked above, once).
+policy_kinds := {"bucket-policy", "identity-policy", "trust-policy"}
+
+# token_kind names the first token format found in s (undefined when none).
+# The prefixes are tested first: most strings hold none of them.
+token_kind(s) := "GitHub token" if {
+	contains(s, "gh")
+	regex.match(`(^|[^A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}`, s)
+} else := "GitHub token" if {
+	contains(s, "github_pat_")
+	regex.match(`github_pat_[A-Za-z0-9_]{22,}`, s)
+} else := "Slack token" if {
+	contains(s, "xox")
+	regex.match(`(^|[^A-Za-z0-9])xox[bap]-[0-9A-Za-z-]{10,}`, s)
+} else := "PEM private key" if {
+	contains(s, "PRIVATE KEY")
+	regex.match(`-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----`, s)
+}

@@ -32,3 +32,68 @@ test_fail_evaluated_key if {
 	[f.msg | some f in fs] == ["an AWS access key id (built by an expression) appears in the spec; remove it and rotate the key"]
 	[f.range | some f in fs] == [rng(6)]
 }
+
+bucket_tags(entries, keys) := {"label": "data", "address": "bucket.data", "tags": {"range": rng(20), "set": true, "sensitive_keys": keys, "entries": entries}}
+
+tag(k, v, sens, line) := {"key": k, "value": v, "sensitive": sens, "range": rng(line)}
+
+# Review leak M5: a tag from a sensitive value is an error at the tag; the
+# message names the key, never the value.
+test_fail_sensitive_tag if {
+	b := bucket_tags([tag("db_password", "(sensitive)", true, 11), tag("team", "data", false, 12)], false)
+	fs := no_secrets.deny with input as {"buckets": [b]}
+	[f.range | some f in fs] == [rng(11)]
+	[f.msg | some f in fs] == ["tag \"db_password\" of bucket \"data\" takes its value from a sensitive value; tags are readable in AWS and rendered in plain text"]
+}
+
+# tags = var.t of a sensitive map: one finding at the map, naming no key.
+test_fail_sensitive_tag_map if {
+	b := bucket_tags([tag("(sensitive)", "(sensitive)", true, 11), tag("(sensitive)", "(sensitive)", true, 12)], true)
+	fs := no_secrets.deny with input as {"buckets": [b]}
+	[f.range | some f in fs] == [rng(20)]
+}
+
+test_fail_token_in_tag if {
+	tokens := [
+		"ghp_1234567890abcdefghijklmnopqrstuvwxyzAB",
+		"token ghs_1234567890abcdefghijklmnopqrstuvwxyzAB",
+		"github_pat_11ABCDEFG0123456789abc_defghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVW",
+		"xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+		"xoxp-1234567890-abcdef",
+		"-----BEGIN RSA PRIVATE KEY-----",
+		"-----BEGIN PRIVATE KEY-----",
+		"-----BEGIN OPENSSH PRIVATE KEY-----",
+	]
+	every tok in tokens {
+		fs := no_secrets.deny with input as {"buckets": [bucket_tags([tag("t", tok, false, 11)], false)]}
+		count(fs) == 1
+		every f in fs {
+			not contains(f.msg, tok)
+			f.range == rng(11)
+		}
+	}
+}
+
+test_fail_token_in_tag_key if {
+	tok := "ghp_1234567890abcdefghijklmnopqrstuvwxyzAB"
+	fs := no_secrets.deny with input as {"buckets": [bucket_tags([tag(tok, "x", false, 11)], false)]}
+	[f.msg | some f in fs] == ["a GitHub token appears in a tag key of bucket \"data\"; remove it and revoke the token"]
+}
+
+test_pass_token_lookalikes if {
+	texts := [
+		"ghp_short", "high_1234567890abcdefghijklmnopqrstuvwxyzAB", "xoxb", "xox-b-1234567890",
+		"-----BEGIN PUBLIC KEY-----", "-----BEGIN CERTIFICATE-----", "github_pat_", "team-ghp", "xoxo-1234567890abc",
+	]
+	every text in texts {
+		count(no_secrets.deny) == 0 with input as {"buckets": [bucket_tags([tag("t", text, false, 11), tag(text, "x", false, 12)], false)]}
+	}
+}
+
+test_fail_token_in_description_and_policy if {
+	v := {"name": "x", "address": "var.x", "description": {"value": "use xoxb-123456789012-abcdefghij", "range": rng(3), "set": true}}
+	doc := {"kind": "bucket-policy", "address": "bucket.data", "range": rng(30), "content": {"Statement": [{"Condition": {"StringEquals": {"aws:UserAgent": ["ghp_1234567890abcdefghijklmnopqrstuvwxyzAB"]}}}]}}
+	tagging := {"kind": "tagging", "address": "bucket.data", "range": rng(40), "content": {"TagSet": [{"Key": "gh", "Value": "ghp_1234567890abcdefghijklmnopqrstuvwxyzAB"}]}}
+	fs := no_secrets.deny with input as {"variables": [v], "documents": [doc, tagging]}
+	{f.range | some f in fs} == {rng(3), rng(30)}
+}
