@@ -49,39 +49,3 @@ test_shared_log_target_not_exempt if {
 	}
 	count(customer_managed_key.deny) == 1 with input as object.union(inp, {"grants": [], "documents": [policy]})
 }
-
-own := {"account_id": {"value": "111122223333"}}
-
-kms_bucket(arn) := object.union(bucket("data", "acme-data", "aws:kms", null), {"encryption": {
-	"algorithm": {"value": "aws:kms", "range": rng(7)},
-	"kms_key_arn": {"value": arn, "range": rng(8)},
-}})
-
-# Review leak M4: a key of another account is a warning at kms_key_arn,
-# for a bucket and for a trail; the AES256 finding stays a notice.
-test_foreign_key_warns if {
-	fs := customer_managed_key.deny with input as {"aws": own, "buckets": [kms_bucket("arn:aws:kms:us-east-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab")], "trails": []}
-	[[f.range, object.get(f, "severity", "")] | some f in fs] == [[rng(8), ""]]
-	some f in fs
-	contains(f.msg, "account 210987654321, not of the spec's account 111122223333")
-}
-
-test_foreign_trail_key_warns if {
-	t := {"label": "audit", "address": "trail.audit", "kms_key_arn": {"value": "arn:aws:kms:us-east-1:210987654321:alias/logs", "range": rng(30)}}
-	fs := customer_managed_key.deny with input as {"aws": own, "buckets": [], "trails": [t]}
-	[f.range | some f in fs] == [rng(30)]
-}
-
-test_own_or_unknown_key_passes if {
-	arn := "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-	count(customer_managed_key.deny) == 0 with input as {"aws": own, "buckets": [kms_bucket(arn)], "trails": []}
-	foreign := "arn:aws:kms:us-east-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-	count(customer_managed_key.deny) == 0 with input as {"buckets": [kms_bucket(foreign)], "trails": []}
-	sens := json.patch(kms_bucket(foreign), [{"op": "add", "path": "/encryption/kms_key_arn/sensitive", "value": true}])
-	count(customer_managed_key.deny) == 0 with input as {"aws": own, "buckets": [sens], "trails": []}
-}
-
-test_aes256_is_a_notice if {
-	fs := customer_managed_key.deny with input as {"buckets": [bucket("data", "acme-data", "AES256", null)], "trails": []}
-	[f.severity | some f in fs] == ["notice"]
-}

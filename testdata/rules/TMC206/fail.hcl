@@ -10,7 +10,7 @@ bucket "data" {
 
   encryption {
     algorithm   = "aws:kms"
-    kms_key_arn = "arn:aws:kms:us-east-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab" # want: TMC205
+    kms_key_arn = "arn:aws:kms:us-east-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab" # want: TMC206
   }
 }
 
@@ -22,5 +22,5 @@ bucket "logs" {
 trail "audit" {
   bucket      = bucket.data
   log_bucket  = bucket.logs.name
-  kms_key_arn = "arn:aws:kms:us-east-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab" # want: TMC205
+  kms_key_arn = "arn:aws:kms:us-east-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab" # want: TMC206
 }

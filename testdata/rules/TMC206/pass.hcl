@@ -1,0 +1,25 @@
+# Default encryption and trail logs with a KMS key of the spec's own account.
+aws {
+  account_id = "111122223333"
+}
+
+bucket "data" {
+  name   = "acme-shared-data"
+  region = "us-east-1"
+
+  encryption {
+    algorithm   = "aws:kms"
+    kms_key_arn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  }
+}
+
+bucket "logs" {
+  name   = "acme-shared-logs"
+  region = "us-east-1"
+}
+
+trail "audit" {
+  bucket      = bucket.data
+  log_bucket  = bucket.logs.name
+  kms_key_arn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+}
