@@ -2,7 +2,6 @@ package apply
 
 import (
 	"slices"
-	"strconv"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -138,39 +137,11 @@ func TestStopsKeepNewDenyConsistent(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			first := loadSpec(t, "setup-guide-user", tc.first)
-			changed := loadSpec(t, "setup-guide-user", tc.mutate)
-			clean := newFake()
-			e := fakeEngine(t, clean)
-			if _, err := converge(t, e, first); err != nil {
-				t.Fatal(err)
-			}
-			before := clean.writes
-			if _, err := converge(t, e, changed); err != nil {
-				t.Fatal(err)
-			}
-			total := clean.writes - before
-			for k := 1; k < total; k++ {
-				f := newFake()
-				e := fakeEngine(t, f)
-				if _, err := converge(t, e, first); err != nil {
-					t.Fatal(err)
-				}
-				f.crashAfter = f.writes + k
-				if _, err := converge(t, e, changed); err == nil {
-					t.Fatalf("k=%d: apply did not fail", k)
-				}
-				when := "after " + strconv.Itoa(k) + " of " + strconv.Itoa(total) + " writes"
+			check := func(f *fake, when string) {
 				assertDeliveriesNotDenied(t, f, when)
 				assertOneEncryptionDeny(t, f, when)
-				f.crashAfter = 0
-				if _, err := converge(t, e, changed); err != nil {
-					t.Fatalf("k=%d: rerun: %v", k, err)
-				}
-				assertConverged(t, f, e, changed)
-				assertDeliveriesNotDenied(t, f, "converged")
-				assertOneEncryptionDeny(t, f, "converged")
 			}
+			stopAfterEachWrite(t, tc.first, tc.mutate, check, check)
 		})
 	}
 }

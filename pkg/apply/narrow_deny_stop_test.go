@@ -169,36 +169,48 @@ func TestStopsKeepDenyConsistent(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			first := loadSpec(t, "setup-guide-user", tc.first)
-			changed := loadSpec(t, "setup-guide-user", tc.mutate)
-			clean := newFake()
-			e := fakeEngine(t, clean)
-			if _, err := converge(t, e, first); err != nil {
-				t.Fatal(err)
-			}
-			before := clean.writes
-			if _, err := converge(t, e, changed); err != nil {
-				t.Fatal(err)
-			}
-			total := clean.writes - before
-			for k := 1; k < total; k++ {
-				f := newFake()
-				e := fakeEngine(t, f)
-				if _, err := converge(t, e, first); err != nil {
-					t.Fatal(err)
-				}
-				f.crashAfter = f.writes + k
-				if _, err := converge(t, e, changed); err == nil {
-					t.Fatalf("k=%d: apply did not fail", k)
-				}
-				tc.assert(t, f, "after "+strconv.Itoa(k)+" of "+strconv.Itoa(total)+" writes")
-				f.crashAfter = 0
-				if _, err := converge(t, e, changed); err != nil {
-					t.Fatalf("k=%d: rerun: %v", k, err)
-				}
-				assertConverged(t, f, e, changed)
-			}
+			stopAfterEachWrite(t, tc.first, tc.mutate, func(f *fake, when string) { tc.assert(t, f, when) }, nil)
 		})
+	}
+}
+
+// stopAfterEachWrite converges the setup guide changed by first, then
+// applies the guide changed by mutate, stopping after its k-th write for
+// every k: it checks atStop at each stop, reruns to convergence, and
+// checks converged (when not nil) on the converged state.
+func stopAfterEachWrite(t *testing.T, first, mutate func(*spec.Spec), atStop, converged func(f *fake, when string)) {
+	t.Helper()
+	from := loadSpec(t, "setup-guide-user", first)
+	changed := loadSpec(t, "setup-guide-user", mutate)
+	clean := newFake()
+	e := fakeEngine(t, clean)
+	if _, err := converge(t, e, from); err != nil {
+		t.Fatal(err)
+	}
+	before := clean.writes
+	if _, err := converge(t, e, changed); err != nil {
+		t.Fatal(err)
+	}
+	total := clean.writes - before
+	for k := 1; k < total; k++ {
+		f := newFake()
+		e := fakeEngine(t, f)
+		if _, err := converge(t, e, from); err != nil {
+			t.Fatal(err)
+		}
+		f.crashAfter = f.writes + k
+		if _, err := converge(t, e, changed); err == nil {
+			t.Fatalf("k=%d: apply did not fail", k)
+		}
+		atStop(f, "after "+strconv.Itoa(k)+" of "+strconv.Itoa(total)+" writes")
+		f.crashAfter = 0
+		if _, err := converge(t, e, changed); err != nil {
+			t.Fatalf("k=%d: rerun: %v", k, err)
+		}
+		assertConverged(t, f, e, changed)
+		if converged != nil {
+			converged(f, "converged")
+		}
 	}
 }
 
