@@ -180,14 +180,7 @@ func sdkSentTo(t *testing.T) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[string]string{}
-	call := func(svc string, send func(stop func(*middleware.Stack) error) error) {
-		var to string
-		if err := send(stopSigned(&to)); !errors.Is(err, errStopped) {
-			t.Fatalf("%s: %v, want the request stopped", svc, err)
-		}
-		got[svc] = to
-	}
+	got, call := destinations(t)
 	call("S3", func(stop func(*middleware.Stack) error) error {
 		_, err := s3.NewFromConfig(cfg).ListBuckets(ctx, &s3.ListBucketsInput{}, s3.WithAPIOptions(stop))
 		return err
@@ -209,6 +202,20 @@ func sdkSentTo(t *testing.T) map[string]string {
 
 var errStopped = errors.New("stopped before sending")
 
+// destinations returns a map of where each service's request went and the
+// function that sends one (stopped once signed) and records it there.
+func destinations(t *testing.T) (map[string]string, func(svc string, send func(stop func(*middleware.Stack) error) error)) {
+	got := map[string]string{}
+	return got, func(svc string, send func(stop func(*middleware.Stack) error) error) {
+		t.Helper()
+		var to string
+		if err := send(stopSigned(&to)); !errors.Is(err, errStopped) {
+			t.Fatalf("%s: %v, want the request stopped", svc, err)
+		}
+		got[svc] = to
+	}
+}
+
 // stopSigned records where a request goes (scheme and host) once it is
 // signed, and stops it there.
 func stopSigned(got *string) func(*middleware.Stack) error {
@@ -227,14 +234,7 @@ func stopSigned(got *string) func(*middleware.Stack) error {
 func sentTo(t *testing.T, c *Clients) map[string]string {
 	t.Helper()
 	ctx := context.Background()
-	got := map[string]string{}
-	call := func(svc string, send func(stop func(*middleware.Stack) error) error) {
-		var to string
-		if err := send(stopSigned(&to)); !errors.Is(err, errStopped) {
-			t.Fatalf("%s: %v, want the request stopped", svc, err)
-		}
-		got[svc] = to
-	}
+	got, call := destinations(t)
 	call("S3", func(stop func(*middleware.Stack) error) error {
 		_, err := c.S3ForRegion("").HeadBucket(ctx, &s3.HeadBucketInput{Bucket: new("b")}, s3.WithAPIOptions(stop))
 		return err
