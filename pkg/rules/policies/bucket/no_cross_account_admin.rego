@@ -76,6 +76,7 @@ deny contains f if {
 	count(who) > 0
 	not common.own_account_pinned(s)
 	some tier in admin_actions.tiers
+	common.may_cover(s, tier.lowered)
 	granted := common.covered_actions(s, tier.actions)
 	count(granted) > 0
 	not folded(s, tier)
@@ -97,6 +98,7 @@ deny contains f if {
 	some [i, s] in common.statements(doc)
 	s.Effect == "Allow"
 	some tier in admin_actions.tiers
+	common.may_cover(s, tier.lowered)
 	granted := common.covered_actions(s, tier.actions)
 	count(granted) > 0
 	not folded(s, tier)

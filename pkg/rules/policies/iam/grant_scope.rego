@@ -101,6 +101,9 @@ version_reads := {
 	],
 }
 
+# version_lowered is version_reads in lower case, as sets (common.may_cover).
+version_lowered := {tier: {lower(a) | some a in acts} | some tier, acts in version_reads}
+
 version_why := {
 	"warning": "read the versions the owner deleted or overwrote",
 	"notice": "see the keys and details of versions the owner deleted or overwrote",
@@ -115,6 +118,7 @@ deny contains f if {
 	some [i, s] in common.statements(doc)
 	s.Effect == "Allow"
 	some tier, acts in version_reads
+	common.may_cover(s, version_lowered[tier])
 	granted := common.covered_actions(s, acts)
 	count(granted) > 0
 	not folded(s, tier)
@@ -133,6 +137,7 @@ deny contains f if {
 	s.Effect == "Allow"
 	sharing.shares(s)
 	some tier, acts in version_reads
+	common.may_cover(s, version_lowered[tier])
 	granted := common.covered_actions(s, acts)
 	count(granted) > 0
 	not folded(s, tier)

@@ -109,10 +109,13 @@ notices := {
 # tiers lists the severities in order with their actions (sorted) and the
 # reasons of the lowered ones.
 tiers := [
-	{"severity": "error", "actions": errors, "reasons": {}},
-	{"severity": "warning", "actions": sort(object.keys(warnings)), "reasons": warnings},
-	{"severity": "notice", "actions": sort(object.keys(notices)), "reasons": notices},
+	{"severity": "error", "actions": errors, "reasons": {}, "lowered": lowered(errors)},
+	{"severity": "warning", "actions": sort(object.keys(warnings)), "reasons": warnings, "lowered": lowered(object.keys(warnings))},
+	{"severity": "notice", "actions": sort(object.keys(notices)), "reasons": notices, "lowered": lowered(object.keys(notices))},
 ]
+
+# lowered is the set of the actions of list in lower case (common.may_cover).
+lowered(list) := {lower(a) | some a in list}
 
 # all is every action of the three lists.
 all := array.concat(array.concat(errors, sort(object.keys(warnings))), sort(object.keys(notices)))

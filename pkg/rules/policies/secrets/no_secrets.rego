@@ -128,6 +128,7 @@ deny contains f if {
 deny contains f if {
 	some doc in object.get(input, "documents", [])
 	doc.kind in policy_kinds
+	may_hold_token(json.marshal(doc.content))
 	kinds := {kind |
 		walk(doc.content, [_, x])
 		is_string(x)
@@ -144,6 +145,17 @@ deny contains f if {
 # policy_kinds are the documents written from statements, conditions and
 # principals of the spec (tags are checked above, once).
 policy_kinds := {"bucket-policy", "identity-policy", "trust-policy"}
+
+# may_hold_token holds when s contains a prefix of a token format: every
+# string token_kind recognises holds one (the characters of the prefixes
+# are not escaped by json.marshal), so a document without any needs no
+# walk over its strings.
+may_hold_token(s) if {
+	some p in token_prefixes
+	contains(s, p)
+}
+
+token_prefixes := ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xoxb-", "xoxa-", "xoxp-", "PRIVATE KEY-----"]
 
 # token_kind names the first token format found in s (undefined when none).
 # The prefixes are tested first: most strings hold none of them.

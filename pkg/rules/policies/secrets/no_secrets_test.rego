@@ -97,3 +97,20 @@ test_fail_token_in_description_and_policy if {
 	fs := no_secrets.deny with input as {"variables": [v], "documents": [doc, tagging]}
 	{f.range | some f in fs} == {rng(3), rng(30)}
 }
+
+# may_hold_token, the prefilter of the policy documents, holds for every
+# string token_kind recognises, also inside a JSON-encoded document.
+test_token_prefilter_covers_token_kind if {
+	tokens := [
+		"ghp_1234567890abcdefghijklmnopqrstuvwxyzAB", "x gho_1234567890abcdefghijklmnopqrstuvwxyzAB",
+		"ghu_1234567890abcdefghijklmnopqrstuvwxyzAB", "ghs_1234567890abcdefghijklmnopqrstuvwxyzAB",
+		"ghr_1234567890abcdefghijklmnopqrstuvwxyzAB", "github_pat_11ABCDEFG0123456789_abcdefghijklmnop",
+		"xoxb-123456789012-abcdefghij", "xoxa-123456789012-abcdefghij", "xoxp-123456789012-abcdefghij",
+		"-----BEGIN RSA PRIVATE KEY-----\nMIIE", "-----BEGIN PRIVATE KEY-----",
+	]
+	every t in tokens {
+		no_secrets.token_kind(t)
+		no_secrets.may_hold_token(json.marshal({"Statement": [{"Condition": {"StringEquals": {"k": [t]}}}]}))
+	}
+	not no_secrets.may_hold_token(json.marshal({"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}))
+}
