@@ -111,6 +111,9 @@ func runInit(env *Env, args []string) int {
 	if !accountID.MatchString(*partner) && *partner != "" {
 		return usageError(env, "init", "-partner-account-id=%q: an AWS account id is 12 digits", *partner)
 	}
+	if *partner == *account {
+		return usageError(env, "init", "-partner-account-id=%s is your own account (-account-id): the role is for the partner's account; give the partner's id", *partner)
+	}
 	files, err := scaffold(dir, *company, *account, *partner)
 	if err != nil {
 		return report(env, &problem{"cannot build the starter project: " + err.Error(), "This is a bug in teramotc; please report it."})
