@@ -37,7 +37,7 @@ func (l *loader) checkStatements(b *Bucket) {
 			l.ruleError("TMC107", s.Principals.Range, "Public bucket policy rejected",
 				"This statement allows everyone (principal \"*\") without a condition that S3 accepts as narrowing "+
 					"(StringEquals, StringLike, ArnEquals or ArnLike on fixed values of aws:SourceAccount, aws:SourceArn, "+
-					"aws:SourceVpce, aws:PrincipalOrgID, ..., aws:userid only as IAM unique ids (AIDA..., AROA...:...), "+
+					"aws:SourceVpce, aws:PrincipalOrgID, aws:userid, ..., "+
 					"or IpAddress on aws:SourceIp no wider than /8). "+
 					"With block_public_policy on, S3 refuses the whole bucket policy. Name the principals, or add such a condition.")
 		}
@@ -173,7 +173,9 @@ var narrowingOps = map[string]bool{
 }
 
 // narrows reports whether a condition pins a non-public key to fixed values
-// (the same test as lib/common.rego's narrowing_condition).
+// (the same test as lib/common.rego's narrowing_condition). As for S3, any
+// fixed aws:userid value narrows, "anonymous" included: TMC107 says what S3
+// refuses; TMC102 (lint, suppressible) accepts only IAM unique ids there.
 func narrows(c *Condition) bool {
 	key := strings.ToLower(c.Variable.Value)
 	op := strings.ToLower(c.Test.Value)
@@ -198,20 +200,9 @@ func narrows(c *Condition) bool {
 		if v == "" || strings.ContainsAny(v, "*?") || strings.Contains(v, "${") {
 			return false
 		}
-		if key == "aws:userid" && !userIDRe.MatchString(v) {
-			return false
-		}
 	}
 	return true
 }
-
-// userIDRe is the form of an aws:userid value that pins a principal: the
-// IAM unique id of a user (AIDA...) or of a role's sessions
-// (AROA...:SESSION). Any other value, such as "anonymous" (an
-// unauthenticated caller) or "ACCOUNT:NAME" (a federated user of any
-// account), does not narrow, although S3 calls every fixed aws:userid
-// non-public (lib/common.rego's non_public_value agrees).
-var userIDRe = newLazyRegexp(`^(AIDA[A-Z0-9]{12,}|AROA[A-Z0-9]{12,}(:.+)?)$`)
 
 // narrowCIDR reports a single IP address, or a range no broader than /8
 // (IPv4) or /32 (IPv6).

@@ -67,10 +67,10 @@ bucket "data" {
 	}
 }
 
-// TestNarrowsUserID: aws:userid narrows a "*" principal only when every
-// value is an IAM unique id (a user's AIDA..., a role session's
-// AROA...:NAME); "anonymous", the value of an unauthenticated caller, and
-// free text never do (lib/common.rego's non_public_value agrees).
+// TestNarrowsUserID: for S3 (and so for the hard TMC107) every fixed
+// aws:userid value narrows a "*" principal, "anonymous" and ACCOUNT:NAME
+// included; only a wildcard or an empty value does not (review-diff4 H2;
+// lib/common.rego's narrowing_condition agrees, TMC102 is stricter).
 func TestNarrowsUserID(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -81,14 +81,14 @@ func TestNarrowsUserID(t *testing.T) {
 		{"user id", "StringEquals", []string{"AIDAJQABLZS4A3QDU576Q"}, true},
 		{"role session and user", "StringEquals", []string{"AROAJQABLZS4A3QDU576Q:alice", "AIDAJQABLZS4A3QDU576Q"}, true},
 		{"role id alone", "StringLike", []string{"AROAJQABLZS4A3QDU576Q"}, true},
-		{"anonymous", "StringEquals", []string{"anonymous"}, false},
-		{"anonymous among ids", "StringEquals", []string{"AIDAJQABLZS4A3QDU576Q", "anonymous"}, false},
-		{"federated user of an account", "StringEquals", []string{"210987654321:alice"}, false},
-		{"account id", "StringEquals", []string{"111122223333"}, false},
-		{"free text", "StringEquals", []string{"alice"}, false},
-		{"lower case id", "StringEqualsIgnoreCase", []string{"aidajqablzs4a3qdu576q"}, false},
-		{"user id with a session", "StringEquals", []string{"AIDAJQABLZS4A3QDU576Q:x"}, false},
+		{"anonymous", "StringEquals", []string{"anonymous"}, true},
+		{"anonymous among ids", "StringEquals", []string{"AIDAJQABLZS4A3QDU576Q", "anonymous"}, true},
+		{"federated user of an account", "StringEquals", []string{"210987654321:alice"}, true},
+		{"account id", "StringEquals", []string{"111122223333"}, true},
+		{"free text", "StringEquals", []string{"alice"}, true},
 		{"role wildcard session", "StringLike", []string{"AROAJQABLZS4A3QDU576Q:*"}, false},
+		{"empty", "StringEquals", []string{""}, false},
+		{"negated", "StringNotEquals", []string{"AIDAJQABLZS4A3QDU576Q"}, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -6,11 +6,9 @@
 #   {"AWS": "*"}, arn:aws:iam::*:root or a wildcarded ARN) that no condition
 #   pins to fixed values of a non-public key such as aws:PrincipalOrgID,
 #   aws:SourceArn, aws:SourceAccount or aws:SourceVpce. Apply would fail.
-#   On aws:userid teramotc is stricter than S3: only IAM unique ids
-#   (AIDA..., AROA...:...) narrow, never "anonymous" (the value of an
-#   unauthenticated caller, which would make the statement public read) or
-#   another free text, so such a statement is refused here even where S3
-#   might accept it.
+#   As S3 does, this rule takes any fixed aws:userid value as narrowing;
+#   TMC102 (no-wildcard-principal) is stricter and accepts only IAM unique
+#   ids (never "anonymous", the value of an unauthenticated caller).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
 #     description: AWS documentation

@@ -42,8 +42,12 @@ test_fixed_principal_passes if {
 	count(public_policy_rejected.deny) == 0 with input as spec(true, false, {"AWS": ["arn:aws:iam::444455556666:root"]}, [])
 }
 
-# aws:userid narrows only as IAM unique ids (review H2; pkg/spec agrees).
-test_userid_anonymous_fails if {
-	count(public_policy_rejected.deny) == 1 with input as spec(true, true, {}, [cond("StringEquals", "aws:userid", ["anonymous"])])
-	count(public_policy_rejected.deny) == 0 with input as spec(true, true, {}, [cond("StringEquals", "aws:userid", ["AIDAJQABLZS4A3QDU576Q"])])
+# S3 calls any fixed aws:userid non-public, so TMC107 (a hard rule: what S3
+# refuses) accepts every fixed value; TMC102 is the stricter, suppressible
+# check (review-diff4 H2; pkg/spec agrees).
+test_userid_any_fixed_value_passes if {
+	every vs in [["anonymous"], ["AIDAJQABLZS4A3QDU576Q"], ["380214568012", "380214568012:alice"]] {
+		count(public_policy_rejected.deny) == 0 with input as spec(true, true, {}, [cond("StringEquals", "aws:userid", vs)])
+	}
+	count(public_policy_rejected.deny) == 1 with input as spec(true, true, {}, [cond("StringLike", "aws:userid", ["AROAJQABLZS4A3QDU576Q:*"])])
 }

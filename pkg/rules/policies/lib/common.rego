@@ -254,26 +254,22 @@ fixed_values(vs) if {
 }
 
 # narrowing_condition reports a condition entry that restricts the statement
-# to fixed, non-public values, as S3 judges them: each aws:SourceIp value on
-# its own (TMC107 and pkg/spec agree on this).
+# to fixed, non-public values, as S3 judges them: any fixed value of a
+# non-public key (aws:userid included: S3 calls every fixed aws:userid
+# non-public), each aws:SourceIp value on its own (TMC107 and pkg/spec's
+# narrows agree on this). TMC102 is stricter (limiting_condition).
 narrowing_condition(c) if {
 	lower(c.operator) in fixed_operators
 	c.key in non_public_keys
 	fixed_values(c.values)
-	every v in c.values {
-		non_public_value(c.key, v)
-	}
 }
 
-# non_public_value: any fixed value pins a non-public key, except
-# aws:userid, whose value is "anonymous" for an unauthenticated caller and
-# "ACCOUNT:NAME" for a federated user of any account: it pins a principal
-# only as an IAM unique id, of a user (AIDA...) or of a role's sessions
-# (AROA...:SESSION). teramotc is stricter here than S3, which calls any
-# fixed aws:userid non-public (pkg/spec's narrows agrees with this).
-non_public_value(key, _) if key != "aws:userid"
-
-non_public_value("aws:userid", v) if regex.match(unique_id_pattern, v)
+# pinned_userid: for TMC102 a fixed aws:userid value pins a principal only
+# as an IAM unique id, of a user (AIDA...) or of a role's sessions
+# (AROA...:SESSION). "anonymous" (the value of an unauthenticated caller)
+# and "ACCOUNT:NAME" (a federated user of any account) do not, although S3
+# accepts every fixed value (narrowing_condition, TMC107).
+pinned_userid(v) if regex.match(unique_id_pattern, v)
 
 unique_id_pattern := `^(AIDA[A-Z0-9]{12,}|AROA[A-Z0-9]{12,}(:.+)?)$`
 
@@ -314,8 +310,8 @@ narrow_cidr(v) if {
 	to_number(parts[1]) >= 32
 }
 
-# limiting_condition is narrowing_condition for TMC102, with two more
-# demands. The aws:SourceIp values are also taken together: S3 (and TMC107)
+# limiting_condition is narrowing_condition for TMC102, with three more
+# demands. An aws:userid value must pin a principal (pinned_userid). The aws:SourceIp values are also taken together: S3 (and TMC107)
 # judges each value on its own, so 223 values of /8 would pass although
 # they cover every public IPv4 address, and a single /8 of a cloud provider
 # (3.0.0.0/8) or an IPv6 /32 of a tunnelling service (Teredo, 2001::/32)
@@ -328,7 +324,16 @@ narrow_cidr(v) if {
 limiting_condition(c) if {
 	narrowing_condition(c)
 	c.key != "aws:sourceip"
+	c.key != "aws:userid"
 	not foreign_pin(c)
+}
+
+limiting_condition(c) if {
+	narrowing_condition(c)
+	c.key == "aws:userid"
+	every v in c.values {
+		pinned_userid(v)
+	}
 }
 
 limiting_condition(c) if {

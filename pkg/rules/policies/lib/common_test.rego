@@ -222,8 +222,9 @@ test_source_ip_budget if {
 	common.limiting_condition(ip_cond(["2001:db8::/48", "10.0.0.0/16"]))
 }
 
-# H2: aws:userid narrows only as IAM unique ids; "anonymous" is the value
-# of every unauthenticated caller.
+# H2: for TMC102 aws:userid limits only as IAM unique ids; "anonymous" is
+# the value of every unauthenticated caller. For S3 (TMC107,
+# narrowing_condition) any fixed aws:userid is non-public (review-diff4 H2).
 userid(op, vs) := {"operator": op, "key": "aws:userid", "values": vs}
 
 test_userid_unique_ids_only if {
@@ -232,6 +233,7 @@ test_userid_unique_ids_only if {
 		["AROAJQABLZS4A3QDU576Q:alice", "AIDAJQABLZS4A3QDU576Q"],
 		["AROAJQABLZS4A3QDU576Q"],
 	] {
+		common.limiting_condition(userid("StringEquals", vs))
 		common.narrowing_condition(userid("StringEquals", vs))
 	}
 	every vs in [
@@ -242,10 +244,17 @@ test_userid_unique_ids_only if {
 		["111122223333"],
 		["alice"],
 		["AIDAJQABLZS4A3QDU576Q:x"],
-		["AROAJQABLZS4A3QDU576Q:*"],
 		["aidajqablzs4a3qdu576q"],
 	] {
-		not common.narrowing_condition(userid("StringEquals", vs))
+		not common.limiting_condition(userid("StringEquals", vs))
+		common.narrowing_condition(userid("StringEquals", vs))
 	}
+	not common.limiting_condition(userid("StringLike", ["AROAJQABLZS4A3QDU576Q:*"]))
+	not common.narrowing_condition(userid("StringLike", ["AROAJQABLZS4A3QDU576Q:*"]))
 	not common.narrowed({"Condition": {"StringEquals": {"aws:userid": "anonymous"}}})
+	common.model_narrowed({"conditions": [{
+		"test": {"value": "StringEquals"},
+		"variable": {"value": "aws:userid"},
+		"values": {"value": ["380214568012", "380214568012:alice"]},
+	}]})
 }
