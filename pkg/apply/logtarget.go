@@ -24,10 +24,14 @@ type locationGetter interface {
 
 // logTarget is one log bucket that the spec names by a literal string and
 // does not declare, with the buckets whose access logs and the trails whose
-// logs go to it.
+// logs go to it. owner is the account that a trail's log_bucket_account
+// says owns it ("" for the caller's account: always for access-log
+// targets); a name with two owners is two targets.
 type logTarget struct {
 	name      string
 	sensitive bool
+	owner     string
+	ownerSens bool
 	sources   []*spec.Bucket
 	trails    []*spec.Trail
 	near      string // the region to ask in: the first source's, else the first trail's data bucket's
@@ -41,9 +45,10 @@ type logTarget struct {
 // target must exist, be the caller's (HeadBucket with ExpectedBucketOwner)
 // and be in the region of every bucket that logs to it. CloudTrail, in
 // contrast, delivers to a bucket of any account and region whose policy
-// lets it write, so a trail's log bucket must exist and be the caller's:
-// a typo or a name someone else registered would send the data events of
-// the spec's bucket to that account. Each distinct target costs one
+// lets it write, so a trail's log bucket must exist and be the caller's,
+// or the account its log_bucket_account names (an organization's log
+// archive): a typo or a name someone else registered would send the data
+// events of the spec's bucket to that account. Each distinct target costs one
 // HeadBucket (plus GetBucketLocation when HeadBucket does not say the
 // region); a spec whose targets are all declared costs nothing.
 //
@@ -56,7 +61,11 @@ func (e *Engine) CheckLogTargets(ctx context.Context, s *spec.Spec) (hcl.Diagnos
 	targets := undeclaredLogTargets(s)
 	var diags hcl.Diagnostics
 	for _, t := range targets {
-		region, status, err := e.logTargetRegion(ctx, t.name, t.near)
+		owner := e.bucketOwner()
+		if t.owner != "" {
+			owner = aws.String(t.owner)
+		}
+		region, status, err := e.logTargetRegion(ctx, t.name, owner, t.near)
 		if err != nil {
 			what := "access log target"
 			if len(t.sources) == 0 {
@@ -79,20 +88,22 @@ func (e *Engine) CheckLogTargets(ctx context.Context, s *spec.Spec) (hcl.Diagnos
 }
 
 // undeclaredLogTargets returns the log buckets of s named by a literal
-// string that no bucket block declares, by name: the access_logging
-// targets and the trails' log buckets, one entry per distinct name.
+// string that no bucket block declares: the access_logging targets and the
+// trails' log buckets, one entry per distinct name and owner (a trail's
+// log_bucket_account other than aws.account_id), sorted by name.
 func undeclaredLogTargets(s *spec.Spec) []*logTarget {
 	declared := map[string]bool{}
 	for _, b := range s.Buckets {
 		declared[b.Name.Value] = true
 	}
-	byName := map[string]*logTarget{}
+	type key struct{ name, owner string }
+	byKey := map[key]*logTarget{}
 	var targets []*logTarget
-	target := func(name string) *logTarget {
-		t := byName[name]
+	target := func(name, owner string) *logTarget {
+		t := byKey[key{name, owner}]
 		if t == nil {
-			t = &logTarget{name: name}
-			byName[name] = t
+			t = &logTarget{name: name, owner: owner}
+			byKey[key{name, owner}] = t
 			targets = append(targets, t)
 		}
 		return t
@@ -102,7 +113,7 @@ func undeclaredLogTargets(s *spec.Spec) []*logTarget {
 		if al == nil || al.TargetRef != "" || al.TargetBucket.Value == "" || declared[al.TargetBucket.Value] {
 			continue
 		}
-		t := target(al.TargetBucket.Value)
+		t := target(al.TargetBucket.Value, "")
 		t.sensitive = t.sensitive || al.TargetBucket.Sensitive
 		if len(t.sources) == 0 {
 			t.near = b.Region.Value // S3 asks about a target in its sources' region
@@ -113,8 +124,13 @@ func undeclaredLogTargets(s *spec.Spec) []*logTarget {
 		if tr.LogBucketRef != "" || tr.LogBucket.Value == "" || declared[tr.LogBucket.Value] {
 			continue
 		}
-		t := target(tr.LogBucket.Value)
+		owner := ""
+		if a := tr.LogBucketAccount; a.Set && a.Value != s.AWS.AccountID.Value {
+			owner = a.Value
+		}
+		t := target(tr.LogBucket.Value, owner)
 		t.sensitive = t.sensitive || tr.LogBucket.Sensitive
+		t.ownerSens = t.ownerSens || (owner != "" && tr.LogBucketAccount.Sensitive)
 		if t.near == "" {
 			if b := s.BucketByLabel(tr.Bucket.Value); b != nil {
 				t.near = b.Region.Value
@@ -122,7 +138,12 @@ func undeclaredLogTargets(s *spec.Spec) []*logTarget {
 		}
 		t.trails = append(t.trails, tr)
 	}
-	sort.Slice(targets, func(i, j int) bool { return targets[i].name < targets[j].name })
+	sort.SliceStable(targets, func(i, j int) bool {
+		if targets[i].name != targets[j].name {
+			return targets[i].name < targets[j].name
+		}
+		return targets[i].owner < targets[j].owner
+	})
 	return targets
 }
 
@@ -133,11 +154,11 @@ const (
 	targetDenied  // 403: another account's bucket (ExpectedBucketOwner), or one the caller may not read
 )
 
-// logTargetRegion asks S3 whether bucket exists and is the caller's, and
-// where it is (region is "" when the endpoint does not say).
-func (e *Engine) logTargetRegion(ctx context.Context, bucket, near string) (region string, status int, err error) {
+// logTargetRegion asks S3 whether bucket exists and is owner's, and where
+// it is (region is "" when the endpoint does not say).
+func (e *Engine) logTargetRegion(ctx context.Context, bucket string, owner *string, near string) (region string, status int, err error) {
 	cl := e.C.S3ForRegion(near)
-	in := &s3.HeadBucketInput{Bucket: aws.String(bucket), ExpectedBucketOwner: e.bucketOwner()}
+	in := &s3.HeadBucketInput{Bucket: aws.String(bucket), ExpectedBucketOwner: owner}
 	out, err := cl.HeadBucket(ctx, in)
 	switch {
 	case err == nil:
@@ -226,16 +247,20 @@ func logTargetDiag(t *logTarget, b *spec.Bucket, region string, status int) *hcl
 }
 
 // trailLogBucketDiag is the diagnostic for trail tr writing its logs to t,
-// or nil when t exists and is the caller's. The region does not matter:
-// CloudTrail delivers to a bucket in any region.
+// or nil when t exists and is the caller's (or the account its
+// log_bucket_account names). The region does not matter: CloudTrail
+// delivers to a bucket in any region.
 func trailLogBucketDiag(t *logTarget, tr *spec.Trail, status int) *hcl.Diagnostic {
+	if t.owner != "" {
+		return foreignTrailLogBucketDiag(t, tr, status)
+	}
 	rng := tr.LogBucket.Range
 	name := shownName(t)
 	fix := "CloudTrail delivers logs to a bucket of any account whose policy lets it write, so teramotc sends a trail's " +
-		"logs only to a bucket of your own account. Declare the log bucket in the spec as a bucket block and write " +
-		"log_bucket = bucket.LABEL.name so that teramotc creates it and lets CloudTrail write to it, or create it in " +
-		"your account with a policy that lets cloudtrail.amazonaws.com write, and check the name for typos. " +
-		"Nothing was written to AWS."
+		"logs only to a bucket of your own account, or of the account that log_bucket_account names. Declare the log " +
+		"bucket in the spec as a bucket block and write log_bucket = bucket.LABEL.name so that teramotc creates it and " +
+		"lets CloudTrail write to it, or create it in your account with a policy that lets cloudtrail.amazonaws.com " +
+		"write, and check the name for typos. Nothing was written to AWS."
 	switch status {
 	case targetMissing:
 		return &hcl.Diagnostic{Severity: hcl.DiagError, Subject: &rng,
@@ -247,7 +272,42 @@ func trailLogBucketDiag(t *logTarget, tr *spec.Trail, status int) *hcl.Diagnosti
 			Summary: fmt.Sprintf("Trail log bucket %s not yours", name),
 			Detail: fmt.Sprintf("%s sends its logs to %s, but S3 denied HeadBucket on it: it belongs to another account, "+
 				"which would read the data events of your bucket, or your credentials may not read it (s3:ListBucket). "+
-				"If it is yours, allow s3:ListBucket on it and rerun. %s", tr.Address, name, fix)}
+				"If the bucket belongs to another account of your organization, such as its log archive account, set "+
+				"log_bucket_account = \"ID\" in %s to that account's 12-digit id, and teramotc checks that the bucket is "+
+				"that account's instead. If it is yours, allow s3:ListBucket on it and rerun. %s",
+				tr.Address, name, tr.Address, fix)}
+	}
+	return nil
+}
+
+// foreignTrailLogBucketDiag is trailLogBucketDiag for a log bucket that
+// log_bucket_account says belongs to another account: S3 answers 403 when
+// that account does not own it (ExpectedBucketOwner), and also when its
+// policy does not let the caller list it.
+func foreignTrailLogBucketDiag(t *logTarget, tr *spec.Trail, status int) *hcl.Diagnostic {
+	rng := tr.LogBucket.Range
+	name := shownName(t)
+	owner := t.owner
+	if t.ownerSens {
+		owner = spec.RedactedText
+	}
+	switch status {
+	case targetMissing:
+		return &hcl.Diagnostic{Severity: hcl.DiagError, Subject: &rng,
+			Summary: fmt.Sprintf("Trail log bucket %s not found", name),
+			Detail: fmt.Sprintf("%s sends its logs to %s, which does not exist: whoever creates a bucket of that name "+
+				"would receive them. Check the name for typos, or create the bucket in account %s (log_bucket_account) "+
+				"with a policy that lets cloudtrail.amazonaws.com write, and rerun. Nothing was written to AWS.",
+				tr.Address, name, owner)}
+	case targetDenied:
+		return &hcl.Diagnostic{Severity: hcl.DiagError, Subject: &rng,
+			Summary: fmt.Sprintf("Trail log bucket %s not of account %s", name, owner),
+			Detail: fmt.Sprintf("%s sends its logs to %s, which log_bucket_account says belongs to account %s, but S3 "+
+				"denied HeadBucket with that expected owner: the bucket belongs to another account, which would read "+
+				"the data events of your bucket, or its policy does not let your account list it (s3:ListBucket). "+
+				"Check the bucket name and log_bucket_account; if both are right, let your account s3:ListBucket on "+
+				"the bucket in its policy (in account %s) and rerun. Nothing was written to AWS.",
+				tr.Address, name, owner, owner)}
 	}
 	return nil
 }

@@ -166,3 +166,114 @@ trail "audit" {
 		t.Errorf("diagnostics %v: want one that does not show the sensitive name", diags)
 	}
 }
+
+// TestCheckLogTargetsTrailAccount checks log_bucket_account: HeadBucket
+// carries it as ExpectedBucketOwner (the fake answers 403 to any other
+// owner, as S3 does), a bucket of that account passes, a bucket of another
+// stops with an error naming the account, and without log_bucket_account
+// a 403 stops with an error that says to set it.
+func TestCheckLogTargetsTrailAccount(t *testing.T) {
+	const archive = "444455556666"
+	spec := func(account string) string {
+		attr := ""
+		if account != "" {
+			attr = "\n  log_bucket_account = \"" + account + "\""
+		}
+		return `
+aws {
+  account_id = "111122223333"
+}
+
+bucket "data" {
+  name   = "acme-shared-data"
+  region = "us-east-1"
+}
+
+trail "audit" {
+  bucket     = bucket.data
+  log_bucket = "org-log-archive"` + attr + `
+}
+`
+	}
+	tests := []struct {
+		name    string
+		account string // log_bucket_account; "" = not given
+		owner   string // of org-log-archive
+		missing bool   // org-log-archive does not exist
+		want    []string
+		detail  string // a part of the detail of the one diagnostic
+	}{
+		{name: "given and matching", account: archive, owner: archive},
+		{name: "own account given", account: fakeAccount, owner: fakeAccount},
+		{name: "given, another owner", account: archive, owner: "999988887777",
+			want:   []string{`Trail log bucket "org-log-archive" not of account 444455556666 @ log_bucket = "org-log-archive"`},
+			detail: "let your account s3:ListBucket on the bucket in its policy (in account 444455556666)"},
+		{name: "given, bucket of the caller", account: archive, owner: fakeAccount,
+			want:   []string{`Trail log bucket "org-log-archive" not of account 444455556666 @ log_bucket = "org-log-archive"`},
+			detail: "Check the bucket name and log_bucket_account"},
+		{name: "not given, another owner", owner: archive,
+			want:   []string{`Trail log bucket "org-log-archive" not yours @ log_bucket = "org-log-archive"`},
+			detail: `set log_bucket_account = "ID" in trail.audit to that account's 12-digit id`},
+		{name: "given, missing", account: archive, owner: archive, missing: true,
+			want:   []string{`Trail log bucket "org-log-archive" not found @ log_bucket = "org-log-archive"`},
+			detail: "create the bucket in account 444455556666 (log_bucket_account)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, src := loadLogSpec(t, spec(tc.account))
+			f := newFake()
+			if !tc.missing {
+				f.buckets["org-log-archive"] = &fakeBucket{}
+			}
+			f.bucketOwners = map[string]string{"org-log-archive": tc.owner} // the fake checks the owner first
+			e := fakeEngine(t, f)
+			diags, err := e.CheckLogTargets(context.Background(), s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.Summary+" @ "+string(src[d.Subject.Start.Byte:d.Subject.End.Byte]))
+				if !strings.Contains(d.Detail, tc.detail) || !strings.HasSuffix(d.Detail, "Nothing was written to AWS.") {
+					t.Errorf("detail %q: want it to say %q and that nothing was written", d.Detail, tc.detail)
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("diagnostics differ (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestCheckLogTargetsTrailTwoOwners checks that one name given with two
+// owners (a trail with log_bucket_account, an access-log target without)
+// is asked about once for each, with that owner.
+func TestCheckLogTargetsTrailTwoOwners(t *testing.T) {
+	s, _ := loadLogSpec(t, `
+aws {
+  account_id = "111122223333"
+}
+
+bucket "data" {
+  name   = "acme-data"
+  region = "us-east-1"
+  access_logging {
+    target_bucket = "acme-central-logs"
+  }
+}
+
+trail "audit" {
+  bucket             = bucket.data
+  log_bucket         = "acme-central-logs"
+  log_bucket_account = "444455556666"
+}
+`)
+	h := &headRegions{regions: map[string]string{"acme-central-logs": "us-east-1"}}
+	e := &Engine{C: &Clients{S3ForRegion: func(string) S3API { return h }}, Account: "111122223333"}
+	if _, err := e.CheckLogTargets(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"111122223333", "444455556666"}, h.owners); diff != "" {
+		t.Errorf("ExpectedBucketOwner differs (-want +got)\n%s", diff)
+	}
+}

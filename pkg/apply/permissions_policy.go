@@ -224,8 +224,12 @@ func permTargets(s *spec.Spec, items []*Item, a arns, command string) []permTarg
 			}
 		}
 	}
+	seen := map[string]bool{}
 	for _, t := range undeclaredLogTargets(s) { // access-log targets and trail log buckets (CheckLogTargets)
-		add(tLogTarget, ResourceBucket, a.bucket(t.name))
+		if !seen[t.name] { // one name asked about for two owners (log_bucket_account)
+			seen[t.name] = true
+			add(tLogTarget, ResourceBucket, a.bucket(t.name))
+		}
 	}
 	return ts
 }

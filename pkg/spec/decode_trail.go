@@ -13,6 +13,7 @@ func (l *loader) decodeTrail(b *hcl.Block) *Trail {
 		Block:             blockOf(b, "trail."+label),
 		Label:             label,
 		Bucket:            l.bucketRef(a, "bucket"),
+		LogBucketAccount:  a.str("log_bucket_account", ""),
 		LogPrefix:         a.str("log_prefix", ""),
 		ReadEvents:        a.boolean("read_events", true),
 		WriteEvents:       a.boolean("write_events", true),

@@ -255,8 +255,12 @@ type Trail struct {
 	Bucket Attr[string] `json:"bucket"`
 	// LogBucket is the resolved name of the bucket receiving the logs;
 	// LogBucketRef the label when it refers to a declared bucket.
-	LogBucket         Attr[string] `json:"log_bucket"`
-	LogBucketRef      string       `json:"log_bucket_ref"`
+	LogBucket    Attr[string] `json:"log_bucket"`
+	LogBucketRef string       `json:"log_bucket_ref"`
+	// LogBucketAccount is the 12-digit account that owns a log bucket
+	// named by a literal string that the spec does not declare, such as
+	// an organization's log archive account (default: aws.account_id).
+	LogBucketAccount  Attr[string] `json:"log_bucket_account"`
 	LogPrefix         Attr[string] `json:"log_prefix"`
 	ReadEvents        Attr[bool]   `json:"read_events"`
 	WriteEvents       Attr[bool]   `json:"write_events"`

@@ -67,7 +67,7 @@ var roleSchema = attrSchema(nil,
 	"name", "path", "trusted_account_id", "trusted_principal", "external_id", "max_session_duration", "policy_name")
 
 var trailSchema = attrSchema(nil,
-	"bucket", "log_bucket", "log_prefix", "read_events", "write_events", "multi_region",
+	"bucket", "log_bucket", "log_bucket_account", "log_prefix", "read_events", "write_events", "multi_region",
 	"log_file_validation", "kms_key_arn", "management_events")
 
 func attrSchema(blocks []hcl.BlockHeaderSchema, names ...string) *hcl.BodySchema {

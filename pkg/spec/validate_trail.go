@@ -15,8 +15,32 @@ const maxLogPrefix = 200
 // of its KMS key.
 func (l *loader) checkTrail(t *Trail) {
 	l.checkNamedBucket(t.LogBucket, t.LogBucketRef, "the trail's log_bucket")
+	l.checkLogBucketAccount(t)
 	l.checkLogPrefix(t.LogPrefix)
 	l.checkTrailKMSRegion(t)
+}
+
+// checkLogBucketAccount checks log_bucket_account: 12 digits, and only
+// with a log bucket that the spec does not declare. A declared log bucket
+// is created in the spec's own account, so another owner is a
+// contradiction and the own account a no-op; either way the attribute
+// says nothing plan could check.
+func (l *loader) checkLogBucketAccount(t *Trail) {
+	a := t.LogBucketAccount
+	if !a.Set {
+		return
+	}
+	if !accountIDRe.MatchString(a.Value) {
+		l.errorf(a.Range.Ptr(), "Invalid log bucket account",
+			"log_bucket_account must be the 12 digits of the AWS account that owns the log bucket, like \"444455556666\".")
+		return
+	}
+	if logs := l.declaredLogBucket(t); logs != nil {
+		l.errorf(a.Range.Ptr(), "Log bucket account for a declared bucket",
+			"log_bucket_account names the owner of a log bucket that the spec does not declare, but this trail's "+
+				"log bucket is %s, which teramotc creates in the spec's own account. Remove log_bucket_account, or, "+
+				"for a bucket of another account with the same name, remove that bucket block.", logs.Address)
+	}
 }
 
 // checkLogPrefix rejects a log_prefix that CloudTrail refuses (over 200

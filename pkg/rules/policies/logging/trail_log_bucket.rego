@@ -18,7 +18,12 @@
 #   data events to that account, and lint cannot see who owns the bucket or
 #   who may read it. plan and apply check that it exists and is the
 #   caller's (HeadBucket with ExpectedBucketOwner) before they create or
-#   update the trail.
+#   update the trail. A trail that delivers to another account of the
+#   organization (a central log archive) names that account in
+#   log_bucket_account: plan and apply then check that the bucket is that
+#   account's, and the warning says that the logs go to it. With
+#   log_bucket_account equal to aws.account_id there is no warning, since
+#   plan and apply check the owner.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
 #     description: AWS documentation
@@ -35,9 +40,10 @@
 #     data bucket, and keep block_public_access = true on
 #     it. Set account_id in the aws block, and exempt cloudtrail.amazonaws.com
 #     from your own Deny statements on the log bucket. Declare the log
-#     bucket in the spec (log_bucket = bucket.logs.name); for a central log
-#     bucket managed elsewhere, check that it is your organization's and
-#     suppress the warning with that reason.
+#     bucket in the spec (log_bucket = bucket.logs.name). For a central log
+#     bucket of another account of your organization, set
+#     log_bucket_account = "ID" to that account (plan and apply check that
+#     the bucket is its), and suppress the warning with that reason.
 #   security_severity: "7.5"
 #   peers: [AVD-AWS-0161, "FSBP CloudTrail.6", "CIS 3.3"]
 package teramotc.rules.trail_log_bucket
@@ -141,15 +147,35 @@ deny contains f if {
 # a warning, since only plan and apply can check its owner.
 deny contains f if {
 	some t in input.trails
-	object.get(t, "log_bucket_ref", "") == ""
-	t.log_bucket.value != ""
-	not declared_name(t.log_bucket.value)
+	undeclared_log_bucket(t)
+	object.get(t, ["log_bucket_account", "value"], "") == ""
 	f := {
-		"msg": sprintf("trail %q writes its logs to bucket %s, which the spec does not declare: CloudTrail delivers to any account's bucket that lets it, and lint cannot check who owns or reads it (plan and apply stop unless it is your account's)", [t.label, common.shown(t.log_bucket)]),
+		"msg": sprintf("trail %q writes its logs to bucket %s, which the spec does not declare: CloudTrail delivers to any account's bucket that lets it, and lint cannot check who owns or reads it (plan and apply stop unless it is your account's; set log_bucket_account for a bucket of another account of your organization)", [t.label, common.shown(t.log_bucket)]),
 		"range": t.log_bucket.range,
 		"address": t.address,
 		"severity": "warning",
 	}
+}
+
+# log_bucket_account names another account: the logs go there.
+deny contains f if {
+	some t in input.trails
+	undeclared_log_bucket(t)
+	account := object.get(t, ["log_bucket_account", "value"], "")
+	account != ""
+	account != common.own_account
+	f := {
+		"msg": sprintf("trail %q writes its logs to bucket %s of account %s (log_bucket_account), which receives the data events of bucket %q: lint cannot check who reads them there (plan and apply check that the bucket is that account's)", [t.label, common.shown(t.log_bucket), common.shown(t.log_bucket_account), t.bucket.value]),
+		"range": t.log_bucket.range,
+		"address": t.address,
+		"severity": "warning",
+	}
+}
+
+undeclared_log_bucket(t) if {
+	object.get(t, "log_bucket_ref", "") == ""
+	t.log_bucket.value != ""
+	not declared_name(t.log_bucket.value)
 }
 
 declared_name(name) if count(common.bucket_name_index[name]) > 0

@@ -67,6 +67,28 @@ test_warn_undeclared_log_bucket_sensitive if {
 	contains(f.msg, "bucket (sensitive), which")
 }
 
+# log_bucket_account of another account (an organization's log archive):
+# a warning that says where the logs go; of the own account: none.
+with_account(account) := object.union(trail("", "org-log-archive"), {"log_bucket_account": attr(account, 22)})
+
+test_warn_log_bucket_of_another_account if {
+	fs := trail_log_bucket.deny with input as {"aws": aws, "buckets": [bucket("data", false)], "grants": grants, "trails": [with_account("444455556666")]}
+	[[f.range, f.severity] | some f in fs] == [[rng(21), "warning"]]
+	some f in fs
+	contains(f.msg, "bucket \"org-log-archive\" of account \"444455556666\" (log_bucket_account)")
+}
+
+test_warn_log_bucket_account_sensitive if {
+	t := object.union(with_account("444455556666"), {"log_bucket_account": object.union(attr("(sensitive)", 22), {"sensitive": true})})
+	fs := trail_log_bucket.deny with input as {"aws": aws, "buckets": [bucket("data", false)], "grants": grants, "trails": [t]}
+	some f in fs
+	contains(f.msg, "of account (sensitive)")
+}
+
+test_pass_log_bucket_of_own_account if {
+	count(trail_log_bucket.deny) == 0 with input as {"aws": aws, "buckets": [bucket("data", false)], "grants": grants, "trails": [with_account("111122223333")]}
+}
+
 # Declared by reference or by name: no warning.
 test_pass_declared_log_bucket_by_name if {
 	doc := {"aws": aws, "buckets": [bucket("data", false), bucket("logs", false)], "grants": grants, "trails": [trail("", "acme-logs")]}
