@@ -6,7 +6,9 @@
 #   cloudtrail.amazonaws.com, ...) must say for whom the service may act: a
 #   condition with a fixed operator (StringEquals, StringLike, ArnEquals,
 #   ArnLike, never ...IfExists or a negated one) on aws:SourceArn,
-#   aws:SourceAccount or aws:SourceOrgID. A service acts for every AWS
+#   aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths (an
+#   organization path with its organization id fixed, such as
+#   ForAnyValue:StringLike "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"). A service acts for every AWS
 #   customer, so without it any account can point its own CloudFront
 #   distribution, trail or bucket at this bucket and read or write through
 #   the service (the cross-service confused deputy). S3 calls such a policy
@@ -34,7 +36,9 @@
 #     ["arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE"]`, or
 #     `variable = "aws:SourceAccount"` with the own account id. For log
 #     delivery into a declared bucket, use `access_logging` or a `trail`:
-#     teramotc renders scoped statements itself.
+#     teramotc renders scoped statements itself. If the service sends none
+#     of these keys with its requests (check its documentation), a
+#     condition would lock it out: suppress the finding with that reason.
 #   security_severity: "8.1"
 #   peers: []
 package teramotc.rules.service_principal_scoped

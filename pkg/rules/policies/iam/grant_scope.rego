@@ -5,7 +5,8 @@
 #   prefix limits the object actions (their Resource is
 #   BUCKET/PREFIX*) and the listings (s3:ListBucket and s3:ListBucketVersions
 #   get an s3:prefix condition), but not the other bucket-level actions of
-#   extra_actions: s3:ListBucketMultipartUploads lists the uploads of the
+#   extra_actions (a wildcard that matches only object actions, such as
+#   s3:GetObject*, grants nothing on the bucket and is not reported here): s3:ListBucketMultipartUploads lists the uploads of the
 #   whole bucket, s3:GetBucketPolicy shows the policy that names every
 #   partner, a configuration write changes the bucket for everyone. Reads
 #   of the bucket's settings are notices, the others warnings (the actions
@@ -58,6 +59,7 @@ deny contains f if {
 	acts := [a |
 		some a in common.actions(s)
 		not common.covers_any_action({"Action": a}, admin_actions.all)
+		not object_only(a)
 		prefix_tier(a) == tier
 	]
 	count(acts) > 0
@@ -77,6 +79,18 @@ prefix_tier(a) := "notice" if {
 	not identity.has_wildcard(a)
 	identity.s3_info[identity.name(a)].level == "Read"
 } else := "warning"
+
+# object_only: an S3 action, or a wildcard, that matches only object-level
+# actions (s3:GetObject*): on the bucket ARN, where the renderer puts a
+# wildcard, it grants nothing, so it acts on no bucket at all (TMC501
+# reports the wildcard itself).
+object_only(a) if {
+	identity.service(a) == "s3"
+	n := identity.name(a)
+	levels := {info.resource | some k, info in identity.s3_info; glob.match(n, null, k)}
+	count(levels) > 0
+	levels == {"object"}
+}
 
 # bucket_wide: a Resource is the bucket ARN (not BUCKET/...).
 bucket_wide(s) if {

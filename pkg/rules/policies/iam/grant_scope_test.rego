@@ -129,3 +129,18 @@ test_bucket_policy_version_reads if {
 test_bucket_policy_own_account_passes if {
 	count(grant_scope.deny) == 0 with input as policy_spec("arn:aws:iam::111122223333:role/restore", ["s3:GetObjectVersion"])
 }
+
+# Review-diff4 L1: a wildcard of object actions only (s3:GetObject*) on the
+# bucket ARN grants nothing there and is not "bucket-level"; a wildcard
+# that also matches bucket actions still is.
+prefix_findings(fs) := {f | some f in fs; contains(f.msg, "bucket-level")}
+
+test_prefix_object_wildcard_not_bucket_level if {
+	fs := prefix_findings(grant_scope.deny) with input as grant_spec(user, "partner/", ["s3:GetObject"], ["s3:GetObject*", "s3:GetBucketLocation"])
+	count(fs) == 1
+	some f in fs
+	f.severity == "notice"
+	not contains(f.msg, "GetObject")
+	count(prefix_findings(grant_scope.deny)) == 0 with input as grant_spec(user, "partner/", ["s3:GetObject"], ["s3:PutObject*", "s3:*Object"])
+	count(prefix_findings(grant_scope.deny)) == 1 with input as grant_spec(user, "partner/", ["s3:GetObject"], ["s3:Get*"])
+}

@@ -21,7 +21,7 @@ source_scoped(s) if {
 	scopes_source(c)
 }
 
-source_keys := {"aws:sourcearn", "aws:sourceaccount", "aws:sourceorgid"}
+source_keys := {"aws:sourcearn", "aws:sourceaccount", "aws:sourceorgid", "aws:sourceorgpaths"}
 
 # scopes_source: a fixed operator (never ...IfExists, which holds when the
 # key is missing, nor a negated operator or ForAllValues) and every value
@@ -43,6 +43,14 @@ own_source(_, "aws:sourceaccount", v) if {
 
 # An organization id cannot be checked against the account: any fixed one.
 own_source(_, "aws:sourceorgid", v) if fixed_value(v)
+
+# An organization path (aws:SourceOrgPaths, "o-ID/r-ROOT/ou-.../"): its
+# organization id fixed, wildcards only after it
+# (ForAnyValue:StringLike "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*").
+own_source(_, "aws:sourceorgpaths", v) if {
+	is_string(v)
+	regex.match(`^o-[a-z0-9]{10,32}/`, v)
+}
 
 # An ARN with an account field: that field fixed to the own account, and
 # for a string operator nothing before it a wildcard (own_arn_prefix).

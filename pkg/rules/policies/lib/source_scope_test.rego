@@ -22,6 +22,9 @@ test_scoped_to_own_account if {
 		{"ArnLike": {"aws:SourceArn": "arn:aws:cloudtrail:*:111122223333:trail/*"}},
 		{"StringLike": {"aws:SourceArn": "arn:aws:cloudfront::111122223333:distribution/*"}},
 		{"StringEquals": {"aws:SourceOrgID": "o-a1b2c3d4e5"}},
+		# Review-diff4 L2: an organization path with a fixed organization id.
+		{"ForAnyValue:StringLike": {"aws:SourceOrgPaths": "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"}},
+		{"ForAnyValue:StringEquals": {"aws:SourceOrgPaths": ["o-a1b2c3d4e5/r-ab12/"]}},
 		# The bucket ARN of a declared bucket (the access log source).
 		{"ArnLike": {"aws:SourceArn": "arn:aws:s3:::acme-data"}},
 		# Conditions are ANDed: one scoping entry is enough.
@@ -50,6 +53,10 @@ test_not_scoped if {
 		{"ArnLike": {"aws:SourceArn": "arn:aws:s3:::elsewhere"}},
 		{"ArnLike": {"aws:SourceArn": "arn:aws:s3:::acme-*"}},
 		{"StringLike": {"aws:SourceOrgID": "o-*"}},
+		{"ForAnyValue:StringLike": {"aws:SourceOrgPaths": "o-*/r-ab12/*"}},
+		{"ForAnyValue:StringLike": {"aws:SourceOrgPaths": "*"}},
+		{"ForAnyValue:StringLike": {"aws:SourceOrgPaths": ["o-a1b2c3d4e5/r-ab12/*", "*/ou-ab12-11111111/*"]}},
+		{"ForAllValues:StringLike": {"aws:SourceOrgPaths": "o-a1b2c3d4e5/r-ab12/*"}},
 		{"StringEquals": {"aws:SourceOwner": "111122223333"}},
 	] {
 		not scoped(c)

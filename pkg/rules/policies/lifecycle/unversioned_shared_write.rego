@@ -7,7 +7,10 @@
 #   s3:PutObject, s3:DeleteObject or s3:DeleteObjectVersion lets someone
 #   outside the account, or whoever steals their credentials, destroy the
 #   bucket's data beyond recovery. TMC301 warns about every bucket without
-#   versioning; this rule makes the shared case an error.
+#   versioning; this rule makes the shared case an error. When every such
+#   party is a grant whose writes and deletes are limited to its prefix
+#   (an "inbox/" drop box), the finding is a warning that names the
+#   prefix: only the objects under it are at risk.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
 #     description: AWS documentation
@@ -33,20 +36,47 @@ import data.teramotc.lib.sharing
 # versioning nothing keeps the old data.
 destructive := ["s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion"]
 
-# writers lists, for bucket b, who else may overwrite or delete its objects:
-# the grants on b whose identity policy allows it, and the bucket policy's
-# Allow statements to another account that do.
+# writers lists, for bucket b, who else may overwrite or delete its objects,
+# as {"name", "prefix"}: the grants on b whose identity policy allows it
+# (with the grant's prefix when every such statement is limited to the
+# objects under it, "" otherwise), and the bucket policy's Allow statements
+# to another account that do (prefix "").
 writers(b) := grant_writers(b) | statement_writers(b)
 
-grant_writers(b) := {sprintf("grant %q", [g.label]) |
+grant_writers(b) := {{"name": sprintf("grant %q", [g.label]), "prefix": limit(g, b)} |
 	some g in input.grants
 	g.bucket.value == b.label
+	count(grant_writes(g)) > 0
+}
+
+grant_writes(g) := [s |
 	some [_, _, s] in common.statements_at_address("identity-policy", g.address)
 	s.Effect == "Allow"
 	common.covers_any_action(s, destructive)
+]
+
+# limit is the grant's prefix when every statement of it that writes or
+# deletes names only the bucket (where object actions grant nothing) or
+# objects under the prefix; "" otherwise.
+limit(g, b) := p if {
+	p := object.get(g, ["prefix", "value"], "")
+	p != ""
+	under := concat("", [common.bucket_arn(b.name.value), "/", p])
+	every s in grant_writes(g) {
+		every r in common.resources(s) {
+			within(r, b, under)
+		}
+	}
+} else := ""
+
+within(r, b, _) if r == common.bucket_arn(b.name.value)
+
+within(r, _, under) if {
+	startswith(r, under)
+	not contains(substring(r, 0, count(under)), "*")
 }
 
-statement_writers(b) := {sprintf("bucket policy statement %s", [name(s, i)]) |
+statement_writers(b) := {{"name": sprintf("bucket policy statement %s", [name(s, i)]), "prefix": ""} |
 	some [_, i, s] in common.statements_at_address("bucket-policy", b.address)
 	s.Effect == "Allow"
 	sharing.shares(s)
@@ -57,14 +87,38 @@ name(s, i) := sprintf("%q", [s.Sid]) if s.Sid
 
 else := sprintf("%d", [i])
 
+# An unlimited writer is an error; writers that all are grants limited to
+# a prefix are a warning that names the prefixes: they can destroy only the
+# objects under them.
 deny contains f if {
 	some b in input.buckets
 	b.versioning.value == false
-	ws := sort(writers(b))
-	count(ws) > 0
+	ws := writers(b)
+	some w in ws
+	w.prefix == ""
 	f := {
-		"msg": sprintf("bucket %q is not versioned, but another party can overwrite or delete its objects (%s): what they overwrite or delete cannot be recovered", [b.label, concat(", ", ws)]),
+		"msg": sprintf("bucket %q is not versioned, but another party can overwrite or delete its objects (%s): what they overwrite or delete cannot be recovered", [b.label, concat(", ", sort([shown(w) | some w in ws]))]),
 		"range": b.versioning.range,
 		"address": b.address,
 	}
 }
+
+deny contains f if {
+	some b in input.buckets
+	b.versioning.value == false
+	ws := writers(b)
+	count(ws) > 0
+	every w in ws {
+		w.prefix != ""
+	}
+	f := {
+		"msg": sprintf("bucket %q is not versioned, but another party can overwrite or delete the objects under a prefix (%s): what they overwrite or delete there cannot be recovered", [b.label, concat(", ", sort([shown(w) | some w in ws]))]),
+		"range": b.versioning.range,
+		"address": b.address,
+		"severity": "warning",
+	}
+}
+
+shown(w) := w.name if w.prefix == ""
+
+else := sprintf("%s under %q", [w.name, w.prefix])

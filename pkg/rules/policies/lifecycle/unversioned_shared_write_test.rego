@@ -43,3 +43,44 @@ test_passes if {
 	count(unversioned_shared_write.deny) == 0 with input as spec(false, [grant("partner", "other")], [identity("grant.partner", ["s3:PutObject"])])
 	count(unversioned_shared_write.deny) == 0 with input as spec(false, [], [bucket_policy("arn:aws:iam::111122223333:role/app", ["s3:PutObject"])])
 }
+
+# Review-diff4 M2: a grant whose writes and deletes reach only the objects
+# under its prefix is a warning that names the prefix; a statement on the
+# whole bucket, or another unlimited writer, keeps the error.
+prefixed(label, prefix) := object.union(grant(label, "data"), {"prefix": {"value": prefix}})
+
+identity_on(address, actions, resources) := {"kind": "identity-policy", "address": address, "content": {"Statement": [
+	{"Effect": "Allow", "Action": actions, "Resource": resources},
+	{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::acme-data"},
+]}}
+
+test_prefixed_grant_warns if {
+	docs := [identity_on("grant.partner", ["s3:PutObject", "s3:DeleteObject"], "arn:aws:s3:::acme-data/inbox/*")]
+	fs := unversioned_shared_write.deny with input as spec(false, [prefixed("partner", "inbox/")], docs)
+	count(fs) == 1
+	some f in fs
+	f.severity == "warning"
+	contains(f.msg, `grant "partner" under "inbox/"`)
+	not contains(f.msg, "its objects")
+}
+
+test_prefixed_grant_on_whole_bucket_fails if {
+	docs := [identity_on("grant.partner", ["s3:PutObject"], "arn:aws:s3:::acme-data/*")]
+	fs := unversioned_shared_write.deny with input as spec(false, [prefixed("partner", "inbox/")], docs)
+	count(fs) == 1
+	some f in fs
+	not f.severity
+	contains(f.msg, "its objects")
+}
+
+test_prefixed_and_unlimited_fails if {
+	docs := [
+		identity_on("grant.partner", ["s3:PutObject"], "arn:aws:s3:::acme-data/inbox/*"),
+		bucket_policy("arn:aws:iam::210987654321:root", ["s3:PutObject"]),
+	]
+	fs := unversioned_shared_write.deny with input as spec(false, [prefixed("partner", "inbox/")], docs)
+	count(fs) == 1
+	some f in fs
+	not f.severity
+	contains(f.msg, `(bucket policy statement "Partner", grant "partner" under "inbox/")`)
+}

@@ -9,8 +9,11 @@
 #   and no log would ever arrive. A Deny in that policy that applies to the
 #   delivery (such as a deny of uploads without an encryption header, which
 #   the service does not send) beats the Allow, and the logs are lost just
-#   the same. The statement is scoped with aws:SourceAccount, so the spec
-#   must name its account (aws.account_id). The target must not be shared
+#   the same. The statement teramotc renders names the source bucket's ARN
+#   (aws:SourceArn) and, when the aws block names the account, also
+#   aws:SourceAccount; since an S3 bucket ARN carries no account, only the
+#   latter proves the logs come from the own account, so the spec must name
+#   its account (aws.account_id). The target must not be shared
 #   with another account (by a grant, or by an Allow of its policy to another
 #   account or a wildcard principal that no condition limits to the own
 #   account): server access log records name the requester, source IP,

@@ -13,17 +13,31 @@
 #   are always enough), or an id made of words ("teramot-external-id",
 #   "partner-secret") defeats it. Names shorter than 4 characters are not
 #   looked for. The estimated randomness of the id must be 64 bits or
-#   more: the parts between separators that hold no digit count as words
-#   and add nothing, and so do runs of 5 letters or more with 2 vowels or
-#   more in one case or capitalized ("Secret" in "Secret2024", not in a
-#   hexadecimal part such as "deadbeef01"); each other character adds the
-#   bits of the id's alphabet (3.3 for digits only, 4 for hexadecimal, 5.2
-#   for letters of one case and digits, 6 for both cases and digits). A
-#   UUID and the id teramotc init writes ("tmc-" and 32 hex digits) have
-#   more than 100, 16 random hex digits just 64, so a
-#   16-digit number (53) is too little. Use the random id the partner
-#   issued. An id that STS would refuse is also a validate error: that part
-#   cannot be suppressed or disabled.
+#   more. Words add nothing to it: the id is cut into parts at its
+#   separators and each part into chunks of digits and of letters in one
+#   case or capitalized ("MyExternalId": "My", "External", "Id"; a
+#   hexadecimal part with a digit stays whole: "deadbeef01"). A chunk of
+#   letters in a short list of common id words ("external", "id", "secret",
+#   "partner", "tmc", ...) adds nothing, and listed words of 4 letters or
+#   more are dropped from inside a longer chunk ("mysecretvalue"). A
+#   pronounceable chunk (5 to 12 letters, at least 35 % vowels, never 3
+#   consonants or 3 vowels in a row: "contoso") adds 2 bits a letter, what
+#   a made-up name is worth; random letters look pronounceable now and
+#   then, so it is not counted as nothing. In a part of both cases only
+#   capitalized chunks and the first one can be words, so random text
+#   ("FtHxkeoObPkUVoGd") is not cut into words. Each remaining character
+#   adds the bits of the alphabet of all of them (3.3 for digits only, 4
+#   for hexadecimal, 5.2 for letters of one case and digits, 6 for both
+#   cases and digits). Random ids of the common forms (UUIDs, 32 hex
+#   digits, 20 or more random letters and digits, 24 random lower-case
+#   letters and digits, 16 or more random bytes in base64) pass; a test
+#   checks 2,000 of each. teramotc init's ids ("tmc-" and 32 hex digits)
+#   have 128 bits. A random number of 16 to 19 digits (53 to 63 bits) with
+#   no other problem is only a warning: partners issue such numbers, and
+#   guessing one still takes about 2^53 AssumeRole calls through the
+#   partner's service. Use the random id the partner issued. An id that
+#   STS would refuse is also a validate error: that part cannot be
+#   suppressed or disabled.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html
 #     description: AWS documentation
@@ -38,7 +52,9 @@
 #     Set external_id to the random value (16 characters or more with at
 #     least 64 bits of randomness, for example a UUID) that the partner
 #     issued for your account, from a sensitive variable; words and names
-#     around a few random characters do not count.
+#     around a few random characters do not count. If the partner issued
+#     a random id that this estimate misjudges, suppress the finding with
+#     that reason.
 #   security_severity: "6.5"
 #   peers: ["KICS 09c35abf"]
 package teramotc.rules.external_id_quality
@@ -71,7 +87,7 @@ problems(g, v) := {msg |
 		[sequence(v), "it is a simple sequence or repeats a short unit"],
 		[spec_name(g, v), "it contains a name in the spec (bucket, grant, role or policy)"],
 		[has_account(v), "it contains an AWS account id"],
-		[guessable(v), sprintf("it has about %d bits of randomness, fewer than %d (parts without digits count as words)", [round(randomness(v)), min_bits])],
+		[guessable(v), sprintf("it has about %d bits of randomness, fewer than %d (words count for little or nothing)", [round(randomness(v)), min_bits])],
 	]
 	check[0] == true
 	msg := check[1]
@@ -216,12 +232,26 @@ deny contains f if {
 	v := r.external_id.value
 	found := problems(g, v)
 	count(found) > 0
-	f := {
-		"msg": sprintf("the external id of role %s is weak: %s", [identity.show(r.name), concat("; ", sort(found))]),
-		"range": r.external_id.range,
-		"address": g.address,
-	}
+	f := object.union(
+		{
+			"msg": sprintf("the external id of role %s is weak: %s", [identity.show(r.name), concat("; ", sort(found))]),
+			"range": r.external_id.range,
+			"address": g.address,
+		},
+		number_severity(v, found),
+	)
 }
+
+# number_severity lowers to a warning the finding of a random number of 16
+# to 19 digits (53 to 63 bits) that has no other problem: partners issue
+# such numbers, and guessing one still takes about 2^53 tries through the
+# partner's own service, one AssumeRole each.
+number_severity(v, found) := {"severity": "warning"} if {
+	regex.match(`^[0-9]+$`, v)
+	randomness(v) >= 50
+	count(found) == 1
+	guessable(v)
+} else := {}
 
 # guessable: v, in the characters STS accepts, has less than min_bits of
 # estimated randomness. Only ids of min_length or more are measured (a
@@ -234,35 +264,95 @@ guessable(v) if {
 } else := false
 
 # randomness estimates the bits of v: each random character (random_part)
-# adds log2 of the alphabet of all of them.
-randomness(v) := count(r) * alphabet_bits(r) if r := random_part(v)
+# adds log2 of the alphabet of all of them, each letter of a pronounceable
+# chunk (spoken) 2 bits.
+randomness(v) := (count(r) * alphabet_bits(r)) + (2 * spoken_letters(v)) if r := random_part(v)
 
-# random_part is v without its separators and its words: the parts between
-# separators that hold no digit ("tmc", "external", "Secret"), and, in the
-# parts that hold a digit and are no hexadecimal number, the runs of letters
-# that look like words (word_run). A hexadecimal part counts whole: its
-# letters are digits ("deadbeef01").
-random_part(v) := concat("", [run |
+# random_part is v without its separators and its words. A part between
+# separators that holds a digit and is a hexadecimal number counts whole:
+# its letters are digits ("deadbeef01"). Every other part is cut into
+# chunks: digits, and letters in one case or capitalized ("MyExternalId":
+# "My", "External", "Id"). A chunk of letters adds nothing when it is a
+# listed word (words), little when it is pronounceable (spoken_letters);
+# otherwise the listed words of 4 letters or more in it are dropped
+# ("mysecretvalue" keeps "my") and the rest counts.
+random_part(v) := concat("", [c.random | some c in classified(v)])
+
+spoken_letters(v) := sum([c.spoken | some c in classified(v)])
+
+classified(v) := [c |
 	some part in regex.split(`[+=,.@:/_-]`, v)
-	regex.match(`[0-9]`, part)
-	some run in part_runs(part)
-])
-
-part_runs(part) := [part] if regex.match(`^([0-9a-f]+|[0-9A-F]+)$`, part)
-
-else := [run |
-	some run in regex.find_n(`[A-Za-z]+|[0-9]+`, part, -1)
-	not word_run(run)
+	some c in part_runs(part)
 ]
 
-# word_run: 5 letters or more, 2 of them vowels, in lower case, upper case
-# or capitalized: "Partner", "SECRET", "value"; not the runs of random ids
-# ("mqvwa", "LmTk", "abcdf").
-word_run(run) if {
-	count(run) >= 5
-	regex.match(`^([a-z]+|[A-Z]+|[A-Z][a-z]+)$`, run)
-	count(regex.find_n(`[aeiouAEIOU]`, run, -1)) >= 2
+part_runs(part) := [{"random": part, "spoken": 0}] if {
+	regex.match(`[0-9]`, part)
+	regex.match(`^([0-9a-f]+|[0-9A-F]+)$`, part)
+} else := [classify(chunk, mixed, i) |
+	mixed := mixed_case(part)
+	some i, chunk in regex.find_n(`[A-Z][a-z]+|[a-z]+|[A-Z]+|[0-9]+`, part, -1)
+]
+
+mixed_case(part) if {
+	regex.match(`[a-z]`, part)
+	regex.match(`[A-Z]`, part)
+} else := false
+
+classify(chunk, mixed, i) := {"random": chunk, "spoken": 0} if {
+	regex.match(`^[0-9]+$`, chunk)
+} else := {"random": chunk, "spoken": 0} if {
+	not may_be_word(chunk, mixed, i)
+} else := {"random": "", "spoken": 0} if {
+	lower(chunk) in words
+} else := {"random": "", "spoken": count(chunk)} if {
+	pronounceable(lower(chunk))
+} else := {"random": strings.replace_n(long_words, lower(chunk)), "spoken": 0} if {
+	strings.replace_n(long_words, lower(chunk)) != lower(chunk)
+} else := {"random": chunk, "spoken": 0}
+
+# may_be_word: in a part of one case every chunk may be a word; in a part
+# of both cases ("MyExternalId", camel case) only a capitalized chunk or
+# the first one. Other chunks of such a part ("XOJ" and "of" in "XOJofR")
+# are pieces of random text.
+may_be_word(_, false, _)
+
+may_be_word(chunk, true, _) if regex.match(`^[A-Z][a-z]+$`, chunk)
+
+may_be_word(_, true, 0)
+
+# word_chunk: a chunk of letters (lower-cased) that counts as a word.
+word_chunk(l) if l in words
+
+word_chunk(l) if pronounceable(l)
+
+# pronounceable: 5 to 12 letters, 35 % or more of them vowels (a e i o u),
+# and no 3 consonants or 3 vowels in a row ("teramot", "contoso"; not
+# "mqvwa", "hxkeo", "ykakvoslhupziyltipv"). Random letters pass this now
+# and then ("uirweqofgich"), so such a chunk still adds 2 bits a letter,
+# about what a made-up name is worth, not the 4.7 of random letters.
+pronounceable(l) if {
+	count(l) >= 5
+	count(l) <= 12
+	not regex.match(`[^aeiou]{3}|[aeiou]{3}`, l)
+	count(regex.find_n(`[aeiou]`, l, -1)) * 20 >= count(l) * 7
 }
+
+# words are common words of external ids that the pronounceable test
+# misses or that are too short for it.
+words := {
+	"a", "an", "the", "my", "our", "your", "its", "for", "of", "to", "and", "by", "from", "with", "new", "old",
+	"id", "ids", "ext", "external", "internal", "unique", "secret", "secrets", "key", "keys", "pass", "password",
+	"token", "code", "value", "string", "random", "partner", "partners", "customer", "client", "vendor",
+	"another", "other", "account", "accounts", "role", "roles", "access", "trust", "cross", "bucket", "data",
+	"read", "write", "admin", "user", "users", "team", "company", "corp", "inc", "ltd", "org", "app", "api",
+	"service", "services", "integration", "connect", "connector", "sync", "export", "import", "share", "shared",
+	"prod", "production", "staging", "stage", "dev", "test", "demo", "temp", "main", "primary", "backup", "archive",
+	"log", "logs", "auth", "login", "sso", "aws", "iam", "sts", "tmc", "teramot", "teramotc", "long", "short", "first",
+	"second", "north", "south", "east", "west", "alpha", "beta", "gamma", "delta", "zeta", "omega", "acme",
+	"foo", "bar", "baz", "northwind", "snowflake", "datadog", "storage",
+}
+
+long_words := {w: "" | some w in words; count(w) >= 4}
 
 # alphabet_bits is log2 of the alphabet r is drawn from: digits (10),
 # hexadecimal digits in one case (16), letters of one case (26) and digits

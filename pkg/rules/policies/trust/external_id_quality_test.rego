@@ -88,6 +88,46 @@ test_fail_camel_case_words if fails("MyExternalIdForAcme", "about 0 bits of rand
 # word is 16 digits too.
 test_fail_sixteen_digits if fails("2718281828459045", "about 53 bits")
 
+# Review-diff4 M1: a random number of 16 to 19 digits with no other problem
+# is a warning, not an error; words around digits stay errors.
+severity_of(id) := object.get(f, "severity", "error") if {
+	some f in external_id_quality.deny with input as spec(id)
+}
+
+test_sixteen_digits_warning if {
+	severity_of("2718281828459045") == "warning"
+	severity_of("2718281828459045235") == "warning"
+	severity_of("tmc-00000000-zeta-0000-0000") == "error"
+	severity_of("1234567890123456") == "error"
+	severity_of("Partner2024Secret") == "error"
+}
+
+# Review-diff4 M1: random ids the old estimate took for words: digit-free
+# mixed case, lower-case runs that look like nothing, base64 with a
+# digit-free segment, the Snowflake form.
+test_pass_random_review_diff4 if {
+	every v in [
+		"FtHxkeoObPkUVoGdLuBx", "f7im8ykakvoslhupziyltipv", "RGTaISmj+NhNVIRvh+OxWDkFReVs/Z1W",
+		"MYACCOUNT_SFCRole=2_YFLjlloEOjJCtwucQwTzUGVLD/Ml", "JJIFTEJIxTe7XOJofR2n",
+	] {
+		count(external_id_quality.deny) == 0 with input as spec(v)
+	}
+}
+
+# Words are found in camel case, inside a long chunk and as pronounceable
+# made-up names; a listed word needs the whole chunk.
+test_words if {
+	external_id_quality.randomness("MyExternalIdForAcme") == 0
+	external_id_quality.random_part("mysecretvalue2024") == "my2024"
+	external_id_quality.random_part("globex-teramot-external-id") == "globex"
+	external_id_quality.random_part("XOJofR2") == "XOJofR2"
+	external_id_quality.random_part("value-9") == "9"
+	external_id_quality.word_chunk("teramot")
+	not external_id_quality.word_chunk("mqvwa")
+	not external_id_quality.word_chunk("hxkeo")
+	not external_id_quality.word_chunk("ykakvoslhupziyltipv")
+}
+
 test_fail_zeros_around_a_word if fails("tmc-00000000-zeta-0000-0000", "about 53 bits")
 
 # randomness: what the estimate counts.
