@@ -12,7 +12,7 @@ import (
 
 // The secrets of the corpus under testdata/secrets.
 const (
-	externalID = "ext-Secret-9f2b7c41d0e8a5"
+	externalID = "ext-Secret-9f2b7c41d0e8a5c7e1"
 	orgID      = "o-secretorg7x2q"
 	team       = "team-Secret-41d9"
 	accessKey  = "AKIAZ7QXJ4TVW2LEAKED"

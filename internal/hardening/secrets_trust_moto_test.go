@@ -15,7 +15,7 @@ import (
 // the old and the new trusted account, and neither external id.
 func TestTrustChangeReviewable(t *testing.T) {
 	const (
-		rotatedID  = "ext-Rotated-3c8e1a77b2f9d4"
+		rotatedID  = "ext-Rotated-3c8e1a77b2f9d4a6b0"
 		oldAccount = "210987654321"
 		newAccount = "444455556666"
 	)
