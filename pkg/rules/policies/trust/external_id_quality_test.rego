@@ -1,5 +1,6 @@
 package teramotc.rules.external_id_quality_test
 
+import data.teramotc.lib.randomness
 import data.teramotc.rules.external_id_quality
 
 rng(line) := {"filename": "main.hcl", "start": {"line": line, "column": 1, "byte": 0}, "end": {"line": line, "column": 9, "byte": 8}}
@@ -117,31 +118,31 @@ test_pass_random_review_diff4 if {
 # Words are found in camel case, inside a long chunk and as pronounceable
 # made-up names; a listed word needs the whole chunk.
 test_words if {
-	external_id_quality.randomness("MyExternalIdForAcme") == 0
-	external_id_quality.random_part("mysecretvalue2024") == "my2024"
-	external_id_quality.random_part("globex-teramot-external-id") == "globex"
-	external_id_quality.random_part("XOJofR2") == "XOJofR2"
-	external_id_quality.random_part("value-9") == "9"
-	external_id_quality.word_chunk("teramot")
-	not external_id_quality.word_chunk("mqvwa")
-	not external_id_quality.word_chunk("hxkeo")
-	not external_id_quality.word_chunk("ykakvoslhupziyltipv")
+	randomness.estimate("MyExternalIdForAcme") == 0
+	randomness.random_part("mysecretvalue2024") == "my2024"
+	randomness.random_part("globex-teramot-external-id") == "globex"
+	randomness.random_part("XOJofR2") == "XOJofR2"
+	randomness.random_part("value-9") == "9"
+	randomness.word_chunk("teramot")
+	not randomness.word_chunk("mqvwa")
+	not randomness.word_chunk("hxkeo")
+	not randomness.word_chunk("ykakvoslhupziyltipv")
 }
 
 test_fail_zeros_around_a_word if fails("tmc-00000000-zeta-0000-0000", "about 53 bits")
 
 # randomness: what the estimate counts.
 test_randomness if {
-	external_id_quality.randomness("tmc-0123456789abcdef0123456789abcdef") == 128
-	external_id_quality.randomness("tmc-7f3a9c2e-acme-4b1d-9e55") == 64
-	external_id_quality.randomness("f3b9c1d2-7a4e-4e8b-9c55-0d2e6a1b7c90") == 128
-	external_id_quality.randomness("teramot-external-id") == 0
-	external_id_quality.random_part("Partner2024Secret-x9") == "2024x9"
-	external_id_quality.random_part("k3x9mqvwa7tpl0zr") == "k3x9mqvwa7tpl0zr"
-	external_id_quality.alphabet_bits("ABC9") == 4
-	external_id_quality.alphabet_bits("aB9") == 5.9542
-	external_id_quality.alphabet_bits("xy") == 4.7004
-	external_id_quality.alphabet_bits("ab") == 4
+	randomness.estimate("tmc-0123456789abcdef0123456789abcdef") == 128
+	randomness.estimate("tmc-7f3a9c2e-acme-4b1d-9e55") == 64
+	randomness.estimate("f3b9c1d2-7a4e-4e8b-9c55-0d2e6a1b7c90") == 128
+	randomness.estimate("teramot-external-id") == 0
+	randomness.random_part("Partner2024Secret-x9") == "2024x9"
+	randomness.random_part("k3x9mqvwa7tpl0zr") == "k3x9mqvwa7tpl0zr"
+	randomness.alphabet_bits("ABC9") == 4
+	randomness.alphabet_bits("aB9") == 5.9542
+	randomness.alphabet_bits("xy") == 4.7004
+	randomness.alphabet_bits("ab") == 4
 	not external_id_quality.guessable("short")
 	not external_id_quality.guessable("words with spaces are a charset problem")
 }
