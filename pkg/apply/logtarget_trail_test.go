@@ -8,7 +8,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-const trailLogSpec = `
+// dataBucketSpec is the start of the specs of these tests: the account and
+// the bucket whose trails log elsewhere.
+const dataBucketSpec = `
 aws {
   account_id = "111122223333"
 }
@@ -17,7 +19,9 @@ bucket "data" {
   name   = "acme-shared-data"
   region = "us-east-1"
 }
+`
 
+const trailLogSpec = dataBucketSpec + `
 trail "audit" {
   bucket     = bucket.data
   log_bucket = "acme-cloudtrail-logs"
@@ -179,16 +183,7 @@ func TestCheckLogTargetsTrailAccount(t *testing.T) {
 		if account != "" {
 			attr = "\n  log_bucket_account = \"" + account + "\""
 		}
-		return `
-aws {
-  account_id = "111122223333"
-}
-
-bucket "data" {
-  name   = "acme-shared-data"
-  region = "us-east-1"
-}
-
+		return dataBucketSpec + `
 trail "audit" {
   bucket     = bucket.data
   log_bucket = "org-log-archive"` + attr + `
