@@ -24,7 +24,7 @@ func TestDocsSpecMatchesSchema(t *testing.T) {
 		"bucket": bucketSchema, "public_access_block": publicAccessBlockSchema, "encryption": encryptionSchema,
 		"lifecycle_rule": lifecycleRuleSchema, "transition": transitionSchema, "access_logging": accessLoggingSchema,
 		"statement": statementSchema, "condition": conditionSchema, "grant": grantSchema, "iam_user": iamUserSchema,
-		"cross_account_role": roleSchema, "trail": trailSchema,
+		"cross_account_role": roleSchema, "trail": trailSchema, "revoked_grant": revokedGrantSchema,
 	}
 	documented := docSections(string(src))
 	for name, schema := range blocks {

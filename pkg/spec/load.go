@@ -83,7 +83,7 @@ func Load(path string, opts Options) (out *Loaded, diags hcl.Diagnostics) {
 	l.watchFileFuncs()
 	l.spec = &Spec{
 		Root: root, Files: append([]string{}, files...),
-		Variables: []*Variable{}, Locals: []*Local{}, Buckets: []*Bucket{}, Grants: []*Grant{}, Trails: []*Trail{},
+		Variables: []*Variable{}, Locals: []*Local{}, Buckets: []*Bucket{}, Grants: []*Grant{}, Trails: []*Trail{}, RevokedGrants: []*RevokedGrant{},
 		Secrets: []*SecretHit{},
 	}
 	l.parseAll(files)
@@ -152,7 +152,7 @@ type loader struct {
 
 // topBlocks are the top-level blocks of every file, in file order.
 type topBlocks struct {
-	settings, aws, variables, locals, buckets, grants, trails []*hcl.Block
+	settings, aws, variables, locals, buckets, grants, trails, revoked []*hcl.Block
 }
 
 func (l *loader) parseAll(files []string) {
@@ -202,6 +202,8 @@ func (l *loader) parseAll(files []string) {
 				t.grants = append(t.grants, b)
 			case "trail":
 				t.trails = append(t.trails, b)
+			case "revoked_grant":
+				t.revoked = append(t.revoked, b)
 			}
 		}
 	}
@@ -210,7 +212,7 @@ func (l *loader) parseAll(files []string) {
 func (l *loader) empty() bool {
 	t := l.top
 	return len(t.settings)+len(t.aws)+len(t.variables)+len(t.locals)+
-		len(t.buckets)+len(t.grants)+len(t.trails) == 0
+		len(t.buckets)+len(t.grants)+len(t.trails)+len(t.revoked) == 0
 }
 
 func emptySpec(path string, files []string) *hcl.Diagnostic {
@@ -244,6 +246,9 @@ func (l *loader) evaluate() {
 	}
 	for _, b := range l.top.trails {
 		l.spec.Trails = append(l.spec.Trails, l.decodeTrail(b))
+	}
+	for _, b := range l.top.revoked {
+		l.spec.RevokedGrants = append(l.spec.RevokedGrants, l.decodeRevokedGrant(b))
 	}
 }
 

@@ -52,6 +52,8 @@ type Spec struct {
 	Buckets   []*Bucket   `json:"buckets"`
 	Grants    []*Grant    `json:"grants"`
 	Trails    []*Trail    `json:"trails"`
+	// RevokedGrants are the former grants whose access apply removes.
+	RevokedGrants []*RevokedGrant `json:"revoked_grants"`
 
 	// Secrets lists AWS credentials written in the spec's files or its
 	// -var-file files (rule TMC705), without the secret text.
@@ -245,6 +247,18 @@ type CrossAccountRole struct {
 	ExternalID         Attr[string] `json:"external_id"`
 	MaxSessionDuration Attr[int]    `json:"max_session_duration"` // default 3600
 	PolicyName         Attr[string] `json:"policy_name"`
+}
+
+// RevokedGrant is a `revoked_grant` block: a former grant whose access
+// apply removes by detaching its managed policy from the IAM user or role
+// and deactivating the user's access keys. Exactly one of IAMUser and Role
+// is set (Set true) in a valid spec; the other holds "".
+type RevokedGrant struct {
+	Block
+	Label      string       `json:"label"`
+	IAMUser    Attr[string] `json:"iam_user"`
+	Role       Attr[string] `json:"cross_account_role"`
+	PolicyName Attr[string] `json:"policy_name"` // default LABEL-s3-access, as a grant's
 }
 
 // Trail is a `trail` block: CloudTrail data events for one bucket.

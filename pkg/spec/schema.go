@@ -15,6 +15,7 @@ var rootSchema = &hcl.BodySchema{
 		{Type: "bucket", LabelNames: []string{"label"}},
 		{Type: "grant", LabelNames: []string{"label"}},
 		{Type: "trail", LabelNames: []string{"label"}},
+		{Type: "revoked_grant", LabelNames: []string{"label"}},
 	},
 }
 
@@ -65,6 +66,8 @@ var iamUserSchema = attrSchema(nil, "name", "path", "policy_name", "create_acces
 
 var roleSchema = attrSchema(nil,
 	"name", "path", "trusted_account_id", "trusted_principal", "external_id", "max_session_duration", "policy_name")
+
+var revokedGrantSchema = attrSchema(nil, "iam_user", "cross_account_role", "policy_name")
 
 var trailSchema = attrSchema(nil,
 	"bucket", "log_bucket", "log_bucket_account", "log_prefix", "read_events", "write_events", "multi_region",

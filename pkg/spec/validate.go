@@ -56,6 +56,7 @@ func (l *loader) validate() {
 		l.checkGrantIdentity(g)
 	}
 	l.checkUniqueIdentities()
+	l.checkRevokedGrants()
 	trails := map[string]*Trail{}
 	for _, t := range s.Trails {
 		if prev := trails[t.Label]; prev != nil {
