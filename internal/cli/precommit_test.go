@@ -148,3 +148,35 @@ func matchingFiles(t *testing.T, pattern string) []string {
 	}
 	return files
 }
+
+// TestPreCommitFmtHookFiles runs the teramotc-fmt hook as pre-commit
+// would on a repository holding a badly formatted spec file, variable file
+// and configuration: the hook is given, and rewrites, every one of the
+// kinds of file `teramotc fmt` formats (*.hcl, *.tfvars, .teramotc.hcl).
+func TestPreCommitFmtHookFiles(t *testing.T) {
+	h, ok := readHooks(t)["teramotc-fmt"]
+	if !ok {
+		t.Fatal("no teramotc-fmt hook in .pre-commit-hooks.yaml")
+	}
+	t.Chdir(t.TempDir())
+	const messy, tidy = "x   =    1\n", "x = 1\n"
+	files := []string{"specs/prod/main.hcl", "specs/prod/prod.tfvars", "specs/prod/.teramotc.hcl"}
+	for _, f := range files {
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, []byte(messy), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	args := append(strings.Fields(h.Entry)[1:], matchingFiles(t, h.Files)...)
+	env, stdout, stderr := testEnv("")
+	if code := run(env, args); code != 0 {
+		t.Fatalf("teramotc %s exited %d:\n%s%s", strings.Join(args, " "), code, stdout, stderr)
+	}
+	for _, f := range files {
+		if b, _ := os.ReadFile(f); string(b) != tidy {
+			t.Errorf("the hook (files: %s) left %s as %q, want %q", h.Files, f, b, tidy)
+		}
+	}
+}
