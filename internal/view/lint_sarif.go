@@ -3,10 +3,8 @@ package view
 import (
 	"cmp"
 	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
-	"path"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -25,7 +23,7 @@ import (
 // notifications rather than a second run.
 const (
 	sarifSrcRoot        = "%SRCROOT%"
-	sarifFingerprintKey = "teramotcFindingHash/v1"
+	sarifFingerprintKey = "teramotcFindingHash/v2" // v1 hashed the message
 )
 
 func writeLintSARIF(w io.Writer, r *LintReport) error {
@@ -62,6 +60,7 @@ func NewLintSARIF(r *LintReport) (*sarif.Report, error) {
 	}
 
 	index := map[string]uint{}
+	fps := r.sarifFingerprints()
 	for _, f := range r.sarifFindings() {
 		id := ruleID(f)
 		i, ok := index[id]
@@ -70,7 +69,7 @@ func NewLintSARIF(r *LintReport) (*sarif.Report, error) {
 			index[id] = i
 			drv.Rules = append(drv.Rules, sarifRule(lintRuleOf(r, f)))
 		}
-		run.Results = append(run.Results, sarifResult(r, f, i))
+		run.Results = append(run.Results, sarifResult(r, f, i, fps[f]))
 	}
 
 	code := r.ExitCode()
@@ -100,13 +99,12 @@ func (r *LintReport) sarifFindings() []*rules.Finding {
 	return rc.visible()
 }
 
-func sarifResult(r *LintReport, f *rules.Finding, ruleIndex uint) *sarif.Result {
+func sarifResult(r *LintReport, f *rules.Finding, ruleIndex uint, fp string) *sarif.Result {
 	res := sarif.NewRuleResult(ruleID(f)).
 		WithRuleIndex(int(ruleIndex)).
 		WithLevel(sarifLevel(findingSeverity(f))).
 		WithMessage(sarif.NewTextMessage(f.Message)).
 		WithLocations([]*sarif.Location{sarifLocation(r, f.Range)})
-	fp := lintFingerprint(f, r.sarifPath(f.Range.Filename))
 	res.PartialFingerprints = map[string]any{sarifFingerprintKey: fp}
 	if s := f.Suppression; s != nil {
 		kind := "inSource"
@@ -186,17 +184,6 @@ func sarifNotification(r *LintReport, d *hcl.Diagnostic) *sarif.Notification {
 		n.AssociatedRule = &sarif.ReportingDescriptorReference{Id: &id}
 	}
 	return n
-}
-
-// lintFingerprint identifies a finding across runs, independent of its
-// line: the rule id, the directory of its file (name: relative to the
-// repository root when known), its block address, and its message with
-// whitespace normalised.
-func lintFingerprint(f *rules.Finding, name string) string {
-	dir := path.Dir(filepath.ToSlash(name))
-	key := strings.Join([]string{ruleID(f), dir, f.Address, strings.ToLower(lintOneLine(f.Message))}, "\x00")
-	sum := sha256.Sum256([]byte(key))
-	return hex.EncodeToString(sum[:16])
 }
 
 // lintGUID derives a stable name-based (version 5 style) GUID from parts.

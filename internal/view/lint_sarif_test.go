@@ -214,26 +214,6 @@ func TestLintSARIFExitCode(t *testing.T) {
 	}
 }
 
-func TestLintFingerprint(t *testing.T) {
-	base := lintTestReport(t).Findings[2]
-	moved := *base
-	moved.Range.Start.Line += 7
-	moved.Range.End.Line += 7
-	reworded := *base
-	reworded.Message = "  " + strings.ReplaceAll(base.Message, " ", "\n ") + " "
-	other := *base
-	other.Address = "bucket.logs"
-	elsewhere := *base
-	elsewhere.Range.Filename = "other/main.hcl"
-	fp := func(f *rules.Finding) string { return lintFingerprint(f, f.Range.Filename) }
-	if fp(base) != fp(&moved) || fp(base) != fp(&reworded) {
-		t.Error("fingerprint changes when the finding moves or its whitespace changes")
-	}
-	if fp(base) == fp(&other) || fp(base) == fp(&elsewhere) {
-		t.Error("fingerprint ignores the address or the spec directory")
-	}
-}
-
 func TestSARIFArtifact(t *testing.T) {
 	tests := []struct{ name, root, in, uri, base string }{
 		{"relative", "", "main.hcl", "main.hcl", "%SRCROOT%"},
