@@ -57,7 +57,7 @@ func (r *LintReport) sarifArtifact(name string) *sarif.ArtifactLocation {
 	}
 	if r.SARIFRoot != "" {
 		if rel, ok := rootRelative(r.SARIFRoot, r.WorkDir, name); ok {
-			return sarif.NewSimpleArtifactLocation((&url.URL{Path: path.Clean(rel)}).EscapedPath()).WithUriBaseId(sarifSrcRoot)
+			return sarif.NewSimpleArtifactLocation(relativeURI(rel)).WithUriBaseId(sarifSrcRoot)
 		}
 		if !filepath.IsAbs(name) && r.WorkDir != "" {
 			name = filepath.Join(r.WorkDir, name)
@@ -67,7 +67,14 @@ func (r *LintReport) sarifArtifact(name string) *sarif.ArtifactLocation {
 	if filepath.IsAbs(name) || path.IsAbs(p) {
 		return sarif.NewSimpleArtifactLocation(fileURI(p, false))
 	}
-	return sarif.NewSimpleArtifactLocation((&url.URL{Path: path.Clean(p)}).EscapedPath()).WithUriBaseId(sarifSrcRoot)
+	return sarif.NewSimpleArtifactLocation(relativeURI(p)).WithUriBaseId(sarifSrcRoot)
+}
+
+// relativeURI is the escaped relative reference of a slash path. A first
+// segment with a colon, c:x/main.hcl, would read as a scheme (RFC 3986
+// section 4.2): URL.String gives it a ./ prefix.
+func relativeURI(p string) string {
+	return (&url.URL{Path: path.Clean(p)}).String()
 }
 
 // fileURI is the file:// URI of an absolute slash path; dir adds the final

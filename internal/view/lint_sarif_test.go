@@ -219,11 +219,14 @@ func TestSARIFArtifact(t *testing.T) {
 		{"relative", "", "main.hcl", "main.hcl", "%SRCROOT%"},
 		{"nested", "", "specs/prod/main.hcl", "specs/prod/main.hcl", "%SRCROOT%"},
 		{"dot prefix", "", "./specs/a b.hcl", "specs/a%20b.hcl", "%SRCROOT%"},
+		{"a colon in the first segment", "", "c:x/main.hcl", "./c:x/main.hcl", "%SRCROOT%"},
+		{"a colon in a later segment", "", "specs/a,b:c%d/main.hcl", "specs/a,b:c%25d/main.hcl", "%SRCROOT%"},
 		{"absolute", "", "/work/spec/main.hcl", "file:///work/spec/main.hcl", ""},
 		// with a root (the working directory is /repo/specs)
 		{"under the root", "/repo", "find/main.hcl", "specs/find/main.hcl", "%SRCROOT%"},
 		{"absolute under the root", "/repo", "/repo/specs/a b.hcl", "specs/a%20b.hcl", "%SRCROOT%"},
 		{"the root is the working directory's parent", "/repo", "../top.hcl", "top.hcl", "%SRCROOT%"},
+		{"a colon in the first segment under the root", "/repo", "/repo/c:x/main.hcl", "./c:x/main.hcl", "%SRCROOT%"},
 		{"outside the root", "/repo", "../../elsewhere/main.hcl", "file:///elsewhere/main.hcl", ""},
 		{"a sibling with the root as prefix", "/repo", "/repo2/main.hcl", "file:///repo2/main.hcl", ""},
 	}
