@@ -13,10 +13,11 @@ import (
 
 // ghStep is a step of a GitHub Actions job, as far as the tests run it.
 type ghStep struct {
-	Name string            `yaml:"name"`
-	Uses string            `yaml:"uses"`
-	Run  string            `yaml:"run"`
-	With map[string]string `yaml:"with"`
+	Name  string            `yaml:"name"`
+	Uses  string            `yaml:"uses"`
+	Run   string            `yaml:"run"`
+	Shell string            `yaml:"shell"`
+	With  map[string]string `yaml:"with"`
 }
 
 // workflowSteps returns the steps of the one job of the workflow that
