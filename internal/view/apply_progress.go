@@ -46,8 +46,8 @@ func applyLogLine(p apply.ProgressEvent) string {
 		return "Warning: " + p.Detail + "\n"
 	case apply.ProgressStart:
 		verb := "Modifying"
-		if p.Change != nil && p.Change.Action == apply.ActionCreate {
-			verb = "Creating"
+		if p.Change != nil {
+			verb = hookVerb(p.Change, "Creating", "Modifying", "Destroying")
 		}
 		msg = p.Subject + ": " + verb + "..."
 		if p.Phase != "" {
@@ -55,8 +55,8 @@ func applyLogLine(p apply.ProgressEvent) string {
 		}
 	case apply.ProgressComplete:
 		what := "Modifications"
-		if p.Change != nil && p.Change.Action == apply.ActionCreate {
-			what = "Creation"
+		if p.Change != nil {
+			what = hookVerb(p.Change, "Creation", "Modifications", "Destruction")
 		}
 		msg = fmt.Sprintf("%s: %s complete after %s", p.Subject, what, p.Elapsed.Round(time.Second))
 	case apply.ProgressRetry:

@@ -34,11 +34,17 @@ func WriteAccessKeyFiles(w io.Writer, files []string) {
 }
 
 // WriteApplyComplete ends a text apply: the changes the endpoint does not
-// support (skipped), then the counts. It returns ExitOK.
-func WriteApplyComplete(w io.Writer, skipped []string, added, changed int) int {
+// support (skipped), then the counts; destroyed, when given, is the
+// number of revoked grants' policy attachments detached (Result.Removed).
+// It returns ExitOK.
+func WriteApplyComplete(w io.Writer, skipped []string, added, changed int, destroyed ...int) int {
 	if len(skipped) > 0 {
 		fmt.Fprintf(w, "\nSkipped (not supported by the endpoint): %s\n", strings.Join(skipped, ", "))
 	}
-	fmt.Fprintf(w, "\nApply complete! Resources: %d added, %d changed, 0 destroyed.\n", added, changed)
+	removed := 0
+	for _, n := range destroyed {
+		removed += n
+	}
+	fmt.Fprintf(w, "\nApply complete! Resources: %d added, %d changed, %d destroyed.\n", added, changed, removed)
 	return ExitOK
 }

@@ -61,7 +61,7 @@ type EventResource struct {
 // every field is always present ("" or false).
 type EventChange struct {
 	Resource    EventResource `json:"resource"`
-	Action      string        `json:"action"` // "create" or "update"
+	Action      string        `json:"action"` // "create", "update" or "delete"
 	Risk        string        `json:"risk"`
 	Destructive bool          `json:"destructive"`
 	Reason      string        `json:"reason"`
@@ -72,8 +72,9 @@ type EventChange struct {
 	After       any           `json:"after"`
 }
 
-// EventSummary is the count of a change_summary event. teramotc removes no
-// resource, so Remove is always 0; it is there for Terraform tooling.
+// EventSummary is the count of a change_summary event. Remove counts the
+// policy attachments of revoked grants that apply detaches (the only
+// resources teramotc removes).
 type EventSummary struct {
 	Add       int    `json:"add"`
 	Change    int    `json:"change"`
@@ -185,17 +186,22 @@ func (e *Events) Plan(p *apply.Plan) {
 				Reason: c.Reason, Step: c.Step, Unsupported: c.Unsupported, Sensitive: c.Sensitive, Before: c.Before, After: c.After}})
 	}
 	add, change := p.Counts()
-	e.Summary("plan", add, change)
+	e.SummaryRemove("plan", add, change, p.Removals())
 }
 
-// Summary writes a change_summary event.
+// Summary writes a change_summary event that removes nothing.
 func (e *Events) Summary(operation string, add, change int) {
-	msg := fmt.Sprintf("Plan: %d to add, %d to change, 0 to destroy.", add, change)
+	e.SummaryRemove(operation, add, change, 0)
+}
+
+// SummaryRemove writes a change_summary event.
+func (e *Events) SummaryRemove(operation string, add, change, remove int) {
+	msg := fmt.Sprintf("Plan: %d to add, %d to change, %d to destroy.", add, change, remove)
 	if operation == "apply" {
-		msg = fmt.Sprintf("Apply complete! Resources: %d added, %d changed, 0 destroyed.", add, change)
+		msg = fmt.Sprintf("Apply complete! Resources: %d added, %d changed, %d destroyed.", add, change, remove)
 	}
 	e.Emit(&Event{Level: "info", Message: msg, Type: "change_summary",
-		Changes: &EventSummary{Add: add, Change: change, Operation: operation}})
+		Changes: &EventSummary{Add: add, Change: change, Remove: remove, Operation: operation}})
 }
 
 // ApplyOutputs writes the outputs event of a finished apply: the files

@@ -55,11 +55,11 @@ func (a *ApplyProgress) Event(p apply.ProgressEvent) {
 		return
 	}
 	now := a.ev.now()
-	verb := map[bool]string{true: "Creation", false: "Modifications"}[c.Action == apply.ActionCreate]
+	verb := hookVerb(c, "Creation", "Modifications", "Destruction")
 	switch p.Kind {
 	case apply.ProgressStart:
 		a.running[c] = &runState{start: now, phase: p.Phase}
-		msg := label(c) + ": " + map[bool]string{true: "Creating...", false: "Modifying..."}[c.Action == apply.ActionCreate]
+		msg := label(c) + ": " + hookVerb(c, "Creating...", "Modifying...", "Destroying...")
 		if p.Phase != "" {
 			msg += " [" + p.Phase + "]"
 		}
@@ -88,7 +88,7 @@ func (a *ApplyProgress) Errored(err error) {
 			// The diagnostic's text: no request ids or HTTP statuses.
 			detail = c.Mask(apply.ErrorSummary(err))
 		}
-		verb := map[bool]string{true: "Creation", false: "Modifications"}[c.Action == apply.ActionCreate]
+		verb := hookVerb(c, "Creation", "Modifications", "Destruction")
 		a.hook("apply_errored", c, a.ev.now(), label(c)+": "+verb+" errored", detail)
 		delete(a.running, c)
 	}
@@ -105,4 +105,15 @@ func (a *ApplyProgress) hook(typ string, c *apply.Change, now time.Time, msg, de
 		level = "error"
 	}
 	a.ev.emitAt(&Event{Level: level, Message: msg, Type: typ, Hook: h}, now)
+}
+
+// hookVerb picks the word of a create, update or delete change.
+func hookVerb(c *apply.Change, create, update, remove string) string {
+	switch c.Action {
+	case apply.ActionCreate:
+		return create
+	case apply.ActionDelete:
+		return remove
+	}
+	return update
 }

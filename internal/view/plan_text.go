@@ -47,7 +47,7 @@ func writeNoChanges(w io.Writer, p *apply.Plan) {
 // PlanSummary is the last line of a plan.
 func PlanSummary(p *apply.Plan) string {
 	add, change := p.Counts()
-	return fmt.Sprintf("Plan: %d to add, %d to change, 0 to destroy.", add, change)
+	return fmt.Sprintf("Plan: %d to add, %d to change, %d to destroy.", add, change, p.Removals())
 }
 
 func changeTitle(c *apply.Change) string {
@@ -56,8 +56,15 @@ func changeTitle(c *apply.Change) string {
 		name += " of " + c.Owner
 	}
 	verb := "will be updated in place"
-	if c.Action == apply.ActionCreate {
+	switch {
+	case c.Action == apply.ActionCreate:
 		verb = "will be created"
+	case c.Action == apply.ActionDelete && c.Type == apply.TAttachment:
+		verb = "will be detached"
+	case c.Action == apply.ActionDelete:
+		verb = "will be removed"
+	case c.Type == apply.TAccessKey:
+		verb = "will be deactivated" // a revoked grant's keys: the only update of access keys
 	}
 	risk := c.Risk
 	if c.Destructive {
@@ -98,8 +105,11 @@ func writeChangeText(w io.Writer, c *apply.Change, color bool) {
 }
 
 func symbol(action string) string {
-	if action == apply.ActionCreate {
+	switch action {
+	case apply.ActionCreate:
 		return "+"
+	case apply.ActionDelete:
+		return "-"
 	}
 	return "~"
 }

@@ -48,7 +48,7 @@ func (d *differ) add(ind, sym, text string) {
 }
 
 // diffLines returns the attribute lines of a change from its displayed
-// before and after (nil before: a create).
+// before and after (nil before: a create; nil after: a delete).
 func diffLines(before, after any) []string {
 	if hiddenWhole(after) {
 		if before == nil {
@@ -62,6 +62,8 @@ func diffLines(before, after any) []string {
 	switch {
 	case aok && before == nil:
 		d.objectFull("", "+", a)
+	case bok && after == nil:
+		d.objectFull("", "-", b)
 	case aok && bok:
 		d.objectDiff("", b, a, hideUnchanged)
 	default: // a crafted plan file: anything else

@@ -20,7 +20,7 @@ func (b *accessKeyBook) nameFiles(items []*Item) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for _, it := range items {
-		if it.Type == TAccessKey && itemSecrets(it)(it.Name) {
+		if it.Type == TAccessKey && !it.Revoke && itemSecrets(it)(it.Name) {
 			if b.files == nil {
 				b.files = map[string]string{}
 			}

@@ -211,7 +211,7 @@ func (e *Engine) checkKeysAtGrant(ctx context.Context, user, policy string) erro
 // -key-dir), and more active keys than the one the spec asks for.
 func (e *Engine) warnAccessKeys(p *Plan) {
 	for _, it := range p.items {
-		if it.Type != TAccessKey {
+		if it.Type != TAccessKey || it.Revoke {
 			continue
 		}
 		keys, _ := e.keys.keysOf(it.Name)

@@ -55,8 +55,12 @@ type Item struct {
 	Sensitive bool   `json:"sensitive,omitempty"`
 	// Owner is the user or role a managed policy, attachment or access key
 	// belongs to ("user/NAME" or "role/NAME").
-	Owner   string `json:"owner,omitempty"`
-	Desired any    `json:"-"`
+	Owner string `json:"owner,omitempty"`
+	// Revoke marks an item of a revoked_grant (revoked.go): its Desired
+	// is the state without the access (detached, keys inactive), and it is
+	// written only in the revoke stage.
+	Revoke  bool `json:"revoke,omitempty"`
+	Desired any  `json:"-"`
 	// Doc is the rendered document as written to AWS (generic JSON); nil
 	// for items without a document of their own.
 	Doc any `json:"-"`
@@ -115,6 +119,7 @@ func Desired(s *spec.Spec, out *render.Output) ([]*Item, error) {
 	for _, t := range s.Trails {
 		items = append(items, trailItems(s, t, byAddr[t.Address], partition)...)
 	}
+	items = append(items, revokedItems(s.RevokedGrants)...)
 	secrets := spec.SensitiveStrings(s)
 	for _, it := range items {
 		it.secrets = secrets

@@ -13,6 +13,8 @@ import (
 // Result summarizes an apply.
 type Result struct {
 	Added, Changed int
+	// Removed counts the policy attachments of revoked grants detached.
+	Removed int
 	// Skipped lists changes the endpoint cannot perform.
 	Skipped []string
 	// KeyFiles lists the files access keys were written to.
@@ -35,7 +37,7 @@ type stage struct {
 // first so a failed run never leaves extra access"): every live policy that
 // loses access is narrowed before any other write (see phase.go).
 var stages = []stage{
-	{name: "revoke", types: []string{TManagedPolicy, TIAMRole, TBucketPolicy}, phase: phaseRevoke},
+	{name: "revoke", types: []string{TManagedPolicy, TIAMRole, TBucketPolicy, TAttachment, TAccessKey}, phase: phaseRevoke},
 	{name: "bucket", types: []string{TBucket}},
 	{name: "guardrails", types: []string{TPublicAccessBlock, TOwnership, TEncryption, TVersioning, TTagging, TBucketPolicy}, phase: phaseDeny},
 	{name: "retention", types: []string{TLifecycle}},
@@ -82,7 +84,7 @@ func (e *Engine) Apply(ctx context.Context, p *Plan, allowDestructive bool) (*Re
 func (e *Engine) stageTodo(p *Plan, st stage, res *Result, done map[*Change]bool) []*Change {
 	var todo []*Change
 	for _, c := range p.Changes {
-		if !slices.Contains(st.types, c.Type) {
+		if !slices.Contains(st.types, c.Type) || !inStage(c, st) {
 			continue
 		}
 		if c.Unsupported != "" {
@@ -99,6 +101,17 @@ func (e *Engine) stageTodo(p *Plan, st stage, res *Result, done map[*Change]bool
 		return slices.Index(st.types, todo[i].Type) < slices.Index(st.types, todo[j].Type)
 	})
 	return todo
+}
+
+// inStage reports whether change c, of one of stage st's types, belongs to
+// st: a revoked grant's change is written in the revoke stage only, and a
+// grant's attachment or access key never in it.
+func inStage(c *Change, st stage) bool {
+	revoked := c.item != nil && c.item.Revoke
+	if revoked || c.Type == TAttachment || c.Type == TAccessKey {
+		return revoked == (st.phase == phaseRevoke)
+	}
+	return true
 }
 
 // runStage applies todo, the changes of stage st: the changes of one
@@ -139,13 +152,17 @@ func (e *Engine) runStage(ctx context.Context, p *Plan, st stage, todo []*Change
 // revoke stage's writes, a bucket policy's phases before the full one).
 func countDone(res *Result, done map[*Change]bool, st stage, todo []*Change, skipped map[*Change]bool) {
 	for _, c := range todo {
-		if skipped[c] || done[c] || st.phase == phaseRevoke || (c.Type == TBucketPolicy && st.phase != phaseFull) {
+		revoked := c.item != nil && c.item.Revoke // complete after the revoke stage
+		if skipped[c] || done[c] || st.phase == phaseRevoke && !revoked || (c.Type == TBucketPolicy && st.phase != phaseFull) {
 			continue
 		}
 		done[c] = true
-		if c.Action == ActionCreate {
+		switch c.Action {
+		case ActionCreate:
 			res.Added++
-		} else {
+		case ActionDelete:
+			res.Removed++
+		default:
 			res.Changed++
 		}
 	}

@@ -39,6 +39,8 @@ func (e *Engine) applyChange(ctx context.Context, p *Plan, c *Change, phase stri
 func (e *Engine) write(ctx context.Context, p *Plan, c *Change, phase, label string, started func(phase string)) error {
 	it := c.item
 	switch {
+	case it.Revoke:
+		return e.writeRevokedChange(ctx, p, c, phase, label, started)
 	case phase == phaseRevoke && c.Type != TBucketPolicy:
 		cur := p.live.get(it.Key())
 		doc, want := revokeDoc(it, cur, e.Partition)

@@ -458,3 +458,44 @@ func iamSidCheck(text string) error {
 	}
 	return nil
 }
+
+func (f *fake) DetachUserPolicy(_ context.Context, in *iam.DetachUserPolicyInput, _ ...func(*iam.Options)) (*iam.DetachUserPolicyOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("DetachUserPolicy", *in.UserName, true); err != nil {
+		return nil, err
+	}
+	k := "user/" + *in.UserName + " " + *in.PolicyArn
+	if !f.iam.attached[k] {
+		return nil, noEntity("attachment")
+	}
+	delete(f.iam.attached, k)
+	return &iam.DetachUserPolicyOutput{}, nil
+}
+
+func (f *fake) DetachRolePolicy(_ context.Context, in *iam.DetachRolePolicyInput, _ ...func(*iam.Options)) (*iam.DetachRolePolicyOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("DetachRolePolicy", *in.RoleName, true); err != nil {
+		return nil, err
+	}
+	k := "role/" + *in.RoleName + " " + *in.PolicyArn
+	if !f.iam.attached[k] {
+		return nil, noEntity("attachment")
+	}
+	delete(f.iam.attached, k)
+	return &iam.DetachRolePolicyOutput{}, nil
+}
+
+func (f *fake) UpdateAccessKey(_ context.Context, in *iam.UpdateAccessKeyInput, _ ...func(*iam.Options)) (*iam.UpdateAccessKeyOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("UpdateAccessKey", *in.UserName+" "+*in.AccessKeyId+" "+string(in.Status), true); err != nil {
+		return nil, err
+	}
+	if f.iam.inactive == nil {
+		f.iam.inactive = map[string]bool{}
+	}
+	f.iam.inactive[*in.AccessKeyId] = in.Status == iamtypes.StatusTypeInactive
+	return &iam.UpdateAccessKeyOutput{}, nil
+}

@@ -20,6 +20,9 @@ import (
 // one case per type; nil for a policy, attachment, access key or trail
 // that is not there.
 func (e *Engine) readIdentityOrTrail(ctx context.Context, it *Item) (any, error) {
+	if it.Revoke {
+		return e.readRevoked(ctx, it)
+	}
 	switch it.Type {
 	case TIAMUser:
 		out, err := e.C.IAM.GetUser(ctx, &iam.GetUserInput{UserName: aws.String(it.Name)})

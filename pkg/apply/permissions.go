@@ -45,6 +45,11 @@ const (
 	// object ownership keeps ACLs in force (not BucketOwnerEnforced): plan
 	// reads the bucket's ACL to warn about its grants (warnBucketACLs).
 	tACLBucket = "acl-bucket"
+	// tRevokedAttachment and tRevokedKeys are the items of a revoked_grant
+	// (revoked.go): the attachment plan reads and apply detaches, and the
+	// access keys of a revoked user, which apply deactivates.
+	tRevokedAttachment = "revoked-attachment"
+	tRevokedKeys       = "revoked-access-keys"
 )
 
 // Operation is one AWS API operation the engine may call.
@@ -171,9 +176,9 @@ var Operations = []Operation{
 	{API: "iam:DeletePolicyVersion", Actions: []string{"iam:DeletePolicyVersion"}, Resource: ResourcePolicy, Write: true,
 		Writes: []string{TManagedPolicy}, When: "the managed policy already has five versions (IAM's limit): apply deletes the oldest non-default one"},
 	{API: "iam:ListAttachedUserPolicies", Actions: []string{"iam:ListAttachedUserPolicies"}, Resource: ResourceUser,
-		Reads: []string{TAttachment}, Imports: []string{TAttachment}, AnyPath: true},
+		Reads: []string{TAttachment, tRevokedAttachment}, Imports: []string{TAttachment}, AnyPath: true},
 	{API: "iam:ListAttachedRolePolicies", Actions: []string{"iam:ListAttachedRolePolicies"}, Resource: ResourceRole,
-		Reads: []string{TAttachment}, Imports: []string{TAttachment}, AnyPath: true},
+		Reads: []string{TAttachment, tRevokedAttachment}, Imports: []string{TAttachment}, AnyPath: true},
 	// plan warns about every holder of the spec's managed policies that the
 	// spec does not declare (plan_attached.go).
 	{API: "iam:ListEntitiesForPolicy", Actions: []string{"iam:ListEntitiesForPolicy"}, Resource: ResourcePolicy,
@@ -183,17 +188,25 @@ var Operations = []Operation{
 	{API: "iam:AttachRolePolicy", Actions: []string{"iam:AttachRolePolicy"}, Resource: ResourceRole, Write: true,
 		Writes: []string{TAttachment}, PolicyCondition: true},
 	{API: "iam:ListAccessKeys", Actions: []string{"iam:ListAccessKeys"}, Resource: ResourceUser,
-		Reads: []string{TAccessKey}, Imports: []string{TIAMUser}, AnyPath: true}, // import warns about a user's keys
+		Reads: []string{TAccessKey, tRevokedKeys}, Imports: []string{TIAMUser}, AnyPath: true}, // import warns about a user's keys
 	// plan and import warn about inline policies and groups the grant does
 	// not declare (plan_identity_extra.go, import_identity.go).
 	{API: "iam:ListUserPolicies", Actions: []string{"iam:ListUserPolicies"}, Resource: ResourceUser,
-		Reads: []string{TIAMUser}, Imports: []string{TIAMUser}, AnyPath: true, When: identityExtrasWhen},
+		Reads: []string{TIAMUser, tRevokedAttachment}, Imports: []string{TIAMUser}, AnyPath: true, When: identityExtrasWhen},
 	{API: "iam:ListRolePolicies", Actions: []string{"iam:ListRolePolicies"}, Resource: ResourceRole,
-		Reads: []string{TIAMRole}, Imports: []string{TIAMRole}, AnyPath: true, When: identityExtrasWhen},
+		Reads: []string{TIAMRole, tRevokedAttachment}, Imports: []string{TIAMRole}, AnyPath: true, When: identityExtrasWhen},
 	{API: "iam:ListGroupsForUser", Actions: []string{"iam:ListGroupsForUser"}, Resource: ResourceUser,
-		Reads: []string{TIAMUser}, AnyPath: true, When: identityExtrasWhen},
+		Reads: []string{TIAMUser, tRevokedAttachment}, AnyPath: true, When: identityExtrasWhen},
 	{API: "iam:CreateAccessKey", Actions: []string{"iam:CreateAccessKey"}, Resource: ResourceUser, Write: true,
 		Writes: []string{TAccessKey}},
+	// revoked_grant blocks (revoked.go): the user or role may be under any
+	// path, which the spec does not say.
+	{API: "iam:DetachUserPolicy", Actions: []string{"iam:DetachUserPolicy"}, Resource: ResourceUser, Write: true,
+		Writes: []string{tRevokedAttachment}, PolicyCondition: true, AnyPath: true, When: "the revoked grant's policy is still attached to the user"},
+	{API: "iam:DetachRolePolicy", Actions: []string{"iam:DetachRolePolicy"}, Resource: ResourceRole, Write: true,
+		Writes: []string{tRevokedAttachment}, PolicyCondition: true, AnyPath: true, When: "the revoked grant's policy is still attached to the role"},
+	{API: "iam:UpdateAccessKey", Actions: []string{"iam:UpdateAccessKey"}, Resource: ResourceUser, Write: true,
+		Writes: []string{tRevokedKeys}, AnyPath: true, When: "the revoked user has an active access key: apply deactivates it"},
 
 	// STS. The preflight needs no permission: AWS answers
 	// GetCallerIdentity for any valid credentials, even when a policy

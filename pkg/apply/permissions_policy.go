@@ -190,6 +190,15 @@ func permTargets(s *spec.Spec, items []*Item, a arns, command string) []permTarg
 		if command == "import" && slices.Contains(bucketTypes, it.Type) {
 			continue // import reads every bucket type, below
 		}
+		if it.Revoke { // a revoked_grant's user or role, under the path it has (AnyPath)
+			kind, name := splitOwner(it.Owner)
+			if it.Type == TAttachment {
+				add(tRevokedAttachment, kind, a.iam(kind, "/", name), ResourcePolicy, a.iam("policy", "/", it.Name))
+			} else {
+				add(tRevokedKeys, ResourceUser, a.iam("user", "/", name))
+			}
+			continue
+		}
 		switch it.Type {
 		case TIAMUser:
 			add(it.Type, ResourceUser, owners["user/"+it.Name])

@@ -37,6 +37,7 @@ var clientInterfaces = []clientInterface{
 	{"s3", reflect.TypeFor[aclGetter]()},
 	{"iam", reflect.TypeFor[IAMAPI]()},
 	{"iam", reflect.TypeFor[inlineLister]()},
+	{"iam", reflect.TypeFor[iamRevoker]()},
 	{"sts", reflect.TypeFor[STSAPI]()},
 	{"cloudtrail", reflect.TypeFor[CloudTrailAPI]()},
 }

@@ -9,6 +9,9 @@ import (
 const (
 	ActionCreate = "create"
 	ActionUpdate = "update"
+	// ActionDelete removes a resource: only a revoked_grant's policy
+	// attachment, detached (revoked.go). Nothing else is ever deleted.
+	ActionDelete = "delete"
 )
 
 // Risks of a change: does it reduce (tighten) or widen (loosen) access, or
@@ -80,25 +83,37 @@ type Plan struct {
 	live  *Live
 }
 
-// Counts returns how many changes create and update resources.
+// Counts returns how many changes create and update resources (Removals
+// counts the deletions).
 func (p *Plan) Counts() (add, change int) {
 	for _, c := range p.Changes {
-		if c.Unsupported != "" {
-			continue
-		}
-		if c.Action == ActionCreate {
+		switch {
+		case c.Unsupported != "" || c.Action == ActionDelete:
+		case c.Action == ActionCreate:
 			add++
-		} else {
+		default:
 			change++
 		}
 	}
 	return
 }
 
+// Removals returns how many changes remove a resource: the policy
+// attachments of revoked grants that apply detaches.
+func (p *Plan) Removals() int {
+	n := 0
+	for _, c := range p.Changes {
+		if c.Unsupported == "" && c.Action == ActionDelete {
+			n++
+		}
+	}
+	return n
+}
+
 // HasChanges reports whether apply would write anything.
 func (p *Plan) HasChanges() bool {
 	a, c := p.Counts()
-	return a+c > 0
+	return a+c+p.Removals() > 0
 }
 
 // Destructive returns the destructive changes.
@@ -119,6 +134,12 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 	for _, it := range items {
 		key := it.Key()
 		before := live.State[key]
+		if it.Revoke {
+			if c := revokedChange(it, before); c != nil {
+				p.Changes = append(p.Changes, e.markUnsupported(p, live, c))
+			}
+			continue
+		}
 		want := it.Desired
 		if it.Type == TTagging && before != nil {
 			before = projectTags(before, want)
@@ -148,11 +169,7 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 		if it.Type == TBucketPolicy && c.Step == it.Step {
 			c.Step = bucketPolicyStep(it, before, e.Partition)
 		}
-		if why, ok := live.Unsupported[key]; ok {
-			c.Unsupported = why
-			p.Warnings = append(p.Warnings, why+"; apply will skip it")
-		}
-		p.Changes = append(p.Changes, c)
+		p.Changes = append(p.Changes, e.markUnsupported(p, live, c))
 	}
 	sort.SliceStable(p.Changes, func(i, j int) bool {
 		a, b := p.Changes[i], p.Changes[j]
@@ -166,6 +183,16 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 	e.warnAccessKeys(p)     // access keys nobody may hold (access_keys.go)
 	p.DesiredFingerprint, p.LiveFingerprint = maskedFingerprints(items, live)
 	return p
+}
+
+// markUnsupported marks a change the endpoint cannot perform, with a plan
+// warning, and returns it.
+func (e *Engine) markUnsupported(p *Plan, live *Live, c *Change) *Change {
+	if why, ok := live.Unsupported[c.item.Key()]; ok {
+		c.Unsupported = why
+		p.Warnings = append(p.Warnings, why+"; apply will skip it")
+	}
+	return c
 }
 
 // newBucketDefaults are the states a new bucket starts in, for the

@@ -65,6 +65,7 @@ func (e *Engine) WarnOtherAttachments(ctx context.Context, p *Plan) {
 		}
 	}
 	e.warnIdentityExtras(ctx, p)
+	e.warnRevokedExtras(ctx, p)
 	e.warnBucketACLs(ctx, p)
 }
 

@@ -109,6 +109,19 @@ func (e *Engine) identityExtras(ctx context.Context, kind, name string, declared
 // extrasWarning names each extra and the command that removes it; "" when
 // there is none.
 func extrasWarning(kind, name string, x identityExtras) string {
+	parts := extrasParts(kind, name, x)
+	if len(parts) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s %s holds access the spec does not declare: %s. teramotc never detaches or deletes, so apply keeps it "+
+		"and the %s may do more than its grant says; inspect it with %s", kind, name, joinParts(parts), kind, inspectCommands(kind, name))
+}
+
+func joinParts(parts []string) string { return strings.Join(parts, "; ") }
+
+// extrasParts names each extra of a user or role and the command that
+// removes it.
+func extrasParts(kind, name string, x identityExtras) []string {
 	flag := "--" + kind + "-name " + name
 	var parts []string
 	for _, n := range x.inline {
@@ -120,11 +133,7 @@ func extrasWarning(kind, name string, x identityExtras) string {
 	for _, g := range x.groups {
 		parts = append(parts, fmt.Sprintf("group %s, whose policies apply to its members (leave: aws iam remove-user-from-group --group-name %s %s)", g, g, flag))
 	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return fmt.Sprintf("%s %s holds access the spec does not declare: %s. teramotc never detaches or deletes, so apply keeps it "+
-		"and the %s may do more than its grant says; inspect it with %s", kind, name, strings.Join(parts, "; "), kind, inspectCommands(kind, name))
+	return parts
 }
 
 func inspectCommands(kind, name string) string {

@@ -149,8 +149,8 @@ func (sp *SavedPlan) broken() string {
 			return fmt.Sprintf("change %d is null", i+1)
 		case c.Type == "" || c.Name == "":
 			return fmt.Sprintf("change %d has no type or name", i+1)
-		case c.Action != ActionCreate && c.Action != ActionUpdate:
-			return fmt.Sprintf("change %d has action %s, not %q or %q", i+1, quoteJSON(c.Action), ActionCreate, ActionUpdate)
+		case c.Action != ActionCreate && c.Action != ActionUpdate && c.Action != ActionDelete:
+			return fmt.Sprintf("change %d has action %s, not %q, %q or %q", i+1, quoteJSON(c.Action), ActionCreate, ActionUpdate, ActionDelete)
 		}
 	}
 	return ""

@@ -21,7 +21,7 @@ var crafted = []struct {
 	{"spec path with an escape", `{"format_version":"2.0","spec":"/x\u001b[2J","plan":{"changes":[]}}`, `its spec path "/x\u001b[2J" holds a control character`},
 	{"no spec", `{"format_version":"2.0","plan":{"changes":[]}}`, "it names no spec"},
 	{"change without type", `{"format_version":"2.0","spec":"/x","plan":{"changes":[{"name":"b","action":"create"}]}}`, "change 1 has no type or name"},
-	{"unknown action", `{"format_version":"2.0","spec":"/x","plan":{"changes":[{"type":"bucket","name":"b","action":"delete"}]}}`, `change 1 has action "delete"`},
+	{"unknown action", `{"format_version":"2.0","spec":"/x","plan":{"changes":[{"type":"bucket","name":"b","action":"destroy"}]}}`, `change 1 has action "destroy"`},
 	{"future format", `{"format_version":"9.0","spec":"/x","plan":{"changes":[]}}`, `has format "9.0"; this teramotc reads 2.0 (and shows 1.0)`},
 	{"format a number", `{"format_version":2,"spec":"/x","plan":{}}`, `has format 2;`},
 	{"wrong types", `{"format_version":"2.0","spec":"/x","plan":{"changes":{}}}`, `is damaged: "plan.changes" is an object, not an array`},

@@ -1,0 +1,188 @@
+package apply
+
+// Revoked grants (spec revoked_grant blocks): the access a former grant
+// gave, which apply removes at the revoke step (StepRevoke), before any
+// other write. Two items per block: the policy attachment, detached, and
+// for a user its access keys, deactivated. Nothing is deleted: the user
+// or role, its keys and the managed policy stay (docs/apply.md, "Revoking
+// a grant").
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
+
+	"github.com/teramot/teramotc/pkg/spec"
+)
+
+// iamRevoker is the part of the IAM client that removes a revoked grant's
+// access; a client without it cannot revoke (the change fails).
+type iamRevoker interface {
+	DetachUserPolicy(context.Context, *iam.DetachUserPolicyInput, ...func(*iam.Options)) (*iam.DetachUserPolicyOutput, error)
+	DetachRolePolicy(context.Context, *iam.DetachRolePolicyInput, ...func(*iam.Options)) (*iam.DetachRolePolicyOutput, error)
+	UpdateAccessKey(context.Context, *iam.UpdateAccessKeyInput, ...func(*iam.Options)) (*iam.UpdateAccessKeyOutput, error)
+}
+
+// revokedItems returns the items of the revoked grants: the attachment of
+// each (Desired: not attached) and, once per revoked user, its access keys
+// (Desired: none active).
+func revokedItems(rs []*spec.RevokedGrant) []*Item {
+	var items []*Item
+	keysOf := map[string]bool{}
+	for _, r := range rs {
+		kind, name := r.Principal()
+		if kind == "" || name.Value == "" || r.PolicyName.Value == "" {
+			continue // invalid: reported by validation
+		}
+		owner := kind + "/" + name.Value
+		items = append(items, &Item{Type: TAttachment, Address: r.Address, Name: r.PolicyName.Value, Owner: owner, Step: StepRevoke, Revoke: true,
+			Desired: map[string]any{"PolicyName": r.PolicyName.Value, "Attached": false}})
+		if kind == "user" && !keysOf[name.Value] {
+			keysOf[name.Value] = true
+			items = append(items, &Item{Type: TAccessKey, Address: r.Address, Name: name.Value, Owner: owner, Step: StepRevoke, Revoke: true,
+				Desired: map[string]any{"ActiveKeys": []any{}}})
+		}
+	}
+	return items
+}
+
+// readRevoked reads a revoked grant's item: whether the policy is still
+// attached ({"PolicyName", "Attached"}), or the user's active access keys
+// ({"ActiveKeys": [...]}, named as keyNames does). A user or role that
+// does not exist is absent (NoSuchEntity): nothing to revoke.
+func (e *Engine) readRevoked(ctx context.Context, it *Item) (any, error) {
+	if it.Type == TAccessKey {
+		keys, err := e.listAccessKeys(ctx, it.Name)
+		if err != nil {
+			return nil, err
+		}
+		active := []any{}
+		for _, id := range activeIDs(keys) {
+			active = append(active, keyNames([]string{id}))
+		}
+		sort.Slice(active, func(i, j int) bool { return active[i].(string) < active[j].(string) })
+		return map[string]any{"ActiveKeys": active}, nil
+	}
+	arns, err := e.attachedPolicies(ctx, it.Owner)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"PolicyName": it.Name, "Attached": slices.Contains(arns, e.policyARN(it.Name))}, nil
+}
+
+// revokedChange is the change of a revoked grant's item whose live state
+// still holds the access (nil when it does not, or the identity does not
+// exist): a detach (ActionDelete) or the deactivation of the active keys.
+func revokedChange(it *Item, before any) *Change {
+	if before == nil || equal(before, it.Desired) {
+		return nil
+	}
+	c := &Change{Type: it.Type, Name: it.Name, Owner: it.Owner, Address: it.Address, Step: StepRevoke, Risk: RiskTighten,
+		Sensitive: it.Sensitive, item: it, secrets: it.secrets, before: before}
+	if it.Type == TAttachment {
+		c.Action, c.Before = ActionDelete, before
+		c.Reason = "revoked grant: removes the policy's permissions from the " + ownerKind(it.Owner) + "; the " + ownerKind(it.Owner) + " and the policy stay"
+		return c
+	}
+	was, now := map[string]any{}, map[string]any{}
+	keys, _ := before.(map[string]any)["ActiveKeys"].([]any)
+	for _, k := range keys {
+		was[fmt.Sprint(k)], now[fmt.Sprint(k)] = string(iamtypes.StatusTypeActive), string(iamtypes.StatusTypeInactive)
+	}
+	c.Action, c.Before, c.After = ActionUpdate, map[string]any{"AccessKeys": was}, map[string]any{"AccessKeys": now}
+	c.Reason = "revoked grant: the keys stop working; they are not deleted"
+	return c
+}
+
+func ownerKind(owner string) string {
+	kind, _ := splitOwner(owner)
+	return kind
+}
+
+// writeRevoked removes the access of a revoked grant's item: detaches the
+// policy, or sets every active key of the user Inactive (listed again, so
+// a key made since the plan is deactivated too). A policy already
+// detached is no error: the read-back confirms it.
+func (e *Engine) writeRevoked(ctx context.Context, it *Item) error {
+	rv, ok := e.C.IAM.(iamRevoker)
+	if !ok {
+		return fmt.Errorf("the IAM client cannot detach policies or deactivate access keys")
+	}
+	kind, name := splitOwner(it.Owner)
+	if it.Type == TAccessKey {
+		keys, err := e.listAccessKeys(ctx, name)
+		if err != nil {
+			return err
+		}
+		for _, id := range activeIDs(keys) {
+			if _, err := rv.UpdateAccessKey(ctx, &iam.UpdateAccessKeyInput{UserName: aws.String(name), AccessKeyId: aws.String(id),
+				Status: iamtypes.StatusTypeInactive}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	arn := aws.String(e.policyARN(it.Name))
+	var err error
+	if kind == "user" {
+		_, err = rv.DetachUserPolicy(ctx, &iam.DetachUserPolicyInput{UserName: aws.String(name), PolicyArn: arn})
+	} else {
+		_, err = rv.DetachRolePolicy(ctx, &iam.DetachRolePolicyInput{RoleName: aws.String(name), PolicyArn: arn})
+	}
+	if isNotFound(err) {
+		return nil
+	}
+	return err
+}
+
+// writeRevokedChange performs a revoked grant's change in the revoke stage
+// and waits until it reads back on ReadBackEqual consecutive reads; the
+// other stages have nothing to write for it.
+func (e *Engine) writeRevokedChange(ctx context.Context, p *Plan, c *Change, phase, label string, started func(string)) error {
+	it := c.item
+	if phase != phaseRevoke {
+		return nil
+	}
+	started(phase)
+	if err := e.converge(ctx, label, it, func() error { return e.writeRevoked(ctx, it) }, it.Desired, e.ReadBackEqual); err != nil {
+		return err
+	}
+	p.live.set(it.Key(), it.Desired)
+	return nil
+}
+
+// warnRevokedExtras warns about what each revoked user or role that exists
+// still holds beyond the policy the plan detaches: inline policies, other
+// managed policies and groups, which apply leaves (identityExtras).
+func (e *Engine) warnRevokedExtras(ctx context.Context, p *Plan) {
+	declared := map[string][]string{} // owner -> ARNs of its revoked policies
+	for _, it := range p.items {
+		if it.Revoke && it.Type == TAttachment {
+			declared[it.Owner] = append(declared[it.Owner], e.policyARN(it.Name))
+		}
+	}
+	seen := map[string]bool{}
+	for _, it := range p.items {
+		if !it.Revoke || it.Type != TAttachment || seen[it.Owner] || p.live == nil || p.live.get(it.Key()) == nil {
+			continue
+		}
+		seen[it.Owner] = true // one warning per identity
+		kind, name := splitOwner(it.Owner)
+		x, err := e.identityExtras(ctx, kind, name, declared[it.Owner])
+		if err != nil {
+			p.Warnings = append(p.Warnings, fmt.Sprintf("could not list the policies and groups of revoked %s %s (%v), so the plan "+
+				"cannot tell whether it keeps access; check with: %s", kind, name, err, inspectCommands(kind, name)))
+			continue
+		}
+		if parts := extrasParts(kind, name, x); len(parts) > 0 {
+			p.Warnings = append(p.Warnings, fmt.Sprintf("revoked %s %s (%s) still holds access the spec does not declare: %s. "+
+				"apply removes only the revoked grant's policy and keys, so the %s keeps this; inspect it with %s",
+				kind, name, it.Address, joinParts(parts), kind, inspectCommands(kind, name)))
+		}
+	}
+}
