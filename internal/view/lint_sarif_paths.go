@@ -93,7 +93,7 @@ func fileURI(p string, dir bool) string {
 // columnKind unicodeCodePoints), from the source line of file. HCL counts
 // grapheme clusters, which differ when a combining mark or a joined emoji
 // precedes pos. Without the source, or when pos does not match it, the
-// HCL column is kept.
+// HCL column is kept. A UTF-8 byte order mark does not count.
 func sarifColumn(file *hcl.File, pos hcl.Pos) int {
 	if file == nil || pos.Byte < 0 || pos.Byte > len(file.Bytes) || pos.Line < 1 {
 		return pos.Column
@@ -103,6 +103,11 @@ func sarifColumn(file *hcl.File, pos hcl.Pos) int {
 		return pos.Column
 	}
 	line := before[bytes.LastIndexByte(before, '\n')+1:]
+	if pos.Line == 1 {
+		// a byte order mark is an encoding signature, not a character of
+		// the line: editors and GitHub do not show it
+		line = bytes.TrimPrefix(line, []byte("\uFEFF"))
+	}
 	if !utf8.Valid(line) {
 		return pos.Column
 	}

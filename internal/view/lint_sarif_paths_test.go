@@ -104,6 +104,36 @@ func TestSARIFColumnsAreCodePoints(t *testing.T) {
 	}
 }
 
+// TestSARIFColumnsSkipBOM: a UTF-8 byte order mark is no column of line 1.
+func TestSARIFColumnsSkipBOM(t *testing.T) {
+	src := "\uFEFFbucket \"data\" {\n  name = \"x\"\n}\n"
+	f, diags := hclsyntax.ParseConfig([]byte(src), "m.hcl", hcl.InitialPos)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	block := f.Body.(*hclsyntax.Body).Blocks[0]
+	attr := block.Body.Attributes["name"]
+	for _, tt := range []struct {
+		name               string
+		rng                hcl.Range
+		wantStart, wantEnd int
+	}{
+		{"line 1", hcl.RangeBetween(block.TypeRange, block.LabelRanges[0]), 1, 14},
+		{"line 2", attr.SrcRange, 3, 13},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &LintReport{
+				Files:    map[string]*hcl.File{"m.hcl": f},
+				Findings: []*rules.Finding{{Rule: lintTestRules["TMC301"], Message: "m", Range: tt.rng}},
+			}
+			reg := decodeSARIFRegions(t, r).Runs[0].Results[0].Locations[0].PhysicalLocation.Region
+			if reg.StartColumn != tt.wantStart || reg.EndColumn != tt.wantEnd {
+				t.Errorf("columns %d-%d, want %d-%d (HCL: %s)", reg.StartColumn, reg.EndColumn, tt.wantStart, tt.wantEnd, tt.rng)
+			}
+		})
+	}
+}
+
 func TestSARIFCategory(t *testing.T) {
 	tests := []struct{ category, want string }{
 		{"", ""}, // no automationDetails: upload-sarif's category applies
