@@ -1,0 +1,203 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// actionStep is a step of the composite action, as far as the tests run it.
+type actionStep struct {
+	ID      string            `yaml:"id"`
+	Name    string            `yaml:"name"`
+	If      string            `yaml:"if"`
+	Shell   string            `yaml:"shell"`
+	Run     string            `yaml:"run"`
+	WorkDir string            `yaml:"working-directory"`
+	Env     map[string]string `yaml:"env"`
+	With    map[string]string `yaml:"with"`
+}
+
+// action is the repository's action.yml, as far as the tests read it.
+type action struct {
+	Inputs map[string]struct {
+		Default string `yaml:"default"`
+	} `yaml:"inputs"`
+	Outputs map[string]struct {
+		Value string `yaml:"value"`
+	} `yaml:"outputs"`
+	Runs struct {
+		Steps []actionStep `yaml:"steps"`
+	} `yaml:"runs"`
+}
+
+func readAction(t *testing.T) action {
+	t.Helper()
+	b, err := os.ReadFile("../../action.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a action
+	if err := yaml.Unmarshal(b, &a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// step returns the action's step with the id.
+func (a action) step(t *testing.T, id string) actionStep {
+	t.Helper()
+	for _, s := range a.Runs.Steps {
+		if s.ID == id {
+			return s
+		}
+	}
+	t.Fatalf("action.yml has no step with id %q", id)
+	return actionStep{}
+}
+
+// runActionStep runs a step of the action as a runner would in the
+// repository root repo, with the inputs given (the others at their
+// defaults): its script with bash -eo pipefail, in its working-directory,
+// with its env whose ${{ inputs.NAME }} values are the inputs. The
+// teramotc it calls is this test binary (TestMain puts it on PATH). It
+// returns what the step printed, and the outputs it wrote to
+// GITHUB_OUTPUT.
+func runActionStep(t *testing.T, a action, id, repo string, inputs map[string]string) (string, map[string]string) {
+	t.Helper()
+	s := a.step(t, id)
+	if s.Shell != "bash" {
+		t.Fatalf("step %q: shell %q, want bash", id, s.Shell)
+	}
+	input := func(v string) string {
+		name, ok := strings.CutPrefix(v, "${{ inputs.")
+		name, ok2 := strings.CutSuffix(name, " }}")
+		if !ok || !ok2 {
+			t.Fatalf("step %q: the test cannot evaluate %q", id, v)
+		}
+		in, known := a.Inputs[name]
+		if !known {
+			t.Fatalf("step %q uses the undeclared input %q", id, name)
+		}
+		if v, given := inputs[name]; given {
+			return v
+		}
+		return in.Default
+	}
+	for name := range inputs {
+		if _, ok := a.Inputs[name]; !ok {
+			t.Fatalf("action.yml has no input %q", name)
+		}
+	}
+	tmp := t.TempDir()
+	outputs := filepath.Join(tmp, "github-output")
+	c := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", s.Run)
+	c.Dir = repo
+	if s.WorkDir != "" {
+		c.Dir = filepath.Join(repo, input(s.WorkDir))
+	}
+	c.Env = append(os.Environ(), "RUNNER_TEMP="+tmp, "GITHUB_OUTPUT="+outputs,
+		"GITHUB_STEP_SUMMARY="+filepath.Join(tmp, "summary"), "GITHUB_WORKSPACE="+repo,
+		"NO_COLOR=1", "TERAMOTC_CONFIG=")
+	for k, v := range s.Env {
+		c.Env = append(c.Env, k+"="+input(v))
+	}
+	var out bytes.Buffer
+	c.Stdout, c.Stderr = &out, &out
+	if err := c.Run(); err != nil {
+		t.Fatalf("step %q failed (%v):\n%s", id, err, &out)
+	}
+	b, err := os.ReadFile(outputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		k, v, _ := strings.Cut(l, "=")
+		got[k] = v
+	}
+	return out.String(), got
+}
+
+// actionRepo returns a git work tree with the files given (slash path:
+// content; a content "@DIR" copies that directory of the repository).
+func actionRepo(t *testing.T, files map[string]string) string {
+	t.Helper()
+	repo := t.TempDir()
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range files {
+		p := filepath.Join(repo, filepath.FromSlash(name))
+		if src, ok := strings.CutPrefix(content, "@"); ok {
+			if err := os.CopyFS(p, os.DirFS(filepath.Join("../..", src))); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return repo
+}
+
+// TestActionLint runs the Lint step of action.yml with several inputs:
+// the exit code it reports, and the findings it annotates (or not).
+func TestActionLint(t *testing.T) {
+	a := readAction(t)
+	tests := []struct {
+		name     string
+		files    map[string]string
+		inputs   map[string]string
+		wantCode string
+		want     []string // in the step's output
+		wantNot  []string
+	}{
+		{
+			name: "specs glob expands inside working-directory",
+			files: map[string]string{
+				"infra/specs/a/main.hcl": prodSpec,
+				"specs/b":                "@examples/setup-guide-role", // at the root: not meant
+			},
+			inputs:   map[string]string{"working-directory": "infra", "specs": "specs/*"},
+			wantCode: "2",
+			want:     []string{"file=infra/specs/a/main.hcl", "title=TMC307"},
+			wantNot:  []string{"specs/b"},
+		},
+		{
+			name:     "default specs: working-directory itself",
+			files:    map[string]string{"infra/main.hcl": prodSpec},
+			inputs:   map[string]string{"working-directory": "infra"},
+			wantCode: "2",
+			want:     []string{"file=infra/main.hcl", "title=TMC307"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			repo := actionRepo(t, tt.files)
+			out, outputs := runActionStep(t, a, "lint", repo, tt.inputs)
+			if outputs["exit-code"] != tt.wantCode {
+				t.Errorf("exit-code=%q, want %q; the step printed:\n%s", outputs["exit-code"], tt.wantCode, out)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("the step did not print %q:\n%s", w, out)
+				}
+			}
+			for _, w := range tt.wantNot {
+				if strings.Contains(out, w) {
+					t.Errorf("the step printed %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
