@@ -180,6 +180,62 @@ func TestActionLint(t *testing.T) {
 			wantCode: "2",
 			want:     []string{"file=infra/main.hcl", "title=TMC307"},
 		},
+		{
+			name: "policy: custom rules, relative to working-directory",
+			files: map[string]string{
+				"infra/specs/a/main.hcl": prodSpec,
+				"infra/org/rules":        "@internal/cli/initdata/policy",
+			},
+			inputs:   map[string]string{"working-directory": "infra", "specs": "specs/a", "policy": "org/rules"},
+			wantCode: "2",
+			want:     []string{"title=ORG001", "title=TMC307"},
+		},
+		{
+			name: "policy: several directories",
+			files: map[string]string{
+				"specs/a/main.hcl":      prodSpec,
+				"rules/one":             "@internal/cli/initdata/policy",
+				"rules/two/always.rego": alwaysRule,
+			},
+			inputs:   map[string]string{"specs": "specs/a", "policy": "rules/one rules/two"},
+			wantCode: "2",
+			want:     []string{"title=ORG001", "title=ORG002"},
+		},
+		{
+			name: "without config: the spec's own configuration (a pull request's)",
+			files: map[string]string{
+				"specs/a/main.hcl":      prodSpec,
+				"specs/a/.teramotc.hcl": ruleOff("TMC307"),
+			},
+			inputs:   map[string]string{"specs": "specs/a"},
+			wantCode: "0",
+			wantNot:  []string{"title=TMC307"},
+		},
+		{
+			name: "config: replaces the spec's own configuration",
+			files: map[string]string{
+				"infra/specs/a/main.hcl":      prodSpec,
+				"infra/specs/a/.teramotc.hcl": ruleOff("TMC307"),
+				"infra/base/.teramotc.hcl":    "inline_ignores = true\n",
+			},
+			inputs:   map[string]string{"working-directory": "infra", "specs": "specs/a", "config": "base/.teramotc.hcl"},
+			wantCode: "2",
+			want:     []string{"title=TMC307"},
+		},
+		{
+			name:     "inline ignores honoured by default",
+			files:    map[string]string{"specs/a/main.hcl": inlineIgnored},
+			inputs:   map[string]string{"specs": "specs/a"},
+			wantCode: "0",
+			wantNot:  []string{"title=TMC307"},
+		},
+		{
+			name:     "no-inline-ignores",
+			files:    map[string]string{"specs/a/main.hcl": inlineIgnored},
+			inputs:   map[string]string{"specs": "specs/a", "no-inline-ignores": "true"},
+			wantCode: "2",
+			want:     []string{"title=TMC307"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -201,3 +257,23 @@ func TestActionLint(t *testing.T) {
 		})
 	}
 }
+
+// inlineIgnored is prodSpec with its TMC307 finding ignored inline.
+var inlineIgnored = strings.Replace(prodSpec, "  versioning = false", "  # teramotc:ignore TMC307 -- accepted by the data owner\n  versioning = false", 1)
+
+// ruleOff returns a .teramotc.hcl that turns the rule off.
+func ruleOff(id string) string {
+	return "rule \"" + id + "\" {\n  enabled = false\n}\n"
+}
+
+// alwaysRule is a custom rule that reports one notice (ORG002).
+const alwaysRule = `# METADATA
+# title: Always
+# description: A test rule that always reports.
+# custom:
+#   id: ORG002
+#   severity: notice
+package teramotc.rules.always
+
+deny contains {"msg": "always"}
+`
