@@ -11,7 +11,8 @@ import (
 
 // AWSCLI returns a bash script (apply.sh) that performs the setup guide's
 // steps with the aws CLI, and next to it every rendered document it passes
-// as a file:// input. The script follows teramotc's safe order: guardrails
+// as a file:// input. The script follows teramotc's safe order: revoked
+// grants' policies detached and their keys deactivated first, guardrails
 // and bucket policies, then retention and audit, then identities, and the
 // grants (policy attachments) last. Every value is shell-quoted. It is
 // idempotent: existing buckets, users, roles, policies and trails are
@@ -46,6 +47,11 @@ func AWSCLI(s *spec.Spec, out *render.Output) (*Files, error) {
 		w.line("fi")
 	}
 	w.line("")
+	partition := s.AWS.Partition.Value
+	if partition == "" {
+		partition = "aws"
+	}
+	w.revokedGrants(s.RevokedGrants, partition)
 	w.line("# 1. Buckets and their guardrails.")
 	for _, b := range s.Buckets {
 		w.bucketGuardrails(b, idx)
@@ -60,10 +66,6 @@ func AWSCLI(s *spec.Spec, out *render.Output) (*Files, error) {
 	}
 	w.line("")
 	w.line("# 3. Identities, then their permissions (grants last).")
-	partition := s.AWS.Partition.Value
-	if partition == "" {
-		partition = "aws"
-	}
 	for _, g := range s.Grants {
 		w.grant(g, partition)
 	}
