@@ -9,6 +9,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/teramot/teramotc/pkg/internal/hclcol"
 )
 
 // PolicyError is a problem with policy files (a missing directory, a Rego
@@ -189,7 +191,6 @@ func regoRange(loc *ast.Location, file *hcl.File) hcl.Range {
 	if at <= 0 || at > len(src) {
 		at = offsetOf(src, loc.Row, loc.Col)
 	}
-	lineStart := bytes.LastIndexByte(src[:at], '\n') + 1
 	lineEnd := len(src)
 	if i := bytes.IndexByte(src[at:], '\n'); i >= 0 {
 		lineEnd = at + i
@@ -199,9 +200,9 @@ func regoRange(loc *ast.Location, file *hcl.File) hcl.Range {
 		text = text[:i]
 	}
 	end := min(at+len(text), lineEnd)
-	line := bytes.Count(src[:at], []byte("\n")) + 1
-	rng.Start = hcl.Pos{Line: line, Column: utf8.RuneCount(src[lineStart:at]) + 1, Byte: at}
-	rng.End = hcl.Pos{Line: line, Column: utf8.RuneCount(src[lineStart:end]) + 1, Byte: end}
+	// columns in grapheme clusters, as HCL counts those of every other range
+	rng.Start = hclcol.Pos(src, at)
+	rng.End = hclcol.Pos(src, end)
 	return rng
 }
 

@@ -14,6 +14,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/teramot/teramotc/pkg/internal/hclcol"
 )
 
 // ConfigFileName is the tool's own configuration file, never part of a spec.
@@ -154,15 +156,10 @@ func byteRange(src []byte, filename string, i int) *hcl.Range {
 	return &hcl.Range{Filename: filename, Start: pos, End: end}
 }
 
-// offsetPos converts a byte offset into a line/column position.
+// offsetPos converts a byte offset into a line/column position, the
+// column counted in grapheme clusters as HCL counts it.
 func offsetPos(src []byte, i int) hcl.Pos {
-	if i > len(src) {
-		i = len(src)
-	}
-	line := 1 + bytes.Count(src[:i], []byte{'\n'})
-	lineStart := bytes.LastIndexByte(src[:i], '\n') + 1
-	col := 1 + utf8.RuneCount(src[lineStart:i])
-	return hcl.Pos{Line: line, Column: col, Byte: i}
+	return hclcol.Pos(src, i)
 }
 
 // parseFile reads, checks and parses one HCL file into p, and returns its
