@@ -29,6 +29,15 @@ errors := [
 	# DeleteBucketEncryption; the default key can become a KMS key of the
 	# partner's account, so the owner can no longer read new objects.
 	"s3:PutEncryptionConfiguration",
+	# UpdateObjectEncryption: re-keys existing objects in place under the
+	# KMS key ARN of the request, without a copy and keeping their metadata
+	# (update-sse-encryption.html). By default S3 accepts only keys of the
+	# bucket owner's account (keys of other member accounts of the
+	# organization on request to AWS Support): the objects can move to a key
+	# whose key policy the owner's readers do not satisfy, or one that is
+	# disabled or scheduled for deletion later; the uploads Deny of the
+	# bucket policy (DenyOtherKMSKeys) covers s3:PutObject only.
+	"s3:UpdateObjectEncryption",
 	# PutBucketLogging: an empty BucketLoggingStatus turns server access
 	# logging off, another target sends the logs elsewhere.
 	"s3:PutBucketLogging",
