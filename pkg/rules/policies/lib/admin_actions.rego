@@ -19,6 +19,8 @@ errors := [
 	# PutBucketAcl, PutObjectAcl: ACL grants to any account or to AllUsers.
 	"s3:PutBucketAcl",
 	"s3:PutObjectAcl",
+	# PutObjectVersionAcl: the ACL of one version, as PutObjectAcl.
+	"s3:PutObjectVersionAcl",
 	# PutBucketOwnershipControls: leaving BucketOwnerEnforced turns ACLs back
 	# on (about-object-ownership.html).
 	"s3:PutBucketOwnershipControls",
@@ -50,6 +52,9 @@ errors := [
 	# PutReplicationConfiguration: PutBucketReplication and
 	# DeleteBucketReplication; replicas can go to a bucket of another account.
 	"s3:PutReplicationConfiguration",
+	# PauseReplication: stops the replication of the bucket (the owner's
+	# copy in another Region or account) until it is resumed.
+	"s3:PauseReplication",
 	# PutBucketObjectLockConfiguration: changes or removes the default
 	# retention that protects new object versions.
 	"s3:PutBucketObjectLockConfiguration",
@@ -74,6 +79,10 @@ errors := [
 	# nobody, the owner's root user included, can shorten or remove: the
 	# objects can be neither deleted nor expired until then.
 	"s3:PutObjectRetention",
+	# BypassGovernanceRetention: deletes versions (with DeleteObjectVersion)
+	# or shortens their retention (with PutObjectRetention) despite a
+	# GOVERNANCE-mode Object Lock retention.
+	"s3:BypassGovernanceRetention",
 ]
 
 # warnings change bucket settings that other users of the bucket, or the
@@ -105,6 +114,14 @@ warnings := {
 	# A legal hold stops deletes and lifecycle expiration of a version until
 	# someone with the same action lifts it (the owner can).
 	"s3:PutObjectLegalHold": "legal holds, which stop deletes and expiration",
+	# S3 Metadata: the tables of every key of the bucket with its metadata
+	# (journal, inventory, annotations) that the owner's queries read;
+	# creating, changing or deleting their configuration.
+	"s3:CreateBucketMetadataTableConfiguration": "the S3 Metadata tables that list every key of the bucket",
+	"s3:DeleteBucketMetadataTableConfiguration": "the S3 Metadata tables that list every key of the bucket",
+	"s3:UpdateBucketMetadataAnnotationTableConfiguration": "the S3 Metadata tables that list every key of the bucket",
+	"s3:UpdateBucketMetadataInventoryTableConfiguration": "the S3 Metadata tables that list every key of the bucket",
+	"s3:UpdateBucketMetadataJournalTableConfiguration": "the S3 Metadata tables that list every key of the bucket",
 }
 
 # notices cost the owner money but change no access and no data.
@@ -113,6 +130,50 @@ notices := {
 	"s3:PutAccelerateConfiguration": "Transfer Acceleration, billed to the owner",
 	# CloudWatch request metrics, billed to the owner per metric.
 	"s3:PutMetricsConfiguration": "request metrics, billed to the owner",
+	# Restores of archived objects (S3 Glacier classes), billed to the owner
+	# per request and for the temporary copy.
+	"s3:RestoreObject": "restores of archived objects, billed to the owner",
+}
+
+# unranked lists the other Write and Permissions-management actions on a
+# bucket or object ARN (lib/actions.rego), which TMC105 leaves alone, with
+# the reason. admin_actions_test.rego checks that every such action of the
+# catalog is in a tier or here, so that an action AWS adds is classified.
+unranked := {
+	# Object data: what a grant's write and delete permissions are for
+	# (TMC307 reports them on a bucket whose deletes cannot be undone).
+	"s3:PutObject": "object data",
+	"s3:DeleteObject": "object data",
+	"s3:AbortMultipartUpload": "object data",
+	"s3:PutObjectTagging": "object data",
+	"s3:PutObjectVersionTagging": "object data",
+	"s3:DeleteObjectTagging": "object data",
+	"s3:DeleteObjectVersionTagging": "object data",
+	"s3:PutObjectAnnotation": "object data",
+	"s3:PutObjectVersionAnnotation": "object data",
+	"s3:DeleteObjectAnnotation": "object data",
+	"s3:DeleteObjectVersionAnnotation": "object data",
+	# Writes of a replication rule of the holder's bucket into this one;
+	# TMC307 counts ReplicateObject and ReplicateDelete as destructive.
+	"s3:ReplicateObject": "object data written by replication",
+	"s3:ReplicateDelete": "object data written by replication",
+	"s3:ReplicateTags": "object data written by replication",
+	"s3:ReplicateObjectAnnotation": "object data written by replication",
+	# Lets a replication rule of the holder's bucket give this bucket's
+	# owner the replicas it writes here.
+	"s3:ObjectOwnerOverrideToBucketOwner": "ownership of replicas written by replication",
+	# Batch Replication of existing objects, to the destinations of the
+	# owner's own replication configuration (PutReplicationConfiguration
+	# is an error).
+	"s3:InitiateReplication": "replication to the owner's own destinations",
+	# Access points belong to the account that creates them, and one for
+	# this bucket grants nothing its bucket policy does not.
+	"s3:CreateAccessPoint": "access points of the caller's account",
+	"s3:DeleteAccessPoint": "access points of the caller's account",
+	"s3:PutAccessPointPolicy": "access points of the caller's account",
+	"s3:DeleteAccessPointPolicy": "access points of the caller's account",
+	# Creates a new bucket in the caller's account; this one exists.
+	"s3:CreateBucket": "creates another bucket",
 }
 
 # tiers lists the severities in order with their actions (sorted) and the

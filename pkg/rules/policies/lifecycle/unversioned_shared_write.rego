@@ -4,9 +4,11 @@
 #   Without versioning, an object that is overwritten or deleted is gone for
 #   good. A grant (a partner's role, or an IAM user whose keys are handed
 #   out) or an Allow of the bucket policy to another account that covers
-#   s3:PutObject, s3:DeleteObject or s3:DeleteObjectVersion lets someone
-#   outside the account, or whoever steals their credentials, destroy the
-#   bucket's data beyond recovery. TMC301 warns about every bucket without
+#   s3:PutObject, s3:DeleteObject, s3:DeleteObjectVersion, or
+#   s3:ReplicateObject or s3:ReplicateDelete (the writes of another
+#   account's replication rule), lets someone outside the account, or
+#   whoever steals their credentials, destroy the bucket's data beyond
+#   recovery. TMC301 warns about every bucket without
 #   versioning; this rule makes the shared case an error. When every such
 #   party is a grant whose writes and deletes are limited to its prefix
 #   (an "inbox/" drop box), the finding is a warning that names the
@@ -33,8 +35,11 @@ import data.teramotc.lib.common
 import data.teramotc.lib.sharing
 
 # destructive lists the actions that overwrite or delete an object; without
-# versioning nothing keeps the old data.
-destructive := ["s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion"]
+# versioning nothing keeps the old data. ReplicateObject and ReplicateDelete
+# are the writes of a replication rule of another party's bucket into this
+# one: they overwrite an object or add a delete marker as PutObject and
+# DeleteObject do.
+destructive := ["s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:ReplicateObject", "s3:ReplicateDelete"]
 
 # writers lists, for bucket b, who else may overwrite or delete its objects,
 # as {"name", "prefix"}: the grants on b whose identity policy allows it

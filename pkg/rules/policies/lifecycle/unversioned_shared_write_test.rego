@@ -84,3 +84,17 @@ test_prefixed_and_unlimited_fails if {
 	not f.severity
 	contains(f.msg, `(bucket policy statement "Partner", grant "partner" under "inbox/")`)
 }
+
+# Review-leak2 L12: the writes of another account's replication rule
+# overwrite objects and add delete markers as PutObject and DeleteObject do.
+test_statement_replicate_fails if {
+	fs := unversioned_shared_write.deny with input as spec(false, [], [bucket_policy("arn:aws:iam::210987654321:root", ["s3:ReplicateObject", "s3:ReplicateDelete"])])
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, `bucket policy statement "Partner"`)
+}
+
+test_grant_replicate_delete_fails if {
+	fs := unversioned_shared_write.deny with input as spec(false, [grant("partner", "data")], [identity("grant.partner", ["s3:GetObject", "s3:ReplicateDelete"])])
+	count(fs) == 1
+}
