@@ -17,6 +17,7 @@ type ghStep struct {
 	Uses  string            `yaml:"uses"`
 	Run   string            `yaml:"run"`
 	Shell string            `yaml:"shell"`
+	If    string            `yaml:"if"`
 	With  map[string]string `yaml:"with"`
 }
 
@@ -54,6 +55,9 @@ func ghRun(t *testing.T, dir, event, only string, steps []ghStep, base func(t *t
 	tmp = t.TempDir()
 	var buf bytes.Buffer
 	for _, s := range steps {
+		if !ghIf(t, s.If, event) {
+			continue
+		}
 		if p := s.With["path"]; strings.HasPrefix(s.Uses, "actions/checkout@") && p != "" {
 			base(t, filepath.Join(dir, p))
 			continue
@@ -75,6 +79,20 @@ func ghRun(t *testing.T, dir, event, only string, steps []ghStep, base func(t *t
 		}
 	}
 	return buf.String(), ran, tmp
+}
+
+// ghIf evaluates the if condition of a step, as far as the workflow uses
+// them, for a run with no failed step.
+func ghIf(t *testing.T, cond, event string) bool {
+	t.Helper()
+	switch {
+	case cond == "" || cond == "success() || failure()":
+		return true
+	case strings.HasPrefix(cond, "github.event_name == '"):
+		return cond == "github.event_name == '"+event+"'"
+	}
+	t.Fatalf("the test cannot evaluate the step condition %q", cond)
+	return false
 }
 
 // baseLike returns a base checkout that copies dir (the project as
@@ -170,10 +188,12 @@ func TestInitWorkflowFailsWithoutPartner(t *testing.T) {
 // with the base branch's custom rules and configuration and without its
 // inline ignores (docs/security.md), so a pull request cannot silence the
 // custom rule ORG001 (owner tag) by deleting it, disabling it in its own
-// .teramotc.hcl or adding "# teramotc:ignore"; a push to main honours the
-// merged inline ignores; a base branch without rules or configuration yet
-// lints with the built-in defaults; a teramotc.sarif link in the pull
-// request leads nowhere.
+// .teramotc.hcl or adding "# teramotc:ignore"; a push to main refuses
+// inline ignores too (else one merged to main would fail every later pull
+// request) and lints with the commit's own rules and configuration, which
+// it names by their repository paths, not those of a second checkout; a
+// base branch without rules or configuration yet lints with the built-in
+// defaults; a teramotc.sarif link in the pull request leads nowhere.
 func TestInitWorkflowPullRequest(t *testing.T) {
 	noOwner := func(t *testing.T, dir string) {
 		edit(t, filepath.Join(dir, "main.hcl"), `owner = "data-platform"`, `team = "data-platform"`)
@@ -187,9 +207,10 @@ func TestInitWorkflowPullRequest(t *testing.T) {
 		noBase      bool // the base branch has no policy/ nor .teramotc.hcl
 		pr          func(t *testing.T, dir string)
 		wantORG001  bool
+		wantOut     string // in lint's output
 	}{
-		{"scaffold", "pull_request", false, func(*testing.T, string) {}, false},
-		{"owner tag removed", "pull_request", false, noOwner, true},
+		{"scaffold", "pull_request", false, func(*testing.T, string) {}, false, ".teramotc-base/.teramotc.hcl"},
+		{"owner tag removed", "pull_request", false, noOwner, true, ""},
 		{"pull request deletes the rule", "pull_request", false, func(t *testing.T, dir string) {
 			noOwner(t, dir)
 			for _, f := range []string{"owner_tag.rego", "owner_tag_test.rego"} {
@@ -197,19 +218,23 @@ func TestInitWorkflowPullRequest(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-		}, true},
+		}, true, ""},
 		{"pull request disables the rule in its configuration", "pull_request", false, func(t *testing.T, dir string) {
 			noOwner(t, dir)
-			edit(t, filepath.Join(dir, ".teramotc.hcl"), "inline_ignores = true", "inline_ignores = true\nrule \"ORG001\" {\n  enabled = false\n}")
-		}, true},
-		{"pull request ignores the finding inline", "pull_request", false, inlineIgnore, true},
-		{"push honours merged inline ignores", "push", false, inlineIgnore, false},
-		{"base branch without rules or configuration", "pull_request", true, noOwner, false},
+			edit(t, filepath.Join(dir, ".teramotc.hcl"), "inline_ignores = false", "inline_ignores = false\nrule \"ORG001\" {\n  enabled = false\n}")
+		}, true, ""},
+		{"pull request ignores the finding inline", "pull_request", false, inlineIgnore, true, ""},
+		{"push refuses merged inline ignores too", "push", false, inlineIgnore, true, ""},
+		{"push lints with the commit's configuration, at its path", "push", false, func(t *testing.T, dir string) {
+			edit(t, filepath.Join(dir, ".teramotc.hcl"), "inline_ignores = false", "inline_ignores = false\nrule \"ORG001\" {\n  severity = \"notice\"\n}")
+		}, false, "(.teramotc.hcl)"},
+		{"push runs the commit's rules", "push", false, noOwner, true, ""},
+		{"base branch without rules or configuration", "pull_request", true, noOwner, false, ""},
 		{"pull request commits teramotc.sarif as a link", "pull_request", false, func(t *testing.T, dir string) {
 			if err := os.Symlink(filepath.Join(dir, "victim.txt"), filepath.Join(dir, "teramotc.sarif")); err != nil {
 				t.Fatal(err)
 			}
-		}, false},
+		}, false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -236,6 +261,12 @@ func TestInitWorkflowPullRequest(t *testing.T) {
 			}
 			if got := strings.Contains(out, "title=ORG001"); got != tt.wantORG001 {
 				t.Errorf("ORG001 reported: %v, want %v; lint printed:\n%s", got, tt.wantORG001, out)
+			}
+			if !strings.Contains(out, tt.wantOut) {
+				t.Errorf("lint did not print %q:\n%s", tt.wantOut, out)
+			}
+			if _, err := os.Lstat(filepath.Join(dir, ".teramotc-base")); tt.event == "push" && (err == nil || strings.Contains(out, ".teramotc-base")) {
+				t.Errorf("a push checked out or linted with .teramotc-base:\n%s", out)
 			}
 			if b, _ := os.ReadFile(filepath.Join(dir, "victim.txt")); string(b) != "precious\n" {
 				t.Error("lint wrote through a link in the checkout")
