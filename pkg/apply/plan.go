@@ -137,6 +137,8 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 		if it.Revoke {
 			if c := revokedChange(it, before); c != nil {
 				p.Changes = append(p.Changes, e.markUnsupported(p, live, c))
+			} else if why, ok := live.Unsupported[key]; ok {
+				p.Warnings = append(p.Warnings, why+"; "+it.Address+" cannot be checked or revoked there")
 			}
 			continue
 		}

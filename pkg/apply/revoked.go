@@ -107,7 +107,8 @@ func ownerKind(owner string) string {
 // writeRevoked removes the access of a revoked grant's item: detaches the
 // policy, or sets every active key of the user Inactive (listed again, so
 // a key made since the plan is deactivated too). A policy already
-// detached is no error: the read-back confirms it.
+// detached, or a key deleted since, is no error: the read-back confirms
+// the state.
 func (e *Engine) writeRevoked(ctx context.Context, it *Item) error {
 	rv, ok := e.C.IAM.(iamRevoker)
 	if !ok {
@@ -121,7 +122,7 @@ func (e *Engine) writeRevoked(ctx context.Context, it *Item) error {
 		}
 		for _, id := range activeIDs(keys) {
 			if _, err := rv.UpdateAccessKey(ctx, &iam.UpdateAccessKeyInput{UserName: aws.String(name), AccessKeyId: aws.String(id),
-				Status: iamtypes.StatusTypeInactive}); err != nil {
+				Status: iamtypes.StatusTypeInactive}); err != nil && !isNotFound(err) { // a key deleted since: nothing to deactivate
 				return err
 			}
 		}

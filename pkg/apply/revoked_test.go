@@ -89,6 +89,25 @@ func TestRevokedGrantDetachesFirst(t *testing.T) {
 	if len(writes) < 3 || !slices.Equal(writes[:3], wantFirst) {
 		t.Errorf("writes begin with %q, want %q", writes, wantFirst)
 	}
+	// Each revocation is read back on two consecutive reads before the
+	// next write.
+	for _, w := range []struct{ write, read string }{
+		{"DetachUserPolicy old-partner", "ListAttachedUserPolicies old-partner"},
+		{"UpdateAccessKey old-partner", "ListAccessKeys old-partner"},
+	} {
+		i := slices.IndexFunc(f.calls, func(c string) bool { return strings.HasPrefix(c, w.write) })
+		reads := 0
+		for _, c := range f.calls[i+1:] {
+			if c == w.read {
+				reads++
+			} else if len(revokedWrites([]string{c})) > 0 {
+				break
+			}
+		}
+		if reads < 2 {
+			t.Errorf("%s read back %d times before the next write, want 2", w.write, reads)
+		}
+	}
 	if res.Removed != 1 || res.Added != add || res.Changed != 1 {
 		t.Errorf("result %+v, want 1 removed, %d added, 1 changed", res, add)
 	}
