@@ -86,3 +86,23 @@ scoped_note(b, attr) := sprintf(" (a rule with a prefix covers only part of the 
 	]
 	count(scoped) > 0
 } else := ""
+
+# min_noncurrent_days: on a versioned bucket, an enabled rule that expires
+# noncurrent versions sooner than this after they become noncurrent purges
+# an overwritten or deleted object before a mistake is likely to be
+# noticed; the bucket is as good as unversioned (TMC301, TMC307).
+min_noncurrent_days := 7
+
+# short_noncurrent lists the enabled rules of b that expire noncurrent
+# versions in fewer than min_noncurrent_days.
+short_noncurrent(b) := [r |
+	some r in b.lifecycle_rules
+	r.enabled.value
+	r.noncurrent_expiration_days.set
+	r.noncurrent_expiration_days.value < min_noncurrent_days
+]
+
+# days spells a number of days.
+days(1) := "1 day"
+
+days(n) := sprintf("%d days", [n]) if n != 1

@@ -16,8 +16,9 @@
 #   severity: warning
 #   hard: false
 #   remediation: >-
-#     Add `noncurrent_expiration_days = 30` (or your recovery window) to a
-#     `lifecycle_rule` of the bucket that has no `prefix`.
+#     Add `noncurrent_expiration_days = 30` (or your recovery window, 7
+#     days or more: TMC301 reports a shorter one) to a `lifecycle_rule` of
+#     the bucket that has no `prefix`.
 #   security_severity: "2.0"
 #   peers: [CKV2_AWS_61, "FSBP S3.10"]
 package teramotc.rules.noncurrent_expiration

@@ -12,7 +12,12 @@
 #   versioning; this rule makes the shared case an error. When every such
 #   party is a grant whose writes and deletes are limited to its prefix
 #   (an "inbox/" drop box), the finding is a warning that names the
-#   prefix: only the objects under it are at risk.
+#   prefix: only the objects under it are at risk. A versioned bucket
+#   counts as unversioned when an enabled lifecycle rule expires noncurrent
+#   versions fewer than 7 days after they become noncurrent (TMC301): what
+#   such a party overwrites or deletes under the rule's prefix is purged
+#   before a mistake is likely to be noticed. That finding is an error when
+#   the rule and a party both cover the whole bucket, a warning otherwise.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
 #     description: AWS documentation
@@ -25,13 +30,15 @@
 #   hard: false
 #   remediation: >-
 #     Remove `versioning = false` from the bucket (the default is true) and
-#     bound the cost of old versions with `noncurrent_expiration_days`, or
-#     give the grants and statements of other parties only read and list.
+#     bound the cost of old versions with `noncurrent_expiration_days` of 7
+#     days or more (30 is common), or give the grants and statements of
+#     other parties only read and list.
 #   security_severity: "6.0"
 #   peers: [CKV_AWS_21, "FSBP S3.14"]
 package teramotc.rules.unversioned_shared_write
 
 import data.teramotc.lib.common
+import data.teramotc.lib.lifecycle
 import data.teramotc.lib.sharing
 
 # destructive lists the actions that overwrite or delete an object; without
@@ -127,3 +134,40 @@ deny contains f if {
 shown(w) := w.name if w.prefix == ""
 
 else := sprintf("%s under %q", [w.name, w.prefix])
+
+# A versioned bucket whose lifecycle rule r purges noncurrent versions
+# within days: the writers whose prefix overlaps the rule's can destroy
+# what lies under both. An error when both cover the whole bucket.
+deny contains f if {
+	some b in input.buckets
+	b.versioning.value == true
+	some r in lifecycle.short_noncurrent(b)
+	rp := object.get(r, ["prefix", "value"], "")
+	ws := [w | some w in writers(b); overlaps(w.prefix, rp)]
+	count(ws) > 0
+	n := r.noncurrent_expiration_days.value
+	f := object.union(
+		{
+			"msg": sprintf("lifecycle rule %q of bucket %q deletes noncurrent versions%s %s after they become noncurrent, and another party can overwrite or delete objects there (%s): what they overwrite or delete is gone for good %s later, before a mistake is likely to be noticed", [r.id, b.label, rule_scope(rp), lifecycle.days(n), concat(", ", sort([shown(w) | some w in ws])), lifecycle.days(n)]),
+			"range": r.noncurrent_expiration_days.range,
+			"address": r.address,
+		},
+		short_severity(ws, rp),
+	)
+}
+
+# overlaps: the objects under two prefixes ("" is the whole bucket) have
+# some in common.
+overlaps(a, b) if startswith(a, b)
+
+overlaps(a, b) if startswith(b, a)
+
+rule_scope("") := ""
+
+rule_scope(p) := sprintf(" under %q", [p]) if p != ""
+
+short_severity(ws, rp) := {} if {
+	rp == ""
+	some w in ws
+	w.prefix == ""
+} else := {"severity": "warning"}

@@ -98,3 +98,63 @@ test_grant_replicate_delete_fails if {
 	fs := unversioned_shared_write.deny with input as spec(false, [grant("partner", "data")], [identity("grant.partner", ["s3:GetObject", "s3:ReplicateDelete"])])
 	count(fs) == 1
 }
+
+# Review-leak2 M2: a versioned bucket whose lifecycle rule purges
+# noncurrent versions within days loses what a partner overwrites or
+# deletes as if it were unversioned.
+nc_rule(id, nc, prefix) := {
+	"id": id, "address": sprintf("bucket.data.lifecycle_rule.%s", [id]),
+	"enabled": {"value": true}, "prefix": {"value": prefix},
+	"noncurrent_expiration_days": {"value": nc, "set": true, "range": rng(12)},
+}
+
+with_rules(s, rules) := json.patch(s, [{"op": "add", "path": "/buckets/0/lifecycle_rules", "value": rules}])
+
+test_short_noncurrent_grant_delete_fails if {
+	s := spec(true, [grant("partner", "data")], [identity("grant.partner", ["s3:GetObject", "s3:DeleteObject"])])
+	fs := unversioned_shared_write.deny with input as with_rules(s, [nc_rule("purge", 1, "")])
+	count(fs) == 1
+	some f in fs
+	not f.severity
+	f.range == rng(12)
+	f.address == "bucket.data.lifecycle_rule.purge"
+	contains(f.msg, `lifecycle rule "purge" of bucket "data" deletes noncurrent versions 1 day after they become noncurrent`)
+	contains(f.msg, `(grant "partner")`)
+}
+
+test_short_noncurrent_statement_fails if {
+	s := spec(true, [], [bucket_policy("arn:aws:iam::210987654321:root", ["s3:PutObject"])])
+	fs := unversioned_shared_write.deny with input as with_rules(s, [nc_rule("purge", 3, "")])
+	count(fs) == 1
+}
+
+# A rule or a grant limited to a prefix: a warning, when they overlap.
+test_short_noncurrent_prefixed_warns if {
+	docs := [identity_on("grant.partner", ["s3:PutObject"], "arn:aws:s3:::acme-data/inbox/*")]
+	s := spec(true, [prefixed("partner", "inbox/")], docs)
+	fs := unversioned_shared_write.deny with input as with_rules(s, [nc_rule("purge", 1, "")])
+	count(fs) == 1
+	some f in fs
+	f.severity == "warning"
+	contains(f.msg, `grant "partner" under "inbox/"`)
+
+	s2 := spec(true, [grant("partner", "data")], [identity("grant.partner", ["s3:DeleteObject"])])
+	fs2 := unversioned_shared_write.deny with input as with_rules(s2, [nc_rule("tmp", 1, "tmp/")])
+	count(fs2) == 1
+	some f2 in fs2
+	f2.severity == "warning"
+	contains(f2.msg, `deletes noncurrent versions under "tmp/" 1 day`)
+}
+
+test_short_noncurrent_passes if {
+	s := spec(true, [grant("partner", "data")], [identity("grant.partner", ["s3:DeleteObject"])])
+	# A week or more; read only.
+	count(unversioned_shared_write.deny) == 0 with input as with_rules(s, [nc_rule("week", 7, "")])
+	r := spec(true, [grant("partner", "data")], [identity("grant.partner", ["s3:GetObject"])])
+	count(unversioned_shared_write.deny) == 0 with input as with_rules(r, [nc_rule("purge", 1, "")])
+
+	# A prefixed grant and a rule on another prefix.
+	docs := [identity_on("grant.partner", ["s3:PutObject"], "arn:aws:s3:::acme-data/inbox/*")]
+	p := spec(true, [prefixed("partner", "inbox/")], docs)
+	count(unversioned_shared_write.deny) == 0 with input as with_rules(p, [nc_rule("tmp", 1, "tmp/")])
+}
