@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,6 +16,7 @@ import (
 type actionStep struct {
 	ID      string            `yaml:"id"`
 	Name    string            `yaml:"name"`
+	Uses    string            `yaml:"uses"`
 	If      string            `yaml:"if"`
 	Shell   string            `yaml:"shell"`
 	Run     string            `yaml:"run"`
@@ -161,6 +163,7 @@ func TestActionLint(t *testing.T) {
 		wantCode string
 		want     []string // in the step's output
 		wantNot  []string
+		partial  bool // analysis-complete=false: lint stopped on an error
 	}{
 		{
 			name: "specs glob expands inside working-directory",
@@ -236,6 +239,30 @@ func TestActionLint(t *testing.T) {
 			wantCode: "2",
 			want:     []string{"title=TMC307"},
 		},
+		{
+			name:     "invalid spec: analysis not complete",
+			files:    map[string]string{"specs/a/main.hcl": prodSpec, "specs/bad/main.hcl": "bucket \"data\" {\n"},
+			inputs:   map[string]string{"specs": "specs/*/"},
+			wantCode: "1",
+			want:     []string{"title=TMC307", "title=teramotc SARIF not uploaded"},
+			partial:  true,
+		},
+		{
+			name:     "missing policy directory: analysis not complete",
+			files:    map[string]string{"specs/a/main.hcl": prodSpec},
+			inputs:   map[string]string{"specs": "specs/a", "policy": "nope"},
+			wantCode: "1",
+			want:     []string{"title=teramotc SARIF not uploaded"},
+			partial:  true,
+		},
+		{
+			name:     "hard rule finding: exit 1 after a complete analysis",
+			files:    map[string]string{"specs/a/main.hcl": strings.Replace(prodSpec, "  versioning = false", "  versioning = false\n  tags       = { \"aws:x\" = \"y\" }", 1)},
+			inputs:   map[string]string{"specs": "specs/a"},
+			wantCode: "1",
+			want:     []string{"title=TMC703", "title=TMC307"},
+			wantNot:  []string{"SARIF not uploaded"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -243,6 +270,12 @@ func TestActionLint(t *testing.T) {
 			out, outputs := runActionStep(t, a, "lint", repo, tt.inputs)
 			if outputs["exit-code"] != tt.wantCode {
 				t.Errorf("exit-code=%q, want %q; the step printed:\n%s", outputs["exit-code"], tt.wantCode, out)
+			}
+			if want := strconv.FormatBool(!tt.partial); outputs["analysis-complete"] != want {
+				t.Errorf("analysis-complete=%q, want %q; the step printed:\n%s", outputs["analysis-complete"], want, out)
+			}
+			if fi, err := os.Stat(outputs["sarif-file"]); err != nil || fi.Size() == 0 {
+				t.Errorf("no SARIF report at sarif-file=%q: %v", outputs["sarif-file"], err)
 			}
 			for _, w := range tt.want {
 				if !strings.Contains(out, w) {
@@ -277,3 +310,19 @@ package teramotc.rules.always
 
 deny contains {"msg": "always"}
 `
+
+// TestActionUploadsCompleteAnalyses: the upload step runs only for a report
+// of a complete analysis (the Lint step's analysis-complete), since one of
+// a failed analysis would close the alerts of what it could not read.
+func TestActionUploadsCompleteAnalyses(t *testing.T) {
+	a := readAction(t)
+	for _, s := range a.Runs.Steps {
+		if strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@") {
+			if !strings.Contains(s.If, "steps.lint.outputs.analysis-complete == 'true'") {
+				t.Errorf("the upload step runs if %q, which does not require analysis-complete", s.If)
+			}
+			return
+		}
+	}
+	t.Fatal("action.yml has no upload-sarif step")
+}
