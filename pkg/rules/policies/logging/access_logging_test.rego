@@ -87,3 +87,39 @@ test_fail_empty_name_is_no_target_of_an_empty_name if {
 	fs := access_logging.deny with input as doc
 	{f.address | some f in fs} == {"bucket.data"}
 }
+
+# Review-leak2 L5: access logs that go round through other buckets.
+loop_bucket(label, target_ref, target_name) := named(label, sprintf("acme-%s", [label]), {"target_bucket": {"value": target_name, "range": rng(5), "set": true}, "target_ref": target_ref})
+
+test_loop_of_two_fails if {
+	doc := {"buckets": [loop_bucket("b", "a", "acme-a"), loop_bucket("a", "b", "acme-b")], "trails": []}
+	fs := access_logging.deny with input as doc
+	count(fs) == 1
+	some f in fs
+	f.address == "bucket.a"
+	f.range == rng(5)
+	contains(f.msg, `buckets "a", "b" go round in a loop ("a" to "b", "b" to "a")`)
+}
+
+# By AWS name, through three buckets; a fourth that logs into the loop is
+# not part of it.
+test_loop_of_three_by_name_fails if {
+	doc := {"buckets": [
+		loop_bucket("a", "", "acme-b"), loop_bucket("b", "", "acme-c"),
+		loop_bucket("c", "", "acme-a"), loop_bucket("d", "", "acme-a"),
+	], "trails": []}
+	fs := access_logging.deny with input as doc
+	count(fs) == 1
+	some f in fs
+	f.address == "bucket.a"
+	contains(f.msg, `("a" to "b", "b" to "c", "c" to "a")`)
+}
+
+test_no_loop_passes if {
+	# A chain that ends in a bucket without logging (exempt as a target),
+	# and a bucket logging to itself (TMC402's).
+	chain := {"buckets": [loop_bucket("a", "b", "acme-b"), named("b", "acme-b", null)], "trails": []}
+	count(access_logging.deny) == 0 with input as chain
+	self := {"buckets": [loop_bucket("a", "a", "acme-a")], "trails": []}
+	count(access_logging.deny) == 0 with input as self
+}
