@@ -36,7 +36,17 @@
 #   field, nor before it for a string operator). ...IfExists, ForAllValues
 #   and negated operators do not count (they let in an anonymous caller,
 #   which has neither key), nor do Null, aws:SourceAccount (the account of
-#   a calling service's resource) or aws:PrincipalOrgID.
+#   a calling service's resource) or aws:PrincipalOrgID. (A wildcard ARN
+#   on "*" makes TMC102 and TMC107 report a public policy: write exact
+#   ARNs.) The grants' own identities are the exception: a
+#   cross_account_role is a role of the own account that the partner
+#   assumes, an iam_user a user of the own account whose keys are handed
+#   out, and within one account the bucket policy alone grants access. So
+#   a statement that names such a role or user (or a session of the role),
+#   or "*" limited to the own account without excluding them, is reported
+#   naming the grant. The own account as a principal (its id or
+#   arn:...:root) is not: it delegates to the account's identity policies.
+#   Without aws.account_id no principal is known to be the own account's.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-6
 #     description: AWS documentation (FSBP S3.6)
@@ -55,10 +65,13 @@
 #     "s3:Put*" that include them); give the partner a grant with the
 #     permissions it needs (read, write, delete, list), and keep bucket
 #     configuration in the owner's account (teramotc apply). An own-account
-#     administrator may be named exactly (`principals = { AWS =
-#     ["arn:aws:iam::111122223333:role/admin"] }`), or written as "*" with a
-#     `condition` block `test = "StringEquals"`, `variable =
-#     "aws:PrincipalAccount"`, `values = ["<aws.account_id>"]`.
+#     administrator may be named exactly
+#     (`principals = { AWS = ["arn:aws:iam::111122223333:role/admin"] }`,
+#     not a grant's role or user), or written as "*" with a `condition`
+#     block `test = "StringEquals"`, `variable = "aws:PrincipalAccount"`,
+#     `values = ["<aws.account_id>"]` and, when the spec has grants, one
+#     with `test = "ArnNotEquals"`, `variable = "aws:PrincipalArn"` and the
+#     ARNs of the grants' roles and users as `values`.
 #   security_severity: "8.1"
 #   peers: ["FSBP S3.6", PARL_RESOURCE_POLICY_PRIVILEGE_ESCALATION]
 package teramotc.rules.no_cross_account_admin
@@ -66,15 +79,15 @@ package teramotc.rules.no_cross_account_admin
 import data.teramotc.lib.admin_actions
 import data.teramotc.lib.common
 import data.teramotc.lib.identity
+import data.teramotc.lib.parties
 
 # The actions, by severity, are data.teramotc.lib.admin_actions.tiers.
 
 deny contains f if {
 	some [doc, i, s] in common.statements_of_kind("bucket-policy")
 	s.Effect == "Allow"
-	who := foreign(s)
+	who := parties.others(s)
 	count(who) > 0
-	not common.own_account_pinned(s)
 	some tier in admin_actions.tiers
 	common.may_cover(s, tier.lowered)
 	granted := common.covered_actions(s, tier.actions)
@@ -144,32 +157,6 @@ prefix_note(g, s) := sprintf("; the grant's prefix %s does not limit them, they 
 	path := identity.s3_path(r)
 	not contains(path, "/")
 } else := ""
-
-# foreign lists the principals of s outside the spec's own account. A
-# statement whose condition lets only the own account's principals match
-# (common.own_account_pinned: "*" with aws:PrincipalAccount equal to the own
-# account, say) lets no other account in, whatever its principals.
-foreign(s) := {p.value |
-	some p in common.principals(s)
-	outside(p)
-}
-
-outside(p) if p.value == "*"
-
-# An AWS, CanonicalUser or Federated principal is outside unless it names
-# the own account by id or ARN without a wildcard. Canonical user ids and
-# unique ids (AROA..., AIDA...) do not say their account: unknown counts as
-# outside, and so does a web identity provider (accounts.google.com).
-outside(p) if {
-	p.type in {"AWS", "CanonicalUser", "Federated"}
-	not owned(p.value)
-}
-
-owned(v) if {
-	not common.wildcard_value(v)
-	common.own_account != ""
-	common.principal_account(v) == common.own_account
-}
 
 # action_range is the range of the first action of s among acts: its own
 # provenance entry when the renderer records one per action (a grant's

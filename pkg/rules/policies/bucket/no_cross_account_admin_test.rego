@@ -282,3 +282,48 @@ test_role_identity_policy_ignores_conditions if {
 	s2 := json.patch(s, [{"op": "replace", "path": "/documents/0/content/Statement", "value": stmts}])
 	count(no_cross_account_admin.deny) == 1 with input as s2
 }
+
+# --- statements that reach a grant's own-account identity (H1) ----------------
+
+# with_grant adds a partner's role grant (a role of the own account) to a
+# bucket-policy spec.
+with_grant(s, grant_kind) := object.union(spec(s), {"grants": [object.union(
+	{"label": "partner", "address": "grant.partner", "bucket": {"value": "data"}, "prefix": {"value": "partner/"}, "cross_account_role": null, "iam_user": null},
+	grant_kind,
+)]})
+
+partner_role := {"cross_account_role": {"name": {"value": "partner-access"}, "path": {"value": "/"}, "trusted_account_id": {"value": "210987654321"}}}
+
+partner_user := {"iam_user": {"name": {"value": "partner-svc"}, "path": {"value": "/"}}}
+
+own_pinned(principal, actions) := object.union(stmt(principal, actions), {"Condition": {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}})
+
+test_grant_identity_reached_table if {
+	cases := {
+		"star pinned, role grant": [own_pinned("*", "s3:PutBucketVersioning"), partner_role, `the bucket policy of bucket.data lets role "partner-access" of grant "partner" (assumed by account 210987654321) call s3:PutBucketVersioning`],
+		"star pinned, user grant": [own_pinned("*", "s3:PutLifecycleConfiguration"), partner_user, `the bucket policy of bucket.data lets IAM user "partner-svc" of grant "partner" (whose access keys are handed out) call s3:PutLifecycleConfiguration`],
+		"role ARN named": [stmt("arn:aws:iam::111122223333:role/partner-access", "s3:DeleteObjectVersion"), partner_role, `the bucket policy of bucket.data lets role "partner-access" of grant "partner" (assumed by account 210987654321) call s3:DeleteObjectVersion`],
+	}
+	every _, c in cases {
+		fs := no_cross_account_admin.deny with input as with_grant(c[0], c[1])
+		{f.msg | some f in fs} == {c[2]}
+	}
+}
+
+# An own administrator stays exempt: an exact role that is not a grant's,
+# the account root (which delegates to identity policies), or "*" with the
+# grants' identities excluded.
+test_own_admin_with_grant_passes_table if {
+	excluded := object.union(own_pinned("*", "s3:PutBucketPolicy"), {"Condition": {
+		"StringEquals": {"aws:PrincipalAccount": "111122223333"},
+		"ArnNotEquals": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/partner-access"},
+	}})
+	cases := {
+		"admin role": stmt("arn:aws:iam::111122223333:role/admin", "s3:PutBucketPolicy"),
+		"own root": stmt("arn:aws:iam::111122223333:root", "s3:PutBucketPolicy"),
+		"grants excluded": excluded,
+	}
+	every _, s in cases {
+		count(no_cross_account_admin.deny) == 0 with input as with_grant(s, partner_role)
+	}
+}

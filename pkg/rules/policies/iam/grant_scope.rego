@@ -18,7 +18,15 @@
 #   the version metadata reads (ACL, attributes, tags) show their keys and
 #   details: a notice. The rule reads the identity policy of every grant
 #   (not of a role only the own account may assume) and the bucket-policy
-#   statements that let another account in.
+#   statements that let another account in. A grant's role or IAM user
+#   lives in the own account, so a bucket-policy Allow that names it, or
+#   "*" limited to the own account (aws:PrincipalAccount), reaches the
+#   partner past the grant's prefix: object actions on keys outside the
+#   prefix and listings without an s3:prefix condition are reported (the
+#   TMC105 actions are left to it). For the same reason a Deny keyed on the
+#   partner's account (its Principal, or aws:PrincipalAccount or
+#   aws:PrincipalArn naming only that account) never applies to the
+#   partner, which works through the role: reported as well.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html
 #     description: AWS documentation (s3:prefix applies to the listings only)
@@ -35,6 +43,10 @@
 #     own), and take s3:GetObjectVersion, s3:ListBucketVersions and the other
 #     version reads out unless the partner must see old versions; expire
 #     noncurrent versions soon (noncurrent_expiration_days) when it must.
+#     Keep an own-account bucket-policy Allow off the grants' roles and
+#     users (an exact ARN of another role, or an ArnNotEquals
+#     aws:PrincipalArn condition listing them), and key a Deny meant for the
+#     partner on aws:PrincipalArn = the grant's role ARN.
 #     Suppress the finding with a reason when the access is meant.
 #   security_severity: "5.3"
 #   peers: []
@@ -43,6 +55,7 @@ package teramotc.rules.grant_scope
 import data.teramotc.lib.admin_actions
 import data.teramotc.lib.common
 import data.teramotc.lib.identity
+import data.teramotc.lib.parties
 import data.teramotc.lib.sharing
 
 # --- bucket-level actions of a grant with a prefix -------------------------------
@@ -156,12 +169,105 @@ deny contains f if {
 	count(granted) > 0
 	not folded(s, tier)
 	f := {
-		"msg": sprintf("the bucket policy of %s lets another account call %s on a versioned bucket: the partner can %s", [b.address, concat(", ", granted), version_why[tier]]),
+		"msg": sprintf("the bucket policy of %s %s to call %s on a versioned bucket: the partner can %s", [b.address, sharing.who(s), concat(", ", granted), version_why[tier]]),
 		"range": action_range(doc, i, s, acts),
 		"address": b.address,
 		"severity": tier,
 	}
 }
+
+# --- bucket-policy statements that reach a grant's role or user ------------------
+
+# A bucket-policy Allow that reaches a grant's role or IAM user ("*" with
+# aws:PrincipalAccount = the own account, or the role's ARN) gives the
+# partner what it allows, whatever the grant's prefix: object actions on
+# keys outside the prefix, or a listing of the bucket without an s3:prefix
+# condition.
+deny contains f if {
+	some party in parties.grant_parties
+	g := grant_of(party)
+	g.prefix.value != ""
+	b := common.bucket_by_label(g.bucket.value)
+	some [doc, i, s] in common.statements_at_address("bucket-policy", b.address)
+	s.Effect == "Allow"
+	parties.reaches(s, party)
+	acts := past_prefix(s, g.prefix.value)
+	count(acts) > 0
+	f := {
+		"msg": sprintf("the prefix %s of %s is bypassed by statement %s of the bucket policy of %s: it lets %s call %s outside the prefix", [common.shown(g.prefix), g.address, statement_name(s, i), b.address, parties.label(party), concat(", ", acts)]),
+		"range": common.statement_range(doc, i),
+		"address": b.address,
+	}
+}
+
+grant_of(party) := g if {
+	some g in input.grants
+	g.label == party.grant
+}
+
+# past_prefix lists the actions of s (as written) that act outside prefix:
+# an object action on a Resource whose key pattern does not start with the
+# prefix, or a listing on the bucket ARN without an s3:prefix condition.
+past_prefix(s, prefix) := sort({a |
+	not prefix_condition(s)
+	some a in common.actions(s)
+	not common.covers_any_action({"Action": a}, admin_actions.all)
+	some r in common.resources(s)
+	outside_prefix(a, r, prefix)
+})
+
+outside_prefix(a, r, prefix) if {
+	path := identity.s3_path(r)
+	contains(path, "/")
+	key := substring(path, indexof(path, "/") + 1, -1)
+	not startswith(key, prefix)
+	acts_on(a, "object")
+}
+
+outside_prefix(a, r, _) if {
+	path := identity.s3_path(r)
+	not contains(path, "/")
+	acts_on(a, "bucket")
+	listing(a)
+}
+
+acts_on(a, kind) if {
+	identity.service(a) in {"s3", "*"}
+	n := identity.name(a)
+	some k, info in identity.s3_info
+	info.resource == kind
+	glob.match(lower(n), null, lower(k))
+}
+
+acts_on("*", kind) if kind in {"object", "bucket"}
+
+listing(a) if {
+	some k in ["ListBucket", "ListBucketVersions", "ListBucketMultipartUploads"]
+	glob.match(lower(identity.name(a)), null, lower(k))
+}
+
+listing("*")
+
+# A Deny keyed on the partner's account (its Principal, or an
+# aws:PrincipalAccount or aws:PrincipalArn condition naming only it) never
+# applies to the grant's role: the partner works through a role of the own
+# account, whose aws:PrincipalAccount is the own account.
+deny contains f if {
+	some party in parties.grant_parties
+	b := common.bucket_by_label(party.bucket)
+	some [doc, i, s] in common.statements_at_address("bucket-policy", b.address)
+	s.Effect == "Deny"
+	parties.deny_misses(s, party)
+	f := {
+		"msg": sprintf("statement %s of the bucket policy of %s denies account %s, but grant %q's partner works through role %q of the own account, which the Deny does not match: key it on aws:PrincipalArn %s instead", [statement_name(s, i), b.address, party.account, party.grant, party.name, party.arn]),
+		"range": common.statement_range(doc, i),
+		"address": b.address,
+	}
+}
+
+statement_name(s, i) := sprintf("%q", [s.Sid]) if s.Sid
+
+else := sprintf("%d", [i])
 
 # versioned: versioning is on unless the spec turns it off.
 versioned(b) if not b.versioning.value == false

@@ -144,3 +144,63 @@ test_prefix_object_wildcard_not_bucket_level if {
 	count(prefix_findings(grant_scope.deny)) == 0 with input as grant_spec(user, "partner/", ["s3:GetObject"], ["s3:PutObject*", "s3:*Object"])
 	count(prefix_findings(grant_scope.deny)) == 1 with input as grant_spec(user, "partner/", ["s3:GetObject"], ["s3:Get*"])
 }
+
+# --- bucket-policy statements that reach a grant's role or user (H1) -------------
+
+# policy_spec: a role grant with prefix "partner/" on bucket "data" and a
+# bucket policy of the given statements.
+reach_spec(who, statements) := {
+	"aws": {"account_id": {"value": "111122223333"}},
+	"buckets": [bucket(false)],
+	"grants": [object.union(who, {"label": "partner", "address": "grant.partner", "bucket": {"value": "data"}, "prefix": {"value": "partner/"}})],
+	"documents": [{
+		"kind": "bucket-policy", "address": "bucket.data", "range": rng(1),
+		"content": {"Statement": statements},
+		"provenance": {"/Statement/0": rng(5)},
+	}],
+}
+
+named_role := {"cross_account_role": {"trusted_account_id": {"value": "210987654321"}, "name": {"value": "partner-access"}, "path": {"value": "/"}}, "iam_user": null}
+
+own_read(principal, actions, resources, condition) := {"Sid": "OwnAccount", "Effect": "Allow", "Principal": principal, "Action": actions, "Resource": resources, "Condition": condition}
+
+own_pin := {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}
+
+test_prefix_bypassed_table if {
+	cases := {
+		"whole bucket read, star pinned": [
+			own_read("*", ["s3:GetObject", "s3:ListBucket"], ["arn:aws:s3:::b", "arn:aws:s3:::b/*"], own_pin),
+			`the prefix "partner/" of grant.partner is bypassed by statement "OwnAccount" of the bucket policy of bucket.data: it lets role "partner-access" of grant "partner" (assumed by account 210987654321) call s3:GetObject, s3:ListBucket outside the prefix`,
+		],
+		"role named, other prefix": [
+			own_read({"AWS": "arn:aws:iam::111122223333:role/partner-access"}, "s3:PutObject", "arn:aws:s3:::b/private/*", {}),
+			`the prefix "partner/" of grant.partner is bypassed by statement "OwnAccount" of the bucket policy of bucket.data: it lets role "partner-access" of grant "partner" (assumed by account 210987654321) call s3:PutObject outside the prefix`,
+		],
+	}
+	every _, c in cases {
+		fs := grant_scope.deny with input as reach_spec(named_role, [c[0]])
+		[[f.msg, f.range.start.line] | some f in fs] == [[c[1], 5]]
+	}
+}
+
+test_prefix_kept_table if {
+	cases := {
+		"inside the prefix": own_read("*", "s3:GetObject", "arn:aws:s3:::b/partner/*", own_pin),
+		"listing with s3:prefix": own_read("*", "s3:ListBucket", "arn:aws:s3:::b", {"StringEquals": {"aws:PrincipalAccount": "111122223333", "s3:prefix": "partner/"}}),
+		"other own role": own_read({"AWS": "arn:aws:iam::111122223333:role/admin"}, "s3:GetObject", "arn:aws:s3:::b/*", {}),
+		"grant role excluded": own_read("*", "s3:GetObject", "arn:aws:s3:::b/*", {"StringEquals": {"aws:PrincipalAccount": "111122223333"}, "ArnNotEquals": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/partner-access"}}),
+		"admin actions left to TMC105": own_read("*", "s3:DeleteObjectVersion", "arn:aws:s3:::b/*", own_pin),
+	}
+	every _, s in cases {
+		count(grant_scope.deny) == 0 with input as reach_spec(named_role, [s])
+	}
+}
+
+# H1d: a Deny keyed on the partner's account misses the partner's role.
+test_deny_on_partner_account_warns if {
+	d := {"Sid": "DenyPartner", "Effect": "Deny", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/private/*", "Condition": {"StringEquals": {"aws:PrincipalAccount": "210987654321"}}}
+	fs := grant_scope.deny with input as reach_spec(named_role, [d])
+	[[f.msg, f.range.start.line] | some f in fs] == [[`statement "DenyPartner" of the bucket policy of bucket.data denies account 210987654321, but grant "partner"'s partner works through role "partner-access" of the own account, which the Deny does not match: key it on aws:PrincipalArn arn:aws:iam::111122223333:role/partner-access instead`, 5]]
+	fixed := json.patch(d, [{"op": "replace", "path": "/Condition", "value": {"ArnEquals": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/partner-access"}}}])
+	count(grant_scope.deny) == 0 with input as reach_spec(named_role, [fixed])
+}

@@ -7,6 +7,7 @@
 package teramotc.lib.sharing
 
 import data.teramotc.lib.common
+import data.teramotc.lib.parties
 
 # grant_shared holds the labels of the buckets a grant shares.
 grant_shared := {g.bucket.value | some g in input.grants}
@@ -26,8 +27,24 @@ shared(b) if b.address in shared_addresses
 
 # shares: an Allow to someone outside the own account (outsider) whose
 # condition does not admit only the own account's principals
-# (common.own_account_pinned, as TMC105 reads it).
+# (common.own_account_pinned, as TMC105 reads it); or an Allow that reaches
+# a grant's role or IAM user (lib/parties: "*" narrowed to the own account,
+# or the role's or user's ARN), which another party uses although it lives
+# in the own account.
 shares(s) if {
+	outsider(s)
+	not common.own_account_pinned(s)
+}
+
+shares(s) if count(parties.reached(s)) > 0
+
+# who(s) says whom a sharing statement lets in, for messages.
+who(s) := sprintf("lets in %s", [concat(" and ", sort([parties.label(p) | some p in parties.reached(s)]))]) if {
+	not outsider_unpinned(s)
+	count(parties.reached(s)) > 0
+} else := "allows another account"
+
+outsider_unpinned(s) if {
 	outsider(s)
 	not common.own_account_pinned(s)
 }

@@ -65,3 +65,24 @@ test_statements_that_do_not_share if {
 test_grant_shares if {
 	sharing.shared({"label": "data", "address": "bucket.data"}) with input as object.union(doc([]), {"grants": [{"bucket": {"value": "data"}}]})
 }
+
+# H1: with a grant, an own-account-only Allow reaches the grant's role (a
+# role of the own account the partner assumes) and shares the bucket; the
+# own root (delegation to identity policies) or another role does not.
+test_grant_identity_sharing_table if {
+	grant := {"label": "partner", "bucket": {"value": "other"}, "cross_account_role": {"name": {"value": "partner-access"}, "trusted_account_id": {"value": "210987654321"}}, "iam_user": null}
+	cases := {
+		"star pinned": [allow("*", {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}), true],
+		"role named": [allow({"AWS": "arn:aws:iam::111122223333:role/partner-access"}, {}), true],
+		"own root": [allow({"AWS": "arn:aws:iam::111122223333:root"}, {}), false],
+		"other role": [allow({"AWS": "arn:aws:iam::111122223333:role/auditor"}, {}), false],
+	}
+	every _, c in cases {
+		got := shared_with([c[0]], [grant])
+		got == c[1]
+	}
+}
+
+shared_with(statements, grants) if {
+	sharing.shared({"label": "data", "address": "bucket.data"}) with input as object.union(doc(statements), {"grants": grants})
+} else := false

@@ -16,7 +16,8 @@
 #   its account (aws.account_id). The target must not be shared
 #   with another account (by a grant, or by an Allow of its policy to another
 #   account or a wildcard principal that no condition limits to the own
-#   account): server access log records name the requester, source IP,
+#   account, or to a grant's role or IAM user, which live in the own account
+#   but are the partner's): server access log records name the requester, source IP,
 #   operation and object key of every request to the logged bucket, so
 #   whoever may read the target learns who does what in it, as TMC405 says
 #   for a trail's log bucket.
@@ -155,7 +156,7 @@ deny contains f if {
 	t.label != b.label
 	[_, i, s] := sharing.sharing_statement(t.address)
 	f := {
-		"msg": sprintf("bucket %q writes its server access logs to bucket %q, whose policy statement %s allows another account", [b.label, t.label, statement_name(s, i)]),
+		"msg": sprintf("bucket %q writes its server access logs to bucket %q, whose policy statement %s %s", [b.label, t.label, statement_name(s, i), sharing.who(s)]),
 		"range": l.target_bucket.range,
 		"address": b.address,
 	}

@@ -3,7 +3,9 @@
 # description: >-
 #   CloudTrail logs are evidence. Written into a bucket that is shared with a
 #   partner (by a grant, or by an Allow of its policy to another account or
-#   a wildcard principal that no condition limits to the own account), they
+#   a wildcard principal that no condition limits to the own account, or to
+#   a grant's role or IAM user: those live in the own account, so "*"
+#   limited to the own account, or their ARN, reaches the partner), they
 #   can be read or deleted by that partner, and
 #   a trail that logs data events of its own log bucket logs every log
 #   delivery again, without end. A log bucket declared in the spec must also keep all four
@@ -80,7 +82,7 @@ deny contains f if {
 	logs_to(t, b)
 	[_, i, s] := sharing.sharing_statement(b.address)
 	f := {
-		"msg": sprintf("trail %q writes its logs to bucket %q, whose policy statement %s allows another account", [t.label, b.label, statement_name(s, i)]),
+		"msg": sprintf("trail %q writes its logs to bucket %q, whose policy statement %s %s", [t.label, b.label, statement_name(s, i), sharing.who(s)]),
 		"range": t.log_bucket.range,
 		"address": t.address,
 	}

@@ -171,3 +171,17 @@ test_fail_log_bucket_shared_by_statement if {
 	own := json.patch(policy, [{"op": "replace", "path": "/content/Statement/1/Principal", "value": {"AWS": "arn:aws:iam::111122223333:role/auditor"}}])
 	count(trail_log_bucket.deny) == 0 with input as object.union(inp, {"documents": [own]})
 }
+
+# H1c: "*" narrowed to the own account also lets in a grant's role, which
+# lives in the own account though the partner uses it.
+test_fail_log_bucket_read_by_own_account_with_grant if {
+	policy := {
+		"kind": "bucket-policy", "address": "bucket.logs",
+		"content": {"Statement": [{"Sid": "OwnAccountRead", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-logs/*", "Condition": {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}}]},
+	}
+	role_grant := {"label": "partner", "bucket": attr("data", 11), "cross_account_role": {"name": attr("partner-access", 12), "trusted_account_id": attr("210987654321", 13)}, "iam_user": null}
+	inp := {"aws": aws, "buckets": [bucket("data", false), bucket("logs", false)], "grants": [role_grant], "trails": [trail("logs", "acme-logs")], "documents": [policy]}
+	fs := trail_log_bucket.deny with input as inp
+	[f.msg | some f in fs] == [`trail "audit" writes its logs to bucket "logs", whose policy statement "OwnAccountRead" lets in role "partner-access" of grant "partner" (assumed by account 210987654321)`]
+	count(trail_log_bucket.deny) == 0 with input as object.union(inp, {"grants": []})
+}
