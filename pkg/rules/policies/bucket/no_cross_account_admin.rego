@@ -46,7 +46,8 @@
 #   or "*" limited to the own account without excluding them, is reported
 #   naming the grant. The own account as a principal (its id or
 #   arn:...:root) is not: it delegates to the account's identity policies.
-#   Without aws.account_id no principal is known to be the own account's.
+#   Without aws.account_id no principal is known to be the own account's,
+#   and the message says so.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-6
 #     description: AWS documentation (FSBP S3.6)
@@ -64,8 +65,9 @@
 #     grant's `extra_actions` (and avoid wildcards such as "s3:*" or
 #     "s3:Put*" that include them); give the partner a grant with the
 #     permissions it needs (read, write, delete, list), and keep bucket
-#     configuration in the owner's account (teramotc apply). An own-account
-#     administrator may be named exactly
+#     configuration in the owner's account (teramotc apply). Set
+#     aws.account_id first: only then are principals of the own account
+#     recognised. An own-account administrator may be named exactly
 #     (`principals = { AWS = ["arn:aws:iam::111122223333:role/admin"] }`,
 #     not a grant's role or user), or written as "*" with a `condition`
 #     block `test = "StringEquals"`, `variable = "aws:PrincipalAccount"`,
@@ -94,7 +96,7 @@ deny contains f if {
 	count(granted) > 0
 	not folded(s, tier)
 	f := {
-		"msg": sprintf("the bucket policy of %s lets %s call %s", [doc.address, concat(", ", sort(who)), listed(granted, tier)]),
+		"msg": sprintf("the bucket policy of %s lets %s call %s%s", [doc.address, concat(", ", sort(who)), listed(granted, tier), account_note]),
 		"range": action_range(doc, i, s, tier.actions),
 		"address": doc.address,
 		"severity": tier.severity,
@@ -122,6 +124,12 @@ deny contains f if {
 		"severity": tier.severity,
 	}
 }
+
+# account_note: without aws.account_id no principal is known to be the own
+# account's, so an own administrator is reported too (L9).
+account_note := "; the own account is unknown: set aws.account_id so that principals of the own account are recognised" if common.own_account == ""
+
+else := ""
 
 # folded: a statement that grants error-level actions through a wildcard
 # or NotAction ("s3:*", "s3:Put*") gets that one finding; its warnings and

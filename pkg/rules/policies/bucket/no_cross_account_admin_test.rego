@@ -327,3 +327,12 @@ test_own_admin_with_grant_passes_table if {
 		count(no_cross_account_admin.deny) == 0 with input as with_grant(s, partner_role)
 	}
 }
+
+# Without aws.account_id no principal is known to be the own account's:
+# the message says so (L9).
+test_unknown_account_says_so if {
+	fs := no_cross_account_admin.deny with input as object.remove(spec(stmt("arn:aws:iam::111122223333:role/admin", "s3:PutBucketVersioning")), ["aws"])
+	count(fs) == 1
+	some f in fs
+	endswith(f.msg, "; the own account is unknown: set aws.account_id so that principals of the own account are recognised")
+}
