@@ -96,7 +96,7 @@ deny contains f if {
 	count(granted) > 0
 	not folded(s, tier)
 	f := {
-		"msg": sprintf("the bucket policy of %s lets %s call %s%s", [doc.address, concat(", ", sort(who)), listed(granted, tier), account_note]),
+		"msg": sprintf("the bucket policy of %s lets %s call %s%s", [doc.address, concat(", ", sort(who)), listed(granted, tier), account_note(who)]),
 		"range": action_range(doc, i, s, tier.actions),
 		"address": doc.address,
 		"severity": tier.severity,
@@ -126,10 +126,13 @@ deny contains f if {
 }
 
 # account_note: without aws.account_id no principal is known to be the own
-# account's, so an own administrator is reported too (L9).
-account_note := "; the own account is unknown: set aws.account_id so that principals of the own account are recognised" if common.own_account == ""
-
-else := ""
+# account's, so an own administrator is reported too (L9): said when a
+# principal names an account.
+account_note(who) := "; the own account is unknown: set aws.account_id so that principals of the own account are recognised" if {
+	common.own_account == ""
+	some w in who
+	common.principal_account(w)
+} else := ""
 
 # folded: a statement that grants error-level actions through a wildcard
 # or NotAction ("s3:*", "s3:Put*") gets that one finding; its warnings and

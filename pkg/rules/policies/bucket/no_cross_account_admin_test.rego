@@ -335,4 +335,6 @@ test_unknown_account_says_so if {
 	count(fs) == 1
 	some f in fs
 	endswith(f.msg, "; the own account is unknown: set aws.account_id so that principals of the own account are recognised")
+	fs2 := no_cross_account_admin.deny with input as object.remove(spec(stmt("*", "s3:PutBucketVersioning")), ["aws"])
+	[f2.msg | some f2 in fs2] == ["the bucket policy of bucket.data lets * call s3:PutBucketVersioning"]
 }
