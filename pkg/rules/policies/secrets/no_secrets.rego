@@ -13,7 +13,13 @@
 #   tagging API reads them, AWS Config, Cost Explorer and billing reports
 #   show them, and render writes them to a file. So a tag whose key or value
 #   comes from a sensitive value (a variable declared sensitive = true) is
-#   an error, and so is a common token format (a GitHub token ghp_, gho_,
+#   an error. So is any other attribute that becomes part of a name, path,
+#   prefix or ARN in AWS and takes its value from a sensitive value: a
+#   bucket name, a lifecycle rule's or a grant's prefix, an access_logging
+#   target or prefix, an IAM user's or role's name and path, a policy name,
+#   a trail's name, log bucket or log prefix. Those appear in policies that
+#   others may read (iam:GetPolicyVersion), in the key of every log object
+#   and in CloudTrail records. A common token format (a GitHub token ghp_, gho_,
 #   ghu_, ghs_, ghr_ or github_pat_, a Slack token xoxb-, xoxa-, xoxp-, or a
 #   PEM private key header) in a tag, a variable's description or a policy
 #   document of the spec.
@@ -30,9 +36,9 @@
 #   remediation: >-
 #     Delete the key from the file, rotate it in IAM (it must be considered
 #     leaked), and let teramotc read credentials from the environment or an
-#     AWS profile. Never put a sensitive value or a token into a tag: remove
-#     the tag (or give it a value that is not secret) and revoke a token
-#     that was written.
+#     AWS profile. Never put a sensitive value or a token into a tag, a name,
+#     a path or a prefix: remove it (or give it a value that is not secret)
+#     and revoke a token that was written.
 #   security_severity: "9.0"
 #   peers: [CKV_SECRET_2, "gitleaks aws-access-token"]
 package teramotc.rules.no_secrets
@@ -85,6 +91,42 @@ deny contains f if {
 		"range": b.tags.range,
 		"address": b.address,
 	}
+}
+
+# An attribute that becomes part of a name, path, prefix or ARN in AWS and
+# derives from a sensitive value (the loader marks it sensitive). Statement
+# fields and conditions are not among them: a sensitive principal or
+# condition value stays in the policy by design.
+deny contains f if {
+	some top in published_blocks
+	some block in object.get(input, top, [])
+	walk(block, [path, x])
+	is_object(x)
+	x.sensitive == true
+	key := path[count(path) - 1]
+	key in published_keys
+	address := enclosing_address(block, path)
+	f := {
+		"msg": sprintf("%s.%s takes its value from a sensitive value, but it becomes part of a name, path, prefix or ARN in AWS, readable there in plain text (policies, log object keys, CloudTrail records)", [address, key]),
+		"range": x.range,
+		"address": address,
+	}
+}
+
+published_blocks := ["buckets", "grants", "trails", "revoked_grants"]
+
+published_keys := {
+	"name", "path", "policy_name", "prefix", "target_bucket", "target_prefix",
+	"log_bucket", "log_prefix", "iam_user", "cross_account_role",
+}
+
+# enclosing_address is the address of the innermost block of root that
+# holds path (root's own when no nested block does).
+enclosing_address(root, path) := object.get(root, array.concat(array.slice(path, 0, n), ["address"]), "") if {
+	n := max([k |
+		some k in numbers.range(0, count(path) - 1)
+		is_string(object.get(root, array.concat(array.slice(path, 0, k), ["address"]), null))
+	])
 }
 
 # A token in a tag (a sensitive one is reported above; its value is not in

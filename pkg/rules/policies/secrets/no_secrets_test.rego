@@ -114,3 +114,52 @@ test_token_prefilter_covers_token_kind if {
 	}
 	not no_secrets.may_hold_token(json.marshal({"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}))
 }
+
+# Review-leak2 L8: a sensitive value in an attribute that becomes part of a
+# name, path, prefix or ARN in AWS, reported at the attribute with the
+# address of its block.
+secret(line) := {"value": "s3cr3tExtId7f3a9b2c4d5e6f70/", "range": rng(line), "set": true, "sensitive": true}
+
+published_input := {
+	"buckets": [{
+		"label": "data", "address": "bucket.data", "name": attr("acme-data", 2),
+		"access_logging": {"address": "bucket.data.access_logging", "target_bucket": attr("acme-logs", 4), "target_prefix": secret(5)},
+		"lifecycle_rules": [{"address": "bucket.data.lifecycle_rule.r", "id": "r", "prefix": secret(8)}],
+	}],
+	"grants": [{
+		"label": "partner", "address": "grant.partner", "prefix": secret(12),
+		"iam_user": {"address": "grant.partner.iam_user", "name": secret(14), "path": secret(15)},
+	}],
+	"trails": [{"label": "audit", "address": "trail.audit", "log_prefix": secret(19)}],
+}
+
+test_fail_sensitive_published_attributes if {
+	fs := no_secrets.deny with input as published_input
+	count(fs) == 6
+	{[f.address, f.range.start.line] | some f in fs} == {
+		["bucket.data.access_logging", 5], ["bucket.data.lifecycle_rule.r", 8],
+		["grant.partner", 12], ["grant.partner.iam_user", 14], ["grant.partner.iam_user", 15],
+		["trail.audit", 19],
+	}
+	some f in fs
+	f.range.start.line == 14
+	startswith(f.msg, "grant.partner.iam_user.name takes its value from a sensitive value")
+	every g in fs {
+		not contains(g.msg, "s3cr3t")
+	}
+}
+
+# A sensitive value elsewhere (an external id, a statement's condition
+# value) or a published attribute that is not sensitive: no finding.
+test_pass_sensitive_unpublished if {
+	doc := {
+		"buckets": [{"label": "data", "address": "bucket.data", "name": attr("acme-data", 2), "statements": [{
+			"address": "bucket.data.statement.S",
+			"conditions": [{"values": {"value": ["x"], "range": rng(30), "set": true, "sensitive": true}}],
+		}]}],
+		"grants": [{"label": "p", "address": "grant.p", "prefix": attr("in/", 12), "cross_account_role": {
+			"address": "grant.p.cross_account_role", "name": attr("r", 13), "external_id": secret(14),
+		}}],
+	}
+	count(no_secrets.deny) == 0 with input as doc
+}
