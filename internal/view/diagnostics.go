@@ -199,12 +199,12 @@ func sanitizeLine(s string) string {
 	return string(b)
 }
 
-// sanitizeText applies sanitizeLine to each line of s: summaries, details
-// and block labels may quote user input.
+// sanitizeText applies sanitizeLine and neutralizeCommand to each line of
+// s: summaries, details and block labels may quote user input.
 func sanitizeText(s string) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = sanitizeLine(l)
+		lines[i] = neutralizeCommand(sanitizeLine(l))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -23,14 +23,15 @@ func writeLintCompact(w io.Writer, r *LintReport) error {
 		if pos == "teramotc" && r.origin(d).Path != "" {
 			pos = lintSanitize(r.origin(d).Path) // the spec, file or directory it concerns
 		}
-		fmt.Fprintf(bw, "%s: %s - %s\n", pos, lintDiagSeverity(d.Severity), lintDiagText(d))
+		fmt.Fprintln(bw, neutralizeCommand(fmt.Sprintf("%s: %s - %s", pos, lintDiagSeverity(d.Severity), lintDiagText(d))))
 	}
 	for _, f := range r.visible() {
 		msg := lintOneLine(f.Message)
 		if f.Suppression != nil {
 			msg += " [suppressed: " + lintOneLine(f.Suppression.Reason) + "]"
 		}
-		fmt.Fprintf(bw, "%s:%d:%d: %s - %s (%s)\n", lintSanitize(f.Range.Filename), f.Range.Start.Line, f.Range.Start.Column, findingSeverity(f), msg, ruleID(f))
+		// a file name that starts with "::" is guarded too (see neutralizeCommand)
+		fmt.Fprintln(bw, neutralizeCommand(fmt.Sprintf("%s:%d:%d: %s - %s (%s)", lintSanitize(f.Range.Filename), f.Range.Start.Line, f.Range.Start.Column, findingSeverity(f), msg, ruleID(f))))
 	}
 	if line := r.overridesLine(); line != "" {
 		fmt.Fprintln(bw, line) // no FILE:LINE: form, so problem matchers skip it

@@ -58,7 +58,7 @@ func writeLintTextFinding(w io.Writer, r *LintReport, f *rules.Finding) {
 	if f.Suppression != nil {
 		label += " (suppressed)"
 	}
-	msg := lintSanitize(f.Message)
+	msg := neutralizeCommands(lintSanitize(f.Message))
 	ref := lintSanitize("(" + strings.TrimSpace(ruleID(f)+" "+ruleName(f)) + ")")
 	if r.Color {
 		if f.Suppression != nil {
@@ -88,7 +88,7 @@ func writeLintTextFinding(w io.Writer, r *LintReport, f *rules.Finding) {
 	}
 	if len(notes) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, lintSanitize(strings.Join(notes, "\n")))
+		fmt.Fprintln(w, neutralizeCommands(lintSanitize(strings.Join(notes, "\n"))))
 	}
 }
 
