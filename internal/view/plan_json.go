@@ -24,10 +24,13 @@ func WritePlanJSON(w io.Writer, p *apply.Plan) error {
 
 // WriteSavedPlanJSON prints a plan file's content as one JSON document
 // (format_version, spec, connect, plan), with the plan redacted as in
-// WritePlanJSON; "teramotc show -json" uses it.
+// WritePlanJSON (the endpoint without its password); "teramotc show
+// -json" uses it.
 func WriteSavedPlanJSON(w io.Writer, sp *apply.SavedPlan) error {
 	cp := *sp
 	cp.Plan = sp.Plan.Redacted()
+	// files written before the endpoint's password was left out
+	cp.Connect.EndpointURL = apply.EndpointWithoutPassword(sp.Connect.EndpointURL)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(&cp)

@@ -114,7 +114,7 @@ func (c *Clients) classify(err error, action string) (Cause, string, string) {
 	if reason, ok := connectFailure(err); ok {
 		detail := "Check the network connection, proxy settings (HTTPS_PROXY) and -region."
 		if c != nil && c.Endpoint != "" {
-			detail = "Check that the server at " + c.Endpoint + " is running and that -endpoint-url (or AWS_ENDPOINT_URL) names it."
+			detail = "Check that the server at " + endpointName(c.Endpoint) + " is running and that -endpoint-url (or AWS_ENDPOINT_URL) names it."
 		}
 		return CauseConnect, fmt.Sprintf("cannot connect to %s (%s)", where, reason), detail
 	}
@@ -174,10 +174,11 @@ func notFoundWhat(action, code string) string {
 	return "resource"
 }
 
-// endpointName is the endpoint calls go to, for messages.
+// endpointName is the endpoint calls go to, for messages, without its
+// password.
 func (c *Clients) endpointName() string {
 	if c != nil && c.Endpoint != "" {
-		return c.Endpoint
+		return endpointName(c.Endpoint)
 	}
 	return "AWS"
 }

@@ -15,10 +15,12 @@ const Redacted = spec.RedactedData
 // sensitive tag value, a sensitive bucket name inside an ARN) is replaced
 // by "(sensitive)", in the desired and the live state, and in names and
 // warnings; everything else stays visible, so that a reviewer sees, say,
-// who a trust policy trusts. A change with no list of secrets, or whose
+// who a trust policy trusts. The endpoint loses its password
+// (EndpointWithoutPassword). A change with no list of secrets, or whose
 // secrets cannot be masked value by value, is hidden whole.
 func (p *Plan) Redacted() *Plan {
 	cp := *p
+	cp.Endpoint = EndpointWithoutPassword(p.Endpoint)
 	cp.Warnings = make([]string, len(p.Warnings)) // never null in JSON
 	secrets := p.secrets()
 	for i, w := range p.Warnings {

@@ -17,7 +17,27 @@ func (o ConnectOptions) Recorded(getenv func(string) string) ConnectOptions {
 		o.Profile = firstEnv(getenv, "AWS_PROFILE", "AWS_DEFAULT_PROFILE").value
 	}
 	o.ExternalID, o.Log = "", nil
+	o.EndpointURL = EndpointWithoutPassword(o.EndpointURL)
 	return o
+}
+
+// EndpointWithoutPassword is the endpoint URL e with the password of its
+// userinfo replaced by "xxxxx" (url.URL.Redacted), as plan files, show
+// and -json output keep it: the password is never stored or printed. The
+// marker tells the apply hint that apply must be given the password
+// again. e is returned as it is when it has no password or is not a URL.
+func EndpointWithoutPassword(e string) string {
+	if e == "" || !strings.Contains(e, "@") {
+		return e
+	}
+	u, err := url.Parse(e)
+	if err != nil || u.User == nil {
+		return e
+	}
+	if _, has := u.User.Password(); !has {
+		return e
+	}
+	return u.Redacted()
 }
 
 // setting is a connection value and where it came from ("-profile",
@@ -88,8 +108,11 @@ func (sp *SavedPlan) CheckConnection(now ConnectOptions, getenv func(string) str
 }
 
 // sameEndpoint compares endpoints as the SDK uses them: a trailing slash
-// makes no difference.
+// makes no difference. Passwords are left out (a plan file keeps the
+// endpoint without its password, EndpointWithoutPassword): they decide
+// how apply authenticates to the endpoint, not where requests go.
 func sameEndpoint(a, b string) bool {
+	a, b = EndpointWithoutPassword(a), EndpointWithoutPassword(b)
 	return strings.TrimRight(a, "/") == strings.TrimRight(b, "/")
 }
 
