@@ -138,7 +138,13 @@ const usageText = "## Suppressions\n\n" +
 	"`custom` an `id` and a `severity`; optional: `description`, `related_resources`, whose first\n" +
 	"http(s) URL is the rule's link, and in `custom` a `remediation`, a `name`, which defaults to the\n" +
 	"package's last part with `_` as `-`, `hard`, `security_severity` and `peers`) and a `deny` set of `{\"msg\": string, \"range\": range, \"address\": string}`\n" +
-	"objects. The input document is described in [inspect.md](inspect.md). Policies cannot call\n" +
+	"objects. The input document is described in [inspect.md](inspect.md). Custom modules are\n" +
+	"compiled with the built-in ones and may import them (`import data.teramotc.lib.common`), but\n" +
+	"cannot add to them: `lint`, `rules`, `explain` and `policy test` refuse (\"Reserved policy package\",\n" +
+	"exit 1) a module in `teramotc`, `teramotc.rules`, `teramotc.lib` or below it, any other\n" +
+	"`teramotc.*` package, or a built-in rule's package, its `_test` package or a package inside it,\n" +
+	"since it could change what the built-in rules find. Helper rules go in a package of your own,\n" +
+	"such as `acme.lib`. Policies cannot call\n" +
 	"`http.send`, `net.lookup_ip_addr`, `opa.runtime` or other non-deterministic built-ins unless\n" +
 	"`--allow-network-builtins` is given. `teramotc policy test DIR` runs their `*_test.rego` tests.\n" +
 	"A custom rule's documentation link (text `Reference:`, SARIF `helpUri`, JSON `link`) is the\n" +

@@ -37,7 +37,8 @@ type TestOptions struct {
 // built-in policies are always loaded, so that user tests can use them and
 // their helper libraries. It returns the result of every selected test, by
 // file and line, or
-// a *PolicyError: policies that do not load or compile, an invalid Run, or
+// a *PolicyError: policies that do not load or compile (or whose package is
+// reserved for the built-ins, see checkReserved), an invalid Run, or
 // a run that ended (its timeout passed, or ctx was cancelled) before every
 // test ran.
 func TestPolicies(ctx context.Context, opts TestOptions) ([]*tester.Result, error) {
@@ -49,12 +50,16 @@ func TestPolicies(ctx context.Context, opts TestOptions) ([]*tester.Result, erro
 	if err != nil {
 		return nil, err
 	}
+	builtin := len(mods)
 	for _, dir := range opts.Dirs {
 		m, err := DirModules(dir, true)
 		if err != nil {
 			return nil, err
 		}
 		mods = append(mods, m...)
+	}
+	if err := checkReserved(mods[:builtin], mods[builtin:]); err != nil {
+		return nil, err
 	}
 	modules := make(map[string]*ast.Module, len(mods))
 	for _, m := range mods {

@@ -104,7 +104,8 @@ func snapshotSet() (*Set, error) {
 }
 
 // Load returns the built-in set when opts names no custom policies, and
-// otherwise compiles the built-in and custom policies together.
+// otherwise compiles the built-in and custom policies together; a custom
+// module in a package reserved for the built-ins is refused (checkReserved).
 func Load(ctx context.Context, opts Options) (*Set, error) {
 	if len(opts.PolicyDirs) == 0 {
 		return Builtin()
@@ -120,6 +121,9 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 			return nil, err
 		}
 		custom = append(custom, mods...)
+	}
+	if err := checkReserved(builtin, custom); err != nil {
+		return nil, err
 	}
 	return compile(ctx, builtin, custom, opts)
 }
