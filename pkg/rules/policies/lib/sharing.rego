@@ -78,6 +78,16 @@ outsider(s) if {
 	not common.source_scoped(s)
 }
 
+# A CloudFront origin access identity (legacy OAI): any account can create
+# one, and its distribution usually serves the objects to anyone.
+outsider(s) if {
+	some p in common.principals(s)
+	p.type == "AWS"
+	oai(p.value)
+}
+
+oai(v) if regex.match(`^arn:[a-z-]+:iam::cloudfront:user/CloudFront Origin Access Identity `, v)
+
 # A web identity provider's users, or an IAM unique id (AROA..., AIDA...),
 # which does not say its account: outside, as TMC105 counts them.
 outsider(s) if {

@@ -69,11 +69,13 @@ test_grant_shares if {
 # H1: with a grant, an own-account-only Allow reaches the grant's role (a
 # role of the own account the partner assumes) and shares the bucket; the
 # own root (delegation to identity policies) or another role does not.
+# L11: a CloudFront origin access identity shares too.
 test_grant_identity_sharing_table if {
 	grant := {"label": "partner", "bucket": {"value": "other"}, "cross_account_role": {"name": {"value": "partner-access"}, "trusted_account_id": {"value": "210987654321"}}, "iam_user": null}
 	cases := {
 		"star pinned": [allow("*", {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}), true],
 		"role named": [allow({"AWS": "arn:aws:iam::111122223333:role/partner-access"}, {}), true],
+		"oai": [allow({"AWS": "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2QWRUHAPOMQZL"}, {}), true],
 		"own root": [allow({"AWS": "arn:aws:iam::111122223333:root"}, {}), false],
 		"other role": [allow({"AWS": "arn:aws:iam::111122223333:role/auditor"}, {}), false],
 	}
