@@ -48,12 +48,39 @@ test_scoped_passes if {
 	}
 }
 
+# Without the account any fixed source passes the error, with a notice
+# that the account could not be checked (L2).
 test_unknown_account_takes_any_fixed_source if {
-	count(findings("", svc(cloudfront, {"StringEquals": {"aws:SourceAccount": "210987654321"}}))) == 0
+	fs := findings("", svc(cloudfront, {"StringEquals": {"aws:SourceAccount": "210987654321"}}))
+	[[f.severity, f.msg] | some f in fs] == [["notice", `statement "Svc" of the bucket policy of bucket.data lets the service principal "cloudfront.amazonaws.com" act for account 210987654321, which lint cannot check is the own account: set account_id in the aws block`]]
 	count(findings("", svc(cloudfront, {}))) == 1
+	count(findings("", svc(cloudfront, {"ArnLike": {"aws:SourceArn": "arn:aws:s3:::acme-data"}}))) == 0
 }
 
 test_other_principals_and_deny_ignored if {
 	count(findings("111122223333", svc({"AWS": "arn:aws:iam::210987654321:root"}, {}))) == 0
 	count(findings("111122223333", object.union(svc(cloudfront, {}), {"Effect": "Deny"}))) == 0
+}
+
+# L1: scoped only to an organization: a notice, lint cannot check it.
+test_org_only_notice_table if {
+	cases := {
+		"org id": [{"StringEquals": {"aws:SourceOrgID": "o-attacker1234"}}, "o-attacker1234"],
+		"org path": [{"ForAnyValue:StringLike": {"aws:SourceOrgPaths": "o-attacker12/*"}}, "o-attacker12/*"],
+	}
+	every _, c in cases {
+		fs := findings("111122223333", svc(cloudfront, c[0]))
+		[[f.severity, f.msg] | some f in fs] == [["notice", sprintf(`statement "Svc" of the bucket policy of bucket.data scopes the service principal "cloudfront.amazonaws.com" only to the organization %s: lint cannot check that it is yours, and every account of it gets in through the service; prefer aws:SourceArn or aws:SourceAccount of the own account`, [c[1]])]]
+	}
+	both := {"StringEquals": {"aws:SourceOrgID": "o-abcdefghij", "aws:SourceAccount": "111122223333"}}
+	count(findings("111122223333", svc(cloudfront, both))) == 0
+}
+
+# L11: a legacy CloudFront origin access identity: a notice.
+test_origin_access_identity_notice if {
+	oai := {"AWS": "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2QWRUHAPOMQZL"}
+	fs := findings("111122223333", svc(oai, {}))
+	[[f.severity, f.range.start.line] | some f in fs] == [["notice", 6]]
+	some f in fs
+	contains(f.msg, "use origin access control")
 }
