@@ -87,6 +87,26 @@ func TestLintErrorsWithoutRangeLines(t *testing.T) {
 			}
 		})
 	}
+	t.Run("json", func(t *testing.T) {
+		var doc struct {
+			Errors []map[string]any `json:"errors"`
+		}
+		if err := json.Unmarshal(writeLintString(t, "json", r), &doc); err != nil {
+			t.Fatal(err)
+		}
+		var paths []string
+		for _, e := range doc.Errors {
+			p, ok := e["path"].(string)
+			if !ok {
+				t.Fatalf("error %v has no path string", e)
+			}
+			paths = append(paths, p)
+		}
+		want := []string{"specs/missing", "cfg/team.hcl", "specs/one.hcl", "specs/a,b:c%", "", "specs"}
+		if strings.Join(paths, "|") != strings.Join(want, "|") {
+			t.Errorf("paths %q, want %q", paths, want)
+		}
+	})
 	t.Run("sarif", func(t *testing.T) {
 		out := writeLintString(t, "sarif", r)
 		if err := validateSARIF(t, sarifSchema(t), out); err != nil {

@@ -9,7 +9,7 @@ import (
 // LintFormatVersion is the version of the lint JSON document. Adding fields
 // keeps it; renaming or removing one, or changing its meaning, bumps it.
 // 1.1: summary counts the errors array too, not only the issues; later
-// rule_overrides was added.
+// rule_overrides was added, then the path of each error.
 const LintFormatVersion = "1.1"
 
 // JSONLint is the `lint -f json` document. Arrays are never null. Summary
@@ -45,6 +45,10 @@ type JSONIssue struct {
 type JSONLintError struct {
 	*JSONDiagnostic
 	Cause LintCause `json:"cause"` // spec, config, policy, usage, evaluation or timeout
+	// Path is the spec, configuration file or policy directory the error
+	// concerns, as given (relative to the working directory), also when it
+	// has no range; "" when it concerns none (a usage error).
+	Path string `json:"path"`
 }
 
 // JSONIssueRule identifies the rule of an issue.
@@ -80,7 +84,8 @@ func NewJSONLint(r *LintReport) *JSONLint {
 		doc.Issues = append(doc.Issues, newJSONIssue(f))
 	}
 	for _, d := range r.Errors {
-		doc.Errors = append(doc.Errors, &JSONLintError{NewJSONDiagnostic(d, r.Files), r.origin(d).Cause})
+		o := r.origin(d)
+		doc.Errors = append(doc.Errors, &JSONLintError{NewJSONDiagnostic(d, r.Files), o.Cause, o.Path})
 	}
 	return doc
 }
