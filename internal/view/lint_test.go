@@ -167,28 +167,32 @@ func TestLintXMLWellFormed(t *testing.T) {
 	r := lintTestReport(t)
 	r.ShowSuppressed = true
 	// junit: findings below -fail-level are skipped, not failed, like the
-	// suppressed one (3 errors, 2 warnings or notices, 1 suppressed).
+	// suppressed one (3 errors, 2 warnings or notices, 1 suppressed). With
+	// -no-fail only the hard one (TMC302), which still exits 1, fails.
 	for _, tc := range []struct {
 		failLevel         rules.Severity
+		noFail            bool
 		failures, skipped int
 	}{
-		{"", 3, 4},
-		{rules.SeverityError, 3, 4},
-		{rules.SeverityWarning, 4, 3},
-		{rules.SeverityNotice, 6, 1},
+		{"", false, 3, 4},
+		{rules.SeverityError, false, 3, 4},
+		{rules.SeverityWarning, false, 4, 3},
+		{rules.SeverityNotice, false, 6, 1},
+		{rules.SeverityNotice, true, 1, 6},
+		{rules.SeverityError, true, 1, 6},
 	} {
-		r.FailLevel = tc.failLevel
+		r.FailLevel, r.NoFail = tc.failLevel, tc.noFail
 		var ju junitSuites
 		if err := xml.Unmarshal(writeLintString(t, "junit", r), &ju); err != nil {
 			t.Fatal(err)
 		}
 		s := ju.Suites[0]
 		if len(ju.Suites) != 1 || s.Tests != len(s.Cases) || s.Failures != tc.failures || s.Errors != 1 || s.Skipped != tc.skipped {
-			t.Errorf("-fail-level %q: junit counts: suites=%d tests=%d cases=%d failures=%d errors=%d skipped=%d; want failures=%d skipped=%d",
-				tc.failLevel, len(ju.Suites), s.Tests, len(s.Cases), s.Failures, s.Errors, s.Skipped, tc.failures, tc.skipped)
+			t.Errorf("-fail-level %q -no-fail=%v: junit counts: suites=%d tests=%d cases=%d failures=%d errors=%d skipped=%d; want failures=%d skipped=%d",
+				tc.failLevel, tc.noFail, len(ju.Suites), s.Tests, len(s.Cases), s.Failures, s.Errors, s.Skipped, tc.failures, tc.skipped)
 		}
 	}
-	r.FailLevel = ""
+	r.FailLevel, r.NoFail = "", false
 	var cs checkstyleDoc
 	if err := xml.Unmarshal(writeLintString(t, "checkstyle", r), &cs); err != nil {
 		t.Fatal(err)

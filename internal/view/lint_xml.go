@@ -17,7 +17,8 @@ import (
 // JUnit XML in the shape GitLab, Jenkins and Azure DevOps read: one
 // testsuite, one testcase per finding (a failure whose type is the
 // severity when the finding fails the run at -fail-level, else skipped,
-// as a suppressed finding is, so that a green lint shows no failed test),
+// as a suppressed finding is, so that a green lint shows no failed test;
+// with -no-fail only hard-rule findings, which still exit 1, fail),
 // one per spec error (an error), and a passing testcase per file without
 // findings.
 type junitSuites struct {
@@ -99,6 +100,10 @@ func writeLintJUnit(w io.Writer, r *LintReport) error {
 		case len(rules.Blocking([]*rules.Finding{f}, r.FailLevel)) == 0:
 			p.Message = fmt.Sprintf("%s below -fail-level %s: %s", findingSeverity(f),
 				cmp.Or(r.FailLevel, rules.SeverityError), p.Message)
+			c.Skipped, p.Type = p, ""
+			s.Skipped++
+		case r.NoFail && !f.Hard():
+			p.Message = fmt.Sprintf("%s not failing with -no-fail: %s", findingSeverity(f), p.Message)
 			c.Skipped, p.Type = p, ""
 			s.Skipped++
 		default:
