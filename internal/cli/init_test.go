@@ -15,7 +15,7 @@ import (
 )
 
 // testPartner is the partner account the tests' scaffolds trust.
-const testPartner = "210987654321"
+const testPartner = "307946518231"
 
 // initProject runs `teramotc init -partner-account-id=testPartner DIR` in a
 // temporary directory.
