@@ -77,6 +77,8 @@ func TestRevokedGrantDiagnostics(t *testing.T) {
 			summary: "Conflicting revoked principals", line: 3, col: 24, detail: "exactly one of iam_user and cross_account_role"},
 		{name: "no principal", src: "revoked_grant \"x\" {\n  policy_name = \"p\"\n}\n",
 			summary: "Missing revoked principal", line: 1, col: 1, detail: "needs iam_user or cross_account_role"},
+		{name: "null principal", src: "revoked_grant \"x\" {\n  iam_user = null\n}\n",
+			summary: "Missing revoked principal", line: 1, col: 1, detail: "needs iam_user or cross_account_role"},
 		{name: "granted user", src: "revoked_grant \"x\" {\n  iam_user = \"Teramot-Service-User\"\n}\n",
 			summary: "Revoked identity is granted", line: 2, col: 14, detail: "but grant.teramot grants access to it"},
 		{name: "duplicate label", src: "revoked_grant \"x\" {\n  iam_user = \"a\"\n}\nrevoked_grant \"x\" {\n  iam_user = \"b\"\n}\n",
