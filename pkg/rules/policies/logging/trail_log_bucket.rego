@@ -23,7 +23,12 @@
 #   update the trail. A trail that delivers to another account of the
 #   organization (a central log archive) names that account in
 #   log_bucket_account: plan and apply then check that the bucket is that
-#   account's, and the warning says that the logs go to it. With
+#   account's, and the warning says what goes to it: the data events and,
+#   with management_events (the default), every management event of the
+#   account, in all regions for a multi-region trail. A log_bucket_account
+#   the spec shares data with (a grant's trusted account, an account of a
+#   bucket-policy Allow) is an error: the audited party would own the audit
+#   log and could delete or withhold the records of its own access. With
 #   log_bucket_account equal to aws.account_id there is no warning, since
 #   plan and apply check the owner.
 # related_resources:
@@ -45,7 +50,10 @@
 #     bucket in the spec (log_bucket = bucket.logs.name). For a central log
 #     bucket of another account of your organization, set
 #     log_bucket_account = "ID" to that account (plan and apply check that
-#     the bucket is its), and suppress the warning with that reason.
+#     the bucket is its), and suppress the warning with that reason; set
+#     management_events = false on a trail whose logs leave the account if
+#     that account needs only the data events. Never send the logs to an
+#     account the spec shares data with.
 #   security_severity: "7.5"
 #   peers: [AVD-AWS-0161, "FSBP CloudTrail.6", "CIS 3.3"]
 package teramotc.rules.trail_log_bucket
@@ -159,20 +167,70 @@ deny contains f if {
 	}
 }
 
-# log_bucket_account names another account: the logs go there.
+# log_bucket_account names another account: the logs go there. An
+# account the spec shares data with (a grant's trusted account, an account
+# of a bucket-policy Allow) is an error: the audited party would own the
+# audit log.
 deny contains f if {
 	some t in input.trails
 	undeclared_log_bucket(t)
 	account := object.get(t, ["log_bucket_account", "value"], "")
 	account != ""
 	account != common.own_account
+	not account in partner_accounts
 	f := {
-		"msg": sprintf("trail %q writes its logs to bucket %s of account %s (log_bucket_account), which receives the data events of bucket %q: lint cannot check who reads them there (plan and apply check that the bucket is that account's)", [t.label, common.shown(t.log_bucket), common.shown(t.log_bucket_account), t.bucket.value]),
+		"msg": sprintf("trail %q writes its logs to bucket %s of account %s (log_bucket_account), which receives %s: lint cannot check who reads them there (plan and apply check that the bucket is that account's)", [t.label, common.shown(t.log_bucket), common.shown(t.log_bucket_account), what_is_sent(t)]),
 		"range": t.log_bucket.range,
 		"address": t.address,
 		"severity": "warning",
 	}
 }
+
+deny contains f if {
+	some t in input.trails
+	undeclared_log_bucket(t)
+	account := object.get(t, ["log_bucket_account", "value"], "")
+	account in partner_accounts
+	f := {
+		"msg": sprintf("trail %q writes its logs to bucket %s of account %s (log_bucket_account), which the spec shares data with: that account receives %s and can delete or withhold the records of its own access", [t.label, common.shown(t.log_bucket), common.shown(t.log_bucket_account), what_is_sent(t)]),
+		"range": t.log_bucket.range,
+		"address": t.address,
+	}
+}
+
+# partner_accounts holds the accounts the spec shares data with: the
+# trusted accounts of the grants' roles and the accounts of the AWS
+# principals of bucket-policy Allows that share a bucket.
+partner_accounts contains account if {
+	some g in input.grants
+	account := object.get(g, ["cross_account_role", "trusted_account_id", "value"], "")
+	account != ""
+	account != common.own_account
+}
+
+partner_accounts contains account if {
+	some [_, _, s] in common.statements_of_kind("bucket-policy")
+	s.Effect == "Allow"
+	sharing.shares(s)
+	some p in common.principals(s)
+	common.other_account_principal(p)
+	account := common.principal_account(p.value)
+}
+
+# what_is_sent says what a trail delivers: the data events of its bucket
+# and, with management events on (the default), every management event of
+# the own account, in every region for a multi-region trail.
+what_is_sent(t) := sprintf("the data events of bucket %q and every management event of %s%s", [t.bucket.value, own_account_name, regions(t)]) if {
+	not t.management_events.value == false
+} else := sprintf("the data events of bucket %q", [t.bucket.value])
+
+own_account_name := sprintf("account %s", [common.own_account]) if common.own_account != ""
+
+else := "the own account"
+
+regions(t) := " in all regions" if not t.multi_region.value == false
+
+else := ""
 
 undeclared_log_bucket(t) if {
 	object.get(t, "log_bucket_ref", "") == ""

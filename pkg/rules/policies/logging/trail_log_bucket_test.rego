@@ -185,3 +185,25 @@ test_fail_log_bucket_read_by_own_account_with_grant if {
 	[f.msg | some f in fs] == [`trail "audit" writes its logs to bucket "logs", whose policy statement "OwnAccountRead" lets in role "partner-access" of grant "partner" (assumed by account 210987654321)`]
 	count(trail_log_bucket.deny) == 0 with input as object.union(inp, {"grants": []})
 }
+
+# M1: log_bucket_account = an account the spec shares data with is an
+# error; every message says what is sent.
+test_log_bucket_account_table if {
+	role_grant := {"label": "partner", "bucket": attr("data", 11), "cross_account_role": {"name": attr("partner-access", 12), "trusted_account_id": attr("210987654321", 13)}, "iam_user": null}
+	no_mgmt := object.union(with_account("444455556666"), {"management_events": attr(false, 23)})
+	cases := {
+		"grant's account": [[role_grant], with_account("210987654321"), "error", `trail "audit" writes its logs to bucket "org-log-archive" of account "210987654321" (log_bucket_account), which the spec shares data with: that account receives the data events of bucket "data" and every management event of account 111122223333 in all regions and can delete or withhold the records of its own access`],
+		"other account": [[role_grant], with_account("444455556666"), "warning", `trail "audit" writes its logs to bucket "org-log-archive" of account "444455556666" (log_bucket_account), which receives the data events of bucket "data" and every management event of account 111122223333 in all regions: lint cannot check who reads them there (plan and apply check that the bucket is that account's)`],
+		"no management events": [[], no_mgmt, "warning", `trail "audit" writes its logs to bucket "org-log-archive" of account "444455556666" (log_bucket_account), which receives the data events of bucket "data": lint cannot check who reads them there (plan and apply check that the bucket is that account's)`],
+	}
+	every _, c in cases {
+		fs := trail_log_bucket.deny with input as {"aws": aws, "buckets": [bucket("data", false)], "grants": c[0], "trails": [c[1]]}
+		[[object.get(f, "severity", "error"), f.msg] | some f in fs] == [[c[2], c[3]]]
+	}
+}
+
+test_log_bucket_account_of_policy_partner_fails if {
+	policy := {"kind": "bucket-policy", "address": "bucket.data", "content": {"Statement": [{"Sid": "PartnerRead", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-data/*"}]}}
+	fs := trail_log_bucket.deny with input as {"aws": aws, "buckets": [bucket("data", false)], "grants": [], "trails": [with_account("444455556666")], "documents": [policy]}
+	[object.get(f, "severity", "error") | some f in fs] == ["error"]
+}
