@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +19,7 @@ type ghStep struct {
 	Run   string            `yaml:"run"`
 	Shell string            `yaml:"shell"`
 	If    string            `yaml:"if"`
+	ID    string            `yaml:"id"`
 	With  map[string]string `yaml:"with"`
 }
 
@@ -55,10 +57,12 @@ func ghRun(t *testing.T, dir, event, only string, steps []ghStep, base func(t *t
 	tmp = t.TempDir()
 	var buf bytes.Buffer
 	for _, s := range steps {
-		if !ghIf(t, s.If, event) {
+		p := s.With["path"]
+		isBase := strings.HasPrefix(s.Uses, "actions/checkout@") && p != ""
+		if (s.Uses != "" && !isBase) || !ghIf(t, s.If, event) {
 			continue
 		}
-		if p := s.With["path"]; strings.HasPrefix(s.Uses, "actions/checkout@") && p != "" {
+		if isBase {
 			base(t, filepath.Join(dir, p))
 			continue
 		}
@@ -72,13 +76,20 @@ func ghRun(t *testing.T, dir, event, only string, steps []ghStep, base func(t *t
 		ran = append(ran, strings.Fields(cmd)[0])
 		c := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", s.Run)
 		c.Dir, c.Stdout, c.Stderr = dir, &buf, &buf
-		c.Env = append(os.Environ(), "GITHUB_EVENT_NAME="+event, "RUNNER_TEMP="+tmp,
-			"GITHUB_WORKSPACE="+dir, "NO_COLOR=1", "TERAMOTC_CONFIG=")
+		c.Env = ghEnv(dir, event, tmp)
 		if err := c.Run(); err != nil {
 			t.Fatalf("step %q failed (%v):\n%s\n%s", s.Name, err, s.Run, &buf)
 		}
 	}
 	return buf.String(), ran, tmp
+}
+
+// ghEnv is the environment of a step of the workflow run for event in dir,
+// with RUNNER_TEMP tmp and GITHUB_OUTPUT the file github-output in it.
+func ghEnv(dir, event, tmp string) []string {
+	return append(os.Environ(), "GITHUB_EVENT_NAME="+event, "RUNNER_TEMP="+tmp,
+		"GITHUB_OUTPUT="+filepath.Join(tmp, "github-output"),
+		"GITHUB_WORKSPACE="+dir, "NO_COLOR=1", "TERAMOTC_CONFIG=")
 }
 
 // ghIf evaluates the if condition of a step, as far as the workflow uses
@@ -285,5 +296,68 @@ func edit(t *testing.T, p, old, new string) {
 	}
 	if err := os.WriteFile(p, bytes.ReplaceAll(b, []byte(old), []byte(new)), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestInitWorkflowUploadsCompleteAnalyses: the workflow's lint step fails
+// with lint's exit code, and lets the upload step upload the SARIF report
+// only when lint completed its analysis (exit 0 or 2, or 1 with
+// executionSuccessful): the report of a spec that does not parse would
+// close its alerts in code scanning.
+func TestInitWorkflowUploadsCompleteAnalyses(t *testing.T) {
+	tests := []struct {
+		name     string
+		spec     string // appended to main.hcl
+		wantCode int
+		upload   bool
+	}{
+		{"scaffold", "", 0, true},
+		{"findings at the fail level", "\nbucket \"more\" {\n  name   = \"example-more-bucket\"\n  region = \"us-east-1\"\n  tags   = { owner = \"me\" }\n  block_public_access = false\n}\n", 2, true},
+		{"spec that does not parse", "\nbucket \"broken\" {\n", 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := initProject(t)
+			if tt.spec != "" {
+				f, err := os.OpenFile(filepath.Join(dir, "main.hcl"), os.O_APPEND|os.O_WRONLY, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, err = f.WriteString(tt.spec)
+				if err = errors.Join(err, f.Close()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			steps := workflowSteps(t, dir)
+			var lint *ghStep
+			for i, s := range steps {
+				if strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@") && !strings.Contains(s.If, "steps.lint.outputs.upload == 'true'") {
+					t.Errorf("the upload step runs if %q, which does not require the lint step's upload output", s.If)
+				}
+				if s.ID == "lint" {
+					lint = &steps[i]
+				}
+			}
+			if lint == nil {
+				t.Fatal("the workflow has no step with id lint")
+			}
+			tmp := t.TempDir()
+			c := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", lint.Run)
+			c.Dir, c.Env = dir, ghEnv(dir, "push", tmp)
+			out, err := c.CombinedOutput()
+			code := 0
+			if ee := (*exec.ExitError)(nil); errors.As(err, &ee) {
+				code = ee.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if code != tt.wantCode {
+				t.Errorf("the lint step exited %d, want %d:\n%s", code, tt.wantCode, out)
+			}
+			b, _ := os.ReadFile(filepath.Join(tmp, "github-output"))
+			if got := strings.Contains(string(b), "upload=true"); got != tt.upload {
+				t.Errorf("upload output: %v, want %v (outputs %q):\n%s", got, tt.upload, b, out)
+			}
+		})
 	}
 }
