@@ -45,6 +45,10 @@ const (
 	// object ownership keeps ACLs in force (not BucketOwnerEnforced): plan
 	// reads the bucket's ACL to warn about its grants (warnBucketACLs).
 	tACLBucket = "acl-bucket"
+	// tUndeclaredLifecycle is an existing bucket whose spec declares no
+	// lifecycle_rule: plan reads its lifecycle configuration to warn about
+	// rules that keep deleting (warnUndeclaredLifecycles).
+	tUndeclaredLifecycle = "undeclared-lifecycle"
 	// tRevokedAttachment and tRevokedKeys are the items of a revoked_grant
 	// (revoked.go): the attachment plan reads and apply detaches, and the
 	// access keys of a revoked user, which apply deactivates.
@@ -127,7 +131,7 @@ var Operations = []Operation{
 	{API: "s3:PutBucketPolicy", Actions: []string{"s3:PutBucketPolicy"}, Resource: ResourceBucket, Write: true,
 		Writes: []string{TBucketPolicy}},
 	{API: "s3:GetBucketLifecycleConfiguration", Actions: []string{"s3:GetLifecycleConfiguration"}, Resource: ResourceBucket,
-		Reads: []string{TLifecycle}, Imports: []string{TLifecycle}},
+		Reads: []string{TLifecycle, tUndeclaredLifecycle}, Imports: []string{TLifecycle}},
 	{API: "s3:PutBucketLifecycleConfiguration", Actions: []string{"s3:PutLifecycleConfiguration"}, Resource: ResourceBucket, Write: true,
 		Writes: []string{TLifecycle}},
 	{API: "s3:ListObjectVersions", Actions: []string{"s3:ListBucketVersions"}, Resource: ResourceBucket,

@@ -224,6 +224,9 @@ func permTargets(s *spec.Spec, items []*Item, a arns, command string) []permTarg
 			if aclsInForce(it) {
 				add(tACLBucket, ResourceBucket, a.bucket(it.Bucket))
 			}
+			if it.Type == TBucket && slices.Contains(undeclaredLifecycles(items), it) {
+				add(tUndeclaredLifecycle, ResourceBucket, a.bucket(it.Bucket))
+			}
 		}
 	}
 	for _, b := range s.Buckets {

@@ -14,8 +14,9 @@ import (
 // apply keeps, since teramotc never detaches or deletes: the users, roles
 // and groups that hold a managed policy of the spec without the spec
 // declaring them, what each user and role of the spec holds beyond its
-// grant (warnIdentityExtras), and the ACL grants of each bucket that keeps
-// ACLs in force (warnBucketACLs).
+// grant (warnIdentityExtras), the ACL grants of each bucket that keeps
+// ACLs in force (warnBucketACLs), and the deleting lifecycle rules of each
+// bucket that declares none (warnUndeclaredLifecycles).
 //
 // The first is read in every plan, once per managed policy of the spec
 // that exists (ListEntitiesForPolicy, paginated; a policy still to be
@@ -67,6 +68,7 @@ func (e *Engine) WarnOtherAttachments(ctx context.Context, p *Plan) {
 	e.warnIdentityExtras(ctx, p)
 	e.warnRevokedExtras(ctx, p)
 	e.warnBucketACLs(ctx, p)
+	e.warnUndeclaredLifecycles(ctx, p) // plan_lifecycle_undeclared.go
 }
 
 // policyOwners lists the users, roles and groups ("user/NAME",
