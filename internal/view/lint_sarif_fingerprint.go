@@ -28,11 +28,20 @@ func (r *LintReport) sarifFingerprints() map[*rules.Finding]string {
 		}
 	}
 	SortFindings(all)
+	bodies := map[string]*hclsyntax.Body{}
+	body := func(name string) *hclsyntax.Body {
+		b, ok := bodies[name]
+		if !ok {
+			b = syntaxBody(r.Files[name])
+			bodies[name] = b
+		}
+		return b
+	}
 	seen := map[string]int{}
 	out := make(map[*rules.Finding]string, len(all))
 	for _, f := range all {
 		name := r.sarifPath(f.Range.Filename)
-		key := lintFingerprintKey(f, name, r.Files[f.Range.Filename])
+		key := lintFingerprintKey(f, name, body(f.Range.Filename))
 		seen[key]++
 		if n := seen[key]; n > 1 {
 			key += "\x00" + strconv.Itoa(n)
@@ -47,8 +56,8 @@ func (r *LintReport) sarifFingerprints() map[*rules.Finding]string {
 // relative to the repository root when known), the block address, and the
 // place of the finding's range in the file's syntax (see syntaxPath). The
 // message stands in for the place only when the source is unknown.
-func lintFingerprintKey(f *rules.Finding, name string, file *hcl.File) string {
-	place, ok := syntaxPath(file, f.Range)
+func lintFingerprintKey(f *rules.Finding, name string, body *hclsyntax.Body) string {
+	place, ok := syntaxPath(body, f.Range)
 	if !ok {
 		place = "message:" + strings.ToLower(lintOneLine(f.Message))
 	}
@@ -65,17 +74,35 @@ func lintHash(key string) string {
 // attribute and object keys or tuple indexes holding it, such as
 // `grant.partner/iam_user/name` or `bucket.data/tags/{owner}`. A range
 // between items (a comment) is named after the item that follows it,
-// `before:bucket.data`, or `end` of its body. ok is false without parsed
-// HCL source.
-func syntaxPath(file *hcl.File, rng hcl.Range) (string, bool) {
-	if file == nil || rng.Start.Line < 1 {
-		return "", false
-	}
-	body, ok := file.Body.(*hclsyntax.Body)
-	if !ok {
+// `before:bucket.data`, or `end` of its body. ok is false without the
+// syntax of the file.
+func syntaxPath(body *hclsyntax.Body, rng hcl.Range) (string, bool) {
+	if body == nil || rng.Start.Line < 1 {
 		return "", false
 	}
 	return bodyPath(body, rng.Start.Byte), true
+}
+
+// syntaxBody is the HCL syntax of file: its parsed body, else (lint keeps
+// only the bytes of the files it reports on) its source parsed again,
+// which masking secrets leaves the same length and shape. It is nil
+// without source or when the source does not parse.
+func syntaxBody(file *hcl.File) *hclsyntax.Body {
+	if file == nil {
+		return nil
+	}
+	if b, ok := file.Body.(*hclsyntax.Body); ok {
+		return b
+	}
+	if len(file.Bytes) == 0 {
+		return nil
+	}
+	f, diags := hclsyntax.ParseConfig(file.Bytes, "", hcl.InitialPos)
+	if diags.HasErrors() {
+		return nil
+	}
+	b, _ := f.Body.(*hclsyntax.Body)
+	return b
 }
 
 func bodyPath(body *hclsyntax.Body, at int) string {
