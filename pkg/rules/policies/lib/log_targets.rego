@@ -4,6 +4,7 @@
 # AVD-AWS-0089 and AVD-AWS-0132 exempt log-delivery targets.
 package teramotc.lib.log_targets
 
+import data.teramotc.lib.common
 import data.teramotc.lib.sharing
 
 # exempt(b): b is a log target that is not shared with another account (a
@@ -21,6 +22,50 @@ exempt(b) if {
 log_target(b) if b.label in refs
 
 log_target(b) if b.name.value in names
+
+# A bucket whose policy lets a log delivery service write, through a
+# hand-written statement block, receives logs as well (review-leak2 M4).
+log_target(b) if count(handwritten_delivery(b.address)) > 0
+
+# delivery_services deliver logs into a bucket: server access logs,
+# CloudTrail, CloudWatch Logs / vended logs, AWS Config.
+delivery_services := {"logging.s3.amazonaws.com", "cloudtrail.amazonaws.com", "delivery.logs.amazonaws.com", "config.amazonaws.com"}
+
+# handwritten_delivery(address) lists [i, s, service] of the Allows of the
+# bucket's policy that come from a statement block and let a delivery
+# service in (the statements teramotc renders for access_logging and trail
+# blocks are not listed: TMC402 and TMC405 check those targets).
+handwritten_delivery(address) := [[i, s, svc] |
+	some [doc, i, s] in common.statements_at_address("bucket-policy", address)
+	s.Effect == "Allow"
+	common.user_statement(doc, s)
+	some svc in common.service_principals(s)
+	svc in delivery_services
+]
+
+# first_delivery(address, svc) is [i, s] of the first of those Allows for
+# the delivery service svc.
+first_delivery(address, svc) := [xs[0][0], xs[0][1]] if {
+	xs := sort([[x[0], x[1]] | some x in handwritten_delivery(address); x[2] == svc])
+	count(xs) > 0
+}
+
+# delivery_services_of(address) holds the delivery services of those Allows.
+delivery_services_of(address) := {svc | some [_, _, svc] in handwritten_delivery(address)}
+
+# other_service(address) is the first [doc, i, s, service] of an Allow of
+# the bucket's policy to a service principal that is not a log delivery
+# service (a CloudFront distribution, say): on a log bucket it lets logs
+# out, whatever its source scope (review-leak2 L10).
+other_service(address) := xs[0][1] if {
+	xs := sort([[i, [doc, i, s, svc]] |
+		some [doc, i, s] in common.statements_at_address("bucket-policy", address)
+		s.Effect == "Allow"
+		some svc in common.service_principals(s)
+		not svc in delivery_services
+	])
+	count(xs) > 0
+}
 
 # refs holds the labels the targets refer to. An empty reference means a
 # plain name, not a bucket labelled "".

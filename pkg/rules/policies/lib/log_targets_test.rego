@@ -62,3 +62,14 @@ test_exempt_unless_shared if {
 	}
 	not log_targets.exempt(logs) with input as object.union(inp, {"documents": [policy]})
 }
+
+# M4: a bucket whose statement block lets a log delivery service write is a
+# log target; the statements teramotc renders (no statement block) are not
+# counted here.
+delivery_policy(sid) := {"kind": "bucket-policy", "address": "bucket.logs", "content": {"Statement": [{"Sid": sid, "Effect": "Allow", "Principal": {"Service": "logging.s3.amazonaws.com"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::acme-logs/*"}]}}
+
+test_handwritten_delivery_is_log_target if {
+	with_block := object.union(logs, {"statements": [{"sid": "OtherLogs"}]})
+	log_targets.log_target(with_block) with input as {"buckets": [with_block], "trails": [], "grants": [], "documents": [delivery_policy("OtherLogs")]}
+	not log_targets.log_target(with_block) with input as {"buckets": [with_block], "trails": [], "grants": [], "documents": [delivery_policy("Rendered")]}
+}

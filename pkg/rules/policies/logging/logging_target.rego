@@ -20,7 +20,13 @@
 #   but are the partner's): server access log records name the requester, source IP,
 #   operation and object key of every request to the logged bucket, so
 #   whoever may read the target learns who does what in it, as TMC405 says
-#   for a trail's log bucket.
+#   for a trail's log bucket. Nor may its policy let in a service principal
+#   other than the log delivery services (logging.s3, cloudtrail,
+#   delivery.logs, config .amazonaws.com), even scoped to the own account:
+#   a CloudFront distribution serves the logs to whoever may call it. A
+#   bucket whose hand-written statement lets logging.s3.amazonaws.com
+#   deliver logs is a log target too and gets the same checks (it also
+#   counts as a log target for TMC401 and TMC205).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
 #     description: AWS documentation
@@ -37,7 +43,9 @@
 #     on that bucket (for example with a StringNotEquals condition on
 #     aws:PrincipalServiceName, as teramotc does for its deny of
 #     unencrypted uploads). Send the logs to a dedicated log bucket that no
-#     grant or policy statement shares with another account.
+#     grant or policy statement shares with another account and that no
+#     other service (such as a CloudFront distribution) reads; take log
+#     delivery statements off a shared data bucket.
 #   security_severity: "6.0"
 #   peers: ["FSBP S3.9"]
 package teramotc.rules.logging_target
@@ -45,6 +53,7 @@ package teramotc.rules.logging_target
 import data.teramotc.lib.common
 import data.teramotc.lib.identity
 import data.teramotc.lib.log_delivery
+import data.teramotc.lib.log_targets
 import data.teramotc.lib.sharing
 
 # The target is the bucket itself.
@@ -160,6 +169,48 @@ deny contains f if {
 		"range": l.target_bucket.range,
 		"address": b.address,
 	}
+}
+
+# A declared target whose policy lets another service in (a CloudFront
+# distribution, even one of the own account, serves the logs to whoever
+# may call it): only the log delivery may use a log bucket (L10).
+deny contains f if {
+	some b in input.buckets
+	l := b.access_logging
+	l != null
+	some t in declared_targets(l)
+	t.label != b.label
+	[_, i, s, svc] := log_targets.other_service(t.address)
+	f := {
+		"msg": sprintf("bucket %q writes its server access logs to bucket %q, whose policy statement %s lets the service principal %q in: whoever can use that service's resource (a CloudFront distribution serves anyone) reads the logs", [b.label, t.label, statement_name(s, i), svc]),
+		"range": l.target_bucket.range,
+		"address": b.address,
+	}
+}
+
+# A bucket whose hand-written statement lets logging.s3.amazonaws.com
+# deliver server access logs is a log target too: it must not be shared,
+# nor let another service in (M4, L10).
+deny contains f if {
+	some b in input.buckets
+	[i, s] := log_targets.first_delivery(b.address, "logging.s3.amazonaws.com")
+	why := exposed(b)
+	f := {
+		"msg": sprintf("statement %s of the policy of bucket %q lets logging.s3.amazonaws.com deliver server access logs into it, but %s: whoever may read the bucket reads the logs of every bucket that logs there", [statement_name(s, i), b.label, why]),
+		"range": common.statement_range(common.policy_document(b.address, "bucket-policy"), i),
+		"address": b.address,
+	}
+}
+
+# exposed says how a log bucket's content leaves the account: a grant, a
+# sharing statement of its policy, or an Allow to another service.
+exposed(b) := sprintf("grant %q shares the bucket", [gs[0]]) if {
+	gs := sort([g.label | some g in input.grants; g.bucket.value == b.label])
+	count(gs) > 0
+} else := sprintf("its policy statement %s %s", [statement_name(s, i), sharing.who(s)]) if {
+	[_, i, s] := sharing.sharing_statement(b.address)
+} else := sprintf("its policy statement %s lets the service principal %q in", [statement_name(s, i), svc]) if {
+	[_, i, s, svc] := log_targets.other_service(b.address)
 }
 
 statement_name(s, i) := sprintf("%q", [s.Sid]) if s.Sid

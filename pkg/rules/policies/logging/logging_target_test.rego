@@ -168,3 +168,34 @@ test_pass_grant_on_data_bucket if {
 	}
 	count(logging_target.deny) == 0 with input as doc
 }
+
+cloudfront_read := {"Sid": "CloudFrontRead", "Effect": "Allow", "Principal": {"Service": "cloudfront.amazonaws.com"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-logs/*", "Condition": {"StringEquals": {"aws:SourceArn": "arn:aws:cloudfront::111122223333:distribution/E1"}}}
+
+# L10: a declared target readable through a service (an own CloudFront
+# distribution, source-scoped) is not private.
+test_fail_target_read_by_other_service if {
+	doc := {
+		"aws": aws,
+		"buckets": [bucket("data", "acme-data", logging("acme-logs", "logs")), bucket("logs", "acme-logs", null)],
+		"grants": [],
+		"documents": [json.patch(delivery, [{"op": "add", "path": "/content/Statement/-", "value": cloudfront_read}])],
+	}
+	fs := logging_target.deny with input as doc
+	[f.msg | some f in fs] == [`bucket "data" writes its server access logs to bucket "logs", whose policy statement "CloudFrontRead" lets the service principal "cloudfront.amazonaws.com" in: whoever can use that service's resource (a CloudFront distribution serves anyone) reads the logs`]
+}
+
+# M4: a hand-written access log delivery statement on a shared bucket.
+test_handwritten_delivery_table if {
+	handwritten := json.patch(delivery, [{"op": "replace", "path": "/address", "value": "bucket.data"}])
+	data_bucket := object.union(bucket("data", "acme-data", null), {"statements": [{"sid": "AllowAccessLogDelivery"}]})
+	grant := {"label": "partner", "bucket": {"value": "data", "range": rng(20), "set": true}}
+	cases := {
+		"shared by a grant": [[grant], [handwritten], [`statement "AllowAccessLogDelivery" of the policy of bucket "data" lets logging.s3.amazonaws.com deliver server access logs into it, but grant "partner" shares the bucket: whoever may read the bucket reads the logs of every bucket that logs there`]],
+		"read through a service": [[], [json.patch(handwritten, [{"op": "add", "path": "/content/Statement/-", "value": cloudfront_read}])], [`statement "AllowAccessLogDelivery" of the policy of bucket "data" lets logging.s3.amazonaws.com deliver server access logs into it, but its policy statement "CloudFrontRead" lets the service principal "cloudfront.amazonaws.com" in: whoever may read the bucket reads the logs of every bucket that logs there`]],
+		"private": [[], [handwritten], []],
+	}
+	every _, c in cases {
+		fs := logging_target.deny with input as {"aws": aws, "buckets": [data_bucket], "grants": c[0], "documents": c[1]}
+		[f.msg | some f in fs] == c[2]
+	}
+}

@@ -10,7 +10,13 @@
 #   a trail that logs data events of its own log bucket logs every log
 #   delivery again, without end. A log bucket declared in the spec must also keep all four
 #   Public Access Block flags on, because a public log bucket exposes the
-#   account's activity to anyone. Its policy must let CloudTrail write:
+#   account's activity to anyone, and its policy must not let in a service
+#   principal other than the log delivery services, even one scoped to the
+#   own account (a CloudFront distribution serves the logs to whoever may
+#   call it). A bucket whose hand-written statement lets CloudTrail (or
+#   delivery.logs or config .amazonaws.com) deliver logs is a log bucket
+#   too: it must not be shared nor let another service in. Its policy must
+#   let CloudTrail write:
 #   teramotc adds the statements, scoped to the trail's ARN, which needs the
 #   spec's account (aws.account_id), and no Deny of that policy may apply
 #   to CloudTrail's upload (a Deny beats the Allow and the logs are lost).
@@ -43,7 +49,8 @@
 #   hard: false
 #   remediation: >-
 #     Point log_bucket at a dedicated log bucket that no grant or policy
-#     statement shares with another account and that is not the trail's
+#     statement shares with another account, that no other service (such
+#     as a CloudFront distribution) reads, and that is not the trail's
 #     data bucket, and keep block_public_access = true on
 #     it. Set account_id in the aws block, and exempt cloudtrail.amazonaws.com
 #     from your own Deny statements on the log bucket. Declare the log
@@ -60,6 +67,7 @@ package teramotc.rules.trail_log_bucket
 
 import data.teramotc.lib.common
 import data.teramotc.lib.log_delivery
+import data.teramotc.lib.log_targets
 import data.teramotc.lib.sharing
 
 # logs_to holds when trail t writes its logs to the declared bucket b.
@@ -94,6 +102,49 @@ deny contains f if {
 		"range": t.log_bucket.range,
 		"address": t.address,
 	}
+}
+
+# The log bucket's policy lets another service in (a CloudFront
+# distribution, even one of the own account, serves the logs to whoever may
+# call it): only the log delivery may use a log bucket (L10).
+deny contains f if {
+	some t in input.trails
+	some b in input.buckets
+	logs_to(t, b)
+	[_, i, s, svc] := log_targets.other_service(b.address)
+	f := {
+		"msg": sprintf("trail %q writes its logs to bucket %q, whose policy statement %s lets the service principal %q in: whoever can use that service's resource (a CloudFront distribution serves anyone) reads the logs", [t.label, b.label, statement_name(s, i), svc]),
+		"range": t.log_bucket.range,
+		"address": t.address,
+	}
+}
+
+# A bucket whose hand-written statement lets CloudTrail (or another log
+# delivery service: CloudWatch vended logs, AWS Config) deliver into it is a
+# log bucket too: it must not be shared, nor let another service in (M4,
+# L10).
+deny contains f if {
+	some b in input.buckets
+	some svc in log_targets.delivery_services_of(b.address)
+	svc != "logging.s3.amazonaws.com"
+	[i, s] := log_targets.first_delivery(b.address, svc)
+	why := exposed(b)
+	f := {
+		"msg": sprintf("statement %s of the policy of bucket %q lets %s deliver logs into it, but %s: whoever may read the bucket reads the logs delivered there (with a trail, the account's management events)", [statement_name(s, i), b.label, svc, why]),
+		"range": common.statement_range(common.policy_document(b.address, "bucket-policy"), i),
+		"address": b.address,
+	}
+}
+
+# exposed says how a log bucket's content leaves the account: a grant, a
+# sharing statement of its policy, or an Allow to another service.
+exposed(b) := sprintf("grant %q shares the bucket", [gs[0]]) if {
+	gs := sort([g.label | some g in input.grants; g.bucket.value == b.label])
+	count(gs) > 0
+} else := sprintf("its policy statement %s %s", [statement_name(s, i), sharing.who(s)]) if {
+	[_, i, s] := sharing.sharing_statement(b.address)
+} else := sprintf("its policy statement %s lets the service principal %q in", [statement_name(s, i), svc]) if {
+	[_, i, s, svc] := log_targets.other_service(b.address)
 }
 
 deny contains f if {

@@ -207,3 +207,20 @@ test_log_bucket_account_of_policy_partner_fails if {
 	fs := trail_log_bucket.deny with input as {"aws": aws, "buckets": [bucket("data", false)], "grants": [], "trails": [with_account("444455556666")], "documents": [policy]}
 	[object.get(f, "severity", "error") | some f in fs] == ["error"]
 }
+
+# L10: a log bucket readable through a service is not private.
+test_fail_log_bucket_read_by_other_service if {
+	policy := {"kind": "bucket-policy", "address": "bucket.logs", "content": {"Statement": [{"Sid": "CloudFrontRead", "Effect": "Allow", "Principal": {"Service": "cloudfront.amazonaws.com"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-logs/*", "Condition": {"StringEquals": {"aws:SourceArn": "arn:aws:cloudfront::111122223333:distribution/E1"}}}]}}
+	fs := trail_log_bucket.deny with input as {"aws": aws, "buckets": [bucket("data", false), bucket("logs", false)], "grants": [], "trails": [trail("logs", "acme-logs")], "documents": [policy]}
+	[f.msg | some f in fs] == [`trail "audit" writes its logs to bucket "logs", whose policy statement "CloudFrontRead" lets the service principal "cloudfront.amazonaws.com" in: whoever can use that service's resource (a CloudFront distribution serves anyone) reads the logs`]
+}
+
+# M4: a hand-written CloudTrail delivery statement on a shared bucket.
+test_fail_handwritten_trail_delivery_on_shared_bucket if {
+	policy := {"kind": "bucket-policy", "address": "bucket.data", "range": rng(30), "provenance": {}, "content": {"Statement": [{"Sid": "OrgTrailWrite", "Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::acme-data/AWSLogs/111122223333/*", "Condition": {"StringEquals": {"aws:SourceArn": "arn:aws:cloudtrail:us-east-1:111122223333:trail/management"}}}]}}
+	data_bucket := object.union(bucket("data", false), {"statements": [{"sid": "OrgTrailWrite"}]})
+	inp := {"aws": aws, "buckets": [data_bucket], "grants": grants, "trails": [], "documents": [policy]}
+	fs := trail_log_bucket.deny with input as inp
+	[f.msg | some f in fs] == [`statement "OrgTrailWrite" of the policy of bucket "data" lets cloudtrail.amazonaws.com deliver logs into it, but grant "partner" shares the bucket: whoever may read the bucket reads the logs delivered there (with a trail, the account's management events)`]
+	count(trail_log_bucket.deny) == 0 with input as object.union(inp, {"grants": []})
+}
