@@ -111,7 +111,7 @@ func denyNotes(before, want any, fullStep int) []string {
 			notes = append(notes, fmt.Sprintf("Deny %s changes at step %d, after the default encryption; until then the live one holds alone", str(t["Sid"]), StepGuardrail))
 		}
 		if gone := exemptionsDropped(exempt, t); len(gone) > 0 {
-			notes = append(notes, fmt.Sprintf("Deny %s exempts %s until step %d, after the delivery has moved", str(t["Sid"]), strings.Join(gone, ", "), fullStep))
+			notes = append(notes, fmt.Sprintf("Deny %s exempts %s until step %d, when the delivery's Allow goes too", str(t["Sid"]), strings.Join(gone, ", "), fullStep))
 		}
 	}
 	slices.Sort(notes)

@@ -172,7 +172,7 @@ func denyWithoutSid(s string) string {
 func TestDenyPlanNotes(t *testing.T) {
 	allowGone := strings.NewReplacer(`"Sid":"A"`, `"Sid":"C"`, "111111111111", "333333333333").Replace(allowPartner)
 	const (
-		exemptNote = "Deny DenyUnencryptedUploads exempts logging.s3.amazonaws.com until step 8, after the delivery has moved"
+		exemptNote = "Deny DenyUnencryptedUploads exempts logging.s3.amazonaws.com until step 8, when the delivery's Allow goes too"
 		switchNote = "Deny DenyUnencryptedUploads changes at step 4, after the default encryption; until then the live one holds alone"
 	)
 	tests := []struct {
