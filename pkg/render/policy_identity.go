@@ -40,8 +40,9 @@ func (r *renderer) grant(g *spec.Grant) {
 // s3:prefix condition),
 // BucketAccess (other bucket-level extra actions, no condition) and
 // KMSAccess (kms:Decrypt for read, kms:Decrypt and kms:GenerateDataKey for
-// write, on the bucket's key when it uses SSE-KMS). Actions keep the order read, write,
-// delete, then the extra actions as written.
+// write, on the bucket's key when it uses SSE-KMS, only through S3: see
+// s3ViaService). Actions keep the order read, write, delete, then the extra
+// actions as written.
 //
 // Each statement's provenance is permissions when a permission contributes
 // to it (permission actions come first), extra_actions otherwise, and the
@@ -106,11 +107,39 @@ func (r *renderer) identityPolicy(g *spec.Grant, b *spec.Bucket) *policy {
 			kms.add("kms:GenerateDataKey", perm)
 		}
 		if len(kms.actions) > 0 {
-			kms.record(p, stmt{Sid: "KMSAccess", Effect: "Allow",
-				Resources: []string{key}}, b.Encryption.KMSKeyARN.Range)
+			s := stmt{Sid: "KMSAccess", Effect: "Allow", Resources: []string{key}}
+			if via := r.s3ViaService(b); via != "" {
+				s.Condition = cond("StringEquals", "kms:ViaService", via)
+			}
+			kms.record(p, s, b.Encryption.KMSKeyARN.Range)
 		}
 	}
 	return p
+}
+
+// s3ViaService is the kms:ViaService value of requests S3 makes to KMS for
+// bucket b: "s3.REGION.amazonaws.com" (".com.cn" in the aws-cn
+// partition). S3 requires the bucket's key in the bucket's Region. With it,
+// KMSAccess lets the grant's holder use the key only through S3, for
+// objects it may read or write there; without it the holder could call
+// KMS directly (kms:GenerateDataKey to encrypt data of its own with the
+// owner's key, kms:Decrypt of any ciphertext of the key it obtains
+// elsewhere), since the key policy's default statement lets IAM policies
+// of the key's account allow its use. The S3 encryption context
+// (kms:EncryptionContext:aws:s3:arn) is not added: it is the bucket ARN
+// with S3 Bucket Keys and the object ARN without, and objects written
+// before a change of bucket_key keep theirs, so a condition on it would
+// deny reads of some objects. "" when the region is unknown.
+func (r *renderer) s3ViaService(b *spec.Bucket) string {
+	region := b.Region.Value
+	if region == "" {
+		return ""
+	}
+	suffix := "amazonaws.com"
+	if r.partition == "aws-cn" {
+		suffix = "amazonaws.com.cn"
+	}
+	return "s3." + region + "." + suffix
 }
 
 // actionList is the Action list of one identity-policy statement, with the

@@ -41,7 +41,8 @@ func TestIdentityPolicy(t *testing.T) {
 		}, `{"Version":"2012-10-17","Statement":[
 		  {"Sid":"ObjectAccess","Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:DeleteObject"],"Resource":"arn:aws:s3:::teramot-data-acme/*"},
 		  {"Sid":"ListBucket","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::teramot-data-acme"},
-		  {"Sid":"KMSAccess","Effect":"Allow","Action":["kms:Decrypt","kms:GenerateDataKey"],"Resource":"arn:aws:kms:us-east-1:111122223333:key/k1"}]}`},
+		  {"Sid":"KMSAccess","Effect":"Allow","Action":["kms:Decrypt","kms:GenerateDataKey"],"Resource":"arn:aws:kms:us-east-1:111122223333:key/k1",
+		   "Condition":{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}}]}`},
 		{"dsse key, write only", func(s *spec.Spec) {
 			e := &s.Buckets[0].Encryption
 			e.Algorithm = set("aws:kms:dsse", 17)
@@ -49,7 +50,8 @@ func TestIdentityPolicy(t *testing.T) {
 			s.Grants[0].Permissions = set([]string{"write"}, 67)
 		}, `{"Version":"2012-10-17","Statement":[
 		  {"Sid":"ObjectAccess","Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::teramot-data-acme/*"},
-		  {"Sid":"KMSAccess","Effect":"Allow","Action":["kms:Decrypt","kms:GenerateDataKey"],"Resource":"arn:aws:kms:us-east-1:111122223333:key/k2"}]}`},
+		  {"Sid":"KMSAccess","Effect":"Allow","Action":["kms:Decrypt","kms:GenerateDataKey"],"Resource":"arn:aws:kms:us-east-1:111122223333:key/k2",
+		   "Condition":{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}}]}`},
 		{"kms key, list only: no key access", func(s *spec.Spec) {
 			e := &s.Buckets[0].Encryption
 			e.Algorithm = set("aws:kms", 17)
@@ -65,6 +67,19 @@ func TestIdentityPolicy(t *testing.T) {
 		  {"Sid":"ObjectAccess","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::teramot-data-acme/p/*"},
 		  {"Sid":"ListBucket","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::teramot-data-acme",
 		   "Condition":{"StringLike":{"s3:prefix":["p/","p/*"]}}}]}`},
+		// Review-leak2 L7: the key only through S3 in the bucket's
+		// Region, also in the aws-cn partition.
+		{"kms key through s3 only, aws-cn", func(s *spec.Spec) {
+			s.AWS.Partition = set("aws-cn", 6)
+			s.Buckets[0].Region = set("cn-north-1", 3)
+			e := &s.Buckets[0].Encryption
+			e.Algorithm = set("aws:kms", 17)
+			e.KMSKeyARN = set("arn:aws-cn:kms:cn-north-1:111122223333:key/k3", 18)
+			s.Grants[0].Permissions = set([]string{"read"}, 67)
+		}, `{"Version":"2012-10-17","Statement":[
+		  {"Sid":"ObjectAccess","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws-cn:s3:::teramot-data-acme/*"},
+		  {"Sid":"KMSAccess","Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws-cn:kms:cn-north-1:111122223333:key/k3",
+		   "Condition":{"StringEquals":{"kms:ViaService":"s3.cn-north-1.amazonaws.com.cn"}}}]}`},
 		{"partition", func(s *spec.Spec) {
 			s.AWS.Partition = set("aws-cn", 6)
 			s.Grants[0].Permissions = set([]string{"list"}, 67)
