@@ -20,13 +20,16 @@ type JSONRuleOverride struct {
 	// --disable-rule) that made the change.
 	Source string `json:"source"`
 	Reason string `json:"reason"`
+	// Ignored is set on a blanket ignore: an ignore block that covers
+	// every file of the spec, so that the enabled rule reports nothing.
+	Ignored bool `json:"ignored,omitempty"`
 }
 
 func newJSONOverrides(os []rules.RuleOverride) []*JSONRuleOverride {
 	out := make([]*JSONRuleOverride, 0, len(os))
 	for _, o := range os {
 		j := &JSONRuleOverride{RuleID: o.ID, DefaultSeverity: string(o.Default), Enabled: o.Enabled,
-			Source: o.Source, Reason: o.Reason}
+			Source: o.Source, Reason: o.Reason, Ignored: o.Ignored}
 		if o.Enabled {
 			j.Severity = ptr(string(o.Severity))
 		}
@@ -40,7 +43,10 @@ func newJSONOverrides(os []rules.RuleOverride) []*JSONRuleOverride {
 // r.Overrides: `Configuration: TMC102 disabled ("public website"), TMC401
 // warning -> error (.teramotc.hcl); 38 rules disabled (--only)`; "" when
 // the configuration changed nothing. A rule of high security severity
-// disabled or lowered without a reason says so: `(no reason given)`.
+// disabled or lowered without a reason says so: `(no reason given)`. A
+// blanket ignore (an ignore block covering every file) reads `TMC304
+// ignored in every file ("reason")`, marked `(blanket ignore)` for a rule
+// of high security severity.
 func (r *LintReport) overridesLine() string {
 	if len(r.Overrides) == 0 {
 		return ""
@@ -68,6 +74,13 @@ func (r *LintReport) overridesLine() string {
 }
 
 func overrideItem(o rules.RuleOverride) string {
+	if o.Ignored {
+		s := fmt.Sprintf("%s ignored in every file (%q)", o.ID, lintOneLine(o.Reason))
+		if o.Security {
+			s += " (blanket ignore)"
+		}
+		return s
+	}
 	s := o.ID + " disabled"
 	if o.Enabled {
 		s = fmt.Sprintf("%s %s -> %s", o.ID, o.Default, o.Severity)
@@ -92,6 +105,9 @@ func (r *LintReport) sarifOverrides() []*sarif.ConfigurationOverride {
 			cfg.Level = sarifLevel(o.Severity)
 		}
 		cfg.Properties = sarif.Properties{"defaultSeverity": string(o.Default), "source": o.Source, "reason": o.Reason}
+		if o.Ignored {
+			cfg.Properties["ignored"] = true
+		}
 		out = append(out, &sarif.ConfigurationOverride{
 			Descriptor:    sarif.NewReportingDescriptorReference().WithId(o.ID),
 			Configuration: cfg,

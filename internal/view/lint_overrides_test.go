@@ -61,6 +61,13 @@ func TestOverridesLine(t *testing.T) {
 			{ID: "TMC301", Default: "warning", Source: "--only"},
 			{ID: "TMC302", Default: "warning", Source: "--only"},
 		}, `Configuration: TMC102 disabled (--disable-rule); 2 rules disabled (--only)`},
+		{"blanket ignore", []rules.RuleOverride{
+			{ID: "TMC304", Default: "notice", Enabled: true, Severity: "notice", Source: ".teramotc.hcl", Reason: "aborted by the client", Ignored: true},
+			{ID: "TMC401", Default: "warning", Enabled: true, Severity: "error", Source: ".teramotc.hcl"},
+		}, `Configuration: TMC304 ignored in every file ("aborted by the client"), TMC401 warning -> error (.teramotc.hcl)`},
+		{"blanket ignore of a security rule", []rules.RuleOverride{
+			{ID: "TMC108", Default: "error", Enabled: true, Severity: "error", Source: ".teramotc.hcl", Reason: "x", Security: true, Ignored: true},
+		}, `Configuration: TMC108 ignored in every file ("x") (blanket ignore) (.teramotc.hcl)`},
 		{"control characters", []rules.RuleOverride{
 			{ID: "TMC103", Default: "warning", Source: "a\x1b[2J.hcl", Reason: "x\x07\ny"},
 		}, `Configuration: TMC103 disabled ("x? y") (a?[2J.hcl)`},
@@ -89,6 +96,9 @@ func TestLintJSONOverrides(t *testing.T) {
 			{ID: "TMC401", Default: "error", Enabled: true, Severity: "warning", Source: ".teramotc.hcl"},
 		}, `[{"rule_id":"TMC102","default_severity":"error","severity":null,"enabled":false,"source":".teramotc.hcl","reason":"r"},` +
 			`{"rule_id":"TMC401","default_severity":"error","severity":"warning","enabled":true,"source":".teramotc.hcl","reason":""}]`},
+		{"blanket ignore", []rules.RuleOverride{
+			{ID: "TMC108", Default: "error", Enabled: true, Severity: "error", Source: ".teramotc.hcl", Reason: "x", Security: true, Ignored: true},
+		}, `[{"rule_id":"TMC108","default_severity":"error","severity":"error","enabled":true,"source":".teramotc.hcl","reason":"x","ignored":true}]`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := lintTestReport(t)

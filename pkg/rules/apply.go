@@ -18,12 +18,15 @@ func (s *Set) suppress(findings []*Finding, res *SpecResult, cfg *Config, sel *s
 	if cfg != nil {
 		dirs = append(dirs, cfg.ignores...)
 	}
-	if !noInline && (cfg == nil || cfg.InlineIgnores) && res.Loaded != nil {
-		names := make([]string, 0, len(res.Loaded.Files))
+	var names []string
+	if res.Loaded != nil {
 		for name := range res.Loaded.Files {
 			names = append(names, name)
 		}
 		sort.Strings(names)
+	}
+	res.blanket = s.blanketIgnores(cfg, sel, names, today)
+	if !noInline && (cfg == nil || cfg.InlineIgnores) && res.Loaded != nil {
 		for _, name := range names {
 			d, bad := parseInline(res.Loaded.Files[name], name, res.Loaded.Tokens(name), s)
 			dirs = append(dirs, d...)

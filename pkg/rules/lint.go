@@ -62,6 +62,9 @@ type SpecResult struct {
 	// config or spec error stopped the rules, evaluation failed or timed
 	// out) no suppression can be known unused: no TMC903.
 	evaluated bool
+	// blanket are the ignore blocks that cover the whole spec, as
+	// RuleOverrides (blanketIgnores).
+	blanket []RuleOverride
 }
 
 // Lint lints each path (a spec directory or file) as its own spec, in

@@ -128,6 +128,11 @@ const usageText = "## Suppressions\n\n" +
 	"severity (7.0 or more) disabled or lowered in the file without a reason is marked\n" +
 	"`(no reason given)`. That is not a warning on purpose: a reviewed decision would count as an\n" +
 	"issue on every run and fail `-fail-level warning`; the line shows it in every review instead.\n" +
+	"An ignore block that covers every file of a spec (one without `addresses` and `paths`, or with\n" +
+	"a `paths` glob such as `\"*\"` or `\"**\"` that matches each of its files) silences its rule there as\n" +
+	"disabling it would, and is listed the same way: `TMC304 ignored in every file (\"uploads are\n" +
+	"aborted by the client\")`, marked `(blanket ignore)` for a rule of high security severity; its JSON\n" +
+	"`rule_overrides` entry has `\"ignored\": true` (SARIF: the property `ignored`).\n" +
 	"\n" +
 	"An ignore block's `addresses` name blocks: `TYPE.LABEL` (`bucket.logs`), optionally with\n" +
 	"nested blocks (`bucket.logs.statement.AllowRead`), or `aws`; each covers its block and the\n" +

@@ -29,6 +29,12 @@ type RuleOverride struct {
 	// Security is true for a rule whose security_severity is high (7.0 or
 	// more, GitHub's "high" and "critical").
 	Security bool
+	// Ignored marks a blanket ignore: an ignore block of the configuration
+	// (Source) that covers every file of the spec (no addresses or paths,
+	// or a paths glob such as "*" that matches each file), so that every
+	// finding of the enabled rule is suppressed, as if it were disabled.
+	// Reason is the block's; Severity the rule's effective one.
+	Ignored bool
 }
 
 // override returns the RuleOverride of r when c disables or re-grades it
@@ -52,13 +58,45 @@ func highSecurity(r *Rule) bool {
 }
 
 // RuleOverrides returns the rules the configuration of this spec (its
-// .teramotc.hcl or -config, and the command line) disabled or re-graded,
-// sorted by id; never nil.
+// .teramotc.hcl or -config, and the command line) disabled, re-graded or
+// ignored in every file (Ignored), sorted by id; never nil.
 func (res *SpecResult) RuleOverrides() []RuleOverride {
 	if res == nil || res.sel == nil {
 		return []RuleOverride{}
 	}
-	return res.sel.overrides
+	if len(res.blanket) == 0 {
+		return res.sel.overrides
+	}
+	out := append(slices.Clone(res.sel.overrides), res.blanket...)
+	slices.SortStableFunc(out, func(a, b RuleOverride) int { return cmp.Compare(a.ID, b.ID) })
+	return out
+}
+
+// blanketIgnores are the RuleOverrides of the live ignore blocks of cfg
+// that cover every file of the spec (directive.blanket), for each enabled
+// rule they name.
+func (s *Set) blanketIgnores(cfg *Config, sel *selection, files []string, today string) []RuleOverride {
+	if cfg == nil {
+		return nil
+	}
+	var out []RuleOverride
+	for _, d := range cfg.ignores {
+		if d.expired(today) || !d.blanket(files) {
+			continue
+		}
+		for _, id := range d.ids {
+			r, base := sel.rules[id], s.byID[id]
+			if r == nil || base == nil {
+				continue // disabled: its own override says so
+			}
+			o := RuleOverride{ID: id, Default: base.Severity, Severity: r.Severity, Enabled: true,
+				Source: cfg.Filename, Reason: d.reason, Security: highSecurity(base), Ignored: true}
+			if !slices.Contains(out, o) {
+				out = append(out, o)
+			}
+		}
+	}
+	return out
 }
 
 // MergeOverrides returns the overrides of every result, each once, sorted
@@ -74,7 +112,18 @@ func MergeOverrides(results []*SpecResult) []RuleOverride {
 	}
 	slices.SortFunc(out, func(a, b RuleOverride) int {
 		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.ID, b.ID),
-			cmp.Compare(a.Severity, b.Severity))
+			cmp.Compare(a.Severity, b.Severity), boolCompare(a.Ignored, b.Ignored))
 	})
 	return out
+}
+
+// boolCompare orders false before true.
+func boolCompare(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }

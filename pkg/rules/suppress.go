@@ -256,24 +256,42 @@ func (d *directive) matches(f *Finding) bool {
 				return true
 			}
 		}
-		name := filepath.ToSlash(f.Range.Filename)
-		rel := name
-		if r, err := filepath.Rel(d.baseDir, f.Range.Filename); err == nil {
-			rel = filepath.ToSlash(r)
-		}
-		for _, p := range d.paths {
-			if ok, _ := path.Match(p, name); ok {
-				return true
-			}
-			if ok, _ := path.Match(p, rel); ok {
-				return true
-			}
-		}
-		return false
+		return slices.ContainsFunc(d.paths, func(p string) bool { return d.globMatches(p, f.Range.Filename) })
 	default:
 		return sameFile(d.target.Filename, f.Range.Filename) &&
 			d.target.Start.Line <= f.Range.Start.Line && f.Range.Start.Line <= d.target.End.Line
 	}
+}
+
+// globMatches reports whether the paths glob p of a config directive
+// matches the file filename: as given, or relative to the configuration's
+// directory.
+func (d *directive) globMatches(p, filename string) bool {
+	if ok, _ := path.Match(p, filepath.ToSlash(filename)); ok {
+		return true
+	}
+	r, err := filepath.Rel(d.baseDir, filename)
+	if err != nil {
+		return false
+	}
+	ok, _ := path.Match(p, filepath.ToSlash(r))
+	return ok
+}
+
+// blanket reports whether the config directive d covers every file of a
+// spec of the given files, and so every finding of its rules there as a
+// disabled rule would: it has neither addresses nor paths, or one of its
+// paths globs ("*", "**", "*.hcl") matches each file.
+func (d *directive) blanket(files []string) bool {
+	if d.kind != "config" {
+		return false
+	}
+	if len(d.addresses) == 0 && len(d.paths) == 0 {
+		return true
+	}
+	return len(files) > 0 && slices.ContainsFunc(d.paths, func(p string) bool {
+		return !slices.ContainsFunc(files, func(f string) bool { return !d.globMatches(p, f) })
+	})
 }
 
 func sameFile(a, b string) bool { return filepath.Clean(a) == filepath.Clean(b) }
