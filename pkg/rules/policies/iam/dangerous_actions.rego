@@ -5,9 +5,14 @@
 #   s3:PutBucketAcl, s3:PutObjectAcl, s3:PutBucketPublicAccessBlock,
 #   kms:PutKeyPolicy, kms:CreateGrant) or that manage IAM identities
 #   (iam:PassRole, iam:AttachRolePolicy, iam:CreateAccessKey, ...) let the
-#   holder widen their own access or make the data public. A data-sharing
-#   grant never needs them. An Allow with not_actions grants each of them it
-#   does not exclude.
+#   holder widen their own access or make the data public, and
+#   s3:UpdateObjectEncryption re-encrypts existing objects under any KMS key
+#   named in the request (one of another account, later disabled, locks the
+#   owner out). A data-sharing grant never needs them. An Allow with
+#   not_actions grants each of them it does not exclude. A bucket-policy
+#   statement that lets in only the own account's own people (no principal
+#   of another account, no wildcard, no grant's role or IAM user, as TMC105
+#   reads it) is an own administrator: a notice.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary-access-level-summaries.html
 #     description: AWS documentation
@@ -21,12 +26,16 @@
 #   remediation: >-
 #     Remove the action from extra_actions or the statement; manage bucket
 #     policies, ACLs, keys and IAM identities from the owner's account (with
-#     teramotc apply), not through the shared access.
+#     teramotc apply), not through the shared access. For an own-account
+#     administrator in a bucket policy, name its role exactly (not a
+#     grant's role or user) and set aws.account_id.
 #   security_severity: "8.0"
 #   peers: [CKV_AWS_286, CKV_AWS_289, PRIVILEGE_ESCALATION, PERMISSIONS_MANAGEMENT_ACTIONS, "FSBP S3.6"]
 package teramotc.rules.dangerous_actions
 
+import data.teramotc.lib.common
 import data.teramotc.lib.identity
+import data.teramotc.lib.parties
 
 # IAM actions that grant permissions or create credentials.
 iam_escalation_names := [
@@ -46,6 +55,14 @@ kms_permission_names := ["PutKeyPolicy", "CreateGrant"]
 
 kms_permissions := {lower(n) | some n in kms_permission_names}
 
+# S3 actions of other access levels that change who can read the data:
+# s3:UpdateObjectEncryption re-encrypts existing objects under the SSE-KMS
+# key named in the request, which may be a key of another account that is
+# later disabled (review-leak2 H2).
+s3_extra_names := ["UpdateObjectEncryption"]
+
+s3_extra := {lower(n) | some n in s3_extra_names}
+
 # dangerous_actions lists every dangerous action as "service:Name": the IAM
 # and KMS lists above and the S3 actions of the "Permissions management"
 # access level. Wildcard actions are expanded against it.
@@ -54,10 +71,13 @@ dangerous_actions := array.concat(
 		[sprintf("iam:%s", [n]) | some n in iam_escalation_names],
 		[sprintf("kms:%s", [n]) | some n in kms_permission_names],
 	),
-	sort([sprintf("s3:%s", [n]) |
-		some n, info in data.teramotc.lib.actions.s3
-		startswith(info.level, "Permissions management")
-	]),
+	sort(array.concat(
+		[sprintf("s3:%s", [n]) |
+			some n, info in data.teramotc.lib.actions.s3
+			startswith(info.level, "Permissions management")
+		],
+		[sprintf("s3:%s", [n]) | some n in s3_extra_names],
+	)),
 )
 
 # covered returns the dangerous actions a wildcard action grants, sorted
@@ -85,6 +105,12 @@ dangerous(a) if {
 	identity.service(a) == "s3"
 	not identity.has_wildcard(a)
 	startswith(identity.s3_info[identity.name(a)].level, "Permissions management")
+}
+
+dangerous(a) if {
+	identity.service(a) == "s3"
+	not identity.has_wildcard(a)
+	identity.name(a) in s3_extra
 }
 
 dangerous(a) if {
@@ -121,12 +147,36 @@ deny contains f if {
 	site.field == "actions"
 	bad := sort([shown(a) | some a in site.actions; dangerous(a)])
 	count(bad) > 0
-	f := {
-		"msg": sprintf("%s allows permission-management or escalation actions: %s", [site.attr, concat(", ", bad)]),
-		"range": site.range,
-		"address": site.address,
-	}
+	f := object.union(
+		{
+			"msg": sprintf("%s allows permission-management or escalation actions: %s%s", [site.attr, concat(", ", bad), own_note(site)]),
+			"range": site.range,
+			"address": site.address,
+		},
+		own_severity(site),
+	)
 }
+
+# A bucket-policy statement that lets in only the own account's own people
+# (no principal of another account, no wildcard, no grant's role or IAM
+# user: lib/parties, as TMC105 reads it) is an own administrator, the form
+# TMC105's remediation recommends: a notice (review-leak2 L3).
+own_only(site) if {
+	some b in input.buckets
+	some st in b.statements
+	st.address == site.address
+	some [_, _, s] in common.statements_at_address("bucket-policy", b.address)
+	s.Sid == st.sid
+	count(parties.others(s)) == 0
+}
+
+own_note(site) := "; only principals of the own account are let in (no grant's role or user): keep it for the account's administrators" if own_only(site)
+
+else := ""
+
+own_severity(site) := {"severity": "notice"} if own_only(site)
+
+else := {}
 
 # An Allow with not_actions grants every action it does not exclude. The
 # statement blocks that hold not_actions are bucket-policy statements, which

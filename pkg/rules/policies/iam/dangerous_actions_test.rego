@@ -107,11 +107,46 @@ test_fail_not_actions_partial_exclusion if {
 	fs := dangerous_actions.deny with input as {"grants": [], "buckets": [{"statements": [st]}]}
 	count(fs) == 1
 	some f in fs
-	endswith(f.msg, ": s3:ObjectOwnerOverrideToBucketOwner, s3:PutBucketOwnershipControls")
+	endswith(f.msg, ": s3:ObjectOwnerOverrideToBucketOwner, s3:PutBucketOwnershipControls, s3:UpdateObjectEncryption")
 }
 
 test_pass_not_actions_excludes_all if {
 	allow := not_actions_stmt("Allow", ["s3:*"])
 	deny := not_actions_stmt("Deny", ["s3:GetObject"])
 	count(dangerous_actions.deny) == 0 with input as {"grants": [], "buckets": [{"statements": [allow, deny]}]}
+}
+
+# s3:UpdateObjectEncryption re-keys existing objects under any KMS key.
+test_fail_update_object_encryption if {
+	fs := dangerous_actions.deny with input as {"grants": [grant(["s3:GetObject", "s3:UpdateObjectEncryption"])], "buckets": []}
+	[f.msg | some f in fs] == ["extra_actions allows permission-management or escalation actions: s3:UpdateObjectEncryption"]
+	some d in dangerous_actions.covered("s3:Update*")
+	d == "s3:UpdateObjectEncryption"
+}
+
+# L3: a bucket statement that lets in only the own account's own people is
+# an own administrator: a notice. One that reaches a grant's role (a role of
+# the own account the partner assumes), another account or "*" stays an error.
+test_own_admin_severity_table if {
+	st := {"address": "bucket.data.statement.Admin", "sid": "Admin", "effect": attr("", 20), "actions": attr(["s3:PutBucketPolicy"], 21), "not_actions": attr([], 22)}
+	role_grant := {"label": "partner", "address": "grant.partner", "bucket": {"value": "data"}, "extra_actions": attr([], 12), "cross_account_role": {"name": {"value": "partner-access"}, "trusted_account_id": {"value": "210987654321"}}, "iam_user": null}
+	pinned := {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}
+	cases := {
+		"own admin role": [{"AWS": "arn:aws:iam::111122223333:role/admin"}, {}, [], "notice"],
+		"star pinned, no grant": ["*", pinned, [], "notice"],
+		"star pinned, with a grant": ["*", pinned, [role_grant], "error"],
+		"grant role named": [{"AWS": "arn:aws:iam::111122223333:role/partner-access"}, {}, [role_grant], "error"],
+		"other account": [{"AWS": "arn:aws:iam::210987654321:root"}, {}, [], "error"],
+	}
+	every _, c in cases {
+		s := {"Sid": "Admin", "Effect": "Allow", "Principal": c[0], "Action": "s3:PutBucketPolicy", "Resource": "arn:aws:s3:::acme-data", "Condition": c[1]}
+		inp := {
+			"aws": {"account_id": {"value": "111122223333"}},
+			"grants": c[2],
+			"buckets": [{"label": "data", "address": "bucket.data", "statements": [st]}],
+			"documents": [{"kind": "bucket-policy", "address": "bucket.data", "content": {"Statement": [s]}}],
+		}
+		fs := dangerous_actions.deny with input as inp
+		[object.get(f, "severity", "error") | some f in fs] == [c[3]]
+	}
 }
