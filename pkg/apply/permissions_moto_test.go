@@ -152,6 +152,16 @@ func TestMotoPermissions(t *testing.T) {
 	}
 	r.command = "plan"
 	planLikeCLI(t, e, s, out)
+	// The user holds another customer-managed policy, which import reads
+	// too (review op3 M2).
+	other, err := iamc.CreatePolicy(ctx, &iam.CreatePolicyInput{PolicyName: aws.String("tmc-perm-other"),
+		PolicyDocument: aws.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := iamc.AttachUserPolicy(ctx, &iam.AttachUserPolicyInput{UserName: aws.String("tmc-perm-ingest"), PolicyArn: other.Policy.Arn}); err != nil {
+		t.Fatal(err)
+	}
 	r.command = "import"
 	for _, opts := range []ImportOptions{
 		{Bucket: "tmc-perm-data", Role: "tmc-perm-partner", Trail: "tmc-perm-trail"},

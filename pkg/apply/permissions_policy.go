@@ -205,6 +205,14 @@ func permTargets(s *spec.Spec, items []*Item, a arns, command string) []permTarg
 		case TIAMRole:
 			add(it.Type, ResourceRole, owners["role/"+it.Name])
 		case TManagedPolicy:
+			if command == "import" {
+				// import reads every customer-managed policy attached to
+				// the user or role (to find the one naming the bucket, and
+				// to warn about the others), whose names no spec holds
+				// (review op3 M2)
+				add(it.Type, ResourcePolicy, a.iam("policy", "/", "*"))
+				break
+			}
 			add(it.Type, ResourcePolicy, a.iam("policy", "/", it.Name))
 		case TAttachment:
 			kind, _ := splitOwner(it.Owner)
