@@ -189,9 +189,13 @@ func (c *Config) addIgnore(b *hcl.Block, set *Set) hcl.Diagnostics {
 	case reason == nil:
 		diags = append(diags, configError(b.DefRange, "Ignore without a reason",
 			"ignore %q needs reason = \"why this is acceptable\".", id))
-	case decodeAttr(reason, &d.reason, &diags) && strings.TrimSpace(d.reason) == "":
+	case !decodeAttr(reason, &d.reason, &diags): // reported
+	case strings.TrimSpace(d.reason) == "":
 		diags = append(diags, configError(reason.Expr.Range(), "Ignore without a reason",
 			"The reason of ignore %q is empty; say why the finding is acceptable.", id))
+	case !hasWord(d.reason):
+		diags = append(diags, configError(reason.Expr.Range(), "Ignore without a reason",
+			"The reason of ignore %q, %q, has no word; say why the finding is acceptable.", id, d.reason))
 	}
 	if until := content.Attributes["until"]; decodeAttr(until, &d.until, &diags) {
 		if _, err := time.Parse(time.DateOnly, d.until); err != nil {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -166,7 +167,16 @@ func parseDirective(text string, rules ruleIndex) (*directive, string) {
 	if !hasReason || d.reason == "" {
 		return nil, "it gives no reason; add \"-- why this is acceptable\""
 	}
+	if !hasWord(d.reason) {
+		return nil, fmt.Sprintf("its reason %q has no word; write why the finding is acceptable after \"--\"", d.reason)
+	}
 	return d, ""
+}
+
+// hasWord reports whether a suppression's reason holds a letter or a
+// digit: "." or "-" says nothing to a reviewer.
+func hasWord(reason string) bool {
+	return strings.IndexFunc(reason, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // canSuppress reports whether a suppression may name r: the ids suggested

@@ -52,6 +52,8 @@ func TestParseDirective(t *testing.T) {
 		{name: "reason with dashes", text: "teramotc:ignore TMC101 -- a -- b", ids: []string{"TMC101"}, reason: "a -- b", kind: "inline"},
 		{name: "no reason", text: "teramotc:ignore TMC101", wantErr: "no reason"},
 		{name: "empty reason", text: "teramotc:ignore TMC101 --  ", wantErr: "no reason"},
+		{name: "reason without a word", text: "teramotc:ignore TMC101 -- .", wantErr: `its reason "." has no word`},
+		{name: "reason of one letter", text: "teramotc:ignore TMC101 -- x", ids: []string{"TMC101"}, reason: "x", kind: "inline"},
 		{name: "no id", text: "teramotc:ignore -- why", wantErr: "names no rule id"},
 		{name: "unknown id", text: "teramotc:ignore TMC999 -- why", wantErr: "no rule has the id TMC999"},
 		{name: "all", text: "teramotc:ignore all -- why", wantErr: `"all" is not allowed`},
