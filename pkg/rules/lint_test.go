@@ -2,12 +2,16 @@ package rules
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/teramot/teramotc/pkg/spec"
 )
 
 // Linting several specs evaluates them concurrently: every evaluation waits
@@ -91,7 +95,9 @@ func TestLintSplitsFewSpecs(t *testing.T) {
 }
 
 // The shipped examples lint with no error-level finding, and the IAM user
-// variant of the setup guide gets the prefer-role warning.
+// variant of the setup guide gets the prefer-role warning. The role
+// variant's defaults are placeholders (review leak2 H3): with them it gets
+// exactly TMC604 and TMC602, with the partner's values none.
 func TestExamplesLintClean(t *testing.T) {
 	set, err := Builtin()
 	if err != nil {
@@ -108,15 +114,28 @@ func TestExamplesLintClean(t *testing.T) {
 	if len(tmc507) == 0 || tmc507[0].Rule.Severity != SeverityWarning {
 		t.Errorf("setup-guide-user: TMC507 findings %v, want a warning", tmc507)
 	}
-	for _, res := range results {
+	var placeholders []string
+	withValues := set.Lint(context.Background(), paths[2:], LintOptions{Spec: spec.Options{Vars: []string{
+		"teramot_account_id=913476520813", "external_id=4c8e1a6f-9b2d-4e7a-b3c5-d1f0e8a29b67",
+	}}})
+	for i, res := range append(results, withValues...) {
 		if res.Diagnostics.HasErrors() {
 			t.Errorf("%s: %s", res.Path, diagText(res))
 		}
 		for _, f := range res.Findings {
-			if f.Suppression == nil && f.Rule.Severity == SeverityError {
-				t.Errorf("%s: %s at %s: %s", res.Path, f.Rule.ID, f.Range, f.Message)
+			if f.Suppression != nil || f.Rule.Severity != SeverityError {
+				continue
 			}
+			if i == 2 {
+				placeholders = append(placeholders, fmt.Sprintf("%s:%d", f.Rule.ID, f.Range.Start.Line))
+				continue
+			}
+			t.Errorf("%s: %s at %s: %s", res.Path, f.Rule.ID, f.Range, f.Message)
 		}
+	}
+	slices.Sort(placeholders)
+	if want := []string{"TMC602:73", "TMC604:71"}; !slices.Equal(placeholders, want) {
+		t.Errorf("setup-guide-role with its placeholder defaults: errors %q, want %q", placeholders, want)
 	}
 }
 

@@ -11,6 +11,6 @@ grant "partner" {
   cross_account_role {
     name               = "partner-read"
     trusted_account_id = "210987654321"
-    external_id        = "f3b9c1d2-7a4e-4e8b-9c55-0d2e6a1b7c90"
+    external_id        = "8d2f6b1e-3c9a-4e7d-b5f0-a4c81e29d763"
   }
 }

@@ -23,6 +23,6 @@ grant "other" {
   cross_account_role {
     name               = "other-read"
     trusted_account_id = "210987654321"
-    external_id        = "Zq8v2LmT4kRx9WbN7cJd"
+    external_id        = "Vr4nX8qTm2Lk7WcB9dJz"
   }
 }

@@ -53,3 +53,16 @@ grant "auditor" {
     external_id        = "c6b5a4f3-e2d1-40b6-a8f4-d2b5f3e9c1a7"
   }
 }
+
+# The partner account of teramotc's examples and README (a descending run):
+# a copy that keeps it is an error until the partner's real id is set.
+grant "copied" {
+  bucket      = bucket.data
+  permissions = ["read"]
+
+  cross_account_role {
+    name               = "copied-read"
+    trusted_account_id = "210987654321" # want: TMC604
+    external_id        = "e4a7c2f9-1b6d-4f3e-8a5c-92d0b7f1e6a4"
+  }
+}

@@ -14,7 +14,7 @@ grant "partner" {
 
   cross_account_role {
     name               = "partner-read"
-    trusted_account_id = "210987654321"
+    trusted_account_id = "913476520813"
     external_id        = "f3b9c1d2-7a4e-4e8b-9c55-0d2e6a1b7c90"
   }
 }

@@ -110,3 +110,26 @@ bits := {
 	[true, true, false]: 5.1699, [true, false, true]: 5.1699,
 	[false, true, true]: 5.7004, [true, true, true]: 5.9542,
 }
+
+# keyboard_walk: s (lower case, no separators) is made wholly of pieces of 3
+# or more keys that follow each other on a row or a column of a QWERTY or
+# AZERTY keyboard, in either direction ("qwertyuiop", "zxcvbnmasdfghjkl",
+# "poiuytreza", "1qaz2wsx3edc"): the first ids a password list tries
+# (review leak2 L6). Random ids are almost never cut into such pieces: one
+# of 3 random letters or digits in about 400 is a piece, and every
+# character of s must be in one.
+keyboard_walk(s) if regex.match(walk_pattern, s)
+
+# keyboard_lines are the rows and columns walk_pattern is built from.
+keyboard_lines := [
+	"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm",
+	"azertyuiop", "qsdfghjklm", "wxcvbn",
+	"1qaz", "2wsx", "3edc", "4rfv", "5tgb", "6yhn", "7ujm", "8ik", "9ol",
+	"1azw", "2zsx", "7uj", "0pm",
+]
+
+# walk_pattern matches a string of walk pieces: every substring of 3 or more
+# of a keyboard line or of its reverse. It is written out, not built from
+# keyboard_lines at each evaluation; randomness_test checks that it is what
+# keyboard_lines give.
+walk_pattern := `^(?:098|0987|09876|098765|0987654|09876543|098765432|0987654321|0pm|123|1234|12345|123456|1234567|12345678|123456789|1234567890|1az|1azw|1qa|1qaz|234|2345|23456|234567|2345678|23456789|234567890|2ws|2wsx|2zs|2zsx|321|345|3456|34567|345678|3456789|34567890|3ed|3edc|432|4321|456|4567|45678|456789|4567890|4rf|4rfv|543|5432|54321|567|5678|56789|567890|5tg|5tgb|654|6543|65432|654321|678|6789|67890|6yh|6yhn|765|7654|76543|765432|7654321|789|7890|7uj|7ujm|876|8765|87654|876543|8765432|87654321|890|8ik|987|9876|98765|987654|9876543|98765432|987654321|9ol|aq1|asd|asdf|asdfg|asdfgh|asdfghj|asdfghjk|asdfghjkl|aze|azer|azert|azerty|azertyu|azertyui|azertyuio|azertyuiop|azw|bgt|bgt5|bnm|bvc|bvcx|bvcxw|bvcxz|cde|cde3|cvb|cvbn|cvbnm|cxw|cxz|de3|dfg|dfgh|dfghj|dfghjk|dfghjkl|dfghjklm|dsa|dsq|edc|ert|erty|ertyu|ertyui|ertyuio|ertyuiop|ewq|eza|fds|fdsa|fdsq|fgh|fghj|fghjk|fghjkl|fghjklm|fr4|gfd|gfds|gfdsa|gfdsq|ghj|ghjk|ghjkl|ghjklm|gt5|hgf|hgfd|hgfds|hgfdsa|hgfdsq|hjk|hjkl|hjklm|hy6|iop|iuy|iuyt|iuytr|iuytre|iuytrew|iuytrewq|iuytrez|iuytreza|jhg|jhgf|jhgfd|jhgfds|jhgfdsa|jhgfdsq|jkl|jklm|ju7|ki8|kjh|kjhg|kjhgf|kjhgfd|kjhgfds|kjhgfdsa|kjhgfdsq|klm|lkj|lkjh|lkjhg|lkjhgf|lkjhgfd|lkjhgfds|lkjhgfdsa|lkjhgfdsq|lo9|mju|mju7|mlk|mlkj|mlkjh|mlkjhg|mlkjhgf|mlkjhgfd|mlkjhgfds|mlkjhgfdsq|mnb|mnbv|mnbvc|mnbvcx|mnbvcxz|mp0|nbv|nbvc|nbvcx|nbvcxw|nbvcxz|nhy|nhy6|oiu|oiuy|oiuyt|oiuytr|oiuytre|oiuytrew|oiuytrewq|oiuytrez|oiuytreza|poi|poiu|poiuy|poiuyt|poiuytr|poiuytre|poiuytrew|poiuytrewq|poiuytrez|poiuytreza|qaz|qsd|qsdf|qsdfg|qsdfgh|qsdfghj|qsdfghjk|qsdfghjkl|qsdfghjklm|qwe|qwer|qwert|qwerty|qwertyu|qwertyui|qwertyuio|qwertyuiop|rew|rewq|rez|reza|rfv|rty|rtyu|rtyui|rtyuio|rtyuiop|sdf|sdfg|sdfgh|sdfghj|sdfghjk|sdfghjkl|sdfghjklm|sw2|sz2|tgb|tre|trew|trewq|trez|treza|tyu|tyui|tyuio|tyuiop|uio|uiop|ujm|uyt|uytr|uytre|uytrew|uytrewq|uytrez|uytreza|vbn|vbnm|vcx|vcxw|vcxz|vfr|vfr4|wer|wert|werty|wertyu|wertyui|wertyuio|wertyuiop|wsx|wxc|wxcv|wxcvb|wxcvbn|wza|wza1|xcv|xcvb|xcvbn|xcvbnm|xsw|xsw2|xsz|xsz2|yhn|ytr|ytre|ytrew|ytrewq|ytrez|ytreza|yui|yuio|yuiop|za1|zaq|zaq1|zer|zert|zerty|zertyu|zertyui|zertyuio|zertyuiop|zsx|zxc|zxcv|zxcvb|zxcvbn|zxcvbnm)+$`

@@ -1,5 +1,6 @@
 package teramotc.rules.external_id_quality_test
 
+import data.teramotc.lib.published
 import data.teramotc.lib.randomness
 import data.teramotc.rules.external_id_quality
 
@@ -159,7 +160,36 @@ test_init_ids_pass if {
 }
 
 test_pass_random if {
-	count(external_id_quality.deny) == 0 with input as spec("tmc-7f3a9c2e-acme-4b1d-9e55")
+	count(external_id_quality.deny) == 0 with input as spec("tmc-5b8e2d7a-acme-9c4f-1e63")
+}
+
+# Review leak2 H3: the id of examples/setup-guide-role (and every other id
+# teramotc prints) is a placeholder, though random; an id that is not
+# printed passes.
+test_fail_published_example if fails("tmc-7f3a9c2e-acme-4b1d-9e55", "placeholder printed in teramotc's README, docs, examples or test data")
+
+test_published_list if {
+	"tmc-7f3a9c2e-acme-4b1d-9e55" in published.external_ids
+	"f3b9c1d2-7a4e-4e8b-9c55-0d2e6a1b7c90" in published.external_ids
+	not "tmc-5b8e2d7a-acme-9c4f-1e63" in published.external_ids
+}
+
+# A weak id printed as a bad example keeps its own reasons; a printed random
+# number of 16 digits, otherwise a warning, is an error.
+test_published_weak_keeps_reasons if {
+	fs := external_id_quality.deny with input as spec("teramot-external-id")
+	some f in fs
+	contains(f.msg, "bits of randomness")
+	not contains(f.msg, "printed")
+}
+
+test_published_number_is_error if {
+	fs := external_id_quality.deny with input as spec("2718281828459045") with published.external_ids as {"2718281828459045"}
+	count(fs) == 1
+	some f in fs
+	contains(f.msg, "about 53 bits")
+	contains(f.msg, "printed in teramotc")
+	object.get(f, "severity", "error") == "error"
 }
 
 test_pass_unset if {
@@ -188,7 +218,8 @@ test_min_distinct if {
 }
 
 # Random ids, teramotc init's ("tmc-" and 32 hex digits), UUIDs and the ids
-# of the examples pass every check but the ones about the spec.
+# of the examples pass every check but the ones about the spec and the list
+# of printed ids (left empty here).
 test_pass_random_ids if {
 	every v in [
 		"tmc-0123456789abcdef0123456789abcdef", "tmc-00000000000000000000000000000001", "tmc-9d2e4f6a-acme-7c3b-1f08",
@@ -196,7 +227,7 @@ test_pass_random_ids if {
 		"Zq8v2LmT4kRx9WbN7cJd", "tmc-5e6f7a8b-zeta-1c2d-3e4f", "31415926535897932384",
 		"k3x9mqvwa7tpl0zr", "MYACCOUNT_SFCRole=2_a1b2c3/s0aBCDEfGHIJklmNoPq=", "tmc-4f1c9a7e2b8d4c6f",
 	] {
-		count(external_id_quality.deny) == 0 with input as spec(v)
+		count(external_id_quality.deny) == 0 with input as spec(v) with published.external_ids as set()
 	}
 }
 
@@ -272,4 +303,23 @@ test_spec_name_buckets_and_undefined_names if {
 	external_id_quality.spec_name(object.union(g, {"cross_account_role": r}), "data") with input as spec("x")
 	external_id_quality.spec_name(object.union(g, {"cross_account_role": r}), "x-teramot-access") with input as spec("x")
 	not external_id_quality.spec_name(object.union(g, {"cross_account_role": r}), "tramot-s3-acces") with input as spec("x")
+}
+
+# Review leak2 L6: keyboard walks and the hexadecimal digits in order are
+# sequences; random ids that hold a short walk are not.
+test_fail_keyboard_walk if fails("qwertyuiopasdfghjkl", "simple sequence")
+
+test_fail_keyboard_walk_rows if fails("zxcvbnmasdfghjklqwerty", "simple sequence")
+
+test_fail_hex_run if fails("0123456789ABCDEF0123456789", "simple sequence")
+
+test_fail_column_walk if fails("1qaz-2wsx-3edc-4rfv", "simple sequence")
+
+test_keyboard_walk if {
+	every v in ["qwertyuiop", "poiuytrewq", "azertyuiopqsdfghjklm", "mnbvcxzlkjhgfdsa", "1qaz2wsx3edc", "qwerasdfzxcv", "fedcba9876543210fe"] {
+		external_id_quality.sequence(v)
+	}
+	every v in ["qwertyuiopx", "k3x9mqvwa7tpl0zr", "qwe7f3a9c2e4b1d9e55", "f3b9c1d2-7a4e-4e8b-9c55-0d2e6a1b7c90", "asd"] {
+		not external_id_quality.sequence(v)
+	}
 }

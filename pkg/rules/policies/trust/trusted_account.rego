@@ -5,9 +5,10 @@
 #   rejects anything else. Example ids copied from documentation
 #   (123456789012, 111122223333, a repeated digit), and ids built the way
 #   those are (three runs of 4 equal digits such as 555566667777, a short
-#   unit repeated such as 123412341234, an ascending run of digits such as
-#   234567890123) trust an account that is not the partner's, possibly
-#   someone else's. Trusting the spec's own
+#   unit repeated such as 123412341234, an ascending or descending run of
+#   digits such as 234567890123 or 210987654321, the partner account of
+#   teramotc's own examples) trust an account that is not the partner's,
+#   possibly someone else's. Trusting the spec's own
 #   account makes the role a same-account role, which needs no cross-account
 #   trust or external id. An id that is not 12 digits is also a validate
 #   error, since IAM rejects it: that part cannot be suppressed or disabled.
@@ -23,7 +24,8 @@
 #   hard: false
 #   remediation: >-
 #     Set trusted_account_id to the partner's real 12-digit account id (ask
-#     the partner, or take it from their onboarding instructions).
+#     the partner, or take it from their onboarding instructions); the
+#     account ids of teramotc's examples are placeholders.
 #   security_severity: "7.0"
 #   peers: [CKV_AWS_61]
 package teramotc.rules.trusted_account
@@ -49,9 +51,10 @@ placeholder(id) if documentation_pattern(id)
 
 # documentation_pattern: ids made the way documentation makes them up. Three
 # runs of 4 equal digits (111122223333, 555566667777); a unit of 1 to 6
-# digits repeated (123412341234, 121212121212); an ascending run of digits
-# (012345678901, 345678901234). A descending run is not counted: teramotc's
-# examples trust 210987654321 as the partner's account.
+# digits repeated (123412341234, 121212121212); an ascending or descending
+# run of digits (012345678901, 345678901234, 210987654321). teramotc's
+# examples and README use 210987654321 as the partner's account: a copy that
+# keeps it is an error until the partner's real id is set.
 documentation_pattern(id) if {
 	every i in [0, 4, 8] {
 		b := substring(id, i, 4)
@@ -66,6 +69,8 @@ documentation_pattern(id) if {
 }
 
 documentation_pattern(id) if contains("01234567890123456789012", id)
+
+documentation_pattern(id) if contains("98765432109876543210987", id)
 
 deny contains f if {
 	some g in input.grants

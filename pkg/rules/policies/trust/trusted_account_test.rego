@@ -34,16 +34,21 @@ test_fail_repeated_unit if fails("123412341234", "placeholder")
 test_fail_ascending_run if fails("345678901234", "placeholder")
 
 test_pass_partner if {
-	count(trusted_account.deny) == 0 with input as spec("210987654321")
+	count(trusted_account.deny) == 0 with input as spec("913476520813")
 }
 
-# documentation_pattern: made-up ids only; the examples' partner account
-# (a descending run) and real-looking ids are not.
+# Review leak2 H3: the examples' partner account (a descending run) is a
+# placeholder: a copy of the example that keeps it does not lint clean.
+test_fail_examples_partner if fails("210987654321", "placeholder")
+
+test_fail_descending_run if fails("987654321098", "placeholder")
+
+# documentation_pattern: made-up ids only, not real-looking ones.
 test_documentation_pattern if {
-	every id in ["111122223333", "999988887777", "000011112222", "121212121212", "123123123123", "100100100100", "012345678901", "901234567890"] {
+	every id in ["111122223333", "999988887777", "000011112222", "121212121212", "123123123123", "100100100100", "012345678901", "901234567890", "210987654321", "987654321098", "109876543210"] {
 		trusted_account.documentation_pattern(id)
 	}
-	every id in ["210987654321", "913476520813", "111122223334", "123412341235", "123456789013", "987654321098", "555566667778"] {
+	every id in ["913476520813", "111122223334", "123412341235", "123456789013", "210987654322", "555566667778", "209876543210"] {
 		not trusted_account.documentation_pattern(id)
 	}
 }
