@@ -26,6 +26,13 @@ func (sp *SavedPlan) Check(fresh *Plan, now *PlanInputs) error {
 }
 
 func checkSaved(saved, fresh *Plan, was, now *PlanInputs) error {
+	if saved.FormatVersion != PlanFormat && saved.FormatVersion != planFormatV1 {
+		// a newer teramotc's (review op3 L1): its fields may mean what
+		// this release does not know
+		return &Problem{Err: ErrStalePlan,
+			Summary: fmt.Sprintf("the plan file has format %s, made by another (newer) teramotc; apply reads %s", quoteJSON(saved.FormatVersion), PlanFormat),
+			Detail: "Apply the file with the teramotc release that made it, or run \"teramotc plan -out=FILE\" again with this one and apply the new file. Nothing was written."}
+	}
 	if saved.FormatVersion != PlanFormat {
 		return &Problem{Err: ErrStalePlan,
 			Summary: fmt.Sprintf("the plan file has format %s, made by an older teramotc; apply reads %s", quoteJSON(saved.FormatVersion), PlanFormat),

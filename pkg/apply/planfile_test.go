@@ -134,6 +134,8 @@ func TestCheckSavedTarget(t *testing.T) {
 		{"AWS instead of the endpoint", func(_, f *Plan) { f.Endpoint = "" }, ErrPlanElsewhere, "apply connects to AWS (no custom endpoint)"},
 		{"other region", func(_, f *Plan) { f.Region = "eu-west-1" }, ErrPlanElsewhere, `default region "us-east-1", but apply runs with "eu-west-1"`},
 		{"format 1.0", func(s, _ *Plan) { s.FormatVersion = "1.0" }, ErrStalePlan, `format "1.0", made by an older teramotc`},
+		{"format 2.1: newer, not older (review op3 L1)", func(s, _ *Plan) { s.FormatVersion = "2.1" }, ErrStalePlan, `format "2.1", made by another (newer) teramotc; apply reads 2.0`},
+		{"format 3.0", func(s, _ *Plan) { s.FormatVersion = "3.0" }, ErrStalePlan, `format "3.0", made by another (newer) teramotc`},
 		{"no sensitive fingerprint", func(s, _ *Plan) { s.SensitiveFingerprint = "" }, ErrStalePlan, "a sensitive value was added"},
 		{"other KDF parameters", func(s, _ *Plan) {
 			s.SensitiveFingerprint = strings.Replace(s.SensitiveFingerprint, "m=65536", "m=4194304", 1)
