@@ -49,7 +49,15 @@ func classify(it *Item, before, want any) (risk, reason string) {
 		}
 		return RiskLoosen, "stops the trail"
 	case TIAMUser:
-		return RiskNeutral, "identity without permissions"
+		if b == nil {
+			return RiskNeutral, "identity without permissions"
+		}
+		if from, to := str(b["Path"]), str(w["Path"]); from != to {
+			// review op3 L5: an existing user keeps its policies and keys
+			return RiskNeutral, fmt.Sprintf("moves the user from path %s to %s: its ARN becomes ...:user%s%s, and a policy or condition naming the old ARN no longer matches it",
+				from, to, to, str(w["UserName"]))
+		}
+		return RiskNeutral, "updates the user"
 	case TIAMRole:
 		if b == nil {
 			return RiskNeutral, "identity without permissions (trust only)"

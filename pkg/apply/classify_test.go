@@ -169,6 +169,8 @@ func TestClassify(t *testing.T) {
 		{"attachment loosens", TAttachment, nil, map[string]any{"Attached": true}, RiskLoosen, "grants the policy's permissions"},
 		{"access key loosens", TAccessKey, nil, map[string]any{"Count": 1.0}, RiskLoosen, "creates long-lived credentials"},
 		{"new user is neutral", TIAMUser, nil, map[string]any{"UserName": "u"}, RiskNeutral, "identity without permissions"},
+		{"user moved to another path (review op3 L5)", TIAMUser, map[string]any{"UserName": "u", "Path": "/"}, map[string]any{"UserName": "u", "Path": "/partners/"},
+			RiskNeutral, "moves the user from path / to /partners/: its ARN becomes ...:user/partners/u, and a policy or condition naming the old ARN no longer matches it"},
 		{"lifecycle is neutral (destructive is separate)", TLifecycle, nil, lcOf(), RiskNeutral, ""},
 
 		// Found by mutation testing.
