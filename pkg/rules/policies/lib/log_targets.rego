@@ -38,7 +38,7 @@ delivery_services := {"logging.s3.amazonaws.com", "cloudtrail.amazonaws.com", "d
 handwritten_delivery(address) := [[i, s, svc] |
 	some [doc, i, s] in common.statements_at_address("bucket-policy", address)
 	s.Effect == "Allow"
-	common.user_statement(doc, s)
+	from_block(doc, s)
 	some svc in common.service_principals(s)
 	svc in delivery_services
 ]
@@ -52,6 +52,14 @@ first_delivery(address, svc) := [xs[0][0], xs[0][1]] if {
 
 # delivery_services_of(address) holds the delivery services of those Allows.
 delivery_services_of(address) := {svc | some [_, _, svc] in handwritten_delivery(address)}
+
+# from_block: a statement block of the bucket has s's Sid (a rule, not
+# common.user_statement, so that blocks with the same Sid do not conflict).
+from_block(doc, s) if {
+	some b in common.bucket_address_index[doc.address]
+	some st in b.statements
+	st.sid == s.Sid
+}
 
 # other_service(address) is the first [doc, i, s, service] of an Allow of
 # the bucket's policy to a service principal that is not a log delivery
