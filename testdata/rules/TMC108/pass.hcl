@@ -34,17 +34,6 @@ bucket "data" {
       values   = ["arn:aws:s3:::acme-shared-other"]
     }
   }
-
-  statement "OrgTrails" {
-    principals = { Service = ["cloudtrail.amazonaws.com"] }
-    actions    = ["s3:GetBucketAcl"]
-    resources  = ["arn:aws:s3:::acme-shared-data"]
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceOrgID"
-      values   = ["o-a1b2c3d4e5"]
-    }
-  }
 }
 
 bucket "other" {
