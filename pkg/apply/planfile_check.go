@@ -31,7 +31,7 @@ func checkSaved(saved, fresh *Plan, was, now *PlanInputs) error {
 		// this release does not know
 		return &Problem{Err: ErrStalePlan,
 			Summary: fmt.Sprintf("the plan file has format %s, made by another (newer) teramotc; apply reads %s", quoteJSON(saved.FormatVersion), PlanFormat),
-			Detail: "Apply the file with the teramotc release that made it, or run \"teramotc plan -out=FILE\" again with this one and apply the new file. Nothing was written."}
+			Detail:  "Apply the file with the teramotc release that made it, or run \"teramotc plan -out=FILE\" again with this one and apply the new file. Nothing was written."}
 	}
 	if saved.FormatVersion != PlanFormat {
 		return &Problem{Err: ErrStalePlan,
