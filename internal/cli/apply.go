@@ -117,7 +117,7 @@ func runApply(env *Env, args []string) int {
 	if !ok {
 		return view.ExitError
 	}
-	if isPlan && !checkPlanFile(r, saved, pl, apply.InputsOf(pl.spec, opts.VarFiles, gate.skip)) {
+	if isPlan && !checkPlanFile(r, saved, pl, apply.InputsOf(pl.spec, absPaths(opts.VarFiles), gate.skip)) {
 		return view.ExitError
 	}
 	if r.ev != nil {

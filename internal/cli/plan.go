@@ -104,7 +104,7 @@ func runPlan(env *Env, args []string) int {
 	if !ok {
 		return view.ExitError
 	}
-	inputs := apply.InputsOf(pl.spec, opts.VarFiles, gate.skip)
+	inputs := apply.InputsOf(pl.spec, absPaths(opts.VarFiles), gate.skip)
 	gate.record(inputs)
 	recorded := af.conn.Recorded(env.Getenv)
 	if *out != "" {
