@@ -16,7 +16,7 @@ import (
 func TestTrustChangeReviewable(t *testing.T) {
 	const (
 		rotatedID  = "ext-Rotated-3c8e1a77b2f9d4a6b0"
-		oldAccount = "210987654321"
+		oldAccount = "913476520813"
 		newAccount = "444455556666"
 	)
 	bin := teramotc(t)

@@ -21,7 +21,7 @@ grant "partner" {
 
   cross_account_role {
     name               = "partner-access"
-    trusted_account_id = "210987654321"
+    trusted_account_id = "913476520813"
     trusted_principal  = "root"
     external_id        = var.external_id
     policy_name        = "partner-s3-read"
