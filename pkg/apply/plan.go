@@ -181,6 +181,7 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 		return slices.Index(applyOrder, a.Type) < slices.Index(applyOrder, b.Type)
 	})
 	warnLogSources(p)
+	warnKMSObjects(p)       // objects left under a KMS key the grants lose (plan_kms_objects.go)
 	e.keys.nameFiles(items) // key files of users with a sensitive name (access_keys.go)
 	e.warnAccessKeys(p)     // access keys nobody may hold (access_keys.go)
 	p.DesiredFingerprint, p.LiveFingerprint = maskedFingerprints(items, live)
