@@ -4,14 +4,16 @@
 #   Another account (or everyone), or whoever holds a grant's IAM user keys,
 #   must not be able to change the bucket's protection: who can access it
 #   (s3:PutBucketPolicy, s3:DeleteBucketPolicy, s3:PutBucketAcl,
-#   s3:PutObjectAcl, s3:PutBucketOwnershipControls,
+#   s3:PutObjectAcl, s3:PutObjectVersionAcl, s3:PutBucketOwnershipControls,
 #   s3:PutBucketPublicAccessBlock), its encryption
-#   (s3:PutEncryptionConfiguration), its audit trail (s3:PutBucketLogging),
-#   how long its data survives (s3:PutBucketVersioning,
-#   s3:PutLifecycleConfiguration, s3:PutBucketObjectLockConfiguration,
-#   s3:PutObjectRetention, s3:DeleteObjectVersion, s3:DeleteBucket), or
-#   where copies and key listings go (s3:PutReplicationConfiguration,
-#   s3:PutInventoryConfiguration, s3:PutBucketNotification). A partner that
+#   (s3:PutEncryptionConfiguration, s3:UpdateObjectEncryption), its audit
+#   trail (s3:PutBucketLogging), how long its data survives
+#   (s3:PutBucketVersioning, s3:PutLifecycleConfiguration,
+#   s3:PutBucketObjectLockConfiguration, s3:PutObjectRetention,
+#   s3:BypassGovernanceRetention, s3:DeleteObjectVersion, s3:DeleteBucket),
+#   or where copies and key listings go (s3:PutReplicationConfiguration,
+#   s3:PauseReplication, s3:PutInventoryConfiguration,
+#   s3:PutBucketNotification). A partner that
 #   holds one of these can open the bucket, re-encrypt it under its own KMS
 #   key, hide its tracks, expire or purge every object, or receive the keys
 #   of the whole bucket; sharing data never needs them. Bucket settings that
@@ -19,9 +21,12 @@
 #   warnings (s3:PutBucketCORS, s3:PutBucketWebsite,
 #   s3:DeleteBucketWebsite, s3:PutBucketRequestPayment, s3:PutBucketTagging,
 #   s3:PutBucketAbac, s3:PutAnalyticsConfiguration,
-#   s3:PutIntelligentTieringConfiguration, s3:PutObjectLegalHold); those
-#   that only cost money are notices (s3:PutAccelerateConfiguration,
-#   s3:PutMetricsConfiguration). A grant's prefix does not limit the
+#   s3:PutIntelligentTieringConfiguration, s3:PutObjectLegalHold, and the
+#   S3 Metadata table configurations: s3:CreateBucketMetadataTableConfiguration,
+#   s3:DeleteBucketMetadataTableConfiguration and the three
+#   s3:UpdateBucketMetadata*TableConfiguration); those that only cost money
+#   are notices (s3:PutAccelerateConfiguration, s3:PutMetricsConfiguration,
+#   s3:RestoreObject). A grant's prefix does not limit the
 #   bucket-level ones, and the message says so. The rule reads the bucket
 #   policy, and the identity policy of every grant: of a cross_account_role,
 #   which the trusted account uses when it assumes the role, and of an
