@@ -35,8 +35,12 @@ func TestExportAWSCLIMatchesApply(t *testing.T) {
 			scripted := testenv.StartMoto(t)
 			applied := testenv.StartMoto(t)
 
+			// The example's defaults are placeholders that lint, and so
+			// apply, rejects (TMC604, TMC602): both sides get the values a
+			// user sets.
+			vars := []string{"-var", "teramot_account_id=913476520813", "-var", "external_id=4c8e1a6f-9b2d-4e7a-b3c5-d1f0e8a29b67"}
 			dir := t.TempDir()
-			if code, out := runCLI(t, nil, "render", "-format", "aws-cli", "-o", dir, spec); code != 0 {
+			if code, out := runCLI(t, nil, append(append([]string{"render", "-format", "aws-cli", "-o", dir}, vars...), spec)...); code != 0 {
 				t.Fatalf("render -format aws-cli exited %d:\n%s", code, out)
 			}
 			cmd := exec.Command("bash", filepath.Join(dir, "apply.sh"))
@@ -45,7 +49,7 @@ func TestExportAWSCLIMatchesApply(t *testing.T) {
 				t.Fatalf("apply.sh failed: %v\n%s", err, out)
 			}
 
-			if code, out := runCLI(t, awsEnv(applied), "apply", "-auto-approve", spec); code != 0 {
+			if code, out := runCLI(t, awsEnv(applied), append(append([]string{"apply", "-auto-approve"}, vars...), spec)...); code != 0 {
 				t.Fatalf("teramotc apply exited %d:\n%s", code, out)
 			}
 			want := readBack(t, applied, example)
