@@ -35,9 +35,12 @@ type stage struct {
 
 // The revoke stage comes first (apply-engine.md §2.2 step 2: "removals
 // first so a failed run never leaves extra access"): every live policy that
-// loses access is narrowed before any other write (see phase.go).
+// loses access is narrowed before any other write (see phase.go). A
+// revoked grant's keys are deactivated before its policy is detached: the
+// keys are the credential in the partner's hands. The plan lists the
+// revoke step in this order too (planOrder).
 var stages = []stage{
-	{name: "revoke", types: []string{TManagedPolicy, TIAMRole, TBucketPolicy, TAttachment, TAccessKey}, phase: phaseRevoke},
+	{name: "revoke", types: []string{TManagedPolicy, TIAMRole, TBucketPolicy, TAccessKey, TAttachment}, phase: phaseRevoke},
 	{name: "bucket", types: []string{TBucket}},
 	{name: "guardrails", types: []string{TPublicAccessBlock, TOwnership, TEncryption, TVersioning, TTagging, TBucketPolicy}, phase: phaseDeny},
 	{name: "retention", types: []string{TLifecycle}},

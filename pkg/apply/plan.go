@@ -178,7 +178,7 @@ func (e *Engine) MakePlan(items []*Item, live *Live) *Plan {
 		if a.Step != b.Step {
 			return a.Step < b.Step
 		}
-		return slices.Index(applyOrder, a.Type) < slices.Index(applyOrder, b.Type)
+		return planOrder(a) < planOrder(b)
 	})
 	warnLogSources(p)
 	warnKMSObjects(p)       // objects left under a KMS key the grants lose (plan_kms_objects.go)
@@ -209,6 +209,17 @@ var newBucketDefaults = map[string]any{
 // a bucket policy at the step of its first write).
 var applyOrder = []string{TBucket, TPublicAccessBlock, TOwnership, TEncryption, TVersioning, TTagging, TLifecycle,
 	TLogging, TTrail, TEventSelectors, TTrailLogging, TIAMUser, TIAMRole, TAccessKey, TManagedPolicy, TAttachment, TBucketPolicy}
+
+// planOrder is the rank of change c among the changes of its step: the
+// revoke stage's type order for the revoke step (so the plan lists them as
+// apply writes them: a revoked grant's keys before its detach), applyOrder
+// for the others.
+func planOrder(c *Change) int {
+	if c.Step == StepRevoke {
+		return slices.Index(stages[0].types, c.Type)
+	}
+	return slices.Index(applyOrder, c.Type)
+}
 
 // projectTags keeps only the live tags the spec manages: other tags are
 // left alone (and merged back on write).

@@ -36,9 +36,9 @@ func revokedWrites(calls []string) []string {
 }
 
 // TestRevokedGrantDetachesFirst: a revoked user with the policy attached
-// and an active key gets the policy detached and the key deactivated at
-// step 2, before the bucket and its guardrails are written; the next plan
-// is empty and makes no write.
+// and an active key gets the key deactivated and then the policy detached
+// (the order the plan lists) at step 2, before the bucket and its
+// guardrails are written; the next plan is empty and makes no write.
 func TestRevokedGrantDetachesFirst(t *testing.T) {
 	f := newFake()
 	e := fakeEngine(t, f)
@@ -85,7 +85,7 @@ func TestRevokedGrantDetachesFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	writes := revokedWrites(f.calls)
-	wantFirst := []string{"DetachUserPolicy old-partner", "UpdateAccessKey old-partner AKIAFAKEKEY2 Inactive", "CreateBucket teramot-revoke-data"}
+	wantFirst := []string{"UpdateAccessKey old-partner AKIAFAKEKEY2 Inactive", "DetachUserPolicy old-partner", "CreateBucket teramot-revoke-data"}
 	if len(writes) < 3 || !slices.Equal(writes[:3], wantFirst) {
 		t.Errorf("writes begin with %q, want %q", writes, wantFirst)
 	}
