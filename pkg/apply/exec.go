@@ -126,9 +126,10 @@ func (e *Engine) runStage(ctx context.Context, p *Plan, st stage, todo []*Change
 	var skipMu sync.Mutex
 	skipped = map[*Change]bool{}
 	err = e.parallel(ctx, len(groups), func(ctx context.Context, i int) error {
+		var revokeErrs []error // failed revocations: the group's other revocations still run
 		for _, c := range groups[i] {
 			if err := takePlace(ctx); err != nil { // interrupted: start no further change
-				return err
+				return joinFirst(revokeErrs, err)
 			}
 			if err := e.applyChange(ctx, p, c, st.phase); err != nil {
 				skip, refused := e.skipUnsupported(p, c, st.phase, err)
@@ -140,14 +141,38 @@ func (e *Engine) runStage(ctx context.Context, p *Plan, st stage, todo []*Change
 					skipMu.Unlock()
 					continue
 				case refused != err:
-					return refused // names the change itself
+					err = refused // names the change itself
+				default:
+					err = fmt.Errorf("%s %s: %w", c.Type, c.Name, err)
 				}
-				return fmt.Errorf("%s %s: %w", c.Type, c.Name, err)
+				if c.item.Revoke && ctx.Err() == nil {
+					// A revoked grant's detach and key deactivation are
+					// independent removals of access: one failing must
+					// not leave the other undone.
+					revokeErrs = append(revokeErrs, err)
+					continue
+				}
+				return joinFirst(revokeErrs, err)
 			}
 		}
-		return nil
+		return joinFirst(revokeErrs, nil)
 	})
 	return skipped, err
+}
+
+// joinFirst returns the errors of errs and err, in order: nil for none,
+// the error itself for one (so callers see it unwrapped), else joined.
+func joinFirst(errs []error, err error) error {
+	if err != nil {
+		errs = append(errs, err)
+	}
+	switch len(errs) {
+	case 0:
+		return nil
+	case 1:
+		return errs[0]
+	}
+	return errors.Join(errs...)
 }
 
 // countDone counts the changes stage st completed as added or changed,

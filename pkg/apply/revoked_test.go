@@ -249,3 +249,39 @@ func TestRevokedGrantPlanFile(t *testing.T) {
 		t.Errorf("a key deactivated since the plan: err = %v", err)
 	}
 }
+
+// TestRevokedGrantDetachFails: the detach failing does not leave the keys
+// active (they are deactivated before it, and a failure of one revocation
+// never skips the other); apply fails naming the detach, and writes
+// nothing after the revoke stage.
+func TestRevokedGrantDetachFails(t *testing.T) {
+	for _, tc := range []struct {
+		name, op string
+		wantErr  string
+	}{
+		{name: "detach fails", op: "DetachUserPolicy", wantErr: "policy-attachment old-s3-access"},
+		{name: "deactivation fails", op: "UpdateAccessKey", wantErr: "access-key old-partner"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFake()
+			e := fakeEngine(t, f)
+			f.iam.users["old-partner"] = true
+			f.iam.attached["user/old-partner "+e.policyARN("old-s3-access")] = true
+			f.iam.keys["old-partner"] = 1
+			f.faults[tc.op] = []error{apiErr("AccessDenied", "not authorized to perform iam:"+tc.op)}
+			_, err := converge(t, e, specItems(t, revokedBucket+revokedUser))
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) || !strings.Contains(err.Error(), "AccessDenied") {
+				t.Fatalf("err = %v, want the failure of %s", err, tc.wantErr)
+			}
+			detached := !f.iam.attached["user/old-partner "+e.policyARN("old-s3-access")]
+			if inactive := f.iam.inactive[fakeKeyID(0)]; inactive != (tc.op != "UpdateAccessKey") || detached != (tc.op != "DetachUserPolicy") {
+				t.Errorf("key inactive %v, policy detached %v: the revocation that did not fail was not done", inactive, detached)
+			}
+			for _, w := range revokedWrites(f.calls) {
+				if strings.Contains(w, "teramot-revoke-data") {
+					t.Errorf("wrote %q after the revoke stage failed", w)
+				}
+			}
+		})
+	}
+}
