@@ -171,7 +171,7 @@ func runApply(env *Env, args []string) int {
 		applyFailed(ctx, r, e, pl.plan, err)
 		return view.ExitError
 	}
-	return view.WriteApplyComplete(env.Stdout, res.Skipped, res.Added, res.Changed)
+	return view.WriteApplyComplete(env.Stdout, res.Skipped, res.Added, res.Changed, res.Removed)
 }
 
 // applyJSON applies the plan under -json: the engine's progress becomes
@@ -194,7 +194,7 @@ func applyJSON(ctx context.Context, r *reporter, e *apply.Engine, p *apply.Plan,
 		applyFailed(ctx, r, e, p, err)
 		return view.ExitError
 	}
-	r.ev.Summary("apply", res.Added, res.Changed)
+	r.ev.SummaryRemove("apply", res.Added, res.Changed, res.Removed)
 	r.ev.ApplyOutputs(maskEach(p, res.KeyFiles)) // the last event, after the summary, as in Terraform
 	return exitFor(r.ev)
 }
