@@ -37,13 +37,13 @@ func (l *ApplyLog) Event(p apply.ProgressEvent) {
 	io.WriteString(l.w, line)
 }
 
-// applyLogLine is the log line of p, with its newline; "" for a kind it
-// does not know.
+// applyLogLine is the log line of p, with its newline and its control
+// characters escaped; "" for a kind it does not know.
 func applyLogLine(p apply.ProgressEvent) string {
 	var msg string
 	switch p.Kind {
 	case apply.ProgressWarning:
-		return "Warning: " + p.Detail + "\n"
+		return "Warning: " + escapeControls(p.Detail) + "\n"
 	case apply.ProgressStart:
 		verb := "Modifying"
 		if p.Change != nil {
@@ -71,7 +71,10 @@ func applyLogLine(p apply.ProgressEvent) string {
 	default:
 		return ""
 	}
-	return "[" + clock(p.Since) + "] " + msg + "\n"
+	// Names come from the spec (or a crafted plan file): a control
+	// character is escaped, so a newline cannot start a line of their
+	// own, which a CI runner could read as a workflow command ("::").
+	return "[" + clock(p.Since) + "] " + escapeControls(msg) + "\n"
 }
 
 // clock writes d, to the second, as 01m02s.
