@@ -2,7 +2,7 @@
 
 GO           ?= go
 PKGS         ?= ./...
-TEST_TIMEOUT ?= 10m
+TEST_TIMEOUT ?= 20m
 FUZZTIME     ?= 30s
 BIN          ?= bin/teramotc
 EXAMPLES     := examples/minimal examples/setup-guide-role examples/setup-guide-user
