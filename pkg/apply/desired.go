@@ -64,6 +64,10 @@ type Item struct {
 	// Doc is the rendered document as written to AWS (generic JSON); nil
 	// for items without a document of their own.
 	Doc any `json:"-"`
+	// revokedPolicies are the policy names the revoked_grant blocks
+	// detach from this user (its revoked access-key item only): what the
+	// user holds beyond them keeps its keys active (revoked.go).
+	revokedPolicies []string
 	// secrets are the spec's sensitive strings (spec.SensitiveStrings), which
 	// printed plans mask wherever they appear in this item's change.
 	secrets []string

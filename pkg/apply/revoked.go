@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
@@ -29,11 +30,12 @@ type iamRevoker interface {
 }
 
 // revokedItems returns the items of the revoked grants: the attachment of
-// each (Desired: not attached) and, once per revoked user, its access keys
-// (Desired: none active).
+// each (Desired: not attached) and, once per revoked user (IAM names are
+// unique whatever their case), its access keys (Desired: none active),
+// which carries the names of every policy revoked from that user.
 func revokedItems(rs []*spec.RevokedGrant) []*Item {
 	var items []*Item
-	keysOf := map[string]bool{}
+	keysOf := map[string]*Item{} // lower-case user name -> its access-key item
 	for _, r := range rs {
 		kind, name := r.Principal()
 		if kind == "" || name.Value == "" || r.PolicyName.Value == "" {
@@ -42,11 +44,17 @@ func revokedItems(rs []*spec.RevokedGrant) []*Item {
 		owner := kind + "/" + name.Value
 		items = append(items, &Item{Type: TAttachment, Address: r.Address, Name: r.PolicyName.Value, Owner: owner, Step: StepRevoke, Revoke: true,
 			Desired: map[string]any{"PolicyName": r.PolicyName.Value, "Attached": false}})
-		if kind == "user" && !keysOf[name.Value] {
-			keysOf[name.Value] = true
-			items = append(items, &Item{Type: TAccessKey, Address: r.Address, Name: name.Value, Owner: owner, Step: StepRevoke, Revoke: true,
-				Desired: map[string]any{"ActiveKeys": []any{}}})
+		if kind != "user" {
+			continue
 		}
+		k := keysOf[strings.ToLower(name.Value)]
+		if k == nil {
+			k = &Item{Type: TAccessKey, Address: r.Address, Name: name.Value, Owner: owner, Step: StepRevoke, Revoke: true,
+				Desired: map[string]any{"ActiveKeys": []any{}}}
+			keysOf[strings.ToLower(name.Value)] = k
+			items = append(items, k)
+		}
+		k.revokedPolicies = append(k.revokedPolicies, r.PolicyName.Value)
 	}
 	return items
 }
@@ -54,7 +62,11 @@ func revokedItems(rs []*spec.RevokedGrant) []*Item {
 // readRevoked reads a revoked grant's item: whether the policy is still
 // attached ({"PolicyName", "Attached"}), or the user's active access keys
 // ({"ActiveKeys": [...]}, named as keyNames does). A user or role that
-// does not exist is absent (NoSuchEntity): nothing to revoke.
+// does not exist is absent (NoSuchEntity): nothing to revoke. When the
+// user has active keys and holds access beyond the revoked policies
+// (other managed or inline policies, groups: identityExtras), that access
+// is listed under "KeptBy": the keys are its credential too (a grant of
+// another spec, say), so they stay active (revokedChange).
 func (e *Engine) readRevoked(ctx context.Context, it *Item) (any, error) {
 	if it.Type == TAccessKey {
 		keys, err := e.listAccessKeys(ctx, it.Name)
@@ -66,7 +78,22 @@ func (e *Engine) readRevoked(ctx context.Context, it *Item) (any, error) {
 			active = append(active, keyNames([]string{id}))
 		}
 		sort.Slice(active, func(i, j int) bool { return active[i].(string) < active[j].(string) })
-		return map[string]any{"ActiveKeys": active}, nil
+		st := map[string]any{"ActiveKeys": active}
+		if len(active) == 0 {
+			return st, nil
+		}
+		var declared []string
+		for _, n := range it.revokedPolicies {
+			declared = append(declared, e.policyARN(n))
+		}
+		x, err := e.identityExtras(ctx, "user", it.Name, declared)
+		if err != nil {
+			return nil, err
+		}
+		if kept := keptBy(x); len(kept) > 0 {
+			st["KeptBy"] = kept
+		}
+		return st, nil
 	}
 	arns, err := e.attachedPolicies(ctx, it.Owner)
 	if err != nil {
@@ -75,12 +102,31 @@ func (e *Engine) readRevoked(ctx context.Context, it *Item) (any, error) {
 	return map[string]any{"PolicyName": it.Name, "Attached": slices.Contains(arns, e.policyARN(it.Name))}, nil
 }
 
+// keptBy names the access x holds, sorted ("managed policy ARN", "inline
+// policy NAME", "group NAME").
+func keptBy(x identityExtras) []any {
+	var out []any
+	for _, a := range x.managed {
+		out = append(out, "managed policy "+a)
+	}
+	for _, n := range x.inline {
+		out = append(out, "inline policy "+n)
+	}
+	for _, g := range x.groups {
+		out = append(out, "group "+g)
+	}
+	return out
+}
+
 // revokedChange is the change of a revoked grant's item whose live state
 // still holds the access (nil when it does not, or the identity does not
 // exist): a detach (ActionDelete) or the deactivation of the active keys.
 func revokedChange(it *Item, before any) *Change {
 	if before == nil || equal(before, it.Desired) {
 		return nil
+	}
+	if m, _ := before.(map[string]any); m["KeptBy"] != nil {
+		return nil // the keys stay active: the user holds other access (warnRevokedExtras)
 	}
 	c := &Change{Type: it.Type, Name: it.Name, Owner: it.Owner, Address: it.Address, Step: StepRevoke, Risk: RiskTighten,
 		Sensitive: it.Sensitive, item: it, secrets: it.secrets, before: before}
@@ -95,7 +141,7 @@ func revokedChange(it *Item, before any) *Change {
 		was[fmt.Sprint(k)], now[fmt.Sprint(k)] = string(iamtypes.StatusTypeActive), string(iamtypes.StatusTypeInactive)
 	}
 	c.Action, c.Before, c.After = ActionUpdate, map[string]any{"AccessKeys": was}, map[string]any{"AccessKeys": now}
-	c.Reason = "revoked grant: the keys stop working; they are not deleted"
+	c.Reason = "revoked grant: the user holds no other policy or group, so its keys stop working; they are not deleted"
 	return c
 }
 
@@ -158,32 +204,58 @@ func (e *Engine) writeRevokedChange(ctx context.Context, p *Plan, c *Change, pha
 }
 
 // warnRevokedExtras warns about what each revoked user or role that exists
-// still holds beyond the policy the plan detaches: inline policies, other
-// managed policies and groups, which apply leaves (identityExtras).
+// still holds beyond the policies the plan detaches: inline policies,
+// other managed policies and groups, which apply leaves (identityExtras),
+// and, for a user with active keys, that the keys stay active for it.
 func (e *Engine) warnRevokedExtras(ctx context.Context, p *Plan) {
-	declared := map[string][]string{} // owner -> ARNs of its revoked policies
+	declared := map[string][]string{} // lower-case owner -> ARNs of its revoked policies
+	keyItem := map[string]*Item{}     // lower-case owner -> its revoked access-key item
 	for _, it := range p.items {
 		if it.Revoke && it.Type == TAttachment {
-			declared[it.Owner] = append(declared[it.Owner], e.policyARN(it.Name))
+			declared[strings.ToLower(it.Owner)] = append(declared[strings.ToLower(it.Owner)], e.policyARN(it.Name))
+		}
+		if it.Revoke && it.Type == TAccessKey {
+			keyItem[strings.ToLower(it.Owner)] = it
 		}
 	}
 	seen := map[string]bool{}
 	for _, it := range p.items {
-		if !it.Revoke || it.Type != TAttachment || seen[it.Owner] || p.live == nil || p.live.get(it.Key()) == nil {
+		lo := strings.ToLower(it.Owner)
+		if !it.Revoke || it.Type != TAttachment || seen[lo] || p.live == nil || p.live.get(it.Key()) == nil {
 			continue
 		}
-		seen[it.Owner] = true // one warning per identity
+		seen[lo] = true // one warning per identity
 		kind, name := splitOwner(it.Owner)
-		x, err := e.identityExtras(ctx, kind, name, declared[it.Owner])
+		x, err := e.identityExtras(ctx, kind, name, declared[lo])
 		if err != nil {
 			p.Warnings = append(p.Warnings, fmt.Sprintf("could not list the policies and groups of revoked %s %s (%v), so the plan "+
 				"cannot tell whether it keeps access; check with: %s", kind, name, err, inspectCommands(kind, name)))
 			continue
 		}
-		if parts := extrasParts(kind, name, x); len(parts) > 0 {
-			p.Warnings = append(p.Warnings, fmt.Sprintf("revoked %s %s (%s) still holds access the spec does not declare: %s. "+
-				"apply removes only the revoked grant's policy and keys, so the %s keeps this; inspect it with %s",
-				kind, name, it.Address, joinParts(parts), kind, inspectCommands(kind, name)))
+		parts := extrasParts(kind, name, x)
+		if len(parts) == 0 {
+			continue
 		}
+		keep := fmt.Sprintf("apply detaches only the revoked grant's policy, so the %s keeps this", kind)
+		if k := keyItem[lo]; k != nil && p.live.get(k.Key()) != nil {
+			st, _ := p.live.get(k.Key()).(map[string]any)
+			if active, _ := st["ActiveKeys"].([]any); len(active) > 0 {
+				keep = fmt.Sprintf("apply detaches only the revoked grant's policy and leaves the user's access keys (%s) active: "+
+					"they are the credential of this access too (a grant of another spec, say), and deactivating them would end it. "+
+					"The first apply after the user holds nothing else deactivates them; to end all its access now, deactivate "+
+					"them by hand (aws iam list-access-keys --user-name %s, then aws iam update-access-key --user-name %s "+
+					"--access-key-id ID --status Inactive)", joinAny(active), name, name)
+			}
+		}
+		p.Warnings = append(p.Warnings, fmt.Sprintf("revoked %s %s (%s) still holds access the spec does not declare: %s. %s; inspect it with %s",
+			kind, name, it.Address, joinParts(parts), keep, inspectCommands(kind, name)))
 	}
+}
+
+func joinAny(vs []any) string {
+	s := make([]string, len(vs))
+	for i, v := range vs {
+		s[i] = fmt.Sprint(v)
+	}
+	return strings.Join(s, ", ")
 }

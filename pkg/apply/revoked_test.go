@@ -44,7 +44,7 @@ func TestRevokedGrantDetachesFirst(t *testing.T) {
 	e := fakeEngine(t, f)
 	f.iam.users["old-partner"] = true
 	f.iam.attached["user/old-partner "+e.policyARN("old-s3-access")] = true
-	f.iam.attached["user/old-partner "+e.policyARN("kept-policy")] = true
+	f.iam.attached["user/other "+e.policyARN("kept-policy")] = true
 	f.iam.keys["old-partner"] = 2
 	f.iam.inactive = map[string]bool{fakeKeyID(0): true} // the first key is already inactive
 	items := specItems(t, revokedBucket+revokedUser)
@@ -114,7 +114,7 @@ func TestRevokedGrantDetachesFirst(t *testing.T) {
 	if f.iam.attached["user/old-partner "+e.policyARN("old-s3-access")] || f.iam.inactive[fakeKeyID(1)] != true {
 		t.Errorf("not revoked: attached %v, inactive %v", f.iam.attached, f.iam.inactive)
 	}
-	if !f.iam.attached["user/old-partner "+e.policyARN("kept-policy")] {
+	if !f.iam.attached["user/other "+e.policyARN("kept-policy")] {
 		t.Error("a policy the revoked grant does not name was detached")
 	}
 	assertConverged(t, f, e, items)
