@@ -180,6 +180,14 @@ func lintReport(results []*rules.SpecResult, set *rules.Set, failLevel rules.Sev
 	seenDiag := map[*hcl.Diagnostic]bool{} // specs of one directory share its config's
 	for _, res := range results {
 		r.Findings = append(r.Findings, res.Findings...)
+		if res.InlineIgnoresOff {
+			if r.InlineIgnoresOff == nil {
+				r.InlineIgnoresOff = map[string]bool{}
+			}
+			for _, f := range res.Findings {
+				r.InlineIgnoresOff[f.Range.Filename] = true
+			}
+		}
 		for _, d := range res.Diagnostics {
 			if !seenDiag[d] {
 				seenDiag[d] = true

@@ -33,6 +33,11 @@ type LintReport struct {
 	// Overrides are the rules the configuration file or the command line
 	// disabled or re-graded (rules.MergeOverrides); every format lists them.
 	Overrides []rules.RuleOverride
+	// InlineIgnoresOff holds the files of the specs whose suppression
+	// comments are not honoured (rules.SpecResult.InlineIgnoresOff): their
+	// findings' "To suppress" hint names an ignore block of the
+	// configuration instead of a comment.
+	InlineIgnoresOff map[string]bool
 
 	FailLevel      rules.Severity // findings at or above it fail the run (default error)
 	NoFail         bool           // --no-fail: findings never fail the run

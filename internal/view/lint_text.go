@@ -84,12 +84,27 @@ func writeLintTextFinding(w io.Writer, r *LintReport, f *rules.Finding) {
 	case s != nil:
 		notes = append(notes, "Suppressed: "+lintDescribeSuppression(s))
 	case lintSuppressible(f):
-		notes = append(notes, "To suppress: # teramotc:ignore "+f.Rule.ID+" -- <reason>")
+		notes = append(notes, r.suppressHint(f))
 	}
 	if len(notes) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, neutralizeCommands(lintSanitize(strings.Join(notes, "\n"))))
 	}
+}
+
+// suppressHint says how to suppress f: a "# teramotc:ignore" comment, or,
+// when its spec does not honour comments (inline_ignores = false,
+// --no-inline-ignores), an ignore block of the configuration file.
+func (r *LintReport) suppressHint(f *rules.Finding) string {
+	if !r.InlineIgnoresOff[f.Range.Filename] {
+		return "To suppress: # teramotc:ignore " + f.Rule.ID + " -- <reason>"
+	}
+	addr := "<address>"
+	if f.Address != "" {
+		addr = f.Address
+	}
+	return "To suppress (inline ignores are off): add to the configuration file (.teramotc.hcl)\n" +
+		fmt.Sprintf("  ignore %q {\n    addresses = [%q]\n    reason    = \"<reason>\"\n  }", f.Rule.ID, addr)
 }
 
 // lintSeverityLabel returns the capitalised label of a severity and its

@@ -50,6 +50,10 @@ type SpecResult struct {
 	Files map[string]*hcl.File
 	// Rules are the enabled rules with their effective severity.
 	Rules []*Rule
+	// InlineIgnoresOff is set when the spec's suppression comments are not
+	// honoured (inline_ignores = false in its configuration, or
+	// --no-inline-ignores): only the configuration's ignore blocks suppress.
+	InlineIgnoresOff bool
 
 	cfg        *Config
 	sel        *selection
@@ -140,6 +144,7 @@ func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, config
 		now = time.Now()
 	}
 	res.today = now.UTC().Format(time.DateOnly)
+	res.InlineIgnoresOff = opts.NoInlineIgnores || (cfg != nil && !cfg.InlineIgnores)
 	res.Findings = s.suppress(hard, res, cfg, sel, opts.NoInlineIgnores, res.today)
 	redactFindings(loaded, res.Findings, res.Files) // after suppress: that matches real addresses
 	SortFindings(res.Findings)
