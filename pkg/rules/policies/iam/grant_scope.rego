@@ -22,8 +22,13 @@
 #   lives in the own account, so a bucket-policy Allow that names it, or
 #   "*" limited to the own account (aws:PrincipalAccount), reaches the
 #   partner past the grant's prefix: object actions on keys outside the
-#   prefix and listings without an s3:prefix condition are reported (the
-#   TMC105 actions are left to it). For the same reason a Deny keyed on the
+#   prefix and listings that no s3:prefix condition holds to the prefix
+#   are reported (the TMC105 actions are left to it). Only a
+#   StringEquals or StringLike s3:prefix condition whose every value
+#   starts with the grant's prefix limits a listing (and keeps the
+#   statement off object actions, which have no s3:prefix key); an
+#   ...IfExists or negated operator, or a value such as "*" or another
+#   prefix, does not. As the role lives in the own account, a Deny keyed on the
 #   partner's account (its Principal, or aws:PrincipalAccount or
 #   aws:PrincipalArn naming only that account) never applies to the
 #   partner, which works through the role: reported as well.
@@ -207,14 +212,55 @@ grant_of(party) := g if {
 
 # past_prefix lists the actions of s (as written) that act outside prefix:
 # an object action on a Resource whose key pattern does not start with the
-# prefix, or a listing on the bucket ARN without an s3:prefix condition.
+# prefix, or a listing on the bucket ARN, unless an s3:prefix condition of s
+# stops it (limited).
 past_prefix(s, prefix) := sort({a |
-	not prefix_condition(s)
 	some a in common.actions(s)
 	not common.covers_any_action({"Action": a}, admin_actions.all)
 	some r in common.resources(s)
 	outside_prefix(a, r, prefix)
+	not limited(s, r, prefix)
 })
+
+# limited(s, r, prefix): an s3:prefix condition keeps s from acting outside
+# the prefix on r (review-diff5 F2). On an object Resource the object
+# actions carry no s3:prefix key, so a condition that needs the key
+# (required_prefix) makes s not apply to them at all. On the bucket ARN a
+# listing is limited only when such a condition admits no value outside
+# the prefix: every value starts with it. An ...IfExists operator passes
+# when the key is absent (every object action), a negated one (StringNot...)
+# admits every other prefix, and ["*"] or "other/*" list past the grant's
+# prefix: none of them limits.
+limited(s, r, _) if {
+	contains(identity.s3_path(r), "/")
+	some c in common.conditions(s)
+	required_prefix(c)
+}
+
+limited(s, r, prefix) if {
+	not contains(identity.s3_path(r), "/")
+	some c in common.conditions(s)
+	required_prefix(c)
+	c.operator != "Null"
+	count(c.values) > 0
+	every v in c.values {
+		startswith(v, prefix)
+	}
+}
+
+# required_prefix(c): c holds only when the request has an s3:prefix key.
+required_prefix(c) if {
+	c.key == "s3:prefix"
+	lower(trim_prefix(c.operator, "ForAnyValue:")) in {"stringequals", "stringlike"}
+}
+
+required_prefix(c) if {
+	c.key == "s3:prefix"
+	c.operator == "Null"
+	every v in c.values {
+		lower(sprintf("%v", [v])) == "false"
+	}
+}
 
 outside_prefix(a, r, prefix) if {
 	path := identity.s3_path(r)

@@ -196,6 +196,36 @@ test_prefix_kept_table if {
 	}
 }
 
+# F2 (review-diff5): an s3:prefix condition limits only when the key must
+# be present (no ...IfExists, not negated) and every value is under the
+# grant's prefix; otherwise the actions past the prefix are still reported.
+prefix_cond(op, values) := object.union(own_pin, {op: {"s3:prefix": values}})
+
+whole_read(condition) := own_read("*", ["s3:GetObject", "s3:ListBucket"], ["arn:aws:s3:::b", "arn:aws:s3:::b/*"], condition)
+
+test_prefix_condition_table if {
+	cases := {
+		"StringLikeIfExists *": [whole_read(prefix_cond("StringLikeIfExists", ["*"])), "s3:GetObject, s3:ListBucket"],
+		"StringEqualsIfExists under the prefix": [whole_read(prefix_cond("StringEqualsIfExists", ["partner/"])), "s3:GetObject, s3:ListBucket"],
+		"StringLike *": [whole_read(prefix_cond("StringLike", ["*"])), "s3:ListBucket"],
+		"StringLike other prefix": [whole_read(prefix_cond("StringLike", ["other/*"])), "s3:ListBucket"],
+		"StringLike one value outside": [whole_read(prefix_cond("StringLike", ["partner/*", "other/*"])), "s3:ListBucket"],
+		"StringLike prefix without its slash": [whole_read(prefix_cond("StringLike", ["partner*"])), "s3:ListBucket"],
+		"StringNotLike": [whole_read(prefix_cond("StringNotLike", ["secret/*"])), "s3:GetObject, s3:ListBucket"],
+		"StringEqualsIgnoreCase": [whole_read(prefix_cond("StringEqualsIgnoreCase", ["partner/"])), "s3:GetObject, s3:ListBucket"],
+		"Null false": [whole_read(prefix_cond("Null", ["false"])), "s3:ListBucket"],
+		"StringLike under the prefix": [whole_read(prefix_cond("StringLike", ["partner/", "partner/*"])), ""],
+		"StringEquals under the prefix": [whole_read(prefix_cond("StringEquals", "partner/")), ""],
+		"ForAnyValue:StringLike under the prefix": [whole_read(prefix_cond("ForAnyValue:StringLike", ["partner/*"])), ""],
+	}
+	every name, c in cases {
+		fs := grant_scope.deny with input as reach_spec(named_role, [c[0]])
+		got := [trim_suffix(split(f.msg, " call ")[1], " outside the prefix") | some f in fs]
+		want := [w | w := c[1]; w != ""]
+		[name, got] == [name, want]
+	}
+}
+
 # H1d: a Deny keyed on the partner's account misses the partner's role.
 test_deny_on_partner_account_warns if {
 	d := {"Sid": "DenyPartner", "Effect": "Deny", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/private/*", "Condition": {"StringEquals": {"aws:PrincipalAccount": "210987654321"}}}

@@ -63,16 +63,41 @@ from_block(doc, s) if {
 
 # other_service(address) is the first [doc, i, s, service] of an Allow of
 # the bucket's policy to a service principal that is not a log delivery
-# service (a CloudFront distribution, say): on a log bucket it lets logs
-# out, whatever its source scope (review-leak2 L10).
+# service (a CloudFront distribution, say) and that may read, list or
+# administer the bucket: on a log bucket it lets logs out, whatever its
+# source scope (review-leak2 L10). An Allow that lets the service only
+# deliver (write_only) exposes nothing: a central log bucket also takes
+# ELB, Redshift, GuardDuty or S3 Inventory deliveries (review-diff5 F1).
 other_service(address) := xs[0][1] if {
 	xs := sort([[i, [doc, i, s, svc]] |
 		some [doc, i, s] in common.statements_at_address("bucket-policy", address)
 		s.Effect == "Allow"
+		not write_only(s)
 		some svc in common.service_principals(s)
 		not svc in delivery_services
 	])
 	count(xs) > 0
+}
+
+# delivery_actions are what AWS documents for a service that delivers
+# objects into a bucket: s3:PutObject, and the checks some make before
+# writing (s3:GetBucketAcl: CloudTrail, Redshift, CloudWatch vended logs,
+# Cost and Usage Reports; s3:GetBucketLocation: GuardDuty, Macie;
+# s3:GetBucketPolicy: Cost and Usage Reports). None reads or lists an
+# object. s3:ListBucket (which AWS Config asks for) is left out: it lists
+# the log keys, and a non-delivery service that needs it is a reader.
+delivery_actions := {"s3:putobject", "s3:getbucketacl", "s3:getbucketlocation", "s3:getbucketpolicy"}
+
+# write_only(s): every Action of s is a delivery action, written out (no
+# NotAction, no wildcard such as s3:Put* that would also cover
+# s3:PutBucketPolicy or s3:PutObjectAcl).
+write_only(s) if {
+	count(common.not_actions(s)) == 0
+	acts := common.actions(s)
+	count(acts) > 0
+	every a in acts {
+		lower(a) in delivery_actions
+	}
 }
 
 # refs holds the labels the targets refer to. An empty reference means a

@@ -73,3 +73,30 @@ test_handwritten_delivery_is_log_target if {
 	log_targets.log_target(with_block) with input as {"buckets": [with_block], "trails": [], "grants": [], "documents": [delivery_policy("OtherLogs")]}
 	not log_targets.log_target(with_block) with input as {"buckets": [with_block], "trails": [], "grants": [], "documents": [delivery_policy("Rendered")]}
 }
+
+# F1 (review-diff5): only an Allow that lets another service read, list or
+# administer the log bucket is exposure; a write-only delivery is not.
+service_policy(s) := {"kind": "bucket-policy", "address": "bucket.logs", "content": {"Statement": [object.union({"Sid": "Svc", "Effect": "Allow", "Resource": "arn:aws:s3:::acme-logs/*"}, s)]}}
+
+other(s) := svc if {
+	[_, _, _, svc] := log_targets.other_service("bucket.logs") with input as {"buckets": [logs], "trails": [], "grants": [], "documents": [service_policy(s)]}
+} else := ""
+
+test_other_service_table if {
+	cases := {
+		"ELB access logs": [{"Principal": {"Service": "logdelivery.elasticloadbalancing.amazonaws.com"}, "Action": "s3:PutObject"}, ""],
+		"S3 Inventory": [{"Principal": {"Service": "s3.amazonaws.com"}, "Action": ["s3:PutObject"]}, ""],
+		"Redshift audit logs": [{"Principal": {"Service": "redshift.amazonaws.com"}, "Action": ["s3:PutObject", "s3:GetBucketAcl"]}, ""],
+		"GuardDuty export": [{"Principal": {"Service": "guardduty.amazonaws.com"}, "Action": ["s3:GetBucketLocation", "s3:PutObject"]}, ""],
+		"CloudFront read": [{"Principal": {"Service": "cloudfront.amazonaws.com"}, "Action": "s3:GetObject"}, "cloudfront.amazonaws.com"],
+		"write and read": [{"Principal": {"Service": "s3.amazonaws.com"}, "Action": ["s3:PutObject", "s3:GetObject"]}, "s3.amazonaws.com"],
+		"listing": [{"Principal": {"Service": "redshift.amazonaws.com"}, "Action": ["s3:PutObject", "s3:ListBucket"]}, "redshift.amazonaws.com"],
+		"Put wildcard": [{"Principal": {"Service": "s3.amazonaws.com"}, "Action": "s3:Put*"}, "s3.amazonaws.com"],
+		"object ACL write": [{"Principal": {"Service": "s3.amazonaws.com"}, "Action": ["s3:PutObject", "s3:PutObjectAcl"]}, "s3.amazonaws.com"],
+		"NotAction": [{"Principal": {"Service": "s3.amazonaws.com"}, "NotAction": "s3:DeleteObject"}, "s3.amazonaws.com"],
+		"delivery service reads": [{"Principal": {"Service": "delivery.logs.amazonaws.com"}, "Action": "s3:GetObject"}, ""],
+	}
+	every name, c in cases {
+		[name, other(c[0])] == [name, c[1]]
+	}
+}

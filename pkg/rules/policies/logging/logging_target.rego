@@ -22,8 +22,13 @@
 #   whoever may read the target learns who does what in it, as TMC405 says
 #   for a trail's log bucket. Nor may its policy let in a service principal
 #   other than the log delivery services (logging.s3, cloudtrail,
-#   delivery.logs, config .amazonaws.com), even scoped to the own account:
-#   a CloudFront distribution serves the logs to whoever may call it. A
+#   delivery.logs, config .amazonaws.com) to read, list or administer the
+#   bucket, even scoped to the own account: a CloudFront distribution
+#   serves the logs to whoever may call it. An Allow that only lets a
+#   service deliver (s3:PutObject, with the s3:GetBucketAcl,
+#   s3:GetBucketLocation or s3:GetBucketPolicy checks AWS documents, as for
+#   ELB access logs, Redshift audit logs, GuardDuty findings or S3
+#   Inventory reports) is fine: it reads nothing. A
 #   bucket whose hand-written statement lets logging.s3.amazonaws.com
 #   deliver logs is a log target too and gets the same checks (it also
 #   counts as a log target for TMC401 and TMC205).

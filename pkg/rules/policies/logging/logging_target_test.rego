@@ -184,6 +184,33 @@ test_fail_target_read_by_other_service if {
 	[f.msg | some f in fs] == [`bucket "data" writes its server access logs to bucket "logs", whose policy statement "CloudFrontRead" lets the service principal "cloudfront.amazonaws.com" in: whoever can use that service's resource (a CloudFront distribution serves anyone) reads the logs`]
 }
 
+# F1 (review-diff5): a central log bucket that also takes AWS's write-only
+# deliveries (ELB access logs, S3 Inventory reports) is still private; a
+# CloudFront read is not.
+elb_write := {"Sid": "ELBLogDelivery", "Effect": "Allow", "Principal": {"Service": "logdelivery.elasticloadbalancing.amazonaws.com"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::acme-logs/elb/AWSLogs/111122223333/*", "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}}}
+
+inventory_write := {"Sid": "InventoryDelivery", "Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::acme-logs/inventory/*", "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333", "s3:x-amz-acl": "bucket-owner-full-control"}, "ArnLike": {"aws:SourceArn": "arn:aws:s3:::acme-data"}}}
+
+test_write_only_services_table if {
+	cases := {
+		"ELB write": [[elb_write], 0],
+		"S3 Inventory write": [[inventory_write], 0],
+		"both writes": [[elb_write, inventory_write], 0],
+		"writes and a CloudFront read": [[elb_write, inventory_write, cloudfront_read], 1],
+	}
+	every name, c in cases {
+		patch := [{"op": "add", "path": "/content/Statement/-", "value": s} | some s in c[0]]
+		doc := {
+			"aws": aws,
+			"buckets": [bucket("data", "acme-data", logging("acme-logs", "logs")), bucket("logs", "acme-logs", null)],
+			"grants": [],
+			"documents": [json.patch(delivery, patch)],
+		}
+		fs := logging_target.deny with input as doc
+		[name, count(fs)] == [name, c[1]]
+	}
+}
+
 # M4: a hand-written access log delivery statement on a shared bucket.
 test_handwritten_delivery_table if {
 	handwritten := json.patch(delivery, [{"op": "replace", "path": "/address", "value": "bucket.data"}])

@@ -11,9 +11,12 @@
 #   delivery again, without end. A log bucket declared in the spec must also keep all four
 #   Public Access Block flags on, because a public log bucket exposes the
 #   account's activity to anyone, and its policy must not let in a service
-#   principal other than the log delivery services, even one scoped to the
-#   own account (a CloudFront distribution serves the logs to whoever may
-#   call it). A bucket whose hand-written statement lets CloudTrail (or
+#   principal other than the log delivery services read, list or
+#   administer it, even one scoped to the own account (a CloudFront
+#   distribution serves the logs to whoever may call it); an Allow that
+#   only lets a service deliver (s3:PutObject, with the s3:GetBucketAcl,
+#   s3:GetBucketLocation or s3:GetBucketPolicy checks AWS documents, as for
+#   ELB access logs or S3 Inventory reports) is fine. A bucket whose hand-written statement lets CloudTrail (or
 #   delivery.logs or config .amazonaws.com) deliver logs is a log bucket
 #   too: it must not be shared nor let another service in. Its policy must
 #   let CloudTrail write:

@@ -215,6 +215,25 @@ test_fail_log_bucket_read_by_other_service if {
 	[f.msg | some f in fs] == [`trail "audit" writes its logs to bucket "logs", whose policy statement "CloudFrontRead" lets the service principal "cloudfront.amazonaws.com" in: whoever can use that service's resource (a CloudFront distribution serves anyone) reads the logs`]
 }
 
+# F1 (review-diff5): AWS's write-only deliveries (ELB access logs, S3
+# Inventory reports) into the trail's log bucket expose nothing; a CloudFront
+# read does.
+test_write_only_services_table if {
+	elb := {"Sid": "ELBLogDelivery", "Effect": "Allow", "Principal": {"Service": "logdelivery.elasticloadbalancing.amazonaws.com"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::acme-logs/elb/AWSLogs/111122223333/*", "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}}}
+	inventory := {"Sid": "InventoryDelivery", "Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::acme-logs/inventory/*", "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}, "ArnLike": {"aws:SourceArn": "arn:aws:s3:::acme-data"}}}
+	cloudfront := {"Sid": "CloudFrontRead", "Effect": "Allow", "Principal": {"Service": "cloudfront.amazonaws.com"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-logs/*", "Condition": {"StringEquals": {"aws:SourceArn": "arn:aws:cloudfront::111122223333:distribution/E1"}}}
+	cases := {
+		"ELB write": [[elb], 0],
+		"S3 Inventory write": [[inventory], 0],
+		"writes and a CloudFront read": [[elb, inventory, cloudfront], 1],
+	}
+	every name, c in cases {
+		policy := {"kind": "bucket-policy", "address": "bucket.logs", "content": {"Statement": c[0]}}
+		fs := trail_log_bucket.deny with input as {"aws": aws, "buckets": [bucket("data", false), bucket("logs", false)], "grants": [], "trails": [trail("logs", "acme-logs")], "documents": [policy]}
+		[name, count(fs)] == [name, c[1]]
+	}
+}
+
 # M4: a hand-written CloudTrail delivery statement on a shared bucket.
 test_fail_handwritten_trail_delivery_on_shared_bucket if {
 	policy := {"kind": "bucket-policy", "address": "bucket.data", "range": rng(30), "provenance": {}, "content": {"Statement": [{"Sid": "OrgTrailWrite", "Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::acme-data/AWSLogs/111122223333/*", "Condition": {"StringEquals": {"aws:SourceArn": "arn:aws:cloudtrail:us-east-1:111122223333:trail/management"}}}]}}
