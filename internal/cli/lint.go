@@ -180,6 +180,7 @@ func lintReport(results []*rules.SpecResult, set *rules.Set, failLevel rules.Sev
 	seenDiag := map[*hcl.Diagnostic]bool{} // specs of one directory share its config's
 	for _, res := range results {
 		r.Findings = append(r.Findings, res.Findings...)
+		r.Unhonoured += res.Unhonoured
 		if res.InlineIgnoresOff {
 			if r.InlineIgnoresOff == nil {
 				r.InlineIgnoresOff = map[string]bool{}

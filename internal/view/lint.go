@@ -38,6 +38,9 @@ type LintReport struct {
 	// findings' "To suppress" hint names an ignore block of the
 	// configuration instead of a comment.
 	InlineIgnoresOff map[string]bool
+	// Unhonoured counts the suppression comments of those specs, which
+	// suppress nothing (rules.SpecResult.Unhonoured).
+	Unhonoured int
 
 	FailLevel      rules.Severity // findings at or above it fail the run (default error)
 	NoFail         bool           // --no-fail: findings never fail the run

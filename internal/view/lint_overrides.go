@@ -47,8 +47,11 @@ func newJSONOverrides(os []rules.RuleOverride) []*JSONRuleOverride {
 // blanket ignore (an ignore block covering every file) reads `TMC304
 // ignored in every file ("reason")`, marked `(blanket ignore)` for a rule
 // of high security severity.
+//
+// Suppression comments of specs whose inline ignores are off add a group
+// `2 suppression comments not honoured (inline ignores off)`.
 func (r *LintReport) overridesLine() string {
-	if len(r.Overrides) == 0 {
+	if len(r.Overrides) == 0 && r.Unhonoured == 0 {
 		return ""
 	}
 	var groups []string
@@ -69,6 +72,9 @@ func (r *LintReport) overridesLine() string {
 			items[k] = overrideItem(o)
 		}
 		groups = append(groups, strings.Join(items, ", ")+" ("+lintOneLine(src)+")")
+	}
+	if r.Unhonoured > 0 {
+		groups = append(groups, plural(r.Unhonoured, "suppression comment")+" not honoured (inline ignores off)")
 	}
 	return "Configuration: " + strings.Join(groups, "; ")
 }

@@ -3,6 +3,8 @@ package view
 import (
 	"strings"
 	"testing"
+
+	"github.com/teramot/teramotc/pkg/rules"
 )
 
 // TestLintTextSuppressHint checks the "To suppress" note: a comment when
@@ -37,6 +39,29 @@ func TestLintTextSuppressHint(t *testing.T) {
 			}
 			if strings.Contains(out, tc.not) {
 				t.Errorf("text output has %q:\n%s", tc.not, out)
+			}
+		})
+	}
+}
+
+// TestOverridesLineUnhonoured: suppression comments of specs whose inline
+// ignores are off are counted on the Configuration line.
+func TestOverridesLineUnhonoured(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		r    *LintReport
+		want string
+	}{
+		{"none", &LintReport{}, ""},
+		{"one comment", &LintReport{Unhonoured: 1},
+			"Configuration: 1 suppression comment not honoured (inline ignores off)"},
+		{"with overrides", &LintReport{Unhonoured: 2, Overrides: []rules.RuleOverride{
+			{ID: "TMC103", Default: "warning", Source: ".teramotc.hcl"}}},
+			"Configuration: TMC103 disabled (.teramotc.hcl); 2 suppression comments not honoured (inline ignores off)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.r.overridesLine(); got != tt.want {
+				t.Errorf("overridesLine() = %q, want %q", got, tt.want)
 			}
 		})
 	}

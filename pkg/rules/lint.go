@@ -54,6 +54,9 @@ type SpecResult struct {
 	// honoured (inline_ignores = false in its configuration, or
 	// --no-inline-ignores): only the configuration's ignore blocks suppress.
 	InlineIgnoresOff bool
+	// Unhonoured counts the spec's suppression comments when
+	// InlineIgnoresOff: comments that suppress nothing.
+	Unhonoured int
 
 	cfg        *Config
 	sel        *selection
@@ -146,6 +149,12 @@ func (s *Set) lintOne(ctx context.Context, path string, opts LintOptions, config
 	res.today = now.UTC().Format(time.DateOnly)
 	res.InlineIgnoresOff = opts.NoInlineIgnores || (cfg != nil && !cfg.InlineIgnores)
 	res.Findings = s.suppress(hard, res, cfg, sel, opts.NoInlineIgnores, res.today)
+	if res.InlineIgnoresOff && loaded != nil {
+		for name, f := range loaded.Files {
+			d, _ := parseInline(f, name, loaded.Tokens(name), s)
+			res.Unhonoured += len(d)
+		}
+	}
 	redactFindings(loaded, res.Findings, res.Files) // after suppress: that matches real addresses
 	SortFindings(res.Findings)
 	res.compact()
