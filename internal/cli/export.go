@@ -37,6 +37,9 @@ func renderExport(env *Env, format string, c *compiled, outDir string) int {
 	if err != nil {
 		return report(env, &problem{fmt.Sprintf("cannot export the spec as %s: %v", format, err), "This is a bug in teramotc; please report it with the spec that causes it."})
 	}
+	for _, n := range files.Notices {
+		fmt.Fprintf(env.Stderr, "Warning: %s.\n", n)
+	}
 	paths := files.Paths()
 	if outDir == "" || outDir == "-" {
 		if len(paths) != 1 {

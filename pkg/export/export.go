@@ -25,6 +25,9 @@ var Formats = []string{"cloudformation", "terraform", "aws-cli"}
 type Files struct {
 	Files map[string][]byte
 	Modes map[string]fs.FileMode
+	// Notices are what the export leaves out of the spec, for the caller
+	// to print on stderr (revokedNotices).
+	Notices []string
 }
 
 // Mode returns the file mode of path.
@@ -53,13 +56,13 @@ func Export(format string, s *spec.Spec, out *render.Output) (*Files, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &Files{Files: map[string][]byte{"template.json": b}, Modes: map[string]fs.FileMode{}}, nil
+		return &Files{Files: map[string][]byte{"template.json": b}, Modes: map[string]fs.FileMode{}, Notices: revokedNotices(s, "CloudFormation stack update")}, nil
 	case "terraform":
 		b, err := Terraform(s, out)
 		if err != nil {
 			return nil, err
 		}
-		return &Files{Files: map[string][]byte{"main.tf": b}, Modes: map[string]fs.FileMode{}}, nil
+		return &Files{Files: map[string][]byte{"main.tf": b}, Modes: map[string]fs.FileMode{}, Notices: revokedNotices(s, "terraform apply")}, nil
 	case "aws-cli":
 		return AWSCLI(s, out)
 	}
