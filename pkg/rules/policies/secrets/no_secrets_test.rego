@@ -131,6 +131,13 @@ published_input := {
 		"iam_user": {"address": "grant.partner.iam_user", "name": secret(14), "path": secret(15)},
 	}],
 	"trails": [{"label": "audit", "address": "trail.audit", "log_prefix": secret(19)}],
+	"variables": [{"name": "s", "address": "var.s", "sensitive": {"value": true, "set": true, "sensitive": false}}],
+}
+
+# Without a sensitive variable nothing can be sensitive: the check does not
+# walk the blocks (the input above, its variable left out, gives nothing).
+test_pass_no_sensitive_variable if {
+	count(no_secrets.deny) == 0 with input as object.remove(published_input, ["variables"])
 }
 
 test_fail_sensitive_published_attributes if {
