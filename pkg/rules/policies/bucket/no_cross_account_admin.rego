@@ -4,7 +4,7 @@
 #   Another account (or everyone), or whoever holds a grant's IAM user keys,
 #   must not be able to change the bucket's protection: who can access it
 #   (s3:PutBucketPolicy, s3:DeleteBucketPolicy, s3:PutBucketAcl,
-#   s3:PutObjectAcl, s3:PutObjectVersionAcl, s3:PutBucketOwnershipControls,
+#   s3:PutObjectAcl and its version form, s3:PutBucketOwnershipControls,
 #   s3:PutBucketPublicAccessBlock), its encryption
 #   (s3:PutEncryptionConfiguration, s3:UpdateObjectEncryption), its audit
 #   trail (s3:PutBucketLogging), how long its data survives
