@@ -303,7 +303,7 @@ deny contains f if {
 	b := common.bucket_by_label(party.bucket)
 	some [doc, i, s] in common.statements_at_address("bucket-policy", b.address)
 	s.Effect == "Deny"
-	parties.deny_misses(s, party)
+	parties.misses_under_deny(s, party)
 	f := {
 		"msg": sprintf("statement %s of the bucket policy of %s denies account %s, but grant %q's partner works through role %q of the own account, which the Deny does not match: key it on aws:PrincipalArn %s instead", [statement_name(s, i), b.address, party.account, party.grant, party.name, party.arn]),
 		"range": common.statement_range(doc, i),

@@ -188,12 +188,12 @@ owned(v) if {
 	common.principal_account(v) == common.own_account
 }
 
-# deny_misses: a Deny statement s that is keyed on the account of a role
+# misses_under_deny: a Deny statement s that is keyed on the account of a role
 # grant's partner (its Principal only that account, or an
 # aws:PrincipalAccount / aws:PrincipalArn condition naming only it) and so
 # never applies to the role the partner works through, whose account is
 # the own one.
-deny_misses(s, party) if {
+misses_under_deny(s, party) if {
 	party.kind == "role"
 	partner_keyed(s, party.account)
 	not reaches_deny(s, party)

@@ -74,7 +74,7 @@ test_deny_misses_table if {
 		"partner ARN": deny("*", {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::210987654321:role/*"}}),
 	}
 	every _, s in misses {
-		parties.deny_misses(s, p) with input as spec([role_grant])
+		parties.misses_under_deny(s, p) with input as spec([role_grant])
 	}
 	hits := {
 		"role ARN": deny("*", {"ArnEquals": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/partner-access"}}),
@@ -82,6 +82,6 @@ test_deny_misses_table if {
 		"partner and role": deny({"AWS": ["arn:aws:iam::210987654321:root", "arn:aws:iam::111122223333:role/partner-access"]}, {}),
 	}
 	every _, s in hits {
-		not parties.deny_misses(s, p) with input as spec([role_grant])
+		not parties.misses_under_deny(s, p) with input as spec([role_grant])
 	}
 }
