@@ -31,6 +31,13 @@ type fakeIAM struct {
 	// groups the groups of each user (plan_identity_extra_test.go).
 	inline map[string][]string
 	groups map[string][]string
+
+	// logins holds the users with a console password (GetLoginProfile);
+	// gone the users deleted behind the plan's back, whose ListAccessKeys
+	// answers NoSuchEntity (the fake otherwise lists the keys of a user it
+	// does not hold).
+	logins map[string]bool
+	gone   map[string]bool
 }
 
 // fakeKeyID is the id of the i-th (0-based) access key of a user.
@@ -306,6 +313,9 @@ func (f *fake) ListAccessKeys(_ context.Context, in *iam.ListAccessKeysInput, _ 
 	if err := f.call("ListAccessKeys", *in.UserName, false); err != nil {
 		return nil, err
 	}
+	if f.iam.gone[*in.UserName] {
+		return nil, noEntity("user")
+	}
 	out := &iam.ListAccessKeysOutput{}
 	for i := 0; i < f.iam.keys[*in.UserName]; i++ {
 		status := iamtypes.StatusTypeActive
@@ -498,4 +508,16 @@ func (f *fake) UpdateAccessKey(_ context.Context, in *iam.UpdateAccessKeyInput, 
 	}
 	f.iam.inactive[*in.AccessKeyId] = in.Status == iamtypes.StatusTypeInactive
 	return &iam.UpdateAccessKeyOutput{}, nil
+}
+
+func (f *fake) GetLoginProfile(_ context.Context, in *iam.GetLoginProfileInput, _ ...func(*iam.Options)) (*iam.GetLoginProfileOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("GetLoginProfile", *in.UserName, false); err != nil {
+		return nil, err
+	}
+	if !f.iam.users[*in.UserName] || !f.iam.logins[*in.UserName] {
+		return nil, noEntity("login profile")
+	}
+	return &iam.GetLoginProfileOutput{LoginProfile: &iamtypes.LoginProfile{UserName: in.UserName}}, nil
 }

@@ -203,6 +203,9 @@ var Operations = []Operation{
 		Reads: []string{TIAMUser, tRevokedAttachment}, AnyPath: true, When: identityExtrasWhen},
 	{API: "iam:CreateAccessKey", Actions: []string{"iam:CreateAccessKey"}, Resource: ResourceUser, Write: true,
 		Writes: []string{TAccessKey}},
+	// revoked users: plan warns about a console password (revoked_login.go).
+	{API: "iam:GetLoginProfile", Actions: []string{"iam:GetLoginProfile"}, Resource: ResourceUser,
+		Reads: []string{tRevokedKeys}, AnyPath: true, When: "the revoked user exists: plan warns when it still has a console password"},
 	// revoked_grant blocks (revoked.go): the user or role may be under any
 	// path, which the spec does not say.
 	{API: "iam:DetachUserPolicy", Actions: []string{"iam:DetachUserPolicy"}, Resource: ResourceUser, Write: true,

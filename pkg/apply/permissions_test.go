@@ -38,6 +38,7 @@ var clientInterfaces = []clientInterface{
 	{"iam", reflect.TypeFor[IAMAPI]()},
 	{"iam", reflect.TypeFor[inlineLister]()},
 	{"iam", reflect.TypeFor[iamRevoker]()},
+	{"iam", reflect.TypeFor[loginProfileReader]()},
 	{"sts", reflect.TypeFor[STSAPI]()},
 	{"cloudtrail", reflect.TypeFor[CloudTrailAPI]()},
 }

@@ -9,6 +9,7 @@ package apply
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -154,7 +155,8 @@ func ownerKind(owner string) string {
 // policy, or sets every active key of the user Inactive (listed again, so
 // a key made since the plan is deactivated too). A policy already
 // detached, or a key deleted since, is no error: the read-back confirms
-// the state.
+// the state. A user or role deleted since the plan is *identityGone: the
+// access is gone with it, and there is nothing to read back.
 func (e *Engine) writeRevoked(ctx context.Context, it *Item) error {
 	rv, ok := e.C.IAM.(iamRevoker)
 	if !ok {
@@ -163,6 +165,9 @@ func (e *Engine) writeRevoked(ctx context.Context, it *Item) error {
 	kind, name := splitOwner(it.Owner)
 	if it.Type == TAccessKey {
 		keys, err := e.listAccessKeys(ctx, name)
+		if isNotFound(err) {
+			return &identityGone{kind: kind, name: name} // deleted since the plan: no key is left
+		}
 		if err != nil {
 			return err
 		}
@@ -182,7 +187,7 @@ func (e *Engine) writeRevoked(ctx context.Context, it *Item) error {
 		_, err = rv.DetachRolePolicy(ctx, &iam.DetachRolePolicyInput{RoleName: aws.String(name), PolicyArn: arn})
 	}
 	if isNotFound(err) {
-		return nil
+		return e.detachedOrGone(ctx, it) // the attachment, or the user or role itself, was deleted since the plan
 	}
 	return err
 }
@@ -196,7 +201,12 @@ func (e *Engine) writeRevokedChange(ctx context.Context, p *Plan, c *Change, pha
 		return nil
 	}
 	started(phase)
-	if err := e.converge(ctx, label, it, func() error { return e.writeRevoked(ctx, it) }, it.Desired, e.ReadBackEqual); err != nil {
+	err := e.converge(ctx, label, it, func() error { return e.writeRevoked(ctx, it) }, it.Desired, e.ReadBackEqual)
+	if gone := (*identityGone)(nil); errors.As(err, &gone) {
+		e.report(ProgressEvent{Kind: ProgressWarning, Detail: gone.note(it)}) // done: nothing left to read back
+		err = nil
+	}
+	if err != nil {
 		return err
 	}
 	p.live.set(it.Key(), it.Desired)
@@ -206,7 +216,8 @@ func (e *Engine) writeRevokedChange(ctx context.Context, p *Plan, c *Change, pha
 // warnRevokedExtras warns about what each revoked user or role that exists
 // still holds beyond the policies the plan detaches: inline policies,
 // other managed policies and groups, which apply leaves (identityExtras),
-// and, for a user with active keys, that the keys stay active for it.
+// and, for a user with active keys, that the keys stay active for it; and
+// about a revoked user's console password (revokedLoginWarning).
 func (e *Engine) warnRevokedExtras(ctx context.Context, p *Plan) {
 	declared := map[string][]string{} // lower-case owner -> ARNs of its revoked policies
 	keyItem := map[string]*Item{}     // lower-case owner -> its revoked access-key item
@@ -225,31 +236,45 @@ func (e *Engine) warnRevokedExtras(ctx context.Context, p *Plan) {
 			continue
 		}
 		seen[lo] = true // one warning per identity
-		kind, name := splitOwner(it.Owner)
-		x, err := e.identityExtras(ctx, kind, name, declared[lo])
-		if err != nil {
-			p.Warnings = append(p.Warnings, fmt.Sprintf("could not list the policies and groups of revoked %s %s (%v), so the plan "+
-				"cannot tell whether it keeps access; check with: %s", kind, name, err, inspectCommands(kind, name)))
-			continue
+		if w := e.revokedExtrasWarning(ctx, p, it, declared[lo], keyItem[lo]); w != "" {
+			p.Warnings = append(p.Warnings, w)
 		}
-		parts := extrasParts(kind, name, x)
-		if len(parts) == 0 {
-			continue
-		}
-		keep := fmt.Sprintf("apply detaches only the revoked grant's policy, so the %s keeps this", kind)
-		if k := keyItem[lo]; k != nil && p.live.get(k.Key()) != nil {
-			st, _ := p.live.get(k.Key()).(map[string]any)
-			if active, _ := st["ActiveKeys"].([]any); len(active) > 0 {
-				keep = fmt.Sprintf("apply detaches only the revoked grant's policy and leaves the user's access keys (%s) active: "+
-					"they are the credential of this access too (a grant of another spec, say), and deactivating them would end it. "+
-					"The first apply after the user holds nothing else deactivates them; to end all its access now, deactivate "+
-					"them by hand (aws iam list-access-keys --user-name %s, then aws iam update-access-key --user-name %s "+
-					"--access-key-id ID --status Inactive)", joinAny(active), name, name)
+		if kind, name := splitOwner(it.Owner); kind == "user" {
+			if w := e.revokedLoginWarning(ctx, name, it.Address); w != "" {
+				p.Warnings = append(p.Warnings, w)
 			}
 		}
-		p.Warnings = append(p.Warnings, fmt.Sprintf("revoked %s %s (%s) still holds access the spec does not declare: %s. %s; inspect it with %s",
-			kind, name, it.Address, joinParts(parts), keep, inspectCommands(kind, name)))
 	}
+}
+
+// revokedExtrasWarning is the warning about what the revoked identity of
+// attachment item it holds beyond declared (the ARNs of its revoked
+// policies), "" when nothing; k is its revoked access-key item (nil for a
+// role).
+func (e *Engine) revokedExtrasWarning(ctx context.Context, p *Plan, it *Item, declared []string, k *Item) string {
+	kind, name := splitOwner(it.Owner)
+	x, err := e.identityExtras(ctx, kind, name, declared)
+	if err != nil {
+		return fmt.Sprintf("could not list the policies and groups of revoked %s %s (%v), so the plan "+
+			"cannot tell whether it keeps access; check with: %s", kind, name, err, inspectCommands(kind, name))
+	}
+	parts := extrasParts(kind, name, x)
+	if len(parts) == 0 {
+		return ""
+	}
+	keep := fmt.Sprintf("apply detaches only the revoked grant's policy, so the %s keeps this", kind)
+	if k != nil && p.live.get(k.Key()) != nil {
+		st, _ := p.live.get(k.Key()).(map[string]any)
+		if active, _ := st["ActiveKeys"].([]any); len(active) > 0 {
+			keep = fmt.Sprintf("apply detaches only the revoked grant's policy and leaves the user's access keys (%s) active: "+
+				"they are the credential of this access too (a grant of another spec, say), and deactivating them would end it. "+
+				"The first apply after the user holds nothing else deactivates them; to end all its access now, deactivate "+
+				"them by hand (aws iam list-access-keys --user-name %s, then aws iam update-access-key --user-name %s "+
+				"--access-key-id ID --status Inactive)", joinAny(active), name, name)
+		}
+	}
+	return fmt.Sprintf("revoked %s %s (%s) still holds access the spec does not declare: %s. %s; inspect it with %s",
+		kind, name, it.Address, joinParts(parts), keep, inspectCommands(kind, name))
 }
 
 func joinAny(vs []any) string {
