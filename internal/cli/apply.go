@@ -50,6 +50,8 @@ Flags:
   -config=FILE           the lint gate's configuration file, as for "lint
                          -config" (default: TERAMOTC_CONFIG, else the
                          .teramotc.hcl in the spec's directory)
+  -no-inline-ignores     the lint gate ignores "# teramotc:ignore" comments,
+                         as "lint -no-inline-ignores" does
   -json                  stream JSON Lines events on stdout (version,
                          diagnostic, planned_change, change_summary,
                          apply_start, apply_progress, apply_complete,

@@ -46,6 +46,10 @@ Flags:
                              (automationDetails.id "NAME/"); without it the
                              uploader's category applies
   -no-inline-ignores         ignore "# teramotc:ignore" comments
+  -filter=FILE               report only the findings and warnings in FILE,
+                             relative to the working directory (repeatable);
+                             the whole spec is still linted, and errors are
+                             reported whatever their file
   -config=FILE               configuration file (default: TERAMOTC_CONFIG, else
                              .teramotc.hcl in each spec's directory)
   -policy=DIR                custom Rego policies (repeatable)
@@ -91,6 +95,7 @@ hard-rule finding, bad flags, configuration or policy error, timeout),
 
 type lintFlags struct {
 	formats, only, enable, disable, policies stringsFlag
+	filters                                  stringsFlag
 	failLevel, config, sarifCategory         string
 	noFail, showSuppressed, noInline, net    bool
 	sarifSuppressed                          bool
@@ -115,6 +120,7 @@ func runLint(env *Env, args []string) int {
 	fs.BoolVar(&lf.sarifSuppressed, "sarif-include-suppressed", false, "put suppressed findings in SARIF")
 	fs.StringVar(&lf.sarifCategory, "sarif-category", "", "code scanning category of the SARIF run")
 	fs.BoolVar(&lf.noInline, "no-inline-ignores", false, "ignore suppression comments")
+	fs.Var(&lf.filters, "filter", "report only the findings in FILE (repeatable)")
 	addConfigFlag(fs, env, &lf.config, "configuration file")
 	fs.Var(&lf.policies, "policy", "custom policy directory (repeatable)")
 	fs.BoolVar(&lf.net, "allow-network-builtins", false, "allow network built-ins in custom policies")
@@ -161,6 +167,14 @@ func runLint(env *Env, args []string) int {
 	results := set.Lint(ctx, paths, opts)
 	report := lintReport(results, set, failLevel)
 	report.Origins = lintOrigins(results, lf.config, report.Files)
+	if filter := newLintFilter(lf.filters); filter != nil {
+		if !report.Errors.HasErrors() {
+			if diags := filter.unknown(report, paths); diags != nil {
+				return out.stop(view.CauseUsage, "", diags, nil)
+			}
+		}
+		filter.apply(report)
+	}
 	return out.write(report)
 }
 

@@ -41,6 +41,8 @@ Flags:
   -config=FILE           the lint gate's configuration file, as for "lint
                          -config" (default: TERAMOTC_CONFIG, else the
                          .teramotc.hcl in the spec's directory)
+  -no-inline-ignores     the lint gate ignores "# teramotc:ignore" comments,
+                         as "lint -no-inline-ignores" does
   -profile, -region, -assume-role-arn, -external-id, -endpoint-url
                          AWS connection (default: the SDK's chain and
                          AWS_ENDPOINT_URL)
@@ -50,10 +52,12 @@ Flags:
   -no-color              disable colour
 
 The lint gate refuses the spec when "teramotc lint [-config FILE]
-[-policy DIR...] SPEC" would fail it at the default fail level, in the
-same environment: TERAMOTC_NOW, and -config, else TERAMOTC_CONFIG, else
-the .teramotc.hcl in the spec's directory. A plan saved with -out records
-the -config and -policy paths; apply refuses it without the same ones.
+[-policy DIR...] [-no-inline-ignores] SPEC" would fail it at the default
+fail level, in the same environment: TERAMOTC_NOW, and -config, else
+TERAMOTC_CONFIG, else the .teramotc.hcl in the spec's directory. A plan
+saved with -out records the -config and -policy paths; apply refuses it
+without the same ones. "apply PLANFILE" runs the gate again with its own
+-no-inline-ignores: without it, it honours the comments.
 
 Exit codes: 0 no changes (or changes without -detailed-exitcode),
 1 error, 2 changes with -detailed-exitcode.

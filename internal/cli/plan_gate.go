@@ -22,6 +22,9 @@ type gateFlags struct {
 	// config is -config FILE, else TERAMOTC_CONFIG, as for lint; ""
 	// reads the .teramotc.hcl in the spec's directory.
 	config string
+	// noInline is -no-inline-ignores, as for lint: the spec's
+	// "# teramotc:ignore" comments suppress nothing.
+	noInline bool
 }
 
 func addGateFlags(fs *flag.FlagSet, env *Env) *gateFlags {
@@ -29,6 +32,7 @@ func addGateFlags(fs *flag.FlagSet, env *Env) *gateFlags {
 	fs.BoolVar(&g.skip, "skip-lint", false, "do not block on lint errors")
 	fs.Var(&g.policies, "policy", "custom policy directory the lint gate runs too (repeatable)")
 	addConfigFlag(fs, env, &g.config, "configuration file of the lint gate")
+	fs.BoolVar(&g.noInline, "no-inline-ignores", false, "the lint gate ignores suppression comments")
 	return g
 }
 
@@ -46,13 +50,13 @@ func (g *gateFlags) record(in *apply.PlanInputs) {
 }
 
 // lintGate lints the spec as "teramotc lint [-config FILE] [-policy
-// DIR...] SPEC" would, in the same environment (TERAMOTC_NOW; -config,
+// DIR...] [-no-inline-ignores] SPEC" would, in the same environment (TERAMOTC_NOW; -config,
 // else TERAMOTC_CONFIG, else the spec's .teramotc.hcl), and refuses it
 // when that lint would fail at its default fail level: an error stopped
 // the lint, or a finding blocks (rules.Blocking at error).
 func lintGate(ctx context.Context, r *reporter, path string, opts spec.Options, g *gateFlags) bool {
 	env := r.env
-	setup := lintSetup{policies: g.policies, config: g.config}
+	setup := lintSetup{policies: g.policies, config: g.config, noInline: g.noInline}
 	set, lo, stop := setup.load(ctx, env, opts)
 	var report *view.LintReport
 	if stop != nil {

@@ -16,7 +16,8 @@ Usage: teramotc rules [flags]
 
 Lists the built-in lint rules (and those of -policy directories) with their
 id, severity, whether they are hard (AWS rejects the spec; never
-suppressible), name and title.
+suppressible), name, title and documentation URL ("-" for a custom rule
+without one).
 
 Flags:
   -f, -format=FORMAT   text (default), json or markdown (docs/rules.md)

@@ -26,6 +26,11 @@ type JSONLint struct {
 	// RuleOverrides are the rules the configuration file or the command
 	// line disabled or re-graded, by source and id.
 	RuleOverrides []*JSONRuleOverride `json:"rule_overrides"`
+	// UnhonouredInlineIgnores counts the "# teramotc:ignore" comments of
+	// the specs whose inline ignores are off (-no-inline-ignores, or
+	// inline_ignores = false): they suppress nothing. The text formats'
+	// Configuration: line says "N suppression comments not honoured".
+	UnhonouredInlineIgnores int `json:"unhonoured_inline_ignores"`
 }
 
 // JSONIssue is one finding.
@@ -79,6 +84,8 @@ func NewJSONLint(r *LintReport) *JSONLint {
 		Issues:        make([]*JSONIssue, 0, len(visible)),
 		Errors:        make([]*JSONLintError, 0, len(r.Errors)),
 		RuleOverrides: newJSONOverrides(r.Overrides),
+
+		UnhonouredInlineIgnores: r.Unhonoured,
 	}
 	for _, f := range visible {
 		doc.Issues = append(doc.Issues, newJSONIssue(f))

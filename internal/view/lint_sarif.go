@@ -24,6 +24,9 @@ import (
 const (
 	sarifSrcRoot        = "%SRCROOT%"
 	sarifFingerprintKey = "teramotcFindingHash/v2" // v1 hashed the message
+	// sarifUnhonouredKey is the invocation property counting the
+	// suppression comments not honoured because inline ignores are off.
+	sarifUnhonouredKey = "unhonouredInlineIgnores"
 )
 
 func writeLintSARIF(w io.Writer, r *LintReport) error {
@@ -75,6 +78,12 @@ func NewLintSARIF(r *LintReport) (*sarif.Report, error) {
 	code := r.ExitCode()
 	inv := run.AddInvocation(!r.Errors.HasErrors()).WithExitCode(code).WithExitCodeDescription(r.exitCodeDescription(code))
 	inv.RuleConfigurationOverrides = r.sarifOverrides()
+	if r.Unhonoured > 0 {
+		// inline ignores off: the comments that suppressed nothing (the
+		// text formats' "not honoured" count); code scanning ignores
+		// property bags
+		inv.Properties = sarif.Properties{sarifUnhonouredKey: r.Unhonoured}
+	}
 	inv.ToolExecutionNotifications = make([]*sarif.Notification, 0, len(r.Errors))
 	for _, d := range r.Errors {
 		n := sarifNotification(r, d)

@@ -79,7 +79,7 @@ func writeLintJUnit(w io.Writer, r *LintReport) error {
 			c.Classname, c.File = d.Subject.Filename, d.Subject.Filename
 			c.Name = fmt.Sprintf("%s: %s", lintDiagPos(d.Subject), d.Summary)
 		}
-		c.Error = &junitProblem{Message: lintDiagText(d), Type: lintDiagSeverity(d.Severity), Text: lintSanitize(d.Detail)}
+		c.Error = &junitProblem{Message: lintDiagText(d), Type: lintDiagSeverity(d.Severity), Text: junitText(d.Detail)}
 		s.Errors++
 		s.Cases = append(s.Cases, c)
 	}
@@ -134,7 +134,17 @@ func junitDetail(f *rules.Finding) string {
 	if f.Rule != nil && f.Rule.Link != "" {
 		lines = append(lines, "Reference: "+f.Rule.Link)
 	}
-	return lintSanitize(strings.Join(lines, "\n"))
+	return junitText(strings.Join(lines, "\n"))
+}
+
+// junitText is the CDATA body of a failure or error: sanitized, and with
+// a line that would start with "::" guarded (neutralizeCommand), since
+// CDATA keeps the newlines of text quoted from a spec and a GitHub runner
+// reads the document on stdout line by line. The attributes need no
+// guard: encoding/xml writes a newline in them as "&#xA;", so that they
+// never start a line; checkstyle has attributes only.
+func junitText(s string) string {
+	return neutralizeCommands(lintSanitize(s))
 }
 
 // Checkstyle XML (version 4.3), as reviewdog and most CI plugins read it.

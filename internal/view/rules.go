@@ -1,6 +1,7 @@
 package view
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -12,7 +13,8 @@ import (
 // RulesFormats are the output formats of "teramotc rules".
 var RulesFormats = []string{"text", "json", "markdown"}
 
-// WriteRules writes the rule list in format: a text table, JSON
+// WriteRules writes the rule list in format: a text table (id, severity,
+// hard, name, title and documentation URL, "-" when the rule has none), JSON
 // ({"format_version":"1.0","rules":[...]}) or the Markdown reference
 // (docs/rules.md).
 func WriteRules(w io.Writer, format string, rs []*rules.Rule) error {
@@ -26,7 +28,7 @@ func WriteRules(w io.Writer, format string, rs []*rules.Rule) error {
 		return rules.WriteMarkdown(w, rs)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSEVERITY\tHARD\tNAME\tTITLE")
+	fmt.Fprintln(tw, "ID\tSEVERITY\tHARD\tNAME\tTITLE\tDOCUMENTATION")
 	for _, r := range rs {
 		hard := "-"
 		if r.Hard {
@@ -36,7 +38,10 @@ func WriteRules(w io.Writer, format string, rs []*rules.Rule) error {
 		if r.Custom {
 			name += " (custom)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, hard, name, r.Title)
+		// a custom rule without a related_resources URL has no link; one
+		// with is the policy author's text: one line, no control characters
+		link := cmp.Or(lintOneLine(r.Link), "-")
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, hard, name, r.Title, link)
 	}
 	return tw.Flush()
 }

@@ -43,7 +43,8 @@ func TestWriteExplain(t *testing.T) {
 	}
 }
 
-// TestWriteRules checks the text table (aligned, hard and custom marked)
+// TestWriteRules checks the text table (aligned, hard and custom marked,
+// the documentation URL last, "-" without one)
 // and the JSON envelope of "teramotc rules".
 func TestWriteRules(t *testing.T) {
 	rs := []*rules.Rule{testRule, testHardRule, testCustomRule}
@@ -51,10 +52,10 @@ func TestWriteRules(t *testing.T) {
 	if err := WriteRules(&text, "text", rs); err != nil {
 		t.Fatal(err)
 	}
-	want := "ID      SEVERITY  HARD  NAME                 TITLE\n" +
-		"TMC101  error     -     public-access-block  Block public access\n" +
-		"TMC701  error     hard  bucket-name          Bucket names\n" +
-		"ORG001  warning   -     owner-tag (custom)   Owner tag\n"
+	want := "ID      SEVERITY  HARD  NAME                 TITLE                DOCUMENTATION\n" +
+		"TMC101  error     -     public-access-block  Block public access  https://teramotc/rules#tmc101\n" +
+		"TMC701  error     hard  bucket-name          Bucket names         -\n" +
+		"ORG001  warning   -     owner-tag (custom)   Owner tag            -\n"
 	if text.String() != want {
 		t.Errorf("text:\n%s\nwant:\n%s", text.String(), want)
 	}
