@@ -84,6 +84,9 @@ var globalFlagExample = map[string]string{"chdir": "-chdir=DIR", "C": "-C DIR", 
 // flagProblem turns an error of the flag package, whose messages are
 // written for programmers, into a problem for users.
 func flagProblem(fs *flag.FlagSet, err error) *problem {
+	if p := envProblem(fs, err); p != nil {
+		return p // a TERAMOTC_<FLAG> variable (flags_env.go)
+	}
 	msg := err.Error()
 	help := fmt.Sprintf("Run \"teramotc %s -help\" for usage.", fs.Name())
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
@@ -162,7 +165,22 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	return pos, err
 }
 
+// parseInterleaved parses the command line, then sets the flags it did not
+// give from their TERAMOTC_<FLAG> variables (flags_env.go). Under "config
+// show" it only records what it found (config_capture.go).
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	pos, err := parseCommandLine(fs, args)
+	var applied envApplied
+	if err == nil {
+		applied, err = applyEnvFlags(fs)
+	}
+	if captured(fs, pos, applied, err) {
+		return nil, flag.ErrHelp // the command stops as for -help, doing nothing
+	}
+	return pos, err
+}
+
+func parseCommandLine(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
