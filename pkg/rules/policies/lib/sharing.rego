@@ -49,13 +49,15 @@ outsider_unpinned(s) if {
 	not common.own_account_pinned(s)
 }
 
-# outsider: an Allow to a principal of another account; to everyone but
-# some principals (NotPrincipal); to a CanonicalUser (the canonical id of the
-# own account is not in the spec; CloudFront origin access identities use
-# this form too); or to a wildcard.
+# outsider: an Allow to a principal of another account (but for the
+# regional Elastic Load Balancing account when it may only deliver logs,
+# lib/elb_accounts.rego); to everyone but some principals (NotPrincipal); to
+# a CanonicalUser (the canonical id of the own account is not in the spec;
+# CloudFront origin access identities use this form too); or to a wildcard.
 outsider(s) if {
 	some p in common.principals(s)
 	common.other_account_principal(p)
+	not elb_delivery(s, p)
 }
 
 outsider(s) if s.NotPrincipal

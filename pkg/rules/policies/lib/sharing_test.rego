@@ -88,3 +88,31 @@ test_grant_identity_sharing_table if {
 shared_with(statements, grants) if {
 	sharing.shared({"label": "data", "address": "bucket.data"}) with input as object.union(doc(statements), {"grants": grants})
 } else := false
+
+# The older ELB access-log form: the regional Elastic Load Balancing
+# account (arn:aws:iam::127311923021:root is us-east-1's) may only
+# s3:PutObject into the bucket's objects. That is a write-only delivery like
+# the logdelivery.elasticloadbalancing.amazonaws.com form; anything more
+# from that account, or the form on another account, still shares.
+elb_put(principal, action, resource) := {"Effect": "Allow", "Principal": {"AWS": principal}, "Action": action, "Resource": resource}
+
+test_elb_account_delivery_table if {
+	logs := "arn:aws:s3:::acme-data/elb/AWSLogs/111122223333/*"
+	cases := {
+		"us-east-1 root, PutObject on objects": [elb_put("arn:aws:iam::127311923021:root", "s3:PutObject", logs), false],
+		"plain account id": [elb_put("127311923021", ["s3:PutObject"], logs), false],
+		"eu-west-1 account, mixed case action": [elb_put("arn:aws:iam::156460612806:root", "s3:putobject", [logs, "arn:aws:s3:::acme-data/alb/*"]), false],
+		"GovCloud account": [elb_put("arn:aws-us-gov:iam::048591011584:root", "s3:PutObject", "arn:aws-us-gov:s3:::acme-data/*"), false],
+		"ELB account also reads": [elb_put("arn:aws:iam::127311923021:root", ["s3:PutObject", "s3:GetObject"], logs), true],
+		"ELB account with a wildcard action": [elb_put("arn:aws:iam::127311923021:root", "s3:Put*", logs), true],
+		"ELB account with NotAction": [object.union(object.remove(elb_put("arn:aws:iam::127311923021:root", "s3:PutObject", logs), ["Action"]), {"NotAction": "s3:GetObject"}), true],
+		"ELB account on the bucket ARN": [elb_put("arn:aws:iam::127311923021:root", "s3:PutObject", "arn:aws:s3:::acme-data"), true],
+		"ELB account with NotResource": [object.union(object.remove(elb_put("arn:aws:iam::127311923021:root", "s3:PutObject", logs), ["Resource"]), {"NotResource": "arn:aws:s3:::acme-data/private/*"}), true],
+		"a role of the ELB account": [elb_put("arn:aws:iam::127311923021:role/reader", "s3:PutObject", logs), true],
+		"another account's PutObject": [elb_put("arn:aws:iam::210987654321:root", "s3:PutObject", logs), true],
+		"ELB account beside another account": [elb_put(["arn:aws:iam::127311923021:root", "210987654321"], "s3:PutObject", logs), true],
+	}
+	every name, c in cases {
+		[name, shared([c[0]])] == [name, c[1]]
+	}
+}

@@ -28,7 +28,10 @@
 #   service deliver (s3:PutObject, with the s3:GetBucketAcl,
 #   s3:GetBucketLocation or s3:GetBucketPolicy checks AWS documents, as for
 #   ELB access logs, Redshift audit logs, GuardDuty findings or S3
-#   Inventory reports) is fine: it reads nothing. A
+#   Inventory reports) is fine: it reads nothing. So is the older ELB
+#   form, which lets the regional Elastic Load Balancing account (such as
+#   arn:aws:iam::127311923021:root) s3:PutObject the bucket's objects and
+#   nothing more. A
 #   bucket whose hand-written statement lets logging.s3.amazonaws.com
 #   deliver logs is a log target too and gets the same checks (it also
 #   counts as a log target for TMC401 and TMC205).

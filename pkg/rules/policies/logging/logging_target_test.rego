@@ -191,12 +191,18 @@ elb_write := {"Sid": "ELBLogDelivery", "Effect": "Allow", "Principal": {"Service
 
 inventory_write := {"Sid": "InventoryDelivery", "Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::acme-logs/inventory/*", "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333", "s3:x-amz-acl": "bucket-owner-full-control"}, "ArnLike": {"aws:SourceArn": "arn:aws:s3:::acme-data"}}}
 
+# The form AWS documents for regions before August 2022: the regional ELB
+# account (us-east-1's here) rather than the service principal.
+elb_account_write := {"Sid": "ELBAccountLogDelivery", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::127311923021:root"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::acme-logs/elb/AWSLogs/111122223333/*"}
+
 test_write_only_services_table if {
 	cases := {
 		"ELB write": [[elb_write], 0],
 		"S3 Inventory write": [[inventory_write], 0],
 		"both writes": [[elb_write, inventory_write], 0],
 		"writes and a CloudFront read": [[elb_write, inventory_write, cloudfront_read], 1],
+		"older ELB account write": [[elb_account_write], 0],
+		"older ELB account write and read": [[json.patch(elb_account_write, [{"op": "replace", "path": "/Action", "value": ["s3:PutObject", "s3:GetObject"]}])], 1],
 	}
 	every name, c in cases {
 		patch := [{"op": "add", "path": "/content/Statement/-", "value": s} | some s in c[0]]

@@ -16,7 +16,9 @@
 #   distribution serves the logs to whoever may call it); an Allow that
 #   only lets a service deliver (s3:PutObject, with the s3:GetBucketAcl,
 #   s3:GetBucketLocation or s3:GetBucketPolicy checks AWS documents, as for
-#   ELB access logs or S3 Inventory reports) is fine. A bucket whose hand-written statement lets CloudTrail (or
+#   ELB access logs or S3 Inventory reports) is fine, as is the older ELB
+#   form that lets the regional Elastic Load Balancing account only
+#   s3:PutObject the bucket's objects. A bucket whose hand-written statement lets CloudTrail (or
 #   delivery.logs or config .amazonaws.com) deliver logs is a log bucket
 #   too: it must not be shared nor let another service in. Its policy must
 #   let CloudTrail write:

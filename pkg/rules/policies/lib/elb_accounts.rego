@@ -1,0 +1,81 @@
+# The older form of ELB access-log delivery. For the regions opened before
+# August 2022, AWS documents a bucket policy that lets the regional Elastic
+# Load Balancing account put the logs, instead of the service principal
+# logdelivery.elasticloadbalancing.amazonaws.com. That account is AWS's, not
+# a partner's: a statement that lets it only put objects into the bucket is
+# a write-only delivery, which lib/sharing does not count as sharing.
+package teramotc.lib.sharing
+
+import data.teramotc.lib.common
+
+# elb_accounts maps the Elastic Load Balancing account ids to their region.
+# Source:
+# https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html
+# (and the classic load balancer page, the GovCloud (US) and China guides
+# for the last four).
+elb_accounts := {
+	"127311923021": "us-east-1",
+	"033677994240": "us-east-2",
+	"027434742980": "us-west-1",
+	"797873946194": "us-west-2",
+	"098369216593": "af-south-1",
+	"754344448648": "ap-east-1",
+	"589379963580": "ap-southeast-3",
+	"718504428378": "ap-south-1",
+	"383597477331": "ap-northeast-3",
+	"600734575887": "ap-northeast-2",
+	"114774131450": "ap-southeast-1",
+	"783225319266": "ap-southeast-2",
+	"582318560864": "ap-northeast-1",
+	"985666609251": "ca-central-1",
+	"054676820928": "eu-central-1",
+	"156460612806": "eu-west-1",
+	"652711504416": "eu-west-2",
+	"635631232127": "eu-south-1",
+	"009996457667": "eu-west-3",
+	"897822967062": "eu-north-1",
+	"076674570225": "me-south-1",
+	"507241528517": "sa-east-1",
+	"048591011584": "us-gov-west-1",
+	"190560391635": "us-gov-east-1",
+	"638102146993": "cn-north-1",
+	"037604701340": "cn-northwest-1",
+}
+
+# elb_delivery(s, p): p is an ELB account as AWS documents it (the account
+# id, or its root ARN) and s lets it do nothing but s3:PutObject on objects
+# (every Action s3:PutObject, written out; no NotAction or NotResource; every
+# Resource an object ARN). Anything more (reading, listing, s3:Put*, the
+# bucket ARN) is sharing.
+elb_delivery(s, p) if {
+	p.type == "AWS"
+	elb_root(p.value)
+	put_object_only(s)
+}
+
+elb_root(v) if elb_accounts[v]
+
+elb_root(v) if {
+	parts := split(v, ":")
+	count(parts) == 6
+	parts[0] == "arn"
+	parts[2] == "iam"
+	parts[3] == ""
+	elb_accounts[parts[4]]
+	parts[5] == "root"
+}
+
+put_object_only(s) if {
+	count(common.not_actions(s)) == 0
+	not s.NotResource
+	acts := common.actions(s)
+	count(acts) > 0
+	every a in acts {
+		lower(a) == "s3:putobject"
+	}
+	rs := common.resources(s)
+	count(rs) > 0
+	every r in rs {
+		regex.match(`^arn:[a-z-]+:s3:::[^/]+/.`, r)
+	}
+}
