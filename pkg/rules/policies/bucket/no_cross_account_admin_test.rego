@@ -65,7 +65,12 @@ test_partner_config_writes_fail if {
 
 # --- identity policies of cross-account roles (H2) ---------------------------
 
-role_spec(trusted, actions) := {
+role_spec(trusted, actions) := role_spec_on(trusted, actions, "arn:aws:s3:::b")
+
+# both: object actions need an object ARN, bucket actions the bucket ARN.
+both := ["arn:aws:s3:::b", "arn:aws:s3:::b/*"]
+
+role_spec_on(trusted, actions, resource) := {
 	"aws": {"account_id": {"value": "111122223333"}},
 	"grants": [{
 		"address": "grant.partner",
@@ -75,7 +80,7 @@ role_spec(trusted, actions) := {
 		"kind": "identity-policy", "address": "grant.partner", "range": rng(11),
 		"content": {"Statement": [
 			{"Sid": "ObjectAccess", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"},
-			{"Sid": "BucketAccess", "Effect": "Allow", "Action": actions, "Resource": "arn:aws:s3:::b"},
+			{"Sid": "BucketAccess", "Effect": "Allow", "Action": actions, "Resource": resource},
 		]},
 		"provenance": {"/Statement/0": rng(13), "/Statement/1": rng(14)},
 	}],
@@ -133,7 +138,7 @@ by_severity(fs) := {sev: sort([f.msg | some f in fs; f.severity == sev]) | some 
 
 test_key_listings_and_purges_are_errors if {
 	every a in ["s3:PutInventoryConfiguration", "s3:PutBucketNotification", "s3:DeleteObjectVersion", "s3:PutObjectRetention", "s3:PutReplicationConfiguration"] {
-		fs := no_cross_account_admin.deny with input as role_spec("210987654321", [a])
+		fs := no_cross_account_admin.deny with input as role_spec_on("210987654321", [a], both)
 		count(fs) == 1
 		some f in fs
 		f.severity == "error"
@@ -141,7 +146,7 @@ test_key_listings_and_purges_are_errors if {
 }
 
 test_shared_settings_are_warnings if {
-	fs := no_cross_account_admin.deny with input as role_spec("210987654321", ["s3:ListBucket", "s3:PutBucketCORS", "s3:PutBucketWebsite", "s3:PutBucketRequestPayment", "s3:PutBucketTagging", "s3:PutAnalyticsConfiguration", "s3:PutIntelligentTieringConfiguration", "s3:PutObjectLegalHold"])
+	fs := no_cross_account_admin.deny with input as role_spec_on("210987654321", ["s3:ListBucket", "s3:PutBucketCORS", "s3:PutBucketWebsite", "s3:PutBucketRequestPayment", "s3:PutBucketTagging", "s3:PutAnalyticsConfiguration", "s3:PutIntelligentTieringConfiguration", "s3:PutObjectLegalHold"], both)
 	count(fs) == 1
 	some f in fs
 	f.severity == "warning"
@@ -302,7 +307,7 @@ test_grant_identity_reached_table if {
 	cases := {
 		"star pinned, role grant": [own_pinned("*", "s3:PutBucketVersioning"), partner_role, `the bucket policy of bucket.data lets role "partner-access" of grant "partner" (assumed by account 210987654321) call s3:PutBucketVersioning`],
 		"star pinned, user grant": [own_pinned("*", "s3:PutLifecycleConfiguration"), partner_user, `the bucket policy of bucket.data lets IAM user "partner-svc" of grant "partner" (whose access keys are handed out) call s3:PutLifecycleConfiguration`],
-		"role ARN named": [stmt("arn:aws:iam::111122223333:role/partner-access", "s3:DeleteObjectVersion"), partner_role, `the bucket policy of bucket.data lets role "partner-access" of grant "partner" (assumed by account 210987654321) call s3:DeleteObjectVersion`],
+		"role ARN named": [object.union(stmt("arn:aws:iam::111122223333:role/partner-access", "s3:DeleteObjectVersion"), {"Resource": "arn:aws:s3:::b/*"}), partner_role, `the bucket policy of bucket.data lets role "partner-access" of grant "partner" (assumed by account 210987654321) call s3:DeleteObjectVersion`],
 	}
 	every _, c in cases {
 		fs := no_cross_account_admin.deny with input as with_grant(c[0], c[1])
@@ -337,4 +342,60 @@ test_unknown_account_says_so if {
 	endswith(f.msg, "; the own account is unknown: set aws.account_id so that principals of the own account are recognised")
 	fs2 := no_cross_account_admin.deny with input as object.remove(spec(stmt("*", "s3:PutBucketVersioning")), ["aws"])
 	[f2.msg | some f2 in fs2] == ["the bucket policy of bucket.data lets * call s3:PutBucketVersioning"]
+}
+
+# --- actions count only on a resource of their type --------------------------
+
+# Object actions apply to object ARNs and bucket actions to bucket ARNs: an
+# action matched on a resource of the other type grants nothing (the
+# renderer puts an extra action it cannot place by name, such as
+# s3:*Object, on the bucket ARN).
+on_resource(actions, resource) := {
+	"aws": {"account_id": {"value": "111122223333"}},
+	"grants": [{
+		"address": "grant.partner",
+		"cross_account_role": {"trusted_account_id": {"value": "210987654321"}, "name": {"value": "teramot-access"}},
+	}],
+	"documents": [{
+		"kind": "identity-policy", "address": "grant.partner", "range": rng(11),
+		"content": {"Statement": [{"Sid": "BucketAccess", "Effect": "Allow", "Action": actions, "Resource": resource}]},
+		"provenance": {"/Statement/0": rng(14)},
+	}],
+}
+
+partner_on(resource) := {
+	"aws": {"account_id": {"value": "111122223333"}},
+	"documents": [{
+		"kind": "bucket-policy", "address": "bucket.data", "range": rng(1),
+		"content": {"Statement": [object.union(stmt("210987654321", "s3:*Object"), {"Resource": resource})]},
+		"provenance": {"/Statement/0": rng(5), "/Statement/0/Action": rng(7)},
+	}],
+}
+
+test_actions_on_their_resource_type_table if {
+	bucket := "arn:aws:s3:::b"
+	objects := "arn:aws:s3:::b/*"
+	cases := {
+		"object wildcard on the bucket ARN": [on_resource("s3:*Object", bucket), {}],
+		"object wildcard on objects": [on_resource("s3:*Object", objects), {"notice": ["s3:RestoreObject"]}],
+		"object wildcard on both": [on_resource("s3:*Object", [bucket, objects]), {"notice": ["s3:RestoreObject"]}],
+		"object wildcard on a bucket wildcard": [on_resource("s3:*Object", "arn:aws:s3:::b*"), {"notice": ["s3:RestoreObject"]}],
+		"object wildcard on every resource": [on_resource("s3:*Object", "*"), {"notice": ["s3:RestoreObject"]}],
+		"object wildcard with NotResource": [json.patch(on_resource("s3:*Object", bucket), [{"op": "remove", "path": "/documents/0/content/Statement/0/Resource"}, {"op": "add", "path": "/documents/0/content/Statement/0/NotResource", "value": bucket}]), {"notice": ["s3:RestoreObject"]}],
+		"object actions on the bucket ARN": [on_resource(["s3:PutObjectRetention", "s3:RestoreObject"], bucket), {}],
+		"bucket actions on objects": [on_resource(["s3:PutBucketPolicy", "s3:PutBucketCORS"], objects), {}],
+		"Put wildcard on objects: the object ones": [on_resource("s3:Put*", objects), {"error": ["s3:PutObjectAcl", "s3:PutObjectVersionAcl", "s3:PutObjectRetention"]}],
+		"Put wildcard on the bucket ARN: the bucket ones": [on_resource("s3:PutBucketP*", bucket), {"error": ["s3:PutBucketPolicy", "s3:PutBucketPublicAccessBlock"]}],
+		"an action of neither type": [on_resource(["s3:PutBucketPolicy", "s3:CreateJob"], objects), {}],
+	}
+	every name, c in cases {
+		fs := no_cross_account_admin.deny with input as c[0]
+		got := {f.severity: regex.find_n(`s3:[A-Za-z]+`, f.msg, -1) | some f in fs}
+		[name, count(fs), got] == [name, count(c[1]), c[1]]
+	}
+}
+
+test_bucket_policy_object_wildcard_on_bucket_passes if {
+	count(no_cross_account_admin.deny) == 0 with input as partner_on("arn:aws:s3:::b")
+	count(no_cross_account_admin.deny) == 1 with input as partner_on("arn:aws:s3:::b/*")
 }
