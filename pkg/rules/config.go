@@ -195,7 +195,7 @@ func (c *Config) addIgnore(b *hcl.Block, set *Set) hcl.Diagnostics {
 			"The reason of ignore %q is empty; say why the finding is acceptable.", id))
 	case !hasWord(d.reason):
 		diags = append(diags, configError(reason.Expr.Range(), "Ignore without a reason",
-			"The reason of ignore %q, %q, has no word; say why the finding is acceptable.", id, d.reason))
+			"The reason of ignore %q, %q, has no word of two or more letters; say why the finding is acceptable.", id, d.reason))
 	}
 	if until := content.Attributes["until"]; decodeAttr(until, &d.until, &diags) {
 		if _, err := time.Parse(time.DateOnly, d.until); err != nil {

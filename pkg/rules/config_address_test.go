@@ -32,7 +32,7 @@ func TestConfigIgnoreAddresses(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			src := "ignore \"TMC401\" {\n  addresses = " + tc.addrs + "\n  reason    = \"r\"\n}\n"
+			src := "ignore \"TMC401\" {\n  addresses = " + tc.addrs + "\n  reason    = \"ok\"\n}\n"
 			file := writeTestFile(t, t.TempDir(), ConfigFileName, src)
 			cfg, diags := LoadConfig(file, set)
 			if tc.want == "" {

@@ -183,7 +183,7 @@ func TestUnusedIgnoreSuggestsAddress(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			spec := t.TempDir()
 			writeTestFile(t, spec, "main.hcl", configSpec)
-			writeTestFile(t, spec, ConfigFileName, "ignore \"TMC401\" {\n  addresses = [\""+tc.address+"\"]\n  reason    = \"r\"\n}\n")
+			writeTestFile(t, spec, ConfigFileName, "ignore \"TMC401\" {\n  addresses = [\""+tc.address+"\"]\n  reason    = \"ok\"\n}\n")
 			res := set.Lint(context.Background(), []string{spec}, LintOptions{Only: []string{"TMC401"}})[0]
 			if res.Diagnostics.HasErrors() {
 				t.Fatal(diagText(res))
@@ -210,10 +210,10 @@ func TestUnusedIgnoreRange(t *testing.T) {
 		name, config string
 		want         string // FILE:LINE,COL-LINE,COL
 	}{
-		{"addresses", "ignore \"TMC401\" {\n  reason    = \"r\"\n  addresses = [\"bucket.nothing\"]\n}\n", ConfigFileName + ":3,15-3,33"},
-		{"near-miss address", "ignore \"TMC401\" {\n  addresses = [\n    \"bucket.lgo\",\n  ]\n  reason = \"r\"\n}\n", ConfigFileName + ":2,15-4,4"},
-		{"addresses and paths", "ignore \"TMC401\" {\n  paths     = [\"other/*.hcl\"]\n  addresses = [\"bucket.nothing\"]\n  reason    = \"r\"\n}\n", ConfigFileName + ":3,15-3,33"},
-		{"paths only", "ignore \"TMC401\" {\n  paths  = [\"other/*.hcl\"]\n  reason = \"r\"\n}\n", ConfigFileName + ":2,12-2,27"},
+		{"addresses", "ignore \"TMC401\" {\n  reason    = \"ok\"\n  addresses = [\"bucket.nothing\"]\n}\n", ConfigFileName + ":3,15-3,33"},
+		{"near-miss address", "ignore \"TMC401\" {\n  addresses = [\n    \"bucket.lgo\",\n  ]\n  reason = \"ok\"\n}\n", ConfigFileName + ":2,15-4,4"},
+		{"addresses and paths", "ignore \"TMC401\" {\n  paths     = [\"other/*.hcl\"]\n  addresses = [\"bucket.nothing\"]\n  reason    = \"ok\"\n}\n", ConfigFileName + ":3,15-3,33"},
+		{"paths only", "ignore \"TMC401\" {\n  paths  = [\"other/*.hcl\"]\n  reason = \"ok\"\n}\n", ConfigFileName + ":2,12-2,27"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -247,7 +247,7 @@ func TestUnusedIgnoreRangeBlock(t *testing.T) {
 	set := configTestSet(t)
 	spec := t.TempDir()
 	writeTestFile(t, spec, "main.hcl", "bucket \"data\" {\n  name   = \"acme-config-data\"\n  region = \"us-east-1\"\n  versioning = true\n}\n")
-	writeTestFile(t, spec, ConfigFileName, "\nignore \"TMC301\" {\n  reason = \"r\"\n}\n")
+	writeTestFile(t, spec, ConfigFileName, "\nignore \"TMC301\" {\n  reason = \"ok\"\n}\n")
 	res := set.Lint(context.Background(), []string{spec}, LintOptions{Only: []string{"TMC301"}})[0]
 	var got []hcl.Range
 	for _, f := range res.Findings {

@@ -173,10 +173,10 @@ func TestSuppressionMarkers(t *testing.T) {
 		name, text string
 		want       bool
 	}{
-		{"ignore", "teramotc:ignore TMC101 -- x", true},
-		{"ignore-file", "teramotc:ignore-file TMC101 -- x", true},
+		{"ignore", "teramotc:ignore TMC101 -- ok", true},
+		{"ignore-file", "teramotc:ignore-file TMC101 -- ok", true},
 		{"misspelt", "teramotc:ignre TMC303 -- x", true},
-		{"misspelt file form", "teramotc:ignore-fiel TMC303 -- x", true},
+		{"misspelt file form", "teramotc:ignore-fiel TMC303 -- ok", true},
 		{"unknown directive", "teramotc:nolint TMC303 -- x", true},
 		{"capitals", "TeraMotc:Ignore TMC303 -- x", true},
 		{"dash", "teramotc-ignore TMC303 -- x", true},
@@ -210,14 +210,14 @@ func TestSuppressionTypos(t *testing.T) {
 	}{
 		{"misspelt marker", "teramotc:ignre TMC303 -- x", `"teramotc:ignre" is not a suppression marker. Did you mean "teramotc:ignore"?`},
 		{"capitalised marker", "TeraMotc:Ignore TMC303 -- x", `"TeraMotc:Ignore" is not a suppression marker. Did you mean "teramotc:ignore"?`},
-		{"misspelt file marker", "teramotc:ignore-fle TMC304 -- x", `"teramotc:ignore-fle" is not a suppression marker. Did you mean "teramotc:ignore-file"?`},
-		{"underscore file marker", "teramotc:ignore_file TMC304 -- x", `"teramotc:ignore_file" is not a suppression marker. Did you mean "teramotc:ignore-file"?`},
+		{"misspelt file marker", "teramotc:ignore-fle TMC304 -- ok", `"teramotc:ignore-fle" is not a suppression marker. Did you mean "teramotc:ignore-file"?`},
+		{"underscore file marker", "teramotc:ignore_file TMC304 -- ok", `"teramotc:ignore_file" is not a suppression marker. Did you mean "teramotc:ignore-file"?`},
 		{"space after colon", "teramotc: ignore TMC304 -- x", `"teramotc: ignore" is not a suppression marker. Did you mean "teramotc:ignore"?`},
 		{"unknown directive", "teramotc:nolint TMC303 -- x", `"teramotc:nolint" is not a suppression marker; write "teramotc:ignore" or "teramotc:ignore-file"`},
-		{"letter O in id", "teramotc:ignore TMC4O1 -- x", `no rule has the id TMC4O1. Did you mean "TMC401"?`},
-		{"no close id", "teramotc:ignore TMC999 -- x", "no rule has the id TMC999"},
-		{"only suppressible ids suggested", "teramotc:ignore TMC70 -- x", `no rule has the id TMC70. Did you mean "TMC702" or "TMC705"?`},
-		{"rule name", "teramotc:ignore versioning -- x", `no rule has the id versioning. Did you mean "TMC301" (versioning)?`},
+		{"letter O in id", "teramotc:ignore TMC4O1 -- ok", `no rule has the id TMC4O1. Did you mean "TMC401"?`},
+		{"no close id", "teramotc:ignore TMC999 -- ok", "no rule has the id TMC999"},
+		{"only suppressible ids suggested", "teramotc:ignore TMC70 -- ok", `no rule has the id TMC70. Did you mean "TMC702" or "TMC705"?`},
+		{"rule name", "teramotc:ignore versioning -- ok", `no rule has the id versioning. Did you mean "TMC301" (versioning)?`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -227,7 +227,7 @@ func TestSuppressionTypos(t *testing.T) {
 			}
 		})
 	}
-	d, msg := parseDirective("teramotc:ignore tmc401 -- x", set)
+	d, msg := parseDirective("teramotc:ignore tmc401 -- ok", set)
 	if msg != "" || d.ids[0] != "TMC401" {
 		t.Errorf("lower-case id: %q, %v", msg, d)
 	}

@@ -168,15 +168,26 @@ func parseDirective(text string, rules ruleIndex) (*directive, string) {
 		return nil, "it gives no reason; add \"-- why this is acceptable\""
 	}
 	if !hasWord(d.reason) {
-		return nil, fmt.Sprintf("its reason %q has no word; write why the finding is acceptable after \"--\"", d.reason)
+		return nil, fmt.Sprintf("its reason %q has no word of two or more letters; write why the finding is acceptable after \"--\"", d.reason)
 	}
 	return d, ""
 }
 
-// hasWord reports whether a suppression's reason holds a letter or a
-// digit: "." or "-" says nothing to a reviewer.
+// hasWord reports whether a suppression's reason holds a word: two
+// letters in a row (any script). ".", "x" or "1" says nothing to a
+// reviewer; "DATA-123" or "ok" at least names something.
 func hasWord(reason string) bool {
-	return strings.IndexFunc(reason, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+	run := 0
+	for _, r := range reason {
+		if !unicode.IsLetter(r) {
+			run = 0
+			continue
+		}
+		if run++; run >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // canSuppress reports whether a suppression may name r: the ids suggested

@@ -49,11 +49,16 @@ func TestParseDirective(t *testing.T) {
 		{name: "one id", text: "teramotc:ignore TMC101 -- approved in DATA-1", ids: []string{"TMC101"}, reason: "approved in DATA-1", kind: "inline"},
 		{name: "two ids and until", text: "teramotc:ignore TMC101,TMC401 until=2027-01-31 -- later", ids: []string{"TMC101", "TMC401"}, until: "2027-01-31", reason: "later", kind: "inline"},
 		{name: "file", text: "teramotc:ignore-file TMC401 -- all of it", ids: []string{"TMC401"}, reason: "all of it", kind: "file"},
-		{name: "reason with dashes", text: "teramotc:ignore TMC101 -- a -- b", ids: []string{"TMC101"}, reason: "a -- b", kind: "inline"},
+		{name: "reason with dashes", text: "teramotc:ignore TMC101 -- ok -- see DATA-1", ids: []string{"TMC101"}, reason: "ok -- see DATA-1", kind: "inline"},
 		{name: "no reason", text: "teramotc:ignore TMC101", wantErr: "no reason"},
 		{name: "empty reason", text: "teramotc:ignore TMC101 --  ", wantErr: "no reason"},
 		{name: "reason without a word", text: "teramotc:ignore TMC101 -- .", wantErr: `its reason "." has no word`},
-		{name: "reason of one letter", text: "teramotc:ignore TMC101 -- x", ids: []string{"TMC101"}, reason: "x", kind: "inline"},
+		{name: "reason of one letter", text: "teramotc:ignore TMC101 -- x", wantErr: `its reason "x" has no word of two or more letters`},
+		{name: "reason of single letters and digits", text: "teramotc:ignore TMC101 -- a 1 b-2", wantErr: `its reason "a 1 b-2" has no word of two or more letters`},
+		{name: "reason of digits only", text: "teramotc:ignore TMC101 -- 1234", wantErr: "has no word of two or more letters"},
+		{name: "reason of a two-letter word", text: "teramotc:ignore TMC101 -- ok", ids: []string{"TMC101"}, reason: "ok", kind: "inline"},
+		{name: "reason of a ticket id", text: "teramotc:ignore TMC101 -- DATA-123", ids: []string{"TMC101"}, reason: "DATA-123", kind: "inline"},
+		{name: "reason in another script", text: "teramotc:ignore TMC101 -- 承認済", ids: []string{"TMC101"}, reason: "承認済", kind: "inline"},
 		{name: "no id", text: "teramotc:ignore -- why", wantErr: "names no rule id"},
 		{name: "unknown id", text: "teramotc:ignore TMC999 -- why", wantErr: "no rule has the id TMC999"},
 		{name: "all", text: "teramotc:ignore all -- why", wantErr: `"all" is not allowed`},
@@ -171,7 +176,7 @@ func TestDedupeHard(t *testing.T) {
 func FuzzParseInline(f *testing.F) {
 	f.Add(targetSrc)
 	f.Add("# teramotc:ignore TMC101 until=2027-01-01 -- x\nbucket \"a\" {}\n")
-	f.Add("// teramotc:ignore TMC101,TMC401 -- y\n/* teramotc:ignore TMC101 -- z */ a = 1\n")
+	f.Add("// teramotc:ignore TMC101,TMC401 -- why\n/* teramotc:ignore TMC101 -- z */ a = 1\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		file, _ := hclsyntax.ParseConfig([]byte(src), "f.hcl", hcl.InitialPos)
 		if file == nil {

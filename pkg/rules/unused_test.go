@@ -15,11 +15,11 @@ import (
 func TestUnusedOnlyWhenRulesRan(t *testing.T) {
 	const (
 		used = "bucket \"data\" {\n  name = \"acme-cfg-data\"\n  region = \"us-east-1\"\n" +
-			"  versioning = true # teramotc:ignore TMC303 -- x\n}\n"
-		moved = "bucket \"data\" {\n  name = \"acme-cfg-data\"\n  region = \"us-east-1\" # teramotc:ignore TMC303 -- x\n" +
+			"  versioning = true # teramotc:ignore TMC303 -- ok\n}\n"
+		moved = "bucket \"data\" {\n  name = \"acme-cfg-data\"\n  region = \"us-east-1\" # teramotc:ignore TMC303 -- ok\n" +
 			"  versioning = true\n}\n"
 		badConfig = "rule \"TMC205\" { severity = \"eror\" }\n"
-		ignore    = "ignore \"TMC101\" {\n  addresses = [\"bucket.data\"]\n  reason = \"x\"\n}\n"
+		ignore    = "ignore \"TMC101\" {\n  addresses = [\"bucket.data\"]\n  reason = \"ok\"\n}\n"
 	)
 	set, err := Builtin()
 	if err != nil {
