@@ -16,7 +16,10 @@
 #   s3:PutBucketNotification). A partner that
 #   holds one of these can open the bucket, re-encrypt it under its own KMS
 #   key, hide its tracks, expire or purge every object, or receive the keys
-#   of the whole bucket; sharing data never needs them. Bucket settings that
+#   of the whole bucket; sharing data never needs them. (The bucket
+#   policy's Deny of uploads under another key, DenyOtherKMSKeys, covers
+#   s3:PutObject only, not s3:UpdateObjectEncryption: keeping the action
+#   from others is what protects the key.) Bucket settings that
 #   others depend on but that grant no access and destroy no data are
 #   warnings (s3:PutBucketCORS, s3:PutBucketWebsite,
 #   s3:DeleteBucketWebsite, s3:PutBucketRequestPayment, s3:PutBucketTagging,
