@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/url"
+	"slices"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
@@ -53,6 +55,7 @@ type fakeTrail struct {
 	in        *cloudtrail.CreateTrailInput
 	selectors []cttypes.EventSelector
 	logging   bool
+	home      string // home region, "" for us-east-1 (describeAllTrails)
 }
 
 func (f *fake) GetCallerIdentity(context.Context, *sts.GetCallerIdentityInput, ...func(*sts.Options)) (*sts.GetCallerIdentityOutput, error) {
@@ -347,6 +350,9 @@ func (f *fake) CreateAccessKey(ctx context.Context, in *iam.CreateAccessKeyInput
 func (f *fake) DescribeTrails(_ context.Context, in *cloudtrail.DescribeTrailsInput, _ ...func(*cloudtrail.Options)) (*cloudtrail.DescribeTrailsOutput, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if len(in.TrailNameList) == 0 { // every trail (warnUndeclaredTrails)
+		return f.describeAllTrails()
+	}
 	if err := f.call("DescribeTrails", in.TrailNameList[0], false); err != nil {
 		return nil, err
 	}
@@ -520,4 +526,23 @@ func (f *fake) GetLoginProfile(_ context.Context, in *iam.GetLoginProfileInput, 
 		return nil, noEntity("login profile")
 	}
 	return &iam.GetLoginProfileOutput{LoginProfile: &iamtypes.LoginProfile{UserName: in.UserName}}, nil
+}
+
+// describeAllTrails answers DescribeTrails without names: every trail, by
+// name, with its ARN and home region (us-east-1 unless set).
+func (f *fake) describeAllTrails() (*cloudtrail.DescribeTrailsOutput, error) {
+	if err := f.call("DescribeTrails", "*", false); err != nil {
+		return nil, err
+	}
+	out := &cloudtrail.DescribeTrailsOutput{}
+	for _, n := range slices.Sorted(maps.Keys(f.trails)) {
+		t := f.trails[n]
+		home := t.home
+		if home == "" {
+			home = "us-east-1"
+		}
+		out.TrailList = append(out.TrailList, cttypes.Trail{Name: aws.String(n), S3BucketName: t.in.S3BucketName, HomeRegion: aws.String(home),
+			TrailARN: aws.String("arn:aws:cloudtrail:" + home + ":111122223333:trail/" + n), IsMultiRegionTrail: t.in.IsMultiRegionTrail})
+	}
+	return out, nil
 }

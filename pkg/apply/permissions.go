@@ -54,6 +54,10 @@ const (
 	// access keys of a revoked user, which apply deactivates.
 	tRevokedAttachment = "revoked-attachment"
 	tRevokedKeys       = "revoked-access-keys"
+	// tLogBucketTrails is a log bucket of the spec: once it exists, plan
+	// lists the trails of each region the spec uses to warn about those
+	// that deliver to it undeclared (warnUndeclaredTrails).
+	tLogBucketTrails = "log-bucket-trails"
 )
 
 // Operation is one AWS API operation the engine may call.
@@ -226,7 +230,7 @@ var Operations = []Operation{
 	// CloudTrail. DescribeTrails has no resource-level permissions (List,
 	// no resource type): its statement names Resource "*".
 	{API: "cloudtrail:DescribeTrails", Actions: []string{"cloudtrail:DescribeTrails"}, Resource: ResourceAny,
-		Reads: []string{TTrail}, Imports: []string{TTrail}},
+		Reads: []string{TTrail, tLogBucketTrails}, Imports: []string{TTrail}},
 	{API: "cloudtrail:GetTrailStatus", Actions: []string{"cloudtrail:GetTrailStatus"}, Resource: ResourceTrail,
 		Reads: []string{TTrailLogging}, Imports: []string{TTrailLogging}},
 	{API: "cloudtrail:GetEventSelectors", Actions: []string{"cloudtrail:GetEventSelectors"}, Resource: ResourceTrail,

@@ -235,6 +235,9 @@ func permTargets(s *spec.Spec, items []*Item, a arns, command string) []permTarg
 			if it.Type == TBucket && slices.Contains(undeclaredLifecycles(items), it) {
 				add(tUndeclaredLifecycle, ResourceBucket, a.bucket(it.Bucket))
 			}
+			if it.Type == TBucketPolicy && hasDeliveryStatement(it.Desired) {
+				add(tLogBucketTrails) // DescribeTrails: Resource "*"
+			}
 		}
 	}
 	for _, b := range s.Buckets {

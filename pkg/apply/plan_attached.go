@@ -16,7 +16,9 @@ import (
 // declaring them, what each user and role of the spec holds beyond its
 // grant (warnIdentityExtras), the ACL grants of each bucket that keeps
 // ACLs in force (warnBucketACLs), and the deleting lifecycle rules of each
-// bucket that declares none (warnUndeclaredLifecycles).
+// bucket that declares none (warnUndeclaredLifecycles), and the trails
+// the spec does not declare that deliver to its log buckets
+// (warnUndeclaredTrails).
 //
 // The first is read in every plan, once per managed policy of the spec
 // that exists (ListEntitiesForPolicy, paginated; a policy still to be
@@ -69,6 +71,7 @@ func (e *Engine) WarnOtherAttachments(ctx context.Context, p *Plan) {
 	e.warnRevokedExtras(ctx, p)
 	e.warnBucketACLs(ctx, p)
 	e.warnUndeclaredLifecycles(ctx, p) // plan_lifecycle_undeclared.go
+	e.warnUndeclaredTrails(ctx, p)     // plan_trails_undeclared.go
 }
 
 // policyOwners lists the users, roles and groups ("user/NAME",
