@@ -239,11 +239,22 @@ func withoutSid(s any) map[string]any {
 
 // statementsDiff prints the statements that changed, matched by Sid, and
 // returns how many are unchanged.
+// A removed statement equal to an added one apart from its Sid is shown
+// once, as a rename, and not as the removal and addition of what it says.
 func (d *differ) statementsDiff(ind string, b, a []any) int {
 	unchanged := 0
-	for _, p := range pairUp(b, a, "Sid") {
+	pairs := pairUp(b, a, "Sid")
+	renamedTo := sidRenames(pairs)
+	for i, p := range pairs {
+		if _, ok := renamedTo[i]; ok {
+			continue
+		}
 		switch {
 		case !p.inB:
+			if from, ok := renamedFrom(renamedTo, i); ok {
+				d.add(ind, "~", "statement "+sidOf(pairs[from].b)+" -> "+sidOf(p.a)+" # only its Sid changes")
+				continue
+			}
 			d.statement(ind, "+", p.a)
 		case !p.inA:
 			d.statement(ind, "-", p.b)
@@ -256,6 +267,37 @@ func (d *differ) statementsDiff(ind string, b, a []any) int {
 		}
 	}
 	return unchanged
+}
+
+// sidRenames maps the index of each removed statement of pairs that an
+// added statement equals apart from its Sid to the index of that added
+// statement (each added statement pairs with one removed statement).
+func sidRenames(pairs []pair) map[int]int {
+	out := map[int]int{}
+	used := map[int]bool{}
+	for i, r := range pairs {
+		if r.inA || !r.inB {
+			continue
+		}
+		for j, ad := range pairs {
+			if !ad.inB && ad.inA && !used[j] && same(withoutSid(r.b), withoutSid(ad.a)) {
+				out[i], used[j] = j, true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// renamedFrom returns the removed statement whose rename is the added
+// statement at index i.
+func renamedFrom(renamedTo map[int]int, i int) (int, bool) {
+	for from, to := range renamedTo {
+		if to == i {
+			return from, true
+		}
+	}
+	return 0, false
 }
 
 func sidOf(s any) string {

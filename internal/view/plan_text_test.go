@@ -35,8 +35,7 @@ func TestWritePlanText(t *testing.T) {
 	for _, want := range []string{
 		`# bucket.data: versioning "b" will be updated in place [tighten, step 4]`,
 		`~ Status = "Suspended" -> "Enabled"`,
-		`+ statement New {`,
-		`- statement Old {`,
+		`~ statement Old -> New # only its Sid changes`,
 		`# grant.x: iam-role "r" will be created [neutral, step 7]`,
 		`(sensitive value)`,
 		`[neutral, DESTRUCTIVE, step 5] (rule "X" deletes objects after 30 days instead of 365)`,

@@ -51,10 +51,9 @@ var orderBlocks = []string{
 
 // TestRenderIndependentOfFileNames: the same blocks render byte-identical
 // files whatever the files holding them are called, so renaming a spec file
-// never makes render -check stale nor plan an update. The numbered Sids of a
-// log bucket's policy (AllowAccessLogDelivery1/2, AllowCloudTrailAclCheck1/2,
-// AllowCloudTrailWrite1/2) follow the source bucket's and trail's labels,
-// not the order the files are read in. (manifest.json names the source
+// never makes render -check stale nor plan an update. The statements of a
+// log bucket's policy follow the source bucket's and trail's labels, not
+// the order the files are read in, and their Sids name their source. (manifest.json names the source
 // file of every document, so it alone changes.)
 func TestRenderIndependentOfFileNames(t *testing.T) {
 	layouts := map[string]func(i int) string{
@@ -85,7 +84,7 @@ func TestRenderIndependentOfFileNames(t *testing.T) {
 			}
 		}
 	}
-	// The numbering itself: alpha's delivery is 1, beta's 2.
+	// Each Sid names its source.
 	checkSid := func(sid, want string) {
 		t.Helper()
 		pol := decoded(t, doc(first, "buckets/teramot-order-logs/bucket-policy.json")).(map[string]any)
@@ -100,8 +99,8 @@ func TestRenderIndependentOfFileNames(t *testing.T) {
 		}
 		t.Errorf("no statement %s", sid)
 	}
-	checkSid("AllowAccessLogDelivery1", "teramot-order-alpha")
-	checkSid("AllowAccessLogDelivery2", "teramot-order-beta")
-	checkSid("AllowCloudTrailWrite1", "trail/trail-alpha")
-	checkSid("AllowCloudTrailAclCheck2", "trail/trail-beta")
+	checkSid("AllowAccessLogDeliveryTeramotOrderAlpha", "teramot-order-alpha")
+	checkSid("AllowAccessLogDeliveryTeramotOrderBeta", "teramot-order-beta")
+	checkSid("AllowCloudTrailWriteTrailAlpha", "trail/trail-alpha")
+	checkSid("AllowCloudTrailAclCheckTrailBeta", "trail/trail-beta")
 }

@@ -2,7 +2,6 @@ package render
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -66,8 +65,8 @@ func (r *renderer) accessLogSources(target *spec.Bucket) []*spec.Bucket {
 			sources = append(sources, src)
 		}
 	}
-	// By label, not declaration order: the numbered Sids must not depend on
-	// the names of the spec's files.
+	// By label, not declaration order: the statements' order must not
+	// depend on the names of the spec's files.
 	slices.SortFunc(sources, func(a, b *spec.Bucket) int { return strings.Compare(a.Label, b.Label) })
 	return sources
 }
@@ -105,6 +104,11 @@ func (r *renderer) logDeliveryServices(b *spec.Bucket) []string {
 // for aws.account_id when it is missing).
 func (r *renderer) accessLogStatements(p *policy, target *spec.Bucket) {
 	sources := r.accessLogSources(target)
+	names := make([]string, len(sources))
+	for i, src := range sources {
+		names[i] = src.Name.Value
+	}
+	sids := sourceSids("AllowAccessLogDelivery", names)
 	for i, src := range sources {
 		l := src.AccessLogging
 		c := cond("ArnLike", "aws:SourceArn", r.bucketARN(src.Name.Value))
@@ -112,7 +116,7 @@ func (r *renderer) accessLogStatements(p *policy, target *spec.Bucket) {
 			c = and(c, cond("StringEquals", "aws:SourceAccount", r.account))
 		}
 		p.add(stmt{
-			Sid:       numbered("AllowAccessLogDelivery", i, len(sources)),
+			Sid:       sids[i],
 			Effect:    "Allow",
 			Principal: object{"Service": "logging.s3.amazonaws.com"},
 			Actions:   []string{"s3:PutObject"},
@@ -132,6 +136,12 @@ func (r *renderer) trailStatements(p *policy, target *spec.Bucket) {
 	if r.account == "" {
 		return
 	}
+	labels := make([]string, len(trails))
+	for i, t := range trails {
+		labels[i] = t.Label
+	}
+	aclSids := sourceSids("AllowCloudTrailAclCheck", labels)
+	writeSids := sourceSids("AllowCloudTrailWrite", labels)
 	for i, t := range trails {
 		region := target.Region.Value
 		if src := r.spec.BucketByLabel(t.Bucket.Value); src != nil {
@@ -144,7 +154,7 @@ func (r *renderer) trailStatements(p *policy, target *spec.Bucket) {
 		}
 		logs += "AWSLogs/" + r.account + "/*"
 		p.add(stmt{
-			Sid:       numbered("AllowCloudTrailAclCheck", i, len(trails)),
+			Sid:       aclSids[i],
 			Effect:    "Allow",
 			Principal: object{"Service": "cloudtrail.amazonaws.com"},
 			Actions:   []string{"s3:GetBucketAcl"},
@@ -152,7 +162,7 @@ func (r *renderer) trailStatements(p *policy, target *spec.Bucket) {
 			Condition: cond("StringEquals", "aws:SourceArn", trailARN),
 		}, t.LogBucket.Range)
 		p.add(stmt{
-			Sid:       numbered("AllowCloudTrailWrite", i, len(trails)),
+			Sid:       writeSids[i],
 			Effect:    "Allow",
 			Principal: object{"Service": "cloudtrail.amazonaws.com"},
 			Actions:   []string{"s3:PutObject"},
@@ -172,14 +182,6 @@ func refersTo(b *spec.Bucket, ref, name string) bool {
 		return ref == b.Label
 	}
 	return name != "" && name == b.Name.Value
-}
-
-// numbered suffixes a Sid with 1, 2, ... when several statements share it.
-func numbered(sid string, i, n int) string {
-	if n == 1 {
-		return sid
-	}
-	return sid + strconv.Itoa(i+1)
 }
 
 // userStatement renders a statement block. Conditions with the same test are
