@@ -18,7 +18,7 @@ func TestSourceSids(t *testing.T) {
 		{"dots, digits and underscores", []string{"logs.v2", "my_trail-9"}, []string{"AllowLogsV2", "AllowMyTrail9"}},
 		{"names that read the same are numbered", []string{"a-b", "a.b", "ab"}, []string{"AllowAB", "AllowAB2", "AllowAb"}},
 		{"long names are cut", []string{"a123456789-123456789-123456789-123456789-123456789-123456789-123456789", "b"},
-			[]string{"AllowA"+"12345678912345678912345678912345678912345678912345678912345678", "AllowB"}},
+			[]string{"AllowA" + "12345678912345678912345678912345678912345678912345678912345678", "AllowB"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
