@@ -74,8 +74,8 @@ func commandFlags(name string) []view.CompletionFlag {
 	commands[name].Run(env, []string{"-help"})
 	if len(sets) == 0 {
 		// A command with subcommands ("policy test") parses flags only
-		// after its subcommand: take it from the first usage line.
-		if sub := subcommand(commands[name]); sub != "" {
+		// after its subcommand: take each from the usage lines.
+		for _, sub := range subcommands(commands[name]) {
 			commands[name].Run(env, []string{sub, "-help"})
 		}
 	}
@@ -100,12 +100,24 @@ func commandFlags(name string) []view.CompletionFlag {
 
 // subcommands returns the words the usage line allows after the command
 // name: "Usage: teramotc policy test ..." gives [test], "Usage: teramotc
-// completion bash|zsh|fish" gives [bash zsh fish].
+// completion bash|zsh|fish" gives [bash zsh fish]. Further usage lines
+// ("       teramotc policy fmt ...") add theirs.
 func subcommands(c *Command) []string {
-	if sub := subcommand(c); sub != "" {
-		return strings.Split(sub, "|")
+	sub := subcommand(c)
+	if sub == "" {
+		return nil
 	}
-	return nil
+	subs := strings.Split(sub, "|")
+	for _, line := range strings.Split(strings.TrimSpace(c.Usage), "\n")[1:] {
+		f := strings.Fields(line)
+		if len(f) < 3 || f[0] != "teramotc" || f[1] != c.Name {
+			break
+		}
+		if s := f[2]; s[0] >= 'a' && s[0] <= 'z' && !slices.Contains(subs, s) {
+			subs = append(subs, s)
+		}
+	}
+	return subs
 }
 
 // subcommand returns SUB when a command's usage starts with

@@ -4,36 +4,72 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/open-policy-agent/opa/v1/cover"
 	"github.com/open-policy-agent/opa/v1/tester"
 )
 
 // PolicyTestFormats are the output formats of "teramotc policy test".
-var PolicyTestFormats = []string{"pretty", "json"}
+var PolicyTestFormats = []string{"pretty", "json", "junit"}
+
+// PolicyTestReport says how WritePolicyTests reports a run.
+type PolicyTestReport struct {
+	// Verbose lists passing tests too (pretty).
+	Verbose bool
+	// Coverage: the run was asked for coverage (-coverage, -threshold).
+	Coverage bool
+	// Report is the coverage of the run, when Coverage is set.
+	Report *cover.Report
+	// Threshold, when set, is the lowest coverage (percent) that passes.
+	Threshold *float64
+}
 
 // WritePolicyTests writes the results of the Rego unit tests in format,
-// pretty (as "opa test" prints them; verbose lists passing tests too) or
-// json, and returns the exit code: ExitFindings when a test failed (a
-// skipped one does not count), ExitError when the report could not be
-// written (said on errW).
-func WritePolicyTests(w, errW io.Writer, format string, verbose bool, results []*tester.Result) int {
-	var reporter tester.Reporter = tester.PrettyReporter{Output: w, Verbose: verbose, FailureLine: true}
-	if format == "json" {
-		reporter = policyTestJSON{w}
-	}
-	ch := make(chan *tester.Result, len(results))
+// pretty (as "opa test" prints them; verbose lists passing tests too),
+// json or junit, with the coverage when r has it, and returns the exit
+// code: ExitFindings when a test failed (a skipped one does not count) or
+// the coverage is below r.Threshold (said on errW), ExitError when the
+// report could not be written (said on errW).
+func WritePolicyTests(w, errW io.Writer, format string, r PolicyTestReport, results []*tester.Result) int {
 	failed := false
-	for _, r := range results {
-		failed = failed || !r.Pass() && !r.Skip
-		ch <- r
+	for _, t := range results {
+		failed = failed || !t.Pass() && !t.Skip
 	}
-	close(ch)
-	if err := reporter.Report(ch); err != nil {
+	var err error
+	switch format {
+	case "json":
+		err = writePolicyTestJSON(w, results, r.Report)
+	case "junit":
+		err = writePolicyTestJUnit(w, results, r.Report)
+	default:
+		err = writePolicyTestPretty(w, r, results)
+	}
+	if err != nil {
 		return WriteWritingError(errW, "the test report", err)
+	}
+	if r.Report != nil && r.Threshold != nil && r.Report.Coverage < *r.Threshold {
+		writeBelowThreshold(errW, *r.Report, *r.Threshold)
+		return ExitFindings
 	}
 	if failed {
 		return ExitFindings
 	}
 	return ExitOK
+}
+
+func writePolicyTestPretty(w io.Writer, r PolicyTestReport, results []*tester.Result) error {
+	ch := make(chan *tester.Result, len(results))
+	for _, t := range results {
+		ch <- t
+	}
+	close(ch)
+	reporter := tester.PrettyReporter{Output: w, Verbose: r.Verbose, FailureLine: true}
+	if err := reporter.Report(ch); err != nil {
+		return err
+	}
+	if r.Report == nil {
+		return nil
+	}
+	return writeCoverageText(w, *r.Report)
 }
 
 // WriteNoPolicyTests reports a run that found no test, and returns
@@ -42,23 +78,26 @@ func WriteNoPolicyTests(w io.Writer) int {
 	return WriteError(w, "No tests found", "Write test_* rules in *_test.rego files, or check the -run expression.")
 }
 
-// policyTestJSON writes the results of policy test -f json:
-// {"format_version": "1.0", "tests": [...]}, each test as OPA's JSON
-// reporter writes it.
-type policyTestJSON struct{ w io.Writer }
+// WriteNoPolicyTestsWarning reports a run that found no test, given
+// -fail-on-empty=false.
+func WriteNoPolicyTestsWarning(w io.Writer) {
+	WriteWarning(w, "no tests found; -fail-on-empty=false makes that a success.")
+}
 
-func (r policyTestJSON) Report(ch chan *tester.Result) error {
-	tests := []*tester.Result{}
-	for t := range ch {
-		tests = append(tests, t)
-	}
+// writePolicyTestJSON writes the results of policy test -f json:
+// {"format_version": "1.0", "tests": [...]}, each test as OPA's JSON
+// reporter writes it, and "coverage" as "opa test --coverage" writes its
+// report, when there is one.
+func writePolicyTestJSON(w io.Writer, results []*tester.Result, cov *cover.Report) error {
+	tests := append([]*tester.Result{}, results...)
 	b, err := json.MarshalIndent(struct {
 		FormatVersion string           `json:"format_version"`
 		Tests         []*tester.Result `json:"tests"`
-	}{"1.0", tests}, "", "  ")
+		Coverage      *cover.Report    `json:"coverage,omitempty"`
+	}{"1.0", tests, cov}, "", "  ")
 	if err != nil {
 		return err
 	}
-	_, err = r.w.Write(append(b, '\n'))
+	_, err = w.Write(append(b, '\n'))
 	return err
 }

@@ -42,6 +42,15 @@ func BuiltinModules(tests bool) ([]*Module, error) {
 // --policy DIR; the *_test.rego files only when tests is set. dir may also
 // be a single .rego file. Its errors are *PolicyError.
 func DirModules(dir string, tests bool) ([]*Module, error) {
+	mods, err := DirSources(dir, tests)
+	if err != nil {
+		return nil, err
+	}
+	return parseModules(mods)
+}
+
+// DirSources is DirModules without parsing: the modules have no Parsed.
+func DirSources(dir string, tests bool) ([]*Module, error) {
 	st, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -67,9 +76,9 @@ func DirModules(dir string, tests bool) ([]*Module, error) {
 		if err != nil {
 			return nil, err
 		}
-		return parseModules([]*Module{{File: dir, Source: src, Test: isTest(dir)}})
+		return []*Module{{File: dir, Source: src, Test: isTest(dir)}}, nil
 	}
-	return readModules(root.FS(), ".", dir, tests, root)
+	return readSources(root.FS(), ".", dir, tests, root)
 }
 
 // readConfined reads the file name (slash-separated, relative to root's
@@ -117,9 +126,18 @@ func readError(name string, err error) *PolicyError {
 	return policyError(err, "Cannot read policies", "Reading %s failed: %v. Check that it is readable by you.", name, err)
 }
 
-// readModules reads the .rego files under root in fsys; through confined
-// (readConfined) when it is set.
+// readModules reads and parses the .rego files under root in fsys; through
+// confined (readConfined) when it is set.
 func readModules(fsys fs.FS, root, display string, tests bool, confined *os.Root) ([]*Module, error) {
+	mods, err := readSources(fsys, root, display, tests, confined)
+	if err != nil {
+		return nil, err
+	}
+	return parseModules(mods)
+}
+
+// readSources is readModules without parsing, sorted by file name.
+func readSources(fsys fs.FS, root, display string, tests bool, confined *os.Root) ([]*Module, error) {
 	var mods []*Module
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -148,7 +166,7 @@ func readModules(fsys fs.FS, root, display string, tests bool, confined *os.Root
 		return nil, err
 	}
 	sort.Slice(mods, func(i, j int) bool { return mods[i].File < mods[j].File })
-	return parseModules(mods)
+	return mods, nil
 }
 
 func isTest(p string) bool { return strings.HasSuffix(path.Base(filepath.ToSlash(p)), "_test.rego") }

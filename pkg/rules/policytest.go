@@ -30,6 +30,8 @@ type TestOptions struct {
 	// Timeout bounds the whole run; 0 means no bound. A run that it cuts
 	// short is an error, never a shorter list of results.
 	Timeout time.Duration
+	// Coverage, when set, collects the run's coverage (NewCoverage).
+	Coverage *Coverage
 }
 
 // TestPolicies runs the Rego unit tests (test_* rules, usually in
@@ -87,6 +89,9 @@ func TestPolicies(ctx context.Context, opts TestOptions) ([]*tester.Result, erro
 		// (the tester's default is 5 s).
 		SetTimeout(time.Duration(math.MaxInt64)).
 		Filter(opts.Run)
+	if opts.Coverage != nil {
+		runner = opts.Coverage.track(runner, mods, builtin, opts.Builtin)
+	}
 	ch, err := runner.RunTests(runCtx, nil)
 	if err != nil {
 		return nil, regoError(err, mods, opts.AllowNetworkBuiltins)
