@@ -48,8 +48,9 @@ Flags take one or two dashes: -format and --format are the same flag.
 Exit codes:
   0  success: no findings at or above the fail level, no changes
   1  error: bad usage, invalid spec, policy compile error, AWS error
-  2  findings (lint), failing policy tests, plan changes with -detailed-exitcode
-  3  files would change (fmt -check, render --check)
+  2  findings (lint), failing policy tests or coverage below -threshold, plan
+     changes with -detailed-exitcode
+  3  files would change (fmt -check, render --check, policy fmt -fail)
 `)
 }
 
