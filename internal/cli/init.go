@@ -2,9 +2,7 @@ package cli
 
 import (
 	"bytes"
-	"crypto/rand"
 	"embed"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -42,8 +40,9 @@ Writes a starter project into DIR (default "."), creating it if needed:
 
   main.hcl                        a spec: a shared bucket, a log bucket, a
                                   cross-account role (trusting
-                                  -partner-account-id) with a generated
-                                  external id, a CloudTrail trail
+                                  -partner-account-id, with the
+                                  -external-id the partner issued), a
+                                  CloudTrail trail
   .teramotc.hcl                   lint configuration
   policy/owner_tag.rego           a custom rule (ORG001) and
   policy/owner_tag_test.rego      its Rego unit tests
@@ -76,6 +75,13 @@ Flags:
                   -var partner_account_id=ID or
                   TERAMOTC_VAR_partner_account_id=ID): init never picks
                   the account a role trusts
+  -external-id=ID the external id the partner issued for your account
+                  (AWS advises a random value the third party generates):
+                  the default of the variable external_id. Without it
+                  that variable has no default, and the commands fail
+                  the same way until you give one: init never makes one
+                  up. AWS does not treat an external id as a secret;
+                  teramotc keeps it out of its output all the same
   -no-color       disable colour
 
 Exit codes: 0 written, 1 a file exists or an error occurred.
@@ -87,13 +93,26 @@ Exit codes: 0 written, 1 a file exists or an error occurred.
 var (
 	companySlug = regexp.MustCompile(`^[a-z0-9-]{2,30}$`)
 	accountID   = regexp.MustCompile(`^[0-9]{12}$`)
+	// externalIDPattern is what STS accepts as an external id, 2 to 1224 of
+	// them (Go's regexp repeats at most 1000 times).
+	externalIDPattern = regexp.MustCompile(`^[\w+=,.@:/-]+$`)
 )
+
+// initValues are the values init writes into the scaffold's templates.
+type initValues struct {
+	Company, AccountID string
+	// PartnerAccountID and ExternalID, when empty, leave their variable
+	// without a default: init never picks the account a role trusts nor
+	// makes up the external id the partner issues.
+	PartnerAccountID, ExternalID string
+}
 
 func runInit(env *Env, args []string) int {
 	fs := newFlagSet(env, "init")
 	company := fs.String("company", "example", "company slug used in bucket names")
 	account := fs.String("account-id", "111122223333", "your AWS account id")
 	partner := fs.String("partner-account-id", "", "the partner's AWS account id, trusted by the cross-account role (no default)")
+	externalID := fs.String("external-id", "", "the external id the partner issued (no default)")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return exitCodeForParse(err)
@@ -111,10 +130,13 @@ func runInit(env *Env, args []string) int {
 	if !accountID.MatchString(*partner) && *partner != "" {
 		return usageError(env, "init", "-partner-account-id=%q: an AWS account id is 12 digits", *partner)
 	}
+	if e := *externalID; e != "" && (len(e) < 2 || len(e) > 1224 || !externalIDPattern.MatchString(e)) {
+		return usageError(env, "init", "-external-id: an external id is 2 to 1224 letters, digits and characters of +=,.@:/-_ (the value is not shown: it is sensitive)")
+	}
 	if *partner == *account {
 		return usageError(env, "init", "-partner-account-id=%s is your own account (-account-id): the role is for the partner's account; give the partner's id", *partner)
 	}
-	files, err := scaffold(dir, *company, *account, *partner)
+	files, err := scaffold(dir, initValues{Company: *company, AccountID: *account, PartnerAccountID: *partner, ExternalID: *externalID})
 	if err != nil {
 		return report(env, &problem{"cannot build the starter project: " + err.Error(), "This is a bug in teramotc; please report it."})
 	}
@@ -153,8 +175,8 @@ func runInit(env *Env, args []string) int {
 		}
 		view.WriteInitCreated(env.Stdout, p)
 	}
-	if *partner == "" {
-		view.WriteInitNoPartner(env.Stdout, filepath.Join(dir, "main.hcl"))
+	if *partner == "" || *externalID == "" {
+		view.WriteInitMissing(env.Stdout, filepath.Join(dir, "main.hcl"), *partner == "", *externalID == "")
 	}
 	view.WriteInitNextSteps(env.Stdout, dir, filepath.Join(dir, "policy"), filepath.Join(dir, "rendered"), filepath.Clean(dir) != ".")
 	return view.ExitOK
@@ -207,20 +229,15 @@ type scaffoldFile struct {
 	data []byte
 }
 
-// scaffold returns the files of a new project in dir, templates filled in.
-// An empty partner leaves the variable partner_account_id without a
-// default: a spec that trusts no account until the user gives one.
-func scaffold(dir, company, account, partner string) ([]scaffoldFile, error) {
-	id := make([]byte, 16)
-	if _, err := rand.Read(id); err != nil {
-		return nil, err
-	}
+// scaffold returns the files of a new project in dir, templates filled in
+// with v.
+func scaffold(dir string, v initValues) ([]scaffoldFile, error) {
 	pin, pinNote := workflowPin(version.Version)
 	data := map[string]string{
-		"Company":          company,
-		"AccountID":        account,
-		"PartnerAccountID": partner,
-		"ExternalID":       "tmc-" + hex.EncodeToString(id),
+		"Company":          v.Company,
+		"AccountID":        v.AccountID,
+		"PartnerAccountID": v.PartnerAccountID,
+		"ExternalID":       v.ExternalID,
 		"Version":          pin,
 		"PinNote":          pinNote,
 	}

@@ -14,16 +14,20 @@ import (
 	"github.com/teramot/teramotc/pkg/spec"
 )
 
-// testPartner is the partner account the tests' scaffolds trust.
-const testPartner = "307946518231"
+// testPartner is the partner account the tests' scaffolds trust, and
+// testExternalID the external id it issued.
+const (
+	testPartner    = "307946518231"
+	testExternalID = "tmc-5b0e9c27d4a1f3e86c2b7a9d0f4e1c38"
+)
 
-// initProject runs `teramotc init -partner-account-id=testPartner DIR` in a
-// temporary directory.
+// initProject runs `teramotc init -partner-account-id=testPartner
+// -external-id=testExternalID DIR` in a temporary directory.
 func initProject(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "project")
 	env, _, stderr := testEnv("")
-	if code := run(env, []string{"init", "-partner-account-id=" + testPartner, dir}); code != 0 {
+	if code := run(env, []string{"init", "-partner-account-id=" + testPartner, "-external-id=" + testExternalID, dir}); code != 0 {
 		t.Fatalf("init exited %d: %s", code, stderr)
 	}
 	return dir
@@ -46,14 +50,54 @@ func TestInitSpecIsValid(t *testing.T) {
 	}
 }
 
-func TestInitExternalIDIsUnique(t *testing.T) {
-	a, _ := os.ReadFile(filepath.Join(initProject(t), "main.hcl"))
-	b, _ := os.ReadFile(filepath.Join(initProject(t), "main.hcl"))
-	if bytes.Equal(a, b) {
-		t.Error("two scaffolds share their external id")
-	}
-	if bytes.Contains(a, []byte("{{")) {
-		t.Error("main.hcl has an unfilled template action")
+// TestInitExternalID: init writes the external id -external-id gives as
+// the variable's default and never makes one up; a value STS would refuse
+// is an error that does not echo it.
+func TestInitExternalID(t *testing.T) {
+	for _, tc := range []struct {
+		name, flag string
+		code       int
+		want       []string // in main.hcl, or in stderr when code is 1
+		unwanted   []string // in main.hcl, or in stderr when code is 1
+		missing    bool     // init's output asks for external_id
+	}{
+		{"given", "-external-id=" + testExternalID, 0,
+			[]string{`default = "` + testExternalID + `"`, "AWS does not treat"}, nil, false},
+		{"two dashes", "--external-id=" + testExternalID, 0, []string{`default = "` + testExternalID + `"`}, nil, false},
+		{"absent: no default is made up", "", 0,
+			[]string{"No default on purpose: the partner issues the external id"}, []string{"tmc-", "{{"}, true},
+		{"one character", "-external-id=x", 1, []string{"-external-id: an external id is 2 to 1224"}, nil, false},
+		{"a space", "-external-id=my secret", 1, []string{"(the value is not shown: it is sensitive)"}, []string{"my secret"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "project")
+			args := []string{"init", "-partner-account-id=" + testPartner}
+			if tc.flag != "" {
+				args = append(args, tc.flag)
+			}
+			env, stdout, stderr := testEnv("")
+			if code := run(env, append(args, dir)); code != tc.code {
+				t.Fatalf("init exited %d, want %d: %s", code, tc.code, stderr)
+			}
+			got := stderr.String()
+			if tc.code == 0 {
+				src, _ := os.ReadFile(filepath.Join(dir, "main.hcl"))
+				got = string(src)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("lacks %q:\n%s", w, got)
+				}
+			}
+			for _, u := range tc.unwanted {
+				if strings.Contains(got, u) {
+					t.Errorf("has %q:\n%s", u, got)
+				}
+			}
+			if asks := strings.Contains(stdout.String(), "external_id"); asks != tc.missing {
+				t.Errorf("init's output asks for external_id: %v, want %v:\n%s", asks, tc.missing, stdout)
+			}
+		})
 	}
 }
 
@@ -169,8 +213,9 @@ func TestInitWithoutPartner(t *testing.T) {
 	if code := run(env, []string{"init", dir}); code != 0 {
 		t.Fatalf("init exited %d: %s", code, stderr)
 	}
-	for _, want := range []string{"variable partner_account_id", "has no default", "CI workflow fail",
-		filepath.Join(dir, "main.hcl"), "-var partner_account_id=ID", "TERAMOTC_VAR_partner_account_id=ID"} {
+	for _, want := range []string{"variables partner_account_id and external_id", "have no default", "CI workflow fail",
+		filepath.Join(dir, "main.hcl"), "-var partner_account_id=VALUE", "TERAMOTC_VAR_partner_account_id=VALUE",
+		"-var external_id=VALUE", "TERAMOTC_VAR_external_id=VALUE"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("init's output lacks %q:\n%s", want, stdout)
 		}
@@ -209,8 +254,8 @@ func TestInitWithoutPartner(t *testing.T) {
 		name string
 		opts spec.Options
 	}{
-		{"-var", spec.Options{Vars: []string{"partner_account_id=444455556666"}}},
-		{"environment", spec.Options{Environ: []string{"TERAMOTC_VAR_partner_account_id=444455556666"}}},
+		{"-var", spec.Options{Vars: []string{"partner_account_id=444455556666", "external_id=" + testExternalID}}},
+		{"environment", spec.Options{Environ: []string{"TERAMOTC_VAR_partner_account_id=444455556666", "TERAMOTC_VAR_external_id=" + testExternalID}}},
 	} {
 		t.Run("value from "+tc.name, func(t *testing.T) {
 			loaded, diags := spec.Load(dir, tc.opts)
