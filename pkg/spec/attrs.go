@@ -5,6 +5,7 @@ import (
 	"math/big"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 )
@@ -61,13 +62,18 @@ func (a *attrs) value(name string, ty cty.Type) (v cty.Value, attr *hcl.Attribut
 	if err != nil {
 		a.l.errorf(attr.Expr.Range().Ptr(), "Incorrect attribute value type",
 			"Inappropriate value for attribute %q: %s.", name, typeError(err, ty))
+		a.l.noteFailed(a.decl, name)
 		return cty.NilVal, attr, sensitive, false
+	}
+	if v.Type() == cty.Number && ty == cty.String {
+		a.l.numbers[attr.Range] = true
 	}
 	if ty.IsListType() || ty.IsMapType() {
 		for it := cv.ElementIterator(); it.Next(); {
 			if _, e := it.Element(); e.IsNull() {
 				a.l.errorf(attr.Expr.Range().Ptr(), "Null value in collection",
 					"Attribute %q may not contain null elements.", name)
+				a.l.noteFailed(a.decl, name)
 				return cty.NilVal, attr, sensitive, false
 			}
 		}
@@ -118,6 +124,7 @@ func (a *attrs) integer(name string, def int) Attr[int] {
 	if acc != big.Exact || i < -1<<31 || i > 1<<31-1 {
 		a.l.errorf(attr.Expr.Range().Ptr(), "Invalid number",
 			"Attribute %q must be a whole number between -2147483648 and 2147483647.", name)
+		a.l.noteFailed(a.decl, name)
 		return out
 	}
 	return Attr[int]{Value: int(i), Range: attr.Range, Set: true, Sensitive: sens}
@@ -134,16 +141,37 @@ func (a *attrs) strList(name string) Attr[[]string] {
 		_, e := it.Element()
 		list = append(list, e.AsString())
 	}
+	if t, ok := attr.Expr.(*hclsyntax.TupleConsExpr); ok && len(t.Exprs) == len(list) {
+		rngs := make([]hcl.Range, len(list))
+		for i, e := range t.Exprs {
+			rngs[i] = e.Range()
+		}
+		a.l.elems[attr.Range] = rngs
+	}
 	return Attr[[]string]{Value: list, Range: attr.Range, Set: true, Sensitive: sens}
 }
 
-// required reports each named attribute that is absent, and makes value
-// report it when it is null.
-func (a *attrs) required(blockDesc string, names ...string) {
+// elemRange returns the range of the i-th element of a list attribute
+// written as a list literal (["a", "b"]), so that a diagnostic about one
+// element points at it; else the attribute's range (a diagnostic's subject
+// is then its value).
+func (l *loader) elemRange(a Attr[[]string], i int) hcl.Range {
+	if rngs := l.elems[a.Range]; i < len(rngs) {
+		return rngs[i]
+	}
+	return a.Range
+}
+
+// required reports each named attribute that is absent from blk, and makes
+// value report it when it is null. An absent attribute that an
+// "Unsupported argument" error of the block already suggests (a misspelt
+// name) is not reported again.
+func (a *attrs) required(blk *hcl.Block, blockDesc string, names ...string) {
 	a.req, a.desc = map[string]bool{}, blockDesc
+	body := bodyRange(blk)
 	for _, n := range names {
 		a.req[n] = true
-		if a.m[n] == nil {
+		if a.m[n] == nil && !a.l.misspeltIn(body, n) {
 			a.l.errorf(a.decl.Ptr(), "Missing required argument",
 				"The argument %q is required in %s, but no definition was found.", n, blockDesc)
 		}

@@ -56,7 +56,7 @@ func (l *loader) decodeBucket(d *bucketDecl) *Bucket {
 	addr := "bucket." + label
 	l.checkLabel(b, "bucket")
 	a := l.attrs(d.content.Attributes, b.DefRange, d.pre)
-	a.required("a bucket block", "name", "region")
+	a.required(b, "a bucket block", "name", "region")
 	m := &Bucket{
 		Block:             blockOf(b, addr),
 		Label:             label,
@@ -142,10 +142,11 @@ func (l *loader) decodeAccessLogging(blk *hcl.Block, parent string) *AccessLoggi
 	content, diags := blk.Body.Content(accessLoggingSchema)
 	l.diags = append(l.diags, diags...)
 	a := l.attrs(content.Attributes, blk.DefRange, nil)
-	a.required("an access_logging block", "target_bucket")
+	a.required(blk, "an access_logging block", "target_bucket")
 	al := &AccessLogging{Block: blockOf(blk, parent+".access_logging")}
 	al.TargetBucket, al.TargetRef = l.bucketNameRef(a, "target_bucket")
 	al.TargetPrefix = a.str("target_prefix", "")
+	l.checkKeyPrefixStart(al.TargetPrefix, "target_prefix", "access_logging")
 	return al
 }
 

@@ -14,7 +14,7 @@ func (l *loader) decodeGrant(b *hcl.Block) *Grant {
 	addr := "grant." + label
 	l.checkLabel(b, "grant")
 	a := l.attrs(content.Attributes, b.DefRange, nil)
-	a.required("a grant block", "bucket", "permissions")
+	a.required(b, "a grant block", "bucket", "permissions")
 	g := &Grant{
 		Block:        blockOf(b, addr),
 		Label:        label,
@@ -23,14 +23,15 @@ func (l *loader) decodeGrant(b *hcl.Block) *Grant {
 		ExtraActions: a.strList("extra_actions"),
 		Prefix:       a.str("prefix", ""),
 	}
-	for _, p := range g.Permissions.Value {
+	for i, p := range g.Permissions.Value {
 		if !contains(permissions, p) {
-			l.errorf(g.Permissions.Range.Ptr(), "Invalid permission",
+			l.errorf(l.elemRange(g.Permissions, i).Ptr(), "Invalid permission",
 				"%s is not a permission; use any of %s.%s", quoteValue(p, g.Permissions.Sensitive), quoteList(permissions),
 				didYouMeanFold(p, permissions, g.Permissions.Sensitive))
 		}
 	}
 	l.checkPrefix(g.Prefix)
+	l.checkKeyPrefixStart(g.Prefix, "prefix", "grant")
 	l.checkExtraActions(g.ExtraActions)
 	user := l.singleBlock(content.Blocks, "iam_user")
 	role := l.singleBlock(content.Blocks, "cross_account_role")
@@ -60,11 +61,11 @@ var permissions = []string{"read", "write", "delete", "list"}
 // access points, jobs or Resource "*", is accepted by IAM but grants
 // nothing. Unknown actions and wildcards are left to TMC504 and TMC501.
 func (l *loader) checkExtraActions(acts Attr[[]string]) {
-	for _, a := range acts.Value {
+	for i, a := range acts.Value {
 		svc, _, _ := strings.Cut(a, ":")
 		if !strings.EqualFold(svc, "s3") {
 			if _, known := MatchActions(a); known && a != "*" {
-				l.errorf(acts.Range.Ptr(), "Extra action of another service",
+				l.errorf(l.elemRange(acts, i).Ptr(), "Extra action of another service",
 					"%s is not an S3 action, and extra_actions apply to the grant's bucket and its objects, so it "+
 						"would grant nothing. List only s3: actions here; a grant on an SSE-KMS bucket gets "+
 						"kms:Decrypt and kms:GenerateDataKey on its key by itself.", quoteValue(a, acts.Sensitive))
@@ -73,7 +74,7 @@ func (l *loader) checkExtraActions(acts Attr[[]string]) {
 		}
 		switch S3ActionResource(a) {
 		case "other", "none":
-			l.errorf(acts.Range.Ptr(), "Extra action not on a bucket or object",
+			l.errorf(l.elemRange(acts, i).Ptr(), "Extra action not on a bucket or object",
 				"%s does not act on a bucket or its objects (AWS authorizes it on other resources or on \"*\"), "+
 					"so on this grant's bucket it would grant nothing. Remove it from extra_actions.", quoteValue(a, acts.Sensitive))
 		}
@@ -117,7 +118,7 @@ func (l *loader) decodeIAMUser(blk *hcl.Block, parent, grantLabel string) *IAMUs
 	content, diags := blk.Body.Content(iamUserSchema)
 	l.diags = append(l.diags, diags...)
 	a := l.attrs(content.Attributes, blk.DefRange, nil)
-	a.required("an iam_user block", "name")
+	a.required(blk, "an iam_user block", "name")
 	return &IAMUser{
 		Block:           blockOf(blk, parent+".iam_user"),
 		Name:            a.str("name", ""),
@@ -131,7 +132,7 @@ func (l *loader) decodeRole(blk *hcl.Block, parent, grantLabel string) *CrossAcc
 	content, diags := blk.Body.Content(roleSchema)
 	l.diags = append(l.diags, diags...)
 	a := l.attrs(content.Attributes, blk.DefRange, nil)
-	a.required("a cross_account_role block", "name", "trusted_account_id", "external_id")
+	a.required(blk, "a cross_account_role block", "name", "trusted_account_id", "external_id")
 	return &CrossAccountRole{
 		Block:              blockOf(blk, parent+".cross_account_role"),
 		Name:               a.str("name", ""),

@@ -26,7 +26,9 @@ func (l *loader) decodeRevokedGrant(b *hcl.Block) *RevokedGrant {
 		l.errorf(r.Role.Range.Ptr(), "Conflicting revoked principals",
 			"A revoked_grant names exactly one of iam_user and cross_account_role; this one has both (iam_user at %s). "+
 				"Write one revoked_grant block for each.", l.subject(r.IAMUser.Range.Ptr()))
-	case !r.IAMUser.Set && !r.Role.Set && !l.unsettled[b.DefRange]: // absent or null (an invalid expression is reported on its own)
+	case !r.IAMUser.Set && !r.Role.Set && !l.unsettled[b.DefRange] && !l.anyFailed(b.DefRange, "iam_user", "cross_account_role") &&
+		!l.misspeltIn(bodyRange(b), "iam_user") && !l.misspeltIn(bodyRange(b), "cross_account_role"):
+		// absent or null (an invalid or misspelt one is reported on its own)
 		l.errorf(b.DefRange.Ptr(), "Missing revoked principal",
 			"A revoked_grant needs iam_user or cross_account_role: the name of the IAM user or role whose access apply removes, "+
 				"as the grant's iam_user or cross_account_role block named it.")

@@ -29,7 +29,7 @@ func (l *loader) decodeLifecycleRule(blk *hcl.Block, parent string) *LifecycleRu
 		tc, diags := tb.Body.Content(transitionSchema)
 		l.diags = append(l.diags, diags...)
 		ta := l.attrs(tc.Attributes, tb.DefRange, nil)
-		ta.required("a transition block", "days", "storage_class")
+		ta.required(tb, "a transition block", "days", "storage_class")
 		t := &Transition{
 			Block:        blockOf(tb, addr+".transition["+itoa(i)+"]"),
 			Days:         ta.integer("days", 0),
@@ -38,6 +38,7 @@ func (l *loader) decodeLifecycleRule(blk *hcl.Block, parent string) *LifecycleRu
 		l.checkEnum(t.StorageClass, "storage_class", storageClasses)
 		r.Transitions = append(r.Transitions, t)
 	}
+	l.checkKeyPrefixStart(r.Prefix, "prefix", "lifecycle")
 	return r
 }
 
@@ -49,7 +50,7 @@ func (l *loader) decodeStatement(blk *hcl.Block, parent string) *Statement {
 	sid := blk.Labels[0]
 	addr := parent + ".statement." + sid
 	a := l.attrs(content.Attributes, blk.DefRange, nil)
-	a.required("a statement block", "principals", "resources")
+	a.required(blk, "a statement block", "principals", "resources")
 	s := &Statement{
 		Block:      blockOf(blk, addr),
 		Sid:        sid,
@@ -66,7 +67,7 @@ func (l *loader) decodeStatement(blk *hcl.Block, parent string) *Statement {
 		l.errorf(nots.NameRange.Ptr(), "Invalid statement actions",
 			"A statement has exactly one of actions and not_actions; this one has both (actions at %s). "+
 				"Remove not_actions, or write a second statement for it.", acts.NameRange)
-	case acts == nil && nots == nil:
+	case acts == nil && nots == nil && !l.misspeltIn(bodyRange(blk), "actions") && !l.misspeltIn(bodyRange(blk), "not_actions"):
 		l.errorf(blk.DefRange.Ptr(), "Invalid statement actions",
 			"A statement needs exactly one of actions (the actions it allows or denies) and not_actions "+
 				"(every action except these). Add actions = [\"s3:GetObject\"], for example.")
@@ -75,7 +76,7 @@ func (l *loader) decodeStatement(blk *hcl.Block, parent string) *Statement {
 		cc, diags := cb.Body.Content(conditionSchema)
 		l.diags = append(l.diags, diags...)
 		ca := l.attrs(cc.Attributes, cb.DefRange, nil)
-		ca.required("a condition block", "test", "variable", "values")
+		ca.required(cb, "a condition block", "test", "variable", "values")
 		c := &Condition{
 			Block:    blockOf(cb, addr+".condition["+itoa(i)+"]"),
 			Test:     ca.str("test", ""),

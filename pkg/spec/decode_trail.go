@@ -8,7 +8,7 @@ func (l *loader) decodeTrail(b *hcl.Block) *Trail {
 	label := b.Labels[0]
 	l.checkLabel(b, "trail")
 	a := l.attrs(content.Attributes, b.DefRange, nil)
-	a.required("a trail block", "bucket", "log_bucket")
+	a.required(b, "a trail block", "bucket", "log_bucket")
 	t := &Trail{
 		Block:             blockOf(b, "trail."+label),
 		Label:             label,

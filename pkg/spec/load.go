@@ -65,7 +65,9 @@ func (l *Loaded) Tokens(filename string) hclsyntax.Tokens { return l.tokens[file
 // errors are hard-rule violations (diagnostics carrying a rule ID), Spec is
 // the complete model, so that lint can still report on it.
 func Load(path string, opts Options) (out *Loaded, diags hcl.Diagnostics) {
-	l := &loader{opts: opts, parser: hclparse.NewParser(), tokens: map[string]hclsyntax.Tokens{}, unsettled: map[hcl.Range]bool{}}
+	l := &loader{opts: opts, parser: hclparse.NewParser(), tokens: map[string]hclsyntax.Tokens{}, unsettled: map[hcl.Range]bool{},
+		failed: map[failedAttr]bool{}, numbers: map[hcl.Range]bool{},
+		elems: map[hcl.Range][]hcl.Range{}}
 	out = &Loaded{Files: map[string]*hcl.File{}}
 	defer func() {
 		for name, f := range l.parser.Files() {
@@ -127,6 +129,16 @@ type loader struct {
 	// attribute whose value is unknown after an error already reported
 	// (an invalid -var): checks of what the block lacks skip them.
 	unsettled map[hcl.Range]bool
+	// failed holds the attributes whose value was reported as invalid
+	// (wrong type), by their block's declaration range: checks of what
+	// the block lacks do not count them as missing (load_cascade.go).
+	failed map[failedAttr]bool
+	// numbers holds the ranges of the string attributes whose value was a
+	// number (account_id = 012345678901 lost its leading zero).
+	numbers map[hcl.Range]bool
+	// elems holds the ranges of the elements of the list attributes
+	// written as list literals, by the attribute's range (elemRange).
+	elems map[hcl.Range][]hcl.Range
 	// topErrs counts the errors about top-level blocks and arguments
 	// (misspelt block types, missing labels), which drop only themselves.
 	topErrs int

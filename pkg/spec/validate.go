@@ -8,10 +8,8 @@ import (
 // blocks, cross-block consistency and the hard rules of the catalog.
 func (l *loader) validate() {
 	s := l.spec
-	if s.AWS.AccountID.Set && !accountIDRe.MatchString(s.AWS.AccountID.Value) {
-		l.errorf(s.AWS.AccountID.Range.Ptr(), "Invalid account_id",
-			"The aws block's account_id must be the 12 digits of your AWS account, like \"111122223333\".")
-	}
+	l.checkAccountID(s.AWS.AccountID, "account_id", "", "Invalid account_id",
+		"The aws block's account_id must be the 12 digits of your AWS account, like \"111122223333\".")
 	names := map[string]*Bucket{}
 	for _, b := range s.Buckets {
 		if b.Name.Set {
@@ -50,8 +48,8 @@ func (l *loader) validate() {
 			l.errorf(g.Permissions.Range.Ptr(), "Grant without access",
 				"This grant gives no permission: list at least one of %s, or extra_actions.", quoteList(permissions))
 		}
-		for _, a := range g.ExtraActions.Value {
-			l.checkAction(a, g.ExtraActions.Range, g.ExtraActions.Sensitive)
+		for i, a := range g.ExtraActions.Value {
+			l.checkAction(a, l.elemRange(g.ExtraActions, i), g.ExtraActions.Sensitive)
 		}
 		l.checkGrantIdentity(g)
 	}
@@ -94,10 +92,8 @@ func (l *loader) checkGrantIdentity(g *Grant) {
 }
 
 func (l *loader) checkRoleTrust(r *CrossAccountRole) {
-	if r.TrustedAccountID.Set && !accountIDRe.MatchString(r.TrustedAccountID.Value) {
-		l.ruleError("TMC604", r.TrustedAccountID.Range, "Invalid trusted account id",
-			"trusted_account_id must be the 12 digits of the partner's AWS account, like \"444455556666\".")
-	}
+	l.checkAccountID(r.TrustedAccountID, "trusted_account_id", "TMC604", "Invalid trusted account id",
+		"trusted_account_id must be the 12 digits of the partner's AWS account, like \"444455556666\".")
 	if p := r.TrustedPrincipal; p.Set && p.Value != "root" {
 		m := roleARNRe.FindStringSubmatch(p.Value)
 		switch {

@@ -19,7 +19,8 @@ func (l *loader) checkElements(b *Bucket, s *Statement) {
 			l.ruleError("TMC509", p.Range, "Invalid principals",
 				"S3 rejects a bucket policy whose statement names no principal or an invalid one (%s). "+
 					"List at least one identifier per type; an AWS principal is an account id (\"111122223333\"), "+
-					"an ARN (\"arn:aws:iam::111122223333:role/NAME\") or \"*\".", shownList(bad, p.Sensitive))
+					"an ARN (\"arn:aws:iam::111122223333:role/NAME\") or \"*\".%s", shownList(bad, p.Sensitive),
+				shortAccountNote(p.Value.Map["AWS"]))
 		}
 	}
 	if r := s.Resources; r.Set && b.Name.Set {
@@ -99,4 +100,17 @@ func shownList(values []string, sensitive bool) string {
 		return RedactedText
 	}
 	return strings.Join(values, ", ")
+}
+
+// shortAccountNote explains an AWS principal of fewer than 12 digits,
+// most likely an account id written as a number (AWS = [012345678901]),
+// which lost its leading zeros; "" when there is none.
+func shortAccountNote(ids []string) string {
+	for _, id := range ids {
+		if id != "" && len(id) < 12 && strings.Trim(id, "0123456789") == "" {
+			return " An account id written as a number (without quotes) loses its leading zeros: " +
+				"write account ids as quoted strings, like \"012345678901\"."
+		}
+	}
+	return ""
 }

@@ -48,9 +48,13 @@ func (l *loader) checkLifecycle(b *Bucket) {
 	}
 }
 
+// lifecycleActions are the attributes of a lifecycle rule that are
+// actions (besides transition blocks).
+var lifecycleActions = []string{"expiration_days", "noncurrent_expiration_days", "abort_incomplete_upload_days"}
+
 func (l *loader) checkRule(r *LifecycleRule) {
 	if len(r.Transitions) == 0 && !r.ExpirationDays.Set && !r.NoncurrentExpirationDays.Set && !r.AbortIncompleteUploadDays.Set &&
-		!l.unsettled[r.DeclRange] {
+		!l.unsettled[r.DeclRange] && !l.anyFailed(r.DeclRange, lifecycleActions...) {
 		l.errorf(r.DeclRange.Ptr(), "Empty lifecycle rule",
 			"The lifecycle rule %q has no action: add a transition block, expiration_days, "+
 				"noncurrent_expiration_days or abort_incomplete_upload_days.", r.ID)

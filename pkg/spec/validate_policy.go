@@ -27,11 +27,11 @@ func (l *loader) checkStatements(b *Bucket) {
 		sids[s.Sid] = s
 		l.checkNonEmpty(s)
 		l.checkElements(b, s)
-		for _, a := range s.Actions.Value {
-			l.checkAction(a, s.Actions.Range, s.Actions.Sensitive)
+		for i, a := range s.Actions.Value {
+			l.checkAction(a, l.elemRange(s.Actions, i), s.Actions.Sensitive)
 		}
-		for _, a := range s.NotActions.Value {
-			l.checkAction(a, s.NotActions.Range, s.NotActions.Sensitive)
+		for i, a := range s.NotActions.Value {
+			l.checkAction(a, l.elemRange(s.NotActions, i), s.NotActions.Sensitive)
 		}
 		if b.BlockPublicPolicy.Value && isPublicStatement(s) {
 			l.ruleError("TMC107", s.Principals.Range, "Public bucket policy rejected",

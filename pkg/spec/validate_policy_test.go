@@ -30,7 +30,7 @@ grant "partner" {
 }
 `,
 			want: []wantDiag{{summary: "Action of an unsupported service",
-				subject: `["iam:PassRole"]`, detail: detail}},
+				subject: `"iam:PassRole"`, detail: detail}},
 		},
 		{
 			name: "bucket statement",
@@ -46,7 +46,7 @@ bucket "data" {
 }
 `,
 			want: []wantDiag{{summary: "Action of an unsupported service",
-				subject: `["s3:GetObject", "iam:PassRole"]`, detail: detail}},
+				subject: `"iam:PassRole"`, detail: detail}},
 		},
 	}
 	for _, tc := range tests {

@@ -1,9 +1,6 @@
 package spec
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // maxLogPrefix is the longest S3KeyPrefix CloudTrail accepts
 // (https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateTrail.html:
@@ -31,7 +28,7 @@ func (l *loader) checkLogBucketAccount(t *Trail) {
 		return
 	}
 	if !accountIDRe.MatchString(a.Value) {
-		l.errorf(a.Range.Ptr(), "Invalid log bucket account",
+		l.checkAccountID(a, "log_bucket_account", "", "Invalid log bucket account",
 			"log_bucket_account must be the 12 digits of the AWS account that owns the log bucket, like \"444455556666\".")
 		return
 	}
@@ -58,11 +55,6 @@ func (l *loader) checkLogPrefix(p Attr[string]) {
 		l.errorf(p.Range.Ptr(), "Log prefix too long",
 			"log_prefix has %d characters; CloudTrail accepts an S3 key prefix of at most %d.", len(v), maxLogPrefix)
 	case strings.HasPrefix(v, "/") || strings.HasSuffix(v, "/"):
-		trimmed := strings.Trim(v, "/")
-		suggestion := "leave log_prefix out"
-		if trimmed != "" && !p.Sensitive {
-			suggestion = "write log_prefix = " + strconv.Quote(trimmed)
-		}
 		summary := "Slash at the end of a log prefix"
 		switch start, end := strings.HasPrefix(v, "/"), strings.HasSuffix(v, "/"); {
 		case start && end && len(v) > 1:
@@ -73,7 +65,7 @@ func (l *loader) checkLogPrefix(p Attr[string]) {
 		l.errorf(p.Range.Ptr(), summary,
 			"CloudTrail writes the log files to PREFIX/AWSLogs/..., adding the slash itself: a log_prefix that starts "+
 				"or ends with \"/\" makes keys with an empty path segment, which the log bucket's policy does not "+
-				"cover. Remove the slashes at its ends: %s.", suggestion)
+				"cover. Remove the slashes at its ends. %s", prefixFix(p, "log_prefix", strings.Trim(v, "/")))
 	case strings.Contains(v, "//"):
 		l.errorf(p.Range.Ptr(), "Empty segment in log prefix",
 			"log_prefix has two slashes in a row (an empty path segment), which the log bucket's policy would not "+

@@ -63,8 +63,9 @@ func (l *loader) applyVarFile(path string, set map[string]bool) {
 			l.diags = append(l.diags, &hcl.Diagnostic{
 				Severity: hcl.DiagWarning,
 				Summary:  "Value for undeclared variable",
-				Detail:   fmt.Sprintf("The variable file sets %q, but the spec declares no such variable.%s", attr.Name, l.suggestVar(attr.Name)),
-				Subject:  attr.NameRange.Ptr(),
+				Detail: fmt.Sprintf("The variable file sets %q, but the spec declares no such variable.%s %s", attr.Name,
+					l.suggestVar(attr.Name), hiddenValueNote),
+				Subject: attr.NameRange.Ptr(),
 			})
 			continue
 		}
@@ -77,6 +78,11 @@ func (l *loader) applyVarFile(path string, set map[string]bool) {
 		set[attr.Name] = true
 	}
 }
+
+// hiddenValueNote tells why a diagnostic's snippet shows "*" for the value
+// of an undeclared name in a variable file (unshownValues), which would
+// otherwise read as a syntax error.
+const hiddenValueNote = "Its value is not shown (a source snippet shows * for each of its characters): a variable file may hold secrets."
 
 // unshownValues returns where values are written that no snippet may show
 // although no sensitive variable took them (see sensitiveRanges): in the

@@ -208,9 +208,14 @@ func (l *loader) assignVariables() {
 		d.setValue(l, d.parseRaw(l, raw, "-var "+name), "var", nil)
 		set[name] = true
 	}
+	used, all := l.referencedVars()
 	for _, b := range l.top.variables {
 		d := l.varDecls[b.Labels[0]]
 		if d == nil || d.block != b || d.hasDefault || set[d.model.Name] {
+			continue
+		}
+		if !all && !used[d.model.Name] {
+			l.unusedRequired(d)
 			continue
 		}
 		l.errorf(b.DefRange.Ptr(), "No value for required variable",

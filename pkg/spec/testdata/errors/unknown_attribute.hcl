@@ -1,5 +1,5 @@
-# a misspelled attribute (the real one is then missing).
-# want: line 4: Missing required argument
+# a misspelled attribute: its "Did you mean" names the missing one, which
+# is not reported again as missing.
 # want: line 6: Unsupported argument
 bucket "data" {
   name   = "teramot-fixture-data"
