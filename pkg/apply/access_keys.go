@@ -208,13 +208,17 @@ func (e *Engine) checkKeysAtGrant(ctx context.Context, user, policy string) erro
 // warnAccessKeys adds the plan's warnings about the keys of users whose
 // grant sets create_access_key: a key the plan does not create while it
 // attaches the user's policy (apply refuses unless the key's file is in
-// -key-dir), and more active keys than the one the spec asks for.
+// -key-dir), more active keys than the one the spec asks for, and keys
+// that all are Inactive (inactiveKeysWarning).
 func (e *Engine) warnAccessKeys(p *Plan) {
 	for _, it := range p.items {
 		if it.Type != TAccessKey || it.Revoke {
 			continue
 		}
 		keys, _ := e.keys.keysOf(it.Name)
+		if w := e.inactiveKeysWarning(it.Name, it.Address, keys); w != "" {
+			p.Warnings = append(p.Warnings, w) // access_keys_inactive.go
+		}
 		active := activeIDs(keys)
 		attaching := slices.ContainsFunc(p.Changes, func(c *Change) bool {
 			return c.Type == TAttachment && c.Action == ActionCreate && c.Owner == it.Owner
