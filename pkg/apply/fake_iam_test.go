@@ -7,6 +7,8 @@ import (
 	"maps"
 	"net/url"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
@@ -543,6 +545,46 @@ func (f *fake) describeAllTrails() (*cloudtrail.DescribeTrailsOutput, error) {
 		}
 		out.TrailList = append(out.TrailList, cttypes.Trail{Name: aws.String(n), S3BucketName: t.in.S3BucketName, HomeRegion: aws.String(home),
 			TrailARN: aws.String("arn:aws:cloudtrail:" + home + ":111122223333:trail/" + n), IsMultiRegionTrail: t.in.IsMultiRegionTrail})
+	}
+	return out, nil
+}
+
+// accountPoliciesPage is how many policies a GetAccountAuthorizationDetails
+// page of the fake holds (small, so that plans page).
+const accountPoliciesPage = 2
+
+// GetAccountAuthorizationDetails answers with the customer-managed
+// policies (filter LocalManagedPolicy; warnOrphanPolicies), by ARN, each
+// with its versions (the last the default, URL-encoded as IAM does) and
+// how many users, roles and groups hold it.
+func (f *fake) GetAccountAuthorizationDetails(_ context.Context, in *iam.GetAccountAuthorizationDetailsInput, _ ...func(*iam.Options)) (*iam.GetAccountAuthorizationDetailsOutput, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.call("GetAccountAuthorizationDetails", aws.ToString(in.Marker), false); err != nil {
+		return nil, err
+	}
+	arns := slices.Sorted(maps.Keys(f.iam.policies))
+	from, _ := strconv.Atoi(aws.ToString(in.Marker))
+	out := &iam.GetAccountAuthorizationDetailsOutput{}
+	if to := from + accountPoliciesPage; to < len(arns) {
+		arns, out.IsTruncated, out.Marker = arns[from:to], true, aws.String(strconv.Itoa(to))
+	} else {
+		arns = arns[from:]
+	}
+	for _, arn := range arns {
+		vs, n := f.iam.policies[arn], int32(0)
+		for k := range f.iam.attached {
+			if _, a, _ := strings.Cut(k, " "); a == arn {
+				n++
+			}
+		}
+		d := iamtypes.ManagedPolicyDetail{Arn: aws.String(arn), PolicyName: aws.String(arn[strings.LastIndex(arn, "/")+1:]),
+			AttachmentCount: aws.Int32(n), DefaultVersionId: aws.String(fmt.Sprintf("v%d", len(vs)))}
+		for i, v := range vs {
+			d.PolicyVersionList = append(d.PolicyVersionList, iamtypes.PolicyVersion{Document: aws.String(url.QueryEscape(v)),
+				VersionId: aws.String(fmt.Sprintf("v%d", i+1)), IsDefaultVersion: i == len(vs)-1})
+		}
+		out.Policies = append(out.Policies, d)
 	}
 	return out, nil
 }

@@ -58,6 +58,10 @@ const (
 	// lists the trails of each region the spec uses to warn about those
 	// that deliver to it undeclared (warnUndeclaredTrails).
 	tLogBucketTrails = "log-bucket-trails"
+	// tOrphanPolicies is the account's customer-managed policies: plan
+	// lists them to warn about one that grants access to a bucket of the
+	// spec while no grant declares it (warnOrphanPolicies).
+	tOrphanPolicies = "orphan-policies"
 )
 
 // Operation is one AWS API operation the engine may call.
@@ -190,7 +194,14 @@ var Operations = []Operation{
 	// plan warns about every holder of the spec's managed policies that the
 	// spec does not declare (plan_attached.go).
 	{API: "iam:ListEntitiesForPolicy", Actions: []string{"iam:ListEntitiesForPolicy"}, Resource: ResourcePolicy,
-		Reads: []string{TManagedPolicy}, When: "the managed policy exists: plan lists who holds it and warns about each user, role or group the spec does not declare"},
+		Reads: []string{TManagedPolicy, tOrphanPolicies}, When: "the managed policy exists, or (any policy) a policy no grant declares " +
+			"grants access to a bucket of the spec: plan lists who holds it and warns about each user, role or group the spec does not declare"},
+	// plan warns about an attached policy on the spec's buckets that no
+	// grant declares, such as a deleted grant's (plan_orphan_policies.go).
+	// GetAccountAuthorizationDetails has no resource-level permissions
+	// (List, no resource type): its statement names Resource "*".
+	{API: "iam:GetAccountAuthorizationDetails", Actions: []string{"iam:GetAccountAuthorizationDetails"}, Resource: ResourceAny,
+		Reads: []string{tOrphanPolicies}},
 	{API: "iam:AttachUserPolicy", Actions: []string{"iam:AttachUserPolicy"}, Resource: ResourceUser, Write: true,
 		Writes: []string{TAttachment}, PolicyCondition: true},
 	{API: "iam:AttachRolePolicy", Actions: []string{"iam:AttachRolePolicy"}, Resource: ResourceRole, Write: true,

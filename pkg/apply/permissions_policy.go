@@ -240,6 +240,9 @@ func permTargets(s *spec.Spec, items []*Item, a arns, command string) []permTarg
 			}
 		}
 	}
+	if command != "import" && len(s.Buckets) > 0 {
+		add(tOrphanPolicies, ResourcePolicy, a.iam("policy", "/", "*")) // warnOrphanPolicies: any policy's holders
+	}
 	for _, b := range s.Buckets {
 		if command == "import" {
 			for _, typ := range bucketTypes {

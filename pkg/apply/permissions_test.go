@@ -39,6 +39,7 @@ var clientInterfaces = []clientInterface{
 	{"iam", reflect.TypeFor[inlineLister]()},
 	{"iam", reflect.TypeFor[iamRevoker]()},
 	{"iam", reflect.TypeFor[loginProfileReader]()},
+	{"iam", reflect.TypeFor[accountPolicyReader]()},
 	{"sts", reflect.TypeFor[STSAPI]()},
 	{"cloudtrail", reflect.TypeFor[CloudTrailAPI]()},
 }

@@ -18,7 +18,8 @@ import (
 // ACLs in force (warnBucketACLs), and the deleting lifecycle rules of each
 // bucket that declares none (warnUndeclaredLifecycles), and the trails
 // the spec does not declare that deliver to its log buckets
-// (warnUndeclaredTrails).
+// (warnUndeclaredTrails), and the attached policies on its buckets that no
+// grant declares, such as a deleted grant's (warnOrphanPolicies).
 //
 // The first is read in every plan, once per managed policy of the spec
 // that exists (ListEntitiesForPolicy, paginated; a policy still to be
@@ -72,6 +73,7 @@ func (e *Engine) WarnOtherAttachments(ctx context.Context, p *Plan) {
 	e.warnBucketACLs(ctx, p)
 	e.warnUndeclaredLifecycles(ctx, p) // plan_lifecycle_undeclared.go
 	e.warnUndeclaredTrails(ctx, p)     // plan_trails_undeclared.go
+	e.warnOrphanPolicies(ctx, p)       // plan_orphan_policies.go
 }
 
 // policyOwners lists the users, roles and groups ("user/NAME",

@@ -1,0 +1,255 @@
+package apply
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// orphanSpec is a spec with a bucket and grants: blocks are appended.
+const orphanSpec = `aws { account_id = "111122223333" }
+bucket "data" {
+  name   = "tmc-orphan-data"
+  region = "us-east-1"
+}
+bucket "other" {
+  name   = "tmc-orphan-other"
+  region = "us-east-1"
+}
+`
+
+const (
+	orphanAlpha = `grant "alpha" {
+  bucket      = bucket.data
+  permissions = ["read", "list"]
+  cross_account_role {
+    name               = "alpha-role"
+    trusted_account_id = "210987654321"
+    external_id        = "alpha-3f9a1c7e-5b2d-4e8f-a1b2"
+  }
+}
+`
+	orphanBeta = `grant "beta" {
+  bucket      = bucket.data
+  permissions = ["read", "write"]
+  cross_account_role {
+    name               = "beta-role"
+    trusted_account_id = "210987654321"
+    external_id        = "beta-3f9a1c7e-5b2d-4e8f-a1b2-c"
+  }
+}
+`
+	orphanBetaRevoked = `revoked_grant "beta" {
+  cross_account_role = "beta-role"
+}
+`
+	// the label changed, so the default policy_name (beta-offboarded-s3-access)
+	// is not the grant's (review adopt F-revoke-wrong-policy)
+	orphanBetaRenamed = `revoked_grant "beta-offboarded" {
+  cross_account_role = "beta-role"
+}
+`
+)
+
+const fakePolicyPrefix = "arn:aws:iam::111122223333:policy/"
+
+// handMade adds a customer-managed policy with document doc, attached to
+// owners.
+func handMade(f *fake, name, doc string, owners ...string) {
+	f.iam.policies[fakePolicyPrefix+name] = []string{doc}
+	for _, o := range owners {
+		f.iam.attached[o+" "+fakePolicyPrefix+name] = true
+	}
+}
+
+// orphanWarnings are the warnings of p by warnOrphanPolicies.
+func orphanWarnings(p *Plan) []string {
+	var out []string
+	for _, w := range p.Warnings {
+		if strings.Contains(w, "not declared by any grant") || strings.Contains(w, "customer-managed policies") {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// TestWarnOrphanPolicies (review adopt F-removed-grant): deleting a grant
+// block leaves its policy attached, and every plan says so, naming the
+// role and the revoked_grant block that detaches it; a hand-made policy on
+// the spec's bucket is warned about too. Nothing is said about a declared
+// grant's policy, one a revoked_grant names, one on another bucket, or one
+// attached to nobody.
+func TestWarnOrphanPolicies(t *testing.T) {
+	const s3All = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":["arn:aws:s3:::tmc-orphan-d*","arn:aws:s3:::tmc-orphan-d*/*"]}]}`
+	for _, tc := range []struct {
+		name     string
+		plan     string // blocks after the buckets
+		setup    func(f *fake)
+		want     []string // substrings of the one warning; nil for none
+		wantNone []string // substrings the warning must not hold
+	}{
+		{name: "removed grant's policy attached to a role", plan: orphanAlpha, setup: func(*fake) {},
+			want: []string{"managed policy beta-s3-access grants access to bucket tmc-orphan-data of the spec but is not declared by any grant",
+				"and role/beta-role still holds it", "deleting a grant block revokes nothing",
+				`revoked_grant "beta" { cross_account_role = "beta-role"  policy_name = "beta-s3-access" }`},
+			wantNone: []string{"alpha"}},
+		{name: "declared grants' policies", plan: orphanAlpha + orphanBeta, setup: func(*fake) {}},
+		{name: "revoked_grant's policy", plan: orphanAlpha + orphanBetaRevoked, setup: func(*fake) {}},
+		{name: "revoked_grant with the wrong policy_name", plan: orphanAlpha + orphanBetaRenamed, setup: func(*fake) {},
+			want: []string{"managed policy beta-s3-access", `revoked_grant.beta-offboarded revokes policy_name "beta-offboarded-s3-access"`,
+				`set policy_name = "beta-s3-access" in revoked_grant.beta-offboarded`},
+			wantNone: []string{`revoked_grant "`}},
+		{name: "policy on another bucket", plan: orphanAlpha + orphanBeta, setup: func(f *fake) {
+			handMade(f, "elsewhere", `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::someone-else/*"}}`, "role/ops")
+		}},
+		{name: "policy on every bucket", plan: orphanAlpha + orphanBeta, setup: func(f *fake) {
+			handMade(f, "admin", `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":["*","arn:aws:s3:::*"]}}`, "role/ops")
+		}},
+		{name: "unattached", plan: orphanAlpha + orphanBeta, setup: func(f *fake) { handMade(f, "spare", s3All) }},
+		{name: "hand-made s3:* on the bucket", plan: orphanAlpha + orphanBeta, setup: func(f *fake) {
+			handMade(f, "ops-data", s3All, "user/ops", "group/admins")
+		}, want: []string{"managed policy ops-data grants access to bucket tmc-orphan-data of the spec but is not declared by any grant",
+			"and group/admins, user/ops still hold it",
+			`revoked_grant "ops-data" { iam_user = "ops"  policy_name = "ops-data" }`, "deactivates the user's access keys",
+			"aws iam detach-group-policy --group-name admins --policy-arn " + fakePolicyPrefix + "ops-data"}},
+		{name: "hand-made policy held by a grant's role only", plan: orphanAlpha + orphanBeta, setup: func(f *fake) {
+			handMade(f, "alpha-extra", s3All, "role/alpha-role") // warnIdentityExtras names it
+		}},
+		{name: "listing denied", plan: orphanAlpha + orphanBeta, setup: func(f *fake) {
+			f.faults["GetAccountAuthorizationDetails"] = []error{apiErr("AccessDenied", "not authorized to perform iam:GetAccountAuthorizationDetails")}
+		}, want: []string{"could not list the account's customer-managed policies (api error AccessDenied",
+			"aws iam get-account-authorization-details --filter LocalManagedPolicy"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFake()
+			e := fakeEngine(t, f)
+			if _, err := converge(t, e, itemsFromHCL(t, orphanSpec+orphanAlpha+orphanBeta)); err != nil {
+				t.Fatal(err)
+			}
+			items := itemsFromHCL(t, orphanSpec+tc.plan)
+			p := planFor(t, e, items)
+			tc.setup(f)
+			e.WarnOtherAttachments(context.Background(), p)
+			got := orphanWarnings(p)
+			if tc.want == nil {
+				if len(got) != 0 {
+					t.Errorf("warnings %q, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("warnings %q, want one", got)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(got[0], w) {
+					t.Errorf("warning lacks %q:\n%s", w, got[0])
+				}
+			}
+			for _, w := range tc.wantNone {
+				if strings.Contains(got[0], w) {
+					t.Errorf("warning holds %q:\n%s", w, got[0])
+				}
+			}
+		})
+	}
+}
+
+// TestOrphanPolicyReads: every plan of a spec with a bucket, converged or
+// not, lists the account's customer-managed policies once (all pages of
+// GetAccountAuthorizationDetails; the fake pages every two policies), and
+// lists the holders (ListEntitiesForPolicy) only of a policy no grant
+// declares that grants access to the spec's buckets: a converged plan
+// makes one read more than before, the price of seeing a deleted grant's
+// policy (docs/apply.md, "Revoking a grant").
+func TestOrphanPolicyReads(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		applied    bool
+		plan       string
+		wantPages  int
+		wantOthers []string // ListEntitiesForPolicy targets beyond the spec's policies
+	}{
+		{name: "fresh", plan: orphanAlpha + orphanBeta, wantPages: 1},
+		{name: "converged", applied: true, plan: orphanAlpha + orphanBeta, wantPages: 2},
+		{name: "grant removed", applied: true, plan: orphanAlpha, wantPages: 2, wantOthers: []string{fakePolicyPrefix + "beta-s3-access"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFake()
+			e := fakeEngine(t, f)
+			if tc.applied {
+				if _, err := converge(t, e, itemsFromHCL(t, orphanSpec+orphanAlpha+orphanBeta)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			handMade(f, "spare", `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}`, "role/ops")
+			f.mu.Lock()
+			from := len(f.calls)
+			f.mu.Unlock()
+			items := itemsFromHCL(t, orphanSpec+tc.plan)
+			p := planFor(t, e, items)
+			e.WarnOtherAttachments(context.Background(), p)
+			f.mu.Lock()
+			defer f.mu.Unlock()
+			pages, others := 0, []string(nil)
+			for _, c := range f.calls[from:] {
+				op, target, _ := strings.Cut(c, " ")
+				switch {
+				case op == "GetAccountAuthorizationDetails":
+					pages++
+				case op == "ListEntitiesForPolicy" && !slices.ContainsFunc(items, func(it *Item) bool {
+					return it.Type == TManagedPolicy && fakePolicyPrefix+it.Name == target
+				}):
+					others = append(others, target)
+				}
+			}
+			if pages != tc.wantPages {
+				t.Errorf("%d GetAccountAuthorizationDetails pages, want %d", pages, tc.wantPages)
+			}
+			if !slices.Equal(others, tc.wantOthers) {
+				t.Errorf("ListEntitiesForPolicy of %q, want %q", others, tc.wantOthers)
+			}
+		})
+	}
+}
+
+// TestOrphanPolicyEndpointSkip: behind an endpoint (an emulator, an
+// S3-compatible server) a failed listing is no warning.
+func TestOrphanPolicyEndpointSkip(t *testing.T) {
+	f := newFake()
+	e := fakeEngine(t, f)
+	e.C.Endpoint = "http://127.0.0.1:9000"
+	items := itemsFromHCL(t, orphanSpec+orphanAlpha)
+	p := planFor(t, e, items)
+	f.faults["GetAccountAuthorizationDetails"] = []error{apiErr("NotImplemented", "not implemented")}
+	e.WarnOtherAttachments(context.Background(), p)
+	if got := orphanWarnings(p); len(got) != 0 {
+		t.Errorf("warnings %q, want none behind an endpoint", got)
+	}
+}
+
+// TestResourceOnBucket: S3 ARNs of the bucket or its objects match,
+// wildcards included; every bucket, other buckets and other services not.
+func TestResourceOnBucket(t *testing.T) {
+	for _, tc := range []struct {
+		res  string
+		want bool
+	}{
+		{"arn:aws:s3:::tmc-orphan-data", true},
+		{"arn:aws:s3:::tmc-orphan-data/*", true},
+		{"arn:aws:s3:::tmc-orphan-data/beta/*", true},
+		{"arn:aws:s3:::tmc-*-data/*", true},
+		{"arn:aws:s3:::tmc-orphan-dat?", true},
+		{"arn:aws-us-gov:s3:::tmc-orphan-data", true},
+		{"arn:aws:s3:::tmc-orphan-data2", false},
+		{"arn:aws:s3:::tmc-orphan", false},
+		{"arn:aws:s3:::*", false},
+		{"arn:aws:s3:::*/*", false},
+		{"*", false},
+		{"arn:aws:kms:us-east-1:111122223333:key/tmc-orphan-data", false},
+	} {
+		if got := resourceOnBucket(tc.res, "tmc-orphan-data"); got != tc.want {
+			t.Errorf("resourceOnBucket(%q) = %v, want %v", tc.res, got, tc.want)
+		}
+	}
+}
