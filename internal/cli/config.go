@@ -95,6 +95,9 @@ func runConfig(env *Env, args []string) int {
 	case c.err != nil:
 		return report(env, flagProblem(c.fs, c.err))
 	}
+	if subcommand(cmd) != "" && len(rest) > 1 {
+		name += " " + rest[1] // "policy test"
+	}
 	if err := view.WriteConfigShow(env.Stdout, configShow(env, name, c), format); err != nil {
 		return view.ExitError
 	}

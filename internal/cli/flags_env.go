@@ -248,8 +248,9 @@ var envFormats = map[string][]string{
 	"show":     planFormats,
 	"validate": view.ValidateFormats,
 	"rules":    view.RulesFormats,
-	"policy":   view.PolicyTestFormats,
 	"render":   append([]string{"documents"}, export.Formats...),
+	// policy's subcommands take different formats: "policy test" and
+	// "policy check" check their own (the message names -format).
 }
 
 // envProblem is the problem of an envError, or nil for other errors: the
