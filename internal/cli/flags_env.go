@@ -46,6 +46,8 @@ var envExcluded = map[string]string{
 	"only":                   "a variable must never turn the other rules off",
 	"disable-rule":           "a variable must never turn rules off",
 	"run":                    "a variable must never narrow which policy tests run",
+	"fail-on-empty":          "a variable must never make a policy test run that runs no test pass",
+	"filter":                 "a variable must never narrow which findings lint reports",
 	"color":                  "colour comes from -color, -no-color and NO_COLOR",
 	"no-color":               "colour comes from -color, -no-color and NO_COLOR",
 }
