@@ -14,7 +14,8 @@ import "github.com/teramot/teramotc/pkg/spec"
 // them). Every read goes through revoked_read: a user or role that does not
 // exist (NoSuchEntity) has nothing to revoke; any other failure
 // (AccessDenied...) stops the script with the AWS error. Nothing is
-// deleted.
+// deleted; a revoked user's console password is reported, as plan does
+// (revokedLogin).
 func (w *script) revokedGrants(rs []*spec.RevokedGrant, partition string) {
 	if len(rs) == 0 {
 		return
@@ -65,6 +66,23 @@ func (w *script) revokedGrants(rs []*spec.RevokedGrant, partition string) {
 		w.line("    aws iam update-access-key --user-name %s --access-key-id \"$key\" --status Inactive%s", entity, at)
 		w.line("  done")
 		w.line("fi")
+		w.revokedLogin(entity, r.Address, at)
 	}
 	w.line("")
+}
+
+// revokedLogin writes the check of a revoked user's console password (its
+// IAM login profile), which teramotc plan warns about: the script reads it
+// with revoked_read (NoSuchEntity: no password, or no user; any other
+// failure stops the script) and, when there is one, prints plan's advice
+// with the command that deletes it, but leaves it (a revocation deletes
+// nothing). entity is the quoted user name, at the --region argument.
+func (w *script) revokedLogin(entity, address, at string) {
+	w.line("login=$(revoked_read aws iam get-login-profile --user-name %s --query 'LoginProfile.UserName' --output text%s)", entity, at)
+	w.line(`if [ -n "$login" ]; then`)
+	w.line(`  echo "apply.sh: revoked user "%s" ("%s") still has a console password (IAM login profile), which apply.sh leaves: `+
+		`whoever holds it can still sign in to the AWS console as the user, with any access the user keeps. `+
+		`The password grants no permission by itself, so it does not keep the user's access keys active. `+
+		`To end console sign-in, delete it: aws iam delete-login-profile --user-name "%s >&2`, entity, q(address), entity)
+	w.line("fi")
 }

@@ -24,8 +24,8 @@ revoked_grant "gone" {
 // TestAWSCLIRevoked: apply.sh revokes first: the revoked user's and role's
 // policy detached when attached, then, only when the user holds nothing
 // else, its active keys (listed when the script runs) set Inactive; every
-// read goes through revoked_read; a spec without revoked grants has no
-// such step.
+// read goes through revoked_read; the user's console password is read and
+// reported, never deleted; a spec without revoked grants has no such step.
 func TestAWSCLIRevoked(t *testing.T) {
 	s, out := loadHCL(t, revokedSpec)
 	f, err := AWSCLI(s, out)
@@ -50,6 +50,10 @@ else
     [ "$key" = None ] && continue
     aws iam update-access-key --user-name old-user --access-key-id "$key" --status Inactive --region eu-west-1
   done
+fi
+login=$(revoked_read aws iam get-login-profile --user-name old-user --query 'LoginProfile.UserName' --output text --region eu-west-1)
+if [ -n "$login" ]; then
+  echo "apply.sh: revoked user "old-user" ("revoked_grant.old") still has a console password (IAM login profile), which apply.sh leaves: whoever holds it can still sign in to the AWS console as the user, with any access the user keeps. The password grants no permission by itself, so it does not keep the user's access keys active. To end console sign-in, delete it: aws iam delete-login-profile --user-name "old-user >&2
 fi
 revoked_arn="arn:aws:iam::${account}:policy/"gone-read
 attached=$(revoked_read aws iam list-attached-role-policies --role-name 'old+role' --query 'AttachedPolicies[].PolicyArn' --output text --region eu-west-1)
@@ -114,6 +118,19 @@ func TestAWSCLIRevokedRun(t *testing.T) {
   *list-groups-for-user*) echo readers;;
   *list-access-keys*) echo AKIAONE;;`,
 			want: []string{"detach-user-policy"}, output: "keeps its access keys active: it still holds readers"},
+		// The console password: reported with plan's advice, never
+		// deleted; only NoSuchEntity means there is none.
+		{name: "console password",
+			stub: `*get-login-profile*) echo old-user;;`,
+			output: `apply.sh: revoked user old-user (revoked_grant.old) still has a console password (IAM login profile), which apply.sh leaves: ` +
+				`whoever holds it can still sign in to the AWS console as the user, with any access the user keeps. ` +
+				`The password grants no permission by itself, so it does not keep the user's access keys active. ` +
+				`To end console sign-in, delete it: aws iam delete-login-profile --user-name old-user` + "\n"},
+		{name: "no console password",
+			stub: `*get-login-profile*) echo "An error occurred (NoSuchEntity) when calling the GetLoginProfile operation: Login Profile for User old-user cannot be found." >&2; exit 254;;`},
+		{name: "console password read denied",
+			stub:    `*get-login-profile*) echo "An error occurred (AccessDenied) when calling the GetLoginProfile operation: denied" >&2; exit 254;;`,
+			wantErr: true, output: "(AccessDenied) when calling the GetLoginProfile operation: denied\napply.sh: get-login-profile for old-user failed (above): the revocation stops here."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -153,6 +170,12 @@ func TestAWSCLIRevokedRun(t *testing.T) {
 					w += " " + fs[5]
 				}
 				writes = append(writes, w)
+			}
+			if strings.Contains(string(logged), "delete-") {
+				t.Errorf("apply.sh deleted something:\n%s", logged)
+			}
+			if tc.output == "" && strings.Contains(o, "console password") {
+				t.Errorf("output %q reports a console password", o)
 			}
 			if strings.Join(writes, ",") != strings.Join(tc.want, ",") {
 				t.Errorf("writes %q, want %q", writes, tc.want)
