@@ -113,7 +113,10 @@ func orphanPolicies(policies []iamtypes.ManagedPolicyDetail, items []*Item, buck
 	}
 	var out []orphanPolicy
 	for _, pol := range policies {
-		name := aws.ToString(pol.PolicyName)
+		name, arn := aws.ToString(pol.PolicyName), aws.ToString(pol.Arn)
+		if name == "" { // moto leaves it out; the ARN ends with it
+			name = arn[strings.LastIndex(arn, "/")+1:]
+		}
 		if aws.ToInt32(pol.AttachmentCount) == 0 || named[strings.ToLower(name)] {
 			continue
 		}
@@ -130,7 +133,7 @@ func orphanPolicies(policies []iamtypes.ManagedPolicyDetail, items []*Item, buck
 			continue
 		}
 		if on := bucketsGranted(canon, buckets); len(on) > 0 {
-			out = append(out, orphanPolicy{name: name, arn: aws.ToString(pol.Arn), buckets: on})
+			out = append(out, orphanPolicy{name: name, arn: arn, buckets: on})
 		}
 	}
 	return out

@@ -2,9 +2,13 @@ package apply
 
 import (
 	"context"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
 )
 
 // orphanSpec is a spec with a bucket and grants: blocks are appended.
@@ -251,5 +255,20 @@ func TestResourceOnBucket(t *testing.T) {
 		if got := resourceOnBucket(tc.res, "tmc-orphan-data"); got != tc.want {
 			t.Errorf("resourceOnBucket(%q) = %v, want %v", tc.res, got, tc.want)
 		}
+	}
+}
+
+// TestOrphanPolicyNameFromARN: moto's listing has no PolicyName, so the
+// name comes from the ARN, and a declared grant's policy is still known.
+func TestOrphanPolicyNameFromARN(t *testing.T) {
+	doc := url.QueryEscape(`{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::tmc-orphan-data/*"}}`)
+	pol := func(name string) iamtypes.ManagedPolicyDetail {
+		return iamtypes.ManagedPolicyDetail{Arn: aws.String(fakePolicyPrefix + name), AttachmentCount: aws.Int32(1), DefaultVersionId: aws.String("v1"),
+			PolicyVersionList: []iamtypes.PolicyVersion{{Document: aws.String(doc), VersionId: aws.String("v1")}}}
+	}
+	items := itemsFromHCL(t, orphanSpec+orphanAlpha)
+	got := orphanPolicies([]iamtypes.ManagedPolicyDetail{pol("alpha-s3-access"), pol("beta-s3-access")}, items, specBucketNames(items), "aws")
+	if len(got) != 1 || got[0].name != "beta-s3-access" || !slices.Equal(got[0].buckets, []string{"tmc-orphan-data"}) {
+		t.Errorf("orphans %+v, want beta-s3-access on tmc-orphan-data", got)
 	}
 }
