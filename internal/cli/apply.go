@@ -119,7 +119,9 @@ func runApply(env *Env, args []string) int {
 	if !ok {
 		return view.ExitError
 	}
-	if isPlan && !checkPlanFile(r, saved, pl, apply.InputsOf(pl.spec, absPaths(opts.VarFiles), gate.skip)) {
+	now := apply.InputsOf(pl.spec, absPaths(opts.VarFiles), gate.skip)
+	now.RecordSpecFiles(pl.loaded, opts.VarFiles)
+	if isPlan && !checkPlanFile(r, saved, pl, now) {
 		return view.ExitError
 	}
 	if r.ev != nil {
@@ -133,7 +135,9 @@ func runApply(env *Env, args []string) int {
 			r.ev.ApplyOutputs(nil) // the last event, as after changes
 			return exitFor(r.ev)
 		}
-		return view.WriteApplyComplete(env.Stdout, nil, 0, 0)
+		code := view.WriteApplyComplete(env.Stdout, nil, 0, 0)
+		view.WriteApplyEndpoint(env.Stdout, pl.plan.Endpoint)
+		return code
 	}
 	if d := pl.plan.Destructive(); len(d) > 0 && !*allowDestructive {
 		r.fail("the plan deletes data sooner than the live configuration: "+d[0].Mask(d[0].Reason)+".",
@@ -173,7 +177,9 @@ func runApply(env *Env, args []string) int {
 		applyFailed(ctx, r, e, pl.plan, err)
 		return view.ExitError
 	}
-	return view.WriteApplyComplete(env.Stdout, res.Skipped, res.Added, res.Changed, res.Removed)
+	code := view.WriteApplyComplete(env.Stdout, res.Skipped, res.Added, res.Changed, res.Removed)
+	view.WriteApplyEndpoint(env.Stdout, pl.plan.Endpoint)
+	return code
 }
 
 // applyJSON applies the plan under -json: the engine's progress becomes

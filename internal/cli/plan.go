@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"os/signal"
 	"path/filepath"
 	"syscall"
@@ -35,6 +36,10 @@ Flags:
                          planned_change, change_summary) on stdout
   -json                  same as -format=json
   -detailed-exitcode     exit 2 when there are changes
+  -warnings-exitcode=N   exit N (2 to 125) when the plan has warnings
+                         (access the spec does not declare, which apply
+                         leaves as it is), before -detailed-exitcode's 2:
+                         for drift jobs (default 0: warnings exit 0)
   -skip-lint             do not block on lint errors (validation still runs)
   -policy=DIR            custom Rego policies the lint gate runs too, as
                          "lint -policy" does (repeatable)
@@ -60,7 +65,8 @@ without the same ones. "apply PLANFILE" runs the gate again with its own
 -no-inline-ignores: without it, it honours the comments.
 
 Exit codes: 0 no changes (or changes without -detailed-exitcode),
-1 error, 2 changes with -detailed-exitcode.
+1 error, 2 changes with -detailed-exitcode, N warnings with
+-warnings-exitcode=N.
 `,
 		Run: runPlan,
 	})
@@ -75,6 +81,7 @@ func runPlan(env *Env, args []string) int {
 	ff := addFormatFlag(fs, "text", "text, json or markdown", true)
 	ff.addJSONSwitch(fs)
 	detailed := fs.Bool("detailed-exitcode", false, "exit 2 when there are changes")
+	warnCode := fs.Int("warnings-exitcode", 0, "exit N when the plan has warnings")
 	gate := addGateFlags(fs, env)
 	af := addAWSFlags(fs)
 	vars := addVarFlags(fs)
@@ -88,6 +95,12 @@ func runPlan(env *Env, args []string) int {
 	}
 	format, ok := ff.get(env, "plan", planFormats)
 	if !ok {
+		return view.ExitError
+	}
+	if *warnCode != 0 && (*warnCode < 2 || *warnCode > 125) {
+		r := &reporter{env: env}
+		r.fail(fmt.Sprintf("-warnings-exitcode=%d is not an exit code plan can give warnings", *warnCode),
+			"Give a code from 2 to 125 (0 and 1 mean success and error), for example -warnings-exitcode=4.")
 		return view.ExitError
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
@@ -109,6 +122,7 @@ func runPlan(env *Env, args []string) int {
 		return view.ExitError
 	}
 	inputs := apply.InputsOf(pl.spec, absPaths(opts.VarFiles), gate.skip)
+	inputs.RecordSpecFiles(pl.loaded, opts.VarFiles)
 	gate.record(inputs)
 	recorded := af.conn.Recorded(env.Getenv)
 	if *out != "" {
@@ -138,6 +152,9 @@ func runPlan(env *Env, args []string) int {
 		if *out != "" {
 			view.WriteApplyHint(env.Stdout, pl.plan, inputs, recorded, false, "Saved the plan to "+*out+".", *out)
 		}
+	}
+	if *warnCode != 0 && len(pl.plan.Warnings) > 0 {
+		return *warnCode
 	}
 	if *detailed && pl.plan.HasChanges() {
 		return view.ExitFindings

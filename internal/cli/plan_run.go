@@ -35,6 +35,7 @@ type planned struct {
 	engine *apply.Engine
 	plan   *apply.Plan
 	spec   *spec.Spec
+	loaded *spec.Loaded // its files, for the plan file's hashes
 }
 
 // reporter prints what plan and apply say besides the plan itself: as
@@ -121,5 +122,5 @@ func planSpec(ctx context.Context, r *reporter, path string, opts spec.Options, 
 	}
 	plan := e.MakePlan(items, live)
 	e.WarnOtherAttachments(ctx, plan)
-	return &planned{engine: e, plan: plan, spec: s}, true
+	return &planned{engine: e, plan: plan, spec: s, loaded: c.Loaded}, true
 }

@@ -48,3 +48,12 @@ func WriteApplyComplete(w io.Writer, skipped []string, added, changed int, destr
 	fmt.Fprintf(w, "\nApply complete! Resources: %d added, %d changed, %d destroyed.\n", added, changed, removed)
 	return ExitOK
 }
+
+// WriteApplyEndpoint follows apply's completion line when apply ran
+// against a custom endpoint: it names it (AtEndpoint), so that a leftover
+// AWS_ENDPOINT_URL never reads like a change to AWS.
+func WriteApplyEndpoint(w io.Writer, endpoint string) {
+	if endpoint != "" {
+		fmt.Fprintf(w, "The changes were made%s.\n", AtEndpoint(endpoint))
+	}
+}

@@ -17,6 +17,9 @@ import (
 func WritePlanMarkdown(w io.Writer, p *apply.Plan) {
 	fmt.Fprintln(w, "### teramotc plan")
 	fmt.Fprintln(w)
+	if p.Endpoint != "" { // show's table names it already
+		fmt.Fprintf(w, "Planned against endpoint %s (not AWS).\n\n", mdCode(apply.EndpointWithoutPassword(p.Endpoint)))
+	}
 	writePlanMarkdownBody(w, p)
 }
 

@@ -18,7 +18,7 @@ func WritePlanText(w io.Writer, p *apply.Plan, color bool) {
 		writeNoChanges(w, p)
 		return
 	}
-	fmt.Fprintf(w, "teramotc will perform the following actions in account %s, in this order:\n", escapeControls(p.Account))
+	fmt.Fprintf(w, "teramotc will perform the following actions in account %s%s, in this order:\n", escapeControls(p.Account), AtEndpoint(p.Endpoint))
 	for _, c := range p.Changes {
 		fmt.Fprintln(w)
 		writeChangeText(w, c, color)
@@ -42,6 +42,18 @@ func writeNoChanges(w io.Writer, p *apply.Plan) {
 		fmt.Fprintf(w, "Warning: %s.\n", escapeControls(warn))
 	}
 	fmt.Fprintln(w, "No changes to write, but see the warnings above: apply leaves what they name as it is.")
+}
+
+// AtEndpoint names a custom endpoint for the plan's header and apply's
+// completion line, " at endpoint URL (not AWS)", its password replaced by
+// "xxxxx" as plan files keep it; "" when there is none (AWS), so that a
+// leftover AWS_ENDPOINT_URL of an emulator never reads like a change to
+// AWS.
+func AtEndpoint(endpoint string) string {
+	if endpoint == "" {
+		return ""
+	}
+	return " at endpoint " + escapeControls(apply.EndpointWithoutPassword(endpoint)) + " (not AWS)"
 }
 
 // PlanSummary is the last line of a plan.

@@ -32,6 +32,10 @@ type PlanInputs struct {
 	// none (the gate read the .teramotc.hcl in the spec's directory) and
 	// in plan files made before it was recorded.
 	Config string `json:"config,omitempty"`
+	// SpecFiles maps each spec file's base name to the SHA-256 of its
+	// text as printed, secrets masked (RecordSpecFiles); absent in plan
+	// files made before it was recorded.
+	SpecFiles map[string]string `json:"spec_files,omitempty"`
 }
 
 // InputsOf returns the inputs of a plan of s, loaded with the -var-file
@@ -104,9 +108,29 @@ func (in *PlanInputs) missingIn(now *PlanInputs) []string {
 // from the fresh plan's. was is what the plan was made with and now what
 // apply was given (nil when not known): when either holds variables, the
 // difference may be theirs, so it names them, before telling to plan again.
+//
+// When both record the spec's files (RecordSpecFiles), it says which
+// differs: the files it names, else the variables' values.
 func staleDesired(was, now *PlanInputs, again string) *Problem {
 	p := &Problem{Err: ErrStalePlan, Summary: "the spec (or its variables) changed since the plan was made", Detail: again}
+	files, known := changedSpecFiles(was, now)
+	if len(files) > 0 {
+		word := "file"
+		if len(files) > 1 {
+			word = "files"
+		}
+		p.Summary = fmt.Sprintf("the spec's %s %s changed since the plan was made", word, quoteFiles(files))
+		p.Detail = "The plan was made from other contents of the spec. Apply the plan file with the spec as it was, or plan again. " + again
+		return p
+	}
+	if known {
+		p.Summary = "the variables' values differ from the plan's (the spec's files are unchanged)"
+	}
 	if !was.HasVars() && !now.HasVars() {
+		if known {
+			p.Summary = "the spec renders otherwise than when the plan was made, though its files are unchanged"
+			p.Detail = "A file the spec reads, or another teramotc release, may be the cause. " + again
+		}
 		return p
 	}
 	var b strings.Builder
@@ -123,7 +147,9 @@ func staleDesired(was, now *PlanInputs, again string) *Problem {
 	if b.Len() == 0 {
 		return p
 	}
-	p.Summary = "the spec or its variables' values differ from the plan's"
+	if !known {
+		p.Summary = "the spec or its variables' values differ from the plan's"
+	}
 	p.Detail = b.String() + again
 	return p
 }

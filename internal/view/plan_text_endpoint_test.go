@@ -1,0 +1,48 @@
+package view
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/teramot/teramotc/pkg/apply"
+)
+
+// TestEndpointNamed: with a custom endpoint (an emulator), the plan's
+// header, its markdown and apply's completion name it, without its
+// password; against AWS they say nothing more (review-adopt
+// F-endpoint-not-shown).
+func TestEndpointNamed(t *testing.T) {
+	plan := func(endpoint string) *apply.Plan {
+		p := testPlan()
+		p.Endpoint = endpoint
+		return p
+	}
+	const want = " at endpoint http://u:xxxxx@127.0.0.1:5000 (not AWS)"
+	tests := []struct {
+		name  string
+		write func(*bytes.Buffer, string)
+		with  string
+	}{
+		{"text", func(b *bytes.Buffer, e string) { WritePlanText(b, plan(e), false) },
+			"teramotc will perform the following actions in account 111122223333" + want + ", in this order:\n"},
+		{"markdown", func(b *bytes.Buffer, e string) { WritePlanMarkdown(b, plan(e)) },
+			"Planned against endpoint `http://u:xxxxx@127.0.0.1:5000` (not AWS).\n"},
+		{"apply", func(b *bytes.Buffer, e string) { WriteApplyComplete(b, nil, 1, 0); WriteApplyEndpoint(b, e) },
+			"destroyed.\nThe changes were made" + want + ".\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			tt.write(&b, "http://u:secretpw@127.0.0.1:5000")
+			if out := b.String(); !strings.Contains(out, tt.with) || strings.Contains(out, "secretpw") {
+				t.Errorf("with an endpoint, output lacks %q or shows the password:\n%s", tt.with, out)
+			}
+			b.Reset()
+			tt.write(&b, "")
+			if out := b.String(); strings.Contains(out, "endpoint") {
+				t.Errorf("without an endpoint, output names one:\n%s", out)
+			}
+		})
+	}
+}
