@@ -193,6 +193,9 @@ func (c *Config) addIgnore(b *hcl.Block, set *Set) hcl.Diagnostics {
 	case strings.TrimSpace(d.reason) == "":
 		diags = append(diags, configError(reason.Expr.Range(), "Ignore without a reason",
 			"The reason of ignore %q is empty; say why the finding is acceptable.", id))
+	case placeholder(d.reason):
+		diags = append(diags, configError(reason.Expr.Range(), "Ignore without a reason",
+			"The reason of ignore %q, %q, is a placeholder; say why the finding is acceptable.", id, d.reason))
 	case !hasWord(d.reason):
 		diags = append(diags, configError(reason.Expr.Range(), "Ignore without a reason",
 			"The reason of ignore %q, %q, has no word of two or more letters; say why the finding is acceptable.", id, d.reason))

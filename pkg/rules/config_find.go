@@ -117,7 +117,7 @@ func hintAddresses(found []*Finding, d *directive, cfg *Config, results []*SpecR
 		}
 		for _, a := range d.addresses {
 			if near := spec.Suggest(a, known); near != "" {
-				f.Message = fmt.Sprintf("Ignore block of %s matches no finding: no %s finding has the address %q. Did you mean %q?",
+				f.Message = fmt.Sprintf("Ignore block of %s matches no finding: no %s finding has the address %q. Did you mean %q? Correct the address (the finding it was meant to hide still counts), or delete the address if nothing there needs hiding.",
 					d.ids[0], d.ids[0], a, near)
 				break
 			}

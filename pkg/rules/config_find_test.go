@@ -174,8 +174,8 @@ func TestUnusedIgnoreSuggestsAddress(t *testing.T) {
 	tests := []struct {
 		name, address, want string
 	}{
-		{"missing letter", "bucket.log", `Did you mean "bucket.logs"?`},
-		{"case", "bucket.Data", `Did you mean "bucket.data"?`},
+		{"missing letter", "bucket.log", `Did you mean "bucket.logs"? Correct the address`},
+		{"case", "bucket.Data", `Did you mean "bucket.data"? Correct the address`},
 		{"nothing near", "bucket.nothing", "matches no finding; delete it"},
 		{"two edits", "bucket.lgo", `Did you mean "bucket.logs"?`},
 	}

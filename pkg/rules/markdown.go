@@ -75,8 +75,8 @@ const usageText = "## Suppressions\n\n" +
 	"```\n\n" +
 	"- `# teramotc:ignore ID[,ID] [until=YYYY-MM-DD] -- reason` (or `//`) covers the next attribute or\n" +
 	"  block, or, trailing code, the attribute or block on its line. The reason is required and must\n" +
-	"  hold a word of two or more letters (`-- .` and `-- x` are refused), as must an ignore block's\n" +
-	"  `reason`.\n" +
+	"  hold a word of two or more letters (`-- .` and `-- x` are refused) and not be a placeholder in\n" +
+	"  angle brackets (the `<reason>` of the snippet lint prints), as must an ignore block's `reason`.\n" +
 	"- `# teramotc:ignore-file ID -- reason` before the first block covers the whole file.\n" +
 	"- A suppression applies up to and including its `until` day (UTC; `TERAMOTC_NOW=YYYY-MM-DD`\n" +
 	"  pins today). Afterwards it stops applying and TMC902 reports it. One that matches no finding\n" +

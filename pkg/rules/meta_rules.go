@@ -40,7 +40,8 @@ var (
 		Title: "Suppressions match a finding",
 		Description: "A suppression that matches no finding is dead weight and would silently hide a " +
 			"future problem at the same place.",
-		Remediation:      "Delete the suppression.",
+		Remediation: "Delete the suppression; or, when it was meant for a finding that still counts " +
+			"(a misspelt rule id, address or path: the message suggests the nearest), correct it.",
 		Severity:         SeverityNotice,
 		SecuritySeverity: "1.0",
 		RelatedResources: []string{},

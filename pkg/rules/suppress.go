@@ -167,6 +167,9 @@ func parseDirective(text string, rules ruleIndex) (*directive, string) {
 	if !hasReason || d.reason == "" {
 		return nil, "it gives no reason; add \"-- why this is acceptable\""
 	}
+	if placeholder(d.reason) {
+		return nil, fmt.Sprintf("its reason %q is a placeholder; write why the finding is acceptable after \"--\"", d.reason)
+	}
 	if !hasWord(d.reason) {
 		return nil, fmt.Sprintf("its reason %q has no word of two or more letters; write why the finding is acceptable after \"--\"", d.reason)
 	}
@@ -188,6 +191,15 @@ func hasWord(reason string) bool {
 		}
 	}
 	return false
+}
+
+// placeholder reports whether a suppression's reason is a placeholder in
+// angle brackets, such as the "<reason>" of the snippet lint prints after
+// a finding (review-adopt F-ignore-placeholder): pasted as is, it would
+// suppress with no reason a reviewer can read.
+func placeholder(reason string) bool {
+	r := strings.TrimSpace(reason)
+	return len(r) >= 2 && r[0] == '<' && r[len(r)-1] == '>' && !strings.ContainsAny(r[1:len(r)-1], "<>")
 }
 
 // canSuppress reports whether a suppression may name r: the ids suggested

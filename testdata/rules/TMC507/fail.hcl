@@ -8,7 +8,7 @@ grant "partner" {
   bucket      = bucket.data
   permissions = ["read"]
 
-  iam_user { # want: TMC507
+  iam_user {
     name              = "partner-reader"
     policy_name       = "partner-s3-read"
     create_access_key = true # want: TMC507

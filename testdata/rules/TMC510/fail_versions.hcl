@@ -8,9 +8,10 @@ bucket "data" {
   name   = "acme-shared-data"
   region = "us-east-1"
 
-  statement "PartnerVersions" {
+  # Outside any grant, and a version read: one finding, at the statement.
+  statement "PartnerVersions" { # want: TMC510
     principals = { AWS = ["arn:aws:iam::210987654321:root"] }
-    actions    = ["s3:GetObjectVersionAcl"] # want: TMC510
+    actions    = ["s3:GetObjectVersionAcl"]
     resources  = ["arn:aws:s3:::acme-shared-data/*"]
   }
 }
@@ -31,7 +32,9 @@ grant "partner" {
 grant "user" {
   bucket        = bucket.data
   permissions   = ["read"]
-  extra_actions = ["s3:GetObject*"] # want: TMC510
+  # The renderer puts a wildcard on the bucket ARN, where s3:GetObject*
+  # reads no object version (TMC501 reports the wildcard).
+  extra_actions = ["s3:GetObject*"]
 
   iam_user {
     name = "partner-user"

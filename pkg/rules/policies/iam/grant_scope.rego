@@ -1,7 +1,7 @@
 # METADATA
 # title: Shared access reaches past the prefix or into old versions
 # description: >-
-#   Two ways a partner gets more than a grant seems to give. A grant's
+#   Ways a partner gets more than a grant seems to give. A grant's
 #   prefix limits the object actions (their Resource is
 #   BUCKET/PREFIX*) and the listings (s3:ListBucket and s3:ListBucketVersions
 #   get an s3:prefix condition), but not the other bucket-level actions of
@@ -31,7 +31,13 @@
 #   prefix, does not. As the role lives in the own account, a Deny keyed on the
 #   partner's account (its Principal, or aws:PrincipalAccount or
 #   aws:PrincipalArn naming only that account) never applies to the
-#   partner, which works through the role: reported as well.
+#   partner, which works through the role: reported as well. Last, a
+#   statement block that lets another account in (its root, a role or user
+#   of it, or "*" limited by aws:PrincipalOrgID, aws:PrincipalAccount or
+#   aws:PrincipalArn to other accounts) shares the bucket outside every
+#   grant: no prefix, no role with an external id, and no revoked_grant can
+#   take it back (statements that TMC105, TMC102 or TMC107 report are left
+#   to them; its version reads are said in the same finding).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html
 #     description: AWS documentation (s3:prefix applies to the listings only)
@@ -51,7 +57,9 @@
 #     Keep an own-account bucket-policy Allow off the grants' roles and
 #     users (an exact ARN of another role, or an ArnNotEquals
 #     aws:PrincipalArn condition listing them), and key a Deny meant for the
-#     partner on aws:PrincipalArn = the grant's role ARN.
+#     partner on aws:PrincipalArn = the grant's role ARN. Share with
+#     another account through a grant (a cross_account_role with an
+#     external id, under a prefix) instead of a statement block.
 #     Suppress the finding with a reason when the access is meant.
 #   security_severity: "5.3"
 #   peers: []
@@ -141,26 +149,68 @@ version_why := {
 	"notice": "see the keys and details of versions the owner deleted or overwrote",
 }
 
+# One finding per grant and tier (review-adopt F-dup-findings): the version
+# reads of every Allow of the grant's identity policy, each only where a
+# Resource of its statement is of the action's type (s3:* on the bucket ARN
+# reads no object version), and the wildcards that produced an action not
+# written out named ("through s3:GetObject*").
 deny contains f if {
 	some g in input.grants
 	who := admin_actions.holder(g)
 	b := common.bucket_by_label(g.bucket.value)
 	versioned(b)
 	doc := common.policy_document(g.address, "identity-policy")
-	some [i, s] in common.statements(doc)
-	s.Effect == "Allow"
 	some tier, acts in version_reads
-	common.may_cover(s, version_lowered[tier])
-	granted := common.covered_actions(s, acts)
-	count(granted) > 0
-	not folded(s, tier)
+	hits := [[i, s, a] |
+		some [i, s] in common.statements(doc)
+		s.Effect == "Allow"
+		common.may_cover(s, version_lowered[tier])
+		not folded(s, tier)
+		some a in common.covered_actions(s, acts)
+		applies(s, a)
+	]
+	count(hits) > 0
+	got := {h[2] | some h in hits}
+	granted := [a | some a in acts; a in got]
+	[i, s, _] := hits[0]
 	f := {
-		"msg": sprintf("the identity policy of %s lets %s call %s on versioned bucket %q: the partner can %s", [g.address, who, concat(", ", granted), b.label, version_why[tier]]),
+		"msg": sprintf("the identity policy of %s lets %s call %s%s on versioned bucket %q: the partner can %s", [g.address, who, concat(", ", granted), through(hits), b.label, version_why[tier]]),
 		"range": action_range(doc, i, s, acts),
 		"address": g.address,
 		"severity": tier,
 	}
 }
+
+# applies(s, a): a Resource of s is of the type of S3 action a ("*", or not
+# an S3 ARN, counts as both).
+applies(s, a) if {
+	kind := identity.s3_info[identity.name(a)].resource
+	some r in common.resources(s)
+	kind in resource_kinds(r)
+}
+
+applies(s, _) if s.NotResource
+
+resource_kinds(r) := {"object", "bucket"} if not identity.s3_path(r)
+
+else := {"object"} if contains(identity.s3_path(r), "/")
+
+else := {"bucket"}
+
+# through names the Action patterns (or NotAction) that give an action of
+# hits that its statement does not write out.
+through(hits) := sprintf(" (through %s)", [concat(", ", srcs)]) if {
+	srcs := sort({src |
+		some [_, s, a] in hits
+		not lower(a) in {lower(x) | some x in common.actions(s)}
+		some src in sources(s, a)
+	})
+	count(srcs) > 0
+} else := ""
+
+sources(s, a) := {x | some x in common.actions(s); identity.has_wildcard(x); common.action_matches(x, a)} if count(common.not_actions(s)) == 0
+
+else := {sprintf("NotAction %s", [concat(", ", common.not_actions(s))])}
 
 deny contains f if {
 	some b in input.buckets
@@ -168,9 +218,10 @@ deny contains f if {
 	some [doc, i, s] in common.statements_at_address("bucket-policy", b.address)
 	s.Effect == "Allow"
 	sharing.shares(s)
+	not bypass(doc, s)
 	some tier, acts in version_reads
 	common.may_cover(s, version_lowered[tier])
-	granted := common.covered_actions(s, acts)
+	granted := [a | some a in common.covered_actions(s, acts); applies(s, a)]
 	count(granted) > 0
 	not folded(s, tier)
 	f := {
@@ -341,3 +392,97 @@ action_range(doc, i, s, acts) := doc.provenance[sprintf("/Statement/%d/Action/%d
 } else := common.field_range(doc, i, "Action") if s.Action
 
 else := common.field_range(doc, i, "NotAction")
+
+# --- hand-written statements that share the bucket outside the grants ------------
+
+# A `statement` of the spec that lets another account (its root, a role or
+# user of it, or "*" limited by aws:PrincipalOrgID, aws:PrincipalAccount or
+# aws:PrincipalArn to others than the own account) in gives access that no
+# grant holds to a prefix, guards with an external id, or lets a
+# revoked_grant take back (review-adopt F-statement-bypass). Statements TMC105
+# (administration) and TMC102 or TMC107 (public) report are left to them.
+deny contains f if {
+	some b in input.buckets
+	some [doc, i, s] in common.statements_at_address("bucket-policy", b.address)
+	bypass(doc, s)
+	f := {
+		"msg": sprintf("statement %s of the bucket policy of %s lets %s call %s %s outside any grant: no prefix, no role with an external id, and no revoked_grant can take it back%s; share through a grant instead", [statement_name(s, i), b.address, concat(" and ", partners(s)), concat(", ", bypass_actions(s)), bypass_scope(s), bypass_versions(b, s)]),
+		"range": common.statement_range(doc, i),
+		"address": b.address,
+	}
+}
+
+bypass(doc, s) if {
+	s.Effect == "Allow"
+	hand_written(doc, s)
+	count(bypass_actions(s)) > 0
+	count(partners(s)) > 0
+	not common.own_account_pinned(s)
+	not common.public_allow(s)
+	not common.covers_any_action(s, admin_actions.all)
+}
+
+# hand_written: a statement block of the bucket has s's Sid (a test, not
+# common.user_statement: two blocks may share a Sid, which TMC508 reports).
+hand_written(doc, s) if {
+	some b in common.bucket_address_index[doc.address]
+	some st in b.statements
+	st.sid == s.Sid
+}
+
+# bypass_actions lists the Actions of s but those that act on no Resource
+# of s (s3:ListBucket on objects: TMC503 reports them).
+bypass_actions(s) := [a |
+	some a in common.actions(s)
+	not misplaced(s, a)
+]
+
+misplaced(s, a) if {
+	identity.s3_info[identity.name(a)]
+	identity.service(a) == "s3"
+	not applies(s, a)
+}
+
+# partners says whom s lets in from other accounts.
+partners(s) := sort({w | some w in principal_partners(s)} | {w | some w in condition_partners(s)})
+
+principal_partners(s) := {who_principal(p.value) |
+	some p in common.principals(s)
+	common.other_account_principal(p)
+	not sharing.elb_delivery(s, p)
+}
+
+who_principal(v) := sprintf("every principal of account %s", [v]) if v == common.principal_account(v)
+
+else := sprintf("every principal of account %s", [common.principal_account(v)]) if endswith(v, ":root")
+
+else := sprintf("%q", [v])
+
+condition_partners(s) := {w |
+	some p in common.principals(s)
+	common.wildcard_value(p.value)
+	some c in common.conditions(s)
+	lower(c.operator) in common.fixed_operators
+	some v in c.values
+	w := condition_partner(c.key, v)
+}
+
+condition_partner("aws:principalorgid", v) := sprintf("every principal of organization %s", [v])
+
+condition_partner("aws:principalaccount", v) := sprintf("every principal of account %s", [v]) if v != common.own_account
+
+condition_partner("aws:principalarn", v) := who_principal(v) if {
+	common.principal_account(v) != common.own_account
+}
+
+bypass_scope(s) := "on every object of the bucket" if {
+	some r in common.resources(s)
+	path := identity.s3_path(r)
+	endswith(path, "/*")
+	count(split(path, "/")) == 2
+} else := sprintf("on %s", [concat(", ", common.resources(s))])
+
+bypass_versions(b, s) := ", and it reads the versions the owner deleted or overwrote" if {
+	versioned(b)
+	count([a | some a in common.covered_actions(s, version_reads.warning); applies(s, a)]) > 0
+} else := ""

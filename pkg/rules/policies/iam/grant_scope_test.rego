@@ -79,10 +79,11 @@ test_version_content_warns if {
 	f.msg == `the identity policy of grant.partner lets account "210987654321", which assumes role "partner-role", call s3:GetObjectVersion on versioned bucket "data": the partner can read the versions the owner deleted or overwrote`
 }
 
+# One notice for the grant, listing the version reads of both statements.
 test_version_metadata_notice if {
 	fs := grant_scope.deny with input as grant_spec(user, "", ["s3:GetObjectVersionAcl"], ["s3:ListBucketVersions"])
 	severities(fs) == {"notice"}
-	count(fs) == 2
+	[f.msg | some f in fs] == [`the identity policy of grant.partner lets whoever holds the access keys of IAM user "partner-user" call s3:ListBucketVersions, s3:GetObjectVersionAcl on versioned bucket "data": the partner can see the keys and details of versions the owner deleted or overwrote`]
 }
 
 test_version_wildcard_folds if {
@@ -233,4 +234,90 @@ test_deny_on_partner_account_warns if {
 	[[f.msg, f.range.start.line] | some f in fs] == [[`statement "DenyPartner" of the bucket policy of bucket.data denies account 210987654321, but grant "partner"'s partner works through role "partner-access" of the own account, which the Deny does not match: key it on aws:PrincipalArn arn:aws:iam::111122223333:role/partner-access instead`, 5]]
 	fixed := json.patch(d, [{"op": "replace", "path": "/Condition", "value": {"ArnEquals": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/partner-access"}}}])
 	count(grant_scope.deny) == 0 with input as reach_spec(named_role, [fixed])
+}
+
+# --- review-adopt F-dup-findings: one version finding per grant and tier ---------
+
+# s3:* of extra_actions lands on the bucket ARN, where object actions grant
+# nothing: only the object statement's s3:GetObjectVersion is reported, once.
+test_version_reads_once_per_grant if {
+	fs := grant_scope.deny with input as grant_spec(user, "", ["s3:GetObject", "s3:GetObjectVersion"], ["s3:*"])
+	[f.msg | some f in fs; contains(f.msg, "versions")] == [`the identity policy of grant.partner lets whoever holds the access keys of IAM user "partner-user" call s3:GetObjectVersion on versioned bucket "data": the partner can read the versions the owner deleted or overwrote`]
+}
+
+# A wildcard names its source.
+test_version_reads_name_wildcard if {
+	fs := grant_scope.deny with input as grant_spec(user, "", ["s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectVersion*"], ["s3:GetBucketLocation"])
+	[f.msg | some f in fs] == [`the identity policy of grant.partner lets whoever holds the access keys of IAM user "partner-user" call s3:GetObjectVersion, s3:GetObjectVersionForReplication, s3:GetObjectVersionTorrent (through s3:GetObjectVersion*) on versioned bucket "data": the partner can read the versions the owner deleted or overwrote`]
+}
+
+# --- review-adopt F-statement-bypass: hand-written sharing statements ------------
+
+# bypass_spec: bucket "data" (name b) with one hand-written statement.
+bypass_spec(stmt) := {
+	"aws": {"account_id": {"value": "111122223333"}},
+	"buckets": [object.union(bucket(false), {"statements": [{"sid": stmt.Sid}]})],
+	"documents": [{
+		"kind": "bucket-policy", "address": "bucket.data", "range": rng(1),
+		"content": {"Statement": [stmt]},
+		"provenance": {"/Statement/0": rng(5)},
+	}],
+}
+
+stmt(principal, actions, resources, condition) := {"Sid": "PartnerRead", "Effect": "Allow", "Principal": principal, "Action": actions, "Resource": resources, "Condition": condition}
+
+test_statement_bypass_table if {
+	cases := {
+		"account root reads every object": [
+			stmt({"AWS": ["arn:aws:iam::307946518231:root"]}, ["s3:GetObject"], "arn:aws:s3:::b/*", {}),
+			[`statement "PartnerRead" of the bucket policy of bucket.data lets every principal of account 307946518231 call s3:GetObject on every object of the bucket outside any grant: no prefix, no role with an external id, and no revoked_grant can take it back; share through a grant instead`],
+		],
+		"bare account id under a prefix": [
+			stmt({"AWS": "307946518231"}, ["s3:GetObject", "s3:PutObject"], "arn:aws:s3:::b/in/*", {}),
+			[`statement "PartnerRead" of the bucket policy of bucket.data lets every principal of account 307946518231 call s3:GetObject, s3:PutObject on arn:aws:s3:::b/in/* outside any grant: no prefix, no role with an external id, and no revoked_grant can take it back; share through a grant instead`],
+		],
+		"role of another account": [
+			stmt({"AWS": "arn:aws:iam::307946518231:role/reader"}, ["s3:ListBucket"], "arn:aws:s3:::b", {}),
+			[`statement "PartnerRead" of the bucket policy of bucket.data lets "arn:aws:iam::307946518231:role/reader" call s3:ListBucket on arn:aws:s3:::b outside any grant: no prefix, no role with an external id, and no revoked_grant can take it back; share through a grant instead`],
+		],
+		"wildcard limited to an organization": [
+			stmt("*", ["s3:GetObject"], "arn:aws:s3:::b/*", {"StringEquals": {"aws:PrincipalOrgID": "o-abc123def4"}}),
+			[`statement "PartnerRead" of the bucket policy of bucket.data lets every principal of organization o-abc123def4 call s3:GetObject on every object of the bucket outside any grant: no prefix, no role with an external id, and no revoked_grant can take it back; share through a grant instead`],
+		],
+		"wildcard limited to another account": [
+			stmt({"AWS": "*"}, ["s3:GetObject"], "arn:aws:s3:::b/*", {"StringEquals": {"aws:PrincipalAccount": ["307946518231"]}}),
+			[`statement "PartnerRead" of the bucket policy of bucket.data lets every principal of account 307946518231 call s3:GetObject on every object of the bucket outside any grant: no prefix, no role with an external id, and no revoked_grant can take it back; share through a grant instead`],
+		],
+		# TMC105 reports the statement.
+		"admin action left to TMC105": [stmt({"AWS": "arn:aws:iam::307946518231:root"}, ["s3:GetObject", "s3:PutBucketPolicy"], ["arn:aws:s3:::b", "arn:aws:s3:::b/*"], {}), []],
+		# TMC102 and TMC107 report it.
+		"public left to TMC102": [stmt("*", ["s3:GetObject"], "arn:aws:s3:::b/*", {}), []],
+		"own account passes": [stmt({"AWS": "arn:aws:iam::111122223333:root"}, ["s3:GetObject"], "arn:aws:s3:::b/*", {}), []],
+		"wildcard pinned to the own account passes": [stmt("*", ["s3:GetObject"], "arn:aws:s3:::b/*", {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}), []],
+		# the ELB account delivering logs is AWS's, not a partner.
+		"elb log delivery passes": [stmt({"AWS": "arn:aws:iam::127311923021:root"}, "s3:PutObject", "arn:aws:s3:::b/AWSLogs/111122223333/*", {}), []],
+	}
+	every name, c in cases {
+		got := [f.msg | some f in grant_scope.deny] with input as bypass_spec(c[0])
+		[name, got] == [name, c[1]]
+	}
+}
+
+# A version read in such a statement is said once, in this finding.
+test_statement_bypass_versions_once if {
+	fs := grant_scope.deny with input as object.union(bypass_spec(stmt({"AWS": "307946518231"}, ["s3:GetObject", "s3:GetObjectVersion"], "arn:aws:s3:::b/*", {})), {"buckets": [object.union(bucket(true), {"statements": [{"sid": "PartnerRead"}]})]})
+	[f.msg | some f in fs] == [`statement "PartnerRead" of the bucket policy of bucket.data lets every principal of account 307946518231 call s3:GetObject, s3:GetObjectVersion on every object of the bucket outside any grant: no prefix, no role with an external id, and no revoked_grant can take it back, and it reads the versions the owner deleted or overwrote; share through a grant instead`]
+}
+
+# A statement teramotc renders itself (no statement block) is not reported.
+test_statement_bypass_only_user_statements if {
+	s := json.patch(bypass_spec(stmt({"AWS": "307946518231"}, ["s3:GetObject"], "arn:aws:s3:::b/*", {})), [{"op": "replace", "path": "/buckets/0/statements", "value": []}])
+	count(grant_scope.deny) == 0 with input as s
+}
+
+# An action on a Resource of the other type grants nothing (TMC503).
+test_statement_bypass_skips_misplaced_actions if {
+	s := bypass_spec(stmt({"AWS": "307946518231"}, ["s3:ListBucket", "s3:GetObject"], "arn:aws:s3:::b/*", {}))
+	[f.msg | some f in grant_scope.deny] == [`statement "PartnerRead" of the bucket policy of bucket.data lets every principal of account 307946518231 call s3:GetObject on every object of the bucket outside any grant: no prefix, no role with an external id, and no revoked_grant can take it back; share through a grant instead`] with input as s
+	count(grant_scope.deny) == 0 with input as bypass_spec(stmt({"AWS": "307946518231"}, ["s3:ListBucket"], "arn:aws:s3:::b/*", {}))
 }

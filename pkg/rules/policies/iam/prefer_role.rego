@@ -27,12 +27,15 @@ package teramotc.rules.prefer_role
 
 import data.teramotc.lib.identity
 
+# One finding per grant (review-adopt F-dup-findings): at create_access_key
+# when the spec creates the key, else at the iam_user block.
 deny contains f if {
 	some g in input.grants
 	u := g.iam_user
 	u != null
+	not u.create_access_key.value == true
 	f := {
-		"msg": sprintf("grant %q uses IAM user %s with long-lived access keys; a cross-account role would do", [g.label, identity.show(u.name)]),
+		"msg": sprintf("grant %q gives access to IAM user %s, which signs in with long-lived access keys made outside the spec; a cross-account role with an external id would do", [g.label, identity.show(u.name)]),
 		"range": u.decl_range,
 		"address": g.address,
 	}
@@ -44,7 +47,7 @@ deny contains f if {
 	u != null
 	u.create_access_key.value == true
 	f := {
-		"msg": sprintf("grant %q creates a long-lived access key for IAM user %s", [g.label, identity.show(u.name)]),
+		"msg": sprintf("grant %q gives IAM user %s a long-lived access key (create_access_key = true); a cross-account role with an external id would do", [g.label, identity.show(u.name)]),
 		"range": u.create_access_key.range,
 		"address": g.address,
 	}

@@ -194,11 +194,19 @@ all := array.concat(array.concat(errors, sort(object.keys(warnings))), sort(obje
 # cross-account role, whoever holds the access keys of an IAM user. It is
 # undefined for a role only the own account may assume (TMC604 reports it;
 # its identity policy grants no other account anything).
-holder(g) := sprintf("account %s, which assumes role %s,", [common.shown(role.trusted_account_id), common.shown(role.name)]) if {
+holder(g) := sprintf("%s, which assumes role %s,", [partner_of(role), common.shown(role.name)]) if {
 	role := g.cross_account_role
 	role != null
 	not own_account_role(role)
 }
+
+# partner_of: the role ARN trusted_principal names, else the whole account
+# (review-adopt F-msg-nits).
+partner_of(role) := sprintf("role %q of account %s", [tp, common.shown(role.trusted_account_id)]) if {
+	tp := object.get(role, ["trusted_principal", "value"], "")
+	is_string(tp)
+	contains(tp, ":role/")
+} else := sprintf("account %s", [common.shown(role.trusted_account_id)])
 
 holder(g) := sprintf("whoever holds the access keys of IAM user %s", [common.shown(u.name)]) if {
 	u := g.iam_user

@@ -48,3 +48,14 @@ test_leak2_actions_ranked if {
 	severity_of("s3:UpdateBucketMetadataJournalTableConfiguration") == "warning"
 	severity_of("s3:RestoreObject") == "notice"
 }
+
+# review-adopt F-msg-nits: a trusted_principal naming one role of the
+# partner is named, not the whole account.
+test_holder_names_trusted_role if {
+	role := {"trusted_account_id": {"value": "210987654321"}, "name": {"value": "r"}}
+	admin_actions.holder({"cross_account_role": role, "iam_user": null}) == `account "210987654321", which assumes role "r",`
+	one := object.union(role, {"trusted_principal": {"value": "arn:aws:iam::210987654321:role/reader"}})
+	admin_actions.holder({"cross_account_role": one, "iam_user": null}) == `role "arn:aws:iam::210987654321:role/reader" of account "210987654321", which assumes role "r",`
+	root := object.union(role, {"trusted_principal": {"value": "root"}})
+	admin_actions.holder({"cross_account_role": root, "iam_user": null}) == `account "210987654321", which assumes role "r",`
+}

@@ -13,6 +13,18 @@ import data.teramotc.lib.common
 # https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html
 # (and the classic load balancer page, the GovCloud (US) and China guides
 # for the last four).
+# Verification (2026-11-28): the stored copies of the AWS page above (and of
+# its classic and China counterparts) that teramotc's reference search
+# reaches end before the region table, so the table could not be compared
+# with AWS's own text. It was compared with an independent third-party
+# CloudFormation mapping of the same AWS table: the 17 regions that mapping
+# lists (af-south-1, ap-east-1, ap-northeast-1/2/3, ap-south-1,
+# ap-southeast-1/2, ca-central-1, eu-central-1, eu-north-1, eu-south-1,
+# eu-west-1/2/3, me-south-1, sa-east-1) match entry for entry; us-east-1/2,
+# us-west-1/2, ap-southeast-3, GovCloud and China are unverified. Compare
+# them with the AWS page before relying on them; a wrong id here only makes
+# a write-only delivery statement count as sharing, or a stranger's
+# put-only statement not count.
 elb_accounts := {
 	"127311923021": "us-east-1",
 	"033677994240": "us-east-2",

@@ -29,7 +29,7 @@ deny contains f if {
 	some t in input.trails
 	t.multi_region.value == false
 	f := {
-		"msg": sprintf("trail %q logs only its home region", [t.label]),
+		"msg": sprintf("trail %q logs only its home region: remove multi_region = false (the default, true, logs every region)", [t.label]),
 		"range": t.multi_region.range,
 		"address": t.address,
 	}
@@ -39,7 +39,7 @@ deny contains f if {
 	some t in input.trails
 	t.log_file_validation.value == false
 	f := {
-		"msg": sprintf("trail %q does not validate its log files", [t.label]),
+		"msg": sprintf("trail %q does not validate its log files: remove log_file_validation = false (the default is true)", [t.label]),
 		"range": t.log_file_validation.range,
 		"address": t.address,
 	}
@@ -50,7 +50,7 @@ deny contains f if {
 	some t in input.trails
 	t.kms_key_arn.value == ""
 	f := {
-		"msg": sprintf("trail %q does not encrypt its logs with a customer-managed KMS key", [t.label]),
+		"msg": sprintf("trail %q does not encrypt its logs with a customer-managed KMS key: set kms_key_arn to a key whose policy lets CloudTrail use it", [t.label]),
 		"range": t.decl_range,
 		"address": t.address,
 		"severity": "notice",

@@ -38,3 +38,14 @@ test_notice_without_kms if {
 test_pass_hardened if {
 	count(trail_hardening.deny) == 0 with input as {"trails": [trail(true, true, key)]}
 }
+
+# review-adopt F-msg-nits: each finding says which setting to change (the
+# rule's remediation covers all three).
+test_messages_say_what_to_change if {
+	msgs := {f.msg | some f in trail_hardening.deny} with input as {"trails": [trail(false, false, "")]}
+	msgs == {
+		`trail "audit" logs only its home region: remove multi_region = false (the default, true, logs every region)`,
+		`trail "audit" does not validate its log files: remove log_file_validation = false (the default is true)`,
+		`trail "audit" does not encrypt its logs with a customer-managed KMS key: set kms_key_arn to a key whose policy lets CloudTrail use it`,
+	}
+}

@@ -97,12 +97,27 @@ weaknesses(g, v) := {msg |
 		[few_characters(v), sprintf("it uses fewer than %d distinct characters", [min_distinct(v)])],
 		[short(v), sprintf("it is shorter than %d characters", [min_length])],
 		[sequence(v), "it is a simple sequence or repeats a short unit"],
-		[spec_name(g, v), "it contains a name in the spec (bucket, grant, role or policy)"],
 		[has_account(v), "it contains an AWS account id"],
 		[guessable(v), sprintf("it has about %d bits of randomness, fewer than %d (words count for little or nothing)", [round(randomness.estimate(v)), min_bits])],
 	]
 	check[0] == true
 	msg := check[1]
+} | name_weakness(g, v)
+
+# name_weakness names the name v contains (the longest), only when it is
+# not all of v: the value itself is never printed.
+name_weakness(g, v) := {sprintf("it contains %q, a name in the spec (bucket, grant, role or policy)", [n])} if {
+	spec_name(g, v)
+	n := name_in(g, lower(v))
+	n != lower(v)
+} else := {"it is a name in the spec (bucket, grant, role or policy)"} if {
+	spec_name(g, v)
+} else := set()
+
+name_in(g, lv) := n if {
+	ns := {n | some n in own_names(g); is_string(n); count(n) >= 4; contains(lv, lower(n))} | {n | some n in bucket_names; contains(lv, n)}
+	longest := max({count(n) | some n in ns})
+	n := lower(sort([n | some n in ns; count(n) == longest])[0])
 }
 
 min_bits := 64

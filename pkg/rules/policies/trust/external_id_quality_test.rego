@@ -26,6 +26,14 @@ fails(id, reason) if {
 	not contains(f.msg, id)
 }
 
+# review-adopt F-msg-nits: the finding names the name (never the whole
+# value, which may be sensitive).
+test_fail_names_the_grant_label if fails("9f8e7d-teramot-4b1d", `it contains "teramot", a name in the spec (bucket, grant, role or policy)`)
+
+test_fail_names_the_longest_name if fails("x7-TERAMOT-DATA-ACME-q2", `it contains "teramot-data-acme", a name in the spec`)
+
+test_fail_name_is_the_whole_value if fails("teramot-data-acme", "it is a name in the spec (bucket, grant, role or policy)")
+
 test_fail_documentation_placeholder if fails("your-unique-external-id", "placeholder")
 
 test_fail_short if fails("abc123", "shorter than 16")
@@ -34,18 +42,18 @@ test_fail_format if fails("tmc 7f3a9c2e acme 4b1d 9e55", "characters other than"
 
 test_fail_too_short_for_sts if fails("Z", "not 2 to 1,224")
 
-test_fail_bucket_name if fails("teramot-data-acme", "contains a name")
+test_fail_bucket_name if fails("teramot-data-acme", "a name in the spec")
 
 # Review rego2 L5: a spec name inside a longer id, in any case.
-test_fail_role_name_with_suffix if fails("teramot-access-external-id", "contains a name")
+test_fail_role_name_with_suffix if fails("teramot-access-external-id", "a name in the spec")
 
-test_fail_bucket_name_inside if fails("x7-TERAMOT-DATA-ACME-q2", "contains a name")
+test_fail_bucket_name_inside if fails("x7-TERAMOT-DATA-ACME-q2", "a name in the spec")
 
-test_fail_policy_name_inside if fails("teramot-s3-access-2026-11", "contains a name")
+test_fail_policy_name_inside if fails("teramot-s3-access-2026-11", "a name in the spec")
 
-test_fail_grant_label_inside if fails("9f8e7d-teramot-4b1d", "contains a name")
+test_fail_grant_label_inside if fails("9f8e7d-teramot-4b1d", "a name in the spec")
 
-test_fail_bucket_label_inside if fails("9f8e7d1c-data-4b1d", "contains a name")
+test_fail_bucket_label_inside if fails("9f8e7d1c-data-4b1d", "a name in the spec")
 
 # Review rego2 L5: sequences and repetitions.
 test_fail_digit_run if fails("1234567890123456", "simple sequence")
@@ -205,7 +213,7 @@ test_fail_empty if {
 	some f in fs
 	f.range == rng(13)
 	contains(f.msg, "not 2 to 1,224 characters")
-	not contains(f.msg, "contains a name")
+	not contains(f.msg, "a name in the spec")
 }
 
 # few_characters asks for one distinct character per 4, from 4 up to 6.
