@@ -86,8 +86,8 @@ func WriteSnippet(w io.Writer, rng hcl.Range, files map[string]*hcl.File, color 
 	if file == nil || len(file.Bytes) == 0 {
 		return
 	}
-	lines := sourceLines(file.Bytes, rng)
-	width := len(fmt.Sprint(rng.Start.Line + len(lines) - 1))
+	lines := snippetLines(file.Bytes, rng, spec.HiddenSpans(file))
+	width := len(fmt.Sprint(lines[len(lines)-1].num))
 	for _, l := range lines {
 		prefix := fmt.Sprintf("  %*d: ", width, l.num)
 		before, marked, after := l.text[:l.from], l.text[l.from:l.to], l.text[l.to:]
@@ -113,6 +113,13 @@ type srcLine struct {
 // sourceLines returns the lines of src that rng covers (at most
 // maxSnippetLines), tolerating ranges that lie partly outside src.
 func sourceLines(src []byte, rng hcl.Range) []srcLine {
+	return snippetLines(src, rng, nil)
+}
+
+// snippetLines is sourceLines with the hidden spans of src (masked values,
+// spec.HiddenSpans) shown as spec.HiddenValueText: for text snippets only,
+// whose offsets nobody reads back (JSON's code keeps the file's bytes).
+func snippetLines(src []byte, rng hcl.Range, hidden []hcl.Range) []srcLine {
 	start := min(max(rng.Start.Byte, 0), len(src))
 	end := min(max(rng.End.Byte, start), len(src))
 	lineStart := bytes.LastIndexByte(src[:start], '\n') + 1
@@ -125,7 +132,9 @@ func sourceLines(src []byte, rng hcl.Range) []srcLine {
 		text := strings.TrimRight(string(src[lineStart:lineEnd]), "\r")
 		from := min(max(start-lineStart, 0), len(text))
 		to := min(max(end-lineStart, from), len(text))
-		out = append(out, clipLine(srcLine{num: num, text: sanitizeLine(text), from: from, to: to}))
+		if l, keep := hideSpans(srcLine{num: num, text: sanitizeLine(text), from: from, to: to}, lineStart, hidden, len(out) == 0); keep {
+			out = append(out, clipLine(l))
+		}
 		if lineEnd >= end || lineEnd >= len(src) {
 			break
 		}

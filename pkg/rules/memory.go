@@ -6,6 +6,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hcled"
+
+	"github.com/teramot/teramotc/pkg/spec"
 )
 
 // compact drops what the report of a linted spec no longer needs, so that a
@@ -39,7 +41,8 @@ func (res *SpecResult) compact() {
 				nav[b] = hcled.ContextString(f, b)
 			}
 		}
-		res.Files[name] = &hcl.File{Bytes: bytes.Clone(f.Bytes), Nav: nav}
+		// The masked values' spans go along: text snippets say they are hidden.
+		res.Files[name] = &hcl.File{Bytes: bytes.Clone(f.Bytes), Nav: spec.KeepHidden(f, nav)}
 	}
 	res.Loaded = nil
 }

@@ -254,7 +254,8 @@ func (l *loader) sensitiveRanges() []hcl.Range {
 
 // maskRanges replaces out's files by copies with the values at rngs
 // overwritten by '*' (the quotes of a string, and line breaks, kept), so
-// that no source snippet shows them.
+// that no source snippet shows them; text snippets print HiddenValueText
+// in their place (HiddenSpans).
 func maskRanges(out *Loaded, rngs []hcl.Range) {
 	copied := map[string]bool{} // each file is copied once, however many ranges it has
 	for _, rng := range rngs {
@@ -268,5 +269,6 @@ func maskRanges(out *Loaded, rngs []hcl.Range) {
 			out.Files[rng.Filename], copied[rng.Filename] = f, true
 		}
 		maskValueBytes(f.Bytes, start, end)
+		f.Nav = withHidden(f.Nav, rng) // text snippets say it is hidden
 	}
 }

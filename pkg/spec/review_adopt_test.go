@@ -263,7 +263,7 @@ grant "p" {
 		// F-tfvars-mask
 		{name: "undeclared variable in a var file says its value is hidden", spec: bucket, varFile: "extra = 1\n",
 			want: []want{{hcl.DiagWarning, "Value for undeclared variable", "extra", []string{
-				`sets "extra"`, "Its value is not shown (a source snippet shows * for each of its characters)"}}}},
+				`sets "extra"`, "Its value is not shown: a variable file may hold secrets."}}}},
 
 		// F-unused-required
 		{name: "required variable nothing refers to", spec: bucket + `

@@ -79,10 +79,10 @@ func (l *loader) applyVarFile(path string, set map[string]bool) {
 	}
 }
 
-// hiddenValueNote tells why a diagnostic's snippet shows "*" for the value
-// of an undeclared name in a variable file (unshownValues), which would
-// otherwise read as a syntax error.
-const hiddenValueNote = "Its value is not shown (a source snippet shows * for each of its characters): a variable file may hold secrets."
+// hiddenValueNote tells why a diagnostic's snippet hides the value of an
+// undeclared name in a variable file (unshownValues): text snippets print
+// HiddenValueText, JSON and SARIF snippets '*' for each of its characters.
+const hiddenValueNote = "Its value is not shown: a variable file may hold secrets."
 
 // unshownValues returns where values are written that no snippet may show
 // although no sensitive variable took them (see sensitiveRanges): in the
