@@ -42,6 +42,11 @@ type fakeIAM struct {
 	// does not hold).
 	logins map[string]bool
 	gone   map[string]bool
+
+	// inlineDocs holds the inline policy documents of "user/NAME",
+	// "role/NAME" and "group/NAME" by policy name, as
+	// GetAccountAuthorizationDetails lists them (plan_orphan_inline.go).
+	inlineDocs map[string]map[string]string
 }
 
 // fakeKeyID is the id of the i-th (0-based) access key of a user.
@@ -556,20 +561,35 @@ const accountPoliciesPage = 2
 // GetAccountAuthorizationDetails answers with the customer-managed
 // policies (filter LocalManagedPolicy; warnOrphanPolicies), by ARN, each
 // with its versions (the last the default, URL-encoded as IAM does) and
-// how many users, roles and groups hold it.
+// how many users, roles and groups hold it; then (filters User, Role,
+// Group) the users, roles and groups, each with its inline policies
+// (inlineDocs, URL-encoded). A page holds accountPoliciesPage entries of
+// either sort, as IAM counts them together.
 func (f *fake) GetAccountAuthorizationDetails(_ context.Context, in *iam.GetAccountAuthorizationDetailsInput, _ ...func(*iam.Options)) (*iam.GetAccountAuthorizationDetailsOutput, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if err := f.call("GetAccountAuthorizationDetails", aws.ToString(in.Marker), false); err != nil {
 		return nil, err
 	}
-	arns := slices.Sorted(maps.Keys(f.iam.policies))
+	var arns []string
+	if slices.Contains(in.Filter, iamtypes.EntityTypeLocalManagedPolicy) {
+		arns = slices.Sorted(maps.Keys(f.iam.policies))
+	}
+	entries := append(slices.Clone(arns), f.authIdentities(in.Filter)...)
 	from, _ := strconv.Atoi(aws.ToString(in.Marker))
 	out := &iam.GetAccountAuthorizationDetailsOutput{}
-	if to := from + accountPoliciesPage; to < len(arns) {
-		arns, out.IsTruncated, out.Marker = arns[from:to], true, aws.String(strconv.Itoa(to))
+	if to := from + accountPoliciesPage; to < len(entries) {
+		entries, out.IsTruncated, out.Marker = entries[from:to], true, aws.String(strconv.Itoa(to))
 	} else {
-		arns = arns[from:]
+		entries = entries[from:]
+	}
+	arns = nil
+	for _, e := range entries {
+		if !strings.HasPrefix(e, "arn:") {
+			f.authIdentity(out, e)
+			continue
+		}
+		arns = append(arns, e)
 	}
 	for _, arn := range arns {
 		vs, n := f.iam.policies[arn], int32(0)
@@ -587,4 +607,53 @@ func (f *fake) GetAccountAuthorizationDetails(_ context.Context, in *iam.GetAcco
 		out.Policies = append(out.Policies, d)
 	}
 	return out, nil
+}
+
+// authIdentities are the users, roles and groups ("user/NAME", ...) the
+// filters ask for, sorted: those the fake holds and those with inline
+// policies.
+func (f *fake) authIdentities(filter []iamtypes.EntityType) []string {
+	set := map[string]bool{}
+	for u := range f.iam.users {
+		set["user/"+u] = true
+	}
+	for r := range f.iam.roles {
+		set["role/"+r] = true
+	}
+	for _, gs := range f.iam.groups {
+		for _, g := range gs {
+			set["group/"+g] = true
+		}
+	}
+	for o := range f.iam.inlineDocs {
+		set[o] = true
+	}
+	want := map[string]bool{"user": slices.Contains(filter, iamtypes.EntityTypeUser),
+		"role": slices.Contains(filter, iamtypes.EntityTypeRole), "group": slices.Contains(filter, iamtypes.EntityTypeGroup)}
+	var out []string
+	for o := range set {
+		if kind, _, _ := strings.Cut(o, "/"); want[kind] {
+			out = append(out, o)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// authIdentity adds the user, role or group o ("role/NAME") with its
+// inline policies to a GetAccountAuthorizationDetails page.
+func (f *fake) authIdentity(out *iam.GetAccountAuthorizationDetailsOutput, o string) {
+	kind, name, _ := strings.Cut(o, "/")
+	var list []iamtypes.PolicyDetail
+	for _, n := range slices.Sorted(maps.Keys(f.iam.inlineDocs[o])) {
+		list = append(list, iamtypes.PolicyDetail{PolicyName: aws.String(n), PolicyDocument: aws.String(url.QueryEscape(f.iam.inlineDocs[o][n]))})
+	}
+	switch kind {
+	case "user":
+		out.UserDetailList = append(out.UserDetailList, iamtypes.UserDetail{UserName: aws.String(name), UserPolicyList: list})
+	case "role":
+		out.RoleDetailList = append(out.RoleDetailList, iamtypes.RoleDetail{RoleName: aws.String(name), RolePolicyList: list})
+	case "group":
+		out.GroupDetailList = append(out.GroupDetailList, iamtypes.GroupDetail{GroupName: aws.String(name), GroupPolicyList: list})
+	}
 }

@@ -12,8 +12,9 @@ import (
 )
 
 // accountPolicyReader is the part of the IAM client that lists the
-// account's customer-managed policies with their documents; a client
-// without it is not asked.
+// account's customer-managed policies and the inline policies of its
+// users, roles and groups, with their documents; a client without it is
+// not asked.
 type accountPolicyReader interface {
 	GetAccountAuthorizationDetails(context.Context, *iam.GetAccountAuthorizationDetailsInput, ...func(*iam.Options)) (*iam.GetAccountAuthorizationDetailsOutput, error)
 }
@@ -34,9 +35,13 @@ type orphanPolicy struct {
 // detaches it; for a revoked user or role it says which policy_name the
 // revoked_grant should have named (F-revoke-wrong-policy).
 //
-// It reads once per plan (GetAccountAuthorizationDetails, filter
-// LocalManagedPolicy, paginated), and lists the holders
-// (ListEntitiesForPolicy) of such policies only. Users and roles of the
+// The same read warns about each inline policy of a user, role or group
+// that grants access to a bucket of the spec, unless its identity is a
+// grant's or a revoked_grant's (warnOrphanInline).
+//
+// It reads once per plan (GetAccountAuthorizationDetails, filters
+// LocalManagedPolicy, User, Role and Group, paginated), and lists the
+// holders (ListEntitiesForPolicy) of such managed policies only. Users and roles of the
 // spec's grants are left out: warnIdentityExtras names what they hold
 // beyond their grant. A policy on every bucket (Resource "*",
 // arn:aws:s3:::*) is not about the spec's buckets and is not named. A
@@ -48,18 +53,18 @@ func (e *Engine) warnOrphanPolicies(ctx context.Context, p *Plan) {
 	if len(buckets) == 0 || !ok {
 		return
 	}
-	policies, err := localPolicies(ctx, r)
+	details, err := accountDetails(ctx, r)
 	if err != nil {
 		if e.C.Endpoint == "" && ctx.Err() == nil {
 			// The error in parentheses: a plan file compares its code only
 			// (comparableWarning).
-			p.Warnings = append(p.Warnings, fmt.Sprintf("could not list the account's customer-managed policies (%v), so the plan cannot tell "+
+			p.Warnings = append(p.Warnings, fmt.Sprintf("could not list the account's customer-managed policies and inline policies (%v), so the plan cannot tell "+
 				"whether a policy no grant of the spec declares (the policy of a deleted grant block, or one made by hand) still gives access "+
-				"to its buckets; check with: aws iam get-account-authorization-details --filter LocalManagedPolicy", err))
+				"to its buckets; check with: aws iam get-account-authorization-details --filter LocalManagedPolicy User Role Group", err))
 		}
 		return
 	}
-	for _, o := range orphanPolicies(policies, p.items, buckets, e.Partition) {
+	for _, o := range orphanPolicies(details.policies, p.items, buckets, e.Partition) {
 		owners, err := e.policyOwners(ctx, o.arn)
 		if err != nil {
 			p.Warnings = append(p.Warnings, fmt.Sprintf("managed policy %s grants access to bucket %s, but no grant of the spec declares it, and "+
@@ -71,18 +76,36 @@ func (e *Engine) warnOrphanPolicies(ctx context.Context, p *Plan) {
 			p.Warnings = append(p.Warnings, w)
 		}
 	}
+	p.Warnings = append(p.Warnings, orphanInlineWarnings(orphanInline(details.inline, p.items, buckets, e.Partition))...)
 }
 
-// localPolicies lists the account's customer-managed policies, every page.
-func localPolicies(ctx context.Context, r accountPolicyReader) ([]iamtypes.ManagedPolicyDetail, error) {
-	var out []iamtypes.ManagedPolicyDetail
-	in := &iam.GetAccountAuthorizationDetailsInput{Filter: []iamtypes.EntityType{iamtypes.EntityTypeLocalManagedPolicy}}
+// accountDetailsPage is the MaxItems of a GetAccountAuthorizationDetails
+// page, the most IAM allows (the default is 100): an account with
+// thousands of roles is a few pages, not dozens.
+const accountDetailsPage = 1000
+
+// authDetails is what GetAccountAuthorizationDetails lists: the
+// customer-managed policies and the inline policies of the users, roles
+// and groups.
+type authDetails struct {
+	policies []iamtypes.ManagedPolicyDetail
+	inline   []inlinePolicy
+}
+
+// accountDetails lists the account's customer-managed policies and the
+// inline policies of its users, roles and groups, every page: one call
+// per page, whatever the filters.
+func accountDetails(ctx context.Context, r accountPolicyReader) (authDetails, error) {
+	var out authDetails
+	in := &iam.GetAccountAuthorizationDetailsInput{MaxItems: aws.Int32(accountDetailsPage), Filter: []iamtypes.EntityType{
+		iamtypes.EntityTypeLocalManagedPolicy, iamtypes.EntityTypeUser, iamtypes.EntityTypeRole, iamtypes.EntityTypeGroup}}
 	for {
 		page, err := r.GetAccountAuthorizationDetails(ctx, in)
 		if err != nil {
-			return nil, err
+			return authDetails{}, err
 		}
-		out = append(out, page.Policies...)
+		out.policies = append(out.policies, page.Policies...)
+		out.inline = append(out.inline, inlineOf(page)...)
 		if !page.IsTruncated || aws.ToString(page.Marker) == "" {
 			return out, nil
 		}
@@ -120,19 +143,7 @@ func orphanPolicies(policies []iamtypes.ManagedPolicyDetail, items []*Item, buck
 		if aws.ToInt32(pol.AttachmentCount) == 0 || named[strings.ToLower(name)] {
 			continue
 		}
-		doc := defaultDocument(pol)
-		if doc == "" {
-			continue
-		}
-		parsed, err := ParsePolicy(doc)
-		if err != nil {
-			continue
-		}
-		canon, err := CanonicalPolicy(parsed, partition)
-		if err != nil {
-			continue
-		}
-		if on := bucketsGranted(canon, buckets); len(on) > 0 {
+		if on := docBuckets(defaultDocument(pol), buckets, partition); len(on) > 0 {
 			out = append(out, orphanPolicy{name: name, arn: arn, buckets: on})
 		}
 	}

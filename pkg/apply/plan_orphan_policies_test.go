@@ -122,8 +122,8 @@ func TestWarnOrphanPolicies(t *testing.T) {
 		}},
 		{name: "listing denied", plan: orphanAlpha + orphanBeta, setup: func(f *fake) {
 			f.faults["GetAccountAuthorizationDetails"] = []error{apiErr("AccessDenied", "not authorized to perform iam:GetAccountAuthorizationDetails")}
-		}, want: []string{"could not list the account's customer-managed policies (api error AccessDenied",
-			"aws iam get-account-authorization-details --filter LocalManagedPolicy"}},
+		}, want: []string{"could not list the account's customer-managed policies and inline policies (api error AccessDenied",
+			"aws iam get-account-authorization-details --filter LocalManagedPolicy User Role Group"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFake()
@@ -160,23 +160,31 @@ func TestWarnOrphanPolicies(t *testing.T) {
 }
 
 // TestOrphanPolicyReads: every plan of a spec with a bucket, converged or
-// not, lists the account's customer-managed policies once (all pages of
-// GetAccountAuthorizationDetails; the fake pages every two policies), and
-// lists the holders (ListEntitiesForPolicy) only of a policy no grant
-// declares that grants access to the spec's buckets: a converged plan
-// makes one read more than before, the price of seeing a deleted grant's
-// policy (docs/apply.md, "Revoking a grant").
+// not, lists the account's customer-managed policies and its users, roles
+// and groups with their inline policies once (all pages of one
+// GetAccountAuthorizationDetails listing, filters LocalManagedPolicy,
+// User, Role and Group; the fake pages every two entries of either sort,
+// as IAM counts them together), and lists the holders
+// (ListEntitiesForPolicy) only of a policy no grant declares that grants
+// access to the spec's buckets: a converged plan makes one listing more
+// than before, the price of seeing a deleted grant's policy
+// (docs/apply.md, "Revoking a grant").
 func TestOrphanPolicyReads(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
 		applied    bool
 		plan       string
+		inline     bool // a group with an inline policy
 		wantPages  int
 		wantOthers []string // ListEntitiesForPolicy targets beyond the spec's policies
 	}{
+		// the hand-made policy "spare": one entry, one page
 		{name: "fresh", plan: orphanAlpha + orphanBeta, wantPages: 1},
-		{name: "converged", applied: true, plan: orphanAlpha + orphanBeta, wantPages: 2},
-		{name: "grant removed", applied: true, plan: orphanAlpha, wantPages: 2, wantOthers: []string{fakePolicyPrefix + "beta-s3-access"}},
+		// three policies and two roles: five entries, three pages
+		{name: "converged", applied: true, plan: orphanAlpha + orphanBeta, wantPages: 3},
+		{name: "grant removed", applied: true, plan: orphanAlpha, wantPages: 3, wantOthers: []string{fakePolicyPrefix + "beta-s3-access"}},
+		// and a group with an inline policy: six entries, still three pages
+		{name: "group inline", applied: true, plan: orphanAlpha + orphanBeta, inline: true, wantPages: 3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFake()
@@ -187,6 +195,9 @@ func TestOrphanPolicyReads(t *testing.T) {
 				}
 			}
 			handMade(f, "spare", `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}`, "role/ops")
+			if tc.inline {
+				inlineMade(f, "group/ops", "ops-read", `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}`)
+			}
 			f.mu.Lock()
 			from := len(f.calls)
 			f.mu.Unlock()
