@@ -73,13 +73,15 @@ func (f *lintFilter) unknown(r *view.LintReport, specs []string) hcl.Diagnostics
 }
 
 // apply keeps in r the findings in the filtered files, the warnings whose
-// range is in one of them or that have none, and every error: an error
-// stops the lint of its spec, so that the findings of the filtered files
-// are incomplete, whichever file it is in. r.Files keeps the filtered
-// files and those of the kept diagnostics, for snippets (and junit's
-// passing test cases).
+// range is in one of them or that have none, and, whichever file they are
+// in, every error and every finding of a hard rule: an error stops the
+// lint of its spec, so that the findings of the filtered files are
+// incomplete, and a hard finding is what AWS rejects, so that the spec
+// cannot be applied (lint must fail as validate does). r.Files keeps the
+// filtered files and those of the kept diagnostics and findings, for
+// snippets (and junit's passing test cases).
 func (f *lintFilter) apply(r *view.LintReport) {
-	r.Findings = slices.DeleteFunc(r.Findings, func(fd *rules.Finding) bool { return !f.has(fd.Range.Filename) })
+	r.Findings = slices.DeleteFunc(r.Findings, func(fd *rules.Finding) bool { return !fd.Hard() && !f.has(fd.Range.Filename) })
 	kept := hcl.Diagnostics{}
 	for _, d := range r.Errors {
 		if d.Severity == hcl.DiagError || d.Subject == nil || d.Subject.Filename == "" || f.has(d.Subject.Filename) {
@@ -88,7 +90,9 @@ func (f *lintFilter) apply(r *view.LintReport) {
 	}
 	r.Errors = kept
 	for name := range r.Files {
-		if !f.has(name) && !slices.ContainsFunc(kept, func(d *hcl.Diagnostic) bool { return d.Subject != nil && d.Subject.Filename == name }) {
+		if !f.has(name) &&
+			!slices.ContainsFunc(kept, func(d *hcl.Diagnostic) bool { return d.Subject != nil && d.Subject.Filename == name }) &&
+			!slices.ContainsFunc(r.Findings, func(fd *rules.Finding) bool { return fd.Range.Filename == name }) {
 			delete(r.Files, name)
 		}
 	}

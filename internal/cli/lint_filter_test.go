@@ -12,8 +12,9 @@ import (
 )
 
 // TestLintFilterApply: -filter keeps the findings of the given files, the
-// warnings in them or without a range, and every error; the report's files
-// shrink to those and the files of the kept diagnostics.
+// warnings in them or without a range, every error and every hard-rule
+// finding (what AWS rejects) whatever its file; the report's files shrink
+// to those and the files of the kept diagnostics and findings.
 func TestLintFilterApply(t *testing.T) {
 	at := func(name string) *hcl.Range {
 		return &hcl.Range{Filename: name, Start: hcl.Pos{Line: 1, Column: 1}, End: hcl.Pos{Line: 1, Column: 2, Byte: 1}}
@@ -25,14 +26,15 @@ func TestLintFilterApply(t *testing.T) {
 		return &hcl.Diagnostic{Severity: sev, Summary: summary, Subject: subject}
 	}
 	r := &view.LintReport{
-		Findings: []*rules.Finding{finding("spec/a.hcl"), finding("spec/b.hcl"), finding("spec/c.hcl")},
+		Findings: []*rules.Finding{finding("spec/a.hcl"), finding("spec/b.hcl"), finding("spec/c.hcl"),
+			{Rule: &rules.Rule{ID: "TMC302", Hard: true}, Message: "hard in d", Range: *at("spec/d.hcl")}},
 		Errors: hcl.Diagnostics{
 			diag(hcl.DiagWarning, "warning in a", at("spec/a.hcl")),
 			diag(hcl.DiagWarning, "warning in b", at("spec/b.hcl")),
 			diag(hcl.DiagWarning, "warning without range", nil),
 			diag(hcl.DiagError, "error in c", at("spec/c.hcl")),
 		},
-		Files: map[string]*hcl.File{"spec/a.hcl": {}, "spec/b.hcl": {}, "spec/c.hcl": {}, "spec/.teramotc.hcl": {}},
+		Files: map[string]*hcl.File{"spec/a.hcl": {}, "spec/b.hcl": {}, "spec/c.hcl": {}, "spec/d.hcl": {}, "spec/.teramotc.hcl": {}},
 	}
 	f := newLintFilter([]string{"./spec/a.hcl"})
 	if d := f.unknown(r, []string{"spec"}); d != nil {
@@ -54,9 +56,9 @@ func TestLintFilterApply(t *testing.T) {
 		what      string
 		got, want []string
 	}{
-		{"findings", findings, []string{"in spec/a.hcl"}},
+		{"findings", findings, []string{"in spec/a.hcl", "hard in d"}},
 		{"diagnostics", diags, []string{"warning in a", "warning without range", "error in c"}},
-		{"files", files, []string{"spec/a.hcl", "spec/c.hcl"}},
+		{"files", files, []string{"spec/a.hcl", "spec/c.hcl", "spec/d.hcl"}},
 	} {
 		if diff := cmp.Diff(c.want, c.got); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", c.what, diff)
