@@ -51,9 +51,10 @@ func WriteApplyComplete(w io.Writer, skipped []string, added, changed int, destr
 
 // WriteApplyEndpoint follows apply's completion line when apply ran
 // against a custom endpoint: it names it (AtEndpoint), so that a leftover
-// AWS_ENDPOINT_URL never reads like a change to AWS.
+// AWS_ENDPOINT_URL never reads like a change to AWS. It does not say
+// that changes were made: an apply without changes ends with it too.
 func WriteApplyEndpoint(w io.Writer, endpoint string) {
 	if endpoint != "" {
-		fmt.Fprintf(w, "The changes were made%s.\n", AtEndpoint(endpoint))
+		fmt.Fprintf(w, "Apply ran%s.\n", AtEndpoint(endpoint))
 	}
 }

@@ -32,16 +32,22 @@ func WritePlanText(w io.Writer, p *apply.Plan, color bool) {
 
 // writeNoChanges ends a plan without changes. Its warnings (access the
 // spec does not declare, which apply never removes) are printed, and then
-// it does not claim that the live state matches the spec.
+// it does not claim that the live state matches the spec. A custom
+// endpoint is named on the next line, as the header of a plan with
+// changes names it, so that "No changes" from an emulator never reads as
+// AWS being in sync.
 func writeNoChanges(w io.Writer, p *apply.Plan) {
 	if len(p.Warnings) == 0 {
 		fmt.Fprintln(w, "No changes. The live state matches the spec.")
-		return
+	} else {
+		for _, warn := range p.Warnings {
+			fmt.Fprintf(w, "Warning: %s.\n", escapeControls(warn))
+		}
+		fmt.Fprintln(w, "No changes to write, but see the warnings above: apply leaves what they name as it is.")
 	}
-	for _, warn := range p.Warnings {
-		fmt.Fprintf(w, "Warning: %s.\n", escapeControls(warn))
+	if p.Endpoint != "" {
+		fmt.Fprintf(w, "The live state was read%s.\n", AtEndpoint(p.Endpoint))
 	}
-	fmt.Fprintln(w, "No changes to write, but see the warnings above: apply leaves what they name as it is.")
 }
 
 // AtEndpoint names a custom endpoint for the plan's header and apply's

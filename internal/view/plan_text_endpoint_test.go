@@ -9,7 +9,8 @@ import (
 )
 
 // TestEndpointNamed: with a custom endpoint (an emulator), the plan's
-// header, its markdown and apply's completion name it, without its
+// header, its "No changes" end, its markdown and apply's completion (with
+// or without changes) name it, without its
 // password; against AWS they say nothing more (review-adopt
 // F-endpoint-not-shown).
 func TestEndpointNamed(t *testing.T) {
@@ -29,7 +30,19 @@ func TestEndpointNamed(t *testing.T) {
 		{"markdown", func(b *bytes.Buffer, e string) { WritePlanMarkdown(b, plan(e)) },
 			"Planned against endpoint `http://u:xxxxx@127.0.0.1:5000` (not AWS).\n"},
 		{"apply", func(b *bytes.Buffer, e string) { WriteApplyComplete(b, nil, 1, 0); WriteApplyEndpoint(b, e) },
-			"destroyed.\nThe changes were made" + want + ".\n"},
+			"destroyed.\nApply ran" + want + ".\n"},
+		{"apply without changes", func(b *bytes.Buffer, e string) { WriteApplyComplete(b, nil, 0, 0); WriteApplyEndpoint(b, e) },
+			"0 destroyed.\nApply ran" + want + ".\n"},
+		{"no changes", func(b *bytes.Buffer, e string) {
+			p := plan(e)
+			p.Changes = nil
+			WritePlanText(b, p, false)
+		}, "No changes. The live state matches the spec.\nThe live state was read" + want + ".\n"},
+		{"no changes, warnings", func(b *bytes.Buffer, e string) {
+			p := plan(e)
+			p.Changes, p.Warnings = nil, []string{"user u holds access the spec does not declare"}
+			WritePlanText(b, p, false)
+		}, "see the warnings above: apply leaves what they name as it is.\nThe live state was read" + want + ".\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
