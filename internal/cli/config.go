@@ -22,14 +22,17 @@ in front of the command line you want to check:
   TERAMOTC_FORMAT=json teramotc config show -f json plan specs/prod
 
 A flag wins over its variable, which wins over the configuration file,
-which wins over the default. The configuration file's settings
+which wins over the default; but inline_ignores = false in the
+configuration file wins over -no-inline-ignores=false, the stricter
+setting counting. The configuration file's settings
 (inline_ignores, rule and ignore blocks, required_version) are shown for
 lint, plan and apply: the -config file, else TERAMOTC_CONFIG, else the
 .teramotc.hcl of the spec's directory. Variables set with -var or
 TERAMOTC_VAR_<name> are listed too.
 
-Secrets are never printed: the values of variables the spec declares
-sensitive (and of every variable when the spec cannot be loaded), the
+Secrets are never printed: a spec variable's value is shown only when
+every SPEC of the command line declares the variable and none declares it
+sensitive (every value is masked when a SPEC cannot be loaded); the
 -external-id and the password of an -endpoint-url are masked. Variables
 that are set but never read (TERAMOTC_AUTO_APPROVE and the others of
 docs/cli.md, Environment) are listed with the reason.
@@ -52,11 +55,11 @@ func runConfig(env *Env, args []string) int {
 	if len(args) == 0 {
 		return usageError(env, "config", "config needs a subcommand: config show COMMAND [FLAGS] [ARGS]")
 	}
-	switch args[0] {
-	case "-h", "-help", "--help", "help":
+	switch {
+	case isHelpArg(args[0]):
 		view.WriteCommandUsage(env.Stdout, commands["config"].Usage)
 		return view.ExitOK
-	case "show":
+	case args[0] == "show":
 	default:
 		return usageError(env, "config", "unknown config subcommand %q.%s The only one is config show COMMAND [FLAGS] [ARGS].",
 			args[0], didYouMean(args[0], []string{"show"}))
@@ -84,6 +87,9 @@ func runConfig(env *Env, args []string) int {
 	}
 	c := captureCommand(env, cmd, rest[1:])
 	switch {
+	case c == nil && len(rest) > 1 && isHelpArg(rest[1]):
+		view.WriteCommandUsage(env.Stdout, cmd.Usage) // config show policy -h
+		return view.ExitOK
 	case c == nil:
 		return report(env, &problem{
 			"teramotc " + name + " stopped before reading its flags",
@@ -102,4 +108,15 @@ func runConfig(env *Env, args []string) int {
 		return view.ExitError
 	}
 	return view.ExitOK
+}
+
+// isHelpArg reports whether arg, given where a command with subcommands
+// expects one, asks for its help: -h, -help, --h, --help or help, as flags
+// take one or two dashes.
+func isHelpArg(arg string) bool {
+	switch arg {
+	case "-h", "--h", "-help", "--help", "help":
+		return true
+	}
+	return false
 }

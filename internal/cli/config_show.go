@@ -37,10 +37,11 @@ func configShow(env *Env, name string, c *flagCapture) *view.ConfigShow {
 			given[f.Name] = true
 		}
 	})
-	specPath := "."
-	if len(c.pos) > 0 {
-		specPath = c.pos[0]
+	specPaths := c.pos
+	if len(specPaths) == 0 {
+		specPaths = []string{"."}
 	}
+	specPath := specPaths[0]
 	var keys []any
 	groups := map[any][]*flag.Flag{}
 	c.fs.VisitAll(func(f *flag.Flag) {
@@ -58,7 +59,7 @@ func configShow(env *Env, name string, c *flagCapture) *view.ConfigShow {
 	}
 	slices.SortStableFunc(show.Settings, func(a, b view.ConfigSetting) int { return strings.Compare(a.Name, b.Name) })
 	if f := c.fs.Lookup("var"); f != nil {
-		show.Settings = append(show.Settings, varSettings(env, f, specPath)...)
+		show.Settings = append(show.Settings, varSettings(env, f, specPaths)...)
 	}
 	if f := c.fs.Lookup("config"); f != nil {
 		file := f.Value.String()
@@ -126,26 +127,18 @@ func setSetting(settings []view.ConfigSetting, name, value string) {
 }
 
 // varSettings lists the spec variables set by -var and TERAMOTC_VAR_<name>,
-// the last -var of a name winning. Values are masked when the spec
-// declares the variable sensitive, or when the spec cannot be loaded to
-// tell.
-func varSettings(env *Env, f *flag.Flag, specPath string) []view.ConfigSetting {
+// the last -var of a name winning. A value is shown only when every spec of
+// the command line (specPaths) declares the variable and none declares it
+// sensitive: a variable no spec declares may be a secret meant for another
+// spec or job, and a spec that cannot be loaded cannot tell, so every value
+// is then masked.
+func varSettings(env *Env, f *flag.Flag, specPaths []string) []view.ConfigSetting {
 	o, ok := f.Value.(orderedFlag)
 	if !ok {
 		return nil
 	}
-	loaded, _ := spec.Load(specPath, spec.Options{Args: *o.args, Environ: env.Environ, Version: version.Version})
-	sensitive := func(name string) bool {
-		if loaded == nil || loaded.Spec == nil {
-			return true
-		}
-		for _, v := range loaded.Spec.Variables {
-			if v.Name == name {
-				return v.Sensitive.Value
-			}
-		}
-		return false // not declared: the spec reports it
-	}
+	shown := shownVariables(env, *o.args, specPaths)
+	sensitive := func(name string) bool { return !shown[name] }
 	var out []view.ConfigSetting
 	seen := map[string]int{}
 	add := func(name, value, source, origin string) {
@@ -174,6 +167,35 @@ func varSettings(env *Env, f *flag.Flag, specPath string) []view.ConfigSetting {
 	return out
 }
 
+// shownVariables are the variables whose values config show may print:
+// those every spec of specPaths declares, none of them as sensitive. It is
+// empty when a spec cannot be loaded.
+func shownVariables(env *Env, args []spec.VarArg, specPaths []string) map[string]bool {
+	count := map[string]int{}
+	secret := map[string]bool{}
+	for _, p := range specPaths {
+		loaded, _ := spec.Load(p, spec.Options{Args: args, Environ: env.Environ, Version: version.Version})
+		if loaded == nil || loaded.Spec == nil {
+			return nil
+		}
+		declared := map[string]bool{}
+		for _, v := range loaded.Spec.Variables {
+			if v.Sensitive.Value {
+				secret[v.Name] = true
+			}
+			declared[v.Name] = true
+		}
+		for n := range declared {
+			count[n]++
+		}
+	}
+	shown := map[string]bool{}
+	for n, c := range count {
+		shown[n] = c == len(specPaths) && !secret[n]
+	}
+	return shown
+}
+
 // configFileSchema is the part of .teramotc.hcl that "config show" lists.
 var configFileSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{{Name: "inline_ignores"}},
@@ -200,8 +222,10 @@ func configFileSettings(settings []view.ConfigSetting, file string) []view.Confi
 	text := func(a *hcl.Attribute) string { return strings.TrimSpace(string(a.Expr.Range().SliceBytes(f.Bytes))) }
 	if a := content.Attributes["inline_ignores"]; a != nil {
 		settings = append(settings, view.ConfigSetting{Name: "inline_ignores", Value: text(a), Source: view.SourceConfig, Origin: at(a.Range)})
+		// inline_ignores = false wins over -no-inline-ignores=false from a
+		// flag or variable, as lint ORs them: only the stricter one counts.
 		for i, s := range settings {
-			if s.Name == "-no-inline-ignores" && s.Source == view.SourceDefault && text(a) == "false" {
+			if s.Name == "-no-inline-ignores" && s.Value != "true" && text(a) == "false" {
 				settings[i].Value, settings[i].Source, settings[i].Origin = "true", view.SourceConfig, at(a.Range)
 			}
 		}

@@ -97,8 +97,7 @@ func runPolicy(env *Env, args []string) int {
 	if len(args) == 0 {
 		return usageError(env, "policy", "policy needs a subcommand: %s", all)
 	}
-	switch args[0] {
-	case "-h", "-help", "--help", "help":
+	if isHelpArg(args[0]) {
 		view.WriteCommandUsage(env.Stdout, commands["policy"].Usage)
 		return view.ExitOK
 	}

@@ -62,7 +62,7 @@ func WriteConfigShow(w io.Writer, c *ConfigShow, format string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(doc)
 	}
-	fmt.Fprintf(w, "Settings of \"teramotc %s\" (a flag wins over its TERAMOTC_<FLAG> variable, which wins over the configuration file, then the default):\n\n", c.Command)
+	fmt.Fprintf(w, "Settings of \"teramotc %s\" (a flag wins over its TERAMOTC_<FLAG> variable, which wins over the configuration file, then the default; inline_ignores = false in the configuration wins over -no-inline-ignores=false):\n\n", c.Command)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SETTING\tVALUE\tSOURCE")
 	for _, s := range c.Settings {

@@ -30,7 +30,7 @@ func TestWriteConfigShow(t *testing.T) {
 				{Name: "-policy", Source: SourceDefault},
 			},
 			Ignored: []ConfigIgnored{{Variable: "TERAMOTC_NO_FAIL", Reason: "never read"}},
-		}, `Settings of "teramotc lint" (a flag wins over its TERAMOTC_<FLAG> variable, which wins over the configuration file, then the default):
+		}, `Settings of "teramotc lint" (a flag wins over its TERAMOTC_<FLAG> variable, which wins over the configuration file, then the default; inline_ignores = false in the configuration wins over -no-inline-ignores=false):
 
 SETTING          VALUE    SOURCE
 -fail-level      warning  env TERAMOTC_FAIL_LEVEL
