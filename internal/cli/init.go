@@ -41,8 +41,8 @@ Writes a starter project into DIR (default "."), creating it if needed:
   main.hcl                        a spec: a shared bucket, a log bucket, a
                                   cross-account role (trusting
                                   -partner-account-id, with the
-                                  -external-id the partner issued), a
-                                  CloudTrail trail
+                                  -partner-external-id the partner
+                                  issued), a CloudTrail trail
   .teramotc.hcl                   lint configuration
   policy/owner_tag.rego           a custom rule (ORG001) and
   policy/owner_tag_test.rego      its Rego unit tests
@@ -75,7 +75,8 @@ Flags:
                   -var partner_account_id=ID or
                   TERAMOTC_VAR_partner_account_id=ID): init never picks
                   the account a role trusts
-  -external-id=ID the external id the partner issued for your account
+  -partner-external-id=ID
+                  the external id the partner issued for your account
                   (AWS advises a random value the third party generates):
                   the default of the variable external_id. Without it
                   that variable has no default, and the commands fail
@@ -112,7 +113,7 @@ func runInit(env *Env, args []string) int {
 	company := fs.String("company", "example", "company slug used in bucket names")
 	account := fs.String("account-id", "111122223333", "your AWS account id")
 	partner := fs.String("partner-account-id", "", "the partner's AWS account id, trusted by the cross-account role (no default)")
-	externalID := fs.String("external-id", "", "the external id the partner issued (no default)")
+	externalID := fs.String("partner-external-id", "", "the external id the partner issued (no default)")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return exitCodeForParse(err)
@@ -131,7 +132,7 @@ func runInit(env *Env, args []string) int {
 		return usageError(env, "init", "-partner-account-id=%q: an AWS account id is 12 digits", *partner)
 	}
 	if e := *externalID; e != "" && (len(e) < 2 || len(e) > 1224 || !externalIDPattern.MatchString(e)) {
-		return usageError(env, "init", "-external-id: an external id is 2 to 1224 letters, digits and characters of +=,.@:/-_ (the value is not shown: it is sensitive)")
+		return usageError(env, "init", "-partner-external-id: an external id is 2 to 1224 letters, digits and characters of +=,.@:/-_ (the value is not shown: it is sensitive)")
 	}
 	if *partner == *account {
 		return usageError(env, "init", "-partner-account-id=%s is your own account (-account-id): the role is for the partner's account; give the partner's id", *partner)

@@ -22,12 +22,12 @@ const (
 )
 
 // initProject runs `teramotc init -partner-account-id=testPartner
-// -external-id=testExternalID DIR` in a temporary directory.
+// -partner-external-id=testExternalID DIR` in a temporary directory.
 func initProject(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "project")
 	env, _, stderr := testEnv("")
-	if code := run(env, []string{"init", "-partner-account-id=" + testPartner, "-external-id=" + testExternalID, dir}); code != 0 {
+	if code := run(env, []string{"init", "-partner-account-id=" + testPartner, "-partner-external-id=" + testExternalID, dir}); code != 0 {
 		t.Fatalf("init exited %d: %s", code, stderr)
 	}
 	return dir
@@ -50,7 +50,7 @@ func TestInitSpecIsValid(t *testing.T) {
 	}
 }
 
-// TestInitExternalID: init writes the external id -external-id gives as
+// TestInitExternalID: init writes the external id -partner-external-id gives as
 // the variable's default and never makes one up; a value STS would refuse
 // is an error that does not echo it.
 func TestInitExternalID(t *testing.T) {
@@ -61,13 +61,13 @@ func TestInitExternalID(t *testing.T) {
 		unwanted   []string // in main.hcl, or in stderr when code is 1
 		missing    bool     // init's output asks for external_id
 	}{
-		{"given", "-external-id=" + testExternalID, 0,
-			[]string{`default = "` + testExternalID + `"`, "AWS does not treat"}, nil, false},
-		{"two dashes", "--external-id=" + testExternalID, 0, []string{`default = "` + testExternalID + `"`}, nil, false},
+		{"given", "-partner-external-id=" + testExternalID, 0,
+			[]string{`default = "` + testExternalID + `"`, "AWS does\n  # not treat"}, nil, false},
+		{"two dashes", "--partner-external-id=" + testExternalID, 0, []string{`default = "` + testExternalID + `"`}, nil, false},
 		{"absent: no default is made up", "", 0,
 			[]string{"No default on purpose: the partner issues the external id"}, []string{"tmc-", "{{"}, true},
-		{"one character", "-external-id=x", 1, []string{"-external-id: an external id is 2 to 1224"}, nil, false},
-		{"a space", "-external-id=my secret", 1, []string{"(the value is not shown: it is sensitive)"}, []string{"my secret"}, false},
+		{"one character", "-partner-external-id=x", 1, []string{"-partner-external-id: an external id is 2 to 1224"}, nil, false},
+		{"a space", "-partner-external-id=my secret", 1, []string{"(the value is not shown: it is sensitive)"}, []string{"my secret"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "project")

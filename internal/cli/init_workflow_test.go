@@ -126,7 +126,7 @@ func TestInitWorkflowRunsInDir(t *testing.T) {
 	t.Chdir(t.TempDir())
 	const dir = "i2/sub/myshare"
 	env, _, stderr := testEnv("")
-	if code := run(env, []string{"init", "-partner-account-id=" + testPartner, "-external-id=" + testExternalID, dir}); code != 0 {
+	if code := run(env, []string{"init", "-partner-account-id=" + testPartner, "-partner-external-id=" + testExternalID, dir}); code != 0 {
 		t.Fatalf("init exited %d: %s", code, stderr)
 	}
 	wf, err := os.ReadFile(filepath.Join(dir, ".github/workflows/teramotc.yml"))

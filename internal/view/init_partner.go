@@ -9,16 +9,17 @@ import (
 // WriteInitMissing says which variables of the spec init wrote at mainHCL
 // have no default because init was not given them: the partner account
 // the role trusts (partner, no -partner-account-id) and the external id
-// the partner issued (externalID, no -external-id). validate, lint,
+// the partner issued (externalID, no -partner-external-id). validate, lint,
 // render, plan and the CI workflow fail until each is given; it says how.
 func WriteInitMissing(w io.Writer, mainHCL string, partner, externalID bool) {
-	type missing struct{ name, what, example string }
+	type missing struct{ name, what, example, ci string }
 	var vars []missing
 	if partner {
-		vars = append(vars, missing{"partner_account_id", "the account the cross-account role trusts", "<the partner's 12-digit account id>"})
+		vars = append(vars, missing{"partner_account_id", "the account the cross-account role trusts", "<the partner's 12-digit account id>", ""})
 	}
 	if externalID {
-		vars = append(vars, missing{"external_id", "the external id the partner issued for your account", "<the external id the partner gave you>"})
+		vars = append(vars, missing{"external_id", "the external id the partner issued for your account", "<the external id the partner gave you>",
+			" (to keep it out of git, give it to CI from a\n  repository secret: docs/ci.md)"})
 	}
 	if len(vars) == 0 {
 		return
@@ -36,6 +37,6 @@ func WriteInitMissing(w io.Writer, mainHCL string, partner, externalID bool) {
 	for _, v := range vars {
 		fmt.Fprintf(w, "- %s (%s): write\n    default = %q\n", v.name, v.what, v.example)
 		fmt.Fprintf(w, "  in its block in %s (the CI workflow needs it there), or pass\n", mainHCL)
-		fmt.Fprintf(w, "  -var %[1]s=VALUE or set TERAMOTC_VAR_%[1]s=VALUE.\n", v.name)
+		fmt.Fprintf(w, "  -var %[1]s=VALUE or set TERAMOTC_VAR_%[1]s=VALUE%[2]s.\n", v.name, v.ci)
 	}
 }

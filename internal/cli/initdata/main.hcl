@@ -48,17 +48,18 @@ variable "external_id" {
   description = "The external id the partner sends when it assumes the role."
   sensitive   = true
 {{- if .ExternalID}}
-  # Issued by the partner (teramotc init -external-id). AWS does not treat
-  # an external id as a secret: anyone who may read the role sees it.
-  # teramotc still keeps it out of its output (sensitive = true).
+  # Issued by the partner (teramotc init -partner-external-id). AWS does
+  # not treat an external id as a secret: anyone who may read the role
+  # sees it. teramotc still keeps it out of its output (sensitive = true).
   default = "{{.ExternalID}}"
 {{- else}}
   # No default on purpose: the partner issues the external id (a random
   # value per customer, as AWS advises), so teramotc validate, lint,
   # render and plan fail until you give it. Write it here, as
   #   default = "<the external id the partner gave you>"
-  # (teramotc init -external-id=ID does), or give it with
-  # -var external_id=ID or TERAMOTC_VAR_external_id=ID.
+  # (teramotc init -partner-external-id=ID does), or give it with
+  # -var external_id=ID or TERAMOTC_VAR_external_id=ID (in CI, from a
+  # repository secret, to keep it out of git).
 {{- end}}
 }
 
