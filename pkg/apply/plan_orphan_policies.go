@@ -257,19 +257,8 @@ func statementsOf(v any) []map[string]any {
 
 // policyValues is a string or list-of-strings value as a list.
 func policyValues(v any) []string {
-	switch s := v.(type) {
-	case string:
+	if s, ok := v.(string); ok {
 		return []string{s}
-	case []string:
-		return s
-	case []any:
-		var out []string
-		for _, x := range s {
-			if t, ok := x.(string); ok {
-				out = append(out, t)
-			}
-		}
-		return out
 	}
-	return nil
+	return stringsOf(v)
 }
