@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -72,6 +73,17 @@ func (a action) step(t *testing.T, id string) actionStep {
 // GITHUB_OUTPUT.
 func runActionStep(t *testing.T, a action, id, repo string, inputs map[string]string) (string, map[string]string) {
 	t.Helper()
+	out, outputs, code := runActionStepCode(t, a, id, repo, inputs)
+	if code != 0 {
+		t.Fatalf("step %q failed (exit %d):\n%s", id, code, out)
+	}
+	return out, outputs
+}
+
+// runActionStepCode is runActionStep for a step that may fail: it also
+// returns the step's exit code.
+func runActionStepCode(t *testing.T, a action, id, repo string, inputs map[string]string) (string, map[string]string, int) {
+	t.Helper()
 	s := a.step(t, id)
 	if s.Shell != "bash" {
 		t.Fatalf("step %q: shell %q, want bash", id, s.Shell)
@@ -111,8 +123,13 @@ func runActionStep(t *testing.T, a action, id, repo string, inputs map[string]st
 	}
 	var out bytes.Buffer
 	c.Stdout, c.Stderr = &out, &out
+	code := 0
 	if err := c.Run(); err != nil {
-		t.Fatalf("step %q failed (%v):\n%s", id, err, &out)
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			t.Fatalf("step %q did not run (%v):\n%s", id, err, &out)
+		}
+		code = exit.ExitCode()
 	}
 	b, err := os.ReadFile(outputs)
 	if err != nil {
@@ -123,7 +140,7 @@ func runActionStep(t *testing.T, a action, id, repo string, inputs map[string]st
 		k, v, _ := strings.Cut(l, "=")
 		got[k] = v
 	}
-	return out.String(), got
+	return out.String(), got, code
 }
 
 // actionRepo returns a git work tree with the files given (slash path:
