@@ -34,8 +34,9 @@ var envReserved = map[string]string{
 }
 
 // envExcluded are flags never read from the environment because they turn
-// a safety gate off: a variable left over in a shell or a CI job must not
-// approve writes or silence a check. Setting one prints a warning.
+// a safety gate off or rewrite files: a variable left over in a shell or a
+// CI job must not approve writes, silence a check or make a command that
+// prints its result rewrite files. Setting one prints a warning.
 var envExcluded = map[string]string{
 	"auto-approve":           "a variable must never approve changes to an AWS account",
 	"allow-destructive":      "a variable must never allow changes that delete data",
@@ -48,6 +49,8 @@ var envExcluded = map[string]string{
 	"run":                    "a variable must never narrow which policy tests run",
 	"fail-on-empty":          "a variable must never make a policy test run that runs no test pass",
 	"filter":                 "a variable must never narrow which findings lint reports",
+	"w":                      "a variable must never decide whether policy fmt rewrites files",
+	"write":                  "a variable must never decide whether fmt rewrites files",
 	"color":                  "colour comes from -color, -no-color and NO_COLOR",
 	"no-color":               "colour comes from -color, -no-color and NO_COLOR",
 }

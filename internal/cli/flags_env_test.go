@@ -175,32 +175,72 @@ func TestEnvFlagNames(t *testing.T) {
 	}
 }
 
-// TestConfigShowCapturesEveryCommand runs every command under config
-// show's capture: each must stop after parsing its flags. A command that
-// ran instead would get a spec that does not exist and fail.
+// TestConfigShowCapturesEveryCommand runs every command and subcommand
+// under config show's capture: each must stop after parsing its flags. A
+// command that ran instead would get a spec that does not exist and fail.
 func TestConfigShowCapturesEveryCommand(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "no-such-spec")
 	for _, name := range commandNames() {
 		if name == "config" {
 			continue
 		}
-		t.Run(name, func(t *testing.T) {
-			env, _, _ := testEnv("")
-			env.Getenv = os.Getenv
+		subs := []string{""}
+		if sub := subcommand(commands[name]); sub != "" && !strings.Contains(sub, "|") {
+			subs = subcommands(commands[name]) // policy test, check, fmt
+		}
+		for _, sub := range subs {
 			args := []string{missing}
-			if sub := subcommand(commands[name]); sub != "" && !strings.Contains(sub, "|") {
+			if sub != "" {
 				args = []string{sub, missing}
 			}
-			c := captureCommand(env, commands[name], args)
-			if c == nil {
-				t.Fatalf("%s %v was not captured", name, args)
-			}
-			if c.err != nil {
-				t.Fatalf("%s %v: %v", name, args, c.err)
-			}
-			if diff := cmp.Diff([]string{missing}, c.pos); diff != "" {
-				t.Errorf("positional arguments, -want +got:\n%s", diff)
-			}
-		})
+			t.Run(strings.TrimSpace(name+" "+sub), func(t *testing.T) {
+				env, _, _ := testEnv("")
+				env.Getenv = os.Getenv
+				c := captureCommand(env, commands[name], args)
+				if c == nil {
+					t.Fatalf("%s %v was not captured", name, args)
+				}
+				if c.err != nil {
+					t.Fatalf("%s %v: %v", name, args, c.err)
+				}
+				if diff := cmp.Diff([]string{missing}, c.pos); diff != "" {
+					t.Errorf("positional arguments, -want +got:\n%s", diff)
+				}
+			})
+		}
+	}
+}
+
+// TestConfigShowWritesNothing runs the command lines that rewrite files
+// under config show's capture: the files stay as they are.
+func TestConfigShowWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.rego": "package a\nx:=1\n",
+		"b.hcl":  "bucket   \"b\" {\nname=\"b\"\n}\n",
+	}
+	for f, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{
+		{"policy", "fmt", "-w", dir},
+		{"fmt", "-write", "-recursive", dir},
+		{"fmt", dir},
+	} {
+		env, _, _ := testEnv("")
+		if c := captureCommand(env, commands[args[0]], args[1:]); c == nil || c.err != nil {
+			t.Fatalf("%v was not captured", args)
+		}
+	}
+	for f, text := range files {
+		got, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != text {
+			t.Errorf("%s was rewritten under config show:\n%s", f, got)
+		}
 	}
 }
