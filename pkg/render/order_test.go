@@ -53,7 +53,7 @@ var orderBlocks = []string{
 // files whatever the files holding them are called, so renaming a spec file
 // never makes render -check stale nor plan an update. The statements of a
 // log bucket's policy follow the source bucket's and trail's labels, not
-// the order the files are read in, and their Sids name their source. (manifest.json names the source
+// the order the files are read in, and their Sids name their source by its label. (manifest.json names the source
 // file of every document, so it alone changes.)
 func TestRenderIndependentOfFileNames(t *testing.T) {
 	layouts := map[string]func(i int) string{
@@ -99,8 +99,8 @@ func TestRenderIndependentOfFileNames(t *testing.T) {
 		}
 		t.Errorf("no statement %s", sid)
 	}
-	checkSid("AllowAccessLogDeliveryTeramotOrderAlpha", "teramot-order-alpha")
-	checkSid("AllowAccessLogDeliveryTeramotOrderBeta", "teramot-order-beta")
+	checkSid("AllowAccessLogDeliveryAlpha", "teramot-order-alpha")
+	checkSid("AllowAccessLogDeliveryBeta", "teramot-order-beta")
 	checkSid("AllowCloudTrailWriteTrailAlpha", "trail/trail-alpha")
 	checkSid("AllowCloudTrailAclCheckTrailBeta", "trail/trail-beta")
 }

@@ -104,11 +104,13 @@ func (r *renderer) logDeliveryServices(b *spec.Bucket) []string {
 // for aws.account_id when it is missing).
 func (r *renderer) accessLogStatements(p *policy, target *spec.Bucket) {
 	sources := r.accessLogSources(target)
-	names := make([]string, len(sources))
+	// By label, as the trails' Sids: a label is stable and never
+	// sensitive, where a bucket name may come from a sensitive variable.
+	labels := make([]string, len(sources))
 	for i, src := range sources {
-		names[i] = src.Name.Value
+		labels[i] = src.Label
 	}
-	sids := sourceSids("AllowAccessLogDelivery", names)
+	sids := sourceSids("AllowAccessLogDelivery", labels)
 	for i, src := range sources {
 		l := src.AccessLogging
 		c := cond("ArnLike", "aws:SourceArn", r.bucketARN(src.Name.Value))

@@ -236,10 +236,10 @@ func TestBucketPolicy(t *testing.T) {
 				TargetBucket: set("acme-teramot-logs", 94), TargetPrefix: set("other/", 95)}
 			s.Buckets = append(s.Buckets, other)
 		}, `{"Version":"2012-10-17","Statement":[
-		  {"Sid":"AllowAccessLogDeliveryTeramotDataAcme","Effect":"Allow","Principal":{"Service":"logging.s3.amazonaws.com"},"Action":"s3:PutObject",
+		  {"Sid":"AllowAccessLogDeliveryData","Effect":"Allow","Principal":{"Service":"logging.s3.amazonaws.com"},"Action":"s3:PutObject",
 		   "Resource":"arn:aws:s3:::acme-teramot-logs/teramot-data/*",
 		   "Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::teramot-data-acme"},"StringEquals":{"aws:SourceAccount":"111122223333"}}},
-		  {"Sid":"AllowAccessLogDeliveryAcmeOther","Effect":"Allow","Principal":{"Service":"logging.s3.amazonaws.com"},"Action":"s3:PutObject",
+		  {"Sid":"AllowAccessLogDeliveryOther","Effect":"Allow","Principal":{"Service":"logging.s3.amazonaws.com"},"Action":"s3:PutObject",
 		   "Resource":"arn:aws:s3:::acme-teramot-logs/other/*",
 		   "Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::acme-other"},"StringEquals":{"aws:SourceAccount":"111122223333"}}}]}`},
 	}

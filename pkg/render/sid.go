@@ -5,15 +5,15 @@ import (
 	"strings"
 )
 
-// maxSidWord bounds the part of a Sid taken from a source's name (bucket
-// names have at most 63 characters, trail names 128).
+// maxSidWord bounds the part of a Sid taken from a source's label.
 const maxSidWord = 63
 
 // sourceSids names the statements that base generates for each of sources
-// (source bucket names, trail names), in their order. A single source keeps
-// the plain Sid, as teramotc always rendered it. With several, each Sid is
-// base followed by its source's name in letters and digits
-// (acme-partner-share: AllowAccessLogDeliveryAcmePartnerShare), so adding or
+// (the block labels of the source buckets or trails, never a bucket name,
+// which may be sensitive), in their order. A single source keeps the plain
+// Sid, as teramotc always rendered it. With several, each Sid is base
+// followed by its source's label in letters and digits (partner_share:
+// AllowAccessLogDeliveryPartnerShare), so adding or
 // removing a source never renames the statement of another one, which a
 // plan would show as a removal. Two names that read the same once
 // shortened to letters and digits get 2, 3, ... in the order given.

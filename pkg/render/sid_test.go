@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -36,5 +37,63 @@ func TestSourceSidsStable(t *testing.T) {
 	after := sourceSids("AllowAccessLogDelivery", []string{"acme-a", "acme-b", "acme-c", "acme-d"})
 	if before[0] != after[1] || before[1] != after[3] {
 		t.Errorf("adding sources renamed %q to %q", before, []string{after[1], after[3]})
+	}
+}
+
+// TestAccessLogSidsNameLabels: with several buckets logging to one log
+// bucket, each delivery Sid names its source bucket's label, never its
+// name, which may come from a sensitive variable: a Sid is printed in
+// clear by plan, apply and show, and saved in plan files (review-diff6b F1).
+func TestAccessLogSidsNameLabels(t *testing.T) {
+	out := loadFiles(t, map[string]string{"main.hcl": `
+aws {
+  account_id = "123456789012"
+}
+variable "secret_name" {
+  type      = string
+  sensitive = true
+  default   = "acme-secret-project-x"
+}
+bucket "a" {
+  name   = var.secret_name
+  region = "us-east-1"
+  access_logging {
+    target_bucket = bucket.logs.name
+    target_prefix = "a/"
+  }
+}
+bucket "b_public" {
+  name   = "acme-public-b"
+  region = "us-east-1"
+  access_logging {
+    target_bucket = bucket.logs.name
+    target_prefix = "b/"
+  }
+}
+bucket "logs" {
+  name   = "acme-logs-zz"
+  region = "us-east-1"
+}
+`})
+	var sids []string
+	for _, d := range out.Documents {
+		if d.Path != "buckets/acme-logs-zz/bucket-policy.json" {
+			continue
+		}
+		pol := decoded(t, d).(map[string]any)
+		for _, s := range pol["Statement"].([]any) {
+			if sid, _ := s.(map[string]any)["Sid"].(string); strings.HasPrefix(sid, "AllowAccessLogDelivery") {
+				sids = append(sids, sid)
+			}
+		}
+	}
+	want := []string{"AllowAccessLogDeliveryA", "AllowAccessLogDeliveryBPublic"}
+	if diff := cmp.Diff(want, sids); diff != "" {
+		t.Errorf("delivery Sids (-want +got):\n%s", diff)
+	}
+	for _, sid := range sids {
+		if strings.Contains(strings.ToLower(sid), "secret") {
+			t.Errorf("Sid %s spells the sensitive bucket name", sid)
+		}
 	}
 }
