@@ -51,13 +51,17 @@ trail "audit" {
 	errorAt := func(summary, subject string, detail ...string) want {
 		return want{hcl.DiagError, summary, subject, detail}
 	}
+	warningAt := func(summary, subject string, detail ...string) want {
+		return want{hcl.DiagWarning, summary, subject, detail}
+	}
 	tests := []struct {
 		name    string
 		spec    string
 		varFile string // v.tfvars, given as -var-file when set
 		want    []want
 	}{
-		// F-prefix-slash
+		// F-prefix-slash; a warning, not an error, since S3 keys may start
+		// with "/" (review-diff6b F15)
 		{name: "grant prefix with a leading slash", spec: bucket + `
 grant "alpha2" {
   bucket      = bucket.data
@@ -65,8 +69,8 @@ grant "alpha2" {
   prefix      = "/alpha2/"
   iam_user { name = "alpha2-reader" }
 }
-`, want: []want{errorAt("Slash at the start of a grant prefix", `"/alpha2/"`,
-			`S3 object keys do not start with "/"`, `arn:aws:s3:::BUCKET//alpha2/*`, `not to the keys under "alpha2/"`,
+`, want: []want{warningAt("Slash at the start of a grant prefix", `"/alpha2/"`,
+			`most tools write do not start with "/"`, `unless the bucket's keys really begin with "/"`, `arn:aws:s3:::BUCKET//alpha2/*`, `not to the keys under "alpha2/"`,
 			`Did you mean "alpha2/"?`)}},
 		{name: "grant prefix of slashes only", spec: bucket + `
 grant "alpha2" {
@@ -75,7 +79,7 @@ grant "alpha2" {
   prefix      = "//"
   iam_user { name = "alpha2-reader" }
 }
-`, want: []want{errorAt("Slash at the start of a grant prefix", `"//"`, "Leave prefix out.")}},
+`, want: []want{warningAt("Slash at the start of a grant prefix", `"//"`, "Leave prefix out.")}},
 		{name: "lifecycle prefix with a leading slash", spec: `
 bucket "data" {
   name   = "acme-p1-share"
@@ -85,8 +89,8 @@ bucket "data" {
     expiration_days = 7
   }
 }
-`, want: []want{errorAt("Slash at the start of a lifecycle rule prefix", `"/tmp/"`,
-			`not to the keys under "tmp/", so it would never expire or move them`, `Did you mean "tmp/"?`)}},
+`, want: []want{warningAt("Slash at the start of a lifecycle rule prefix", `"/tmp/"`,
+			`not to the keys under "tmp/", which it never expires or moves`, `Did you mean "tmp/"?`)}},
 		{name: "access logging target prefix with a leading slash", spec: `
 bucket "data" {
   name   = "acme-p1-share"
@@ -100,7 +104,7 @@ bucket "logs" {
   name   = "acme-p1-logs"
   region = "us-east-1"
 }
-`, want: []want{errorAt("Slash at the start of a log target prefix", `"/s3/"`,
+`, want: []want{warningAt("Slash at the start of a log target prefix", `"/s3/"`,
 			`arn:aws:s3:::BUCKET//s3/*`, `Did you mean "s3/"?`)}},
 		{name: "prefixes without a leading slash", spec: `
 bucket "data" {
