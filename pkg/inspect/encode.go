@@ -164,7 +164,7 @@ func structFields(t reflect.Type, prefix []int) []field {
 			fields = append(fields, structFields(sf.Type, index)...)
 			continue
 		}
-		if !sf.IsExported() {
+		if !sf.IsExported() || !inspected(t, sf) {
 			continue
 		}
 		if name == "" {
@@ -173,4 +173,17 @@ func structFields(t reflect.Type, prefix []int) []field {
 		fields = append(fields, field{name: name, index: index, enc: encoderFor(sf.Type)})
 	}
 	return fields
+}
+
+var strListType = reflect.TypeFor[[]string]()
+
+// inspected reports whether the field sf of t is in the document: a field
+// tagged inspect:"strlist" (spec.Attr's element_ranges) only in an attribute
+// whose value is a list of strings.
+func inspected(t reflect.Type, sf reflect.StructField) bool {
+	if sf.Tag.Get("inspect") != "strlist" {
+		return true
+	}
+	v, ok := t.FieldByName("Value")
+	return ok && v.Type == strListType
 }

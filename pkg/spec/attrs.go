@@ -141,14 +141,18 @@ func (a *attrs) strList(name string) Attr[[]string] {
 		_, e := it.Element()
 		list = append(list, e.AsString())
 	}
+	rngs := make([]hcl.Range, len(list))
 	if t, ok := attr.Expr.(*hclsyntax.TupleConsExpr); ok && len(t.Exprs) == len(list) {
-		rngs := make([]hcl.Range, len(list))
 		for i, e := range t.Exprs {
 			rngs[i] = e.Range()
 		}
 		a.l.elems[attr.Range] = rngs
+	} else {
+		for i := range rngs {
+			rngs[i] = attr.Range
+		}
 	}
-	return Attr[[]string]{Value: list, Range: attr.Range, Set: true, Sensitive: sens}
+	return Attr[[]string]{Value: list, Range: attr.Range, Set: true, Sensitive: sens, Elements: rngs}
 }
 
 // elemRange returns the range of the i-th element of a list attribute

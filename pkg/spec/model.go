@@ -23,6 +23,11 @@ type Attr[T any] struct {
 	Range     hcl.Range `json:"range"`
 	Set       bool      `json:"set"`
 	Sensitive bool      `json:"sensitive,omitempty"` // derived from a sensitive variable
+	// Elements holds, for a list of strings, one range per element of
+	// Value: the element's own when the list is written as a list literal
+	// (["a", "b"]), else the attribute's. Only the inspect document of an
+	// Attr[[]string] has it (element_ranges; the inspect tag).
+	Elements []hcl.Range `json:"element_ranges,omitempty" inspect:"strlist"`
 }
 
 // Block is embedded in every block type of the model.

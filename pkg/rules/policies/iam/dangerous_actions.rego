@@ -145,12 +145,13 @@ deny contains f if {
 	some site in identity.action_sites
 	site.effect == "Allow"
 	site.field == "actions"
-	bad := sort([shown(a) | some a in site.actions; dangerous(a)])
-	count(bad) > 0
+	idx := [i | some i, a in site.actions; dangerous(a)]
+	count(idx) > 0
+	bad := sort([shown(site.actions[i]) | some i in idx])
 	f := object.union(
 		{
 			"msg": sprintf("%s allows permission-management or escalation actions: %s%s", [site.attr, concat(", ", bad), own_note(site)]),
-			"range": site.range,
+			"range": identity.elements_range(site, idx),
 			"address": site.address,
 		},
 		own_severity(site),

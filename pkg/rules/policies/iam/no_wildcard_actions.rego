@@ -30,11 +30,12 @@ deny contains f if {
 	some site in identity.action_sites
 	site.effect == "Allow"
 	site.field == "actions"
-	wild := [a | some a in site.actions; identity.has_wildcard(a)]
-	count(wild) > 0
+	idx := [i | some i, a in site.actions; identity.has_wildcard(a)]
+	count(idx) > 0
+	wild := [site.actions[i] | some i in idx]
 	f := {
 		"msg": sprintf("%s allows wildcard actions: %s", [site.attr, concat(", ", wild)]),
-		"range": site.range,
+		"range": identity.elements_range(site, idx),
 		"address": site.address,
 	}
 }

@@ -35,11 +35,12 @@ import data.teramotc.lib.identity
 
 deny contains f if {
 	some site in identity.action_sites
-	bad := sort([a | some a in site.actions; not plainly_known(a); invalid(a)])
-	count(bad) > 0
+	idx := [i | some i, a in site.actions; not plainly_known(a); invalid(a)]
+	count(idx) > 0
+	bad := sort([site.actions[i] | some i in idx])
 	f := {
 		"msg": sprintf("%s names actions that are not S3, KMS or STS actions: %s", [site.attr, concat(", ", bad)]),
-		"range": site.range,
+		"range": identity.elements_range(site, idx),
 		"address": site.address,
 	}
 }

@@ -71,3 +71,26 @@ test_fail_s3_name_of_other_service if {
 	some f in fs
 	contains(f.msg, "s4:GetObject")
 }
+
+# With the document's element_ranges, the finding points at the bad
+# actions (from the first to the last), not at the whole list.
+elem(line, col) := {"filename": "main.hcl", "start": {"line": line, "column": col, "byte": col}, "end": {"line": line, "column": col + 5, "byte": col + 5}}
+
+test_range_is_the_bad_elements if {
+	extra := {
+		"value": ["s3:GetObject", "s3:GetObjects", "kms:Decrypt", "s3:PutObjekt"], "range": rng(12), "set": true,
+		"element_ranges": [elem(12, 20), elem(13, 5), elem(13, 30), elem(14, 5)],
+	}
+	fs := unknown_action.deny with input as {"grants": [{"label": "p", "address": "grant.p", "extra_actions": extra}], "buckets": []}
+	count(fs) == 1
+	some f in fs
+	f.range == {"filename": "main.hcl", "start": elem(13, 5).start, "end": elem(14, 5).end}
+	f.msg == "extra_actions names actions that are not S3, KMS or STS actions: s3:GetObjects, s3:PutObjekt"
+}
+
+test_range_is_the_one_bad_element if {
+	extra := {"value": ["s3:GetObjects", "s3:GetObject"], "range": rng(12), "set": true, "element_ranges": [elem(12, 20), elem(12, 40)]}
+	fs := unknown_action.deny with input as {"grants": [{"label": "p", "address": "grant.p", "extra_actions": extra}], "buckets": []}
+	some f in fs
+	f.range == elem(12, 20)
+}

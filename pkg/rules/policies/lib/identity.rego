@@ -191,13 +191,16 @@ iam_path_ok(p) if {
 # action_sites lists every attribute of the spec that holds raw IAM actions:
 # a grant's extra_actions (always Allow) and the actions and not_actions of
 # bucket statement blocks. Each site is {"attr", "field", "effect",
-# "actions", "range", "address"}; "field" is "actions" or "not_actions".
+# "actions", "range", "element_ranges", "address"}; "field" is "actions" or
+# "not_actions", "element_ranges" the attribute's (one range per action; []
+# in a document without them).
 action_sites contains site if {
 	some g in input.grants
 	count(g.extra_actions.value) > 0
 	site := {
 		"attr": "extra_actions", "field": "actions", "effect": "Allow",
 		"actions": g.extra_actions.value, "range": g.extra_actions.range,
+		"element_ranges": object.get(g.extra_actions, "element_ranges", []),
 		"address": g.address,
 	}
 }
@@ -210,9 +213,21 @@ action_sites contains site if {
 	count(a.value) > 0
 	site := {
 		"attr": field, "field": field, "effect": effect(st),
-		"actions": a.value, "range": a.range, "address": st.address,
+		"actions": a.value, "range": a.range,
+		"element_ranges": object.get(a, "element_ranges", []),
+		"address": st.address,
 	}
 }
+
+# elements_range is the range from the first to the last of the elements
+# of a site's list at the indexes idx (ascending, not empty), so that a
+# finding about some of its actions points at them rather than at the whole
+# list; the site's range when the document has no element ranges.
+elements_range(site, idx) := {"filename": first.filename, "start": first.start, "end": last.end} if {
+	count(site.element_ranges) == count(site.actions)
+	first := site.element_ranges[idx[0]]
+	last := site.element_ranges[idx[count(idx) - 1]]
+} else := site.range
 
 # effect of a statement block: Allow unless written otherwise.
 effect(st) := "Allow" if st.effect.value == ""
