@@ -37,16 +37,16 @@ func WritePolicyTests(w, errW io.Writer, format string, r PolicyTestReport, resu
 	var err error
 	switch format {
 	case "json":
-		err = writePolicyTestJSON(w, results, r.Report)
+		err = writePolicyTestJSON(w, results, r)
 	case "junit":
-		err = writePolicyTestJUnit(w, results, r.Report)
+		err = writePolicyTestJUnit(w, results, r)
 	default:
 		err = writePolicyTestPretty(w, r, results)
 	}
 	if err != nil {
 		return WriteWritingError(errW, "the test report", err)
 	}
-	if r.Report != nil && r.Threshold != nil && r.Report.Coverage < *r.Threshold {
+	if r.belowThreshold() {
 		writeBelowThreshold(errW, *r.Report, *r.Threshold)
 		return ExitFindings
 	}
@@ -84,17 +84,35 @@ func WriteNoPolicyTestsWarning(w io.Writer) {
 	WriteWarning(w, "no tests found; -fail-on-empty=false makes that a success.")
 }
 
+// belowThreshold reports whether the run's coverage is below -threshold,
+// which fails it (exit 2) whatever its tests did.
+func (r PolicyTestReport) belowThreshold() bool {
+	return r.Report != nil && r.Threshold != nil && r.Report.Coverage < *r.Threshold
+}
+
+// policyThresholdJSON is policy test -f json's "threshold", with
+// -threshold: the percentage and whether the coverage reaches it.
+type policyThresholdJSON struct {
+	Percent float64 `json:"percent"`
+	Met     bool    `json:"met"`
+}
+
 // writePolicyTestJSON writes the results of policy test -f json:
 // {"format_version": "1.0", "tests": [...]}, each test as OPA's JSON
-// reporter writes it, and "coverage" as "opa test --coverage" writes its
-// report, when there is one.
-func writePolicyTestJSON(w io.Writer, results []*tester.Result, cov *cover.Report) error {
+// reporter writes it, "coverage" as "opa test --coverage" writes its
+// report, when there is one, and "threshold" with -threshold.
+func writePolicyTestJSON(w io.Writer, results []*tester.Result, r PolicyTestReport) error {
 	tests := append([]*tester.Result{}, results...)
+	var threshold *policyThresholdJSON
+	if r.Report != nil && r.Threshold != nil {
+		threshold = &policyThresholdJSON{Percent: *r.Threshold, Met: !r.belowThreshold()}
+	}
 	b, err := json.MarshalIndent(struct {
-		FormatVersion string           `json:"format_version"`
-		Tests         []*tester.Result `json:"tests"`
-		Coverage      *cover.Report    `json:"coverage,omitempty"`
-	}{"1.0", tests, cov}, "", "  ")
+		FormatVersion string               `json:"format_version"`
+		Tests         []*tester.Result     `json:"tests"`
+		Coverage      *cover.Report        `json:"coverage,omitempty"`
+		Threshold     *policyThresholdJSON `json:"threshold,omitempty"`
+	}{"1.0", tests, r.Report, threshold}, "", "  ")
 	if err != nil {
 		return err
 	}

@@ -37,6 +37,12 @@ func writeCoverageText(w io.Writer, r cover.Report) error {
 // writeBelowThreshold reports coverage below -threshold, with the lines
 // that no test reached.
 func writeBelowThreshold(w io.Writer, r cover.Report, threshold float64) {
+	WriteError(w, "Coverage below threshold", belowThresholdDetail(r, threshold))
+}
+
+// belowThresholdDetail says that the coverage of r is below threshold,
+// with the lines that no test reached.
+func belowThresholdDetail(r cover.Report, threshold float64) string {
 	var lines []string
 	for _, n := range sortedFiles(r) {
 		if spans := notCovered(r.Files[n]); spans != "" {
@@ -51,7 +57,7 @@ func writeBelowThreshold(w io.Writer, r cover.Report, threshold float64) {
 	if r.CoveredLines+r.NotCoveredLines == 0 {
 		detail = fmt.Sprintf("The policies tested have no line to cover, so coverage is 0%%, below -threshold=%s. Give the directory of the policies the tests are about.", trimFloat(threshold))
 	}
-	WriteError(w, "Coverage below threshold", detail)
+	return detail
 }
 
 func sortedFiles(r cover.Report) []string {

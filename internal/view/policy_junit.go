@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/open-policy-agent/opa/v1/cover"
 	"github.com/open-policy-agent/opa/v1/tester"
 )
 
@@ -15,6 +14,10 @@ import (
 // file), a failure for a failing test, an error for one that could not be
 // evaluated, skipped for a todo_ test; the coverage, when asked for, as
 // the properties teramotc.coverage (percent) and teramotc.coverage.FILE.
+// With -threshold, the property teramotc.coverage.threshold and one more
+// testcase, "coverage threshold" (classname teramotc.coverage), failing
+// when the coverage is below it: the run fails then, and a report that
+// only had passing tests would read as a green run.
 type policyJUnitSuite struct {
 	XMLName    xml.Name         `xml:"testsuite"`
 	Name       string           `xml:"name,attr"`
@@ -40,7 +43,8 @@ type policyJUnitCase struct {
 	SystemOut string        `xml:"system-out,omitempty"`
 }
 
-func writePolicyTestJUnit(w io.Writer, results []*tester.Result, cov *cover.Report) error {
+func writePolicyTestJUnit(w io.Writer, results []*tester.Result, r PolicyTestReport) error {
+	cov := r.Report
 	s := policyJUnitSuite{Name: "teramotc policy test"}
 	var total float64
 	for _, r := range results {
@@ -75,15 +79,25 @@ func writePolicyTestJUnit(w io.Writer, results []*tester.Result, cov *cover.Repo
 		}
 		s.Cases = append(s.Cases, c)
 	}
-	s.Tests = len(results)
 	s.Time = seconds(total)
 	if cov != nil {
 		props := []junitProperty{{"teramotc.coverage", fmt.Sprintf("%.2f", cov.Coverage)}}
+		if r.Threshold != nil {
+			props = append(props, junitProperty{"teramotc.coverage.threshold", trimFloat(*r.Threshold)})
+			c := policyJUnitCase{Name: "coverage threshold", Classname: "teramotc.coverage", Time: seconds(0)}
+			if r.belowThreshold() {
+				s.Failures++
+				c.Failure = &junitProblem{Message: "coverage below threshold", Type: "threshold",
+					Text: junitText(belowThresholdDetail(*cov, *r.Threshold))}
+			}
+			s.Cases = append(s.Cases, c)
+		}
 		for _, n := range sortedFiles(*cov) {
 			props = append(props, junitProperty{"teramotc.coverage." + n, fmt.Sprintf("%.2f", cov.Files[n].Coverage)})
 		}
 		s.Properties = &junitProperties{props}
 	}
+	s.Tests = len(s.Cases)
 	out, err := xml.MarshalIndent(struct {
 		XMLName  xml.Name `xml:"testsuites"`
 		Name     string   `xml:"name,attr"`

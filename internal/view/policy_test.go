@@ -46,6 +46,20 @@ func TestWritePolicyTests(t *testing.T) {
 		{"threshold met", "pretty", []*tester.Result{pass}, PolicyTestReport{Coverage: true, Report: &report, Threshold: &low}, ExitOK, "PASS: 1/1", ""},
 		{"threshold missed", "pretty", []*tester.Result{pass}, PolicyTestReport{Coverage: true, Report: &report, Threshold: &high}, ExitFindings,
 			"PASS: 1/1", "Error: Coverage below threshold\n\nThe tests reach 75.00% of the policies' lines, below -threshold=80. Lines no test reaches:\n  p.rego: 7\n"},
+		// A run failing on -threshold is no green report (review-diff6a F9).
+		{"threshold missed as junit", "junit", []*tester.Result{pass}, PolicyTestReport{Coverage: true, Report: &report, Threshold: &high}, ExitFindings,
+			`<testsuites name="teramotc policy test" tests="2" failures="1" errors="0" skipped="0">`, "Coverage below threshold"},
+		{"threshold missed as junit: the failing case", "junit", []*tester.Result{pass}, PolicyTestReport{Coverage: true, Report: &report, Threshold: &high}, ExitFindings,
+			`<testcase name="coverage threshold" classname="teramotc.coverage" time="0.000">
+      <failure message="coverage below threshold" type="threshold"><![CDATA[The tests reach 75.00% of the policies' lines, below -threshold=80.`, "Coverage below threshold"},
+		{"threshold met as junit", "junit", []*tester.Result{pass}, PolicyTestReport{Coverage: true, Report: &report, Threshold: &low}, ExitOK,
+			`tests="2" failures="0"`, ""},
+		{"threshold property", "junit", []*tester.Result{pass}, PolicyTestReport{Coverage: true, Report: &report, Threshold: &high}, ExitFindings,
+			`<property name="teramotc.coverage.threshold" value="80"></property>`, "Coverage below threshold"},
+		{"threshold missed as json", "json", []*tester.Result{pass}, PolicyTestReport{Coverage: true, Report: &report, Threshold: &high}, ExitFindings,
+			"\"threshold\": {\n    \"percent\": 80,\n    \"met\": false\n  }", "Coverage below threshold"},
+		{"threshold met as json", "json", []*tester.Result{pass}, PolicyTestReport{Coverage: true, Report: &report, Threshold: &low}, ExitOK,
+			"\"met\": true", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
