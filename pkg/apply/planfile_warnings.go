@@ -30,6 +30,13 @@ var ErrPlanWarnings = fmt.Errorf("saved plan's warnings differ from the fresh pl
 // its code is (comparableWarning). A file whose warnings were deleted or
 // edited is refused the same way, so that "teramotc show" of an applied
 // file always showed its warnings.
+//
+// A saved warning that apply's plan no longer has is accepted, unless it
+// said that a read failed: the access it named is gone, which is what the
+// warnings advise (delete a console password, detach a policy), and any
+// access that took its place is a new warning, which is refused. A read
+// failure that is gone means the live state is now read where the review
+// could not see it, so that stays a refusal (review-diff6b F12).
 func checkWarnings(saved []string, fresh *Plan) error {
 	was, err := warningsAsSaved(saved)
 	if err != nil {
@@ -42,7 +49,7 @@ func checkWarnings(saved []string, fresh *Plan) error {
 	why := ""
 	if w, ok := firstMissing(now, was); ok {
 		why = fmt.Sprintf("apply's plan warns %s, which the plan file does not", shown(w))
-	} else if w, ok := firstMissing(was, now); ok {
+	} else if w, ok := firstGoneReadFailure(was, now); ok {
 		why = fmt.Sprintf("the plan file warns %s, which apply's plan does not", shown(w))
 	}
 	if why == "" {
@@ -53,7 +60,7 @@ func checkWarnings(saved []string, fresh *Plan) error {
 		Detail: "The plan was reviewed with the file's warnings, which name access the spec does not declare and apply keeps " +
 			"(who else holds the grant's managed policy, what a user or role holds beyond its grant, a bucket's ACL grants, access keys). " +
 			"That access changed since the plan was made (a group attached to the policy, an inline policy or key added, an ACL grant), " +
-			"or the file was edited; a change the plan widens would reach it unreviewed. Do not apply this file: run \"teramotc plan -out=FILE\" again, " +
+			"or the file was edited; a change the plan widens would reach it unreviewed. (A warning that is merely gone, because the access it named was removed, is no reason to refuse; a read that failed and now succeeds is.) Do not apply this file: run \"teramotc plan -out=FILE\" again, " +
 			"review it and its warnings with \"teramotc show FILE\", and apply the new file. Nothing was written."}
 }
 
@@ -132,18 +139,40 @@ func closingParen(s string) int {
 // firstMissing returns the first warning of a that b lacks, counting
 // repeats (the comparison ignores order, not multiplicity).
 func firstMissing(a, b []string) (string, bool) {
+	if m := missing(a, b); len(m) > 0 {
+		return m[0], true
+	}
+	return "", false
+}
+
+// firstGoneReadFailure returns the first warning of saved that fresh
+// lacks and that says a read failed (it quotes an SDK error).
+func firstGoneReadFailure(saved, fresh []string) (string, bool) {
+	for _, w := range missing(saved, fresh) {
+		if apiError.MatchString(w) || operationError.MatchString(w) {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// missing returns the warnings of a that b lacks, in a's order, counting
+// repeats.
+func missing(a, b []string) []string {
 	left := make([]string, len(b))
 	for i, w := range b {
 		left[i] = comparableWarning(w)
 	}
+	var out []string
 	for _, w := range a {
 		i := slices.Index(left, comparableWarning(w))
 		if i < 0 {
-			return w, true
+			out = append(out, w)
+			continue
 		}
 		left = slices.Delete(left, i, i+1)
 	}
-	return "", false
+	return out
 }
 
 // A read that failed without an answer from AWS (the connection refused,

@@ -85,7 +85,9 @@ func TestMotoPlanFileAccessChanged(t *testing.T) {
 		{"warnings deleted", func([]string) []string { return []string{} }, "apply's plan warns \"managed policy " + policy},
 		{"one dropped", func(w []string) []string { return w[1:] }, "apply's plan warns \"managed policy " + policy},
 		{"one edited", func(w []string) []string { return []string{w[0], "user " + user + " holds nothing else"} }, "apply's plan warns \"user " + user},
-		{"one repeated", func(w []string) []string { return append(w, w[0]) }, "the plan file warns \"managed policy " + policy},
+		// A warning the file has and apply's plan lacks (here, a repeat)
+		// names access that is not there: accepted (review-diff6b F12).
+		{"one repeated", func(w []string) []string { return append(w, w[0]) }, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

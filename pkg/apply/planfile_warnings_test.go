@@ -59,7 +59,8 @@ func TestCheckSavedWarnings(t *testing.T) {
 		{"another request id, other order", []string{readErr("22222222-bbbb"), secret}, ""},
 		{"a new warning", []string{secret, readErr("11111111-aaaa"), "managed policy p is also attached to group/g"},
 			`apply's plan warns "managed policy p is also attached to group/g", which the plan file does not`},
-		{"one gone", []string{secret}, `the plan file warns "could not list who else holds managed policy p`},
+		{"a read failure gone", []string{secret}, `the plan file warns "could not list who else holds managed policy p`},
+		{"an advisory one gone", []string{readErr("1")}, ""},
 		{"another error", []string{secret, strings.Replace(readErr("1"), "403", "500", 1)}, "apply's plan warns \"could not list"},
 		{"sensitive text changed", []string{strings.Replace(secret, "role r", "role q", 1), readErr("1")}, `apply's plan warns "role q trusts external id (sensitive)`},
 	}
