@@ -3,7 +3,6 @@ package apply
 import (
 	"cmp"
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -23,6 +22,7 @@ type inlinePolicy struct {
 type inlineGrant struct {
 	inlinePolicy
 	buckets []string
+	err     error // its document does not parse: buckets unknown
 }
 
 // inlineOf is the inline policies of a GetAccountAuthorizationDetails page.
@@ -46,7 +46,8 @@ func inlineOf(page *iam.GetAccountAuthorizationDetailsOutput) []inlinePolicy {
 }
 
 // orphanInline are the inline policies that grant an S3 action on one of
-// buckets, sorted by kind, identity and name. Left out: those of the
+// buckets, or whose document does not parse (review diff6b F14), sorted
+// by kind, identity and name. Left out: those of the
 // users and roles of the spec's grants (warnIdentityExtras names every
 // inline policy they hold) and of its revoked_grants (warnRevokedExtras
 // does), IAM names compared without case; and a policy on every bucket
@@ -68,8 +69,9 @@ func orphanInline(list []inlinePolicy, items []*Item, buckets []string, partitio
 		if known[pol.kind+"/"+strings.ToLower(pol.identity)] {
 			continue
 		}
-		if on := docBuckets(pol.doc, buckets, partition); len(on) > 0 {
-			out = append(out, inlineGrant{inlinePolicy: pol, buckets: on})
+		on, err := docBuckets(pol.doc, buckets, partition)
+		if err != nil || len(on) > 0 {
+			out = append(out, inlineGrant{inlinePolicy: pol, buckets: on, err: err})
 		}
 	}
 	slices.SortFunc(out, func(a, b inlineGrant) int {
@@ -78,32 +80,19 @@ func orphanInline(list []inlinePolicy, items []*Item, buckets []string, partitio
 	return out
 }
 
-// docBuckets are the buckets the policy document doc (JSON, URL-encoded
-// or not) grants an S3 action on; none when it does not parse.
-func docBuckets(doc string, buckets []string, partition string) []string {
-	doc = strings.TrimSpace(doc)
-	if !strings.HasPrefix(doc, "{") {
-		if dec, err := url.QueryUnescape(doc); err == nil {
-			doc = dec
-		}
-	}
-	parsed, err := ParsePolicy(doc)
-	if err != nil {
-		return nil
-	}
-	canon, err := CanonicalPolicy(parsed, partition)
-	if err != nil {
-		return nil
-	}
-	return bucketsGranted(canon, buckets)
-}
-
 // orphanInlineWarnings is one warning per inline policy of gs: teramotc
 // never deletes an inline policy (a revoked_grant detaches a managed
-// policy only), so it gives the command that does.
+// policy only), so it gives the command that does; for one whose
+// document does not parse, the command that reads it.
 func orphanInlineWarnings(gs []inlineGrant) []string {
 	var out []string
 	for _, g := range gs {
+		if g.err != nil {
+			out = append(out, fmt.Sprintf("inline policy %s of %s %s could not be read (%v), so the plan cannot tell whether it grants "+
+				"access to the spec's buckets; check with: aws iam get-%s-policy --%s-name %s --policy-name %s",
+				g.name, g.kind, g.identity, g.err, g.kind, g.kind, g.identity, g.name))
+			continue
+		}
 		noun := "bucket"
 		if len(g.buckets) > 1 {
 			noun = "buckets"

@@ -42,7 +42,9 @@ func inlineMade(f *fake, owner, name, doc string) {
 func TestWarnOrphanInline(t *testing.T) {
 	const (
 		s3All   = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":["arn:aws:s3:::tmc-orphan-data","arn:aws:s3:::tmc-orphan-data/*"]}]}`
-		both    = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::tmc-orphan-*/*"]}}`
+		both    = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::tmc-orphan-data/*","arn:aws:s3:::tmc-orphan-other/*"]}}`
+		broad   = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::tmc-orphan-*/*"]}}`
+		garbled = `{"Version":"2012-10-17","Statement":[`
 		elsewhr = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::someone-else/*"}}`
 		every   = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}`
 		notS3   = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"sqs:*","Resource":"arn:aws:s3:::tmc-orphan-data"}}`
@@ -68,6 +70,12 @@ func TestWarnOrphanInline(t *testing.T) {
 		{name: "group inline", plan: orphanAlpha + orphanBeta, owner: "group/admins", doc: both,
 			want: []string{"inline policy wide of group admins grants access to buckets tmc-orphan-data, tmc-orphan-other of the spec",
 				"aws iam delete-group-policy --group-name admins --policy-name wide"}},
+		// review diff6b F13: a bucket-name pattern names no bucket of the spec
+		{name: "group inline on a bucket-name pattern", plan: orphanAlpha + orphanBeta, owner: "group/admins", doc: broad},
+		// review diff6b F14
+		{name: "unparsable inline", plan: orphanAlpha + orphanBeta, owner: "user/ops", doc: garbled,
+			want: []string{"inline policy wide of user ops could not be read (parse policy JSON",
+				"aws iam get-user-policy --user-name ops --policy-name wide"}},
 		{name: "user inline made by hand", plan: orphanAlpha + orphanBeta, owner: "user/ops", doc: s3All,
 			want: []string{"inline policy wide of user ops grants access to bucket tmc-orphan-data",
 				"aws iam delete-user-policy --user-name ops --policy-name wide"}},

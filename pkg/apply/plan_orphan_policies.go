@@ -1,6 +1,7 @@
 package apply
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -19,21 +20,31 @@ type accountPolicyReader interface {
 	GetAccountAuthorizationDetails(context.Context, *iam.GetAccountAuthorizationDetailsInput, ...func(*iam.Options)) (*iam.GetAccountAuthorizationDetailsOutput, error)
 }
 
-// orphanPolicy is a customer-managed policy that grants access to buckets
-// of the spec while no grant of the spec declares it.
+// orphanPolicy is an attached customer-managed policy that grants access
+// to buckets of the spec while no grant of the spec declares it, or whose
+// document does not parse (err).
 type orphanPolicy struct {
 	name, arn string
-	buckets   []string
+	// pathed: the ARN is not policy/NAME (an IAM path), which no
+	// revoked_grant can name (review diff6b F6)
+	pathed  bool
+	buckets []string // names, as the spec has them
+	version string   // the default version's id
+	err     error
 }
 
 // warnOrphanPolicies warns about each attached customer-managed policy
-// whose default version grants access to a bucket of the spec while no
-// grant of the spec declares it and no revoked_grant names it: the policy
-// of a grant block that was deleted (teramotc is stateless, so deleting a
-// grant revokes nothing: review adopt F-removed-grant), or one made by
-// hand. The warning names who holds it and the revoked_grant block that
-// detaches it; for a revoked user or role it says which policy_name the
-// revoked_grant should have named (F-revoke-wrong-policy).
+// whose default version grants access to a bucket of the spec (naming it
+// literally: bucketsGranted) while no grant of the spec declares it: the
+// policy of a grant block that was deleted (teramotc is stateless, so
+// deleting a grant revokes nothing: review adopt F-removed-grant), or one
+// made by hand. The warning names who holds it, except the users and
+// roles of the spec's grants (warnIdentityExtras names what they hold
+// beyond their grant) and the holders a revoked_grant detaches it from
+// (the user or role it names, same kind, without case: review diff6b
+// F7), and for each other the revoked_grant block that detaches it, or
+// the command when a revoked_grant cannot (orphanPolicyWarning). A policy
+// whose document does not parse is one warning naming it (F14).
 //
 // The same read warns about each inline policy of a user, role or group
 // that grants access to a bucket of the spec, unless its identity is a
@@ -41,12 +52,12 @@ type orphanPolicy struct {
 //
 // It reads once per plan (GetAccountAuthorizationDetails, filters
 // LocalManagedPolicy, User, Role and Group, paginated), and lists the
-// holders (ListEntitiesForPolicy) of such managed policies only. Users and roles of the
-// spec's grants are left out: warnIdentityExtras names what they hold
-// beyond their grant. A policy on every bucket (Resource "*",
-// arn:aws:s3:::*) is not about the spec's buckets and is not named. A
-// failed listing is one warning, except behind an endpoint (an emulator,
-// an S3-compatible server), where there may be no IAM to ask.
+// holders (ListEntitiesForPolicy) of such managed policies only. A failed
+// listing is one warning, except behind an endpoint (an emulator, an
+// S3-compatible server), where there may be no IAM to ask. A bucket whose
+// name is sensitive is named by its address, and any other sensitive
+// string of the spec is masked: the plan masks only the secrets of its
+// changes, and a plan may have none (review diff6b F2).
 func (e *Engine) warnOrphanPolicies(ctx context.Context, p *Plan) {
 	buckets := specBucketNames(p.items)
 	r, ok := e.C.IAM.(accountPolicyReader)
@@ -64,19 +75,57 @@ func (e *Engine) warnOrphanPolicies(ctx context.Context, p *Plan) {
 		}
 		return
 	}
+	shown, secrets := shownBuckets(p.items)
+	var out []string
 	for _, o := range orphanPolicies(details.policies, p.items, buckets, e.Partition) {
+		if o.err != nil {
+			out = append(out, fmt.Sprintf("managed policy %s is attached, but its document could not be read (%v), so the plan cannot tell "+
+				"whether it grants access to the spec's buckets; check with: aws iam get-policy-version --policy-arn %s --version-id %s",
+				o.name, o.err, o.arn, o.version))
+			continue
+		}
+		o.buckets = shown(o.buckets)
 		owners, err := e.policyOwners(ctx, o.arn)
 		if err != nil {
-			p.Warnings = append(p.Warnings, fmt.Sprintf("managed policy %s grants access to bucket %s, but no grant of the spec declares it, and "+
+			out = append(out, fmt.Sprintf("managed policy %s grants access to bucket %s, but no grant of the spec declares it, and "+
 				"who holds it could not be listed (%v); check with: aws iam list-entities-for-policy --policy-arn %s",
 				o.name, strings.Join(o.buckets, ", "), err, o.arn))
 			continue
 		}
 		if w := orphanPolicyWarning(o, owners, p.items); w != "" {
-			p.Warnings = append(p.Warnings, w)
+			out = append(out, w)
 		}
 	}
-	p.Warnings = append(p.Warnings, orphanInlineWarnings(orphanInline(details.inline, p.items, buckets, e.Partition))...)
+	inline := orphanInline(details.inline, p.items, buckets, e.Partition)
+	for i := range inline {
+		inline[i].buckets = shown(inline[i].buckets)
+	}
+	for _, w := range append(out, orphanInlineWarnings(inline)...) {
+		p.Warnings = append(p.Warnings, maskText(w, secrets))
+	}
+}
+
+// shownBuckets returns how the warnings name the spec's buckets (by
+// address when the name is, or holds, a sensitive value, as
+// undeclaredTrailWarning does) and the spec's sensitive strings.
+func shownBuckets(items []*Item) (func([]string) []string, []string) {
+	as := map[string]string{}
+	var secrets []string
+	for _, it := range items {
+		if secrets == nil {
+			secrets = it.secrets
+		}
+		if it.Type == TBucket && !it.Revoke && itemSecrets(it)(it.Name) {
+			as[it.Name] = it.Address
+		}
+	}
+	return func(names []string) []string {
+		out := make([]string, len(names))
+		for i, n := range names {
+			out[i] = cmp.Or(as[n], n)
+		}
+		return out
+	}, secrets
 }
 
 // accountDetailsPage is the MaxItems of a GetAccountAuthorizationDetails
@@ -125,29 +174,45 @@ func specBucketNames(items []*Item) []string {
 }
 
 // orphanPolicies are the attached policies whose default version grants
-// access to one of buckets and that no grant declares and no revoked_grant
-// names (IAM names compared without case), in the order listed.
+// access to one of buckets, or does not parse, and that no grant
+// declares (the grant's policy is policy/NAME, IAM names compared without
+// case), in the order listed. A revoked_grant's policy is one of them: it
+// detaches it from one user or role only (orphanPolicyWarning).
 func orphanPolicies(policies []iamtypes.ManagedPolicyDetail, items []*Item, buckets []string, partition string) []orphanPolicy {
-	named := map[string]bool{} // lower-case policy names of grants and revoked grants
+	declared := map[string]bool{} // lower-case policy names of the grants
 	for _, it := range items {
-		if it.Type == TManagedPolicy || (it.Revoke && it.Type == TAttachment) {
-			named[strings.ToLower(it.Name)] = true
+		if it.Type == TManagedPolicy {
+			declared[strings.ToLower(it.Name)] = true
 		}
 	}
 	var out []orphanPolicy
 	for _, pol := range policies {
-		name, arn := aws.ToString(pol.PolicyName), aws.ToString(pol.Arn)
-		if name == "" { // moto leaves it out; the ARN ends with it
-			name = arn[strings.LastIndex(arn, "/")+1:]
+		arn := aws.ToString(pol.Arn)
+		name, pathed := policyNameOf(arn)
+		if n := aws.ToString(pol.PolicyName); n != "" { // moto leaves it out
+			name = n
 		}
-		if aws.ToInt32(pol.AttachmentCount) == 0 || named[strings.ToLower(name)] {
+		if aws.ToInt32(pol.AttachmentCount) == 0 || (!pathed && declared[strings.ToLower(name)]) {
 			continue
 		}
-		if on := docBuckets(defaultDocument(pol), buckets, partition); len(on) > 0 {
-			out = append(out, orphanPolicy{name: name, arn: arn, buckets: on})
+		on, err := docBuckets(defaultDocument(pol), buckets, partition)
+		if err != nil || len(on) > 0 {
+			out = append(out, orphanPolicy{name: name, arn: arn, pathed: pathed, buckets: on, version: aws.ToString(pol.DefaultVersionId), err: err})
 		}
 	}
 	return out
+}
+
+// policyNameOf is the name at the end of a managed policy's ARN, and
+// whether the ARN holds a path (policy/PATH/NAME), which a grant's policy
+// never does and a revoked_grant cannot name.
+func policyNameOf(arn string) (name string, pathed bool) {
+	_, res, ok := strings.Cut(arn, ":policy/")
+	if !ok {
+		res = arn
+	}
+	i := strings.LastIndex(res, "/")
+	return res[i+1:], i >= 0
 }
 
 // defaultDocument is the (URL-encoded) document of a policy's default
@@ -159,106 +224,4 @@ func defaultDocument(pol iamtypes.ManagedPolicyDetail) string {
 		}
 	}
 	return ""
-}
-
-// bucketsGranted are the buckets an Allow statement of the canonical
-// policy doc grants an S3 action on: a Resource that is the bucket's ARN
-// or an object ARN in it, wildcards included, but not one on every bucket.
-func bucketsGranted(doc any, buckets []string) []string {
-	m, _ := doc.(map[string]any)
-	var out []string
-	for _, st := range statementsOf(m["Statement"]) {
-		if !strings.EqualFold(str(st["Effect"]), "Allow") || !grantsS3(st) {
-			continue
-		}
-		for _, res := range policyValues(st["Resource"]) {
-			for _, b := range buckets {
-				if !slices.Contains(out, b) && resourceOnBucket(res, b) {
-					out = append(out, b)
-				}
-			}
-		}
-	}
-	return out
-}
-
-// grantsS3 reports whether a statement allows an S3 action: an s3: action
-// (wildcards included), "*", or NotAction (everything but some actions).
-func grantsS3(st map[string]any) bool {
-	if st["NotAction"] != nil {
-		return true
-	}
-	for _, a := range policyValues(st["Action"]) {
-		if a == "*" || strings.HasPrefix(strings.ToLower(a), "s3:") {
-			return true
-		}
-	}
-	return false
-}
-
-// resourceOnBucket reports whether the resource pattern res names bucket
-// b or objects in it: the part of an S3 ARN before the first "/" matches
-// the name, and is not all wildcards (every bucket of the account).
-func resourceOnBucket(res, b string) bool {
-	i := strings.Index(res, ":s3:::")
-	if !strings.HasPrefix(res, "arn:") || i < 0 {
-		return false
-	}
-	part, _, _ := strings.Cut(res[i+len(":s3:::"):], "/")
-	if strings.Trim(part, "*?") == "" {
-		return false
-	}
-	return wildcardMatch(part, b)
-}
-
-// wildcardMatch matches s against an IAM pattern: "*" any run of
-// characters, "?" any one.
-func wildcardMatch(p, s string) bool {
-	for p != "" {
-		switch p[0] {
-		case '*':
-			for i := len(s); i >= 0; i-- {
-				if wildcardMatch(p[1:], s[i:]) {
-					return true
-				}
-			}
-			return false
-		case '?':
-			if s == "" {
-				return false
-			}
-		default:
-			if s == "" || s[0] != p[0] {
-				return false
-			}
-		}
-		p, s = p[1:], s[1:]
-	}
-	return s == ""
-}
-
-// statementsOf is a Statement value as a list of statements.
-func statementsOf(v any) []map[string]any {
-	var out []map[string]any
-	switch s := v.(type) {
-	case map[string]any:
-		out = append(out, s)
-	case []map[string]any:
-		out = s
-	case []any:
-		for _, x := range s {
-			if m, ok := x.(map[string]any); ok {
-				out = append(out, m)
-			}
-		}
-	}
-	return out
-}
-
-// policyValues is a string or list-of-strings value as a list.
-func policyValues(v any) []string {
-	if s, ok := v.(string); ok {
-		return []string{s}
-	}
-	return stringsOf(v)
 }

@@ -71,7 +71,7 @@ func handMade(f *fake, name, doc string, owners ...string) {
 func orphanWarnings(p *Plan) []string {
 	var out []string
 	for _, w := range p.Warnings {
-		if strings.Contains(w, "not declared by any grant") || strings.Contains(w, "customer-managed policies") {
+		if strings.Contains(w, "not declared by any grant") || strings.Contains(w, "customer-managed policies") || strings.Contains(w, "could not be read") {
 			out = append(out, w)
 		}
 	}
@@ -85,7 +85,19 @@ func orphanWarnings(p *Plan) []string {
 // grant's policy, one a revoked_grant names, one on another bucket, or one
 // attached to nobody.
 func TestWarnOrphanPolicies(t *testing.T) {
-	const s3All = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":["arn:aws:s3:::tmc-orphan-d*","arn:aws:s3:::tmc-orphan-d*/*"]}]}`
+	const (
+		s3All = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":["arn:aws:s3:::tmc-orphan-data","arn:aws:s3:::tmc-orphan-data/*"]}]}`
+		// an organisation's backup role: a bucket-name pattern names no
+		// bucket of the spec (review diff6b F13)
+		broad = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:aws:s3:::tmc-*","arn:aws:s3:::tmc-*/*"]}]}`
+		// NotResource leaving the spec's buckets in (F9)
+		notElse = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","NotResource":"arn:aws:s3:::unrelated/*"}}`
+		// NotResource leaving them out whole
+		notOurs = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","NotResource":["arn:aws:s3:::tmc-orphan-*"]}}`
+		// NotResource leaving only the data bucket's objects out
+		notObjs = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","NotResource":["arn:aws:s3:::tmc-orphan-data/*","arn:aws:s3:::tmc-orphan-other*"]}}`
+		onData = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::tmc-orphan-data/*"}}`
+	)
 	for _, tc := range []struct {
 		name     string
 		plan     string // blocks after the buckets
@@ -100,6 +112,57 @@ func TestWarnOrphanPolicies(t *testing.T) {
 			wantNone: []string{"alpha"}},
 		{name: "declared grants' policies", plan: orphanAlpha + orphanBeta, setup: func(*fake) {}},
 		{name: "revoked_grant's policy", plan: orphanAlpha + orphanBetaRevoked, setup: func(*fake) {}},
+		// review diff6b F7: a revoked_grant skips only the user or role
+		// it names, same kind, without case
+		{name: "revoked_grant with a typo in the role name", plan: orphanAlpha + `revoked_grant "beta" {
+  cross_account_role = "beta-rol"
+}
+`, setup: func(*fake) {},
+			want: []string{"managed policy beta-s3-access", "and role/beta-role still holds it",
+				"revoked_grant.beta names role beta-rol, which does not hold this policy (or does not exist), so it revokes nothing",
+				`if role/beta-role is the role the grant was for, correct revoked_grant.beta to name it: cross_account_role = "beta-role" (and policy_name = "beta-s3-access")`},
+			wantNone: []string{`revoked_grant "`}},
+		{name: "revoked_grant naming a user for the role", plan: orphanAlpha + `revoked_grant "beta" {
+  iam_user = "BETA-ROLE"
+}
+`, setup: func(*fake) {},
+			want: []string{"and role/beta-role still holds it", "revoked_grant.beta names user BETA-ROLE, which does not hold this policy",
+				`correct revoked_grant.beta to name it: cross_account_role = "beta-role"`}},
+		{name: "revoked policy also held by a user", plan: orphanAlpha + orphanBetaRevoked, setup: func(f *fake) {
+			f.iam.attached["user/ops "+fakePolicyPrefix+"beta-s3-access"] = true
+		}, want: []string{"managed policy beta-s3-access", "and user/ops still holds it",
+			`revoked_grant "beta-s3-access-ops" { iam_user = "ops"  policy_name = "beta-s3-access" }`},
+			wantNone: []string{"role/beta-role", "does not hold"}},
+		{name: "revoked_grant of the role in another case", plan: orphanAlpha + `revoked_grant "beta" {
+  cross_account_role = "Beta-Role"
+}
+`, setup: func(*fake) {}},
+		// review diff6b F6: a revoked_grant cannot name a policy under a path
+		{name: "policy under a path", plan: orphanAlpha + orphanBeta, setup: func(f *fake) {
+			handMade(f, "team/teampol", onData, "user/mallory")
+		}, want: []string{"managed policy teampol grants access to bucket tmc-orphan-data", "and user/mallory still holds it",
+			"this one is under a path (" + fakePolicyPrefix + "team/teampol): aws iam detach-user-policy --user-name mallory --policy-arn " + fakePolicyPrefix + "team/teampol"},
+			wantNone: []string{`revoked_grant "`}},
+		{name: "policy under a path a revoked_grant names", plan: orphanAlpha + orphanBeta + `revoked_grant "teampol" {
+  iam_user    = "mallory"
+  policy_name = "teampol"
+}
+`, setup: func(f *fake) {
+			handMade(f, "team/teampol", onData, "user/mallory")
+		}, want: []string{"managed policy teampol", "aws iam detach-user-policy --user-name mallory --policy-arn " + fakePolicyPrefix + "team/teampol"},
+			wantNone: []string{"set policy_name"}},
+		// review diff6b F13
+		{name: "broad bucket-name pattern", plan: orphanAlpha + orphanBeta, setup: func(f *fake) { handMade(f, "platform-backup", broad, "role/backup") }},
+		// review diff6b F9
+		{name: "NotResource leaving the bucket in", plan: orphanAlpha + orphanBeta, setup: func(f *fake) { handMade(f, "not-else", notElse, "user/ops") },
+			want: []string{"managed policy not-else grants access to buckets tmc-orphan-data, tmc-orphan-other of the spec"}},
+		{name: "NotResource leaving the buckets out", plan: orphanAlpha + orphanBeta, setup: func(f *fake) { handMade(f, "not-ours", notOurs, "user/ops") }},
+		{name: "NotResource leaving the bucket in, its objects out", plan: orphanAlpha + orphanBeta, setup: func(f *fake) { handMade(f, "not-objs", notObjs, "user/ops") },
+			want: []string{"managed policy not-objs grants access to bucket tmc-orphan-data of the spec"}},
+		// review diff6b F14
+		{name: "unparsable document", plan: orphanAlpha + orphanBeta, setup: func(f *fake) { handMade(f, "garbled", `{"Version":"2012-10-17",`, "user/ops") },
+			want: []string{"managed policy garbled is attached, but its document could not be read (parse policy JSON",
+				"aws iam get-policy-version --policy-arn " + fakePolicyPrefix + "garbled --version-id v1"}},
 		{name: "revoked_grant with the wrong policy_name", plan: orphanAlpha + orphanBetaRenamed, setup: func(*fake) {},
 			want: []string{"managed policy beta-s3-access", `revoked_grant.beta-offboarded revokes policy_name "beta-offboarded-s3-access"`,
 				`set policy_name = "beta-s3-access" in revoked_grant.beta-offboarded`},
@@ -253,8 +316,12 @@ func TestResourceOnBucket(t *testing.T) {
 		{"arn:aws:s3:::tmc-orphan-data", true},
 		{"arn:aws:s3:::tmc-orphan-data/*", true},
 		{"arn:aws:s3:::tmc-orphan-data/beta/*", true},
-		{"arn:aws:s3:::tmc-*-data/*", true},
-		{"arn:aws:s3:::tmc-orphan-dat?", true},
+		// review diff6b F13: bucket-name patterns are an organisation's
+		// broad policies, not about the spec's bucket
+		{"arn:aws:s3:::tmc-*-data/*", false},
+		{"arn:aws:s3:::tmc-orphan-dat?", false},
+		{"arn:aws:s3:::tmc-orphan-data*", false},
+		{"arn:aws:s3:::tmc-orphan-data/beta/*.csv", true},
 		{"arn:aws-us-gov:s3:::tmc-orphan-data", true},
 		{"arn:aws:s3:::tmc-orphan-data2", false},
 		{"arn:aws:s3:::tmc-orphan", false},

@@ -7,26 +7,40 @@ import (
 )
 
 // orphanPolicyWarning is the warning about policy o, held by owners
-// ("user/NAME", "role/NAME", "group/NAME"), "" when all of them are users
-// or roles of the spec's grants (warnIdentityExtras names those). Each
-// other user or role gets the revoked_grant block that detaches the
-// policy; one a revoked_grant already names (for another policy) gets the
-// policy_name to set there instead; a group, which no revoked_grant
-// names, the command that detaches it.
+// ("user/NAME", "role/NAME", "group/NAME"), "" when each of them is a
+// user or role of the spec's grants (warnIdentityExtras names those) or
+// one a revoked_grant detaches o from (its user or role, same kind,
+// without case, and o at policy/NAME: review diff6b F7). Each other user
+// or role gets the revoked_grant block that detaches the policy (or, when
+// a revoked_grant names o for a user or role that does not hold it, the
+// correction of that block); one a revoked_grant already names for
+// another policy gets the policy_name to set there instead; a group,
+// which no revoked_grant names, and any holder of a policy under a path,
+// which no revoked_grant can name (F6), the command that detaches it.
 func orphanPolicyWarning(o orphanPolicy, owners []string, items []*Item) string {
 	granted := map[string]bool{}      // lower-case owners of the spec's grants
 	revokedBy := map[string][]*Item{} // lower-case owner -> its revoked attachments
+	labels := map[string]bool{}       // revoked_grant addresses
+	var naming []*Item                // the revoked attachments of o
 	for _, it := range items {
 		switch {
 		case it.Type == TAttachment && it.Revoke:
 			revokedBy[strings.ToLower(it.Owner)] = append(revokedBy[strings.ToLower(it.Owner)], it)
+			labels[it.Address] = true
+			if !o.pathed && strings.EqualFold(it.Name, o.name) {
+				naming = append(naming, it)
+			}
 		case it.Type == TAttachment:
 			granted[strings.ToLower(it.Owner)] = true
 		}
 	}
+	holds := map[string]bool{} // lower-case owners
+	for _, ow := range owners {
+		holds[strings.ToLower(ow)] = true
+	}
 	var held []string
 	for _, ow := range owners {
-		if !granted[strings.ToLower(ow)] {
+		if !granted[strings.ToLower(ow)] && !slices.ContainsFunc(naming, func(r *Item) bool { return strings.EqualFold(r.Owner, ow) }) {
 			held = append(held, ow)
 		}
 	}
@@ -34,12 +48,29 @@ func orphanPolicyWarning(o orphanPolicy, owners []string, items []*Item) string 
 		return ""
 	}
 	slices.Sort(held)
-	var blocks, fixes []string
+	var astray []*Item // revoked_grants of o whose user or role does not hold it
+	for _, r := range naming {
+		if !holds[strings.ToLower(r.Owner)] {
+			astray = append(astray, r)
+		}
+	}
+	var blocks, fixes, notes []string
+	for _, r := range astray {
+		kind, name := splitOwner(r.Owner)
+		notes = append(notes, fmt.Sprintf("%s names %s %s, which does not hold this policy (or does not exist), so it revokes nothing "+
+			"(check the name, and iam_user for a user, cross_account_role for a role)", r.Address, kind, itemSecrets(r).shown(name)))
+	}
 	for _, ow := range held {
 		kind, name := splitOwner(ow)
 		switch {
 		case kind == "group":
 			fixes = append(fixes, fmt.Sprintf("detach it from the group by hand, since a revoked_grant names no group: aws iam detach-group-policy --group-name %s --policy-arn %s", name, o.arn))
+		case o.pathed:
+			fixes = append(fixes, fmt.Sprintf("detach it from the %s by hand, since a revoked_grant names a policy at policy/NAME only and this one is under a path (%s): "+
+				"aws iam detach-%s-policy --%s-name %s --policy-arn %s", kind, o.arn, kind, kind, name, o.arn))
+		case len(astray) == 1:
+			fixes = append(fixes, fmt.Sprintf("if %s is the %s the grant was for, correct %s to name it: %s = %q (and policy_name = %q)",
+				ow, kind, astray[0].Address, identityAttr(kind), name, o.name))
 		case len(revokedBy[strings.ToLower(ow)]) > 0:
 			for _, r := range revokedBy[strings.ToLower(ow)] {
 				fixes = append(fixes, fmt.Sprintf("%s revokes policy_name %q, which is not this policy: if %s held the grant through %s, set policy_name = %q in %s",
@@ -51,12 +82,8 @@ func orphanPolicyWarning(o orphanPolicy, owners []string, items []*Item) string 
 	}
 	for _, ow := range blocks {
 		kind, name := splitOwner(ow)
-		attr := "iam_user"
-		if kind == "role" {
-			attr = "cross_account_role"
-		}
 		label := revokedLabel(o.name)
-		if len(blocks) > 1 {
+		if len(blocks) > 1 || labels["revoked_grant."+label] {
 			label = revokedLabel(o.name + "-" + name)
 		}
 		does := "it detaches the policy"
@@ -64,7 +91,7 @@ func orphanPolicyWarning(o orphanPolicy, owners []string, items []*Item) string 
 			does += " and deactivates the user's access keys"
 		}
 		fixes = append(fixes, fmt.Sprintf("add to the spec, one attribute per line, revoked_grant %q { %s = %q  policy_name = %q } and apply (%s)",
-			label, attr, name, o.name, does))
+			label, identityAttr(kind), name, o.name, does))
 	}
 	noun, verb := "bucket", "holds"
 	if len(o.buckets) > 1 {
@@ -73,10 +100,22 @@ func orphanPolicyWarning(o orphanPolicy, owners []string, items []*Item) string 
 	if len(held) > 1 {
 		verb = "hold"
 	}
+	note := ""
+	if len(notes) > 0 {
+		note = " " + strings.Join(notes, "; ") + "."
+	}
 	return fmt.Sprintf("managed policy %s grants access to %s %s of the spec but is not declared by any grant of the spec (the policy of a deleted "+
 		"grant block, or one made by hand), and %s still %s it, with that access: deleting a grant block revokes nothing, since "+
-		"teramotc never detaches or deletes what the spec does not declare. To revoke it: %s",
-		o.name, noun, strings.Join(o.buckets, ", "), strings.Join(held, ", "), verb, strings.Join(fixes, "; "))
+		"teramotc never detaches or deletes what the spec does not declare.%s To revoke it: %s",
+		o.name, noun, strings.Join(o.buckets, ", "), strings.Join(held, ", "), verb, note, strings.Join(fixes, "; "))
+}
+
+// identityAttr is the revoked_grant attribute that names a user or role.
+func identityAttr(kind string) string {
+	if kind == "role" {
+		return "cross_account_role"
+	}
+	return "iam_user"
 }
 
 // revokedLabel is a revoked_grant label for policy name n: without the
