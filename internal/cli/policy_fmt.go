@@ -5,6 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/teramot/teramotc/internal/view"
 	"github.com/teramot/teramotc/pkg/render"
@@ -42,9 +46,13 @@ func runPolicyFmt(env *Env, args []string) int {
 				continue
 			}
 			mods = []*rules.Module{{File: "<stdin>", Source: src}}
-		} else if mods, err = rules.DirSources(p, true); err != nil {
-			diags, files := rules.Diagnostics(err)
-			failDiags(env, diags, files)
+		} else if mods, err = policyFmtSources(env, p); err != nil {
+			if _, ok := errors.AsType[*rules.PolicyError](err); ok {
+				diags, files := rules.Diagnostics(err)
+				failDiags(env, diags, files)
+			} else {
+				report(env, &problem{fmt.Sprintf("cannot read %s: %s", p, reason(err, p)), "Check that you may read the directory, or give policy fmt the .rego files."})
+			}
 			failed = true
 			continue
 		}
@@ -93,4 +101,45 @@ func policyFmtFile(env *Env, m *rules.Module, stdin bool, o policyFmtOptions) (c
 		}
 	}
 	return true, true
+}
+
+// policyFmtSources reads the .rego files policy fmt formats for the PATH
+// p: p itself when it is not a directory (rules.DirSources refuses what
+// is not a .rego file), else the .rego files under it as fmt -recursive
+// walks: hidden directories (.git, the init workflow's .teramotc-base
+// checkout) are skipped, and so is a symbolic link, with a warning, as fmt
+// skips links: it is never read (a link out of p could name any file),
+// and its target is formatted when it is walked or given itself, so that
+// -w never rewrites a file and then refuses the link to it.
+func policyFmtSources(env *Env, p string) ([]*rules.Module, error) {
+	if st, err := os.Stat(p); err != nil || !st.IsDir() {
+		return rules.DirSources(p, true)
+	}
+	var mods []*rules.Module
+	err := fs.WalkDir(os.DirFS(p), ".", func(rel string, d fs.DirEntry, err error) error {
+		name := filepath.Join(p, filepath.FromSlash(rel))
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if rel != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(rel, ".rego") {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			view.WritePolicyFmtSkippedLink(env.Stderr, name)
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		m, err := rules.DirSources(name, true)
+		mods = append(mods, m...)
+		return err
+	})
+	return mods, err
 }
