@@ -4,12 +4,15 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/teramot/teramotc/internal/view"
-	"github.com/teramot/teramotc/pkg/export"
+	"github.com/teramot/teramotc/pkg/apply"
 	"github.com/teramot/teramotc/pkg/rules"
 )
 
@@ -154,13 +157,18 @@ func applyEnvFlags(fs *flag.FlagSet) (envApplied, error) {
 		if given[key] {
 			return // the command line wins
 		}
+		if why := envFormatElsewhere(fs, f.Name, v); why != "" {
+			done.ignored = append(done.ignored, envIgnored{name, why})
+			view.WriteWarning(env.Stderr, fmt.Sprintf("%s is ignored: %s.", name, why))
+			return
+		}
 		if other := setBy[key]; other != "" {
 			bad = &envError{variable: other, other: name, flag: f.Name}
 			return
 		}
 		setBy[key] = name
 		if err := setFromEnv(fs, f, v); err != nil {
-			bad = &envError{variable: name, flag: f.Name, value: v, err: err}
+			bad = &envError{variable: name, flag: f.Name, value: apply.EndpointWithoutPassword(v), err: err}
 			return
 		}
 		done.set = append(done.set, envSetting{Flag: f.Name, Variable: name, Value: v})
@@ -193,7 +201,7 @@ func setFromEnv(fs *flag.FlagSet, f *flag.Flag, v string) error {
 		}
 	}
 	for _, part := range values {
-		if p := envCheckValue(fs.Name(), f.Name, part); p != nil {
+		if p := envCheckValue(fs, f.Name, part); p != nil {
 			return p
 		}
 		if err := fs.Set(f.Name, part); err != nil {
@@ -215,8 +223,12 @@ func envRepeatable(f *flag.Flag) bool {
 }
 
 // envCheckValue checks the values that a command checks only after
-// parsing, so that a bad one names its variable rather than the flag.
-func envCheckValue(cmd, name, v string) *problem {
+// parsing, so that a bad one names its variable rather than the flag: the
+// env layer is the one place where such a value is known to come from a
+// variable. Each case repeats the command's own check of the value (its
+// message and range); a test runs each command with each bad value.
+func envCheckValue(fs *flag.FlagSet, name, v string) *problem {
+	cmd := fs.Name()
 	var allowed []string
 	what := name
 	switch name {
@@ -232,10 +244,27 @@ func envCheckValue(cmd, name, v string) *problem {
 			}
 			return nil
 		}
-		allowed = envFormats[cmd]
+		_, allowed, _ = envCommandFormats(fs)
 	case "command":
 		if cmd == "permissions" {
 			allowed = []string{"plan", "apply", "import"}
+		}
+	case "endpoint-url":
+		if p := apply.CheckEndpoint(v); p != nil {
+			return &problem{p.Summary, p.Detail}
+		}
+	case "threshold": // policy test
+		if t, err := strconv.ParseFloat(v, 64); err == nil && (t < 0 || t > 100 || math.IsNaN(t)) {
+			return &problem{fmt.Sprintf("-threshold must be a percentage from 0 to 100, not %v", t), "Give a percentage such as 80."}
+		}
+	case "timeout": // policy test; lint takes 0 or less as no limit
+		if d, err := time.ParseDuration(v); err == nil && d < 0 && cmd == "policy" {
+			return &problem{fmt.Sprintf("-timeout must be a duration such as 5m (0: no limit), not %s", d), "Give a duration such as 30s or 5m, or 0 for no limit."}
+		}
+	case "warnings-exitcode": // plan
+		if n, err := strconv.Atoi(v); err == nil && n != 0 && (n < 2 || n > 125) {
+			return &problem{fmt.Sprintf("-warnings-exitcode=%d is not an exit code plan can give warnings", n),
+				"Give a code from 2 to 125 (0 and 1 mean success and error), for example 4."}
 		}
 	}
 	if allowed == nil || slices.Contains(allowed, v) {
@@ -247,17 +276,6 @@ func envCheckValue(cmd, name, v string) *problem {
 	}
 }
 
-// envFormats are the -format values of the commands other than lint.
-var envFormats = map[string][]string{
-	"plan":     planFormats,
-	"show":     planFormats,
-	"validate": view.ValidateFormats,
-	"rules":    view.RulesFormats,
-	"render":   append([]string{"documents"}, export.Formats...),
-	// policy's subcommands take different formats: "policy test" and
-	// "policy check" check their own (the message names -format).
-}
-
 // envProblem is the problem of an envError, or nil for other errors: the
 // diagnostic of a bad flag, its summary starting with the variable.
 func envProblem(fs *flag.FlagSet, err error) *problem {
@@ -265,7 +283,7 @@ func envProblem(fs *flag.FlagSet, err error) *problem {
 	if !errors.As(err, &e) {
 		return nil
 	}
-	cmd := fs.Name()
+	cmd := envCommandName(fs) // "policy test", not "policy"
 	if e.other != "" {
 		return &problem{
 			fmt.Sprintf("%s and %s are both set", e.variable, e.other),

@@ -101,6 +101,11 @@ func TestEnvFlags(t *testing.T) {
 			[]string{"-enable-rule", "TMC201"}, want{Enable: []string{"TMC201"}}},
 		{"lint formats", map[string]string{"TERAMOTC_FORMAT": "text,sarif=out.sarif"}, nil, want{Formats: []string{"text", "sarif=out.sarif"}}},
 		{"bad lint format", map[string]string{"TERAMOTC_FORMAT": "jsn"}, nil, want{Err: `TERAMOTC_FORMAT: unknown format "jsn". Did you mean "json"? Lint writes text, compact, json, sarif, junit, checkstyle, github`}},
+		{"a format of other commands only is ignored", map[string]string{"TERAMOTC_FORMAT": "pretty"}, nil,
+			want{Warnings: []string{`Warning: TERAMOTC_FORMAT is ignored: "pretty" is not a format of "teramotc lint" ` +
+				`(text, compact, json, sarif, junit, checkstyle, github), which writes its default, text; give -format to choose another.`}}},
+		{"a format of no command is an error", map[string]string{"TERAMOTC_FORMAT": "text,prety"}, nil,
+			want{Err: `TERAMOTC_FORMAT: unknown format "prety". Lint writes text, compact, json, sarif, junit, checkstyle, github`}},
 		{"short alias is read by its long name only", map[string]string{"TERAMOTC_F": "json"}, nil,
 			want{Warnings: []string{"Warning: TERAMOTC_F is ignored: -f is read from TERAMOTC_FORMAT, its long name's variable."}}},
 		{"-f on the command line wins over TERAMOTC_FORMAT", map[string]string{"TERAMOTC_FORMAT": "json"}, []string{"-f", "sarif"},

@@ -120,12 +120,23 @@ func Connect(ctx context.Context, opts ConnectOptions) (*Clients, error) {
 // checkEndpoint rejects an endpoint that is not an http(s) URL with a
 // host, before any call is made with it.
 func checkEndpoint(endpoint, source string) error {
+	if p := CheckEndpoint(endpoint); p != nil {
+		p.Summary = fmt.Sprintf("the endpoint %q (%s) is not a URL", EndpointWithoutPassword(endpoint), source)
+		return p
+	}
+	return nil
+}
+
+// CheckEndpoint returns the problem of an endpoint that is not an http(s)
+// URL with a host, or nil. Its summary names the endpoint without its
+// password (EndpointWithoutPassword), not where it came from.
+func CheckEndpoint(endpoint string) *Problem {
 	u, err := url.Parse(endpoint)
 	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
 		return nil
 	}
 	return &Problem{
-		Summary: fmt.Sprintf("the endpoint %q (%s) is not a URL", endpoint, source),
+		Summary: fmt.Sprintf("the endpoint %q is not a URL", EndpointWithoutPassword(endpoint)),
 		Detail:  "Give the endpoint as an http or https URL with a host, such as http://127.0.0.1:5000 or https://s3.example.com.",
 	}
 }

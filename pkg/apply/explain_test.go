@@ -155,6 +155,8 @@ func TestConnectProblems(t *testing.T) {
 	}{
 		{"endpoint is not a URL", ConnectOptions{EndpointURL: "not a url"}, `the endpoint "not a url" (-endpoint-url) is not a URL`, "http://127.0.0.1:5000"},
 		{"endpoint without a scheme", ConnectOptions{EndpointURL: "localhost:4566"}, `the endpoint "localhost:4566" (-endpoint-url) is not a URL`, "http or https"},
+		{"endpoint's password not printed", ConnectOptions{EndpointURL: "ftp://u:secretpw@127.0.0.1:9"}, `the endpoint "ftp://u:xxxxx@127.0.0.1:9" (-endpoint-url) is not a URL`, "http or https"},
+		{"password of an endpoint without a scheme", ConnectOptions{EndpointURL: "u:secretpw@127.0.0.1:9"}, `the endpoint "u:xxxxx@127.0.0.1:9" (-endpoint-url) is not a URL`, "http or https"},
 		{"profile not in the shared config", ConnectOptions{Profile: "nosuch"}, `profile "nosuch" not found in the shared config`, "aws configure list-profiles"},
 	}
 	for _, tc := range tests {

@@ -25,19 +25,42 @@ func (o ConnectOptions) Recorded(getenv func(string) string) ConnectOptions {
 // userinfo replaced by "xxxxx" (url.URL.Redacted), as plan files, show
 // and -json output keep it: the password is never stored or printed. The
 // marker tells the apply hint that apply must be given the password
-// again. e is returned as it is when it has no password or is not a URL.
+// again. e is returned as it is when it has no password. A value that is
+// not a URL with a host, whatever its scheme ("u:pw@host:9" parses as the
+// scheme "u"), has the text between the first ":" and the last "@" of its
+// authority replaced, so that an error saying it is not a URL does not
+// print the password.
 func EndpointWithoutPassword(e string) string {
 	if e == "" || !strings.Contains(e, "@") {
 		return e
 	}
 	u, err := url.Parse(e)
-	if err != nil || u.User == nil {
+	if err == nil && u.Host != "" {
+		if u.User == nil {
+			return e
+		}
+		if _, has := u.User.Password(); !has {
+			return e
+		}
+		return u.Redacted()
+	}
+	prefix, rest := "", e
+	if i := strings.Index(e, "://"); i >= 0 {
+		prefix, rest = e[:i+3], e[i+3:]
+	}
+	authority := rest
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		authority = rest[:i]
+	}
+	at := strings.LastIndex(authority, "@")
+	if at < 0 {
 		return e
 	}
-	if _, has := u.User.Password(); !has {
+	colon := strings.Index(authority[:at], ":")
+	if colon < 0 {
 		return e
 	}
-	return u.Redacted()
+	return prefix + authority[:colon+1] + "xxxxx" + rest[at:]
 }
 
 // setting is a connection value and where it came from ("-profile",
