@@ -40,8 +40,9 @@ type CheckResult struct {
 // a valid METADATA with an id no other rule uses and a deny rule (rulesOf),
 // and every module, tests included, compiles in OPA's strict mode. Unlike
 // lint, it reports the problems of every file and every rule package, not
-// only the first. Warnings are a custom rule without a documentation URL
-// and a METADATA custom key that looks like a misspelt known one.
+// only the first. A PATH without any .rego file is an error ("No policy
+// files"). Warnings are a custom rule without a documentation URL and a
+// METADATA custom key that looks like a misspelt known one.
 func CheckPolicies(opts CheckOptions) *CheckResult {
 	res := &CheckResult{Files: map[string]*hcl.File{}}
 	add := func(err error) {
@@ -61,6 +62,17 @@ func CheckPolicies(opts CheckOptions) *CheckResult {
 		mods, err := DirModules(p, true)
 		if err != nil {
 			add(err)
+			continue
+		}
+		if len(mods) == 0 {
+			// A misspelt or wrong PATH in CI must not pass as "0 policy
+			// files checked", as policy test fails on a run without tests.
+			res.Diags = append(res.Diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "No policy files",
+				Detail: fmt.Sprintf("There is no .rego file in %s, so there is nothing to check. "+
+					"Give the directory that holds your policies, such as the policy/ directory that teramotc init writes.", p),
+			})
 			continue
 		}
 		all = append(all, mods...)
