@@ -130,9 +130,10 @@ func newEncoder(t reflect.Type) encoder {
 }
 
 type field struct {
-	name  string
-	index []int
-	enc   encoder
+	name   string
+	index  []int
+	enc    encoder
+	ifTrue bool // a bool present only when true (inspect:"iftrue")
 }
 
 // structEncoder encodes a struct as an object keyed by the fields' json
@@ -144,7 +145,11 @@ func structEncoder(t reflect.Type) encoder {
 	return func(v reflect.Value) any {
 		out := make(map[string]any, len(fields))
 		for _, f := range fields {
-			out[f.name] = f.enc(v.FieldByIndex(f.index))
+			fv := v.FieldByIndex(f.index)
+			if f.ifTrue && !fv.Bool() {
+				continue
+			}
+			out[f.name] = f.enc(fv)
 		}
 		return out
 	}
@@ -170,7 +175,8 @@ func structFields(t reflect.Type, prefix []int) []field {
 		if name == "" {
 			name = sf.Name
 		}
-		fields = append(fields, field{name: name, index: index, enc: encoderFor(sf.Type)})
+		ifTrue := sf.Tag.Get("inspect") == "iftrue" && sf.Type.Kind() == reflect.Bool
+		fields = append(fields, field{name: name, index: index, enc: encoderFor(sf.Type), ifTrue: ifTrue})
 	}
 	return fields
 }

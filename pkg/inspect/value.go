@@ -232,9 +232,13 @@ func newTermEncoder(t reflect.Type) termEncoder {
 			encs[i] = termEncoderFor(fieldType(t, f.index))
 		}
 		return func(v reflect.Value, b *builder) *ast.Term {
-			items := make([][2]*ast.Term, len(fields))
+			items := make([][2]*ast.Term, 0, len(fields))
 			for i, f := range fields {
-				items[i] = ast.Item(keys[i], encs[i](v.FieldByIndex(f.index), b))
+				fv := v.FieldByIndex(f.index)
+				if f.ifTrue && !fv.Bool() {
+					continue
+				}
+				items = append(items, ast.Item(keys[i], encs[i](fv, b)))
 			}
 			return ast.ObjectTerm(items...)
 		}

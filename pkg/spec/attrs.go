@@ -100,7 +100,7 @@ func typeError(err error, ty cty.Type) string {
 func (a *attrs) str(name, def string) Attr[string] {
 	out := Attr[string]{Value: def, Range: a.decl}
 	if v, attr, sens, ok := a.value(name, cty.String); ok {
-		out = Attr[string]{Value: v.AsString(), Range: attr.Range, Set: true, Sensitive: sens}
+		out = Attr[string]{Value: v.AsString(), Range: attr.Range, Set: true, Sensitive: sens, Number: a.l.numbers[attr.Range]}
 	}
 	return out
 }

@@ -28,6 +28,10 @@ type Attr[T any] struct {
 	// (["a", "b"]), else the attribute's. Only the inspect document of an
 	// Attr[[]string] has it (element_ranges; the inspect tag).
 	Elements []hcl.Range `json:"element_ranges,omitempty" inspect:"strlist"`
+	// Number reports a string attribute written as a number (account_id =
+	// 012345678901, which HCL reads as 12345678901): the inspect document
+	// has "number": true then, and no "number" key otherwise.
+	Number bool `json:"number,omitempty" inspect:"iftrue"`
 }
 
 // Block is embedded in every block type of the model.

@@ -34,6 +34,17 @@ import data.teramotc.lib.identity
 
 problem(id) := "is not a 12-digit AWS account id" if not identity.twelve_digits(id)
 
+# problem_of says what is wrong with an account id attribute: one written as
+# a number (the document's "number": true) that is not 12 digits lost its
+# leading zeros, which the user is told to keep by quoting it.
+problem_of(a) := concat("", [
+	"is written as a number, and a number loses its leading zeros (012345678901 is the number 12345678901): ",
+	"write the account id as a quoted string of its 12 digits",
+]) if {
+	a.number == true
+	not identity.twelve_digits(a.value)
+} else := problem(a.value)
+
 problem(id) := "is the spec's own account (aws.account_id); a same-account role needs no cross-account trust" if {
 	identity.twelve_digits(id)
 	id == identity.own_account
@@ -77,7 +88,7 @@ deny contains f if {
 	r := g.cross_account_role
 	r != null
 	a := r.trusted_account_id
-	msg := problem(a.value)
+	msg := problem_of(a)
 	f := {
 		"msg": sprintf("trusted_account_id %s of role %s %s", [identity.show(a), identity.show(r.name), msg]),
 		"range": a.range,

@@ -77,3 +77,24 @@ test_fail_empty_without_own_account if {
 	some f in fs
 	contains(f.msg, "12-digit")
 }
+
+# An account id written as a number (the inspect document's "number": true)
+# lost its leading zeros: the message says to quote it, as validate does.
+test_fail_number_says_quote_it if {
+	s := json.patch(spec("12345678901"), [{"op": "add", "path": "/grants/0/cross_account_role/trusted_account_id/number", "value": true}])
+	fs := trusted_account.deny with input as s
+	count(fs) == 1
+	some f in fs
+	f.range == rng(12)
+	contains(f.msg, `trusted_account_id "12345678901" of role "r" is written as a number`)
+	contains(f.msg, "write the account id as a quoted string of its 12 digits")
+	not contains(f.msg, "12-digit")
+}
+
+# A 12-digit number is checked like a string.
+test_fail_number_placeholder if {
+	s := json.patch(spec("123456789012"), [{"op": "add", "path": "/grants/0/cross_account_role/trusted_account_id/number", "value": true}])
+	fs := trusted_account.deny with input as s
+	some f in fs
+	contains(f.msg, "placeholder")
+}
