@@ -129,7 +129,8 @@ func staleDesired(was, now *PlanInputs, again string) *Problem {
 	if !was.HasVars() && !now.HasVars() {
 		if known {
 			p.Summary = "the spec renders otherwise than when the plan was made, though its files are unchanged"
-			p.Detail = "A file the spec reads, or another teramotc release, may be the cause. " + again
+			p.Detail = "A file the spec reads, another teramotc release, or an edit of a secret value the file hashes leave out " +
+				"(an external id) may be the cause. " + again
 		}
 		return p
 	}

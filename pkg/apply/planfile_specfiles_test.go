@@ -116,3 +116,62 @@ bucket "b" {
 		t.Errorf("an edit of the bucket name leaves the hash as it was")
 	}
 }
+
+// TestRecordSpecFilesLiteralExternalID (review-diff6b F10): an external id
+// written literally in the spec, not from a sensitive variable, is masked
+// in the plan file, so its spec file hash must not confirm a guess of it
+// either: two specs that differ only in it hash the same. Any other edit
+// of the grant still changes the hash.
+func TestRecordSpecFilesLiteralExternalID(t *testing.T) {
+	const grant = `bucket "b" {
+  name   = "acme-one"
+  region = "us-east-1"
+  statement "Partner" {
+    principals = { AWS = ["arn:aws:iam::444455556666:root"] }
+    actions    = ["s3:GetObject"]
+    resources  = ["arn:aws:s3:::acme-one/*"]
+    condition {
+      test     = "StringEquals"
+      variable = "sts:ExternalId"
+      values   = ["%s"]
+    }
+  }
+}
+grant "p" {
+  bucket      = bucket.b
+  permissions = ["read"]
+  cross_account_role {
+    name               = "%s"
+    trusted_account_id = "444455556666"
+    external_id        = "%s"
+  }
+}
+`
+	hash := func(stmtID, role, id string) string {
+		t.Helper()
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "main.hcl"), []byte(fmt.Sprintf(grant, stmtID, role, id)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		loaded, diags := spec.Load(dir, spec.Options{})
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		in := &PlanInputs{}
+		in.RecordSpecFiles(loaded, nil)
+		return in.SpecFiles["main.hcl"]
+	}
+	a := hash("Stm7Xid-Aa11Bb22Cc33", "partner", "Lit3ralXid-Qq91Ww82Ee73")
+	if a == "" {
+		t.Fatal("no hash of main.hcl")
+	}
+	if b := hash("Stm7Xid-Aa11Bb22Cc33", "partner", "Other9Xid-Zz18Yy27Xx36"); b != a {
+		t.Errorf("another literal external_id changes the hash: it would confirm a guess")
+	}
+	if b := hash("Other8Stm-Zz18Yy27Xx36", "partner", "Lit3ralXid-Qq91Ww82Ee73"); b != a {
+		t.Errorf("another literal sts:ExternalId condition value changes the hash: it would confirm a guess")
+	}
+	if c := hash("Stm7Xid-Aa11Bb22Cc33", "partner2", "Lit3ralXid-Qq91Ww82Ee73"); c == a {
+		t.Errorf("an edit of the role name leaves the hash as it was")
+	}
+}
