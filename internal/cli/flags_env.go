@@ -168,7 +168,7 @@ func applyEnvFlags(fs *flag.FlagSet) (envApplied, error) {
 		}
 		setBy[key] = name
 		if err := setFromEnv(fs, f, v); err != nil {
-			bad = &envError{variable: name, flag: f.Name, value: apply.EndpointWithoutPassword(v), err: err}
+			bad = &envError{variable: name, flag: f.Name, value: envShownValue(f.Name, v), err: err}
 			return
 		}
 		done.set = append(done.set, envSetting{Flag: f.Name, Variable: name, Value: v})
@@ -260,6 +260,10 @@ func envCheckValue(fs *flag.FlagSet, name, v string) *problem {
 	case "timeout": // policy test; lint takes 0 or less as no limit
 		if d, err := time.ParseDuration(v); err == nil && d < 0 && cmd == "policy" {
 			return &problem{fmt.Sprintf("-timeout must be a duration such as 5m (0: no limit), not %s", d), "Give a duration such as 30s or 5m, or 0 for no limit."}
+		}
+	case "company", "account-id", "partner-account-id", "partner-external-id":
+		if cmd == "init" {
+			return initValueProblem(name, v)
 		}
 	case "warnings-exitcode": // plan
 		if n, err := strconv.Atoi(v); err == nil && n != 0 && (n < 2 || n > 125) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/teramot/teramotc/internal/view"
+	"github.com/teramot/teramotc/pkg/apply"
 	"github.com/teramot/teramotc/pkg/export"
 )
 
@@ -90,4 +91,37 @@ func envFormatElsewhere(fs *flag.FlagSet, flagName, v string) string {
 	}
 	return fmt.Sprintf("%q is not a format of \"teramotc %s\" (%s), which writes its default, %s; give -format to choose another",
 		v, cmd, strings.Join(allowed, ", "), def)
+}
+
+// initValueProblem repeats init's checks of its values (runInit), for a
+// value from the environment.
+func initValueProblem(name, v string) *problem {
+	const fix = "Give the value init asks for, or unset the variable."
+	switch name {
+	case "company":
+		if !companySlug.MatchString(v) {
+			return &problem{fmt.Sprintf("-company=%q: use 2 to 30 lowercase letters, digits and dashes", v), fix}
+		}
+	case "account-id", "partner-account-id":
+		if !accountID.MatchString(v) {
+			return &problem{fmt.Sprintf("-%s=%q: an AWS account id is 12 digits", name, v), fix}
+		}
+	case "partner-external-id":
+		if len(v) < 2 || len(v) > 1224 || !externalIDPattern.MatchString(v) {
+			return &problem{"-partner-external-id: an external id is 2 to 1224 letters, digits and characters of +=,.@:/-_ (the value is not shown: it is sensitive)", fix}
+		}
+	}
+	return nil
+}
+
+// envShownValue is the value of a variable as an error may print it: an
+// endpoint without its password, an external id not at all.
+func envShownValue(flagName, v string) string {
+	switch flagName {
+	case "endpoint-url":
+		return apply.EndpointWithoutPassword(v)
+	case "external-id", "partner-external-id":
+		return masked
+	}
+	return v
 }
