@@ -247,7 +247,7 @@ func envCheckValue(fs *flag.FlagSet, name, v string) *problem {
 		_, allowed, _ = envCommandFormats(fs)
 	case "command":
 		if cmd == "permissions" {
-			allowed = []string{"plan", "apply", "import"}
+			allowed, what = apply.PermissionCommands, "-command value"
 		}
 	case "endpoint-url":
 		if p := apply.CheckEndpoint(v); p != nil {
