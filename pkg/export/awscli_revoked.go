@@ -1,11 +1,16 @@
 package export
 
-import "github.com/teramot/teramotc/pkg/spec"
+import (
+	"strings"
+
+	"github.com/teramot/teramotc/pkg/spec"
+)
 
 // revokedGrants writes the script's first step, the counterpart of
 // teramotc apply's revoke stage: for each revoked_grant, detach its policy
-// from the user or role when it is attached; then, for a user, set each
-// active access key Inactive, but only when the user holds nothing else
+// from the user or role when it is attached; then, for a user (once, after
+// its last revoked_grant), set each active access key Inactive, but only
+// when the user holds nothing else
 // after the detach (no attached or inline policy, no group): otherwise the
 // keys are the credential of that other access too, and stay active. The
 // script detaches first because it can only tell what is left by reading
@@ -38,7 +43,21 @@ func (w *script) revokedGrants(rs []*spec.RevokedGrant, partition string) {
 	w.line(`  printf '%%s\n' "$out"`)
 	w.line("}")
 	at := " --region " + w.global // IAM is global: any region of the partition
-	for _, r := range rs {
+	// A user's keys and console password are checked once, after the
+	// detach of its last revoked_grant (IAM user names are compared
+	// without case), and the notice names its first one, as plan warns
+	// once per user.
+	last, first := map[string]int{}, map[string]string{}
+	for i, r := range rs {
+		if kind, name := r.Principal(); kind == "user" {
+			lo := strings.ToLower(name.Value)
+			last[lo] = i
+			if _, ok := first[lo]; !ok {
+				first[lo] = r.Address
+			}
+		}
+	}
+	for i, r := range rs {
 		kind, name := r.Principal()
 		if kind == "" {
 			continue
@@ -49,7 +68,7 @@ func (w *script) revokedGrants(rs []*spec.RevokedGrant, partition string) {
 		w.line(`if printf '%%s\n' "$attached" | tr '\t' '\n' | grep -qxF -- "$revoked_arn"; then`)
 		w.line("  aws iam detach-%s-policy --%s-name %s --policy-arn \"$revoked_arn\"%s", kind, kind, entity, at)
 		w.line("fi")
-		if kind != "user" {
+		if kind != "user" || last[strings.ToLower(name.Value)] != i {
 			continue
 		}
 		// After the detach: the keys go only when nothing else is left.
@@ -66,7 +85,7 @@ func (w *script) revokedGrants(rs []*spec.RevokedGrant, partition string) {
 		w.line("    aws iam update-access-key --user-name %s --access-key-id \"$key\" --status Inactive%s", entity, at)
 		w.line("  done")
 		w.line("fi")
-		w.revokedLogin(entity, r.Address, at)
+		w.revokedLogin(entity, first[strings.ToLower(name.Value)], at)
 	}
 	w.line("")
 }

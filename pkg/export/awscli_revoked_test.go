@@ -183,3 +183,64 @@ func TestAWSCLIRevokedRun(t *testing.T) {
 		})
 	}
 }
+
+// TestAWSCLIRevokedUserTwice (review-diff6b F11): two revoked_grants of
+// one user detach both policies, then check its keys and console password
+// once, so the password notice is printed once (as plan warns once per
+// user, its name compared without case), naming the first block.
+func TestAWSCLIRevokedUserTwice(t *testing.T) {
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("bash is not on PATH")
+	}
+	s, out := loadHCL(t, `bucket "d" {
+  name   = "tmc-rv-data"
+  region = "eu-west-1"
+}
+revoked_grant "first" {
+  iam_user    = "u9"
+  policy_name = "u9-a"
+}
+revoked_grant "second" {
+  iam_user    = "U9"
+  policy_name = "u9-b"
+}
+`)
+	f, err := AWSCLI(s, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := string(f.Files["apply.sh"])
+	for _, call := range []string{"get-login-profile", "list-access-keys", "list-groups-for-user"} {
+		if n := strings.Count(sh, "aws iam "+call+" "); n != 1 {
+			t.Errorf("apply.sh runs %s %d times, want once:\n%s", call, n, sh)
+		}
+	}
+	if strings.LastIndex(sh, "detach-user-policy") > strings.Index(sh, "list-access-keys") {
+		t.Errorf("apply.sh checks the keys before the last detach:\n%s", sh)
+	}
+	sh = sh[:strings.Index(sh, "# 1. Buckets")] + "echo revoke-done\n"
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "bin")
+	if err := os.Mkdir(bin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	fake := "#!/usr/bin/env bash\ncase \"$*\" in\n  *sts*) echo 111122223333;;\n  *get-login-profile*) echo u9;;\n  *) ;;\nesac\n"
+	if err := os.WriteFile(filepath.Join(bin, "aws"), []byte(fake), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "apply.sh"), []byte(sh), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("bash", filepath.Join(dir, "apply.sh"))
+	cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	o, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(o), "revoke-done") {
+		t.Fatalf("err = %v, output %q", err, o)
+	}
+	if n := strings.Count(string(o), "still has a console password"); n != 1 {
+		t.Errorf("the console password notice is printed %d times, want once:\n%s", n, o)
+	}
+	if !strings.Contains(string(o), "(revoked_grant.first)") {
+		t.Errorf("the notice does not name the first revoked_grant:\n%s", o)
+	}
+}
