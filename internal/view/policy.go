@@ -3,6 +3,7 @@ package view
 import (
 	"encoding/json"
 	"io"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/cover"
 	"github.com/open-policy-agent/opa/v1/tester"
@@ -56,20 +57,28 @@ func WritePolicyTests(w, errW io.Writer, format string, r PolicyTestReport, resu
 	return ExitOK
 }
 
+// writePolicyTestPretty writes the report as "opa test" does. A line that
+// would read as a GitHub workflow command (a test's print output, such as
+// print("::add-mask::x"), which a pull request's own tests control) is
+// guarded, as in -f junit.
 func writePolicyTestPretty(w io.Writer, r PolicyTestReport, results []*tester.Result) error {
 	ch := make(chan *tester.Result, len(results))
 	for _, t := range results {
 		ch <- t
 	}
 	close(ch)
-	reporter := tester.PrettyReporter{Output: w, Verbose: r.Verbose, FailureLine: true}
+	var b strings.Builder
+	reporter := tester.PrettyReporter{Output: &b, Verbose: r.Verbose, FailureLine: true}
 	if err := reporter.Report(ch); err != nil {
 		return err
 	}
-	if r.Report == nil {
-		return nil
+	if r.Report != nil {
+		if err := writeCoverageText(&b, *r.Report); err != nil {
+			return err
+		}
 	}
-	return writeCoverageText(w, *r.Report)
+	_, err := io.WriteString(w, neutralizeCommands(b.String()))
+	return err
 }
 
 // WriteNoPolicyTests reports a run that found no test, and returns

@@ -46,6 +46,9 @@ func TestWritePolicyTests(t *testing.T) {
 		{"threshold met", "pretty", []*tester.Result{pass}, PolicyTestReport{Coverage: true, Report: &report, Threshold: &low}, ExitOK, "PASS: 1/1", ""},
 		{"threshold missed", "pretty", []*tester.Result{pass}, PolicyTestReport{Coverage: true, Report: &report, Threshold: &high}, ExitFindings,
 			"PASS: 1/1", "Error: Coverage below threshold\n\nThe tests reach 75.00% of the policies' lines, below -threshold=80. Lines no test reaches:\n  p.rego: 7\n"},
+		// A test's print output cannot issue a workflow command (F13).
+		{"print guarded", "pretty", []*tester.Result{{Package: "data.p", Name: "test_p", Fail: true, Output: []byte("::add-mask::x\n")}},
+			PolicyTestReport{}, ExitFindings, ">   ::add-mask::x", ""},
 		// A run failing on -threshold is no green report (review-diff6a F9).
 		{"threshold missed as junit", "junit", []*tester.Result{pass}, PolicyTestReport{Coverage: true, Report: &report, Threshold: &high}, ExitFindings,
 			`<testsuites name="teramotc policy test" tests="2" failures="1" errors="0" skipped="0">`, "Coverage below threshold"},

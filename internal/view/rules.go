@@ -27,23 +27,31 @@ func WriteRules(w io.Writer, format string, rs []*rules.Rule) error {
 	case "markdown":
 		return rules.WriteMarkdown(w, rs)
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	// A custom rule's id, name, title and link are the policy author's
+	// text: each cell is one line without control characters or tabs, and
+	// a row that would read as a GitHub workflow command is guarded.
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSEVERITY\tHARD\tNAME\tTITLE\tDOCUMENTATION")
 	for _, r := range rs {
 		hard := "-"
 		if r.Hard {
 			hard = "hard"
 		}
-		name := r.Name
+		name := lintOneLine(r.Name)
 		if r.Custom {
 			name += " (custom)"
 		}
-		// a custom rule without a related_resources URL has no link; one
-		// with is the policy author's text: one line, no control characters
+		// a custom rule without a related_resources URL has no link
 		link := cmp.Or(lintOneLine(r.Link), "-")
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, hard, name, r.Title, link)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", lintOneLine(r.ID), lintOneLine(string(r.Severity)), hard, name,
+			cmp.Or(lintOneLine(r.Title), "-"), link)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, neutralizeCommands(b.String()))
+	return err
 }
 
 // WriteExplain writes the documentation of one rule ("teramotc explain")

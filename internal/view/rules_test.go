@@ -74,3 +74,35 @@ func TestWriteRules(t *testing.T) {
 		t.Errorf("json:\n%s", js.String())
 	}
 }
+
+// TestWriteRulesHostileText: a custom rule's title, name or link with a
+// newline, tab or control character stays on its row, and a cell starting
+// "::" cannot make a row a GitHub workflow command (review-diff6a F13).
+func TestWriteRulesHostileText(t *testing.T) {
+	r := &rules.Rule{ID: "ORG009", Name: "org\n::warning::n", Severity: rules.SeverityWarning, Custom: true,
+		Title: "Owner\n::error title=pwn::from title\tx\x1b[31m", Link: "https://x.example/\n::add-mask::y"}
+	var b bytes.Buffer
+	if err := WriteRules(&b, "text", []*rules.Rule{r}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want a header and one row, got:\n%s", b.String())
+	}
+	want := "ORG009  warning   -     org ::warning::n (custom)  Owner ::error title=pwn::from title x?[31m  https://x.example/ ::add-mask::y"
+	if lines[1] != want {
+		t.Errorf("row:\n%q\nwant:\n%q", lines[1], want)
+	}
+	// A title alone on a row cannot start one with "::" either: a row
+	// starting with "::" (an id is validated, but the table guards every
+	// row) gets the guard.
+	b.Reset()
+	if err := WriteRules(&b, "text", []*rules.Rule{{ID: "::error::x", Name: "n", Severity: rules.SeverityWarning, Title: "t"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(b.String(), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "::") {
+			t.Errorf("unguarded workflow command line %q", l)
+		}
+	}
+}
