@@ -76,6 +76,7 @@ func (e *Engine) warnOrphanPolicies(ctx context.Context, p *Plan) {
 		return
 	}
 	shown, secrets := shownBuckets(p.items)
+	missing := func(it *Item) bool { return p.live != nil && p.live.get(it.Key()) == nil }
 	var out []string
 	for _, o := range orphanPolicies(details.policies, p.items, buckets, e.Partition) {
 		if o.err != nil {
@@ -92,7 +93,7 @@ func (e *Engine) warnOrphanPolicies(ctx context.Context, p *Plan) {
 				o.name, strings.Join(o.buckets, ", "), err, o.arn))
 			continue
 		}
-		if w := orphanPolicyWarning(o, owners, p.items); w != "" {
+		if w := orphanPolicyWarning(o, owners, p.items, missing); w != "" {
 			out = append(out, w)
 		}
 	}

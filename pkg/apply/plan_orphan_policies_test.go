@@ -96,7 +96,7 @@ func TestWarnOrphanPolicies(t *testing.T) {
 		notOurs = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","NotResource":["arn:aws:s3:::tmc-orphan-*"]}}`
 		// NotResource leaving only the data bucket's objects out
 		notObjs = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","NotResource":["arn:aws:s3:::tmc-orphan-data/*","arn:aws:s3:::tmc-orphan-other*"]}}`
-		onData = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::tmc-orphan-data/*"}}`
+		onData  = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::tmc-orphan-data/*"}}`
 	)
 	for _, tc := range []struct {
 		name     string
@@ -119,20 +119,27 @@ func TestWarnOrphanPolicies(t *testing.T) {
 }
 `, setup: func(*fake) {},
 			want: []string{"managed policy beta-s3-access", "and role/beta-role still holds it",
-				"revoked_grant.beta names role beta-rol, which does not hold this policy (or does not exist), so it revokes nothing",
+				"revoked_grant.beta names role beta-rol, which does not exist, so it revokes nothing",
 				`if role/beta-role is the role the grant was for, correct revoked_grant.beta to name it: cross_account_role = "beta-role" (and policy_name = "beta-s3-access")`},
 			wantNone: []string{`revoked_grant "`}},
 		{name: "revoked_grant naming a user for the role", plan: orphanAlpha + `revoked_grant "beta" {
   iam_user = "BETA-ROLE"
 }
 `, setup: func(*fake) {},
-			want: []string{"and role/beta-role still holds it", "revoked_grant.beta names user BETA-ROLE, which does not hold this policy",
+			want: []string{"and role/beta-role still holds it", "revoked_grant.beta names user BETA-ROLE, which does not exist",
 				`correct revoked_grant.beta to name it: cross_account_role = "beta-role"`}},
 		{name: "revoked policy also held by a user", plan: orphanAlpha + orphanBetaRevoked, setup: func(f *fake) {
 			f.iam.attached["user/ops "+fakePolicyPrefix+"beta-s3-access"] = true
 		}, want: []string{"managed policy beta-s3-access", "and user/ops still holds it",
 			`revoked_grant "beta-s3-access-ops" { iam_user = "ops"  policy_name = "beta-s3-access" }`},
-			wantNone: []string{"role/beta-role", "does not hold"}},
+			wantNone: []string{"role/beta-role", "does not exist", "correct revoked_grant"}},
+		// after the revoke: the role no longer holds it, the user does
+		{name: "revoked policy held by a user after the detach", plan: orphanAlpha + orphanBetaRevoked, setup: func(f *fake) {
+			delete(f.iam.attached, "role/beta-role "+fakePolicyPrefix+"beta-s3-access")
+			f.iam.attached["user/ops "+fakePolicyPrefix+"beta-s3-access"] = true
+		}, want: []string{"and user/ops still holds it", "revoked_grant.beta detaches it from role beta-role only, which does not hold it now",
+			`revoked_grant "beta-s3-access-ops" { iam_user = "ops"  policy_name = "beta-s3-access" }`},
+			wantNone: []string{"does not exist", "correct revoked_grant"}},
 		{name: "revoked_grant of the role in another case", plan: orphanAlpha + `revoked_grant "beta" {
   cross_account_role = "Beta-Role"
 }

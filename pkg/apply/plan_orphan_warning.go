@@ -17,7 +17,12 @@ import (
 // another policy gets the policy_name to set there instead; a group,
 // which no revoked_grant names, and any holder of a policy under a path,
 // which no revoked_grant can name (F6), the command that detaches it.
-func orphanPolicyWarning(o orphanPolicy, owners []string, items []*Item) string {
+//
+// missing says whether a revoked_grant's user or role does not exist (as
+// the plan read it): only such a revoked_grant is told to be corrected,
+// since one whose identity exists and does not hold the policy may have
+// detached it already.
+func orphanPolicyWarning(o orphanPolicy, owners []string, items []*Item, missing func(*Item) bool) string {
 	granted := map[string]bool{}      // lower-case owners of the spec's grants
 	revokedBy := map[string][]*Item{} // lower-case owner -> its revoked attachments
 	labels := map[string]bool{}       // revoked_grant addresses
@@ -48,18 +53,23 @@ func orphanPolicyWarning(o orphanPolicy, owners []string, items []*Item) string 
 		return ""
 	}
 	slices.Sort(held)
-	var astray []*Item // revoked_grants of o whose user or role does not hold it
+	var astray []*Item // revoked_grants of o whose user or role does not exist
+	var notes []string
 	for _, r := range naming {
-		if !holds[strings.ToLower(r.Owner)] {
-			astray = append(astray, r)
+		if holds[strings.ToLower(r.Owner)] {
+			continue
 		}
-	}
-	var blocks, fixes, notes []string
-	for _, r := range astray {
 		kind, name := splitOwner(r.Owner)
-		notes = append(notes, fmt.Sprintf("%s names %s %s, which does not hold this policy (or does not exist), so it revokes nothing "+
-			"(check the name, and iam_user for a user, cross_account_role for a role)", r.Address, kind, itemSecrets(r).shown(name)))
+		name = itemSecrets(r).shown(name)
+		if missing(r) {
+			astray = append(astray, r)
+			notes = append(notes, fmt.Sprintf("%s names %s %s, which does not exist, so it revokes nothing "+
+				"(check the name, and iam_user for a user, cross_account_role for a role)", r.Address, kind, name))
+			continue
+		}
+		notes = append(notes, fmt.Sprintf("%s detaches it from %s %s only, which does not hold it now", r.Address, kind, name))
 	}
+	var blocks, fixes []string
 	for _, ow := range held {
 		kind, name := splitOwner(ow)
 		switch {
