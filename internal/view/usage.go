@@ -51,6 +51,8 @@ Exit codes:
   2  findings (lint), failing policy tests or coverage below -threshold, plan
      changes with -detailed-exitcode
   3  files would change (fmt -check, render --check, policy fmt -fail)
+  N  plan warnings with -warnings-exitcode=N (2 to 125), before
+     -detailed-exitcode's 2
 `)
 }
 

@@ -1,8 +1,15 @@
+# An example custom rule. The first http(s) URL of related_resources is
+# the rule's documentation link (lint's "Reference:", SARIF's helpUri):
+# point it at your team's page for the rule once there is one.
+
 # METADATA
 # title: Buckets name an owner
 # description: |
 #   Every bucket carries an "owner" tag naming the team that answers for its
 #   data, so that findings, costs and access requests reach someone.
+# related_resources:
+#   - ref: https://github.com/teramot/teramotc/blob/main/docs/rules.md#custom-policies
+#     description: writing custom rules for teramotc
 # custom:
 #   id: ORG001
 #   severity: warning
