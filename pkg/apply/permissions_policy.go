@@ -77,6 +77,7 @@ func Permissions(s *spec.Spec, out *render.Output, command string) (*PermissionP
 			}
 		}
 	}
+	p.Permissions = dropCovered(p.Permissions)
 	p.Document = policyDocument(p.Permissions)
 	if s.AWS.AccountID.Value == "" && slices.ContainsFunc(p.Permissions, func(pm Permission) bool { return strings.Contains(pm.Resource, ":*:") }) {
 		p.Notes = append(p.Notes, "aws.account_id is not set, so the IAM and CloudTrail ARNs match that name in every account (\"*\"); "+
@@ -258,4 +259,24 @@ func permTargets(s *spec.Spec, items []*Item, a arns, command string) []permTarg
 		}
 	}
 	return ts
+}
+
+// dropCovered leaves out a permission that another one, the same but on a
+// resource ending in "/*" that its resource starts with, already grants
+// (ListEntitiesForPolicy on policy/NAME beside policy/*).
+func dropCovered(ps []Permission) []Permission {
+	covered := func(pm Permission) bool {
+		for _, o := range ps {
+			if o.Resource == pm.Resource || !strings.HasSuffix(o.Resource, "/*") {
+				continue
+			}
+			same := o
+			same.Resource = pm.Resource
+			if same == pm && strings.HasPrefix(pm.Resource, strings.TrimSuffix(o.Resource, "*")) {
+				return true
+			}
+		}
+		return false
+	}
+	return slices.DeleteFunc(slices.Clone(ps), covered)
 }
