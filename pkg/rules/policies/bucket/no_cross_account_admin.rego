@@ -102,7 +102,7 @@ deny contains f if {
 	count(who) > 0
 	some tier in admin_actions.tiers
 	common.may_cover(s, tier.lowered)
-	granted := applicable(s, common.covered_actions(s, tier.actions))
+	granted := admin_actions.applicable(s, common.covered_actions(s, tier.actions))
 	count(granted) > 0
 	not folded(s, tier)
 	f := {
@@ -124,7 +124,7 @@ deny contains f if {
 	s.Effect == "Allow"
 	some tier in admin_actions.tiers
 	common.may_cover(s, tier.lowered)
-	granted := applicable(s, common.covered_actions(s, tier.actions))
+	granted := admin_actions.applicable(s, common.covered_actions(s, tier.actions))
 	count(granted) > 0
 	not folded(s, tier)
 	f := {
@@ -150,34 +150,8 @@ account_note(who) := "; the own account is unknown: set aws.account_id so that p
 folded(s, tier) if {
 	tier.severity != "error"
 	wide(s)
-	count(applicable(s, common.covered_actions(s, admin_actions.errors))) > 0
+	count(admin_actions.applicable(s, common.covered_actions(s, admin_actions.errors))) > 0
 }
-
-# applicable keeps the actions of list that s grants on one of its
-# resources: an object action (s3:RestoreObject) only applies to an object
-# ARN, a bucket action (s3:PutBucketPolicy) to a bucket ARN, so "s3:*Object"
-# on the bucket ARN (where the renderer puts an extra action it cannot place
-# by name) grants no object action. Resource types as TMC503 reads them
-# (lib/identity.rego: "*", a bucket name with a wildcard, a non-S3 ARN and
-# NotResource may be either); actions of neither type are kept.
-applicable(s, list) := list if {
-	count(list) > 0
-	resource_levels(s) == {"bucket", "object"}
-} else := [a |
-	levels := resource_levels(s)
-	some a in list
-	on_levels(a, levels)
-]
-
-on_levels(a, levels) if identity.s3_level(a) in levels
-
-on_levels(a, _) if not identity.s3_level(a) in {"bucket", "object"}
-
-resource_levels(s) := {"bucket", "object"} if s.NotResource
-
-else := {"bucket", "object"} if count(common.resources(s)) == 0
-
-else := {level | some r in common.resources(s); some level in identity.levels(r)}
 
 wide(s) if count(common.not_actions(s)) > 0
 

@@ -36,8 +36,11 @@
 #   of it, or "*" limited by aws:PrincipalOrgID, aws:PrincipalAccount or
 #   aws:PrincipalArn to other accounts) shares the bucket outside every
 #   grant: no prefix, no role with an external id, and no revoked_grant can
-#   take it back (statements that TMC105, TMC102 or TMC107 report are left
-#   to them; its version reads are said in the same finding).
+#   take it back (statements for which TMC105 reports an error, and those
+#   TMC102 or TMC107 report, are left to them; its version reads are said
+#   in the same finding). A Resource whose bucket name has a wildcard
+#   ("BUCKET*", "arn:aws:s3:::*") also matches object keys: it counts as
+#   an object ARN too.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html
 #     description: AWS documentation (s3:prefix applies to the listings only)
@@ -181,21 +184,17 @@ deny contains f if {
 	}
 }
 
-# applies(s, a): a Resource of s is of the type of S3 action a ("*", or not
-# an S3 ARN, counts as both).
+# applies(s, a): a Resource of s is of the type of S3 action a, typed as
+# TMC105 and TMC503 type it (identity.levels: "*", a non-S3 ARN and a
+# bucket name with a wildcard, which also matches "/" and so object keys,
+# count as both; review-diff6b F3).
 applies(s, a) if {
 	kind := identity.s3_info[identity.name(a)].resource
 	some r in common.resources(s)
-	kind in resource_kinds(r)
+	kind in identity.levels(r)
 }
 
 applies(s, _) if s.NotResource
-
-resource_kinds(r) := {"object", "bucket"} if not identity.s3_path(r)
-
-else := {"object"} if contains(identity.s3_path(r), "/")
-
-else := {"bucket"}
 
 # through names the Action patterns (or NotAction) that give an action of
 # hits that its statement does not write out.
@@ -269,27 +268,26 @@ past_prefix(s, prefix) := sort({a |
 	some a in common.actions(s)
 	not common.covers_any_action({"Action": a}, admin_actions.all)
 	some r in common.resources(s)
-	outside_prefix(a, r, prefix)
-	not limited(s, r, prefix)
+	some kind in outside_prefix(a, r, prefix)
+	not limited(s, kind, prefix)
 })
 
-# limited(s, r, prefix): an s3:prefix condition keeps s from acting outside
-# the prefix on r (review-diff5 F2). On an object Resource the object
-# actions carry no s3:prefix key, so a condition that needs the key
-# (required_prefix) makes s not apply to them at all. On the bucket ARN a
-# listing is limited only when such a condition admits no value outside
-# the prefix: every value starts with it. An ...IfExists operator passes
-# when the key is absent (every object action), a negated one (StringNot...)
-# admits every other prefix, and ["*"] or "other/*" list past the grant's
-# prefix: none of them limits.
-limited(s, r, _) if {
-	contains(identity.s3_path(r), "/")
+# limited(s, kind, prefix): an s3:prefix condition keeps s from acting
+# outside the prefix as kind ("object" or "bucket": the type of Resource
+# the action reaches past the prefix; review-diff5 F2). The object actions
+# carry no s3:prefix key, so a condition that needs the key
+# (required_prefix) makes s not apply to them at all. A listing is limited
+# only when such a condition admits no value outside the prefix: every
+# value starts with it. An ...IfExists operator passes when the key is
+# absent (every object action), a negated one (StringNot...) admits every
+# other prefix, and ["*"] or "other/*" list past the grant's prefix: none
+# of them limits.
+limited(s, "object", _) if {
 	some c in common.conditions(s)
 	required_prefix(c)
 }
 
-limited(s, r, prefix) if {
-	not contains(identity.s3_path(r), "/")
+limited(s, "bucket", prefix) if {
 	some c in common.conditions(s)
 	required_prefix(c)
 	c.operator != "Null"
@@ -313,19 +311,32 @@ required_prefix(c) if {
 	}
 }
 
-outside_prefix(a, r, prefix) if {
+# outside_prefix(a, r, prefix) is the set of kinds of Resource r on which
+# action a acts outside prefix: "object" for an object action when r's key
+# pattern does not start with the prefix, or r is a bucket name with a
+# wildcard (which also matches every key: review-diff6b F3); "bucket" for a
+# listing on r as a bucket ARN.
+outside_prefix(a, r, prefix) := {kind |
 	path := identity.s3_path(r)
-	contains(path, "/")
-	key := substring(path, indexof(path, "/") + 1, -1)
-	not startswith(key, prefix)
-	acts_on(a, "object")
+	some kind in identity.levels(r)
+	acts_outside(a, path, kind, prefix)
 }
 
-outside_prefix(a, r, _) if {
-	path := identity.s3_path(r)
-	not contains(path, "/")
+acts_outside(a, path, "object", prefix) if {
+	acts_on(a, "object")
+	not key_under(path, prefix)
+}
+
+acts_outside(a, _, "bucket", _) if {
 	acts_on(a, "bucket")
 	listing(a)
+}
+
+# key_under: the key pattern of path (after the bucket name) starts with
+# prefix; a path without a key has none.
+key_under(path, prefix) if {
+	contains(path, "/")
+	startswith(substring(path, indexof(path, "/") + 1, -1), prefix)
 }
 
 acts_on(a, kind) if {
@@ -399,8 +410,10 @@ else := common.field_range(doc, i, "NotAction")
 # user of it, or "*" limited by aws:PrincipalOrgID, aws:PrincipalAccount or
 # aws:PrincipalArn to others than the own account) in gives access that no
 # grant holds to a prefix, guards with an external id, or lets a
-# revoked_grant take back (review-adopt F-statement-bypass). Statements TMC105
-# (administration) and TMC102 or TMC107 (public) report are left to them.
+# revoked_grant take back (review-adopt F-statement-bypass). Statements
+# TMC105 reports as errors (administration; a warning or notice of it, such
+# as s3:RestoreObject, does not say that the data is shared: review-diff6b
+# F4) and TMC102 or TMC107 (public) report are left to them.
 deny contains f if {
 	some b in input.buckets
 	some [doc, i, s] in common.statements_at_address("bucket-policy", b.address)
@@ -419,7 +432,7 @@ bypass(doc, s) if {
 	count(partners(s)) > 0
 	not common.own_account_pinned(s)
 	not common.public_allow(s)
-	not common.covers_any_action(s, admin_actions.all)
+	not admin_actions.grants_errors(s)
 }
 
 # hand_written: a statement block of the bucket has s's Sid (a test, not
@@ -431,11 +444,21 @@ hand_written(doc, s) if {
 }
 
 # bypass_actions lists the Actions of s but those that act on no Resource
-# of s (s3:ListBucket on objects: TMC503 reports them).
+# of s (s3:ListBucket on objects: TMC503 reports them) and the
+# administration actions TMC105 reports as written (s3:RestoreObject: its
+# notice says what it does); a wildcard stays, it also reads or writes data.
 bypass_actions(s) := [a |
 	some a in common.actions(s)
 	not misplaced(s, a)
+	not admin_action(a)
 ]
+
+admin_action(a) if {
+	not identity.has_wildcard(a)
+	lower(a) in admin_lowered
+}
+
+admin_lowered := admin_actions.lowered(admin_actions.all)
 
 misplaced(s, a) if {
 	identity.s3_info[identity.name(a)]

@@ -321,3 +321,78 @@ test_statement_bypass_skips_misplaced_actions if {
 	[f.msg | some f in grant_scope.deny] == [`statement "PartnerRead" of the bucket policy of bucket.data lets every principal of account 307946518231 call s3:GetObject on every object of the bucket outside any grant: no prefix, no role with an external id, and no revoked_grant can take it back; share through a grant instead`] with input as s
 	count(grant_scope.deny) == 0 with input as bypass_spec(stmt({"AWS": "307946518231"}, ["s3:ListBucket"], "arn:aws:s3:::b/*", {}))
 }
+
+# --- review-diff6b F3: a wildcard in the bucket name also reaches objects --------
+
+# In IAM "*" (and "?") also match "/", so "arn:aws:s3:::b*" covers every
+# object of b: its object actions are shared and its version reads counted.
+test_statement_bypass_bucket_wildcard_table if {
+	versioned := {"buckets": [object.union(bucket(true), {"statements": [{"sid": "PartnerRead"}]})]}
+	cases := {
+		"bucket name with a trailing star": [
+			stmt({"AWS": ["arn:aws:iam::999988887777:root"]}, ["s3:GetObject", "s3:GetObjectVersion"], ["arn:aws:s3:::b*"], {}),
+			[`statement "PartnerRead" of the bucket policy of bucket.data lets every principal of account 999988887777 call s3:GetObject, s3:GetObjectVersion on arn:aws:s3:::b* outside any grant: no prefix, no role with an external id, and no revoked_grant can take it back, and it reads the versions the owner deleted or overwrote; share through a grant instead`],
+		],
+		"every bucket": [
+			stmt({"AWS": ["arn:aws:iam::999988887777:root"]}, ["s3:GetObjectVersion"], ["arn:aws:s3:::*"], {}),
+			[`statement "PartnerRead" of the bucket policy of bucket.data lets every principal of account 999988887777 call s3:GetObjectVersion on arn:aws:s3:::* outside any grant: no prefix, no role with an external id, and no revoked_grant can take it back, and it reads the versions the owner deleted or overwrote; share through a grant instead`],
+		],
+		"star resource": [
+			stmt({"AWS": ["arn:aws:iam::999988887777:root"]}, ["s3:GetObjectVersion"], ["*"], {}),
+			[`statement "PartnerRead" of the bucket policy of bucket.data lets every principal of account 999988887777 call s3:GetObjectVersion on * outside any grant: no prefix, no role with an external id, and no revoked_grant can take it back, and it reads the versions the owner deleted or overwrote; share through a grant instead`],
+		],
+		"question mark in the bucket name": [
+			stmt({"AWS": ["arn:aws:iam::999988887777:root"]}, ["s3:GetObject"], ["arn:aws:s3:::b?x"], {}),
+			[`statement "PartnerRead" of the bucket policy of bucket.data lets every principal of account 999988887777 call s3:GetObject on arn:aws:s3:::b?x outside any grant: no prefix, no role with an external id, and no revoked_grant can take it back; share through a grant instead`],
+		],
+		# the bare bucket ARN still reaches no object.
+		"bare bucket ARN": [stmt({"AWS": ["arn:aws:iam::999988887777:root"]}, ["s3:GetObject"], ["arn:aws:s3:::b"], {}), []],
+	}
+	every name, c in cases {
+		got := [f.msg | some f in grant_scope.deny] with input as object.union(bypass_spec(c[0]), versioned)
+		[name, got] == [name, c[1]]
+	}
+}
+
+# The version rule on its own (a statement block TMC510's bypass leaves to
+# TMC105 for an error-level action) counts object reads on "b*" too.
+test_bucket_policy_version_reads_bucket_wildcard if {
+	s := json.patch(policy_spec("arn:aws:iam::210987654321:root", ["s3:GetObjectVersion"]), [{"op": "replace", "path": "/documents/0/content/Statement/0/Resource", "value": "arn:aws:s3:::b*"}])
+	[f.msg | some f in grant_scope.deny] == [`the bucket policy of bucket.data allows another account to call s3:GetObjectVersion on a versioned bucket: the partner can read the versions the owner deleted or overwrote`] with input as s
+}
+
+# An own-account Allow on "b*" reaches the grant's role past its prefix
+# with object actions, not only with listings.
+test_prefix_bypassed_bucket_wildcard if {
+	s := own_read("*", ["s3:GetObject", "s3:ListBucket"], "arn:aws:s3:::b*", own_pin)
+	fs := grant_scope.deny with input as reach_spec(named_role, [s])
+	[f.msg | some f in fs] == [`the prefix "partner/" of grant.partner is bypassed by statement "OwnAccount" of the bucket policy of bucket.data: it lets role "partner-access" of grant "partner" (assumed by account 210987654321) call s3:GetObject, s3:ListBucket outside the prefix`]
+}
+
+# --- review-diff6b F4: only an error of TMC105 takes the statement over ----------
+
+test_statement_bypass_admin_tiers_table if {
+	cases := {
+		"restore (a TMC105 notice) beside a read": [
+			stmt({"AWS": "arn:aws:iam::307946518231:root"}, ["s3:GetObject", "s3:RestoreObject"], "arn:aws:s3:::b/*", {}),
+			[`statement "PartnerRead" of the bucket policy of bucket.data lets every principal of account 307946518231 call s3:GetObject on every object of the bucket outside any grant: no prefix, no role with an external id, and no revoked_grant can take it back; share through a grant instead`],
+		],
+		"bucket tagging (a TMC105 warning) beside a listing": [
+			stmt({"AWS": "arn:aws:iam::307946518231:root"}, ["s3:ListBucket", "s3:PutBucketTagging"], "arn:aws:s3:::b", {}),
+			[`statement "PartnerRead" of the bucket policy of bucket.data lets every principal of account 307946518231 call s3:ListBucket on arn:aws:s3:::b outside any grant: no prefix, no role with an external id, and no revoked_grant can take it back; share through a grant instead`],
+		],
+		# an error-level action on a Resource of the other type grants
+		# nothing, so TMC105 does not report it and TMC510 must.
+		"error action on the wrong resource type": [
+			stmt({"AWS": "arn:aws:iam::307946518231:root"}, ["s3:GetObject", "s3:PutBucketPolicy"], "arn:aws:s3:::b/*", {}),
+			[`statement "PartnerRead" of the bucket policy of bucket.data lets every principal of account 307946518231 call s3:GetObject on every object of the bucket outside any grant: no prefix, no role with an external id, and no revoked_grant can take it back; share through a grant instead`],
+		],
+		"error action left to TMC105": [stmt({"AWS": "arn:aws:iam::307946518231:root"}, ["s3:GetObject", "s3:PutBucketPolicy"], ["arn:aws:s3:::b", "arn:aws:s3:::b/*"], {}), []],
+		# nothing but a TMC105 notice: TMC105 says it all.
+		"only a restore": [stmt({"AWS": "arn:aws:iam::307946518231:root"}, ["s3:RestoreObject"], "arn:aws:s3:::b/*", {}), []],
+	}
+	every name, c in cases {
+		got := [f.msg | some f in grant_scope.deny] with input as bypass_spec(c[0])
+		[name, got] == [name, c[1]]
+	}
+}

@@ -8,6 +8,7 @@
 package teramotc.lib.admin_actions
 
 import data.teramotc.lib.common
+import data.teramotc.lib.identity
 
 # errors open the bucket, take its data or its key listing elsewhere, or
 # switch off a guardrail the owner relies on: versioning, logging,
@@ -216,4 +217,40 @@ holder(g) := sprintf("whoever holds the access keys of IAM user %s", [common.sho
 own_account_role(role) if {
 	common.own_account != ""
 	role.trusted_account_id.value == common.own_account
+}
+
+# --- which of them a statement grants (TMC105; TMC510 leaves a statement
+# with an error-level one to it) ---------------------------------------------
+
+# applicable keeps the actions of list that s grants on one of its
+# resources: an object action (s3:RestoreObject) only applies to an object
+# ARN, a bucket action (s3:PutBucketPolicy) to a bucket ARN, so "s3:*Object"
+# on the bucket ARN (where the renderer puts an extra action it cannot place
+# by name) grants no object action. Resource types as TMC503 reads them
+# (lib/identity.rego: "*", a bucket name with a wildcard, a non-S3 ARN and
+# NotResource may be either); actions of neither type are kept.
+applicable(s, list) := list if {
+	count(list) > 0
+	resource_levels(s) == {"bucket", "object"}
+} else := [a |
+	levels := resource_levels(s)
+	some a in list
+	on_levels(a, levels)
+]
+
+on_levels(a, levels) if identity.s3_level(a) in levels
+
+on_levels(a, _) if not identity.s3_level(a) in {"bucket", "object"}
+
+resource_levels(s) := {"bucket", "object"} if s.NotResource
+
+else := {"bucket", "object"} if count(common.resources(s)) == 0
+
+else := {level | some r in common.resources(s); some level in identity.levels(r)}
+
+# grants_errors(s): s grants an error-level action on one of its resources,
+# as TMC105 types them.
+grants_errors(s) if {
+	common.may_cover(s, tiers[0].lowered)
+	count(applicable(s, common.covered_actions(s, errors))) > 0
 }

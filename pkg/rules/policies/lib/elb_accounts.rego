@@ -55,10 +55,16 @@ elb_accounts := {
 }
 
 # elb_delivery(s, p): p is an ELB account as AWS documents it (the account
-# id, or its root ARN) and s lets it do nothing but s3:PutObject on objects
-# (every Action s3:PutObject, written out; no NotAction or NotResource; every
-# Resource an object ARN). Anything more (reading, listing, s3:Put*, the
-# bucket ARN) is sharing.
+# id, or its root ARN) and s lets it do nothing but s3:PutObject under the
+# own account's log keys (every Action s3:PutObject, written out; no
+# NotAction or NotResource; every Resource in AWS's documented form
+# arn:aws:s3:::BUCKET/PREFIX/AWSLogs/<own account id>/..., the prefix
+# optional). The regional ELB account writes for every AWS customer of the
+# region, each under AWSLogs/<its account>/ (a prefix may not contain
+# "AWSLogs"), so only that form keeps other customers' load balancers out
+# (review-diff6b F5). Anything more (reading, listing, s3:Put*, the bucket
+# ARN, BUCKET/*, another account's AWSLogs, a wildcard before it) or an
+# unknown own account (no aws.account_id) is sharing.
 elb_delivery(s, p) if {
 	p.type == "AWS"
 	elb_root(p.value)
@@ -87,7 +93,21 @@ put_object_only(s) if {
 	}
 	rs := common.resources(s)
 	count(rs) > 0
+	own := common.own_account
+	own != ""
 	every r in rs {
-		regex.match(`^arn:[a-z-]+:s3:::[^/]+/.`, r)
+		own_log_keys(r, own)
 	}
+}
+
+# own_log_keys(r, own): r is arn:PARTITION:s3:::BUCKET/[PREFIX/]AWSLogs/OWN/...
+# with no wildcard before AWSLogs/OWN/ (a "*" there would also match
+# another customer's keys).
+own_log_keys(r, own) if {
+	regex.match(`^arn:[a-z-]+:s3:::[^/*?]+/([^*?]*/)?AWSLogs/[0-9]{12}/.+$`, r)
+	# one AWSLogs/ in the key, and the account after it is own
+	key := substring(r, indexof(r, "/") + 1, -1)
+	parts := split(key, "AWSLogs/")
+	count(parts) == 2
+	startswith(parts[1], sprintf("%s/", [own]))
 }

@@ -100,10 +100,14 @@ levels(resource) := path_levels(path) if {
 } else := {"bucket", "object"}
 
 # path_levels: a path with a key designates objects; a bucket name with a
-# wildcard, buckets and (as a prefix) objects; a bucket name, the bucket.
+# wildcard, buckets and (as a prefix) objects, since IAM's "*" and "?" also
+# match "/" ("b*" covers b/any/key, "b?x" the key x of b); a bucket name,
+# the bucket.
 path_levels(path) := {"object"} if contains(path, "/")
 
 else := {"bucket", "object"} if contains(path, "*")
+
+else := {"bucket", "object"} if contains(path, "?")
 
 else := {"bucket"}
 

@@ -101,8 +101,8 @@ test_elb_account_delivery_table if {
 	cases := {
 		"us-east-1 root, PutObject on objects": [elb_put("arn:aws:iam::127311923021:root", "s3:PutObject", logs), false],
 		"plain account id": [elb_put("127311923021", ["s3:PutObject"], logs), false],
-		"eu-west-1 account, mixed case action": [elb_put("arn:aws:iam::156460612806:root", "s3:putobject", [logs, "arn:aws:s3:::acme-data/alb/*"]), false],
-		"GovCloud account": [elb_put("arn:aws-us-gov:iam::048591011584:root", "s3:PutObject", "arn:aws-us-gov:s3:::acme-data/*"), false],
+		"eu-west-1 account, mixed case action": [elb_put("arn:aws:iam::156460612806:root", "s3:putobject", [logs, "arn:aws:s3:::acme-data/alb/AWSLogs/111122223333/*"]), false],
+		"GovCloud account": [elb_put("arn:aws-us-gov:iam::048591011584:root", "s3:PutObject", "arn:aws-us-gov:s3:::acme-data/AWSLogs/111122223333/*"), false],
 		"ELB account also reads": [elb_put("arn:aws:iam::127311923021:root", ["s3:PutObject", "s3:GetObject"], logs), true],
 		"ELB account with a wildcard action": [elb_put("arn:aws:iam::127311923021:root", "s3:Put*", logs), true],
 		"ELB account with NotAction": [object.union(object.remove(elb_put("arn:aws:iam::127311923021:root", "s3:PutObject", logs), ["Action"]), {"NotAction": "s3:GetObject"}), true],
@@ -111,8 +111,25 @@ test_elb_account_delivery_table if {
 		"a role of the ELB account": [elb_put("arn:aws:iam::127311923021:role/reader", "s3:PutObject", logs), true],
 		"another account's PutObject": [elb_put("arn:aws:iam::210987654321:root", "s3:PutObject", logs), true],
 		"ELB account beside another account": [elb_put(["arn:aws:iam::127311923021:root", "210987654321"], "s3:PutObject", logs), true],
+		# review-diff6b F5: the regional ELB account writes for every AWS
+		# customer; only AWS's form BUCKET/[PREFIX/]AWSLogs/<own account>/*
+		# confines it to the own account's load balancers.
+		"no prefix, AWSLogs of the own account": [elb_put("arn:aws:iam::127311923021:root", "s3:PutObject", "arn:aws:s3:::acme-data/AWSLogs/111122223333/*"), false],
+		"every object": [elb_put("arn:aws:iam::127311923021:root", "s3:PutObject", "arn:aws:s3:::acme-data/*"), true],
+		"a prefix without AWSLogs": [elb_put("arn:aws:iam::127311923021:root", "s3:PutObject", "arn:aws:s3:::acme-data/alb/*"), true],
+		"AWSLogs of another account": [elb_put("arn:aws:iam::127311923021:root", "s3:PutObject", "arn:aws:s3:::acme-data/elb/AWSLogs/210987654321/*"), true],
+		"AWSLogs without the account": [elb_put("arn:aws:iam::127311923021:root", "s3:PutObject", "arn:aws:s3:::acme-data/elb/AWSLogs/*"), true],
+		"wildcard before AWSLogs": [elb_put("arn:aws:iam::127311923021:root", "s3:PutObject", "arn:aws:s3:::acme-data/*AWSLogs/111122223333/*"), true],
+		"one Resource of the form, one not": [elb_put("arn:aws:iam::127311923021:root", "s3:PutObject", [logs, "arn:aws:s3:::acme-data/*"]), true],
 	}
 	every name, c in cases {
 		[name, shared([c[0]])] == [name, c[1]]
 	}
+}
+
+# Without aws.account_id the own account's key space is unknown: no
+# exemption.
+test_elb_account_delivery_needs_own_account if {
+	s := elb_put("arn:aws:iam::127311923021:root", "s3:PutObject", "arn:aws:s3:::acme-data/elb/AWSLogs/111122223333/*")
+	sharing.shared({"label": "data", "address": "bucket.data"}) with input as object.remove(doc([s]), ["aws"])
 }
