@@ -146,6 +146,13 @@ trail "audit" {
 		{name: "trusted account id as a quoted string", spec: role(`"01234567890"`),
 			want: []want{errorAt("Invalid trusted account id", `"01234567890"`, "must be the 12 digits")}},
 		{name: "trusted account id of 12 digits as a number", spec: role("444455556666")},
+		// F-msg-nits: an account id as the console prints it
+		{name: "account id with dashes", spec: "aws {\n  account_id = \"1234-5678-9012\"\n}\n" + bucket,
+			want: []want{errorAt("Invalid account_id", `"1234-5678-9012"`, "must be the 12 digits", `Did you mean account_id = "123456789012"?`)}},
+		{name: "trusted account id with spaces", spec: role(`"4444 5555 6666 "`),
+			want: []want{errorAt("Invalid trusted account id", `"4444 5555 6666 "`, `Did you mean trusted_account_id = "444455556666"?`)}},
+		{name: "account id with dashes but 11 digits", spec: "aws {\n  account_id = \"1234-5678-901\"\n}\n" + bucket,
+			want: []want{errorAt("Invalid account_id", `"1234-5678-901"`, "must be the 12 digits")}},
 		{name: "aws account id as a number with a leading zero", spec: "aws {\n  account_id = 012345678901\n}\n" + bucket,
 			want: []want{errorAt("Invalid account_id", "012345678901",
 				"account_id is written as a number", `Did you mean account_id = "012345678901"?`)}},
